@@ -1,0 +1,46 @@
+/**
+ * The one error catalogue: every layer (ETL, store, API, CLI, web) reports problems with these
+ * codes, and the API answers `{error: {code, message}}` with the status listed here.
+ */
+export const ERRORS = {
+  // request validation (400)
+  invalid_parameter: { status: 400, message: 'Parámetro inválido' },
+  invalid_date: { status: 400, message: 'Fecha inválida: use AAAA-MM-DD' },
+  invalid_range: { status: 400, message: 'Rango de fechas inválido: "from" debe ser anterior a "to"' },
+  invalid_period: { status: 400, message: 'Periodo inválido: use AAAA-MM-DD..AAAA-MM-DD' },
+  invalid_resolution: { status: 400, message: 'Resolución H3 inválida: use 6 a 11' },
+  invalid_category: { status: 400, message: 'Categoría desconocida' },
+  invalid_kind: { status: 400, message: 'Tipo de área inválido: use alcaldia, colonia, sector o cuadrante' },
+  invalid_vintage: { status: 400, message: 'Vigencia inválida: use 2016 o 2023' },
+  invalid_tile: { status: 400, message: 'Coordenadas de tesela inválidas' },
+  invalid_query: { status: 400, message: 'Búsqueda inválida' },
+  invalid_body: { status: 400, message: 'Cuerpo de la solicitud inválido' },
+  // lookups (404)
+  not_found: { status: 404, message: 'Recurso no encontrado' },
+  unknown_area: { status: 404, message: 'Área desconocida' },
+  // server side
+  payload_too_large: { status: 413, message: 'Solicitud demasiado grande' },
+  rate_limited: { status: 429, message: 'Demasiadas solicitudes' },
+  internal_error: { status: 500, message: 'Error interno' },
+  db_unavailable: { status: 503, message: 'Base de datos no disponible' },
+  // import (quarantine reasons)
+  missing_date: { status: 422, message: 'Fila sin fecha utilizable' },
+  missing_category: { status: 422, message: 'Fila sin categoría' },
+  malformed_row: { status: 422, message: 'Fila mal formada' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** An error carrying a catalogue code; `detail` refines the catalogue's message. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  constructor(code: ErrorCode, detail?: string) {
+    super(detail ? `${ERRORS[code].message}: ${detail}` : ERRORS[code].message);
+    this.code = code;
+    this.status = ERRORS[code].status;
+  }
+  toJSON() {
+    return { error: { code: this.code, message: this.message } };
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * Opening the store on one of its two backends: embedded PGlite (default, in `DATA_DIR/pglite`)
+ * or a PostgreSQL server (`DATABASE_URL`, through postgres.js). Both get the same migrations and
+ * the same kysely queries; `copyCsv` is the one backend-specific primitive (bulk load).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Kysely, Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { PGlite } from '@electric-sql/pglite';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import { PostgresJSDialect } from 'kysely-postgres-js';
+import postgres from 'postgres';
+import type { Database } from './schema.ts';
+import * as m001 from './migrations/001_initial.ts';
+
+export type Backend = 'pglite' | 'postgres';
+
+export interface Store {
+  db: Kysely<Database>;
+  backend: Backend;
+  /** Bulk-loads CSV text (header-less, RFC 4180) into `table(columns)` with COPY. */
+  copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres:// URL; when absent the embedded PGlite store in `dataDir` is used. */
+  databaseUrl?: string;
+  /** where PGlite keeps its files (`<dataDir>/pglite`); ignored with a URL. */
+  dataDir?: string;
+  /** in-memory PGlite, for tests; or a data-dir dump to start from. */
+  memory?: boolean;
+  loadDataDir?: Blob;
+}
+
+const migrations: Record<string, Migration> = { '001_initial': m001 };
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export async function openStore(opts: OpenOptions): Promise<Store> {
+  const store = opts.databaseUrl ? openPostgres(opts.databaseUrl) : await openPGlite(opts);
+  await migrate(store.db);
+  return store;
+}
+
+export async function migrate(db: Kysely<Database>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    throw new Error(`migration ${failed ?? '?'} failed: ${(error as Error).message ?? error}`);
+  }
+}
+
+async function openPGlite(opts: OpenOptions): Promise<Store> {
+  let dir: string | undefined;
+  if (!opts.memory) {
+    if (!opts.dataDir) throw new Error('openStore: dataDir is required for the embedded database');
+    dir = join(opts.dataDir, 'pglite');
+    mkdirSync(dir, { recursive: true });
+  }
+  const pg = await PGlite.create(dir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pg) });
+  return {
+    db,
+    backend: 'pglite',
+    async copyCsv(table, columns, csv) {
+      await pg.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
+        blob: new Blob([csv]),
+      });
+    },
+    async close() {
+      await db.destroy(); // also closes PGlite
+    },
+  };
+}
+
+function openPostgres(url: string): Store {
+  const sql = postgres(url, { max: 10, onnotice: () => {} });
+  const db = new Kysely<Database>({ dialect: new PostgresJSDialect({ postgres: sql }) });
+  return {
+    db,
+    backend: 'postgres',
+    async copyCsv(table, columns, csv) {
+      const stream = await sql.unsafe(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`).writable();
+      await new Promise<void>((resolve, reject) => {
+        stream.on('error', reject);
+        stream.on('finish', resolve);
+        stream.end(csv);
+      });
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * Table types of the store. One schema for both backends (PGlite and PostgreSQL);
+ * H3 cells are bigint columns (the H3 index as a 64-bit integer) so SQL can group by them.
+ */
+import type { ColumnType, Generated } from 'kysely';
+
+/** bigint columns come back as strings from both drivers; we write them as bigint or string. */
+type Int8 = ColumnType<string, bigint | string | number, bigint | string | number>;
+type DateCol = ColumnType<string, string, string>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export const H3_RESOLUTIONS = [6, 7, 8, 9, 10, 11] as const;
+export type H3Resolution = (typeof H3_RESOLUTIONS)[number];
+
+export const VINTAGES = [2016, 2023] as const;
+export type Vintage = (typeof VINTAGES)[number];
+
+export const AREA_KINDS = ['alcaldia', 'colonia', 'sector', 'cuadrante'] as const;
+export type AreaKind = (typeof AREA_KINDS)[number];
+
+export type SourceKind = 'official' | 'news' | 'citizen' | 'chat';
+/** How exactly an incident is placed: a point, or only the area the source names. */
+export type LocationPrecision = 'point' | 'station' | 'street' | 'colonia' | 'cuadrante' | 'alcaldia' | 'none';
+
+export interface IncidentsTable {
+  id: Generated<Int8>;
+  source_kind: SourceKind;
+  /** dataset or outlet id, e.g. 'ssc_points', 'fgj_victimas', 'fgj_carpetas' */
+  source: string;
+  source_record_id: string;
+  import_id: number | null;
+  /** local (America/Mexico_City) calendar date */
+  occurred_on: DateCol;
+  /** first day of the local month: the bucket of every monthly series */
+  month: DateCol;
+  /** local hour 0–23, null when the source gives none or an invalid one */
+  hour: number | null;
+  /** ISO day of week 1 (Monday) … 7 (Sunday) */
+  dow: number;
+  occurred_at: Timestamp | null;
+  time_precision: 'hour' | 'date';
+  category: string;
+  violence: 'con' | 'sin' | null;
+  attempt: boolean;
+  original_label: string;
+  victims: number;
+  lat: number | null;
+  lon: number | null;
+  location_precision: LocationPrecision;
+  alcaldia_2016: string | null;
+  alcaldia_2023: string | null;
+  colonia: string | null;
+  cuadrante_2016: string | null;
+  sector_2016: string | null;
+  cuadrante_2023: string | null;
+  sector_2023: string | null;
+  h3_6: Int8 | null;
+  h3_7: Int8 | null;
+  h3_8: Int8 | null;
+  h3_9: Int8 | null;
+  h3_10: Int8 | null;
+  h3_11: Int8 | null;
+}
+
+export interface AreasTable {
+  kind: AreaKind;
+  vintage: number;
+  id: string;
+  name: string;
+  alcaldia_id: string | null;
+  /** null when unknown or 0: rates are then null */
+  population: number | null;
+}
+
+export interface ImportsTable {
+  id: Generated<number>;
+  source: string;
+  file_name: string;
+  file_sha256: string;
+  status: 'running' | 'done' | 'failed';
+  started_at: Generated<Timestamp>;
+  finished_at: Timestamp | null;
+  /** the import report: rows read, incidents, duplicates, quarantined, unlocated, non-crimes, otros … */
+  report: ColumnType<Record<string, unknown>, string, string> | null;
+}
+
+export interface QuarantineTable {
+  id: Generated<Int8>;
+  import_id: number;
+  source: string;
+  line_no: number;
+  reason: string;
+  raw: string;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  incidents: IncidentsTable;
+  areas: AreasTable;
+  imports: ImportsTable;
+  quarantine: QuarantineTable;
+  meta: MetaTable;
+}
+
+/** incidents column holding the area code of `kind` in `vintage` (colonias have one vintage). */
+export function areaColumn(kind: AreaKind, vintage: Vintage) {
+  if (kind === 'colonia') return 'colonia' as const;
+  return `${kind}_${vintage}` as const;
+}
+
+export function h3Column(res: H3Resolution) {
+  return `h3_${res}` as const;
+}
