@@ -4,6 +4,13 @@ import { fileURLToPath } from 'node:url';
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
 
+/**
+ * Two test projects: `unit` (pure code, no database) and `db` (anything that needs the store:
+ * `*.db.test.ts` files, server features, `tests/`). Only `db` pays for the global setup that
+ * starts a throwaway PostgreSQL cluster and imports the bundled data once per backend.
+ */
+const dbTests = ['**/*.db.test.ts', 'server/**/*.test.ts', 'tests/**/*.test.ts'];
+
 export default defineConfig({
   root: 'web',
   plugins: [svelte()],
@@ -11,12 +18,28 @@ export default defineConfig({
   server: { proxy: { '/api': 'http://localhost:8080' } },
   test: {
     root: repoRoot,
-    // tests beside the code (`geo/h3/index.test.ts`) and cross-cutting ones in `tests/`
-    include: ['{core,geo,db,etl,server,web/src,tests,bench}/**/*.test.ts'],
-    globalSetup: ['tests/harness/global-setup.ts'],
-    testTimeout: 120_000,
-    hookTimeout: 300_000,
     pool: 'forks',
     maxWorkers: 2,
+    testTimeout: 120_000,
+    hookTimeout: 600_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['{core,geo,etl,db,web/src,bench}/**/*.test.ts'],
+          exclude: ['**/node_modules/**', ...dbTests],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'db',
+          include: dbTests,
+          exclude: ['**/node_modules/**'],
+          globalSetup: ['tests/harness/global-setup.ts'],
+        },
+      },
+    ],
   },
 });
