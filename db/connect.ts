@@ -20,7 +20,21 @@ export interface Store {
   backend: Backend;
   /** Bulk-loads CSV text (header-less, RFC 4180) into `table(columns)` with COPY. */
   copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
+  /**
+   * Runs `fn` inside one transaction on one connection, with raw SQL and a COPY that belong to that
+   * transaction (kysely's `transaction()` cannot COPY, and `copyCsv` above runs on another connection).
+   * Commits when `fn` resolves, rolls back when it throws. Used by the ETL so a file imports whole or not at all.
+   */
+  rawTransaction<T>(fn: (tx: RawTx) => Promise<T>): Promise<T>;
+  /** PGlite only: a tarball of the data directory, loadable with `openStore({loadDataDir})`. */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
+}
+
+/** A connection inside `rawTransaction`. */
+export interface RawTx {
+  query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: R[]; affected: number }>;
+  copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
 }
 
 export interface OpenOptions {
@@ -67,6 +81,22 @@ async function openPGlite(opts: OpenOptions): Promise<Store> {
         blob: new Blob([csv]),
       });
     },
+    async rawTransaction(fn) {
+      return pg.transaction(async (tx) =>
+        fn({
+          async query(text, params) {
+            const r = await tx.query<any>(text, params as any[]);
+            return { rows: r.rows, affected: r.affectedRows ?? 0 };
+          },
+          async copyCsv(table, columns, csv) {
+            await tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob([csv]) });
+          },
+        }),
+      ) as Promise<any>;
+    },
+    async dumpDataDir() {
+      return pg.dumpDataDir('none');
+    },
     async close() {
       await db.destroy(); // also closes PGlite
     },
@@ -86,6 +116,24 @@ function openPostgres(url: string): Store {
         stream.on('finish', resolve);
         stream.end(csv);
       });
+    },
+    async rawTransaction(fn) {
+      return sql.begin(async (tx) =>
+        fn({
+          async query(text, params) {
+            const r = await tx.unsafe(text, params as any[]);
+            return { rows: [...r] as any[], affected: r.count ?? 0 };
+          },
+          async copyCsv(table, columns, csv) {
+            const stream = await tx.unsafe(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`).writable();
+            await new Promise<void>((resolve, reject) => {
+              stream.on('error', reject);
+              stream.on('finish', resolve);
+              stream.end(csv);
+            });
+          },
+        }),
+      ) as Promise<any>;
     },
     async close() {
       await db.destroy();

@@ -27,6 +27,10 @@ export const ERRORS = {
   missing_date: { status: 422, message: 'Fila sin fecha utilizable' },
   missing_category: { status: 422, message: 'Fila sin categoría' },
   malformed_row: { status: 422, message: 'Fila mal formada' },
+  // news fetching (etl/news/fetch)
+  robots_disallowed: { status: 403, message: 'robots.txt no permite descargar esta página' },
+  fetch_failed: { status: 502, message: 'No se pudo descargar la página' },
+  fetch_timeout: { status: 504, message: 'La descarga tardó demasiado' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -1,0 +1,239 @@
+/**
+ * The store's read side, as one small interface: the API asks for hotspots, series, comparisons
+ * and rankings without knowing whether PGlite, PostgreSQL or a cache answers. Every statement
+ * goes through kysely with bound parameters; column names come only from the whitelists in
+ * `db/schema.ts` (`areaColumn`, `h3Column`). Both backends run the same SQL.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Backend, Store } from '../connect.ts';
+import { areaColumn, h3Column, type AreaKind, type Database, type H3Resolution, type Vintage } from '../schema.ts';
+import { monthsInRange } from './months.ts';
+
+export { monthsInRange, isCalendarDate, addDays, daysBetween, nextMonthStart } from './months.ts';
+
+/** Filters shared by every incident query. Dates are local `YYYY-MM-DD`, half-open `[from, to)`. */
+export interface IncidentFilter {
+  from?: string;
+  to?: string;
+  /** canonical category ids; null/undefined = every category */
+  categories?: readonly string[] | null;
+}
+
+export interface HotspotCell {
+  /** H3 index as its usual lower-case hex string */
+  h3: string;
+  count: number;
+}
+
+/** `[west, south, east, north]` in degrees. */
+export type Bbox = readonly [number, number, number, number];
+
+export interface Area {
+  kind: AreaKind;
+  vintage: number;
+  id: string;
+  name: string;
+  alcaldia_id: string | null;
+  population: number | null;
+}
+
+export interface SeriesPoint {
+  period: string; // YYYY-MM
+  count: number;
+}
+
+export interface Period {
+  from: string;
+  to: string;
+}
+
+export interface AreaQuery {
+  kind: AreaKind;
+  vintage: Vintage;
+}
+
+export interface Health {
+  incidents: number;
+  /** latest `occurred_on`, null for an empty store */
+  dataUntil: string | null;
+  /** earliest `occurred_on`, null for an empty store */
+  dataFrom: string | null;
+}
+
+export interface IncidentRepository {
+  readonly backend: Backend;
+  health(): Promise<Health>;
+  /** `meta.data_version`, bumped by every import. */
+  dataVersion(): Promise<string>;
+  /** Incident counts per H3 cell of resolution `res` (located incidents only). */
+  hotspots(q: IncidentFilter & { res: H3Resolution }): Promise<HotspotCell[]>;
+  /**
+   * Like `hotspots`, restricted to incidents whose point lies in `bbox`. A cell is counted
+   * only from the incidents inside the box, so callers that need whole-cell counts pass a box
+   * padded by more than one cell diameter (see server/tiles).
+   */
+  hotspotsInBbox(q: IncidentFilter & { res: H3Resolution; bbox: Bbox }): Promise<HotspotCell[]>;
+  /** Dense monthly series of one area: every month overlapping `[from, to)`, zeros included. */
+  areaSeries(q: IncidentFilter & AreaQuery & { id: string; from: string; to: string }): Promise<SeriesPoint[]>;
+  /** Incident counts per area code of `kind`/`vintage` in each period (ids absent from the map count 0). */
+  countsByArea(q: AreaQuery & { categories?: readonly string[] | null; periods: readonly Period[]; ids?: readonly string[] }): Promise<Map<string, number[]>>;
+  area(kind: AreaKind, vintage: Vintage, id: string): Promise<Area | undefined>;
+  /** All areas of a kind and vintage (or only `ids`), ordered by id. Colonias have one vintage. */
+  areas(kind: AreaKind, vintage: Vintage, ids?: readonly string[]): Promise<Area[]>;
+  /** Areas whose name (accent- and case-insensitive) or id contains `q`. */
+  searchAreas(q: string, limit: number): Promise<Area[]>;
+}
+
+/** Lower case without Spanish accents, as SQL's `translate(lower(x), …)` below computes it. */
+export function foldForSearch(text: string): string {
+  return text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+}
+
+/** Kinds with one boundary set for every vintage (alcaldías: INEGI; colonias: IECM 2019). */
+const SINGLE_SET_KINDS: ReadonlySet<AreaKind> = new Set(['alcaldia', 'colonia']);
+
+function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+}
+
+export function createIncidentRepository(store: Pick<Store, 'db' | 'backend'>): IncidentRepository {
+  const db: Kysely<Database> = store.db;
+
+  /** incidents filtered by category and date range; the (category, occurred_on) index serves both. */
+  function filtered(f: IncidentFilter) {
+    let q = db.selectFrom('incidents');
+    if (f.categories) q = q.where('category', 'in', f.categories.length ? [...f.categories] : ['']);
+    if (f.from) q = q.where('occurred_on', '>=', f.from);
+    if (f.to) q = q.where('occurred_on', '<', f.to);
+    return q;
+  }
+
+  async function hotspotRows(q: IncidentFilter & { res: H3Resolution; bbox?: Bbox }): Promise<HotspotCell[]> {
+    const col = h3Column(q.res);
+    let query = filtered(q).where(col, 'is not', null);
+    if (q.bbox) {
+      const [w, s, e, n] = q.bbox;
+      query = query.where('lat', '>=', s).where('lat', '<=', n).where('lon', '>=', w).where('lon', '<=', e);
+    }
+    const rows = await query
+      .select([sql<string>`to_hex(${sql.ref(col)})`.as('h3'), sql<number>`count(*)::int`.as('count')])
+      .groupBy(col)
+      .orderBy(col)
+      .execute();
+    return rows.map((r) => ({ h3: r.h3, count: Number(r.count) }));
+  }
+
+  const areaSelect = ['kind', 'vintage', 'id', 'name', 'alcaldia_id', 'population'] as const;
+  type AreaRow = { kind: AreaKind; vintage: number; id: string; name: string; alcaldia_id: string | null; population: number | null };
+  const toArea = (r: AreaRow): Area => ({
+    kind: r.kind,
+    vintage: Number(r.vintage),
+    id: r.id,
+    name: r.name,
+    alcaldia_id: r.alcaldia_id,
+    population: r.population === null ? null : Number(r.population),
+  });
+
+  /**
+   * Areas of a kind in a vintage. Alcaldías and colonias have one polygon set for both vintages,
+   * which the import may store under either vintage (or both): for them any row of the id serves,
+   * the requested vintage preferred.
+   */
+  async function areaRows(kind: AreaKind, vintage: Vintage, ids?: readonly string[]): Promise<Area[]> {
+    let q = db.selectFrom('areas').select(areaSelect).where('kind', '=', kind);
+    const single = SINGLE_SET_KINDS.has(kind);
+    if (!single) q = q.where('vintage', '=', vintage);
+    if (ids) q = q.where('id', 'in', ids.length ? [...ids] : ['']);
+    const rows = (await q.orderBy('id').execute()) as AreaRow[];
+    if (!single) return rows.map(toArea);
+    const byId = new Map<string, AreaRow>();
+    for (const r of rows) {
+      const prior = byId.get(r.id);
+      if (!prior || (Number(r.vintage) === vintage && Number(prior.vintage) !== vintage)) byId.set(r.id, r);
+    }
+    return [...byId.values()].map(toArea);
+  }
+
+  return {
+    backend: store.backend,
+
+    async health() {
+      const row = await db
+        .selectFrom('incidents')
+        .select([
+          sql<number>`count(*)::int`.as('n'),
+          sql<string | null>`to_char(max(occurred_on), 'YYYY-MM-DD')`.as('until'),
+          sql<string | null>`to_char(min(occurred_on), 'YYYY-MM-DD')`.as('since'),
+        ])
+        .executeTakeFirstOrThrow();
+      return { incidents: Number(row.n), dataUntil: row.until, dataFrom: row.since };
+    },
+
+    async dataVersion() {
+      const row = await db.selectFrom('meta').select('value').where('key', '=', 'data_version').executeTakeFirst();
+      return row?.value ?? '0';
+    },
+
+    hotspots: (q) => hotspotRows(q),
+    hotspotsInBbox: (q) => hotspotRows(q),
+
+    async areaSeries(q) {
+      const col = areaColumn(q.kind, q.vintage);
+      const rows = await filtered(q)
+        .where(col, '=', q.id)
+        .select([sql<string>`to_char(month, 'YYYY-MM')`.as('period'), sql<number>`count(*)::int`.as('count')])
+        .groupBy('month')
+        .execute();
+      const byMonth = new Map(rows.map((r) => [r.period, Number(r.count)]));
+      return monthsInRange(q.from, q.to).map((period) => ({ period, count: byMonth.get(period) ?? 0 }));
+    },
+
+    async countsByArea(q) {
+      const col = areaColumn(q.kind, q.vintage);
+      if (q.periods.length === 0) return new Map();
+      let query = filtered({ categories: q.categories }).where(col, 'is not', null);
+      if (q.ids) query = query.where(col, 'in', q.ids.length ? [...q.ids] : ['']);
+      // one scan for every period: rows outside all periods are excluded first, then counted per period
+      query = query.where((eb) => eb.or(q.periods.map((p) => eb.and([eb('occurred_on', '>=', p.from), eb('occurred_on', '<', p.to)]))));
+      const rows = await query
+        .select((eb) => [
+          sql.ref<string>(col).as('id'),
+          ...q.periods.map((p, i) =>
+            eb.fn
+              .countAll<number>()
+              .filterWhere((w) => w.and([w('occurred_on', '>=', p.from), w('occurred_on', '<', p.to)]))
+              .as(`c${i}`),
+          ),
+        ])
+        .groupBy(col)
+        .execute();
+      const out = new Map<string, number[]>();
+      for (const r of rows as Record<string, unknown>[]) out.set(String(r.id), q.periods.map((_, i) => Number(r[`c${i}`])));
+      return out;
+    },
+
+    async area(kind, vintage, id) {
+      return (await areaRows(kind, vintage, [id]))[0];
+    },
+
+    areas: (kind, vintage, ids) => areaRows(kind, vintage, ids),
+
+    async searchAreas(text, limit) {
+      const pattern = `%${likeEscape(foldForSearch(text))}%`;
+      // translate() folds the accents used in CDMX names; no unaccent extension is needed (PGlite has none)
+      const folded = sql<string>`translate(lower(name), 'áéíóúüñàèìòù', 'aeiouunaeiou')`;
+      const rows = await db
+        .selectFrom('areas')
+        .select(areaSelect)
+        .where((eb) => eb.or([eb(folded, 'like', pattern), eb(sql`lower(id)`, 'like', pattern)]))
+        .orderBy(sql`position(${foldForSearch(text)} in ${folded})`)
+        .orderBy(sql`length(name)`)
+        .orderBy('kind')
+        .orderBy('vintage', 'desc')
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return (rows as AreaRow[]).map(toArea);
+    },
+  };
+}

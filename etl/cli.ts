@@ -1,0 +1,106 @@
+/**
+ * `npm run etl -- <command> …`: a thin command router over the ETL.
+ *
+ *   import FILE --format ssc_points|fgj_victimas|fgj_carpetas   one official export
+ *   import-bundled                                              the areas and the bundled crime files
+ *
+ * The store comes from the environment (`DATABASE_URL`, else PGlite in `DATA_DIR`, default ./var).
+ * When a running server holds that PGlite folder, the command is sent to it over the command channel
+ * (`db/channel`) and runs there. Prints the result (the import report) as JSON on stdout, progress on
+ * stderr. Exit codes: 0 ok, 1 failure, 2 usage error (message on stderr).
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { AppError } from '../core/errors/index.ts';
+import { openStore, type Store } from '../db/connect.ts';
+import { sendCommand, type CommandIO } from '../db/channel/index.ts';
+import { importBundledData, stderrBundledProgress } from './bundled.ts';
+import { FORMAT_IDS, importOfficialFile, isFormatId, terminalProgress } from './official/index.ts';
+
+const USAGE = `uso:
+  npm run etl -- import ARCHIVO --format ${FORMAT_IDS.join('|')}
+  npm run etl -- import-bundled
+`;
+
+export class UsageError extends Error {}
+
+export interface CommandContext {
+  store: () => Promise<Store>;
+  io: CommandIO;
+}
+type Command = (args: string[], ctx: CommandContext) => Promise<unknown>;
+
+const sink = (io: CommandIO, isTTY: boolean) => ({ write: (s: string) => io.stderr(s), isTTY });
+
+/** Commands by name; other helpers may add theirs (the result is printed as JSON). */
+export const COMMANDS: Record<string, Command> = {
+  async import(args, { store, io }) {
+    const { values, positionals } = parseArgs({ args, options: { format: { type: 'string', short: 'f' } }, allowPositionals: true });
+    if (positionals.length !== 1) throw new UsageError('import: indique un archivo');
+    const format = values.format;
+    if (!format || !isFormatId(format)) throw new UsageError(`import: --format debe ser ${FORMAT_IDS.join(', ')}`);
+    const file = resolve(positionals[0]);
+    if (!existsSync(file)) throw new UsageError(`import: no existe el archivo ${file}`);
+    return importOfficialFile(await store(), file, { format, progress: terminalProgress(sink(io, ttyOf(io))) });
+  },
+  async 'import-bundled'(args, { store, io }) {
+    if (args.length) throw new UsageError('import-bundled: no lleva argumentos');
+    return importBundledData(await store(), { progress: stderrBundledProgress(sink(io, ttyOf(io))) });
+  },
+};
+
+const processIO: CommandIO = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };
+const ttyOf = (io: CommandIO) => io === processIO && Boolean(process.stderr.isTTY);
+
+/**
+ * Runs one command against a store (the server calls this for commands sent over the channel).
+ * Returns the exit code; output goes through `io`.
+ */
+export async function runCommand(argv: string[], opts: { store: Store | (() => Promise<Store>); io?: CommandIO }): Promise<number> {
+  const io = opts.io ?? processIO;
+  const [name, ...args] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  const store = typeof opts.store === 'function' ? opts.store : async () => opts.store as Store;
+  try {
+    if (!command) throw new UsageError(name ? `orden desconocida: ${name}` : 'falta la orden');
+    const result = await command(args, { store, io });
+    io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string })?.code?.startsWith?.('ERR_PARSE_ARGS')) {
+      io.stderr(`${(err as Error).message}\n${USAGE}`);
+      return 2;
+    }
+    if (err instanceof AppError) {
+      io.stderr(`${JSON.stringify(err.toJSON())}\n`);
+      return err.status < 500 ? 2 : 1;
+    }
+    io.stderr(`error: ${(err as Error)?.message ?? err}\n`);
+    return 1;
+  }
+}
+
+/** Relative file arguments become absolute, so that a server with another working directory finds them. */
+function absoluteArgs(argv: string[]): string[] {
+  return argv.map((a, i) => (i > 0 && !a.startsWith('-') && argv[i - 1] !== '--format' && argv[i - 1] !== '-f' && existsSync(a) ? resolve(a) : a));
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const databaseUrl = process.env.DATABASE_URL;
+  const dataDir = process.env.DATA_DIR || './var';
+  if (!databaseUrl) {
+    const viaServer = await sendCommand(dataDir, absoluteArgs(argv), processIO);
+    if (viaServer !== null) return viaServer;
+  }
+  let opened: Store | undefined;
+  try {
+    return await runCommand(argv, { store: async () => (opened ??= await openStore(databaseUrl ? { databaseUrl } : { dataDir })), io: processIO });
+  } finally {
+    await opened?.close();
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {
+  process.exitCode = await main(process.argv.slice(2));
+}

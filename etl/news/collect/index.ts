@@ -1,0 +1,142 @@
+/**
+ * One pass over a news source: fetch a feed (or a listing page), then every article it links,
+ * politely, and extract each page that changed. Storing, classifying and deduplicating are the
+ * caller's job (`onArticle`); this module only decides what was fetched and what was extracted,
+ * and counts it the way `etl news --once` reports it.
+ *
+ * A feed that answers 304 is re-read from the archive (its last 200 body), so the articles it
+ * lists still get their own conditional GETs: an article that failed last time is retried, one
+ * that did not change costs a 304.
+ */
+import { AppError } from '../../../core/errors/index.ts';
+import { extractArticle, type ExtractedArticle } from '../extract/index.ts';
+import { parseFeed, type FeedItem } from '../feed/index.ts';
+import { parseSitemap } from '../feed/sitemap.ts';
+import { decodeBody, readArchived, type Fetcher, type FetchResult } from '../fetch/index.ts';
+import { findArticleLinks } from '../listing/index.ts';
+
+export interface CollectedArticle {
+  /** The link as the feed or listing gave it. */
+  link: string;
+  feedItem?: FeedItem;
+  page: FetchResult;
+  article: ExtractedArticle;
+}
+
+export interface CollectFailure {
+  link: string;
+  code: string;
+  message: string;
+}
+
+export interface CollectSummary {
+  /** Article pages fetched with 200. */
+  fetched: number;
+  /** Article pages answered 304 (unchanged since the last run). */
+  notModified: number;
+  /** Articles extracted with a body. */
+  articles: number;
+  /** Articles that could not be fetched or yielded no text. */
+  errors: number;
+  failures: CollectFailure[];
+}
+
+export interface CollectOptions {
+  fetcher: Fetcher;
+  /** Called for each new or changed article, in order; may store it. */
+  onArticle?: (a: CollectedArticle) => void | Promise<void>;
+  /** Upper bound on articles fetched from one source in one pass. */
+  maxArticles?: number;
+}
+
+function failure(link: string, err: unknown): CollectFailure {
+  if (err instanceof AppError) return { link, code: err.code, message: err.message };
+  return { link, code: 'internal_error', message: (err as Error).message ?? String(err) };
+}
+
+/** The body of an index document (feed or listing): fresh, or from the archive after a 304. */
+async function indexBody(url: string, options: CollectOptions): Promise<string | null> {
+  const page = await options.fetcher.fetch(url);
+  if (page.status === 200) return page.body ?? null;
+  const archiveDir = options.fetcher.archiveDir;
+  if (page.notModified && page.sha256 && archiveDir) {
+    try {
+      return readArchived(archiveDir, page.sha256).toString('utf8');
+    } catch {
+      return null; // archive pruned: nothing to walk this time
+    }
+  }
+  if (page.notModified) return null;
+  throw new AppError('fetch_failed', `${url} respondió HTTP ${page.status}`);
+}
+
+async function collectLinks(links: { link: string; feedItem?: FeedItem }[], options: CollectOptions): Promise<CollectSummary> {
+  const summary: CollectSummary = { fetched: 0, notModified: 0, articles: 0, errors: 0, failures: [] };
+  const seen = new Set<string>();
+  for (const { link, feedItem } of links.slice(0, options.maxArticles ?? Infinity)) {
+    if (seen.has(link)) continue;
+    seen.add(link);
+    try {
+      const page = await options.fetcher.fetch(link);
+      if (page.notModified) {
+        summary.notModified++;
+        continue;
+      }
+      if (page.status !== 200 || page.body === undefined) throw new AppError('fetch_failed', `${link} respondió HTTP ${page.status}`);
+      summary.fetched++;
+      if (page.contentType && !/html|xml/i.test(page.contentType)) {
+        throw new AppError('invalid_body', `${link} no es una página HTML (${page.contentType})`);
+      }
+      const article = extractArticle(page.body, { source: page.finalUrl });
+      if (!article.text) throw new AppError('invalid_body', `sin texto de nota: ${link}`);
+      summary.articles++;
+      await options.onArticle?.({ link, feedItem, page, article });
+    } catch (err) {
+      summary.errors++;
+      summary.failures.push(failure(link, err));
+    }
+  }
+  return summary;
+}
+
+/** Fetches an RSS/Atom feed and every article it lists. */
+export async function collectFeed(feedUrl: string, options: CollectOptions): Promise<CollectSummary> {
+  const body = await indexBody(feedUrl, options);
+  if (body === null) return { fetched: 0, notModified: 0, articles: 0, errors: 0, failures: [] };
+  const feed = parseFeed(body, feedUrl);
+  return collectLinks(feed.items.map((item) => ({ link: item.url, feedItem: item })), options);
+}
+
+/** Fetches a section listing page and every article linked from it. */
+export async function collectListing(listingUrl: string, options: CollectOptions): Promise<CollectSummary> {
+  const body = await indexBody(listingUrl, options);
+  if (body === null) return { fetched: 0, notModified: 0, articles: 0, errors: 0, failures: [] };
+  return collectLinks(findArticleLinks(body, listingUrl).map((link) => ({ link })), options);
+}
+
+/**
+ * Fetches an XML sitemap (a Google News sitemap, typically) and the articles it lists, newest
+ * first; a sitemap index is followed one level down, to its first `maxSitemaps` children.
+ */
+export async function collectSitemap(sitemapUrl: string, options: CollectOptions & { maxSitemaps?: number }): Promise<CollectSummary> {
+  const body = await indexBody(sitemapUrl, options);
+  if (body === null) return { fetched: 0, notModified: 0, articles: 0, errors: 0, failures: [] };
+  let sitemap = parseSitemap(body, sitemapUrl);
+  const items: FeedItem[] = [...sitemap.items];
+  for (const child of sitemap.sitemaps.slice(0, options.maxSitemaps ?? 3)) {
+    const childBody = await indexBody(child, options);
+    if (childBody === null) continue;
+    sitemap = parseSitemap(childBody, child);
+    items.push(...sitemap.items);
+  }
+  items.sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''));
+  return collectLinks(items.map((item) => ({ link: item.url, feedItem: item })), options);
+}
+
+/**
+ * Re-runs extraction on an archived raw page (after an extractor upgrade): the archive keeps the
+ * bytes as received, so the charset is detected again from the page itself.
+ */
+export function reextractArchived(archiveDir: string, sha256: string, source: string): ExtractedArticle {
+  return extractArticle(decodeBody(readArchived(archiveDir, sha256), null), { source });
+}

@@ -1,0 +1,136 @@
+/**
+ * Article body: the page is first stripped of what is never article text (navigation, share
+ * bars, ads, related-article boxes, embedded social posts, newsletter prompts), then Mozilla's
+ * Readability (the Firefox Reader View algorithm, https://github.com/mozilla/readability) picks
+ * the main content, which is turned into plain paragraphs.
+ *
+ * The rules below are generic — element roles, class-name tokens and the Spanish phrases that
+ * newsrooms put in front of inserted links — not per-site selectors.
+ */
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { collapseWhitespace, foldText, type Doc } from './metadata.ts';
+
+/** Elements that never hold article prose. */
+const NEVER_CONTENT = [
+  'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'canvas', 'form', 'button', 'select', 'input', 'textarea',
+  'nav', 'footer', 'aside', 'figure', 'figcaption', 'picture', 'video', 'audio', 'object', 'embed',
+  'amp-ad', 'amp-analytics', 'amp-social-share', 'amp-sidebar', 'amp-iframe', 'amp-twitter', 'amp-instagram', 'amp-facebook',
+  '[role="navigation"]', '[role="banner"]', '[role="contentinfo"]', '[role="complementary"]', '[hidden]', '[aria-hidden="true"]',
+  'blockquote.twitter-tweet', 'blockquote.instagram-media', 'blockquote.tiktok-embed', 'blockquote.twitter-video',
+  '.fb-post', '.fb-video',
+].join(',');
+
+/**
+ * Class/id tokens (split on "-", "_" and spaces) that mark boilerplate containers. Whole tokens
+ * only, so "ad" matches "ad_wrapper" but not "header" or "advance".
+ */
+const BOILERPLATE_TOKENS = new Set([
+  'nav', 'navbar', 'menu', 'submenu', 'breadcrumb', 'breadcrumbs', 'share', 'sharing', 'sharesocial', 'social', 'redes',
+  'compartir', 'ad', 'ads', 'adv', 'advert', 'advertisement', 'banner', 'dfp', 'gpt', 'publicidad', 'sponsor', 'promo',
+  'related', 'relacionadas', 'relacionados', 'relacionada', 'recomendadas', 'recomendados', 'recommended', 'outbrain',
+  'taboola', 'newsletter', 'suscripcion', 'subscribe', 'comments', 'comentarios', 'tags', 'temas', 'etiquetas',
+  'popular', 'trending', 'masleidas', 'lo-mas', 'sidebar', 'widget', 'footer', 'modal', 'cookie', 'cookies', 'signature',
+  'latest', 'ultimas', 'minuto', 'gallery', 'epigrafe', 'caption', 'credits', 'creditos',
+]);
+
+function hasBoilerplateToken(el: Element): boolean {
+  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
+  if (!names.trim()) return false;
+  return names.split(/[\s_-]+/).some((t) => BOILERPLATE_TOKENS.has(t));
+}
+
+/**
+ * Spanish cues that open an inserted link to another story, a follow/subscribe prompt or a
+ * newsletter box ("Lee también:", "Te recomendamos", "Sigue nuestro canal…"). A paragraph that
+ * starts with one of them is not article prose.
+ */
+const INSERT_CUE = new RegExp(
+  '^(' + [
+    'lee tambien', 'lea tambien', 'leer tambien', 'tambien lee', 'te recomendamos', 'te puede interesar', 'te podria interesar',
+    'podria interesarte', 'puede interesarte', 'quiza te interese', 'puedes leer', 'lee mas', 'leer mas', 'sigue leyendo',
+    'mas informacion', 'relacionad[oa]s?', 'en video', 'video:', 'sigue nuestro canal', 'siguenos', 'suscribete', 'unete',
+    'recibe (las|nuestras) noticias', 'no te pierdas', 'para mas informacion visita', 'descarga nuestra app',
+    'mira tambien', 'checa tambien', 've tambien', 'ademas lee', 'continua leyendo', 'ultima actualizacion', 'escrito en ',
+  ].join('|') + ')',
+);
+
+export function isInsertParagraph(text: string): boolean {
+  return INSERT_CUE.test(foldText(text).replace(/^[\s"“”'¡¿*:>-]+/, ''));
+}
+
+/** Photo captions and credits left outside <figcaption>: short lines carrying "Foto: …". */
+export function isCaption(text: string): boolean {
+  return text.length <= 300 && /(^|[\s|.!?¡¿(])(fotos?|fotografias?|imagen|imagenes|credito|creditos)\s*:\s*\S/i.test(foldText(text));
+}
+
+/** A short line that restates a byline: "Fernanda Martínez/Quadratín Hidalgo", "Por Dulce Castillo". */
+function isBylineLine(text: string, author: string | null): boolean {
+  if (!author || text.length > 100) return false;
+  const t = foldText(text).replace(/^(por|by|escrito por)\s*:?\s+/, '');
+  return t.startsWith(foldText(author));
+}
+
+/** Newsroom sign-offs at the end of a note: editor initials ("cem", "acf", "JMR/ACR"). */
+function isSignOff(text: string): boolean {
+  return text.length <= 12 && /^[a-záéíóúñ]{2,5}(\s*[/,]\s*[a-záéíóúñ]{2,5})*\.?$/i.test(text);
+}
+
+function removeAll(root: ParentNode, selector: string): void {
+  for (const el of [...root.querySelectorAll(selector)]) el.remove();
+}
+
+/** Strips boilerplate from the page in place, before Readability scores what is left. */
+export function stripBoilerplate(doc: Doc): void {
+  removeAll(doc, NEVER_CONTENT);
+  for (const el of [...doc.querySelectorAll('body *')]) {
+    if (!el.isConnected) continue;
+    if (hasBoilerplateToken(el) && !el.querySelector('h1')) el.remove();
+  }
+  for (const el of [...doc.querySelectorAll('header')]) {
+    // A <header> is page chrome unless it holds the headline (some templates put the h1 there).
+    if (!el.querySelector('h1')) el.remove();
+  }
+  for (const el of [...doc.querySelectorAll('p, li, h2, h3, h4, div')]) {
+    if (!el.isConnected) continue;
+    if (el.tagName === 'DIV' && el.querySelector('p, div')) continue; // only leaf-like blocks
+    const text = collapseWhitespace(el.textContent ?? '');
+    if (text && (isInsertParagraph(text) || isCaption(text))) el.remove();
+  }
+}
+
+const BLOCKS = 'p, h2, h3, h4, h5, h6, li, blockquote, pre';
+
+/** Plain-text paragraphs of an HTML fragment: each block element's text, whitespace collapsed. */
+export function htmlToParagraphs(html: string): string[] {
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const paragraphs: string[] = [];
+  for (const el of document.querySelectorAll(BLOCKS)) {
+    if (el.querySelector(BLOCKS)) continue; // its inner blocks are taken on their own
+    const text = collapseWhitespace(el.textContent ?? '');
+    if (text) paragraphs.push(text);
+  }
+  if (paragraphs.length === 0) {
+    const text = collapseWhitespace(document.body?.textContent ?? '');
+    if (text) paragraphs.push(text);
+  }
+  return paragraphs;
+}
+
+export interface BodyHints {
+  title: string | null;
+  author: string | null;
+}
+
+/** Body paragraphs of an article page (mutates `doc`). */
+export function extractBodyParagraphs(doc: Doc, hints: BodyHints): string[] {
+  stripBoilerplate(doc);
+  const article = new Readability(doc as unknown as Document, { charThreshold: 200, keepClasses: false }).parse();
+  const paragraphs = article?.content ? htmlToParagraphs(article.content) : [];
+  const title = foldText(hints.title ?? '');
+  const kept = paragraphs.filter(
+    (p) => !isInsertParagraph(p) && !isCaption(p) && !isBylineLine(p, hints.author) && foldText(p) !== title,
+  );
+  while (kept.length > 0 && isSignOff(kept[kept.length - 1]!)) kept.pop();
+  return kept;
+}

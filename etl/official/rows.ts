@@ -1,0 +1,228 @@
+/**
+ * One source row → one normalised incident (or the reason it is quarantined, or "not a crime").
+ * Everything per-row lives here: validation, classification, time zone, area codes, H3.
+ */
+import { classifyLabel, repairMojibake, type CategoryId, type Classification } from '../../core/taxonomy/index.ts';
+import type { ErrorCode } from '../../core/errors/index.ts';
+import { cellsFor } from '../../geo/h3/index.ts';
+import type { LocatedAreas, ReverseGeocoder } from '../../geo/areas/index.ts';
+import type { LocationPrecision } from '../../db/schema.ts';
+import type { Column, FormatMapping } from './mappings.ts';
+import { isoDate, isoDayOfWeek, localToUtc, monthStart, parseDate, parseTime } from './time.ts';
+
+export interface Incident {
+  sourceRecordId: string;
+  occurredOn: string;
+  month: string;
+  hour: number | null;
+  dow: number;
+  occurredAt: string | null;
+  category: CategoryId;
+  violence: 'con' | 'sin' | null;
+  attempt: boolean;
+  originalLabel: string;
+  victims: number;
+  lat: number | null;
+  lon: number | null;
+  locationPrecision: LocationPrecision;
+  areas: LocatedAreas;
+  /** h3_6 … h3_11 as decimal strings; null when the incident is not placed on a point in the city. */
+  h3: string[] | null;
+  /** false when the label fell to `otros` without a rule (reported as unmapped). */
+  mapped: boolean;
+}
+
+export type RowOutcome =
+  | { kind: 'incident'; incident: Incident }
+  | { kind: 'non_crime' }
+  | { kind: 'quarantine'; reason: Extract<ErrorCode, 'missing_date' | 'missing_category' | 'malformed_row'>; detail: string };
+
+/** What the row normaliser needs besides the row: lookups and geocoders, loaded once per import. */
+export interface RowContext {
+  reverse: ReverseGeocoder;
+  cuadrante2016: Map<string, { sector: string; alcaldiaId: string }>;
+  /** free-text alcaldía name → INEGI id, or null. */
+  alcaldiaId(name: string): string | null;
+  /** Structured geocoder for rows without a usable point: colonia (IECM id) and alcaldía, or null. */
+  placeColonia(colonia: string, alcaldia: string | null): { coloniaId: string | null; alcaldiaId: string | null } | null;
+}
+
+/** Column positions of a mapping in one file's header (-1 when absent). */
+export interface ResolvedColumns {
+  recordId: number[];
+  date: number;
+  hour: number;
+  label: number;
+  secondaryLabel: number;
+  lat: number;
+  lon: number;
+  cuadrante2016: number;
+  colonia: number;
+  alcaldia: number;
+}
+
+function indexOf(header: string[], col: Column | undefined): number {
+  if (col === undefined) return -1;
+  for (const name of typeof col === 'string' ? [col] : col) {
+    const i = header.indexOf(name);
+    if (i >= 0) return i;
+  }
+  return -1;
+}
+
+const show = (col: Column) => (typeof col === 'string' ? col : col.join('|'));
+
+/** Positions of the mapping's columns; lists the required ones that the header lacks. */
+export function resolveColumns(mapping: FormatMapping, header: string[]): { columns: ResolvedColumns; missing: string[] } {
+  const h = header.map((c) => c.trim());
+  const columns: ResolvedColumns = {
+    recordId: mapping.recordId.map((c) => indexOf(h, c)),
+    date: indexOf(h, mapping.date.column),
+    hour: indexOf(h, mapping.hour?.column),
+    label: indexOf(h, mapping.label),
+    secondaryLabel: indexOf(h, mapping.secondaryLabel),
+    lat: indexOf(h, mapping.lat),
+    lon: indexOf(h, mapping.lon),
+    cuadrante2016: indexOf(h, mapping.stated?.cuadrante2016),
+    colonia: indexOf(h, mapping.stated?.colonia),
+    alcaldia: indexOf(h, mapping.stated?.alcaldia),
+  };
+  const missing: string[] = [];
+  mapping.recordId.forEach((c, i) => columns.recordId[i] < 0 && missing.push(show(c)));
+  if (columns.date < 0) missing.push(show(mapping.date.column));
+  if (columns.label < 0) missing.push(show(mapping.label));
+  if (columns.lat < 0) missing.push(show(mapping.lat));
+  if (columns.lon < 0) missing.push(show(mapping.lon));
+  return { columns, missing };
+}
+
+const NO_AREAS: LocatedAreas = {
+  alcaldia_2016: null, alcaldia_2023: null, colonia: null, cuadrante_2016: null, sector_2016: null, cuadrante_2023: null, sector_2023: null,
+};
+
+/** "8325024.0" → "8325024": the FGJ exports write integers as floats. */
+const integerText = (v: string) => (/^-?\d+\.0+$/.test(v) ? v.slice(0, v.indexOf('.')) : v);
+
+export class RowNormaliser {
+  private readonly missing: Set<string>;
+  constructor(
+    private readonly mapping: FormatMapping,
+    private readonly cols: ResolvedColumns,
+    private readonly ctx: RowContext,
+  ) {
+    this.missing = new Set(['', ...mapping.missing]);
+  }
+
+  /** Labels repeat (19 distinct in 132k SSC rows): classify each distinct pair once. */
+  private readonly classified = new Map<string, Classification>();
+  private classify(label: string, secondary: string): Classification {
+    const key = `${label}\u0000${secondary}`;
+    let c = this.classified.get(key);
+    if (!c) this.classified.set(key, (c = classifyLabel(label, secondary)));
+    return c;
+  }
+
+  private cell(fields: string[], i: number): string {
+    if (i < 0) return '';
+    const v = (fields[i] ?? '').trim();
+    return this.missing.has(v) ? '' : v;
+  }
+
+  normalise(fields: string[]): RowOutcome {
+    const { mapping, cols, ctx } = this;
+    const cls = this.classify(this.cell(fields, cols.label), this.cell(fields, cols.secondaryLabel));
+    if (cls.nonCrime) return { kind: 'non_crime' };
+
+    const date = parseDate(this.cell(fields, cols.date), mapping.date.format);
+    if (!date) return { kind: 'quarantine', reason: 'missing_date', detail: JSON.stringify(this.cell(fields, cols.date)) };
+    if (cls.category === null) return { kind: 'quarantine', reason: 'missing_category', detail: 'sin etiqueta de delito' };
+
+    const idParts = cols.recordId.map((i) => integerText(repairMojibake(this.cell(fields, i))));
+    if (idParts[0] === '') return { kind: 'quarantine', reason: 'malformed_row', detail: 'sin identificador' };
+
+    const time = mapping.hour && cols.hour >= 0 ? parseTime(this.cell(fields, cols.hour), mapping.hour.format) : null;
+
+    // Location: a point counts only inside the city; otherwise the areas the record names.
+    const lat = Number.parseFloat(this.cell(fields, cols.lat));
+    const lon = Number.parseFloat(this.cell(fields, cols.lon));
+    const hasPoint = Number.isFinite(lat) && Number.isFinite(lon) && !(lat === 0 && lon === 0);
+    let areas = NO_AREAS;
+    let located = false;
+    if (hasPoint) {
+      const found = ctx.reverse.locate(lat, lon);
+      if (found.alcaldia_2023 !== null) {
+        areas = found;
+        located = true;
+      }
+    }
+    areas = { ...areas };
+    let precision: LocationPrecision = located ? 'point' : 'none';
+
+    const statedAlcaldiaText = this.cell(fields, cols.alcaldia);
+    const statedAlcaldia = statedAlcaldiaText ? ctx.alcaldiaId(repairMojibake(statedAlcaldiaText)) : null;
+    if (statedAlcaldia) {
+      areas.alcaldia_2016 = areas.alcaldia_2023 = statedAlcaldia;
+      if (!located) precision = 'alcaldia';
+    }
+    const statedColonia = this.cell(fields, cols.colonia);
+    if (!located && statedColonia) {
+      const placed = ctx.placeColonia(repairMojibake(statedColonia), statedAlcaldiaText ? repairMojibake(statedAlcaldiaText) : null);
+      if (placed?.coloniaId) {
+        areas.colonia = placed.coloniaId;
+        precision = 'colonia';
+      }
+      if (placed?.alcaldiaId && !statedAlcaldia) {
+        areas.alcaldia_2016 = areas.alcaldia_2023 = placed.alcaldiaId;
+        if (precision === 'none') precision = 'alcaldia';
+      }
+    }
+    const cuadrante = this.cell(fields, cols.cuadrante2016);
+    const info = cuadrante ? ctx.cuadrante2016.get(cuadrante) : undefined;
+    if (cols.cuadrante2016 >= 0 && !info) {
+      // The record's own cuadrante column says "(NO ESPECIFICADO)": the police did not attribute it to
+      // a 2016 cuadrante, so neither do we (the SSC's monthly per-cuadrante counts leave these rows out
+      // too); the 2016 alcaldía still follows from the point.
+      areas.cuadrante_2016 = null;
+      areas.sector_2016 = null;
+    }
+    if (info) {
+      // The SSC record names its 2016 cuadrante: its 2016 sector and alcaldía follow from it, not from the point.
+      areas.cuadrante_2016 = cuadrante;
+      areas.sector_2016 = info.sector;
+      areas.alcaldia_2016 = info.alcaldiaId;
+      if (!located) {
+        areas.alcaldia_2023 = info.alcaldiaId; // alcaldía polygons did not change between vintages
+        precision = 'cuadrante';
+      }
+    }
+
+    let h3: string[] | null = null;
+    if (located) {
+      const c = cellsFor(lat, lon);
+      h3 = [c.h3_6.toString(), c.h3_7.toString(), c.h3_8.toString(), c.h3_9.toString(), c.h3_10.toString(), c.h3_11.toString()];
+    }
+
+    return {
+      kind: 'incident',
+      incident: {
+        sourceRecordId: idParts.join('|'),
+        occurredOn: isoDate(date),
+        month: monthStart(date),
+        hour: time ? time.hour : null,
+        dow: isoDayOfWeek(date),
+        occurredAt: time ? localToUtc(date, time).toISOString() : null,
+        category: cls.category,
+        violence: cls.violence,
+        attempt: cls.attempt,
+        originalLabel: cls.label,
+        victims: 1,
+        lat: hasPoint ? lat : null,
+        lon: hasPoint ? lon : null,
+        locationPrecision: precision,
+        areas,
+        h3,
+        mapped: cls.mapped,
+      },
+    };
+  }
+}

@@ -1,0 +1,410 @@
+/**
+ * Finds place mentions in Spanish news text, with UTF-16 spans (end exclusive). One pass over the words:
+ * at each word the trigger patterns are tried in priority order ("Metro X", "estación X", "alcaldía X",
+ * "colonia X", "calle(s) A y B", "avenida X", "esquina con X", "cerca de / frente a / a la altura de X"),
+ * then bare names from the gazetteer (alcaldías, places outside the city, distinctive colonia names).
+ * A street name consumes its words, so "avenida Álvaro Obregón" or "calle Iztapalapa" never counts as
+ * the alcaldía.
+ */
+import {
+  fold, ordinalValue, splitWords, type ColoniaEntry, type Gazetteer, type OutsidePlace, type StationEntry, type TextWords,
+} from '../gazetteer/index.ts';
+
+export type MentionType = 'alcaldia' | 'colonia' | 'calle' | 'metro' | 'metrobus' | 'cuadrante' | 'sector' | 'lugar' | 'fuera';
+
+export interface Mention {
+  text: string;
+  start: number;
+  end: number;
+  type: MentionType;
+  resolved_id: string | null;
+  /** Internal: introduced by a trigger word ("alcaldía", "colonia") rather than a bare name. */
+  triggered: boolean;
+  alcaldiaId?: string;
+  colonias?: ColoniaEntry[];
+  station?: StationEntry;
+  outside?: OutsidePlace;
+  cuadrante?: { id: string; alcaldiaId: string; lat: number; lon: number };
+}
+
+const STATION_TRIGGERS = new Set(['metro', 'metrobus', 'estacion', 'estaciones']);
+const STATION_SKIP = new Set(['del', 'de', 'la', 'el', 'metro', 'metrobus', 'sistema', 'stc']);
+const ALCALDIA_TRIGGERS = new Set(['alcaldia', 'delegacion', 'demarcacion', 'alcaldias', 'delegaciones']);
+const COLONIA_TRIGGERS: string[][] = [
+  ['unidad', 'habitacional'], ['unidad', 'hab'], ['u', 'hab'], ['u', 'h'], ['uh'], ['conjunto', 'habitacional'], ['colonias'], ['colonia'], ['col'],
+  ['barrio'], ['fraccionamiento'], ['fracc'], ['pueblo', 'de'], ['pueblo'], ['residencial'],
+];
+/** The settlement kind a colonia trigger names (first word of the trigger → canonical kind). */
+const TRIGGER_KINDS = new Map([['unidad', 'u_hab'], ['u', 'u_hab'], ['uh', 'u_hab'], ['conjunto', 'conj_hab'], ['barrio', 'barrio'], ['fraccionamiento', 'fracc'], ['fracc', 'fracc'], ['pueblo', 'pueblo'], ['residencial', 'residencial']]);
+/** Words that make a following alcaldía name part of a street ("Ermita Iztapalapa"). */
+const STREET_PREFIX_WORDS = new Set(['ermita']);
+const STREET_TRIGGERS: string[][] = [
+  ['cruce', 'de', 'las', 'calles'], ['cruce', 'de', 'las', 'avenidas'], ['cruce', 'de', 'la', 'avenida'], ['cruce', 'de'],
+  ['esquina', 'con'], ['esquina', 'de'], ['esq'], ['calles', 'de'], ['calle', 'de'], ['calles'], ['calle'], ['avenidas'], ['avenida'],
+  ['av'], ['avs'], ['calzada', 'de'], ['calzada'], ['calz'], ['boulevard'], ['blvd'], ['bulevar'], ['carretera'], ['autopista'],
+  ['privada'], ['cerrada'], ['sobre'], ['andador'], ['callejon'], ['prolongacion'], ['circuito'], ['eje'], ['periferico'], ['viaducto'],
+];
+/** Street triggers that are part of the street's name ("Eje 3 Sur", "Circuito Interior", "Periférico Sur"). */
+const NAME_PART_TRIGGERS = new Set(['eje', 'circuito', 'periferico', 'viaducto', 'prolongacion', 'carretera', 'autopista', 'calzada']);
+const PLACE_TRIGGERS: string[][] = [
+  ['a', 'la', 'altura', 'de', 'la'], ['a', 'la', 'altura', 'del'], ['a', 'la', 'altura', 'de'], ['frente', 'al'], ['frente', 'a', 'la'],
+  ['frente', 'a'], ['cerca', 'del'], ['cerca', 'de', 'la'], ['cerca', 'de'], ['afuera', 'del'], ['afuera', 'de'],
+  ['inmediaciones', 'del'], ['inmediaciones', 'de', 'la'], ['inmediaciones', 'de'],
+];
+/** Words that end a captured name ("colonia Roma de la CDMX"). */
+const RUN_STOPS = new Set(['cdmx', 'alcaldia', 'delegacion', 'municipio', 'edomex', 'ciudad']);
+const NAME_CONNECTORS = new Set(['de', 'del', 'la', 'las', 'los', 'el']);
+const STREET_JOINERS = new Set(['y', 'e', 'con', 'esquina']);
+const ROMAN = new Set(['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii']);
+/** First words of every trigger pattern above. */
+const TRIGGER_START_WORDS = new Set<string>([
+  ...STATION_TRIGGERS, ...ALCALDIA_TRIGGERS, 'sector',
+  ...[...COLONIA_TRIGGERS, ...STREET_TRIGGERS, ...PLACE_TRIGGERS].map((s) => s[0]!),
+]);
+const CUADRANTE_RE = /\b([A-Za-z]{1,3})-(\d{1,2})\.(\d{1,2})\.(\d{1,2})\b/g;
+
+/** Trigger phrases indexed by their first word, longest first, so each text word costs one map lookup. */
+type SeqIndex = Map<string, string[][]>;
+function indexSeqs(seqs: string[][]): SeqIndex {
+  const m: SeqIndex = new Map();
+  for (const s of seqs) {
+    if (!m.has(s[0]!)) m.set(s[0]!, []);
+    m.get(s[0]!)!.push(s);
+  }
+  for (const list of m.values()) list.sort((a, b) => b.length - a.length);
+  return m;
+}
+const COLONIA_INDEX = indexSeqs(COLONIA_TRIGGERS);
+const STREET_INDEX = indexSeqs(STREET_TRIGGERS);
+const PLACE_INDEX = indexSeqs(PLACE_TRIGGERS);
+
+function seqAt(tw: TextWords, i: number, index: SeqIndex): number {
+  const seqs = index.get(tw.words[i]!.text);
+  if (!seqs) return 0;
+  for (const seq of seqs) {
+    let ok = true;
+    for (let k = 1; k < seq.length; k++) {
+      if (tw.words[i + k]?.text !== seq[k] || tw.breakBefore[i + k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return seq.length;
+  }
+  return 0;
+}
+
+/** A run of capitalised words (connectors and numbers allowed inside) starting at word i; returns its end. */
+function capitalisedRun(tw: TextWords, i: number, max = 6): number {
+  let j = i;
+  let last = i;
+  while (j < tw.words.length && j - i < max) {
+    if (j > i && tw.breakBefore[j]) break;
+    const w = tw.words[j]!;
+    if (RUN_STOPS.has(w.text) && j > i) break;
+    if (w.capitalised) last = j + 1;
+    else if (!(NAME_CONNECTORS.has(w.text) && j > i)) break;
+    j++;
+  }
+  return last;
+}
+
+/** "X y Y" / "X esquina Y" right after a name: the name is one of two crossing streets. */
+function intersectionAfter(tw: TextWords, j: number): boolean {
+  const w = tw.words[j];
+  if (!w || tw.breakBefore[j]) return false;
+  return (w.text === 'y' || w.text === 'e' || w.text === 'esquina' || w.text === 'esq') && (tw.words[j + 1]?.capitalised ?? false);
+}
+
+/** End of a name that may start with connectors ("Calzada de Tlalpan", "Eje 3 Sur"); `j` when none. */
+function nameAfter(tw: TextWords, j: number): number {
+  let k = j;
+  while (k < j + 2 && k < tw.words.length && NAME_CONNECTORS.has(tw.words[k]!.text) && !tw.breakBefore[k]) k++;
+  if (k < tw.words.length && tw.breakBefore[k]) return j;
+  const end = capitalisedRun(tw, k);
+  return end > k ? end : j;
+}
+
+const span = (tw: TextWords, from: number, to: number) => ({
+  start: tw.words[from]!.start,
+  end: tw.words[to - 1]!.end,
+  text: tw.text.slice(tw.words[from]!.start, tw.words[to - 1]!.end),
+});
+
+/** Section words right after a colonia name ("Zona Escolar II", "Emiliano Zapata 2a sección"). */
+function sectionAfter(tw: TextWords, j: number): { value: number; next: number } | null {
+  const w = tw.words[j];
+  if (!w || tw.breakBefore[j]) return null;
+  if (ROMAN.has(w.text) && w.capitalised) return { value: ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii'].indexOf(w.text) + 1, next: j + 1 };
+  const v = ordinalValue(w.text);
+  if (v !== null && tw.words[j + 1]?.text.startsWith('secc')) return { value: v, next: j + 2 };
+  return null;
+}
+
+/** Trigger words plus the gazetteer's name-start words, one set per gazetteer. */
+const startWordCache = new WeakMap<Gazetteer, Set<string>>();
+function startWordsOf(gaz: Gazetteer): Set<string> {
+  let set = startWordCache.get(gaz);
+  if (!set) startWordCache.set(gaz, (set = new Set([...TRIGGER_START_WORDS, ...gaz.startWords])));
+  return set;
+}
+
+export function findMentions(gaz: Gazetteer, text: string): Mention[] {
+  const startWords = startWordsOf(gaz);
+  const tw = splitWords(text, fold(text));
+  const out: Mention[] = [];
+  const n = tw.words.length;
+  const near = (j: number, words: string[], radius = 6) => {
+    for (let k = Math.max(0, j - radius); k < Math.min(n, j + radius); k++) if (words.includes(tw.words[k]!.text)) return true;
+    return false;
+  };
+  const docSays = (w: string) => tw.folded.includes(w);
+
+  let i = 0;
+  while (i < n) {
+    const word = tw.words[i]!.text;
+    // Most words start no trigger and no name: one set lookup and on.
+    if (!startWords.has(word)) {
+      i++;
+      continue;
+    }
+
+    // 1. Stations: "Metro Pantitlán", "estación Balderas de la Línea 1", "estación del Metrobús X".
+    if (STATION_TRIGGERS.has(word)) {
+      let j = i + 1;
+      let system: 'metro' | 'metrobus' | null = word === 'metro' ? 'metro' : word === 'metrobus' ? 'metrobus' : null;
+      while (j < n && STATION_SKIP.has(tw.words[j]!.text) && !tw.breakBefore[j]) {
+        if (tw.words[j]!.text === 'metro') system = 'metro';
+        if (tw.words[j]!.text === 'metrobus') system = 'metrobus';
+        j++;
+      }
+      const m = tw.words[j]?.capitalised ? gaz.stations.longestAt(tw, j) : null;
+      if (m) {
+        let cands = m.values;
+        // "de la Línea 1" right after the name picks the line (and with it the system).
+        let line: string | null = null;
+        for (let k = m.to; k < Math.min(n, m.to + 5); k++) {
+          if (tw.words[k]!.text === 'linea' && tw.words[k + 1]) {
+            line = tw.words[k + 1]!.text;
+            break;
+          }
+        }
+        system ??= docSays('metrobus') && !docSays(' metro ') ? 'metrobus' : cands.some((c) => c.system === 'metro') ? 'metro' : 'metrobus';
+        if (line) {
+          const byLine = cands.filter((c) => c.line.toLowerCase().replace(/^linea\s*/, '') === line);
+          if (byLine.length) cands = byLine;
+        }
+        const bySystem = cands.filter((c) => c.system === system);
+        const station = (bySystem.length ? bySystem : cands)[0]!;
+        out.push({ ...span(tw, j, m.to), type: station.system, resolved_id: station.resolvedId, triggered: true, station });
+        i = m.to;
+        continue;
+      }
+    }
+
+    // 2. "alcaldía X", "delegación X", "demarcación X".
+    if (ALCALDIA_TRIGGERS.has(word)) {
+      let j = i + 1;
+      if (tw.words[j]?.text === 'de' && !tw.breakBefore[j]) j++;
+      const m = j < n && !tw.breakBefore[j] ? gaz.alcaldiaNames.longestAt(tw, j) : null;
+      if (m) {
+        out.push({ ...span(tw, j, m.to), type: 'alcaldia', resolved_id: m.values[0]!, triggered: true, alcaldiaId: m.values[0]! });
+        i = m.to;
+        continue;
+      }
+    }
+
+    // 3. "colonia X", "col. X", "barrio X", "unidad habitacional X", "colonias X y Y".
+    const ct = seqAt(tw, i, COLONIA_INDEX);
+    if (ct) {
+      const triggerKind = TRIGGER_KINDS.get(word) ?? null;
+      let j = i + ct;
+      let matchedAny = false;
+      while (j < n && !tw.breakBefore[j]) {
+        const w = tw.words[j]!;
+        const startOk = w.capitalised || (NAME_CONNECTORS.has(w.text) && tw.words[j + 1]?.capitalised);
+        if (!startOk) break;
+        let m = gaz.coloniaNames.longestAt(tw, j);
+        // "colonia Del Valle": IECM drops the leading preposition ("DEL VALLE I").
+        if (!m && (w.text === 'del' || w.text === 'de') && tw.words[j + 1]?.capitalised) {
+          const inner = gaz.coloniaNames.longestAt(tw, j + 1);
+          if (inner) m = { from: j, to: inner.to, values: inner.values };
+        }
+        let cands: ColoniaEntry[] = m ? [...m.values] : [];
+        let to = m ? m.to : j;
+        const runEnd = capitalisedRun(tw, j);
+        if (!m || to < runEnd) {
+          // Not a full name: a colloquial prefix ("colonia Roma" for Roma Norte/Sur), if it is specific enough.
+          const runWords = tw.words.slice(j, runEnd).map((x) => x.text);
+          const pref = runWords.length ? gaz.coloniaNames.withPrefix(runWords, 12) : [];
+          if (pref.length && pref.length <= 12 && runWords.some((x) => x.length > 3)) {
+            cands = pref;
+            to = runEnd;
+            m = { from: j, to, values: pref };
+          }
+        }
+        if (m) {
+          // "unidad habitacional X" / "barrio X" / "pueblo X": prefer colonias of that kind when there is a choice.
+          if (triggerKind && cands.length > 1) {
+            const byKind = cands.filter((c) => c.parsed.kinds.includes(triggerKind));
+            if (byKind.length) cands = byKind;
+          }
+          // "Moctezuma 2a. Sección": the gazetteer keeps "2a" in the name; take the word "Sección" into the span.
+          if (tw.words[to]?.text.startsWith('secc') && !tw.breakBefore[to]) to++;
+          const sec = sectionAfter(tw, to);
+          if (sec) {
+            const bySec = cands.filter((c) => c.parsed.section === sec.value);
+            if (bySec.length) cands = bySec;
+            to = sec.next;
+          }
+          out.push({ ...span(tw, j, to), type: 'colonia', resolved_id: cands.length === 1 ? cands[0]!.id : null, triggered: true, colonias: cands });
+          matchedAny = true;
+        } else if (runEnd > j) {
+          out.push({ ...span(tw, j, runEnd), type: 'colonia', resolved_id: null, triggered: true, colonias: [] });
+          to = runEnd;
+          matchedAny = true;
+        } else break;
+        j = to;
+        // "colonias Roma y Condesa"
+        if (tw.words[j] && (tw.words[j]!.text === 'y' || tw.punctBefore[j] === ',') && word === 'colonias') {
+          if (tw.words[j]!.text === 'y') j++;
+          continue;
+        }
+        break;
+      }
+      if (matchedAny) {
+        i = j;
+        continue;
+      }
+    }
+
+    // 4. Streets: "calle(s) A y B", "avenida X", "esquina con X", "cruce de A y B".
+    const st = seqAt(tw, i, STREET_INDEX);
+    if (st) {
+      let j = NAME_PART_TRIGGERS.has(word) ? i : i + st;
+      let consumed = false;
+      for (;;) {
+        while (j < n && ['la', 'las', 'el', 'los', 'calle', 'calles', 'avenida', 'avenidas', 'av'].includes(tw.words[j]!.text) && !tw.words[j]!.capitalised) j++;
+        const from = j;
+        let end = j === i ? Math.max(nameAfter(tw, j + 1), j + 1) : capitalisedRun(tw, j);
+        if (end <= from || tw.breakBefore[from] && from !== i) break;
+        // Trailing "de" etc. are never part of the captured name (capitalisedRun ends on a capitalised word).
+        out.push({ ...span(tw, from, end), type: 'calle', resolved_id: null, triggered: true });
+        consumed = true;
+        j = end;
+        if (j < n && STREET_JOINERS.has(tw.words[j]!.text) && !tw.breakBefore[j]) {
+          j++;
+          if (tw.words[j]?.text === 'con') j++;
+          if (tw.words[j]?.text === 'esquina') j++;
+          if (tw.words[j]?.text === 'con') j++;
+          if (tw.words[j]?.text === 'el' || tw.words[j]?.text === 'la') j++;
+          if (tw.words[j]?.capitalised) continue;
+        }
+        break;
+      }
+      if (consumed) {
+        i = j;
+        continue;
+      }
+    }
+
+    // 5. Landmarks: "frente a X", "cerca de X", "a la altura de X" (words stay available to bare names).
+    const pt = seqAt(tw, i, PLACE_INDEX);
+    if (pt) {
+      const j = i + pt;
+      const end = j < n && !tw.breakBefore[j] ? capitalisedRun(tw, j) : j;
+      if (end > j && !STATION_TRIGGERS.has(tw.words[j]!.text)) out.push({ ...span(tw, j, end), type: 'lugar', resolved_id: null, triggered: true });
+      i = j;
+      continue;
+    }
+
+    // 6. "sector X" (police sector by name).
+    if (word === 'sector' && tw.words[i + 1]?.capitalised) {
+      const m = gaz.sectores.longestAt(tw, i + 1);
+      if (m) {
+        out.push({ ...span(tw, i + 1, m.to), type: 'sector', resolved_id: m.values[0]!.id, triggered: true, alcaldiaId: m.values[0]!.alcaldiaId });
+        i = m.to;
+        continue;
+      }
+    }
+
+    const w = tw.words[i]!;
+    if (w.capitalised) {
+      // 7a. Popular area names ("Centro Histórico", "Tepito").
+      const lm = gaz.landmarks.longestAt(tw, i);
+      if (lm) {
+        const group = lm.values[0]!;
+        out.push({ ...span(tw, i, lm.to), type: 'lugar', resolved_id: group.length === 1 ? group[0]!.id : null, triggered: true, colonias: group });
+        i = lm.to;
+        continue;
+      }
+      // 7. Places outside the city.
+      const om = gaz.outside.longestAt(tw, i);
+      // 8. Bare alcaldía names.
+      const am = gaz.alcaldiaNames.longestAt(tw, i);
+      if (om && (!am || om.to > am.to)) {
+        const place = om.values[0]!;
+        const prev = tw.words[i - 1]?.text;
+        const prev2 = tw.words[i - 2]?.text;
+        const after = tw.folded.slice(tw.words[om.to - 1]!.end, tw.words[om.to - 1]!.end + 30);
+        // "Mazatlán, Sinaloa" / "Toluca, Edomex": a place followed by a state names a place outside.
+        const nextPlace = tw.punctBefore[om.to] === ',' ? gaz.outside.longestAt(tw, om.to) : null;
+        const contextual =
+          (prev === 'de' && (prev2 === 'municipio' || prev2 === 'estado' || prev2 === 'ciudad')) ||
+          (place.kind !== 'estado' && (prev === 'en' || prev === 'municipio') && !intersectionAfter(tw, om.to)) ||
+          (nextPlace?.values.some((p) => p.kind === 'estado') ?? false) ||
+          /^,?\s*(estado de mexico|edomex|edo\.? ?mex)/.test(after) ||
+          // A dateline: "Toluca, Estado de México, 20 de octubre.-"
+          (i === 0 && (tw.punctBefore[om.to] ?? '').includes(','));
+        if (place.kind === 'cue' || !place.ambiguous || contextual) {
+          out.push({ ...span(tw, i, om.to), type: 'fuera', resolved_id: null, triggered: contextual, outside: place });
+          i = om.to;
+          continue;
+        }
+      }
+      if (am) {
+        const id = am.values[0]!;
+        const matched = tw.words.slice(i, am.to).map((x) => x.text).join(' ');
+        const prev = tw.words[i - 1]?.text ?? '';
+        const personNamed = gaz.alcaldias.get(id)?.personNamed ?? false;
+        if (STREET_PREFIX_WORDS.has(prev)) {
+          out.push({ ...span(tw, i - 1, am.to), type: 'calle', resolved_id: null, triggered: false });
+          i = am.to;
+          continue;
+        }
+        // "colonia Del Valle, Benito Juárez": right after a colonia or street, a person-named alcaldía is the alcaldía.
+        const last = out[out.length - 1];
+        const afterPlace = tw.punctBefore[i] === ',' && last !== undefined && (last.type === 'colonia' || last.type === 'calle') && last.end >= (tw.words[i - 1]?.end ?? 0);
+        const acceptable = matched !== 'contreras' && matched !== 'azcapo' && (!personNamed || prev === 'en' || prev === 'la' || prev === 'y' || afterPlace);
+        if (acceptable) {
+          out.push({ ...span(tw, i, am.to), type: 'alcaldia', resolved_id: id, triggered: false, alcaldiaId: id });
+          i = am.to;
+          continue;
+        }
+      }
+      // 9. Bare colonia names: only distinctive ones (two significant words, found in at most two alcaldías).
+      const cm = gaz.coloniaNames.longestAt(tw, i);
+      if (cm) {
+        const key = cm.values[0]!.parsed.core.join(' ');
+        const sig = cm.values[0]!.tokens.length;
+        const sameName = cm.values.every((c) => c.parsed.core.join(' ') === key);
+        // A bare name that is also an alcaldía's name ("Benito Juárez") is a person more often than a colonia.
+        const isAlcaldiaName = am !== null && am.to === cm.to;
+        if (sig >= 2 && sameName && !isAlcaldiaName && (gaz.coreSpread.get(key) ?? 9) <= 2 && !near(i, ['calle', 'avenida', 'av', 'metro'], 2)) {
+          out.push({ ...span(tw, i, cm.to), type: 'colonia', resolved_id: cm.values.length === 1 ? cm.values[0]!.id : null, triggered: false, colonias: [...cm.values] });
+          i = cm.to;
+          continue;
+        }
+      }
+    }
+    i++;
+  }
+
+  // Cuadrante codes ("P-1.3.8") straight from the raw text.
+  for (const m of text.matchAll(CUADRANTE_RE)) {
+    const id = `${m[1]!.toUpperCase()}-${m[2]}.${m[3]}.${m[4]}`;
+    const q = gaz.cuadrantes.get(id);
+    if (q) out.push({ text: m[0], start: m.index!, end: m.index! + m[0].length, type: 'cuadrante', resolved_id: q.id, triggered: true, alcaldiaId: q.alcaldiaId, cuadrante: q });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,88 @@
+/**
+ * The HTTP API (Hono). Thin on purpose: it wires the shared middleware (response cache, error
+ * handler) and lets each feature folder register its own routes. Tests call `app.request()`.
+ */
+import { Hono } from 'hono';
+import type { Store } from '../db/connect.ts';
+import { createIncidentRepository, type IncidentRepository } from '../db/queries/index.ts';
+import { loadStations, type Station } from '../etl/boundaries/index.ts';
+import { errorBody, handleError } from './errors/index.ts';
+import { DataVersion, responseCache, type CacheEnv } from './cache/index.ts';
+import { registerHealth } from './health/index.ts';
+import { registerCategories } from './categories/index.ts';
+import { registerHotspots } from './hotspots/index.ts';
+import { registerTiles } from './tiles/index.ts';
+import { registerAreas } from './areas/index.ts';
+import { registerCompare } from './compare/index.ts';
+import { registerRank } from './rank/index.ts';
+import { defaultBoundaryLoader, registerBoundaries, type BoundaryLoader } from './boundaries/index.ts';
+import { registerSearch } from './search/index.ts';
+import { registerOpenApi } from './openapi/index.ts';
+
+export type ApiEnv = CacheEnv;
+export type ApiApp = Hono<ApiEnv>;
+
+export interface AppOptions {
+  store: Pick<Store, 'db' | 'backend'>;
+  /** defaults to the SQL repository over `store` */
+  repository?: IncidentRepository;
+  /** Metro/Metrobús stations for search; defaults to the bundled files (loaded at first use). */
+  stations?: readonly Station[] | (() => readonly Station[]);
+  /** simplified display boundaries per kind/vintage; defaults to the bundled files */
+  boundaries?: BoundaryLoader;
+  /** share one to call `invalidate()` after an import; defaults to one re-read at most every second */
+  dataVersion?: DataVersion;
+  cache?: { maxEntries?: number; maxBytes?: number };
+}
+
+/** What every feature's `register` function receives. */
+export interface ApiDeps {
+  repo: IncidentRepository;
+  stations: () => readonly Station[];
+  boundaries: BoundaryLoader;
+  dataVersion: DataVersion;
+}
+
+/** The app, typed as a plain `Hono` for callers (main mounts the web app on it). */
+export function createApp(opts: AppOptions): Hono {
+  const repo = opts.repository ?? createIncidentRepository(opts.store);
+  const dataVersion = opts.dataVersion ?? new DataVersion(() => repo.dataVersion());
+  const deps: ApiDeps = {
+    repo,
+    stations: lazyStations(opts.stations),
+    boundaries: opts.boundaries ?? defaultBoundaryLoader(),
+    dataVersion,
+  };
+
+  const app = new Hono<ApiEnv>();
+  app.onError(handleError);
+  app.use('/api/*', responseCache({ version: dataVersion, ...opts.cache }));
+
+  for (const register of [
+    registerHealth,
+    registerCategories,
+    registerHotspots,
+    registerTiles,
+    registerAreas,
+    registerCompare,
+    registerRank,
+    registerBoundaries,
+    registerSearch,
+    registerOpenApi,
+  ]) {
+    register(app, deps);
+  }
+  app.all('/api/*', (c) => c.json(errorBody('not_found'), 404));
+  return app as unknown as Hono;
+}
+
+function lazyStations(given: AppOptions['stations']): () => readonly Station[] {
+  if (typeof given === 'function') return given;
+  if (given) return () => given;
+  let loaded: readonly Station[] | undefined;
+  return () => {
+    // read at first use: only search needs the station files
+    loaded ??= loadStations();
+    return loaded;
+  };
+}

@@ -1,0 +1,206 @@
+/**
+ * Response caching for GET: an in-memory LRU keyed on (data version, normalised URL), strong
+ * ETags and `If-None-Match` → 304. A cache entry holds the finished body bytes, its ETag and its
+ * headers, computed once, so a hit costs a map lookup and one `Response` — close to a bare
+ * `node:http` server returning the same bytes. A gzip copy is made the first time a client that
+ * accepts gzip asks for a large entry.
+ *
+ * The data version is `meta.data_version`, which every import bumps: a new version changes every
+ * key, so stale entries are never served and simply age out of the LRU.
+ */
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import type { MiddlewareHandler } from 'hono';
+
+/** Re-reads the data version at most once per `ttlMs`; `invalidate()` forces the next read. */
+export class DataVersion {
+  private value: string | undefined;
+  private checkedAt = -Infinity;
+  private pending: Promise<string> | undefined;
+  constructor(
+    private readonly read: () => Promise<string>,
+    private readonly ttlMs = 1000,
+  ) {}
+
+  current(): string | Promise<string> {
+    if (this.value !== undefined && performance.now() - this.checkedAt < this.ttlMs) return this.value;
+    this.pending ??= this.read().then(
+      (v) => {
+        this.value = v;
+        this.checkedAt = performance.now();
+        this.pending = undefined;
+        return v;
+      },
+      (err) => {
+        this.pending = undefined;
+        throw err;
+      },
+    );
+    return this.pending;
+  }
+
+  /** Call after an import (or any write) so the next request sees the new version. */
+  invalidate(): void {
+    this.checkedAt = -Infinity;
+  }
+}
+
+/** A least-recently-used map bounded by entry count and total bytes (a Map keeps insertion order). */
+export class LruCache<V extends { bytes: number }> {
+  private readonly map = new Map<string, V>();
+  private total = 0;
+  constructor(
+    readonly maxEntries: number,
+    readonly maxBytes: number,
+  ) {}
+
+  get(key: string): V | undefined {
+    const v = this.map.get(key);
+    if (v !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, v);
+    }
+    return v;
+  }
+
+  set(key: string, value: V): void {
+    if (value.bytes > this.maxBytes) return;
+    const old = this.map.get(key);
+    if (old) {
+      this.total -= old.bytes;
+      this.map.delete(key);
+    }
+    this.map.set(key, value);
+    this.total += value.bytes;
+    while (this.map.size > this.maxEntries || this.total > this.maxBytes) {
+      const oldest = this.map.keys().next().value as string;
+      this.total -= this.map.get(oldest)!.bytes;
+      this.map.delete(oldest);
+    }
+  }
+
+  get size() {
+    return this.map.size;
+  }
+  get totalBytes() {
+    return this.total;
+  }
+  clear() {
+    this.map.clear();
+    this.total = 0;
+  }
+}
+
+interface Variant {
+  body: Uint8Array<ArrayBuffer>;
+  etag: string;
+  headers: Record<string, string>;
+}
+
+export interface CacheEntry {
+  identity: Variant;
+  gzip?: Variant;
+  bytes: number;
+}
+
+const GZIP_MIN_BYTES = 1024;
+export const DEFAULT_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
+
+/** Path plus query parameters sorted by name, so `?a=1&b=2` and `?b=2&a=1` share an entry. */
+export function normaliseUrl(url: string): string {
+  const u = new URL(url);
+  if (!u.search) return u.pathname;
+  const params = [...u.searchParams.entries()].sort(([a, va], [b, vb]) => (a < b ? -1 : a > b ? 1 : va < vb ? -1 : va > vb ? 1 : 0));
+  return `${u.pathname}?${new URLSearchParams(params).toString()}`;
+}
+
+export function etagOf(body: Uint8Array, suffix = ''): string {
+  return `"${createHash('sha1').update(body).digest('base64url')}${suffix}"`;
+}
+
+/** True when an `If-None-Match` header names `etag` (or `*`); weak comparison, as RFC 9110 §13.1.2 asks. */
+export function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  return ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+}
+
+function acceptsGzip(header: string | undefined): boolean {
+  return !!header && /\bgzip\b/.test(header) && !/\bgzip\s*;\s*q=0(\.0*)?\b/.test(header);
+}
+
+function variant(body: Uint8Array<ArrayBuffer>, headers: Record<string, string>, etag: string): Variant {
+  return { body, etag, headers: { ...headers, ETag: etag } };
+}
+
+function reply(v: Variant, ifNoneMatch: string | undefined, head: boolean): Response {
+  if (matchesEtag(ifNoneMatch, v.etag)) {
+    const { 'Content-Type': _t, 'Content-Length': _l, ...rest } = v.headers;
+    return new Response(null, { status: 304, headers: rest });
+  }
+  return new Response(head ? null : v.body, { status: 200, headers: v.headers });
+}
+
+export interface ResponseCacheOptions {
+  version: DataVersion;
+  maxEntries?: number;
+  maxBytes?: number;
+}
+
+export type CacheEnv = { Variables: { skipLru?: boolean; cacheControl?: string } };
+
+/**
+ * The middleware. Handlers may `c.set('skipLru', true)` (answers that must reflect the present
+ * moment, like health) or `c.set('cacheControl', …)`; every 200 GET still gets an ETag.
+ */
+export function responseCache(opts: ResponseCacheOptions): MiddlewareHandler<CacheEnv> & { lru: LruCache<CacheEntry> } {
+  const lru = new LruCache<CacheEntry>(opts.maxEntries ?? 2000, opts.maxBytes ?? 256 * 1024 * 1024);
+
+  const middleware: MiddlewareHandler<CacheEnv> = async (c, next) => {
+    const method = c.req.method;
+    if (method !== 'GET' && method !== 'HEAD') return next();
+    const raw = c.req.raw;
+    const ifNoneMatch = raw.headers.get('if-none-match') ?? undefined;
+    const gzipOk = acceptsGzip(raw.headers.get('accept-encoding') ?? undefined);
+
+    let version: string | undefined;
+    try {
+      version = await opts.version.current();
+    } catch {
+      version = undefined; // store unreachable: let the handler answer (health → 503), cache nothing
+    }
+    const key = version === undefined ? undefined : `${version}\n${normaliseUrl(raw.url)}`;
+    const hit = key === undefined ? undefined : lru.get(key);
+    if (hit) return serve(hit);
+
+    await next();
+    const res = c.res;
+    if (res.status !== 200) {
+      if (!res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
+      return;
+    }
+    const body = new Uint8Array(await res.arrayBuffer());
+    const headers: Record<string, string> = {
+      'Content-Type': res.headers.get('Content-Type') ?? 'application/octet-stream',
+      'Cache-Control': c.get('cacheControl') ?? DEFAULT_CACHE_CONTROL,
+      Vary: 'Accept-Encoding',
+    };
+    const entry: CacheEntry = { identity: variant(body, headers, etagOf(body)), bytes: body.byteLength + 256 };
+    if (key !== undefined && !c.get('skipLru')) lru.set(key, entry);
+    c.res = undefined as unknown as Response; // Hono: replace rather than merge headers
+    c.res = serve(entry);
+
+    function serve(e: CacheEntry): Response {
+      if (gzipOk && e.identity.body.byteLength >= GZIP_MIN_BYTES) {
+        if (!e.gzip) {
+          const gz = new Uint8Array(gzipSync(e.identity.body));
+          e.gzip = variant(gz, { ...e.identity.headers, 'Content-Encoding': 'gzip' }, e.identity.etag.replace(/"$/, '-gz"'));
+          e.bytes += gz.byteLength;
+        }
+        return reply(e.gzip, ifNoneMatch, method === 'HEAD');
+      }
+      return reply(e.identity, ifNoneMatch, method === 'HEAD');
+    }
+  };
+  return Object.assign(middleware, { lru });
+}

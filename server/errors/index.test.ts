@@ -1,0 +1,26 @@
+import { expect, it, vi } from 'vitest';
+import { createApp } from '../app.ts';
+import { createIncidentRepository } from '../../db/queries/index.ts';
+import { describeApi, getJson } from '../testing/index.ts';
+
+describeApi('error handling', (ctx) => {
+  it('answers an unexpected failure with 500 internal_error and no stack trace or driver message', async () => {
+    const { store } = ctx();
+    const repo = createIncidentRepository(store);
+    // a real repository whose hotspot query hits a broken statement
+    const broken = { ...repo, hotspots: () => store.db.selectFrom('no_such_table' as 'incidents').selectAll().execute() as never };
+    const app = createApp({ store, repository: broken });
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const res = await getJson(app, '/api/hotspots?res=8');
+    expect(res.status).toBe(500);
+    expect(res.body).toEqual({ error: { code: 'internal_error', message: 'Error interno' } });
+    expect(log).toHaveBeenCalled();
+    log.mockRestore();
+  });
+
+  it('answers unknown API paths with 404 not_found', async () => {
+    const res = await getJson(ctx().app, '/api/nada');
+    expect(res.status).toBe(404);
+    expect(res.body).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
+  });
+}, { seed: false });

@@ -1,0 +1,143 @@
+/**
+ * `GET /api/openapi.json`: the OpenAPI 3.1 description of every endpoint, its parameters, its
+ * answer and the one error shape. Written by hand (it is the API's contract); the test checks that
+ * every route the app registers is described here and every error code is listed.
+ */
+import { ERRORS } from '../../core/errors/index.ts';
+import { CATEGORY_IDS, GROUP_IDS } from '../../core/taxonomy/index.ts';
+import { AREA_KINDS } from '../../db/schema.ts';
+import type { ApiApp } from '../app.ts';
+import { MAX_RANK_LIMIT } from '../params/index.ts';
+import { DEFAULT_RANK_LIMIT } from '../rank/index.ts';
+import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT } from '../search/index.ts';
+import { MAX_TILE_ZOOM } from '../tiles/index.ts';
+
+type Json = Record<string, unknown>;
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const param = (name: string, where: 'query' | 'path' = 'query'): Json => ({ $ref: `#/components/parameters/${where === 'path' ? 'path_' : ''}${name}` });
+const int = { type: 'integer' };
+const str = { type: 'string' };
+const nullable = (t: Json) => ({ oneOf: [t, { type: 'null' }] });
+const date = { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
+const obj = (properties: Json, required = Object.keys(properties)) => ({ type: 'object', properties, required });
+
+function errors(...codes: (keyof typeof ERRORS)[]): Json {
+  const byStatus = new Map<number, string[]>();
+  for (const code of [...codes, 'internal_error' as const]) byStatus.set(ERRORS[code].status, [...(byStatus.get(ERRORS[code].status) ?? []), code]);
+  return Object.fromEntries(
+    [...byStatus].map(([status, cs]) => [String(status), { description: `Error: ${cs.join(', ')}`, content: { 'application/json': { schema: ref('Error') } } }]),
+  );
+}
+const ok = (description: string, schema: Json, type = 'application/json') => ({
+  '200': { description, headers: { ETag: { schema: str }, 'Cache-Control': { schema: str } }, content: { [type]: { schema } } },
+  '304': { description: 'Not modified (If-None-Match matched the ETag)' },
+});
+const get = (summary: string, parameters: Json[], responses: Json) => ({ get: { summary, parameters, responses } });
+
+const FILTER = [param('from'), param('to'), param('category')];
+const FILTER_ERRORS = ['invalid_date', 'invalid_range', 'invalid_category'] as const;
+
+export function openApiDocument(): Json {
+  const compareItem = obj({
+    id: str, name: str, p1: int, p2: int, diff: int, pct: nullable({ type: 'number' }),
+    population: nullable(int), rate_p1: nullable({ type: 'number' }), rate_p2: nullable({ type: 'number' }),
+  });
+  const rankItem = obj({
+    rank: int, id: str, name: str, count: int, population: nullable(int), rate: nullable({ type: 'number' }),
+    previous: int, diff: int, pct: nullable({ type: 'number' }),
+  });
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Mapa Común API',
+      version: '0.1.0',
+      description:
+        'Incidentes delictivos de la Ciudad de México por hexágono H3 y por área. Fechas AAAA-MM-DD en hora local, intervalos semiabiertos [from, to); un periodo FROM..TO significa lo mismo. Las series mensuales son densas (incluyen ceros). Toda respuesta GET lleva ETag y Cache-Control.',
+    },
+    paths: {
+      '/api/health': get('Estado del servicio', [], {
+        ...ok('Service status', obj({ ok: { type: 'boolean' }, db: { enum: ['pglite', 'postgres'] }, incidents: int, data_until: nullable(date) })),
+        '503': { description: 'db_unavailable: ok false', content: { 'application/json': { schema: obj({ ok: { const: false }, db: str, error: ref('ErrorDetail') }, ['ok', 'error']) } } },
+      }),
+      '/api/categories': get('Catálogo de categorías y grupos', [], ok('Taxonomy', obj({
+        categories: { type: 'array', items: obj({ id: str, label: str, group: str, groups: { type: 'array', items: str }, sensitive: { type: 'boolean' } }) },
+        groups: { type: 'array', items: obj({ id: str, label: str, categories: { type: 'array', items: str } }) },
+      }))),
+      '/api/hotspots': get('Incidentes por celda H3', [param('res'), ...FILTER], {
+        ...ok('Counts per H3 cell (located incidents only)', obj({ res: int, from: nullable(date), to: nullable(date), category: nullable(str), cells: { type: 'array', items: obj({ h3: str, count: int }) } })),
+        ...errors('invalid_resolution', ...FILTER_ERRORS),
+      }),
+      '/api/tiles/hotspots/{z}/{x}/{y}.pbf': get('Tesela vectorial de hexágonos (capa "hotspots", propiedades h3 y count; resolución H3 según el zoom)', [param('z', 'path'), param('x', 'path'), param('y', 'path'), ...FILTER], {
+        ...ok('Mapbox Vector Tile', { type: 'string', format: 'binary' }, 'application/vnd.mapbox-vector-tile'),
+        ...errors('invalid_tile', ...FILTER_ERRORS),
+      }),
+      '/api/areas/{kind}/{id}/series': get('Serie mensual densa de un área', [param('kind', 'path'), param('id', 'path'), param('interval'), param('vintage'), ...FILTER], {
+        ...ok('Monthly series; without from/to it spans the data', obj({
+          kind: str, id: str, name: str, vintage: int, category: nullable(str), from: nullable(date), to: nullable(date), interval: { const: 'month' },
+          series: { type: 'array', items: obj({ period: { type: 'string', pattern: '^\\d{4}-\\d{2}$' }, count: int }) },
+        })),
+        ...errors('invalid_kind', 'invalid_vintage', 'invalid_parameter', 'unknown_area', ...FILTER_ERRORS),
+      }),
+      '/api/compare': get('Comparación periodo contra periodo (p1 referencia, p2 periodo de interés)', [param('kind'), param('ids'), param('p1'), param('p2'), param('category'), param('vintage')], {
+        ...ok('diff = p2 − p1; pct = 100·diff/p1 (null when p1 = 0); rate = count / population × 100 000 for the period, not annualised (null without population)', obj({
+          kind: str, vintage: int, category: nullable(str), p1: ref('Period'), p2: ref('Period'), items: { type: 'array', items: compareItem },
+        })),
+        ...errors('invalid_kind', 'invalid_vintage', 'invalid_parameter', 'invalid_period', 'invalid_range', 'invalid_category', 'unknown_area'),
+      }),
+      '/api/rank': get('Áreas ordenadas por incidentes, tasa o cambio', [param('kind'), param('from'), param('to'), param('category'), param('vintage'), param('by'), param('limit')], {
+        ...ok('Items sorted descending by `by` (count: incidents in [from, to); rate: per 100 000 residents, areas without population last; change: diff against `previous`, the period of equal length just before). Ties by id.', obj({
+          kind: str, vintage: int, category: nullable(str), from: date, to: date, previous: ref('Period'), by: { enum: ['count', 'rate', 'change'] }, limit: int, total: int,
+          items: { type: 'array', items: rankItem },
+        })),
+        ...errors('invalid_kind', 'invalid_vintage', 'invalid_parameter', ...FILTER_ERRORS),
+      }),
+      '/api/boundaries/{kind}': get('Límites simplificados para mostrar (GeoJSON)', [param('kind', 'path'), param('vintage')], {
+        ...ok('FeatureCollection; properties id, name, kind, vintage, alcaldia_id, population (sector_id for cuadrantes)', { type: 'object' }, 'application/geo+json'),
+        ...errors('invalid_kind', 'invalid_vintage'),
+      }),
+      '/api/search': get('Búsqueda de colonias, alcaldías, cuadrantes, sectores y estaciones', [param('q'), { name: 'limit', in: 'query', schema: { ...int, minimum: 1, maximum: MAX_SEARCH_LIMIT, default: DEFAULT_SEARCH_LIMIT } }], {
+        ...ok('Results, best first', obj({ q: str, results: { type: 'array', items: { oneOf: [
+          obj({ type: { enum: [...AREA_KINDS] }, id: str, name: str, vintage: int, alcaldia_id: nullable(str) }),
+          obj({ type: { const: 'station' }, system: { enum: ['metro', 'metrobus'] }, id: str, name: str, lines: { type: 'array', items: str }, lat: { type: 'number' }, lon: { type: 'number' } }),
+        ] } } })),
+        ...errors('invalid_query', 'invalid_parameter'),
+      }),
+      '/api/openapi.json': get('Este documento', [], ok('OpenAPI 3.1', { type: 'object' })),
+    },
+    components: {
+      schemas: {
+        ErrorDetail: obj({ code: { enum: Object.keys(ERRORS) }, message: str }),
+        Error: obj({ error: { $ref: '#/components/schemas/ErrorDetail' } }),
+        Period: obj({ from: date, to: date }),
+      },
+      parameters: {
+        res: { name: 'res', in: 'query', required: true, schema: { ...int, minimum: 6, maximum: 11 }, description: 'H3 resolution (invalid_resolution)' },
+        from: { name: 'from', in: 'query', schema: date, description: 'first day included, local date (invalid_date; invalid_range unless from < to)' },
+        to: { name: 'to', in: 'query', schema: date, description: 'first day excluded' },
+        category: { name: 'category', in: 'query', schema: str, description: `comma-separated category or group ids (invalid_category). Categories: ${CATEGORY_IDS.join(', ')}. Groups: ${GROUP_IDS.join(', ')}. Absent: all.` },
+        kind: { name: 'kind', in: 'query', required: true, schema: { enum: [...AREA_KINDS] } },
+        vintage: { name: 'vintage', in: 'query', schema: { enum: [2016, 2023], default: 2023 }, description: 'boundary vintage (invalid_vintage); alcaldías and colonias have one' },
+        ids: { name: 'ids', in: 'query', schema: str, description: 'comma-separated area ids; absent: every area of the kind (unknown id: 404 unknown_area)' },
+        p1: { name: 'p1', in: 'query', required: true, schema: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}\\.\\.\\d{4}-\\d{2}-\\d{2}$' }, description: 'reference period FROM..TO, half-open (invalid_period, invalid_range)' },
+        p2: { name: 'p2', in: 'query', required: true, schema: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}\\.\\.\\d{4}-\\d{2}-\\d{2}$' }, description: 'period of interest FROM..TO' },
+        by: { name: 'by', in: 'query', schema: { enum: ['count', 'rate', 'change'], default: 'count' } },
+        limit: { name: 'limit', in: 'query', schema: { ...int, minimum: 1, maximum: MAX_RANK_LIMIT, default: DEFAULT_RANK_LIMIT } },
+        interval: { name: 'interval', in: 'query', schema: { const: 'month', default: 'month' } },
+        q: { name: 'q', in: 'query', required: true, schema: { type: 'string', minLength: 2, maxLength: 100 }, description: 'accent- and case-insensitive (invalid_query)' },
+        path_kind: { name: 'kind', in: 'path', required: true, schema: { enum: [...AREA_KINDS] } },
+        path_id: { name: 'id', in: 'path', required: true, schema: str, description: 'alcaldía cvegeo ("09002"), colonia cve_col ("02-001"), cuadrante ("P-1.3.8"), sector name (URL-encoded)' },
+        path_z: { name: 'z', in: 'path', required: true, schema: { ...int, minimum: 0, maximum: MAX_TILE_ZOOM } },
+        path_x: { name: 'x', in: 'path', required: true, schema: { ...int, minimum: 0 } },
+        path_y: { name: 'y', in: 'path', required: true, schema: { ...int, minimum: 0 } },
+      },
+    },
+  };
+}
+
+export function registerOpenApi(app: ApiApp): void {
+  const body = JSON.stringify(openApiDocument());
+  app.get('/api/openapi.json', (c) => {
+    c.set('cacheControl', 'public, max-age=3600');
+    return c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+  });
+}

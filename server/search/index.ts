@@ -1,0 +1,89 @@
+/**
+ * `GET /api/search?q=&limit=`: colonias, alcaldías, cuadrantes, sectores and Metro/Metrobús
+ * stations whose name (or id) contains the query, accent- and case-insensitively — the map's
+ * search box. Exact matches first, then prefixes, then other matches; shorter names first.
+ */
+import { z } from 'zod';
+import type { Area } from '../../db/queries/index.ts';
+import { foldForSearch } from '../../db/queries/index.ts';
+import type { Station } from '../../etl/boundaries/index.ts';
+import type { ApiApp, ApiDeps } from '../app.ts';
+import { parseParams, required } from '../params/index.ts';
+import { AppError } from '../../core/errors/index.ts';
+
+export const DEFAULT_SEARCH_LIMIT = 20;
+export const MAX_SEARCH_LIMIT = 50;
+
+export type SearchResult =
+  | { type: 'alcaldia' | 'colonia' | 'sector' | 'cuadrante'; id: string; name: string; vintage: number; alcaldia_id: string | null }
+  | { type: 'station'; system: Station['system']; id: string; name: string; lines: string[]; lat: number; lon: number };
+
+const TYPE_ORDER: Record<SearchResult['type'], number> = { alcaldia: 0, colonia: 1, station: 2, sector: 3, cuadrante: 4 };
+
+/** One result per station name and system, with every line that stops there. */
+export function matchStations(stations: readonly Station[], q: string): SearchResult[] {
+  const folded = foldForSearch(q);
+  const byName = new Map<string, Extract<SearchResult, { type: 'station' }>>();
+  for (const s of stations) {
+    if (!foldForSearch(s.name).includes(folded)) continue;
+    const key = `${s.system}:${foldForSearch(s.name)}`;
+    const hit = byName.get(key);
+    if (hit) {
+      if (!hit.lines.includes(s.line)) hit.lines.push(s.line);
+    } else byName.set(key, { type: 'station', system: s.system, id: s.id, name: s.name, lines: [s.line], lat: s.lat, lon: s.lon });
+  }
+  return [...byName.values()];
+}
+
+/** Alcaldías and colonias have one polygon set: list each once even when stored under both vintages. */
+function dedupeSingleSetAreas(areas: Area[]): Area[] {
+  const seen = new Set<string>();
+  return areas.filter((a) => {
+    if (a.kind !== 'alcaldia' && a.kind !== 'colonia') return true;
+    const key = `${a.kind}:${a.id}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function areaResult(a: Area): SearchResult {
+  return { type: a.kind, id: a.id, name: a.name, vintage: a.vintage, alcaldia_id: a.alcaldia_id };
+}
+
+/** 0 exact, 1 prefix, 2 inside (name or id). */
+function matchQuality(r: SearchResult, folded: string): number {
+  const name = foldForSearch(r.name);
+  const id = r.id.toLowerCase();
+  if (name === folded || id === folded) return 0;
+  if (name.startsWith(folded) || id.startsWith(folded)) return 1;
+  return 2;
+}
+
+export function rankResults(results: SearchResult[], q: string, limit: number): SearchResult[] {
+  const folded = foldForSearch(q);
+  return results
+    .map((r) => ({ r, quality: matchQuality(r, folded) }))
+    .sort((a, b) => a.quality - b.quality || TYPE_ORDER[a.r.type] - TYPE_ORDER[b.r.type] || a.r.name.length - b.r.name.length || (a.r.name < b.r.name ? -1 : 1))
+    .slice(0, limit)
+    .map((x) => x.r);
+}
+
+const limitSchema = z.string().regex(/^\d{1,3}$/).transform(Number).pipe(z.number().int().min(1).max(MAX_SEARCH_LIMIT));
+
+export function registerSearch(app: ApiApp, { repo, stations }: ApiDeps): void {
+  app.get('/api/search', async (c) => {
+    const query = c.req.query();
+    const q = required(parseParams(query, ['q']).q, 'q');
+    let limit = DEFAULT_SEARCH_LIMIT;
+    if (query.limit) {
+      const parsed = limitSchema.safeParse(query.limit);
+      if (!parsed.success) throw new AppError('invalid_parameter', `limit=${query.limit.slice(0, 20)} (1 a ${MAX_SEARCH_LIMIT})`);
+      limit = parsed.data;
+    }
+    // fetch more areas than needed: the final order mixes them with stations
+    const areas = dedupeSingleSetAreas(await repo.searchAreas(q, 100));
+    const results = rankResults([...areas.map(areaResult), ...matchStations(stations(), q)], q, limit);
+    return c.json({ q, results });
+  });
+}

@@ -1,0 +1,54 @@
+/**
+ * `GET /api/tiles/hotspots/{z}/{x}/{y}.pbf?from&to&category`: the hotspot hexagons of one web
+ * mercator tile as a Mapbox Vector Tile (layer `hotspots`, properties `h3`, `count`); the H3
+ * resolution follows the zoom (`geo/h3` `resolutionForZoom`).
+ *
+ * Which cells: `geo/tiles` `cellsForTile` keeps those whose centre lies within the tile (plus its
+ * render buffer) widened by 1.2 average edges — any hexagon that can reach into the tile. Their
+ * counts must be whole, yet the SQL prefilter selects incidents by point: every incident of such
+ * a cell lies within one circumradius (≈ one edge) of its centre, so the SQL box is the buffered
+ * tile padded by 3 generous edges (> 1.2 + 1) and every kept cell's count is complete.
+ */
+import { getHexagonEdgeLengthAvg, UNITS } from 'h3-js';
+import { AppError } from '../../core/errors/index.ts';
+import type { Bbox } from '../../db/queries/index.ts';
+import { resolutionForZoom } from '../../geo/h3/index.ts';
+import { cellsForTile, hexagonTile, tileBounds, TILE_BUFFER, TILE_EXTENT } from '../../geo/tiles/index.ts';
+import type { ApiApp, ApiDeps } from '../app.ts';
+import { parseFilter } from '../params/index.ts';
+
+export const MAX_TILE_ZOOM = 22;
+const KM_PER_DEG_LAT = 110.574;
+const KM_PER_DEG_LON_EQUATOR = 111.32;
+
+/** z/x/y from the path, or AppError('invalid_tile'). */
+export function parseTile(zs: string, xs: string, file: string): { z: number; x: number; y: number } {
+  const m = /^(\d{1,8})\.pbf$/.exec(file);
+  if (!/^\d{1,2}$/.test(zs) || !/^\d{1,8}$/.test(xs) || !m) throw new AppError('invalid_tile', `${zs}/${xs}/${file}`.slice(0, 60));
+  const [z, x, y] = [Number(zs), Number(xs), Number(m[1])];
+  const n = 2 ** z;
+  if (z > MAX_TILE_ZOOM || x >= n || y >= n) throw new AppError('invalid_tile', `${z}/${x}/${y}`);
+  return { z, x, y };
+}
+
+/** `bbox` grown by `km` on every side. */
+export function padBbox([w, s, e, n]: Bbox, km: number): Bbox {
+  const dLat = km / KM_PER_DEG_LAT;
+  const maxAbsLat = Math.min(85, Math.max(Math.abs(s), Math.abs(n)) + dLat);
+  const dLon = km / (KM_PER_DEG_LON_EQUATOR * Math.cos((maxAbsLat * Math.PI) / 180));
+  return [w - dLon, s - dLat, e + dLon, n + dLat];
+}
+
+export function registerTiles(app: ApiApp, { repo }: ApiDeps): void {
+  app.get('/api/tiles/hotspots/:z/:x/:file', async (c) => {
+    const { z, x, y } = parseTile(c.req.param('z'), c.req.param('x'), c.req.param('file'));
+    const filter = parseFilter(c.req.query());
+    const res = resolutionForZoom(z);
+    // a little over the largest edge of the resolution: H3 cells vary by about ±30 % in size
+    const edgeKm = getHexagonEdgeLengthAvg(res, UNITS.km) * 1.3;
+    const buffered = tileBounds(z, x, y, TILE_BUFFER / TILE_EXTENT) as Bbox;
+    const candidates = await repo.hotspotsInBbox({ res, ...filter, bbox: padBbox(buffered, 3 * edgeKm) });
+    const bytes = hexagonTile(cellsForTile(candidates, z, x, y), z, x, y);
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/vnd.mapbox-vector-tile' });
+  });
+}

@@ -1,0 +1,154 @@
+/**
+ * End-to-end: the real server (API + built web app) over a fresh copy of the bundled import, in
+ * headless Chromium (SwiftShader WebGL). Opens the map, waits for the hexagons, checks their
+ * number against the API's own answer to the same query, clicks a 2016 cuadrante and checks the
+ * panel's monthly series against the SSC points file counted here independently, checks that the
+ * shared URL restores the view, and saves a screenshot to `.test-artifacts/map.png`.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import { pointOnFeature } from '@turf/turf';
+import type { Page } from 'playwright-core';
+import { readBundled, readBundledJson, REPO_ROOT } from '../../etl/files/index.ts';
+import { freshStore, type TestStore } from '../harness/stores.ts';
+import { startTestServer, type TestServer } from '../harness/server.ts';
+import { launchBrowser, type LaunchedBrowser } from '../harness/chromium.ts';
+
+const ARTIFACTS = join(REPO_ROOT, '.test-artifacts');
+/** A half year inside the SSC data (2013-01 … 2016-09), as the map's URL and the API spell it. */
+const FIRST_MONTH = '2016-01';
+const LAST_MONTH = '2016-06';
+const FROM = '2016-01-01';
+const TO = '2016-07-01';
+const MONTHS = ['2016-01', '2016-02', '2016-03', '2016-04', '2016-05', '2016-06'];
+
+interface SscRow {
+  cuadrante: string;
+  date: string;
+}
+
+/** Monthly counts per stated 2016 cuadrante in [FROM, TO), every category, from the raw SSC file. */
+function sscMonthlyByCuadrante(): Map<string, Map<string, number>> {
+  const rows = parse(readBundled('crime/ssc_crime_points_2013_2016.csv.gz'), { columns: true }) as SscRow[];
+  const byCuadrante = new Map<string, Map<string, number>>();
+  for (const row of rows) {
+    if (row.date < FROM || row.date >= TO) continue;
+    const months = byCuadrante.get(row.cuadrante) ?? new Map<string, number>();
+    months.set(row.date.slice(0, 7), (months.get(row.date.slice(0, 7)) ?? 0) + 1);
+    byCuadrante.set(row.cuadrante, months);
+  }
+  return byCuadrante;
+}
+
+async function waitForHexagons(page: Page): Promise<{ count: number; res: number }> {
+  const map = page.locator('[data-testid="map"]');
+  await page.waitForSelector('[data-testid="map"][data-hexagons-state="ready"]', { timeout: 90_000 });
+  return {
+    count: Number(await map.getAttribute('data-hexagons-count')),
+    res: Number(await map.getAttribute('data-hexagons-res')),
+  };
+}
+
+describe('web map (headless Chromium)', () => {
+  let store: TestStore;
+  let server: TestServer;
+  let browser: LaunchedBrowser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    store = await freshStore('pglite');
+    server = await startTestServer(store, { buildWeb: true });
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1400, height: 900 });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await store?.close();
+  });
+
+  it('draws exactly the hexagons the API returns, then a clicked 2016 cuadrante shows its SSC series', async () => {
+    // The busiest stated cuadrante of the half year that has a 2016 polygon (some SSC rows say
+    // "(NO ESPECIFICADO)"), and a point inside that polygon.
+    const monthly = sscMonthlyByCuadrante();
+    const polygons = readBundledJson<GeoJSON.FeatureCollection>('boundaries/cuadrantes_2016.geojson.gz');
+    const polygonOf = new Map(polygons.features.map((f) => [String(f.properties?.cuadrante), f]));
+    const total = (months: Map<string, number>) => [...months.values()].reduce((sum, n) => sum + n, 0);
+    const [cuadrante, counts] = [...monthly]
+      .filter(([id]) => polygonOf.has(id))
+      .sort((a, b) => total(b[1]) - total(a[1]))[0];
+    const polygon = polygonOf.get(cuadrante);
+    expect(polygon, `cuadrante ${cuadrante} in cuadrantes_2016`).toBeDefined();
+    const [lng, lat] = pointOnFeature(polygon!).geometry.coordinates;
+
+    const query = `p=${FIRST_MONTH}..${LAST_MONTH}&layer=cuadrante&v=2016`;
+    await page.goto(`${server.url}/?c=${lng},${lat}&z=14.5&${query}`);
+    const hexagons = await waitForHexagons(page);
+    const api = (await (
+      await fetch(`${server.url}/api/hotspots?res=${hexagons.res}&from=${FROM}&to=${TO}`)
+    ).json()) as { res: number; cells: unknown[] };
+    expect(api.res).toBe(hexagons.res);
+    expect(hexagons.count).toBeGreaterThan(0);
+    expect(hexagons.count).toBe(api.cells.length);
+
+    // The map is centred on the cuadrante: a click in the middle of the visible map selects it.
+    await page.waitForFunction(() => document.querySelector('[data-testid="map"]')?.getAttribute('data-hexagons-state') === 'ready');
+    await page.waitForTimeout(1_000); // boundary GeoJSON parsed and drawn by the worker
+    const box = (await page.locator('[data-testid="map"]').boundingBox())!;
+    // BaseMap pads the view by the controls' width on wide screens: the centre shifts right by half of it.
+    const padding = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize) * 22);
+    await page.mouse.click(box.x + (box.width + padding) / 2, box.y + box.height / 2);
+
+    const panel = page.locator(`[data-testid="area-panel"][data-area-id="${cuadrante}"][data-state="ready"]`);
+    await panel.waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="series-table"] tr[data-period]').first().waitFor({ state: 'attached' });
+    const shown = await page.$$eval('[data-testid="series-table"] tr[data-period]', (rows) =>
+      rows.map((row) => [row.getAttribute('data-period'), Number(row.getAttribute('data-count'))]),
+    );
+    expect(shown).toEqual(MONTHS.map((month) => [month, counts.get(month) ?? 0]));
+    expect(page.url()).toContain(`sel=${cuadrante}`);
+
+    // The screenshot: the same shared view a little farther out, so hexagons fill the frame.
+    const overview = new URL(page.url());
+    overview.searchParams.set('z', '12');
+    await page.goto(overview.toString());
+    await waitForHexagons(page);
+    await page.locator(`[data-testid="area-panel"][data-area-id="${cuadrante}"][data-state="ready"]`).waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(1_000); // let the label font and last tiles paint
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'map.png') });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('restores a shared view from its URL, selection included', async () => {
+    const shared = page.url();
+    const selected = new URL(shared).searchParams.get('sel');
+    expect(selected).toBeTruthy();
+    const second = await browser.context.newPage();
+    try {
+      await second.goto(shared);
+      await second.locator(`[data-testid="area-panel"][data-area-id="${selected}"]`).waitFor({ timeout: 60_000 });
+      expect(await second.locator('input[name="layer"][value="cuadrante"]').isChecked()).toBe(true);
+      expect(await second.locator('select').first().inputValue()).toBe('2016');
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('says so in Spanish when no incident matches the filters', async () => {
+    // SSC records have no feminicide label and the FGJ file starts in 2016: none in 2014.
+    const api = (await (
+      await fetch(`${server.url}/api/hotspots?res=8&from=2014-01-01&to=2014-02-01&category=feminicidio`)
+    ).json()) as { cells: unknown[] };
+    expect(api.cells).toEqual([]);
+    await page.goto(`${server.url}/?p=2014-01..2014-01&cat=feminicidio&z=11`);
+    await page.waitForSelector('[data-testid="map"][data-hexagons-state="ready"][data-hexagons-count="0"]', { timeout: 60_000 });
+    await expect.poll(() => page.locator('.legend').textContent()).toContain('No hay incidentes para estos filtros');
+  });
+});

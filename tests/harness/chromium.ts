@@ -1,0 +1,119 @@
+/**
+ * Headless Debian Chromium for browser tests, driven by playwright-core (which ships no browser).
+ * Global setup calls `ensureChromium()` (installing the Debian package with apt-get when missing)
+ * and hands the result to test files, which call `launchBrowser()`.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import type { ChromiumInfo } from './context.ts';
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+
+/**
+ * Flags that make headless Chromium work in a container: no sandbox (we run as root), software
+ * WebGL (SwiftShader) instead of a GPU, and no network chatter of its own.
+ */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function findChromium(): string | null {
+  return CANDIDATES.find((p) => existsSync(p)) ?? null;
+}
+
+/** The Chromium binary, installed with apt-get (as root) when missing. Throws when impossible. */
+export function ensureChromium(log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): string {
+  const found = findChromium();
+  if (found) return found;
+  if (process.getuid?.() !== 0) {
+    throw new Error(
+      'Chromium is not installed and the tests are not running as root, so it cannot be installed here: ' +
+        'run `sudo apt-get install -y chromium` (Debian) and try again.',
+    );
+  }
+  log('[harness] Chromium is missing: installing the Debian package with apt-get (this takes a minute)…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'chromium']]) {
+    const r = spawnSync('apt-get', args, { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    if (r.error || r.status !== 0) {
+      const why = r.error?.message ?? r.stderr.trim().split('\n').slice(-5).join('\n');
+      throw new Error(`Could not install Chromium (apt-get ${args.join(' ')} failed): ${why}`);
+    }
+  }
+  const installed = findChromium();
+  if (!installed) throw new Error(`apt-get installed chromium but none of ${CANDIDATES.join(', ')} exists`);
+  return installed;
+}
+
+/** ensureChromium() that reports failure as data, for the global setup to pass on. */
+export function chromiumInfo(): ChromiumInfo {
+  try {
+    return { executablePath: ensureChromium(), error: null };
+  } catch (err) {
+    return { executablePath: null, error: (err as Error).message };
+  }
+}
+
+export interface LaunchedBrowser {
+  context: BrowserContext;
+  /** closes the browser and removes its throwaway profile. */
+  close(): Promise<void>;
+}
+
+/**
+ * Launches headless Chromium with a throwaway profile. playwright-core takes the profile folder
+ * through `launchPersistentContext` (it rejects `--user-data-dir` in args).
+ * `executablePath` defaults to what global setup found (via inject) or a system Chromium.
+ */
+export async function launchBrowser(executablePath?: string): Promise<LaunchedBrowser> {
+  const path = executablePath ?? (await injectedChromium()) ?? findChromium();
+  if (!path) throw new Error(`No Chromium for the browser tests: ${(await injectedError()) ?? 'not installed'}`);
+  const profile = mkdtempSync(join(tmpdir(), 'mapa-chromium-'));
+  try {
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: path,
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
+    return {
+      context,
+      async close() {
+        try {
+          await context.close();
+        } finally {
+          rmSync(profile, { recursive: true, force: true });
+        }
+      },
+    };
+  } catch (err) {
+    rmSync(profile, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+async function injected(): Promise<ChromiumInfo | undefined> {
+  try {
+    const { inject } = await import('vitest');
+    return inject('harness:chromium');
+  } catch {
+    return undefined; // not inside a vitest worker
+  }
+}
+
+async function injectedChromium() {
+  return (await injected())?.executablePath ?? undefined;
+}
+
+async function injectedError() {
+  return (await injected())?.error ?? undefined;
+}

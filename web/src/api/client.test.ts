@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeCategories, normalizeSearch } from './client.ts';
+
+describe('API response normalisers', () => {
+  it('groups categories by their group, in server order, and keeps ungrouped ones alone', () => {
+    const groups = normalizeCategories({
+      categories: [
+        { id: 'robo_metro', label: 'Robo en Metro', group: 'robo_transporte_publico', sensitive: false },
+        { id: 'secuestro', label: 'Secuestro', group: null, sensitive: true },
+        { id: 'robo_taxi', label: 'Robo en taxi', group: 'robo_transporte_publico', sensitive: false },
+      ],
+      groups: [{ id: 'robo_transporte_publico', label: 'Robo en transporte público' }],
+    });
+    expect(groups.map((g) => [g.id, g.label, g.categories.map((c) => c.id)])).toEqual([
+      ['robo_transporte_publico', 'Robo en transporte público', ['robo_metro', 'robo_taxi']],
+      ['secuestro', 'Secuestro', ['secuestro']],
+    ]);
+    expect(groups[1].categories[0].sensitive).toBe(true);
+  });
+
+  it('turns areas into selectable results and stations into places', () => {
+    const [area, station] = normalizeSearch({
+      q: 'x',
+      results: [
+        { type: 'cuadrante', id: 'P-1.3.8', name: 'P-1.3.8', vintage: 2016, alcaldia_id: '09010' },
+        { type: 'station', system: 'metro', id: 'm1', name: 'Zócalo', lines: ['2'], lat: 19.4326, lon: -99.1332 },
+      ],
+    });
+    expect(area).toMatchObject({ areaKind: 'cuadrante', id: 'P-1.3.8', vintage: '2016', detail: 'versión 2016' });
+    expect(station).toMatchObject({ areaKind: null, kind: 'metro', center: [-99.1332, 19.4326], detail: 'Línea 2' });
+  });
+});

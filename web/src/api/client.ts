@@ -1,0 +1,221 @@
+/**
+ * Typed client for the Mapa Común API. Every failure becomes an `ApiError` whose `message` is
+ * Spanish and fit to show as is: the server's own `{error: {code, message}}` when it sent one,
+ * "No se pudo conectar con el servidor" when it could not be reached.
+ */
+import type { AreaKind, Vintage } from '../state/urlState.ts';
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+export const OFFLINE_MESSAGE = 'No se pudo conectar con el servidor';
+
+async function getJson<T>(path: string, params: Record<string, string | undefined> = {}, signal?: AbortSignal): Promise<T> {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') query.set(key, value);
+  const url = query.size ? `${path}?${query.toString().replaceAll('%2C', ',')}` : path;
+  let response: Response;
+  try {
+    response = await fetch(url, { signal, headers: { accept: 'application/json' } });
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    throw new ApiError(OFFLINE_MESSAGE, 'network', 0);
+  }
+  const body = await response.json().catch(() => null);
+  if (!response.ok) {
+    const apiError = body?.error;
+    throw new ApiError(
+      apiError?.message ?? (response.status >= 500 ? OFFLINE_MESSAGE : `Error ${response.status}`),
+      apiError?.code ?? 'http',
+      response.status,
+    );
+  }
+  if (body === null) throw new ApiError('Respuesta no válida del servidor', 'invalid_json', response.status);
+  return body as T;
+}
+
+export interface Health {
+  ok: boolean;
+  db: 'pglite' | 'postgres';
+  incidents: number;
+  data_until: string | null;
+}
+
+export interface Category {
+  id: string;
+  label: string;
+  group: string | null;
+  sensitive: boolean;
+}
+
+export interface CategoryGroup {
+  id: string;
+  label: string;
+  categories: Category[];
+}
+
+export interface HotspotCell {
+  h3: string;
+  count: number;
+}
+
+export interface Hotspots {
+  res: number;
+  cells: HotspotCell[];
+}
+
+export interface SeriesPoint {
+  period: string;
+  count: number;
+}
+
+export interface AreaSeries {
+  kind: AreaKind;
+  id: string;
+  vintage: Vintage;
+  series: SeriesPoint[];
+}
+
+export interface CompareItem {
+  id: string;
+  name: string;
+  p1: number;
+  p2: number;
+  diff: number;
+  pct: number | null;
+  population: number | null;
+  rate_p1: number | null;
+  rate_p2: number | null;
+}
+
+export interface Comparison {
+  items: CompareItem[];
+}
+
+export interface SearchResult {
+  kind: string;
+  id: string;
+  name: string;
+  /** Area kind to select, when the result is an area; stations only move the map. */
+  areaKind: AreaKind | null;
+  vintage?: string;
+  center?: [number, number];
+  bbox?: [number, number, number, number];
+  detail?: string;
+}
+
+export interface Filters {
+  from?: string;
+  to?: string;
+  category?: string;
+}
+
+export const api = {
+  health: (signal?: AbortSignal) => getJson<Health>('/api/health', {}, signal),
+  categories: async (signal?: AbortSignal) =>
+    normalizeCategories(await getJson<unknown>('/api/categories', {}, signal)),
+  hotspots: (res: number, filters: Filters, signal?: AbortSignal) =>
+    getJson<Hotspots>('/api/hotspots', { res: String(res), ...filters }, signal),
+  series: (kind: AreaKind, id: string, vintage: Vintage, filters: Filters, signal?: AbortSignal) =>
+    getJson<AreaSeries>(
+      `/api/areas/${kind}/${encodeURIComponent(id)}/series`,
+      { interval: 'month', vintage, ...filters },
+      signal,
+    ),
+  compare: (
+    kind: AreaKind,
+    ids: string[],
+    vintage: Vintage,
+    p1: string,
+    p2: string,
+    category: string | undefined,
+    signal?: AbortSignal,
+  ) => getJson<Comparison>('/api/compare', { kind, ids: ids.join(','), vintage, p1, p2, category }, signal),
+  boundaries: (kind: AreaKind, vintage: Vintage, signal?: AbortSignal) =>
+    getJson<GeoJSON.FeatureCollection>(`/api/boundaries/${kind}`, { vintage }, signal),
+  search: async (q: string, signal?: AbortSignal) =>
+    normalizeSearch(await getJson<unknown>('/api/search', { q }, signal)),
+};
+
+const GROUP_LABELS: Record<string, string> = {
+  robo_transporte_publico: 'Robo en transporte público',
+};
+
+/**
+ * Accepts `/api/categories` either as `{categories: [...], groups: [...]}` or as a bare array, and
+ * returns display groups in the server's order; categories without a group stand alone.
+ */
+export function normalizeCategories(body: unknown): CategoryGroup[] {
+  const record = (body ?? {}) as Record<string, unknown>;
+  const list = (Array.isArray(body) ? body : (record.categories ?? record.items ?? [])) as Array<Record<string, unknown>>;
+  const groupList = (Array.isArray(record.groups) ? record.groups : []) as Array<Record<string, unknown>>;
+  const groupLabel = new Map<string, string>();
+  for (const group of groupList) groupLabel.set(String(group.id), String(group.label ?? group.id));
+  const groups: CategoryGroup[] = [];
+  const byId = new Map<string, CategoryGroup>();
+  for (const raw of list) {
+    const category: Category = {
+      id: String(raw.id),
+      label: String(raw.label ?? raw.id),
+      group: raw.group ? String(raw.group) : null,
+      sensitive: Boolean(raw.sensitive),
+    };
+    const key = category.group ?? category.id;
+    let group = byId.get(key);
+    if (!group) {
+      group = {
+        id: key,
+        label: category.group ? (groupLabel.get(key) ?? GROUP_LABELS[key] ?? key) : category.label,
+        categories: [],
+      };
+      byId.set(key, group);
+      groups.push(group);
+    }
+    group.categories.push(category);
+  }
+  return groups;
+}
+
+const KIND_ALIASES: Record<string, AreaKind> = {
+  alcaldia: 'alcaldia',
+  colonia: 'colonia',
+  sector: 'sector',
+  cuadrante: 'cuadrante',
+};
+
+/**
+ * Accepts `/api/search` as `{results: [...]}`, `{items: [...]}` or a bare array. Areas carry
+ * `type` (their kind) and `vintage`; stations carry `type: "station"`, `system`, `lines`, `lat`, `lon`.
+ */
+export function normalizeSearch(body: unknown): SearchResult[] {
+  const record = (body ?? {}) as Record<string, unknown>;
+  const list = (Array.isArray(body) ? body : (record.results ?? record.items ?? [])) as Array<Record<string, unknown>>;
+  return list.map((raw) => {
+    const type = String(raw.type ?? raw.kind ?? '');
+    const kind = type === 'station' && raw.system ? String(raw.system) : type;
+    const lng = Number(raw.lon ?? raw.lng ?? (raw.center as number[] | undefined)?.[0]);
+    const lat = Number(raw.lat ?? (raw.center as number[] | undefined)?.[1]);
+    const lines = Array.isArray(raw.lines) ? (raw.lines as unknown[]).map(String) : [];
+    return {
+      kind,
+      id: String(raw.id ?? raw.name),
+      name: String(raw.name ?? raw.label ?? raw.id),
+      areaKind: KIND_ALIASES[type] ?? null,
+      vintage: raw.vintage ? String(raw.vintage) : undefined,
+      center: Number.isFinite(lng) && Number.isFinite(lat) ? [lng, lat] : undefined,
+      bbox: Array.isArray(raw.bbox) && raw.bbox.length === 4 ? (raw.bbox as [number, number, number, number]) : undefined,
+      detail: lines.length
+        ? `${lines.length > 1 ? 'Líneas' : 'Línea'} ${lines.join(', ')}`
+        : raw.vintage && (type === 'cuadrante' || type === 'sector')
+          ? `versión ${raw.vintage}`
+          : undefined,
+    };
+  });
+}

@@ -1,0 +1,21 @@
+/** Context through which the map-concept components reach the one MapLibre map. */
+import { getContext, setContext } from 'svelte';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+
+const MAP_KEY = Symbol('maplibre-map');
+
+export interface MapHandle {
+  map: MapLibreMap;
+  /** The element holding the canvas; layers write their status attributes on it (tests read them). */
+  container: HTMLElement;
+}
+
+export function provideMap(handle: MapHandle): void {
+  setContext(MAP_KEY, handle);
+}
+
+export function useMap(): MapHandle {
+  const handle = getContext<MapHandle | undefined>(MAP_KEY);
+  if (!handle) throw new Error('useMap() outside <BaseMap>');
+  return handle;
+}

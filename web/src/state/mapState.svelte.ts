@@ -1,0 +1,151 @@
+/**
+ * The ONE map state: a Svelte 5 runes class shared through context. Every component reads and
+ * writes it; the shareable part is mirrored into the URL (see `urlState.ts`), so reloading or
+ * sending the link restores the view.
+ */
+import { getContext, setContext } from 'svelte';
+import { monthsToPeriod, monthsToRange, previousPeriod, type Month } from '../lib/months.ts';
+import {
+  parseUrlState,
+  serializeUrlState,
+  type AreaKind,
+  type ShareableState,
+  type Vintage,
+} from './urlState.ts';
+import type { CategoryGroup, Health } from '../api/client.ts';
+
+/** Area kinds that have a boundary vintage of their own; the others have one set of shapes. */
+export const KINDS_WITH_VINTAGE: readonly AreaKind[] = ['cuadrante', 'sector'];
+
+export const AREA_KIND_LABELS: Record<AreaKind, string> = {
+  alcaldia: 'Alcaldías',
+  colonia: 'Colonias',
+  sector: 'Sectores',
+  cuadrante: 'Cuadrantes',
+};
+
+export const AREA_KIND_SINGULAR: Record<AreaKind, string> = {
+  alcaldia: 'Alcaldía',
+  colonia: 'Colonia',
+  sector: 'Sector',
+  cuadrante: 'Cuadrante',
+};
+
+export interface SelectedArea {
+  kind: AreaKind;
+  id: string;
+  /** Display name when known (from the boundary feature or the search result). */
+  name: string | null;
+}
+
+export class MapState {
+  center = $state<[number, number]>([0, 0]);
+  zoom = $state(10);
+  categories = $state<string[]>([]);
+  period = $state<{ first: Month; last: Month } | null>(null);
+  layer = $state<AreaKind>('cuadrante');
+  vintage = $state<Vintage>('2023');
+  selected = $state<SelectedArea | null>(null);
+
+  /** Server facts, loaded once. */
+  health = $state<Health | null>(null);
+  categoryGroups = $state<CategoryGroup[]>([]);
+  /** First month with data (the month slider's lower end). */
+  firstDataMonth: Month = '2013-01';
+
+  /** Set by the HotspotLayer: loading flag, last error, and the numbers behind the legend. */
+  hotspotsLoading = $state(false);
+  hotspotsError = $state<string | null>(null);
+  hotspotCounts = $state<number[]>([]);
+  hotspotResolution = $state<number | null>(null);
+
+  /** Set by the interactive BoundaryLayer. */
+  boundariesLoading = $state(false);
+  boundariesError = $state<string | null>(null);
+
+  /** An area the map should fly to once its shape is loaded (search, "mi cuadrante"). */
+  focusRequest = $state<{ kind: AreaKind; id: string } | null>(null);
+
+  constructor(initial: ShareableState) {
+    this.center = initial.center;
+    this.zoom = initial.zoom;
+    this.categories = initial.categories;
+    this.period = initial.period;
+    this.layer = initial.layer;
+    this.vintage = initial.vintage;
+    this.selected = initial.selected ? { kind: initial.layer, id: initial.selected, name: null } : null;
+  }
+
+  static fromUrl(search: string): MapState {
+    return new MapState(parseUrlState(search));
+  }
+
+  /** The vintage that applies to the current layer (alcaldías and colonias have only one). */
+  get effectiveVintage(): Vintage {
+    return KINDS_WITH_VINTAGE.includes(this.layer) ? this.vintage : '2023';
+  }
+
+  /** The API's date/category filters for the current period and categories. */
+  get filters(): { from?: string; to?: string; category?: string } {
+    const range = this.period ? monthsToRange(this.period.first, this.period.last) : {};
+    return { ...range, category: this.categories.length ? this.categories.join(',') : undefined };
+  }
+
+  /** `p1` (the same-length period before) and `p2` (the chosen period) for `/api/compare`. */
+  get comparePeriods(): { p1: string; p2: string } | null {
+    if (!this.period) return null;
+    const before = previousPeriod(this.period.first, this.period.last);
+    return { p1: monthsToPeriod(before.first, before.last), p2: monthsToPeriod(this.period.first, this.period.last) };
+  }
+
+  get shareable(): ShareableState {
+    return {
+      center: this.center,
+      zoom: this.zoom,
+      categories: this.categories,
+      period: this.period,
+      layer: this.layer,
+      vintage: this.vintage,
+      selected: this.selected && this.selected.kind === this.layer ? this.selected.id : null,
+    };
+  }
+
+  toQuery(): string {
+    return serializeUrlState(this.shareable);
+  }
+
+  select(area: SelectedArea | null): void {
+    if (area && area.kind !== this.layer) this.layer = area.kind;
+    this.selected = area;
+  }
+
+  /** Selects an area and asks the map to frame it. */
+  selectAndFocus(area: SelectedArea): void {
+    this.select(area);
+    this.focusRequest = { kind: area.kind, id: area.id };
+  }
+
+  setLayer(kind: AreaKind): void {
+    if (kind === this.layer) return;
+    this.layer = kind;
+    this.selected = null;
+  }
+
+  setVintage(vintage: Vintage): void {
+    if (vintage === this.vintage) return;
+    this.vintage = vintage;
+    if (this.selected && KINDS_WITH_VINTAGE.includes(this.selected.kind)) this.selected = null;
+  }
+}
+
+const CONTEXT_KEY = Symbol('map-state');
+
+export function provideMapState(state: MapState): MapState {
+  return setContext(CONTEXT_KEY, state);
+}
+
+export function useMapState(): MapState {
+  const state = getContext<MapState | undefined>(CONTEXT_KEY);
+  if (!state) throw new Error('useMapState() outside <App>: no MapState in context');
+  return state;
+}

@@ -1,0 +1,87 @@
+/**
+ * The shareable part of the map state, and its URL query form. Pure: `parse` and `serialize`
+ * round-trip, and anything malformed in a hand-edited URL falls back to the default rather than
+ * breaking the map.
+ *
+ *   ?c=-99.1332,19.4326&z=10.5&cat=robo_transeunte,homicidio_doloso&p=2015-10..2016-09
+ *    &layer=cuadrante&v=2016&sel=P-1.3.8
+ */
+import { isMonth, monthIndex, type Month } from '../lib/months.ts';
+
+export const AREA_KINDS = ['alcaldia', 'colonia', 'sector', 'cuadrante'] as const;
+export type AreaKind = (typeof AREA_KINDS)[number];
+export const VINTAGES = ['2016', '2023'] as const;
+export type Vintage = (typeof VINTAGES)[number];
+
+/** Mexico City's Zócalo, and a zoom that shows the whole city on a laptop. */
+export const DEFAULT_CENTER: [number, number] = [-99.1332, 19.3526];
+export const DEFAULT_ZOOM = 9.8;
+
+export interface ShareableState {
+  center: [lng: number, lat: number];
+  zoom: number;
+  categories: string[];
+  /** Inclusive month range; null until known (then the default comes from `data_until`). */
+  period: { first: Month; last: Month } | null;
+  layer: AreaKind;
+  vintage: Vintage;
+  /** Selected area id, of kind `layer`. */
+  selected: string | null;
+}
+
+export function defaultShareableState(): ShareableState {
+  return {
+    center: [...DEFAULT_CENTER],
+    zoom: DEFAULT_ZOOM,
+    categories: [],
+    period: null,
+    layer: 'cuadrante',
+    vintage: '2023',
+    selected: null,
+  };
+}
+
+function parseCenter(value: string | null): [number, number] | null {
+  if (!value) return null;
+  const parts = value.split(',').map(Number);
+  if (parts.length !== 2 || !parts.every(Number.isFinite)) return null;
+  const [lng, lat] = parts;
+  return Math.abs(lng) <= 180 && Math.abs(lat) <= 85 ? [lng, lat] : null;
+}
+
+function parsePeriod(value: string | null): ShareableState['period'] {
+  const [first, last] = (value ?? '').split('..');
+  if (!first || !last || !isMonth(first) || !isMonth(last)) return null;
+  return monthIndex(first) <= monthIndex(last) ? { first, last } : null;
+}
+
+export function parseUrlState(search: string): ShareableState {
+  const params = new URLSearchParams(search);
+  const state = defaultShareableState();
+  state.center = parseCenter(params.get('c')) ?? state.center;
+  const zoom = Number(params.get('z'));
+  if (params.has('z') && Number.isFinite(zoom) && zoom >= 0 && zoom <= 22) state.zoom = zoom;
+  const categories = params.get('cat');
+  if (categories) state.categories = categories.split(',').filter((id) => /^[a-z0-9_]+$/.test(id));
+  state.period = parsePeriod(params.get('p'));
+  const layer = params.get('layer');
+  if ((AREA_KINDS as readonly string[]).includes(layer ?? '')) state.layer = layer as AreaKind;
+  const vintage = params.get('v');
+  if ((VINTAGES as readonly string[]).includes(vintage ?? '')) state.vintage = vintage as Vintage;
+  const selected = params.get('sel');
+  if (selected) state.selected = selected;
+  return state;
+}
+
+export function serializeUrlState(state: ShareableState): string {
+  const params = new URLSearchParams();
+  params.set('c', `${state.center[0].toFixed(4)},${state.center[1].toFixed(4)}`);
+  params.set('z', state.zoom.toFixed(2));
+  if (state.categories.length) params.set('cat', state.categories.join(','));
+  if (state.period) params.set('p', `${state.period.first}..${state.period.last}`);
+  params.set('layer', state.layer);
+  params.set('v', state.vintage);
+  if (state.selected) params.set('sel', state.selected);
+  // URLSearchParams escapes ',' and ':' that are safe in a query; keep the URL readable.
+  return params.toString().replaceAll('%2C', ',').replaceAll('%3A', ':');
+}
