@@ -67,7 +67,7 @@ export async function exportIncidentLines(store: Store): Promise<string[]> {
   const lines: string[] = [];
   let after = '0';
   for (;;) {
-    const { rows } = await sql<{ id: string; line: string }>`SELECT id::text AS id, concat(${sql.raw(LINE_SQL)}) AS line FROM incidents WHERE id > ${after}::bigint ORDER BY id LIMIT ${EXPORT_PAGE_ROWS}`.execute(store.db);
+    const { rows } = await sql<{ id: string; line: string }>`SELECT id::text AS id, concat(${sql.raw(LINE_SQL)}) AS line FROM incidents WHERE id > ${after}::bigint ORDER BY incidents.id LIMIT ${EXPORT_PAGE_ROWS}`.execute(store.db);
     for (const r of rows) lines.push(r.line + '\n');
     if (rows.length < EXPORT_PAGE_ROWS) return lines;
     after = rows[rows.length - 1].id;
@@ -92,7 +92,7 @@ async function copyFloor(store: Store, lines: string[]): Promise<number> {
 }
 
 /** A fresh, migrated, empty store on `backend`; `dispose` closes it and deletes its data. */
-async function freshStore(backend: Backend, name: string): Promise<{ store: Store; dispose: () => Promise<void> }> {
+export async function freshStore(backend: Backend, name: string): Promise<{ store: Store; dispose: () => Promise<void> }> {
   if (backend === 'postgres') {
     const database = await createDatabase(name);
     const store = await openStore({ databaseUrl: database.url });

@@ -17,13 +17,23 @@ import { openStore, type Store } from '../db/connect.ts';
 import { sendCommand, type CommandIO } from '../db/channel/index.ts';
 import { importBundledData, stderrBundledProgress } from './bundled.ts';
 import { FORMAT_IDS, importOfficialFile, isFormatId, terminalProgress } from './official/index.ts';
+import { runExtractCommand } from './news/extract/command.ts';
+import { runNewsOnce } from './news/pipeline/index.ts';
+import { loadNewsConfig } from './news/sources/index.ts';
 
 const USAGE = `uso:
   npm run etl -- import ARCHIVO --format ${FORMAT_IDS.join('|')}
   npm run etl -- import-bundled
+  npm run etl -- extract ARCHIVO_O_URL
+  npm run etl -- news --once [--feed URL] [--config ARCHIVO]
 `;
 
 export class UsageError extends Error {}
+
+/** A command that printed its own stdout (one compact JSON line, say) returns this: runCommand prints nothing more. */
+export class Printed {
+  constructor(readonly exitCode = 0) {}
+}
 
 export interface CommandContext {
   store: () => Promise<Store>;
@@ -48,6 +58,29 @@ export const COMMANDS: Record<string, Command> = {
     if (args.length) throw new UsageError('import-bundled: no lleva argumentos');
     return importBundledData(await store(), { progress: stderrBundledProgress(sink(io, ttyOf(io))) });
   },
+  async extract(args, { io }) {
+    if (args.length > 1) throw new UsageError('extract: indique un solo archivo o URL');
+    return new Printed(await runExtractCommand(args[0], io));
+  },
+  async news(args, { store, io }) {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { once: { type: 'boolean' }, feed: { type: 'string' }, config: { type: 'string' } },
+      allowPositionals: false,
+    });
+    if (positionals.length) throw new UsageError('news: argumentos de más');
+    if (!values.once) throw new UsageError('news: use --once (la ejecución periódica la hace npm start)');
+    if (values.feed !== undefined && !/^https?:\/\/[^/\s]+/i.test(values.feed)) throw new UsageError(`news: --feed debe ser una URL http(s): ${values.feed}`);
+    const config = values.config ? loadNewsConfig(resolve(values.config)) : undefined;
+    const summary = await runNewsOnce(await store(), {
+      dataDir: process.env.DATA_DIR || './var',
+      feedUrl: values.feed,
+      config,
+      log: (line) => io.stderr(line),
+    });
+    io.stdout(`${JSON.stringify(summary)}\n`);
+    return new Printed(0);
+  },
 };
 
 const processIO: CommandIO = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };
@@ -65,6 +98,7 @@ export async function runCommand(argv: string[], opts: { store: Store | (() => P
   try {
     if (!command) throw new UsageError(name ? `orden desconocida: ${name}` : 'falta la orden');
     const result = await command(args, { store, io });
+    if (result instanceof Printed) return result.exitCode;
     io.stdout(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
   } catch (err) {

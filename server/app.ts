@@ -5,6 +5,7 @@
 import { Hono } from 'hono';
 import type { Store } from '../db/connect.ts';
 import { createIncidentRepository, type IncidentRepository } from '../db/queries/index.ts';
+import { createStatsQueries, type StatsQueries } from '../db/queries/stats.ts';
 import { loadStations, type Station } from '../etl/boundaries/index.ts';
 import { errorBody, handleError } from './errors/index.ts';
 import { DataVersion, responseCache, type CacheEnv } from './cache/index.ts';
@@ -18,6 +19,9 @@ import { registerRank } from './rank/index.ts';
 import { defaultBoundaryLoader, registerBoundaries, type BoundaryLoader } from './boundaries/index.ts';
 import { registerSearch } from './search/index.ts';
 import { registerOpenApi } from './openapi/index.ts';
+import { registerSemaforo } from './semaforo/index.ts';
+import { registerTrend } from './trend/index.ts';
+import { registerGiStar } from './gistar/index.ts';
 
 export type ApiEnv = CacheEnv;
 export type ApiApp = Hono<ApiEnv>;
@@ -41,6 +45,8 @@ export interface ApiDeps {
   stations: () => readonly Station[];
   boundaries: BoundaryLoader;
   dataVersion: DataVersion;
+  /** inputs of the Mesa statistics (semáforo) */
+  stats: StatsQueries;
 }
 
 /** The app, typed as a plain `Hono` for callers (main mounts the web app on it). */
@@ -52,6 +58,7 @@ export function createApp(opts: AppOptions): Hono {
     stations: lazyStations(opts.stations),
     boundaries: opts.boundaries ?? defaultBoundaryLoader(),
     dataVersion,
+    stats: createStatsQueries(opts.store),
   };
 
   const app = new Hono<ApiEnv>();
@@ -68,6 +75,9 @@ export function createApp(opts: AppOptions): Hono {
     registerRank,
     registerBoundaries,
     registerSearch,
+    registerSemaforo,
+    registerTrend,
+    registerGiStar,
     registerOpenApi,
   ]) {
     register(app, deps);

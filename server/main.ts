@@ -9,6 +9,8 @@ import { serveCommandChannel } from '../db/channel/index.ts';
 import { importBundledData, isStoreEmpty } from '../etl/bundled.ts';
 import { runCommand } from '../etl/cli.ts';
 import { createApp } from './app.ts';
+import { DataVersion } from './cache/index.ts';
+import { createIncidentRepository } from '../db/queries/index.ts';
 import { readConfig } from './config.ts';
 import { ensureWebBuild, mountWebApp } from './static/index.ts';
 
@@ -26,11 +28,20 @@ async function main() {
   }
   await ensureWebBuild(log);
 
-  const app = createApp({ store });
+  const repository = createIncidentRepository(store);
+  const dataVersion = new DataVersion(() => repository.dataVersion());
+  const app = createApp({ store, repository, dataVersion });
   mountWebApp(app);
   // The command channel only matters for the embedded store (PGlite allows one process per folder),
-  // but it is harmless with PostgreSQL and keeps CLI behaviour identical.
-  const channel = await serveCommandChannel(config.dataDir, (argv, io) => runCommand(argv, { store, io }));
+  // but it is harmless with PostgreSQL and keeps CLI behaviour identical. A command may import
+  // data: the next request must see the new data version at once.
+  const channel = await serveCommandChannel(config.dataDir, async (argv, io) => {
+    try {
+      return await runCommand(argv, { store, io });
+    } finally {
+      dataVersion.invalidate();
+    }
+  });
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     log(`Mapa Común listo en http://localhost:${info.port}  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   });

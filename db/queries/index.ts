@@ -58,6 +58,16 @@ export interface Health {
   dataUntil: string | null;
   /** earliest `occurred_on`, null for an empty store */
   dataFrom: string | null;
+  /** per source: how many incidents and which dates it covers (sources end at different dates) */
+  sources: SourceCoverage[];
+}
+
+export interface SourceCoverage {
+  source: string;
+  source_kind: string;
+  incidents: number;
+  from: string;
+  until: string;
 }
 
 export interface IncidentRepository {
@@ -166,7 +176,24 @@ export function createIncidentRepository(store: Pick<Store, 'db' | 'backend'>): 
           sql<string | null>`to_char(min(occurred_on), 'YYYY-MM-DD')`.as('since'),
         ])
         .executeTakeFirstOrThrow();
-      return { incidents: Number(row.n), dataUntil: row.until, dataFrom: row.since };
+      const sources = await db
+        .selectFrom('incidents')
+        .select([
+          'source',
+          'source_kind',
+          sql<number>`count(*)::int`.as('incidents'),
+          sql<string>`to_char(min(occurred_on), 'YYYY-MM-DD')`.as('from'),
+          sql<string>`to_char(max(occurred_on), 'YYYY-MM-DD')`.as('until'),
+        ])
+        .groupBy(['source', 'source_kind'])
+        .orderBy('incidents', 'desc')
+        .execute();
+      return {
+        incidents: Number(row.n),
+        dataUntil: row.until,
+        dataFrom: row.since,
+        sources: sources.map((r) => ({ ...r, incidents: Number(r.incidents) })),
+      };
     },
 
     async dataVersion() {

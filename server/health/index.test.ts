@@ -10,7 +10,14 @@ describeApi('GET /api/health', (ctx) => {
     const { status, body, headers } = await getJson(app, '/api/health');
     expect(status).toBe(200);
     const latest = sample.rows.map((r) => r.date).sort().at(-1);
-    expect(body).toEqual({ ok: true, db: backend, incidents: sample.rows.length, data_until: latest });
+    const earliest = sample.rows.map((r) => r.date).sort()[0];
+    expect(body).toEqual({
+      ok: true,
+      db: backend,
+      incidents: sample.rows.length,
+      data_until: latest,
+      sources: [{ source: 'ssc_points', source_kind: 'official', incidents: sample.rows.length, from: earliest, until: latest }],
+    });
     expect(headers.get('etag')).toMatch(/^".+"$/);
     expect(headers.get('cache-control')).toBe('no-cache');
   });

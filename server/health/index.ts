@@ -1,4 +1,8 @@
-/** `GET /api/health`: is the store reachable, which backend, how many incidents, data until when. */
+/**
+ * `GET /api/health`: is the store reachable, which backend, how many incidents, data until when —
+ * overall and per source (the map defaults to the period of the largest source, since a small
+ * source such as FGJ Milpa Alta may run years past the citywide SSC data).
+ */
 import type { ApiApp, ApiDeps } from '../app.ts';
 import { errorBody } from '../errors/index.ts';
 
@@ -9,7 +13,7 @@ export function registerHealth(app: ApiApp, { repo }: ApiDeps): void {
     c.set('cacheControl', 'no-cache');
     try {
       const h = await repo.health();
-      return c.json({ ok: true, db: repo.backend, incidents: h.incidents, data_until: h.dataUntil });
+      return c.json({ ok: true, db: repo.backend, incidents: h.incidents, data_until: h.dataUntil, sources: h.sources });
     } catch (err) {
       console.error('[api] health check failed:', err);
       c.header('Cache-Control', 'no-store');

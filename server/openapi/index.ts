@@ -46,6 +46,13 @@ export function openApiDocument(): Json {
     rank: int, id: str, name: str, count: int, population: nullable(int), rate: nullable({ type: 'number' }),
     previous: int, diff: int, pct: nullable({ type: 'number' }),
   });
+  const semaforoItem = obj({
+    id: str, name: str, count: int, baseline_mean: nullable({ type: 'number' }), baseline_months: { ...int, minimum: 0, maximum: 36 },
+    pct_change: nullable({ type: 'number' }), color: { enum: ['verde', 'amarillo', 'rojo', null] },
+  });
+  const trendStats = {
+    n: int, s: int, var_s: { type: 'number' }, z: { type: 'number' }, p: { type: 'number' }, tau: { type: 'number' }, direction: { enum: ['up', 'down', 'none'] },
+  };
   return {
     openapi: '3.1.0',
     info: {
@@ -102,6 +109,27 @@ export function openApiDocument(): Json {
         ] } } })),
         ...errors('invalid_query', 'invalid_parameter'),
       }),
+      '/api/semaforo': get('Semáforo Delictivo por área: el mes contra la media mensual de los 36 meses anteriores', [param('kind'), param('ids'), param('month'), param('category'), param('vintage')], {
+        ...ok(
+          'count = incidents in `month`; baseline_mean = mean monthly count over the 36 months before `month` (zero months count 0); pct_change = 100·(count − baseline_mean)/baseline_mean, rounded to 6 decimals. color: "verde" when pct_change ≤ −25 %, "amarillo" when −25 % < pct_change ≤ 0, "rojo" when pct_change > 0 (decided in exact arithmetic). Zero baseline (no incident in the 36 months): pct_change is null and color is "rojo" if count > 0, "verde" if count = 0. Data coverage: each source placing incidents in areas of this kind and vintage covers the months from its first to its last incident month; the union of those ranges is the data. baseline_months = how many of the 36 months lie in it; with fewer than 36, or when `month` itself lies outside it, color is null (baseline_mean and pct_change are then over the covered months only, null when none is). Without ids: every area of the kind.',
+          obj({ kind: str, vintage: int, category: nullable(str), month: { type: 'string', pattern: '^\\d{4}-\\d{2}$' }, items: { type: 'array', items: semaforoItem } }),
+        ),
+        ...errors('invalid_kind', 'invalid_vintage', 'invalid_parameter', 'invalid_date', 'invalid_category', 'unknown_area'),
+      }),
+      '/api/trend': get('Tendencia Mann-Kendall de la serie mensual de un área', [param('kind'), param('id'), param('vintage'), ...FILTER], {
+        ...ok(
+          'Mann-Kendall test on the dense monthly counts of [from, to) (the series of /api/areas/{kind}/{id}/series; n counts the zero months): S = Σ_{i<j} sign(x_j − x_i); var_s corrected for ties; z with continuity correction ±1 (0 when S = 0); p two-sided (normal approximation); tau = S / (n(n−1)/2); direction "up"/"down" when p < 0.05, else "none". n < 2 or an all-tied series: s = 0, z = 0, p = 1, direction "none". Without from/to the range spans the data.',
+          obj({ kind: str, id: str, name: str, vintage: int, category: nullable(str), from: nullable(date), to: nullable(date), ...trendStats }),
+        ),
+        ...errors('invalid_kind', 'invalid_vintage', 'invalid_parameter', 'unknown_area', ...FILTER_ERRORS),
+      }),
+      '/api/hotspots/gistar': get('Puntos calientes y fríos Getis-Ord Gi* sobre celdas H3', [param('gistar_res'), ...FILTER], {
+        ...ok(
+          'Gi* over every cell of resolution `res` whose centre lies in Mexico City (the 16 alcaldías), zero cells included; binary weights over the k = 1 ring including the cell itself, restricted to those cells; z = Gi* (Ord & Getis 1995), p two-sided; hot: true = significant with z > 0, false = significant with z < 0, null = not significant, by Benjamini–Hochberg at q = 0.05 over all cells. When every count is equal, z = 0 and p = 1. outside = incidents in cells whose centre lies outside the city (left out of the statistic). Cells in H3 index order.',
+          obj({ res: int, from: nullable(date), to: nullable(date), category: nullable(str), outside: int, cells: { type: 'array', items: obj({ h3: str, count: int, z: { type: 'number' }, p: { type: 'number' }, hot: nullable({ type: 'boolean' }) }) } }),
+        ),
+        ...errors('invalid_resolution', ...FILTER_ERRORS),
+      }),
       '/api/openapi.json': get('Este documento', [], ok('OpenAPI 3.1', { type: 'object' })),
     },
     components: {
@@ -123,6 +151,9 @@ export function openApiDocument(): Json {
         by: { name: 'by', in: 'query', schema: { enum: ['count', 'rate', 'change'], default: 'count' } },
         limit: { name: 'limit', in: 'query', schema: { ...int, minimum: 1, maximum: MAX_RANK_LIMIT, default: DEFAULT_RANK_LIMIT } },
         interval: { name: 'interval', in: 'query', schema: { const: 'month', default: 'month' } },
+        month: { name: 'month', in: 'query', required: true, schema: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' }, description: 'the month judged, AAAA-MM (invalid_date)' },
+        id: { name: 'id', in: 'query', required: true, schema: str, description: 'one area id of `kind` (unknown: 404 unknown_area; missing: invalid_parameter)' },
+        gistar_res: { name: 'res', in: 'query', required: true, schema: { ...int, minimum: 6, maximum: 10 }, description: 'H3 resolution 6–10 (invalid_resolution). 11 is refused: about 600 000 cells in the city, too many to compute per request.' },
         q: { name: 'q', in: 'query', required: true, schema: { type: 'string', minLength: 2, maxLength: 100 }, description: 'accent- and case-insensitive (invalid_query)' },
         path_kind: { name: 'kind', in: 'path', required: true, schema: { enum: [...AREA_KINDS] } },
         path_id: { name: 'id', in: 'path', required: true, schema: str, description: 'alcaldía cvegeo ("09002"), colonia cve_col ("02-001"), cuadrante ("P-1.3.8"), sector name (URL-encoded)' },

@@ -46,6 +46,16 @@ export interface Health {
   db: 'pglite' | 'postgres';
   incidents: number;
   data_until: string | null;
+  /** per source, largest first */
+  sources?: { source: string; source_kind: string; incidents: number; from: string; until: string }[];
+}
+
+/**
+ * The date the default period ends at: the end of the largest source. The overall `data_until` can
+ * be years later when a small source (FGJ Milpa Alta) runs on past the citywide data.
+ */
+export function mainDataUntil(health: Health): string | null {
+  return health.sources?.[0]?.until ?? health.data_until;
 }
 
 export interface Category {

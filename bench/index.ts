@@ -1,0 +1,87 @@
+/**
+ * `npm run bench` — every benchmark in turn, each printing its figures as ratios against a floor
+ * measured in the same run; `npm run bench -- import api` runs a subset by name.
+ *
+ * The database benchmarks start their own throwaway PostgreSQL cluster (the test harness's code) and
+ * stop it at the end, also when a benchmark fails or the run is interrupted. When both `import` and
+ * `api` run, the API benchmark reuses the 10× import instead of importing it again.
+ *
+ * Environment: `BENCH_SCALE` (0–1, default 1) shrinks the 10× dataset (0.3 → 3 copies); `BENCH_API_SECONDS`
+ * (default 6) sets each autocannon run; `BENCH_DATABASE_URL` names an existing server to use instead of
+ * a throwaway cluster (databases `bench_*` are created and dropped in it).
+ */
+import type { KeptStore } from './import.bench.ts';
+import { runCleanups } from './bench-env.ts';
+
+type Bench = { name: string; about: string; run: (shared: { kept: KeptStore[] }) => Promise<unknown> };
+
+const BENCHES: Bench[] = [
+  { name: 'reverse-geocode', about: 'lat/lon → areas points/s (issue 3)', run: async () => (await import('./reverse-geocode.bench.ts')).run() },
+  { name: 'geocode', about: 'free-text and structured geocoding (issue 3)', run: async () => (await import('./geocode.bench.ts')).run() },
+  { name: 'news', about: 'news extraction', run: async () => (await import('./news.bench.ts')).run() },
+  { name: 'stats', about: 'Gi* and emerging hot spots', run: async () => (await import('./stats.bench.ts')).run() },
+  {
+    name: 'import',
+    about: 'official import vs COPY, both backends, SSC and 10× (issue 2)',
+    run: async (shared) => {
+      const { runImport } = await import('./import.bench.ts');
+      const keep = selected().includes('api');
+      const { figures, kept } = await runImport({ keep });
+      shared.kept.push(...kept);
+      return figures;
+    },
+  },
+  {
+    name: 'api',
+    about: 'hotspots and MVT tile at 1.3 M incidents, cached/uncached vs bare node:http (issue 2)',
+    run: async (shared) => {
+      const { run } = await import('./api.bench.ts');
+      return run(shared.kept.length ? { stores: shared.kept } : { backends: ['postgres', 'pglite'] });
+    },
+  },
+];
+
+function selected(): string[] {
+  const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  return names.length ? names : BENCHES.map((b) => b.name);
+}
+
+async function main(): Promise<number> {
+  const names = selected();
+  const unknown = names.filter((n) => !BENCHES.some((b) => b.name === n));
+  if (unknown.length) {
+    console.error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${BENCHES.map((b) => b.name).join(', ')}`);
+    return 2;
+  }
+  const shared = { kept: [] as KeptStore[] };
+  const failed: string[] = [];
+  const started = performance.now();
+  console.log(`mapa-comun benchmarks: ${names.join(', ')} (BENCH_SCALE=${process.env.BENCH_SCALE ?? '1'}; node ${process.version})`);
+  try {
+    for (const b of BENCHES.filter((x) => names.includes(x.name))) {
+      const t0 = performance.now();
+      console.log(`\n##### ${b.name} — ${b.about}`);
+      try {
+        await b.run(shared);
+      } catch (err) {
+        failed.push(b.name);
+        console.error(`benchmark ${b.name} failed:`, err);
+      }
+      console.log(`(${b.name}: ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+    }
+  } finally {
+    for (const k of shared.kept) await k.dispose().catch(() => {});
+    runCleanups();
+  }
+  console.log(`\nall benchmarks: ${((performance.now() - started) / 1000).toFixed(0)} s${failed.length ? `; FAILED: ${failed.join(', ')}` : ''}`);
+  return failed.length ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    runCleanups();
+    process.exit(1);
+  },
+);

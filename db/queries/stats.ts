@@ -1,0 +1,91 @@
+/**
+ * Read queries for the Mesa statistics (issue 5): the monthly counts of many areas at once and the
+ * months each source covers. The statistics themselves live in `geo/stats` (pure); these functions
+ * only fetch their inputs. Same conventions as `./index.ts`: kysely with bound parameters, column
+ * names only from the whitelists of `db/schema.ts`, the same SQL on PGlite and PostgreSQL.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Store } from '../connect.ts';
+import { areaColumn, type AreaKind, type Database, type Vintage } from '../schema.ts';
+
+/** The months one source covers: its first and last incident month (`YYYY-MM`, both included). */
+export interface SourceMonths {
+  source: string;
+  first: string;
+  last: string;
+}
+
+export interface MonthlyCountsQuery {
+  kind: AreaKind;
+  vintage: Vintage;
+  /** canonical category ids; null/undefined = every category */
+  categories?: readonly string[] | null;
+  /** only these area ids; undefined = every area of the kind */
+  ids?: readonly string[];
+  /** first month included, `YYYY-MM` */
+  fromMonth: string;
+  /** first month excluded, `YYYY-MM` */
+  toMonth: string;
+}
+
+export interface StatsQueries {
+  /**
+   * Per source, the first and last month of its incidents that are placed in some area of
+   * `kind`/`vintage` (the area column is set). A source that places nothing at that level is not
+   * involved in that level's statistics and is left out.
+   */
+  sourceMonths(q: { kind: AreaKind; vintage: Vintage }): Promise<SourceMonths[]>;
+  /** Incident counts per area id and month (`YYYY-MM`) in `[fromMonth, toMonth)`; zero months absent. */
+  monthlyCountsByArea(q: MonthlyCountsQuery): Promise<Map<string, Map<string, number>>>;
+}
+
+/** `YYYY-MM` → the month's first day, the form the `occurred_on` comparisons take. */
+function firstDay(month: string): string {
+  return `${month}-01`;
+}
+
+export function createStatsQueries(store: Pick<Store, 'db'>): StatsQueries {
+  const db: Kysely<Database> = store.db;
+
+  return {
+    async sourceMonths({ kind, vintage }) {
+      const col = areaColumn(kind, vintage);
+      const rows = await db
+        .selectFrom('incidents')
+        .where(col, 'is not', null)
+        .select([
+          'source',
+          sql<string>`to_char(min(month), 'YYYY-MM')`.as('first'),
+          sql<string>`to_char(max(month), 'YYYY-MM')`.as('last'),
+        ])
+        .groupBy('source')
+        .orderBy('source')
+        .execute();
+      return rows.map((r) => ({ source: r.source, first: r.first, last: r.last }));
+    },
+
+    async monthlyCountsByArea(q) {
+      const col = areaColumn(q.kind, q.vintage);
+      // occurred_on rather than month: the (category, occurred_on) index serves the range
+      let query = db
+        .selectFrom('incidents')
+        .where(col, 'is not', null)
+        .where('occurred_on', '>=', firstDay(q.fromMonth))
+        .where('occurred_on', '<', firstDay(q.toMonth));
+      if (q.categories) query = query.where('category', 'in', q.categories.length ? [...q.categories] : ['']);
+      if (q.ids) query = query.where(col, 'in', q.ids.length ? [...q.ids] : ['']);
+      const rows = await query
+        .select([sql.ref<string>(col).as('id'), sql<string>`to_char(month, 'YYYY-MM')`.as('period'), sql<number>`count(*)::int`.as('count')])
+        .groupBy([col, 'month'])
+        .execute();
+      const out = new Map<string, Map<string, number>>();
+      for (const r of rows) {
+        const id = String(r.id);
+        let months = out.get(id);
+        if (!months) out.set(id, (months = new Map()));
+        months.set(r.period, Number(r.count));
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,148 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachBackend } from '../../../tests/harness/stores.ts';
+import { runCommand } from '../../cli.ts';
+import { startNewsServer, type NewsServer, type ServedArticle } from '../fetch/local-news-server.ts';
+import { sameEventFeed } from './derived-pages.ts';
+import { newsDb, runNewsOnce } from './index.ts';
+
+/** The four saved article pages (Hidalgo editions), at their canonical paths. */
+const HIDALGO: ServedArticle[] = [
+  { path: '/hidalgo/estado/senadoras', file: 'lasillarotahgoindividual.html', title: 'Senadoras', pubDate: 'Wed, 15 Oct 2025 16:20:00 GMT' },
+  { path: '/sucesos/desaparecidos-lluvias', file: 'quadratinhidalgoindividual.html', title: 'Lluvias', pubDate: 'Wed, 15 Oct 2025 16:33:00 GMT' },
+  { path: '/semarnath-tiraderos', file: 'lajornadahidalgoindividual.html', title: 'Tiraderos', pubDate: 'Mon, 06 Oct 2025 18:34:00 GMT' },
+  { path: '/entretenimiento/muestra', file: 'eluniversalhidalgoindividual.html', title: 'Muestra', pubDate: 'Mon, 06 Oct 2025 19:59:00 GMT' },
+];
+
+let server: NewsServer;
+let dataDirs: string[] = [];
+const derived = sameEventFeed();
+
+beforeAll(async () => {
+  server = await startNewsServer({ articles: HIDALGO, extraPages: derived.extraPages, feedOnly: derived.feedOnly });
+});
+afterAll(async () => {
+  await server?.close();
+  for (const d of dataDirs) rmSync(d, { recursive: true, force: true });
+});
+
+function freshDataDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'mapa-news-'));
+  dataDirs.push(d);
+  return d;
+}
+
+describeEachBackend(
+  'etl news --once over a local feed',
+  (getStore) => {
+    let dataDir: string;
+    beforeAll(() => {
+      dataDir = freshDataDir();
+    });
+
+    it('turns three reports of one event into ONE incident with its sources, and keeps the Hidalgo pages as unplaced', async () => {
+      const store = getStore();
+      const summary = await runNewsOnce(store, { dataDir, feedUrl: server.feedUrl, fetcher: { delayMs: 0 } });
+      // 4 Hidalgo pages + 3 derived pages, all fetched with 200 and extracted.
+      expect(summary).toEqual({ fetched: 7, articles: 7, incidents: 1, duplicates: 2, unplaced: 0, errors: 0 });
+
+      const db = newsDb(store);
+      const incidents = await db.selectFrom('incidents').selectAll().where('source_kind', '=', 'news').execute();
+      expect(incidents).toHaveLength(1);
+      const incident = incidents[0]!;
+      // Read off the real article: a shooting in colonia Emiliano Zapata (GAM), Wednesday 2025-10-08, about 17:00.
+      expect(incident).toMatchObject({
+        source: 'news',
+        category: 'homicidio_doloso',
+        occurred_on: expect.stringMatching(/2025-10-08/),
+        hour: 17,
+        time_precision: 'hour',
+        alcaldia_2023: '005', // Gustavo A. Madero (INEGI 09005)
+        location_precision: 'street',
+      });
+      expect(incident.source_record_id).toMatch(/^news:[0-9a-f]{24}$/);
+      expect(incident.h3_9).not.toBeNull();
+
+      const sources = await db
+        .selectFrom('incident_sources')
+        .innerJoin('news_articles', 'news_articles.id', 'incident_sources.article_id')
+        .select(['news_articles.canonical_url', 'news_articles.outlet', 'incident_sources.relation', 'news_articles.extractor_version', 'news_articles.fetched_at'])
+        .where('incident_sources.incident_id', '=', incident.id)
+        .orderBy('news_articles.id')
+        .execute();
+      expect(sources.map((s) => [s.canonical_url, s.relation])).toEqual([
+        [derived.canonical.a, 'origin'],
+        [derived.canonical.b, 'same_event'],
+        [derived.canonical.c, 'same_story'],
+      ]);
+      expect(new Set(sources.map((s) => s.outlet)).size).toBe(3);
+      expect(sources.every((s) => s.extractor_version && s.fetched_at)).toBe(true);
+
+      // Nothing read is dropped: the Hidalgo pages are stored, as outside the city.
+      const hidalgo = await db.selectFrom('news_articles').select(['url', 'status', 'reason']).where('url', 'like', '%/hidalgo/%').execute();
+      expect(hidalgo).toEqual([{ url: `${server.origin}/hidalgo/estado/senadoras`, status: 'unplaced', reason: 'outside_cdmx' }]);
+      const all = await db.selectFrom('news_articles').select(['status', 'reason']).execute();
+      expect(all).toHaveLength(7);
+      expect(all.filter((a) => a.reason === 'outside_cdmx')).toHaveLength(4);
+    });
+
+    it('a second run gets 304s: 0 fetched, nothing new', async () => {
+      const store = getStore();
+      const summary = await runNewsOnce(store, { dataDir, feedUrl: server.feedUrl, fetcher: { delayMs: 0 } });
+      expect(summary).toEqual({ fetched: 0, articles: 0, incidents: 0, duplicates: 0, unplaced: 0, errors: 0 });
+      const db = newsDb(store);
+      expect(await db.selectFrom('news_articles').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).toEqual({ n: expect.anything() });
+      const n = await db.selectFrom('news_articles').select('id').execute();
+      expect(n).toHaveLength(7);
+      const incidents = await db.selectFrom('incidents').select('id').where('source_kind', '=', 'news').execute();
+      expect(incidents).toHaveLength(1);
+    });
+
+    it('a run with lost validators fetches again (200) but still creates nothing new', async () => {
+      const store = getStore();
+      const summary = await runNewsOnce(store, { dataDir: freshDataDir(), feedUrl: server.feedUrl, fetcher: { delayMs: 0 } });
+      expect(summary).toMatchObject({ fetched: 7, incidents: 0, duplicates: 0, unplaced: 0, errors: 0 });
+      expect(await newsDb(store).selectFrom('incidents').select('id').where('source_kind', '=', 'news').execute()).toHaveLength(1);
+    });
+  },
+  { contents: 'empty' },
+);
+
+describeEachBackend(
+  'npm run etl -- news / extract (CLI contract)',
+  (getStore) => {
+    it('news --once --feed prints one JSON line with the six counts; bad usage exits 2', async () => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const io = { stdout: (s: string) => void out.push(s), stderr: (s: string) => void err.push(s) };
+      const previous = process.env.DATA_DIR;
+      process.env.DATA_DIR = freshDataDir();
+      try {
+        const code = await runCommand(['news', '--once', '--feed', server.feedUrl], { store: getStore(), io });
+        expect(code).toBe(0);
+        expect(out).toHaveLength(1);
+        expect(out[0]!.endsWith('\n') && !out[0]!.trimEnd().includes('\n')).toBe(true);
+        const parsed = JSON.parse(out[0]!);
+        expect(Object.keys(parsed)).toEqual(['fetched', 'articles', 'incidents', 'duplicates', 'unplaced', 'errors']);
+        expect(parsed).toMatchObject({ fetched: 7, articles: 7, incidents: 1, duplicates: 2 });
+      } finally {
+        if (previous === undefined) delete process.env.DATA_DIR;
+        else process.env.DATA_DIR = previous;
+      }
+      expect(await runCommand(['news', '--feed', server.feedUrl], { store: getStore(), io })).toBe(2);
+      expect(await runCommand(['news', '--once', '--feed', 'ftp://x'], { store: getStore(), io })).toBe(2);
+    });
+
+    it('extract FILE prints the extracted article once, as one JSON line', async () => {
+      const out: string[] = [];
+      const io = { stdout: (s: string) => void out.push(s), stderr: () => {} };
+      const file = join(process.cwd(), '..', 'shared', 'data', 'news-pages', 'quadratinhidalgoindividual.html');
+      expect(await runCommand(['extract', file], { store: getStore(), io })).toBe(0);
+      expect(out).toHaveLength(1);
+      expect(JSON.parse(out[0]!)).toMatchObject({ title: 'Reportan 50 desaparecidos y daños en 29 municipios de Hidalgo por lluvias' });
+    });
+  },
+  { contents: 'empty' },
+);

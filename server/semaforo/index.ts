@@ -1,0 +1,77 @@
+/**
+ * `GET /api/semaforo?kind&ids&month&category&vintage`: the Semáforo Delictivo of each area for one
+ * month — its count against the mean monthly count of the 36 months before it (issue 5, item 7).
+ * The rule (thresholds, zero baseline, incomplete baseline) is `semaforo` in geo/stats; this module
+ * only gathers its inputs.
+ *
+ * Data coverage (which months "exist in the data"): every source that places incidents in areas of
+ * the requested kind and vintage covers the months from its first to its last incident month; the
+ * coverage is the union of those ranges. A month outside it is not a month without crime, so it
+ * neither counts as a zero in the baseline (`baseline_months` < 36 → `color` null) nor gets a colour
+ * itself. With the bundled data (SSC 2013-01 … 2016-09, FGJ Milpa Alta 2016-01 … 2022-06) the
+ * coverage starts in 2013-01: month=2016-01 has 36 baseline months, 2015-12 has 35. The store does
+ * not know a source's geographic extent, so a source covering one alcaldía makes its months count
+ * as covered city-wide.
+ */
+import { AppError } from '../../core/errors/index.ts';
+import { addMonths, monthsBetween, semaforo, SEMAFORO_BASELINE_MONTHS, type SemaforoResult } from '../../geo/stats/index.ts';
+import type { SourceMonths } from '../../db/queries/stats.ts';
+import type { ApiApp, ApiDeps } from '../app.ts';
+import { DEFAULT_VINTAGE, parseParams, required } from '../params/index.ts';
+
+const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** The `month` parameter (`YYYY-MM`, required); `invalid_date` otherwise, like every date parameter. */
+export function parseMonth(raw: string | undefined): string {
+  if (raw === undefined || raw === '') throw new AppError('invalid_date', 'falta el parámetro month (AAAA-MM)');
+  if (!MONTH_RE.test(raw) || raw < '1900-01') throw new AppError('invalid_date', `month=${raw.slice(0, 40)} (use AAAA-MM)`);
+  return raw;
+}
+
+/** The months the data covers: the union of each source's first … last month. */
+export function coverageOf(sources: readonly SourceMonths[]): Set<string> {
+  const covered = new Set<string>();
+  for (const s of sources) for (const m of monthsBetween(s.first, addMonths(s.last, 1))) covered.add(m);
+  return covered;
+}
+
+export interface SemaforoItem extends SemaforoResult {
+  id: string;
+  name: string;
+}
+
+export function registerSemaforo(app: ApiApp, { repo, stats }: ApiDeps): void {
+  app.get('/api/semaforo', async (c) => {
+    const query = c.req.query();
+    const p = parseParams(query, ['kind', 'vintage', 'ids', 'category']);
+    const kind = required(p.kind, 'kind');
+    const vintage = p.vintage ?? DEFAULT_VINTAGE;
+    const month = parseMonth(query.month);
+
+    // without ids: every area of the kind (the whole-city table), as /api/compare
+    const areas = await repo.areas(kind, vintage, p.ids);
+    if (p.ids) {
+      const known = new Set(areas.map((a) => a.id));
+      const missing = p.ids.filter((id) => !known.has(id));
+      if (missing.length) throw new AppError('unknown_area', `${kind} ${missing.slice(0, 5).join(', ')} (${vintage})`);
+      const order = new Map(p.ids.map((id, i) => [id, i]));
+      areas.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+    }
+
+    const [sources, counts] = await Promise.all([
+      stats.sourceMonths({ kind, vintage }),
+      stats.monthlyCountsByArea({
+        kind,
+        vintage,
+        categories: p.category ?? null,
+        ids: p.ids,
+        fromMonth: addMonths(month, -SEMAFORO_BASELINE_MONTHS),
+        toMonth: addMonths(month, 1),
+      }),
+    ]);
+    const coverage = coverageOf(sources);
+    const none = new Map<string, number>();
+    const items: SemaforoItem[] = areas.map((a) => ({ id: a.id, name: a.name, ...semaforo({ month, counts: counts.get(a.id) ?? none, coverage }) }));
+    return c.json({ kind, vintage, category: query.category || null, month, items });
+  });
+}

@@ -1,0 +1,215 @@
+/**
+ * Issue 2: "Bad parameters get a 400 with `{error: {code, message}}` from one error catalogue; an
+ * unknown area a 404 the same way; never a 500 or a stack trace" — end to end, over the full
+ * bundled import, on both backends.
+ *
+ * The feature tests (`server/<feature>/index.test.ts`) check each endpoint's codes one by one.
+ * This file adds what they do not: (1) every GET route the OpenAPI document lists — so a new
+ * route is covered without editing this file — gets each of its parameters replaced by hostile
+ * values (NUL bytes, broken percent-encoding, SQL, huge strings, …) and must answer 200 or a
+ * catalogue error, never a 5xx; (2) exact messages (catalogue message + detail) for
+ * representative errors; (3) unknown areas of every kind on every area endpoint; (4) the data is
+ * still all there afterwards.
+ */
+import { expect, it } from 'vitest';
+import { ERRORS, type ErrorCode } from '../../core/errors/index.ts';
+import { createApp } from '../../server/app.ts';
+import { bundledDataImported, describeEachBackend } from '../harness/stores.ts';
+
+/** A valid value for every parameter the OpenAPI document may name (`in:name`). */
+const VALID: Record<string, string> = {
+  'query:res': '7',
+  'query:from': '2015-06-01',
+  'query:to': '2015-07-01',
+  'query:category': 'robo_transeunte',
+  'query:kind': 'cuadrante',
+  'query:vintage': '2016',
+  'query:ids': 'C-1.1.1,C-1.1.2',
+  'query:id': 'C-1.1.1',
+  'query:p1': '2015-05-01..2015-06-01',
+  'query:p2': '2015-06-01..2015-07-01',
+  'query:by': 'count',
+  'query:limit': '5',
+  'query:interval': 'month',
+  'query:month': '2015-06',
+  'query:q': 'roma',
+  'path:kind': 'cuadrante',
+  'path:id': 'C-1.1.1',
+  // zoom-12 tile over the Zócalo
+  'path:z': '12',
+  'path:x': '920',
+  'path:y': '1822',
+};
+
+/** Hostile values, already URL-encoded (some deliberately malformed). */
+const HOSTILE = [
+  '',
+  '%00',
+  'a%00b',
+  '%ZZ',
+  '%E0%A4%A',
+  '%ED%A0%80', // an encoded UTF-16 surrogate: not valid UTF-8
+  '%F0%9F%99%82',
+  'x'.repeat(5000),
+  '%27%3B%20DROP%20TABLE%20incidents%3B--',
+  '-1',
+  '1e3',
+  '0x10',
+  'NaN',
+  '99999999999999999999',
+  '2015-02-30',
+  '0000-01-01',
+  '..',
+  '%2C',
+  '%2F',
+  '%20',
+  'null',
+];
+
+interface Route {
+  path: string;
+  params: { name: string; in: 'query' | 'path' }[];
+}
+
+async function routesOf(app: ReturnType<typeof createApp>): Promise<Route[]> {
+  const doc = (await (await app.request('/api/openapi.json')).json()) as {
+    paths: Record<string, Record<string, { parameters?: ({ $ref: string } | { name: string; in: string })[] }>>;
+    components: { parameters: Record<string, { name: string; in: string }> };
+  };
+  return Object.entries(doc.paths).flatMap(([path, ops]) =>
+    ops.get
+      ? [
+          {
+            path,
+            params: (ops.get.parameters ?? []).map((p) => {
+              const def = '$ref' in p ? doc.components.parameters[p.$ref.split('/').pop()!] : p;
+              return { name: def.name, in: def.in as 'query' | 'path' };
+            }),
+          },
+        ]
+      : [],
+  );
+}
+
+/** The URL of `route` with valid values, except `override` (already encoded) for one parameter. */
+function urlOf(route: Route, override?: { name: string; in: string; value: string }): string {
+  let path = route.path;
+  const query: string[] = [];
+  for (const p of route.params) {
+    const valid = VALID[`${p.in}:${p.name}`];
+    if (valid === undefined) throw new Error(`no valid value for ${p.in} parameter "${p.name}" of ${route.path}: add one to VALID`);
+    const isOverride = override && override.name === p.name && override.in === p.in;
+    const value = isOverride ? override.value : encodeURIComponent(valid);
+    if (p.in === 'path') path = path.replace(`{${p.name}}`, value);
+    else query.push(`${p.name}=${value}`);
+  }
+  return query.length ? `${path}?${query.join('&')}` : path;
+}
+
+/** Asserts a response is a catalogue error (or success): right status, exact shape, no internals. */
+async function expectCleanAnswer(res: Response, url: string): Promise<{ status: number; code?: string }> {
+  const text = await res.text();
+  const where = `${url.slice(0, 160)} → ${res.status} ${text.slice(0, 200)}`;
+  expect(res.status, where).toBeLessThan(500);
+  if (res.status < 400) return { status: res.status };
+  expect(res.headers.get('content-type') ?? '', where).toContain('application/json');
+  const body = JSON.parse(text) as { error: { code: ErrorCode; message: string } };
+  expect(Object.keys(body), where).toEqual(['error']);
+  expect(Object.keys(body.error).sort(), where).toEqual(['code', 'message']);
+  const entry = ERRORS[body.error.code];
+  expect(entry, `${where}: code not in the catalogue`).toBeDefined();
+  expect(entry.status, where).toBe(res.status);
+  expect(body.error.message.startsWith(entry.message), where).toBe(true);
+  expect(text, where).not.toMatch(/\n\s+at |node_modules|pglite|postgres|syntax error|sql/i);
+  return { status: res.status, code: body.error.code };
+}
+
+if (!bundledDataImported()) {
+  it.skip('bad input end to end (no bundled import in this run)', () => {});
+} else {
+  describeEachBackend('bad input, end to end', (getStore) => {
+    it('every route answers its valid baseline request with 200', async () => {
+      const app = createApp({ store: getStore() });
+      const routes = await routesOf(app);
+      expect(routes.map((r) => r.path)).toEqual(expect.arrayContaining(['/api/hotspots', '/api/areas/{kind}/{id}/series', '/api/compare', '/api/rank', '/api/search']));
+      for (const route of routes) {
+        const url = urlOf(route);
+        const res = await app.request(url);
+        expect(res.status, `${url} → ${res.status} ${(await res.text()).slice(0, 200)}`).toBe(200);
+      }
+    });
+
+    it('no hostile value of any parameter of any route gives a 5xx, a stack trace or an error outside the catalogue', async () => {
+      const app = createApp({ store: getStore() });
+      const failures: string[] = [];
+      let requests = 0;
+      for (const route of await routesOf(app)) {
+        for (const param of route.params) {
+          for (const value of HOSTILE) {
+            const url = urlOf(route, { ...param, value });
+            requests++;
+            try {
+              await expectCleanAnswer(await app.request(url), url);
+            } catch (err) {
+              failures.push(`${param.in} ${param.name}=${value.slice(0, 20)}: ${(err as Error).message.split('\n')[0].slice(0, 300)}`);
+            }
+          }
+        }
+      }
+      expect(requests).toBeGreaterThan(500);
+      expect(failures).toEqual([]);
+    });
+
+    it.each([
+      // [url, status, exact message]
+      ['/api/hotspots', 400, `${ERRORS.invalid_resolution.message}: falta el parámetro res`],
+      ['/api/hotspots?res=7&from=2015-07-01&to=2015-06-01', 400, `${ERRORS.invalid_range.message}: from/to: 2015-07-01..2015-06-01`],
+      ['/api/hotspots?res=7&category=robos', 400, `${ERRORS.invalid_category.message}: robos`],
+      ['/api/hotspots/gistar?res=11', 400, null],
+      ['/api/tiles/hotspots/23/0/0.pbf', 400, `${ERRORS.invalid_tile.message}: 23/0/0`],
+      ['/api/areas/cuadrante/Z-9.9.99/series?vintage=2016', 404, `${ERRORS.unknown_area.message}: cuadrante Z-9.9.99 (2016)`],
+      ['/api/compare?kind=cuadrante&vintage=2016&ids=C-1.1.1,ZZ-1&p1=2015-05-01..2015-06-01&p2=2015-06-01..2015-07-01', 404, `${ERRORS.unknown_area.message}: cuadrante ZZ-1 (2016)`],
+      ['/api/compare?kind=cuadrante&p2=2015-06-01..2015-07-01', 400, `${ERRORS.invalid_period.message}: falta el parámetro p1`],
+      ['/api/rank?kind=cuadrante&from=2015-06-01', 400, `${ERRORS.invalid_date.message}: falta el parámetro to`],
+      ['/api/rank?from=2015-06-01&to=2015-07-01', 400, `${ERRORS.invalid_kind.message}: falta el parámetro kind`],
+      ['/api/search', 400, `${ERRORS.invalid_query.message}: falta el parámetro q`],
+      ['/api/no-such-endpoint', 404, ERRORS.not_found.message],
+    ] as const)('%s → %i with the exact catalogue message', async (url, status, message) => {
+      const res = await createApp({ store: getStore() }).request(url);
+      const answer = await expectCleanAnswer(res.clone(), url);
+      expect(answer.status).toBe(status);
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      if (message !== null) expect(body.error.message).toBe(message);
+      else expect(body.error.code).toBe('invalid_resolution');
+    });
+
+    it.each([
+      ['alcaldia', '09099'],
+      ['colonia', '99-999'],
+      ['sector', 'NO EXISTE'],
+      ['cuadrante', 'Z-9.9.99'],
+    ])('an unknown %s (%s) is a 404 unknown_area naming it, on every area endpoint and both vintages', async (kind, id) => {
+      const app = createApp({ store: getStore() });
+      const enc = encodeURIComponent(id);
+      for (const vintage of ['2016', '2023']) {
+        for (const url of [
+          `/api/areas/${kind}/${enc}/series?vintage=${vintage}`,
+          `/api/compare?kind=${kind}&vintage=${vintage}&ids=${enc}&p1=2015-05-01..2015-06-01&p2=2015-06-01..2015-07-01`,
+          `/api/trend?kind=${kind}&vintage=${vintage}&id=${enc}`,
+          `/api/semaforo?kind=${kind}&vintage=${vintage}&ids=${enc}&month=2015-06`,
+        ]) {
+          const res = await app.request(url);
+          expect(res.status, url).toBe(404);
+          expect(await res.json(), url).toEqual({ error: { code: 'unknown_area', message: `${ERRORS.unknown_area.message}: ${kind} ${id} (${vintage})` } });
+        }
+      }
+    });
+
+    it('after all of that the store still holds the whole import', async () => {
+      const res = await createApp({ store: getStore() }).request('/api/health');
+      const body = (await res.json()) as { incidents: number };
+      // 132,692 SSC points + 6,944 FGJ incidents (tests/harness/README.md; counted from the files by etl tests)
+      expect(body.incidents).toBe(139_636);
+    });
+  });
+}
