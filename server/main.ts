@@ -4,7 +4,7 @@
  * channel for CLI commands on a socket in DATA_DIR.
  */
 import { serve } from '@hono/node-server';
-import { openStore } from '../db/connect.ts';
+import { openStore, type Store } from '../db/connect.ts';
 import { serveCommandChannel } from '../db/channel/index.ts';
 import { importBundledData, isStoreEmpty } from '../etl/bundled.ts';
 import { runCommand } from '../etl/cli.ts';
@@ -19,6 +19,19 @@ const log = (msg: string) => process.stderr.write(msg + '\n');
 async function main() {
   const config = readConfig();
   const started = Date.now();
+  // Claim DATA_DIR before opening the store: a second PGlite process on the same folder would
+  // corrupt it. Commands that arrive while the store is still loading wait for it.
+  let storeReady!: (s: Store) => void;
+  const storePromise = new Promise<Store>((resolve) => (storeReady = resolve));
+  let dataVersion: DataVersion | undefined;
+  const channel = await serveCommandChannel(config.dataDir, async (argv, io) => {
+    try {
+      return await runCommand(argv, { store: await storePromise, io });
+    } finally {
+      // a command may import data: the next request must see the new data version at once
+      dataVersion?.invalidate();
+    }
+  });
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   log(`Base de datos: ${store.backend === 'pglite' ? `PGlite en ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
 
@@ -29,19 +42,10 @@ async function main() {
   await ensureWebBuild(log);
 
   const repository = createIncidentRepository(store);
-  const dataVersion = new DataVersion(() => repository.dataVersion());
+  dataVersion = new DataVersion(() => repository.dataVersion());
   const app = createApp({ store, repository, dataVersion });
   mountWebApp(app);
-  // The command channel only matters for the embedded store (PGlite allows one process per folder),
-  // but it is harmless with PostgreSQL and keeps CLI behaviour identical. A command may import
-  // data: the next request must see the new data version at once.
-  const channel = await serveCommandChannel(config.dataDir, async (argv, io) => {
-    try {
-      return await runCommand(argv, { store, io });
-    } finally {
-      dataVersion.invalidate();
-    }
-  });
+  storeReady(store);
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     log(`Mapa Común listo en http://localhost:${info.port}  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   });

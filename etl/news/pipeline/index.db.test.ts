@@ -28,6 +28,9 @@ afterAll(async () => {
   for (const d of dataDirs) rmSync(d, { recursive: true, force: true });
 });
 
+/** A `date` column as YYYY-MM-DD (postgres.js gives a string, PGlite a Date at UTC midnight). */
+const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
+
 function freshDataDir(): string {
   const d = mkdtempSync(join(tmpdir(), 'mapa-news-'));
   dataDirs.push(d);
@@ -56,12 +59,12 @@ describeEachBackend(
       expect(incident).toMatchObject({
         source: 'news',
         category: 'homicidio_doloso',
-        occurred_on: expect.stringMatching(/2025-10-08/),
         hour: 17,
         time_precision: 'hour',
-        alcaldia_2023: '005', // Gustavo A. Madero (INEGI 09005)
+        alcaldia_2023: '09005', // Gustavo A. Madero
         location_precision: 'street',
       });
+      expect(day(incident.occurred_on)).toBe('2025-10-08');
       expect(incident.source_record_id).toMatch(/^news:[0-9a-f]{24}$/);
       expect(incident.h3_9).not.toBeNull();
 
@@ -93,7 +96,6 @@ describeEachBackend(
       const summary = await runNewsOnce(store, { dataDir, feedUrl: server.feedUrl, fetcher: { delayMs: 0 } });
       expect(summary).toEqual({ fetched: 0, articles: 0, incidents: 0, duplicates: 0, unplaced: 0, errors: 0 });
       const db = newsDb(store);
-      expect(await db.selectFrom('news_articles').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).toEqual({ n: expect.anything() });
       const n = await db.selectFrom('news_articles').select('id').execute();
       expect(n).toHaveLength(7);
       const incidents = await db.selectFrom('incidents').select('id').where('source_kind', '=', 'news').execute();
