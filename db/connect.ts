@@ -13,6 +13,7 @@ import postgres from 'postgres';
 import type { Database } from './schema.ts';
 import * as m001 from './migrations/001_initial.ts';
 import * as m002 from './migrations/002_news.ts';
+import * as m003 from './migrations/003_tokens.ts';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -48,7 +49,7 @@ export interface OpenOptions {
   loadDataDir?: Blob;
 }
 
-const migrations: Record<string, Migration> = { '001_initial': m001, '002_news': m002 };
+const migrations: Record<string, Migration> = { '001_initial': m001, '002_news': m002, '003_tokens': m003 };
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export async function openStore(opts: OpenOptions): Promise<Store> {

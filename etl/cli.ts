@@ -20,12 +20,14 @@ import { FORMAT_IDS, importOfficialFile, isFormatId, terminalProgress } from './
 import { runExtractCommand } from './news/extract/command.ts';
 import { runNewsOnce } from './news/pipeline/index.ts';
 import { loadNewsConfig } from './news/sources/index.ts';
+import { createToken, isRole, ROLES } from '../db/queries/tokens.ts';
 
 const USAGE = `uso:
   npm run etl -- import ARCHIVO --format ${FORMAT_IDS.join('|')}
   npm run etl -- import-bundled
   npm run etl -- extract ARCHIVO_O_URL
   npm run etl -- news --once [--feed URL] [--config ARCHIVO]
+  npm run cli -- token create --role ${ROLES.join('|')} --name NOMBRE [--territory ID,…]
 `;
 
 export class UsageError extends Error {}
@@ -79,6 +81,22 @@ export const COMMANDS: Record<string, Command> = {
       log: (line) => io.stderr(line),
     });
     io.stdout(`${JSON.stringify(summary)}\n`);
+    return new Printed(0);
+  },
+  /** `token create`: prints ONE line holding only the new token; the store keeps only its SHA-256. */
+  async token(args, { store, io }) {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { role: { type: 'string' }, name: { type: 'string' }, territory: { type: 'string' } },
+      allowPositionals: true,
+    });
+    if (positionals.length !== 1 || positionals[0] !== 'create') throw new UsageError('token: use "token create"');
+    if (!values.role || !isRole(values.role)) throw new UsageError(`token: rol desconocido "${values.role ?? ''}" (use ${ROLES.join(', ')})`);
+    const name = values.name?.trim();
+    if (!name) throw new UsageError('token: falta --name');
+    const territory = (values.territory ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const token = await createToken(await store(), { role: values.role, name, territory });
+    io.stdout(`${token}\n`);
     return new Printed(0);
   },
 };

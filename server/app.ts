@@ -2,7 +2,8 @@
  * The HTTP API (Hono). Thin on purpose: it wires the shared middleware (response cache, error
  * handler) and lets each feature folder register its own routes. Tests call `app.request()`.
  */
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { AppError } from '../core/errors/index.ts';
 import type { Store } from '../db/connect.ts';
 import { createIncidentRepository, type IncidentRepository } from '../db/queries/index.ts';
 import { createStatsQueries, type StatsQueries } from '../db/queries/stats.ts';
@@ -63,6 +64,7 @@ export function createApp(opts: AppOptions): Hono {
 
   const app = new Hono<ApiEnv>();
   app.onError(handleError);
+  app.use('/api/*', rejectControlCharacters);
   app.use('/api/*', responseCache({ version: dataVersion, ...opts.cache }));
 
   for (const register of [
@@ -85,6 +87,22 @@ export function createApp(opts: AppOptions): Hono {
   app.all('/api/*', (c) => c.json(errorBody('not_found'), 404));
   return app as unknown as Hono;
 }
+
+/**
+ * A NUL (or other C0 control) byte in a path segment or query value can never name anything here,
+ * and PostgreSQL refuses NUL in text (error 22021): answer 400 before any route touches the store.
+ */
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+const rejectControlCharacters: MiddlewareHandler = async (c, next) => {
+  let parts: string[];
+  try {
+    parts = [decodeURIComponent(new URL(c.req.url).pathname), ...Object.values(c.req.queries()).flat()];
+  } catch {
+    throw new AppError('invalid_parameter', 'codificación de URL inválida');
+  }
+  if (parts.some((p) => CONTROL_CHARACTER.test(p))) throw new AppError('invalid_parameter', 'caracteres de control no permitidos');
+  await next();
+};
 
 function lazyStations(given: AppOptions['stations']): () => readonly Station[] {
   if (typeof given === 'function') return given;

@@ -31,6 +31,12 @@ export const ERRORS = {
   robots_disallowed: { status: 403, message: 'robots.txt no permite descargar esta página' },
   fetch_failed: { status: 502, message: 'No se pudo descargar la página' },
   fetch_timeout: { status: 504, message: 'La descarga tardó demasiado' },
+  // access and privacy (server/auth, server/policy)
+  invalid_token: { status: 401, message: 'Token de acceso inválido' },
+  forbidden: { status: 403, message: 'Acceso no permitido' },
+  forbidden_resolution: { status: 403, message: 'Resolución no permitida sin acceso: el público ve hexágonos de resolución 8 o menor' },
+  sensitive_category: { status: 403, message: 'Categoría sensible: el público solo la ve por alcaldía y mes' },
+  month_aligned_required: { status: 400, message: 'Las fechas públicas deben ser meses completos: use el primer día de un mes (AAAA-MM-01)' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -4,10 +4,14 @@
  * AppError whose code names the parameter's problem (`invalid_date`, `invalid_resolution` …).
  */
 import { z } from 'zod';
+import { es } from 'zod/v4/locales';
 import { AppError, type ErrorCode } from '../../core/errors/index.ts';
 import { expandCategoryFilter } from '../../core/taxonomy/index.ts';
 import { isCalendarDate } from '../../db/queries/months.ts';
 import { AREA_KINDS, H3_RESOLUTIONS, type AreaKind, type H3Resolution, type Vintage } from '../../db/schema.ts';
+
+// zod's own messages end up in error details: in Spanish, like the rest of the API
+z.config(es());
 
 export const DEFAULT_VINTAGE: Vintage = 2023;
 export const MAX_RANK_LIMIT = 2000;

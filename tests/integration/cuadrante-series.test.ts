@@ -47,7 +47,7 @@ const KNOWN_EXCEPTIONS = [
   { cuadrante: 'O-2.5.7', label: 'VIOLACION', month: '2015-07', pointFile: 1, monthlyFile: 0 },
   { cuadrante: 'C-2.2.10', label: 'ROBO A BORDO DE METRO C.V.', month: '2014-06', pointFile: 1, monthlyFile: 0 },
   { cuadrante: 'S-3.5.12', label: 'ROBO DE VEHICULO AUTOMOTOR C.V.', month: '2015-10', pointFile: 1, monthlyFile: 2 },
-  { cuadrante: 'S-3.5.13', label: 'ROBO DE VEHICULO AUTOMOTOR C.V.', month: '2015-10', pointFile: 3, monthlyFile: 1 },
+  { cuadrante: 'S-3.5.13', label: 'ROBO DE VEHICULO AUTOMOTOR C.V.', month: '2015-10', pointFile: 2, monthlyFile: 1 },
 ] as const;
 
 type Counts = Map<string, number>; // key `${category}|${cuadrante}|${YYYY-MM}`

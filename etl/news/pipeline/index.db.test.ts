@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachBackend } from '../../../tests/harness/stores.ts';
 import { runCommand } from '../../cli.ts';
@@ -72,7 +73,7 @@ describeEachBackend(
         .selectFrom('incident_sources')
         .innerJoin('news_articles', 'news_articles.id', 'incident_sources.article_id')
         .select(['news_articles.canonical_url', 'news_articles.outlet', 'incident_sources.relation', 'news_articles.extractor_version', 'news_articles.fetched_at'])
-        .where('incident_sources.incident_id', '=', incident.id)
+        .where('incident_sources.incident_id', '=', String(incident.id))
         .orderBy('news_articles.id')
         .execute();
       expect(sources.map((s) => [s.canonical_url, s.relation])).toEqual([
@@ -86,6 +87,9 @@ describeEachBackend(
       // Nothing read is dropped: the Hidalgo pages are stored, as outside the city.
       const hidalgo = await db.selectFrom('news_articles').select(['url', 'status', 'reason']).where('url', 'like', '%/hidalgo/%').execute();
       expect(hidalgo).toEqual([{ url: `${server.origin}/hidalgo/estado/senadoras`, status: 'unplaced', reason: 'outside_cdmx' }]);
+      // Classification, geocode and fingerprint are stored as JSON objects on both backends.
+      const kinds = await sql<{ t: string }>`SELECT DISTINCT jsonb_typeof(classification) || '/' || jsonb_typeof(fingerprint) AS t FROM news_articles`.execute(db);
+      expect(kinds.rows).toEqual([{ t: 'object/object' }]);
       const all = await db.selectFrom('news_articles').select(['status', 'reason']).execute();
       expect(all).toHaveLength(7);
       expect(all.filter((a) => a.reason === 'outside_cdmx')).toHaveLength(4);

@@ -82,6 +82,19 @@ const placeOf = (g: GeocodeOutput | Record<string, unknown> | null) => ({
   precision: (g?.precision as string | null) ?? null,
 });
 
+/**
+ * A jsonb value sent as text and cast by the server: postgres.js JSON-encodes a parameter whose
+ * inferred type is jsonb, so a pre-serialised string would be stored as a JSON *string*.
+ */
+function jsonb(value: unknown) {
+  return sql<string>`cast(cast(${JSON.stringify(value)} as text) as jsonb)`;
+}
+
+/** A jsonb column as an object, whichever way the driver returned it. */
+function fromJson<T>(v: T | string): T {
+  return typeof v === 'string' ? (JSON.parse(v) as T) : v;
+}
+
 async function link(trx: Transaction<NewsDatabase>, incidentId: string, articleId: string, relation: SourceRelation) {
   await trx.insertInto('incident_sources').values({ incident_id: incidentId, article_id: articleId, relation }).onConflict((oc) => oc.doNothing()).execute();
 }
@@ -110,7 +123,8 @@ export async function processArticle(store: Store, input: ArticleInput): Promise
       .where('event_date', '>=', shiftDate(date, -STORY_WINDOW_DAYS))
       .where('event_date', '<=', shiftDate(date, STORY_WINDOW_DAYS))
       .orderBy('id')
-      .execute();
+      .execute()
+      .then((rows) => rows.map((r) => ({ ...r, fingerprint: fromJson(r.fingerprint), classification: fromJson(r.classification), geocode: r.geocode === null ? null : fromJson(r.geocode) })));
 
     let status: ArticleStatus;
     let reason: string | null = null;
@@ -186,9 +200,9 @@ export async function processArticle(store: Store, input: ArticleInput): Promise
         title: article.title,
         published_at: article.published_at,
         event_date: date,
-        classification: JSON.stringify(classification),
-        geocode: geocode ? JSON.stringify(geocode) : null,
-        fingerprint: JSON.stringify({ mins: signature.mins, size: signature.size, terms: Object.fromEntries(terms) }),
+        classification: jsonb(classification),
+        geocode: geocode ? jsonb(geocode) : null,
+        fingerprint: jsonb({ mins: signature.mins, size: signature.size, terms: Object.fromEntries(terms) }),
         status,
         reason,
         incident_id: incidentId,

@@ -1,0 +1,77 @@
+/**
+ * API bearer tokens: creation and lookup. A token is `mc_` + 32 random bytes in base64url
+ * (256 bits: guessing is hopeless, so a plain SHA-256 is the right hash — no slow KDF needed, as
+ * for passwords); only that hash is stored. Lookups compare hashes in SQL through a unique index.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { Store } from '../connect.ts';
+
+/** The roles a token can carry (Spanish names: part of the API). */
+export const ROLES = ['mesa', 'enlace', 'moderador', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const TOKEN_PREFIX = 'mc_';
+const TOKEN_RE = /^mc_[A-Za-z0-9_-]{43}$/;
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export interface TokensTable {
+  id: number;
+  token_sha256: string;
+  role: Role;
+  name: string;
+  territory: string[];
+  created_at: Date;
+  revoked_at: Date | null;
+}
+
+export interface TokenRecord {
+  id: number;
+  role: Role;
+  name: string;
+  territory: string[];
+}
+
+type TokenDb = Kysely<{ api_tokens: TokensTable }>;
+const tokenDb = (store: Pick<Store, 'db'>) => store.db as unknown as TokenDb;
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** A fresh random token string (not stored). */
+export function generateToken(): string {
+  return `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+}
+
+/** Creates a token; returns the token itself (shown once) — the store keeps only its hash. */
+export async function createToken(store: Pick<Store, 'db'>, t: { role: Role; name: string; territory?: readonly string[] }): Promise<string> {
+  const token = generateToken();
+  await tokenDb(store)
+    .insertInto('api_tokens')
+    .values({
+      token_sha256: hashToken(token),
+      role: t.role,
+      name: t.name,
+      territory: sql`${JSON.stringify([...(t.territory ?? [])])}::jsonb`,
+    } as never)
+    .execute();
+  return token;
+}
+
+/** The live token record for `token`, or undefined (malformed, unknown or revoked). */
+export async function findToken(store: Pick<Store, 'db'>, token: string): Promise<TokenRecord | undefined> {
+  if (!TOKEN_RE.test(token)) return undefined;
+  const row = await tokenDb(store)
+    .selectFrom('api_tokens')
+    .select(['id', 'role', 'name', 'territory'])
+    .where('token_sha256', '=', hashToken(token))
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const territory = typeof row.territory === 'string' ? (JSON.parse(row.territory) as string[]) : row.territory;
+  return { id: Number(row.id), role: row.role, name: row.name, territory: territory.map(String) };
+}
