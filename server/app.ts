@@ -23,8 +23,11 @@ import { registerOpenApi } from './openapi/index.ts';
 import { registerSemaforo } from './semaforo/index.ts';
 import { registerTrend } from './trend/index.ts';
 import { registerGiStar } from './gistar/index.ts';
+import { authenticate, type AuthEnv } from './auth/index.ts';
+import { policyOptions, visibilityClass, type PolicyOptions } from './policy/index.ts';
+import { createPublicData, type PublicData } from './policy/public.ts';
 
-export type ApiEnv = CacheEnv;
+export type ApiEnv = { Variables: CacheEnv['Variables'] & AuthEnv['Variables'] };
 export type ApiApp = Hono<ApiEnv>;
 
 export interface AppOptions {
@@ -38,6 +41,8 @@ export interface AppOptions {
   /** share one to call `invalidate()` after an import; defaults to one re-read at most every second */
   dataVersion?: DataVersion;
   cache?: { maxEntries?: number; maxBytes?: number };
+  /** privacy rules (server/policy): k (default env PUBLIC_MIN_COUNT or 3), sensitive delay in days */
+  policy?: Partial<PolicyOptions>;
 }
 
 /** What every feature's `register` function receives. */
@@ -48,24 +53,41 @@ export interface ApiDeps {
   dataVersion: DataVersion;
   /** inputs of the Mesa statistics (semáforo) */
   stats: StatsQueries;
+  /** the public view's figures (server/policy/public.ts) */
+  publicData: PublicData;
 }
+
 
 /** The app, typed as a plain `Hono` for callers (main mounts the web app on it). */
 export function createApp(opts: AppOptions): Hono {
   const repo = opts.repository ?? createIncidentRepository(opts.store);
   const dataVersion = opts.dataVersion ?? new DataVersion(() => repo.dataVersion());
+  const stats = createStatsQueries(opts.store);
   const deps: ApiDeps = {
     repo,
     stations: lazyStations(opts.stations),
     boundaries: opts.boundaries ?? defaultBoundaryLoader(),
     dataVersion,
-    stats: createStatsQueries(opts.store),
+    stats,
+    publicData: createPublicData({ store: opts.store, repo, stats, options: policyOptions(opts.policy) }),
   };
 
   const app = new Hono<ApiEnv>();
   app.onError(handleError);
   app.use('/api/*', rejectControlCharacters);
-  app.use('/api/*', responseCache({ version: dataVersion, ...opts.cache }));
+  // who is asking first: the cache keys answers by the caller's visibility class
+  app.use('/api/*', authenticate(opts.store));
+  app.use(
+    '/api/*',
+    responseCache({
+      version: dataVersion,
+      ...opts.cache,
+      variant: (c) => {
+        const cls = visibilityClass(c.get('principal'));
+        return cls === 'public' ? undefined : cls;
+      },
+    }),
+  );
 
   for (const register of [
     registerHealth,

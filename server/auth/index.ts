@@ -56,3 +56,8 @@ export function authenticate(store: Pick<Store, 'db'>): MiddlewareHandler<AuthEn
     return next();
   };
 }
+
+/** The caller (null: the public), as the middleware resolved it. */
+export function principalOf(c: { get(key: 'principal'): Principal | null | undefined }): Principal | null {
+  return c.get('principal') ?? null;
+}

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { createApp } from '../app.ts';
 import { DataVersion } from './index.ts';
 import { LruCache, matchesEtag, normaliseUrl } from './index.ts';
-import { describeApi, getJson } from '../testing/index.ts';
+import { createAdminApp, describeApi, getJson } from '../testing/index.ts';
+import { createToken } from '../../db/queries/tokens.ts';
 
 describe('cache helpers', () => {
   it('normalises the query order', () => {
@@ -49,7 +49,7 @@ describeApi('response cache', (ctx) => {
   it('serves identical requests from the cache until the data version changes', async () => {
     const { store } = ctx();
     const dataVersion = new DataVersion(async () => (await store.db.selectFrom('meta').select('value').where('key', '=', 'data_version').executeTakeFirstOrThrow()).value, 60_000);
-    const app = createApp({ store, dataVersion });
+    const app = createAdminApp({ store, dataVersion });
     const before = await getJson(app, URL_);
     // a write that does not bump the version is not seen: the answer comes from the cache
     await sql`insert into incidents (source_kind, source, source_record_id, occurred_on, month, dow, time_precision, category, original_label, location_precision, lat, lon, h3_6)
@@ -64,6 +64,37 @@ describeApi('response cache', (ctx) => {
     const fresh = await getJson(app, URL_);
     expect(total(fresh.body)).toBe(2 * total(before.body));
     expect(fresh.headers.get('etag')).not.toBe(before.headers.get('etag'));
+  });
+
+  it('keys answers by the caller: a public request after an admin one gets the public answer, and back', async () => {
+    const { app, publicApp, store } = ctx();
+    // a fine resolution: the admin sees it, the public must be refused even once it is cached
+    const fine = '/api/hotspots?res=10&from=2015-06-01&to=2015-07-01';
+    const admin = await getJson(app, fine);
+    expect(admin.status).toBe(200);
+    expect(admin.body.cells.length).toBeGreaterThan(0);
+    expect(admin.headers.get('cache-control')).toMatch(/^private/);
+    expect(admin.headers.get('vary')).toMatch(/Authorization/);
+    const anonymous = await getJson(publicApp, fine);
+    expect(anonymous.status).toBe(403);
+    expect(anonymous.body.error.code).toBe('forbidden_resolution');
+    // same URL both can see: different bodies for different classes, each replayed only to its own class
+    const adminAgg = await getJson(app, URL_);
+    const publicAgg = await getJson(publicApp, URL_);
+    expect(publicAgg.body.access).toBe('public');
+    expect(adminAgg.body.access).toBeUndefined();
+    expect(publicAgg.body).not.toEqual(adminAgg.body);
+    expect(publicAgg.headers.get('cache-control')).toMatch(/^public/);
+    // the admin's ETag replayed by a public caller is not honoured: the public body comes back
+    const replay = await publicApp.request(URL_, { headers: { 'If-None-Match': adminAgg.headers.get('etag')! } });
+    expect(replay.status).toBe(200);
+    expect((await replay.json()).access).toBe('public');
+    // a territory role is its own class
+    const mesa = await createToken(store, { role: 'mesa', name: 'cache-test', territory: ['09015'] });
+    const mesaAgg = await getJson(publicApp, URL_, { Authorization: `Bearer ${mesa}` });
+    expect(mesaAgg.body).toEqual(publicAgg.body); // hexagons: mesa gets the public hexagons
+    expect(mesaAgg.headers.get('cache-control')).toMatch(/^private/);
+    expect((await getJson(app, URL_)).body).toEqual(adminAgg.body);
   });
 
   it('never caches errors', async () => {

@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 
 /** Re-reads the data version at most once per `ttlMs`; `invalidate()` forces the next read. */
 export class DataVersion {
@@ -143,8 +143,19 @@ function reply(v: Variant, ifNoneMatch: string | undefined, head: boolean): Resp
 
 export interface ResponseCacheOptions {
   version: DataVersion;
+  /**
+   * The caller's visibility class (server/policy `visibilityClass`) for answers that differ by
+   * caller: part of the key, so one role's answer is never replayed to another. `undefined` =
+   * the shareable (public) answer; any other value also makes the answer `private` for HTTP caches.
+   */
+  variant?: (c: Context) => string | undefined;
   maxEntries?: number;
   maxBytes?: number;
+}
+
+/** A shared cache must never keep one caller's answer for another: such answers are `private`. */
+function privateCacheControl(value: string, isPrivate: boolean): string {
+  return isPrivate ? value.replace(/\bpublic\b/, 'private') : value;
 }
 
 export type CacheEnv = { Variables: { skipLru?: boolean; cacheControl?: string } };
@@ -169,7 +180,8 @@ export function responseCache(opts: ResponseCacheOptions): MiddlewareHandler<Cac
     } catch {
       version = undefined; // store unreachable: let the handler answer (health → 503), cache nothing
     }
-    const key = version === undefined ? undefined : `${version}\n${normaliseUrl(raw.url)}`;
+    const variantKey = opts.variant?.(c);
+    const key = version === undefined ? undefined : `${version}\n${variantKey ?? ''}\n${normaliseUrl(raw.url)}`;
     const hit = key === undefined ? undefined : lru.get(key);
     if (hit) return serve(hit);
 
@@ -182,8 +194,8 @@ export function responseCache(opts: ResponseCacheOptions): MiddlewareHandler<Cac
     const body = new Uint8Array(await res.arrayBuffer());
     const headers: Record<string, string> = {
       'Content-Type': res.headers.get('Content-Type') ?? 'application/octet-stream',
-      'Cache-Control': c.get('cacheControl') ?? DEFAULT_CACHE_CONTROL,
-      Vary: 'Accept-Encoding',
+      'Cache-Control': privateCacheControl(c.get('cacheControl') ?? DEFAULT_CACHE_CONTROL, variantKey !== undefined),
+      Vary: opts.variant ? 'Accept-Encoding, Authorization' : 'Accept-Encoding',
     };
     const entry: CacheEntry = { identity: variant(body, headers, etagOf(body)), bytes: body.byteLength + 256 };
     if (key !== undefined && !c.get('skipLru')) lru.set(key, entry);

@@ -8,6 +8,9 @@ import { AppError } from '../../core/errors/index.ts';
 import type { Area } from '../../db/queries/index.ts';
 import type { ApiApp, ApiDeps } from '../app.ts';
 import { checkRange, DEFAULT_VINTAGE, parseParams, required } from '../params/index.ts';
+import { principalOf } from '../auth/index.ts';
+import { areaPlan, type PublishedFigure } from '../policy/index.ts';
+import { emptyFigure } from '../policy/public.ts';
 
 /** Incidents per 100 000 residents; null without a usable population. */
 export function ratePer100k(count: number, population: number | null): number | null {
@@ -45,7 +48,35 @@ export function compareItem(area: Area, p1: number, p2: number): CompareItem {
   };
 }
 
-export function registerCompare(app: ApiApp, { repo }: ApiDeps): void {
+/** The public item: published sums (null when withheld), derived figures only from published values. */
+export interface PublicCompareItem extends Omit<CompareItem, 'p1' | 'p2' | 'diff' | 'rate_p1' | 'rate_p2'> {
+  p1: number | null;
+  p2: number | null;
+  diff: number | null;
+  rate_p1: number | null;
+  rate_p2: number | null;
+  partial_p1: boolean;
+  partial_p2: boolean;
+}
+
+export function publicCompareItem(area: Area, f1: PublishedFigure, f2: PublishedFigure): PublicCompareItem {
+  const both = f1.count !== null && f2.count !== null;
+  return {
+    id: area.id,
+    name: area.name,
+    p1: f1.count,
+    p2: f2.count,
+    diff: both ? f2.count! - f1.count! : null,
+    pct: both ? percentChange(f1.count!, f2.count!) : null,
+    population: area.population,
+    rate_p1: f1.count === null ? null : ratePer100k(f1.count, area.population),
+    rate_p2: f2.count === null ? null : ratePer100k(f2.count, area.population),
+    partial_p1: f1.partial,
+    partial_p2: f2.partial,
+  };
+}
+
+export function registerCompare(app: ApiApp, { repo, publicData }: ApiDeps): void {
   app.get('/api/compare', async (c) => {
     const query = c.req.query();
     const p = parseParams(query, ['kind', 'vintage', 'ids', 'p1', 'p2', 'category']);
@@ -64,9 +95,28 @@ export function registerCompare(app: ApiApp, { repo }: ApiDeps): void {
       const missing = p.ids.filter((id) => !known.has(id));
       if (missing.length) throw new AppError('unknown_area', `${kind} ${missing.slice(0, 5).join(', ')} (${vintage})`);
     }
-    const counts = await repo.countsByArea({ kind, vintage, categories, periods: [p1, p2], ids: p.ids });
     const order = p.ids ? new Map(p.ids.map((id, i) => [id, i])) : undefined;
     if (order) areas.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+    const plan = areaPlan(principalOf(c), {
+      kind,
+      areas: p.ids ? areas : 'all',
+      categories,
+      windows: [
+        { ...p1, label: 'p1' },
+        { ...p2, label: 'p2' },
+      ],
+    });
+    if (!plan.exact) {
+      const pub = await publicData.publication(plan);
+      const totals = await publicData.areaTotals({ kind, vintage, ids: p.ids, categories: plan.categories, periods: [p1, p2] }, pub);
+      const none = [emptyFigure(pub, p1), emptyFigure(pub, p2)];
+      const items = areas.map((a) => {
+        const [f1, f2] = totals.get(a.id) ?? none;
+        return publicCompareItem(a, f1, f2);
+      });
+      return c.json({ kind, vintage, category: query.category || null, p1, p2, access: 'public', min_count: pub.k, items });
+    }
+    const counts = await repo.countsByArea({ kind, vintage, categories, periods: [p1, p2], ids: p.ids });
     const items = areas.map((a) => {
       const [c1, c2] = counts.get(a.id) ?? [0, 0];
       return compareItem(a, c1, c2);

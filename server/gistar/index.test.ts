@@ -12,7 +12,7 @@ import type { Hono } from 'hono';
 import { beforeAll, expect, it } from 'vitest';
 import { readBundledJson } from '../../etl/files/index.ts';
 import { describeEachBackend } from '../../tests/harness/stores.ts';
-import { createApp } from '../app.ts';
+import { createAdminApp as createApp } from '../testing/index.ts';
 import { getJson } from '../testing/index.ts';
 
 const QUERY = 'from=2016-01-01&to=2016-04-01&category=robo_transeunte';

@@ -16,6 +16,8 @@ import { loadBoundarySets } from '../../etl/boundaries/index.ts';
 import type { H3Resolution } from '../../db/schema.ts';
 import type { ApiApp, ApiDeps } from '../app.ts';
 import { parseFilter, parseParams, required } from '../params/index.ts';
+import { principalOf } from '../auth/index.ts';
+import { hexagonPlan } from '../policy/index.ts';
 
 export const GISTAR_MIN_RES = 6;
 export const GISTAR_MAX_RES = 10;
@@ -52,19 +54,23 @@ export function checkGiStarResolution(res: H3Resolution): void {
   }
 }
 
-export function registerGiStar(app: ApiApp, { repo }: ApiDeps): void {
+export function registerGiStar(app: ApiApp, { repo, publicData }: ApiDeps): void {
   app.get('/api/hotspots/gistar', async (c) => {
     const query = c.req.query();
     const res = required(parseParams(query, ['res']).res, 'res');
     checkGiStarResolution(res);
     const filter = parseFilter(query);
-    const counts = await repo.hotspots({ res, ...filter });
+    const plan = hexagonPlan(principalOf(c), { res, categories: filter.categories, windows: [filter] });
+    // public: Gi* on the public hexagons' published sums (a withheld cell counts 0), never on exact counts
+    const counts = plan.exact
+      ? await repo.hotspots({ res, ...filter })
+      : (await publicData.hotspots({ res, from: filter.from, to: filter.to, categories: plan.categories }, await publicData.publication(plan))).map((cell) => ({ h3: cell.h3, count: cell.count ?? 0 }));
     const nb = cityStudyArea(res);
     const { cells, outside } = giStarOnStudyArea(
       nb,
       counts.map((cell) => [cell.h3, cell.count] as const),
       GISTAR_FDR_Q,
     );
-    return c.json({ res, from: filter.from ?? null, to: filter.to ?? null, category: filter.category, outside, cells });
+    return c.json({ res, from: filter.from ?? null, to: filter.to ?? null, category: filter.category, ...(plan.exact ? {} : { access: 'public' }), outside, cells });
   });
 }

@@ -75,7 +75,7 @@ import { bundledDataImported, describeEachBackend } from '../../tests/harness/st
 import { buildReverseGeocoder } from '../../geo/areas/index.ts';
 import { loadBoundarySets } from '../../etl/boundaries/index.ts';
 import { readText, SHARED_DATA_DIR } from '../../etl/files/index.ts';
-import { createApp } from '../app.ts';
+import { createAdminApp as createApp } from '../testing/index.ts';
 import type { SscRow } from '../testing/index.ts';
 
 if (bundledDataImported()) {

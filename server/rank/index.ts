@@ -9,6 +9,9 @@ import { addDays, daysBetween } from '../../db/queries/months.ts';
 import type { ApiApp, ApiDeps } from '../app.ts';
 import { percentChange, ratePer100k } from '../compare/index.ts';
 import { checkRange, DEFAULT_VINTAGE, parseParams, required } from '../params/index.ts';
+import { principalOf } from '../auth/index.ts';
+import { areaPlan, type PublishedFigure } from '../policy/index.ts';
+import { emptyFigure } from '../policy/public.ts';
 
 export const DEFAULT_RANK_LIMIT = 20;
 export type RankBy = 'count' | 'rate' | 'change';
@@ -55,7 +58,12 @@ export function rankItems(areas: readonly Area[], counts: Map<string, number[]>,
       pct: percentChange(previous, count),
     };
   });
-  const key = (i: RankItem) => (by === 'count' ? i.count : by === 'rate' ? i.rate : i.diff);
+  return sortAndRank(items, by, limit);
+}
+
+/** Sorted descending by `by` (nulls last, ties by id), ranked 1…n, cut to `limit`. */
+function sortAndRank<T extends { id: string; rank: number; count: number | null; rate: number | null; diff: number | null }>(items: T[], by: RankBy, limit: number): T[] {
+  const key = (i: T) => (by === 'count' ? i.count : by === 'rate' ? i.rate : i.diff);
   items.sort((a, b) => {
     const ka = key(a);
     const kb = key(b);
@@ -65,7 +73,38 @@ export function rankItems(areas: readonly Area[], counts: Map<string, number[]>,
   return items.slice(0, limit).map((item, i) => ({ ...item, rank: i + 1 }));
 }
 
-export function registerRank(app: ApiApp, { repo }: ApiDeps): void {
+export interface PublicRankItem extends Omit<RankItem, 'count' | 'rate' | 'previous' | 'diff'> {
+  count: number | null;
+  rate: number | null;
+  previous: number | null;
+  diff: number | null;
+  partial: boolean;
+  partial_previous: boolean;
+}
+
+/** The public ranking: by published sums (withheld = null, ranked last); derived figures only from published values. */
+export function publicRankItems(areas: readonly Area[], totals: Map<string, PublishedFigure[]>, none: PublishedFigure[], by: RankBy, limit: number): PublicRankItem[] {
+  const items = areas.map((a): PublicRankItem => {
+    const [now, before] = totals.get(a.id) ?? none;
+    const both = now.count !== null && before.count !== null;
+    return {
+      rank: 0,
+      id: a.id,
+      name: a.name,
+      count: now.count,
+      population: a.population,
+      rate: now.count === null ? null : ratePer100k(now.count, a.population),
+      previous: before.count,
+      diff: both ? now.count! - before.count! : null,
+      pct: both ? percentChange(before.count!, now.count!) : null,
+      partial: now.partial,
+      partial_previous: before.partial,
+    };
+  });
+  return sortAndRank(items, by, limit);
+}
+
+export function registerRank(app: ApiApp, { repo, publicData }: ApiDeps): void {
   app.get('/api/rank', async (c) => {
     const query = c.req.query();
     const p = parseParams(query, ['kind', 'vintage', 'from', 'to', 'category', 'by', 'limit']);
@@ -79,6 +118,14 @@ export function registerRank(app: ApiApp, { repo }: ApiDeps): void {
     const previous = previousPeriod(from, to);
 
     const areas = await repo.areas(kind, vintage);
+    const plan = areaPlan(principalOf(c), { kind, areas: 'all', categories: p.category ?? null, windows: [{ from, to }] });
+    if (!plan.exact) {
+      const pub = await publicData.publication(plan);
+      const totals = await publicData.areaTotals({ kind, vintage, categories: plan.categories, periods: [{ from, to }, previous] }, pub);
+      const none = [emptyFigure(pub, { from, to }), emptyFigure(pub, previous)];
+      const items = publicRankItems(areas, totals, none, by, limit);
+      return c.json({ kind, vintage, category: query.category || null, from, to, previous, by, limit, total: areas.length, access: 'public', min_count: pub.k, items });
+    }
     const counts = await repo.countsByArea({ kind, vintage, categories: p.category ?? null, periods: [{ from, to }, previous] });
     const items = rankItems(areas, counts, by, limit);
     return c.json({ kind, vintage, category: query.category || null, from, to, previous, by, limit, total: areas.length, items });

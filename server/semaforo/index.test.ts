@@ -9,7 +9,7 @@ import type { Hono } from 'hono';
 import { expect, it } from 'vitest';
 import { readBundled } from '../../etl/files/index.ts';
 import { describeEachBackend } from '../../tests/harness/stores.ts';
-import { createApp } from '../app.ts';
+import { createAdminApp as createApp } from '../testing/index.ts';
 import { getJson } from '../testing/index.ts';
 
 /** The police's labels per category (C.V. and S.V. together), spelled out rather than taken from the taxonomy. */

@@ -18,6 +18,8 @@ import { addMonths, monthsBetween, semaforo, SEMAFORO_BASELINE_MONTHS, type Sema
 import type { SourceMonths } from '../../db/queries/stats.ts';
 import type { ApiApp, ApiDeps } from '../app.ts';
 import { DEFAULT_VINTAGE, parseParams, required } from '../params/index.ts';
+import { principalOf } from '../auth/index.ts';
+import { areaPlan, publishMonth, type Publication } from '../policy/index.ts';
 
 const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -40,7 +42,31 @@ export interface SemaforoItem extends SemaforoResult {
   name: string;
 }
 
-export function registerSemaforo(app: ApiApp, { repo, stats }: ApiDeps): void {
+export interface PublicSemaforoItem extends Omit<SemaforoItem, 'count'> {
+  count: number | null;
+  /** some baseline month was withheld: the baseline is the sum of the published months only */
+  partial: boolean;
+}
+
+/**
+ * The public semáforo of one area: the rule run on published monthly values (withheld months
+ * count 0 in the baseline, as in every public sum); a withheld month itself gets no count and no colour.
+ */
+export function publicSemaforo(month: string, counts: ReadonlyMap<string, number>, coverage: ReadonlySet<string>, pub: Publication): Omit<PublicSemaforoItem, 'id' | 'name'> {
+  const published = new Map<string, number>();
+  let partial = false;
+  for (const m of monthsBetween(addMonths(month, -SEMAFORO_BASELINE_MONTHS), addMonths(month, 1))) {
+    const v = publishMonth(m, counts.get(m) ?? 0, pub);
+    if (v === null) {
+      if (m !== month) partial = true;
+    } else published.set(m, v);
+  }
+  const result = semaforo({ month, counts: published, coverage });
+  if (!published.has(month)) return { ...result, count: null, pct_change: null, color: null, partial };
+  return { ...result, partial };
+}
+
+export function registerSemaforo(app: ApiApp, { repo, stats, publicData }: ApiDeps): void {
   app.get('/api/semaforo', async (c) => {
     const query = c.req.query();
     const p = parseParams(query, ['kind', 'vintage', 'ids', 'category']);
@@ -58,12 +84,13 @@ export function registerSemaforo(app: ApiApp, { repo, stats }: ApiDeps): void {
       areas.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
     }
 
+    const plan = areaPlan(principalOf(c), { kind, areas: p.ids ? areas : 'all', categories: p.category ?? null, windows: [] });
     const [sources, counts] = await Promise.all([
       stats.sourceMonths({ kind, vintage }),
       stats.monthlyCountsByArea({
         kind,
         vintage,
-        categories: p.category ?? null,
+        categories: plan.categories,
         ids: p.ids,
         fromMonth: addMonths(month, -SEMAFORO_BASELINE_MONTHS),
         toMonth: addMonths(month, 1),
@@ -71,6 +98,11 @@ export function registerSemaforo(app: ApiApp, { repo, stats }: ApiDeps): void {
     ]);
     const coverage = coverageOf(sources);
     const none = new Map<string, number>();
+    if (!plan.exact) {
+      const pub = await publicData.publication(plan);
+      const items = areas.map((a) => ({ id: a.id, name: a.name, ...publicSemaforo(month, counts.get(a.id) ?? none, coverage, pub) }));
+      return c.json({ kind, vintage, category: query.category || null, month, access: 'public', min_count: pub.k, items });
+    }
     const items: SemaforoItem[] = areas.map((a) => ({ id: a.id, name: a.name, ...semaforo({ month, counts: counts.get(a.id) ?? none, coverage }) }));
     return c.json({ kind, vintage, category: query.category || null, month, items });
   });

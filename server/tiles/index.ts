@@ -8,6 +8,10 @@
  * counts must be whole, yet the SQL prefilter selects incidents by point: every incident of such
  * a cell lies within one circumradius (≈ one edge) of its centre, so the SQL box is the buffered
  * tile padded by 3 generous edges (> 1.2 + 1) and every kept cell's count is complete.
+ *
+ * Callers without full access get the public hexagons (server/policy): the resolution is capped
+ * at 8 (zooming further keeps resolution 8), whole-month windows, and a withheld cell carries no
+ * `count` property (vector tiles have no null). Whether a sum is partial is in `/api/hotspots`.
  */
 import { getHexagonEdgeLengthAvg, UNITS } from 'h3-js';
 import { AppError } from '../../core/errors/index.ts';
@@ -16,6 +20,9 @@ import { resolutionForZoom } from '../../geo/h3/index.ts';
 import { cellsForTile, hexagonTile, tileBounds, TILE_BUFFER, TILE_EXTENT } from '../../geo/tiles/index.ts';
 import type { ApiApp, ApiDeps } from '../app.ts';
 import { parseFilter } from '../params/index.ts';
+import { principalOf } from '../auth/index.ts';
+import { hexagonPlan, PUBLIC_MAX_RESOLUTION, seesEverything } from '../policy/index.ts';
+import type { H3Resolution } from '../../db/schema.ts';
 
 export const MAX_TILE_ZOOM = 22;
 const KM_PER_DEG_LAT = 110.574;
@@ -39,15 +46,26 @@ export function padBbox([w, s, e, n]: Bbox, km: number): Bbox {
   return [w - dLon, s - dLat, e + dLon, n + dLat];
 }
 
-export function registerTiles(app: ApiApp, { repo }: ApiDeps): void {
+export function registerTiles(app: ApiApp, { repo, publicData }: ApiDeps): void {
   app.get('/api/tiles/hotspots/:z/:x/:file', async (c) => {
     const { z, x, y } = parseTile(c.req.param('z'), c.req.param('x'), c.req.param('file'));
     const filter = parseFilter(c.req.query());
-    const res = resolutionForZoom(z);
+    const principal = principalOf(c);
+    const zoomRes = resolutionForZoom(z);
+    const res = (seesEverything(principal) ? zoomRes : Math.min(zoomRes, PUBLIC_MAX_RESOLUTION)) as H3Resolution;
+    const plan = hexagonPlan(principal, { res, categories: filter.categories, windows: [filter] });
     // a little over the largest edge of the resolution: H3 cells vary by about ±30 % in size
     const edgeKm = getHexagonEdgeLengthAvg(res, UNITS.km) * 1.3;
     const buffered = tileBounds(z, x, y, TILE_BUFFER / TILE_EXTENT) as Bbox;
-    const candidates = await repo.hotspotsInBbox({ res, ...filter, bbox: padBbox(buffered, 3 * edgeKm) });
+    const bbox = padBbox(buffered, 3 * edgeKm);
+    let candidates;
+    if (plan.exact) candidates = await repo.hotspotsInBbox({ res, ...filter, bbox });
+    else {
+      const pub = await publicData.publication(plan);
+      const cells = await publicData.hotspots({ res, from: filter.from, to: filter.to, categories: plan.categories, bbox }, pub);
+      // vector tiles have no null: a withheld cell has no `count` (vt-pbf skips null properties)
+      candidates = cells.map((cell) => ({ h3: cell.h3, count: cell.count as number }));
+    }
     const bytes = hexagonTile(cellsForTile(candidates, z, x, y), z, x, y);
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/vnd.mapbox-vector-tile' });
   });

@@ -11,7 +11,7 @@ import { expect, it } from 'vitest';
 import { loadCuadrante2016Lookup } from '../../etl/boundaries/index.ts';
 import { readBundled } from '../../etl/files/index.ts';
 import { describeEachBackend } from '../../tests/harness/stores.ts';
-import { createApp } from '../app.ts';
+import { createAdminApp as createApp } from '../testing/index.ts';
 import { getJson } from '../testing/index.ts';
 import { SSC_LABELS } from '../testing/expect.ts';
 

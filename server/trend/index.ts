@@ -8,10 +8,10 @@
  * first/last months (only the days inside the range are counted), exactly as in the series.
  */
 import { AppError } from '../../core/errors/index.ts';
-import { nextMonthStart } from '../../db/queries/months.ts';
 import { mannKendall, type MannKendallResult } from '../../geo/stats/index.ts';
 import type { ApiApp, ApiDeps } from '../app.ts';
-import { requireArea } from '../areas/index.ts';
+import { requireArea, visibleSeries } from '../areas/index.ts';
+import { principalOf } from '../auth/index.ts';
 import { DEFAULT_VINTAGE, parseFilter, parseParams, required } from '../params/index.ts';
 
 /** The `id` query parameter: one area id (required); `invalid_parameter` otherwise. */
@@ -32,7 +32,8 @@ export interface TrendBody extends MannKendallResult {
   to: string | null;
 }
 
-export function registerTrend(app: ApiApp, { repo }: ApiDeps): void {
+export function registerTrend(app: ApiApp, deps: ApiDeps): void {
+  const { repo } = deps;
   app.get('/api/trend', async (c) => {
     const query = c.req.query();
     const p = parseParams(query, ['kind', 'vintage']);
@@ -41,23 +42,20 @@ export function registerTrend(app: ApiApp, { repo }: ApiDeps): void {
     const filter = parseFilter(query);
     const area = await requireArea(repo, kind, vintage, parseAreaId(query.id));
 
-    let { from, to } = filter;
-    if (from === undefined || to === undefined) {
-      const h = await repo.health();
-      from ??= h.dataFrom ? `${h.dataFrom.slice(0, 7)}-01` : undefined;
-      to ??= h.dataUntil ? nextMonthStart(h.dataUntil) : undefined;
-    }
-    const series = from && to && from < to ? await repo.areaSeries({ kind, vintage, id: area.id, from, to, categories: filter.categories }) : [];
+    const v = await visibleSeries(deps, principalOf(c), { kind, vintage, area, from: filter.from, to: filter.to, categories: filter.categories });
+    // public: the test runs on the published months only (withheld months are left out, n counts the rest)
+    const counts = v.series.flatMap((s) => (s.count === null ? [] : [s.count]));
+    const withheld = v.series.length - counts.length;
     const body: TrendBody = {
       kind,
       id: area.id,
       name: area.name,
       vintage,
       category: filter.category,
-      from: from ?? null,
-      to: to ?? null,
-      ...mannKendall(series.map((s) => s.count)),
+      from: v.from,
+      to: v.to,
+      ...mannKendall(counts),
     };
-    return c.json(body);
+    return c.json(v.access === 'public' ? { ...body, access: 'public', withheld_months: withheld } : body);
   });
 }

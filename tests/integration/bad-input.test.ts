@@ -13,7 +13,7 @@
  */
 import { expect, it } from 'vitest';
 import { ERRORS, type ErrorCode } from '../../core/errors/index.ts';
-import { createApp } from '../../server/app.ts';
+import { createAdminApp as createApp } from '../../server/testing/index.ts';
 import { bundledDataImported, describeEachBackend } from '../harness/stores.ts';
 
 /** A valid value for every parameter the OpenAPI document may name (`in:name`). */

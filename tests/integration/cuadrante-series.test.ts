@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
+import { createAdminApp as createApp } from '../../server/testing/index.ts';
 import { bundledDataImported, describeEachBackend } from '../harness/stores.ts';
 import { BUNDLED_DATA_DIR, SHARED_DATA_DIR } from '../../etl/files/index.ts';
 

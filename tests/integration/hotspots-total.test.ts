@@ -15,7 +15,7 @@ import { bbox, booleanPointInPolygon, point } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { latLngToCell } from 'h3-js';
 import { expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
+import { createAdminApp as createApp } from '../../server/testing/index.ts';
 import { BUNDLED_DATA_DIR, SHARED_DATA_DIR } from '../../etl/files/index.ts';
 import { bundledDataImported, describeEachBackend } from '../harness/stores.ts';
 

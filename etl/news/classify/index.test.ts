@@ -66,6 +66,7 @@ describe('classifyArticle on the 24 real articles of the news sample', () => {
     expect(victims('pg-a5e4654803')).toBe(6); // "seis personas fueron asesinadas"
     expect(victims('pg-47dc79cf6b')).toBe(2); // "dos pasajeros fueron asesinados"
     expect(victims('pg-6e37320142')).toBe(4); // "una persona murió y tres más resultaron heridas"
+    expect(victims('pg-6df88f779e')).toBe(2); // "dejó como saldo una persona muerta, un lesionado y un detenido"
   });
 });
 
@@ -148,6 +149,8 @@ describe('victimCount', () => {
     ['Dos personas murieron en el ataque.', 2],
     ['El ataque dejó heridos a 5 comerciantes.', 5],
     ['Un hombre de 25 años fue detenido.', null],
+    ['La balacera dejó como saldo una persona muerta, un lesionado y un detenido.', 2],
+    ['El ataque deja un muerto y tres heridos en Iztapalapa.', 4],
   ])('%j → %s', (text, n) => {
     expect(victimCount(text)).toBe(n);
   });

@@ -122,6 +122,17 @@ export function victimCount(text: string): number | null {
     // "una persona murió y tres más resultaron heridas": the second count after "y".
     new RegExp(`\\by ${num} mas (?:resultaron |fueron |quedaron )?${VICTIM_VERB}`, 'g'),
   ];
+  // "dejó como saldo una persona muerta, un lesionado y un detenido": the dead and the injured of the toll.
+  const toll = /\b(?:deja|dejo|dejaron|saldo)\b[^.]{0,120}/.exec(lead)?.[0];
+  if (toll) {
+    const each = new RegExp(`\\b${num} (?:personas? )?(?:muert[oa]s?|herid[oa]s?|lesionad[oa]s?)\\b`, 'g');
+    let sum = 0;
+    for (const m of toll.matchAll(each)) {
+      const raw = m.groups!.n!;
+      sum += /^\d+$/.test(raw) ? +raw : (NUMBER_WORDS[raw] ?? 0);
+    }
+    if (sum > 0 && sum <= 200) return sum;
+  }
   let total = 0;
   let counted = false;
   for (const [i, re] of patterns.entries()) {

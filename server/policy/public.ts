@@ -1,0 +1,75 @@
+/**
+ * Computing public answers by the policy's rules (./index.ts): fetch counts per (cell | area,
+ * month), publish each month, then sum. Routes call these when a plan is not `exact`.
+ */
+import type { Store } from '../../db/connect.ts';
+import type { Bbox, IncidentRepository, Period } from '../../db/queries/index.ts';
+import { monthsInRange } from '../../db/queries/months.ts';
+import { cellMonthCounts } from '../../db/queries/published.ts';
+import type { StatsQueries } from '../../db/queries/stats.ts';
+import type { AreaKind, H3Resolution, Vintage } from '../../db/schema.ts';
+import { publishTotal, sensitiveEmbargoFrom, todayInCdmx, type PolicyOptions, type Publication, type PublishedFigure } from './index.ts';
+
+export interface PublicCell {
+  h3: string;
+  count: number | null;
+  partial: boolean;
+}
+
+export interface PublicData {
+  readonly options: PolicyOptions;
+  /** The publication rule of one public answer (the embargo only when sensitive categories are counted). */
+  publication(plan: { sensitive: boolean }): Promise<Publication>;
+  /** Public hexagons: every cell with incidents, its published sum; ordered by cell. */
+  hotspots(q: { res: H3Resolution; from?: string; to?: string; categories: readonly string[]; bbox?: Bbox }, pub: Publication): Promise<PublicCell[]>;
+  /** Public figures per area id and period (month-aligned periods). Areas absent had no incidents. */
+  areaTotals(q: { kind: AreaKind; vintage: Vintage; ids?: readonly string[]; categories: readonly string[]; periods: readonly Period[] }, pub: Publication): Promise<Map<string, PublishedFigure[]>>;
+}
+
+export function createPublicData(deps: { store: Pick<Store, 'db'>; repo: IncidentRepository; stats: StatsQueries; options: PolicyOptions }): PublicData {
+  const { store, repo, stats, options } = deps;
+  return {
+    options,
+    async publication(plan) {
+      if (!plan.sensitive) return { k: options.minCount };
+      const h = await repo.health();
+      return { k: options.minCount, embargoFrom: sensitiveEmbargoFrom(h.dataUntil, todayInCdmx(), options.sensitiveDelayDays) };
+    },
+
+    async hotspots(q, pub) {
+      const monthly = await cellMonthCounts(store, q);
+      // an embargoed window month with no incidents in the cell does not list the cell: only cells with incidents are listed
+      const cells: PublicCell[] = [];
+      for (const [h3, months] of monthly) cells.push({ h3, ...publishTotal(months, pub) });
+      return cells.sort((a, b) => (a.h3 < b.h3 ? -1 : a.h3 > b.h3 ? 1 : 0));
+    },
+
+    async areaTotals(q, pub) {
+      if (!q.periods.length) return new Map();
+      const from = q.periods.reduce((m, p) => (p.from < m ? p.from : m), q.periods[0].from);
+      const to = q.periods.reduce((m, p) => (p.to > m ? p.to : m), q.periods[0].to);
+      const monthly = await stats.monthlyCountsByArea({
+        kind: q.kind,
+        vintage: q.vintage,
+        categories: q.categories,
+        ids: q.ids,
+        fromMonth: from.slice(0, 7),
+        toMonth: to.slice(0, 7),
+      });
+      const windows = q.periods.map((p) => monthsInRange(p.from, p.to));
+      const out = new Map<string, PublishedFigure[]>();
+      for (const [id, months] of monthly) {
+        out.set(
+          id,
+          windows.map((w) => publishTotal(new Map(w.map((m) => [m, months.get(m) ?? 0])), pub, w)),
+        );
+      }
+      return out;
+    },
+  };
+}
+
+/** The public figure of an area without incidents in the window (embargoed months still count as withheld). */
+export function emptyFigure(pub: Publication, window: Period): PublishedFigure {
+  return publishTotal(undefined, pub, monthsInRange(window.from, window.to));
+}
