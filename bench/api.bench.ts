@@ -18,7 +18,7 @@ import type { Backend, Store } from '../db/connect.ts';
 import { importOfficialFile } from '../etl/official/index.ts';
 import { createApp } from '../server/app.ts';
 import { fmtMs, fmtPct, isMain, runCleanups, sscTempFile, table, tenXCopies } from './bench-env.ts';
-import { autocannon, listenApp, listenBare, percentile, timedGet, type FixedResponse, type Listening } from './http-load.ts';
+import { autocannon, withTimeout, listenApp, listenBare, percentile, timedGet, type FixedResponse, type Listening } from './http-load.ts';
 import { freshStore, type KeptStore } from './import.bench.ts';
 
 export interface ApiCase {
@@ -156,7 +156,8 @@ async function benchBackend(store: Store, backend: Backend, opts: Required<Pick<
       log(`  ${backend} ${endpoint}: done`);
     }
   } finally {
-    for (const s of servers) await s.close().catch(() => {});
+    for (const s of servers) await s.close().catch((err) => log(`  warning: ${(err as Error).message}`));
+    log(`  ${backend}: servers closed`);
   }
 }
 
@@ -175,7 +176,7 @@ export async function run(opts: ApiOptions = {}): Promise<ApiFigures> {
       figures.incidents[backend] = kept.incidents;
       await benchBackend(kept.store, backend, { seconds, connections }, figures, log);
     } finally {
-      if (!given) await kept.dispose().catch(() => {});
+      if (!given) await withTimeout(kept.dispose(), 30_000, `${backend} store dispose`).catch((err) => log(`  warning: ${(err as Error).message}`));
     }
   }
 

@@ -18,10 +18,23 @@ export interface Listening {
 
 function closer(server: Server): () => Promise<void> {
   return () =>
-    new Promise<void>((resolve, reject) => {
-      server.closeAllConnections();
-      server.close((err) => (err ? reject(err) : resolve()));
-    });
+    withTimeout(
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
+      5000,
+      'server close',
+    );
+}
+
+/** `p`, or a rejection after `ms` (so that a stuck close cannot hold the whole run). */
+export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer after ${ms} ms`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** The app on 127.0.0.1, port chosen by the kernel. */

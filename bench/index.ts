@@ -11,7 +11,12 @@
  * a throwaway cluster (databases `bench_*` are created and dropped in it).
  */
 import type { KeptStore } from './import.bench.ts';
+import type { Backend } from '../db/connect.ts';
 import { runCleanups } from './bench-env.ts';
+import { withTimeout } from './http-load.ts';
+
+/** `BENCH_BACKENDS=postgres` (or `pglite`) limits the database benchmarks to one backend. */
+const backends = (process.env.BENCH_BACKENDS?.split(',').filter(Boolean) ?? ['postgres', 'pglite']) as Backend[];
 
 type Bench = { name: string; about: string; run: (shared: { kept: KeptStore[] }) => Promise<unknown> };
 
@@ -26,7 +31,7 @@ const BENCHES: Bench[] = [
     run: async (shared) => {
       const { runImport } = await import('./import.bench.ts');
       const keep = selected().includes('api');
-      const { figures, kept } = await runImport({ keep });
+      const { figures, kept } = await runImport({ keep, backends });
       shared.kept.push(...kept);
       return figures;
     },
@@ -36,7 +41,7 @@ const BENCHES: Bench[] = [
     about: 'hotspots and MVT tile at 1.3 M incidents, cached/uncached vs bare node:http (issue 2)',
     run: async (shared) => {
       const { run } = await import('./api.bench.ts');
-      return run(shared.kept.length ? { stores: shared.kept } : { backends: ['postgres', 'pglite'] });
+      return run(shared.kept.length ? { stores: shared.kept } : { backends });
     },
   },
 ];
@@ -70,7 +75,8 @@ async function main(): Promise<number> {
       console.log(`(${b.name}: ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
     }
   } finally {
-    for (const k of shared.kept) await k.dispose().catch(() => {});
+    // A stuck close must not keep the cluster running: runCleanups stops it regardless.
+    for (const k of shared.kept) await withTimeout(k.dispose(), 30_000, `${k.backend} store dispose`).catch((err) => console.error(`warning: ${(err as Error).message}`));
     runCleanups();
   }
   console.log(`\nall benchmarks: ${((performance.now() - started) / 1000).toFixed(0)} s${failed.length ? `; FAILED: ${failed.join(', ')}` : ''}`);

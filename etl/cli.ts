@@ -21,12 +21,14 @@ import { runExtractCommand } from './news/extract/command.ts';
 import { runNewsOnce } from './news/pipeline/index.ts';
 import { loadNewsConfig } from './news/sources/index.ts';
 import { createToken, isRole, ROLES } from '../db/queries/tokens.ts';
+import { importChat } from './chat/index.ts';
 
 const USAGE = `uso:
   npm run etl -- import ARCHIVO --format ${FORMAT_IDS.join('|')}
   npm run etl -- import-bundled
   npm run etl -- extract ARCHIVO_O_URL
   npm run etl -- news --once [--feed URL] [--config ARCHIVO]
+  npm run etl -- import-chat ARCHIVO   (exportación de WhatsApp .txt o Telegram .json)
   npm run cli -- token create --role ${ROLES.join('|')} --name NOMBRE [--territory ID,…]
 `;
 
@@ -82,6 +84,13 @@ export const COMMANDS: Record<string, Command> = {
     });
     io.stdout(`${JSON.stringify(summary)}\n`);
     return new Printed(0);
+  },
+  /** A WhatsApp/Telegram export → incident messages queued for moderation (etl/chat); prints the JSON report. */
+  async 'import-chat'(args, { store }) {
+    if (args.length !== 1) throw new UsageError('import-chat: indique un archivo');
+    const file = resolve(args[0]!);
+    if (!existsSync(file)) throw new UsageError(`import-chat: no existe el archivo ${file}`);
+    return importChat(await store(), file, { dataDir: process.env.DATA_DIR || './var' });
   },
   /** `token create`: prints ONE line holding only the new token; the store keeps only its SHA-256. */
   async token(args, { store, io }) {

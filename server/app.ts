@@ -26,6 +26,8 @@ import { registerGiStar } from './gistar/index.ts';
 import { authenticate, type AuthEnv } from './auth/index.ts';
 import { policyOptions, visibilityClass, type PolicyOptions } from './policy/index.ts';
 import { createPublicData, type PublicData } from './policy/public.ts';
+import { registerReports, type ReportOptions } from './reports/index.ts';
+import { registerModeration } from './moderation/index.ts';
 
 export type ApiEnv = { Variables: CacheEnv['Variables'] & AuthEnv['Variables'] };
 export type ApiApp = Hono<ApiEnv>;
@@ -43,6 +45,8 @@ export interface AppOptions {
   cache?: { maxEntries?: number; maxBytes?: number };
   /** privacy rules (server/policy): k (default env PUBLIC_MIN_COUNT or 3), sensitive delay in days */
   policy?: Partial<PolicyOptions>;
+  /** citizen-report form limits (server/reports/guard.ts): rate limit (env REPORTS_RATE_LIMIT), body cap, extra origins */
+  reports?: ReportOptions;
 }
 
 /** What every feature's `register` function receives. */
@@ -106,6 +110,8 @@ export function createApp(opts: AppOptions): Hono {
   ]) {
     register(app, deps);
   }
+  registerReports(app, deps, opts.store, opts.reports);
+  registerModeration(app, deps, opts.store);
   app.all('/api/*', (c) => c.json(errorBody('not_found'), 404));
   return app as unknown as Hono;
 }

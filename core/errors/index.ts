@@ -37,6 +37,14 @@ export const ERRORS = {
   forbidden_resolution: { status: 403, message: 'Resolución no permitida sin acceso: el público ve hexágonos de resolución 8 o menor' },
   sensitive_category: { status: 403, message: 'Categoría sensible: el público solo la ve por alcaldía y mes' },
   month_aligned_required: { status: 400, message: 'Las fechas públicas deben ser meses completos: use el primer día de un mes (AAAA-MM-01)' },
+  // citizen reports and moderation (server/reports, server/moderation)
+  outside_cdmx: { status: 400, message: 'El lugar está fuera de la Ciudad de México' },
+  future_date: { status: 400, message: 'La fecha no puede ser futura' },
+  consent_required: { status: 400, message: 'Se requiere su consentimiento para tratar los datos del reporte' },
+  unplaced_location: { status: 400, message: 'No pudimos ubicar ese lugar: elija un punto en el mapa o escriba una colonia, calle o estación' },
+  forbidden_origin: { status: 403, message: 'Origen de la solicitud no permitido' },
+  authentication_required: { status: 401, message: 'Se requiere un token de acceso' },
+  report_already_decided: { status: 409, message: 'El reporte ya fue moderado' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

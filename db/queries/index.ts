@@ -6,7 +6,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Backend, Store } from '../connect.ts';
-import { areaColumn, h3Column, type AreaKind, type Database, type H3Resolution, type Vintage } from '../schema.ts';
+import { areaColumn, h3Column, type AreaKind, type Database, type H3Resolution, type SourceKind, type Vintage } from '../schema.ts';
 import { monthsInRange } from './months.ts';
 
 export { monthsInRange, isCalendarDate, addDays, daysBetween, nextMonthStart } from './months.ts';
@@ -17,6 +17,8 @@ export interface IncidentFilter {
   to?: string;
   /** canonical category ids; null/undefined = every category */
   categories?: readonly string[] | null;
+  /** source kinds (official, news, citizen, chat); null/undefined = every source */
+  sources?: readonly string[] | null;
 }
 
 export interface HotspotCell {
@@ -86,7 +88,7 @@ export interface IncidentRepository {
   /** Dense monthly series of one area: every month overlapping `[from, to)`, zeros included. */
   areaSeries(q: IncidentFilter & AreaQuery & { id: string; from: string; to: string }): Promise<SeriesPoint[]>;
   /** Incident counts per area code of `kind`/`vintage` in each period (ids absent from the map count 0). */
-  countsByArea(q: AreaQuery & { categories?: readonly string[] | null; periods: readonly Period[]; ids?: readonly string[] }): Promise<Map<string, number[]>>;
+  countsByArea(q: AreaQuery & { categories?: readonly string[] | null; sources?: readonly string[] | null; periods: readonly Period[]; ids?: readonly string[] }): Promise<Map<string, number[]>>;
   area(kind: AreaKind, vintage: Vintage, id: string): Promise<Area | undefined>;
   /** All areas of a kind and vintage (or only `ids`), ordered by id. Colonias have one vintage. */
   areas(kind: AreaKind, vintage: Vintage, ids?: readonly string[]): Promise<Area[]>;
@@ -113,6 +115,7 @@ export function createIncidentRepository(store: Pick<Store, 'db' | 'backend'>): 
   function filtered(f: IncidentFilter) {
     let q = db.selectFrom('incidents');
     if (f.categories) q = q.where('category', 'in', f.categories.length ? [...f.categories] : ['']);
+    if (f.sources) q = q.where('source_kind', 'in', f.sources.length ? ([...f.sources] as SourceKind[]) : ['' as SourceKind]);
     if (f.from) q = q.where('occurred_on', '>=', f.from);
     if (f.to) q = q.where('occurred_on', '<', f.to);
     return q;
@@ -218,7 +221,7 @@ export function createIncidentRepository(store: Pick<Store, 'db' | 'backend'>): 
     async countsByArea(q) {
       const col = areaColumn(q.kind, q.vintage);
       if (q.periods.length === 0) return new Map();
-      let query = filtered({ categories: q.categories }).where(col, 'is not', null);
+      let query = filtered({ categories: q.categories, sources: q.sources }).where(col, 'is not', null);
       if (q.ids) query = query.where(col, 'in', q.ids.length ? [...q.ids] : ['']);
       // one scan for every period: rows outside all periods are excluded first, then counted per period
       query = query.where((eb) => eb.or(q.periods.map((p) => eb.and([eb('occurred_on', '>=', p.from), eb('occurred_on', '<', p.to)]))));

@@ -5,7 +5,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Store } from '../connect.ts';
-import { h3Column, type Database, type H3Resolution } from '../schema.ts';
+import { h3Column, type Database, type H3Resolution, type SourceKind } from '../schema.ts';
 import type { Bbox, IncidentFilter } from './index.ts';
 
 /** Counts per cell (lower-case hex) and month (`YYYY-MM`); zero months absent. */
@@ -17,6 +17,7 @@ export async function cellMonthCounts(
   const col = h3Column(q.res);
   let query = db.selectFrom('incidents').where(col, 'is not', null);
   if (q.categories) query = query.where('category', 'in', q.categories.length ? [...q.categories] : ['']);
+  if (q.sources) query = query.where('source_kind', 'in', q.sources.length ? ([...q.sources] as SourceKind[]) : ['' as SourceKind]);
   if (q.from) query = query.where('occurred_on', '>=', q.from);
   if (q.to) query = query.where('occurred_on', '<', q.to);
   if (q.bbox) {

@@ -6,7 +6,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Store } from '../connect.ts';
-import { areaColumn, type AreaKind, type Database, type Vintage } from '../schema.ts';
+import { areaColumn, type AreaKind, type Database, type SourceKind, type Vintage } from '../schema.ts';
 
 /** The months one source covers: its first and last incident month (`YYYY-MM`, both included). */
 export interface SourceMonths {
@@ -20,6 +20,8 @@ export interface MonthlyCountsQuery {
   vintage: Vintage;
   /** canonical category ids; null/undefined = every category */
   categories?: readonly string[] | null;
+  /** source kinds; null/undefined = every source */
+  sources?: readonly string[] | null;
   /** only these area ids; undefined = every area of the kind */
   ids?: readonly string[];
   /** first month included, `YYYY-MM` */
@@ -73,6 +75,7 @@ export function createStatsQueries(store: Pick<Store, 'db'>): StatsQueries {
         .where('occurred_on', '>=', firstDay(q.fromMonth))
         .where('occurred_on', '<', firstDay(q.toMonth));
       if (q.categories) query = query.where('category', 'in', q.categories.length ? [...q.categories] : ['']);
+      if (q.sources) query = query.where('source_kind', 'in', q.sources.length ? ([...q.sources] as SourceKind[]) : ['' as SourceKind]);
       if (q.ids) query = query.where(col, 'in', q.ids.length ? [...q.ids] : ['']);
       const rows = await query
         .select([sql.ref<string>(col).as('id'), sql<string>`to_char(month, 'YYYY-MM')`.as('period'), sql<number>`count(*)::int`.as('count')])

@@ -42,13 +42,13 @@ export async function seriesRange(repo: IncidentRepository, filter: { from?: str
 export async function visibleSeries(
   { repo, publicData }: Pick<ApiDeps, 'repo' | 'publicData'>,
   principal: Principal | null,
-  q: { kind: AreaKind; vintage: Vintage; area: Area; from?: string; to?: string; categories: readonly string[] | null },
+  q: { kind: AreaKind; vintage: Vintage; area: Area; from?: string; to?: string; categories: readonly string[] | null; sources?: readonly string[] | null },
 ): Promise<VisibleSeries> {
   const plan = areaPlan(principal, { kind: q.kind, areas: [q.area], categories: q.categories, windows: [q] });
   const { from, to } = await seriesRange(repo, q);
   const base = { from: from ?? null, to: to ?? null, access: plan.exact ? ('detail' as const) : ('public' as const) };
   if (!(from && to && from < to)) return { ...base, series: [] };
-  const series = await repo.areaSeries({ kind: q.kind, vintage: q.vintage, id: q.area.id, from, to, categories: plan.categories });
+  const series = await repo.areaSeries({ kind: q.kind, vintage: q.vintage, id: q.area.id, from, to, categories: plan.categories, sources: q.sources });
   if (plan.exact) return { ...base, series };
   return { ...base, series: publishSeries(series, await publicData.publication(plan)) };
 }
@@ -60,7 +60,7 @@ export function registerAreas(app: ApiApp, deps: ApiDeps): void {
     const { vintage = DEFAULT_VINTAGE } = parseParams(query, ['vintage', 'interval']);
     const filter = parseFilter(query);
     const area = await requireArea(deps.repo, kind, vintage, c.req.param('id'));
-    const v = await visibleSeries(deps, principalOf(c), { kind, vintage, area, from: filter.from, to: filter.to, categories: filter.categories });
+    const v = await visibleSeries(deps, principalOf(c), { kind, vintage, area, from: filter.from, to: filter.to, categories: filter.categories, sources: filter.sources });
     const body = { kind, id: area.id, name: area.name, vintage, category: filter.category, from: v.from, to: v.to, interval: 'month', series: v.series };
     return c.json(v.access === 'public' ? { ...body, access: 'public' } : body);
   });

@@ -79,7 +79,8 @@ export function publicCompareItem(area: Area, f1: PublishedFigure, f2: Published
 export function registerCompare(app: ApiApp, { repo, publicData }: ApiDeps): void {
   app.get('/api/compare', async (c) => {
     const query = c.req.query();
-    const p = parseParams(query, ['kind', 'vintage', 'ids', 'p1', 'p2', 'category']);
+    const p = parseParams(query, ['kind', 'vintage', 'ids', 'p1', 'p2', 'category', 'source']);
+    const sources = p.source ?? null;
     const kind = required(p.kind, 'kind');
     const vintage = p.vintage ?? DEFAULT_VINTAGE;
     const p1 = required(p.p1, 'p1');
@@ -108,7 +109,7 @@ export function registerCompare(app: ApiApp, { repo, publicData }: ApiDeps): voi
     });
     if (!plan.exact) {
       const pub = await publicData.publication(plan);
-      const totals = await publicData.areaTotals({ kind, vintage, ids: p.ids, categories: plan.categories, periods: [p1, p2] }, pub);
+      const totals = await publicData.areaTotals({ kind, vintage, ids: p.ids, categories: plan.categories, sources, periods: [p1, p2] }, pub);
       const none = [emptyFigure(pub, p1), emptyFigure(pub, p2)];
       const items = areas.map((a) => {
         const [f1, f2] = totals.get(a.id) ?? none;
@@ -116,7 +117,7 @@ export function registerCompare(app: ApiApp, { repo, publicData }: ApiDeps): voi
       });
       return c.json({ kind, vintage, category: query.category || null, p1, p2, access: 'public', min_count: pub.k, items });
     }
-    const counts = await repo.countsByArea({ kind, vintage, categories, periods: [p1, p2], ids: p.ids });
+    const counts = await repo.countsByArea({ kind, vintage, categories, sources, periods: [p1, p2], ids: p.ids });
     const items = areas.map((a) => {
       const [c1, c2] = counts.get(a.id) ?? [0, 0];
       return compareItem(a, c1, c2);

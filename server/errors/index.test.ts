@@ -1,7 +1,6 @@
 import { expect, it, vi } from 'vitest';
-import { createApp } from '../app.ts';
 import { createIncidentRepository } from '../../db/queries/index.ts';
-import { describeApi, getJson } from '../testing/index.ts';
+import { createAdminApp, describeApi, getJson } from '../testing/index.ts';
 
 describeApi('error handling', (ctx) => {
   it('answers an unexpected failure with 500 internal_error and no stack trace or driver message', async () => {
@@ -9,7 +8,7 @@ describeApi('error handling', (ctx) => {
     const repo = createIncidentRepository(store);
     // a real repository whose hotspot query hits a broken statement
     const broken = { ...repo, hotspots: () => store.db.selectFrom('no_such_table' as 'incidents').selectAll().execute() as never };
-    const app = createApp({ store, repository: broken });
+    const app = createAdminApp({ store, repository: broken });
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     const res = await getJson(app, '/api/hotspots?res=8');
     expect(res.status).toBe(500);

@@ -64,7 +64,7 @@ export function registerGiStar(app: ApiApp, { repo, publicData }: ApiDeps): void
     // public: Gi* on the public hexagons' published sums (a withheld cell counts 0), never on exact counts
     const counts = plan.exact
       ? await repo.hotspots({ res, ...filter })
-      : (await publicData.hotspots({ res, from: filter.from, to: filter.to, categories: plan.categories }, await publicData.publication(plan))).map((cell) => ({ h3: cell.h3, count: cell.count ?? 0 }));
+      : (await publicData.hotspots({ res, from: filter.from, to: filter.to, categories: plan.categories, sources: filter.sources }, await publicData.publication(plan))).map((cell) => ({ h3: cell.h3, count: cell.count ?? 0 }));
     const nb = cityStudyArea(res);
     const { cells, outside } = giStarOnStudyArea(
       nb,

@@ -10,16 +10,17 @@ describeApi('GET /api/openapi.json', (ctx) => {
     expect(body.openapi).toBe('3.1.0');
     const routes = new Set(
       app.routes
-        .filter((r) => r.method === 'GET' && r.path.startsWith('/api/'))
+        .filter((r) => (r.method === 'GET' || r.method === 'POST') && r.path.startsWith('/api/'))
         .map((r) => r.path.replace(':file', '{y}.pbf').replace(/:(\w+)/g, '{$1}')),
     );
     expect(routes.size).toBeGreaterThanOrEqual(10);
     expect(Object.keys(body.paths).sort()).toEqual([...routes].sort());
     for (const [path, item] of Object.entries<any>(body.paths)) {
-      expect(item.get.responses['200'], path).toBeDefined();
+      const op = item.get ?? item.post;
+      expect(op.responses['200'] ?? op.responses['201'], path).toBeDefined();
       // path parameters are declared
       for (const [, name] of path.matchAll(/\{(\w+)\}/g)) {
-        expect(item.get.parameters.some((p: { $ref: string }) => p.$ref === `#/components/parameters/path_${name}`), `${path} ${name}`).toBe(true);
+        expect(op.parameters.some((p: { $ref: string }) => p.$ref === `#/components/parameters/path_${name}`), `${path} ${name}`).toBe(true);
       }
     }
   });

@@ -32,19 +32,34 @@ const ok = (description: string, schema: Json, type = 'application/json') => ({
   '200': { description, headers: { ETag: { schema: str }, 'Cache-Control': { schema: str } }, content: { [type]: { schema } } },
   '304': { description: 'Not modified (If-None-Match matched the ETag)' },
 });
-const get = (summary: string, parameters: Json[], responses: Json) => ({ get: { summary, parameters, responses } });
+/** The privacy rules (server/policy), as every client must know them. */
+const PRIVACY_DESCRIPTION = [
+  '',
+  '',
+  'Acceso y privacidad. Sin token (público): solo agregados; hexágonos H3 de resolución ≤ 8 (más fina: 403 forbidden_resolution; las teselas se quedan en 8 al acercarse); periodos de meses completos (from/to/p1/p2 el día 1 de un mes: si no, 400 month_aligned_required).',
+  'Cada cifra pública se construye con valores mensuales publicados: por celda o área y mes, un conteo de 1 a k−1 (k = 3 por omisión) se reserva (null); los ceros y los conteos ≥ k se publican; una cifra de varios meses es la SUMA de los meses publicados y lleva partial: true (o partial_p1/partial_p2/partial_previous) si se reservó algún mes, y es null si solo hubo meses reservados. Las respuestas públicas llevan access: "public" y min_count.',
+  'Categorías sensibles (secuestro, extorsion, violacion, feminicidio): públicas solo por alcaldía y mes, y solo los meses terminados al menos 30 días antes de la fecha de referencia (la menor entre el último dato y hoy); pedirlas en hexágonos, colonias, sectores o cuadrantes da 403 sensitive_category. Sin filtro de categoría, el público recibe todas las categorías NO sensibles.',
+  'Con token (Authorization: Bearer <token>, creado con `npm run --silent cli -- token create --role ROLE --name NOMBRE [--territory ID,…]`): admin y moderador ven todo exacto; mesa y enlace ven exacto dentro de su territorio (alcaldías por cvegeo o sectores) y la vista pública fuera de él; sus hexágonos son los públicos. Un token inválido: 401 invalid_token. Las respuestas con token son Cache-Control: private.',
+].join('\n');
 
-const FILTER = [param('from'), param('to'), param('category')];
+const get = (summary: string, parameters: Json[], responses: Json) => ({ get: { summary, parameters, responses } });
+const post = (summary: string, parameters: Json[], requestBody: Json | null, responses: Json) => ({
+  post: { summary, parameters, ...(requestBody ? { requestBody: { required: true, content: { 'application/json': { schema: requestBody } } } } : {}), responses },
+});
+const created = (description: string, schema: Json, status = '200') => ({ [status]: { description, content: { 'application/json': { schema } } } });
+const AUTH_ERRORS = ['authentication_required', 'invalid_token', 'forbidden'] as const;
+
+const FILTER = [param('from'), param('to'), param('category'), param('source')];
 const FILTER_ERRORS = ['invalid_date', 'invalid_range', 'invalid_category'] as const;
 
 export function openApiDocument(): Json {
   const compareItem = obj({
-    id: str, name: str, p1: int, p2: int, diff: int, pct: nullable({ type: 'number' }),
+    id: str, name: str, p1: nullable(int), p2: nullable(int), diff: nullable(int), pct: nullable({ type: 'number' }),
     population: nullable(int), rate_p1: nullable({ type: 'number' }), rate_p2: nullable({ type: 'number' }),
   });
   const rankItem = obj({
-    rank: int, id: str, name: str, count: int, population: nullable(int), rate: nullable({ type: 'number' }),
-    previous: int, diff: int, pct: nullable({ type: 'number' }),
+    rank: int, id: str, name: str, count: nullable(int), population: nullable(int), rate: nullable({ type: 'number' }),
+    previous: nullable(int), diff: nullable(int), pct: nullable({ type: 'number' }),
   });
   const semaforoItem = obj({
     id: str, name: str, count: int, baseline_mean: nullable({ type: 'number' }), baseline_months: { ...int, minimum: 0, maximum: 36 },
@@ -59,7 +74,7 @@ export function openApiDocument(): Json {
       title: 'Mapa Común API',
       version: '0.1.0',
       description:
-        'Incidentes delictivos de la Ciudad de México por hexágono H3 y por área. Fechas AAAA-MM-DD en hora local, intervalos semiabiertos [from, to); un periodo FROM..TO significa lo mismo. Las series mensuales son densas (incluyen ceros). Toda respuesta GET lleva ETag y Cache-Control.',
+        'Incidentes delictivos de la Ciudad de México por hexágono H3 y por área. Fechas AAAA-MM-DD en hora local, intervalos semiabiertos [from, to); un periodo FROM..TO significa lo mismo. Las series mensuales son densas (incluyen ceros). Toda respuesta GET lleva ETag y Cache-Control.' + PRIVACY_DESCRIPTION,
     },
     paths: {
       '/api/health': get('Estado del servicio', [], {
@@ -71,8 +86,8 @@ export function openApiDocument(): Json {
         groups: { type: 'array', items: obj({ id: str, label: str, categories: { type: 'array', items: str } }) },
       }))),
       '/api/hotspots': get('Incidentes por celda H3', [param('res'), ...FILTER], {
-        ...ok('Counts per H3 cell (located incidents only)', obj({ res: int, from: nullable(date), to: nullable(date), category: nullable(str), cells: { type: 'array', items: obj({ h3: str, count: int }) } })),
-        ...errors('invalid_resolution', ...FILTER_ERRORS),
+        ...ok('Counts per H3 cell (located incidents only)', obj({ res: int, from: nullable(date), to: nullable(date), category: nullable(str), cells: { type: 'array', items: obj({ h3: str, count: nullable(int), partial: { type: 'boolean', description: 'public answers only' } }) } })),
+        ...errors('invalid_resolution', ...FILTER_ERRORS, 'forbidden_resolution', 'sensitive_category', 'month_aligned_required', 'invalid_token'),
       }),
       '/api/tiles/hotspots/{z}/{x}/{y}.pbf': get('Tesela vectorial de hexágonos (capa "hotspots", propiedades h3 y count; resolución H3 según el zoom)', [param('z', 'path'), param('x', 'path'), param('y', 'path'), ...FILTER], {
         ...ok('Mapbox Vector Tile', { type: 'string', format: 'binary' }, 'application/vnd.mapbox-vector-tile'),
@@ -85,7 +100,7 @@ export function openApiDocument(): Json {
         })),
         ...errors('invalid_kind', 'invalid_vintage', 'invalid_parameter', 'unknown_area', ...FILTER_ERRORS),
       }),
-      '/api/compare': get('Comparación periodo contra periodo (p1 referencia, p2 periodo de interés)', [param('kind'), param('ids'), param('p1'), param('p2'), param('category'), param('vintage')], {
+      '/api/compare': get('Comparación periodo contra periodo (p1 referencia, p2 periodo de interés)', [param('kind'), param('ids'), param('p1'), param('p2'), param('category'), param('source'), param('vintage')], {
         ...ok('diff = p2 − p1; pct = 100·diff/p1 (null when p1 = 0); rate = count / population × 100 000 for the period, not annualised (null without population)', obj({
           kind: str, vintage: int, category: nullable(str), p1: ref('Period'), p2: ref('Period'), items: { type: 'array', items: compareItem },
         })),
@@ -130,6 +145,47 @@ export function openApiDocument(): Json {
         ),
         ...errors('invalid_resolution', ...FILTER_ERRORS),
       }),
+      '/api/reports': post(
+        'Reporte ciudadano (anónimo). JSON ≤ 8 KiB; límite por IP (429); una solicitud con Origin de otro sitio: 403. Sin cabecera Origin se acepta (clientes que no son navegadores). El campo website es una trampa para bots: si trae texto, la respuesta es 202 y el reporte se descarta.',
+        [],
+        obj({
+          category: { enum: [...CATEGORY_IDS] }, date: date, hour: nullable({ ...int, minimum: 0, maximum: 23 }),
+          where: { oneOf: [obj({ lat: { type: 'number' }, lon: { type: 'number' } }), obj({ text: { type: 'string', minLength: 3, maxLength: 200 } })] },
+          description: nullable({ type: 'string', maxLength: 2000 }), consent: { const: true }, website: str,
+        }, ['category', 'date', 'where', 'consent']),
+        {
+          ...created('Recibido: folio para consultar el estado, y lo que se entendió (lugar, fecha, categoría) para confirmarlo', obj({ folio: str, status: { const: 'pending' }, understood: { type: 'object' } }), '201'),
+          ...errors('consent_required', 'invalid_category', 'invalid_date', 'future_date', 'outside_cdmx', 'unplaced_location', 'invalid_body', 'forbidden_origin', 'payload_too_large', 'rate_limited'),
+        },
+      ),
+      '/api/reports/geocode': get('Lo que el servidor entiende de un lugar escrito (para confirmarlo antes de enviar un reporte)', [param('q')], {
+        ...ok('Lugar entendido', obj({ place: obj({ lat: { type: 'number' }, lon: { type: 'number' }, precision: str, alcaldia_id: nullable(str), alcaldia: nullable(str), colonia_id: nullable(str), colonia: nullable(str), text: nullable(str) }) })),
+        ...errors('invalid_query', 'outside_cdmx', 'unplaced_location'),
+      }),
+      '/api/reports/{folio}': get('Estado de un reporte por su folio (solo el estado: nunca el texto ni el lugar)', [param('folio', 'path')], {
+        ...ok('Estado', obj({ folio: str, status: { enum: ['pending', 'approved', 'merged', 'rejected'] }, created_at: str, decided_at: nullable(str) })),
+        ...errors('not_found'),
+      }),
+      '/api/moderation/reports': get('Cola de moderación (token moderador o admin): reportes con su texto original y el redactado', [
+        { name: 'status', in: 'query', schema: { enum: ['pending', 'approved', 'merged', 'rejected'] } },
+        { name: 'limit', in: 'query', schema: { ...int, minimum: 1, maximum: 500, default: 100 } },
+        { name: 'offset', in: 'query', schema: { ...int, minimum: 0, default: 0 } },
+      ], {
+        ...ok('Reportes y conteos por estado', obj({ reports: { type: 'array', items: { type: 'object' } }, counts: { type: 'object' } })),
+        ...errors('invalid_parameter', ...AUTH_ERRORS),
+      }),
+      '/api/moderation/reports/{folio}/approve': post('Aprobar: crea el incidente (fuente citizen, o chat) y cuenta en el mapa', [param('folio', 'path')], null, {
+        ...created('Aprobado', obj({ folio: str, status: { const: 'approved' }, incident_id: str })),
+        ...errors('not_found', 'report_already_decided', ...AUTH_ERRORS),
+      }),
+      '/api/moderation/reports/{folio}/merge': post('Unir a un incidente existente (no se cuenta de nuevo)', [param('folio', 'path')], obj({ incident_id: str }), {
+        ...created('Unido', obj({ folio: str, status: { const: 'merged' }, incident_id: str })),
+        ...errors('invalid_body', 'not_found', 'report_already_decided', ...AUTH_ERRORS),
+      }),
+      '/api/moderation/reports/{folio}/reject': post('Rechazar con un motivo', [param('folio', 'path')], obj({ reason: { type: 'string', minLength: 1, maxLength: 500 } }), {
+        ...created('Rechazado', obj({ folio: str, status: { const: 'rejected' }, reason: str })),
+        ...errors('invalid_body', 'not_found', 'report_already_decided', ...AUTH_ERRORS),
+      }),
       '/api/openapi.json': get('Este documento', [], ok('OpenAPI 3.1', { type: 'object' })),
     },
     components: {
@@ -143,6 +199,7 @@ export function openApiDocument(): Json {
         from: { name: 'from', in: 'query', schema: date, description: 'first day included, local date (invalid_date; invalid_range unless from < to)' },
         to: { name: 'to', in: 'query', schema: date, description: 'first day excluded' },
         category: { name: 'category', in: 'query', schema: str, description: `comma-separated category or group ids (invalid_category). Categories: ${CATEGORY_IDS.join(', ')}. Groups: ${GROUP_IDS.join(', ')}. Absent: all.` },
+        source: { name: 'source', in: 'query', schema: str, description: 'comma-separated source kinds: official, news, citizen, chat (invalid_parameter). Absent: every source.' },
         kind: { name: 'kind', in: 'query', required: true, schema: { enum: [...AREA_KINDS] } },
         vintage: { name: 'vintage', in: 'query', schema: { enum: [2016, 2023], default: 2023 }, description: 'boundary vintage (invalid_vintage); alcaldías and colonias have one' },
         ids: { name: 'ids', in: 'query', schema: str, description: 'comma-separated area ids; absent: every area of the kind (unknown id: 404 unknown_area)' },
@@ -157,6 +214,7 @@ export function openApiDocument(): Json {
         q: { name: 'q', in: 'query', required: true, schema: { type: 'string', minLength: 2, maxLength: 100 }, description: 'accent- and case-insensitive (invalid_query)' },
         path_kind: { name: 'kind', in: 'path', required: true, schema: { enum: [...AREA_KINDS] } },
         path_id: { name: 'id', in: 'path', required: true, schema: str, description: 'alcaldía cvegeo ("09002"), colonia cve_col ("02-001"), cuadrante ("P-1.3.8"), sector name (URL-encoded)' },
+        path_folio: { name: 'folio', in: 'path', required: true, schema: { type: 'string', pattern: '^MC-[A-Z2-7]{10}$' }, description: 'folio of a citizen report (unknown: 404 not_found)' },
         path_z: { name: 'z', in: 'path', required: true, schema: { ...int, minimum: 0, maximum: MAX_TILE_ZOOM } },
         path_x: { name: 'x', in: 'path', required: true, schema: { ...int, minimum: 0 } },
         path_y: { name: 'y', in: 'path', required: true, schema: { ...int, minimum: 0 } },

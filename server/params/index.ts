@@ -14,6 +14,7 @@ import { AREA_KINDS, H3_RESOLUTIONS, type AreaKind, type H3Resolution, type Vint
 z.config(es());
 
 export const DEFAULT_VINTAGE: Vintage = 2023;
+export const SOURCE_KINDS = ['official', 'news', 'citizen', 'chat'] as const;
 export const MAX_RANK_LIMIT = 2000;
 export const MAX_IDS = 2000;
 
@@ -55,6 +56,15 @@ export const PARAMS = {
   by: { schema: z.enum(['count', 'rate', 'change']), code: 'invalid_parameter' },
   limit: { schema: intString(1, MAX_RANK_LIMIT), code: 'invalid_parameter' },
   interval: { schema: z.literal('month'), code: 'invalid_parameter' },
+  // issue 4, item 6: official, news, citizen, chat (comma-separated)
+  source: {
+    schema: z
+      .string()
+      .max(100)
+      .transform((v) => [...new Set(v.split(',').map((s) => s.trim()))])
+      .refine((list) => list.every((s) => (SOURCE_KINDS as readonly string[]).includes(s)), `use ${SOURCE_KINDS.join(', ')}`),
+    code: 'invalid_parameter',
+  },
   q: { schema: z.string().trim().min(2, 'al menos 2 caracteres').max(100, 'a lo más 100 caracteres'), code: 'invalid_query' },
 } as const satisfies Record<string, { schema: z.ZodType; code: ErrorCode }>;
 
@@ -96,7 +106,7 @@ export function checkRange(from: string | undefined, to: string | undefined, lab
 
 /** The filters shared by hotspots, tiles, series, compare and rank. */
 export function parseFilter(query: Record<string, string | undefined>) {
-  const p = parseParams(query, ['from', 'to', 'category']);
+  const p = parseParams(query, ['from', 'to', 'category', 'source']);
   checkRange(p.from, p.to);
-  return { from: p.from, to: p.to, categories: p.category ?? null, category: query.category || null };
+  return { from: p.from, to: p.to, categories: p.category ?? null, category: query.category || null, sources: p.source ?? null };
 }

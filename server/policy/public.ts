@@ -21,9 +21,9 @@ export interface PublicData {
   /** The publication rule of one public answer (the embargo only when sensitive categories are counted). */
   publication(plan: { sensitive: boolean }): Promise<Publication>;
   /** Public hexagons: every cell with incidents, its published sum; ordered by cell. */
-  hotspots(q: { res: H3Resolution; from?: string; to?: string; categories: readonly string[]; bbox?: Bbox }, pub: Publication): Promise<PublicCell[]>;
+  hotspots(q: { res: H3Resolution; from?: string; to?: string; categories: readonly string[]; sources?: readonly string[] | null; bbox?: Bbox }, pub: Publication): Promise<PublicCell[]>;
   /** Public figures per area id and period (month-aligned periods). Areas absent had no incidents. */
-  areaTotals(q: { kind: AreaKind; vintage: Vintage; ids?: readonly string[]; categories: readonly string[]; periods: readonly Period[] }, pub: Publication): Promise<Map<string, PublishedFigure[]>>;
+  areaTotals(q: { kind: AreaKind; vintage: Vintage; ids?: readonly string[]; categories: readonly string[]; sources?: readonly string[] | null; periods: readonly Period[] }, pub: Publication): Promise<Map<string, PublishedFigure[]>>;
 }
 
 export function createPublicData(deps: { store: Pick<Store, 'db'>; repo: IncidentRepository; stats: StatsQueries; options: PolicyOptions }): PublicData {
@@ -52,6 +52,7 @@ export function createPublicData(deps: { store: Pick<Store, 'db'>; repo: Inciden
         kind: q.kind,
         vintage: q.vintage,
         categories: q.categories,
+        sources: q.sources,
         ids: q.ids,
         fromMonth: from.slice(0, 7),
         toMonth: to.slice(0, 7),

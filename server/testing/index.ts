@@ -86,6 +86,8 @@ export function withBearer(app: Hono, token: string | Promise<string>): Hono {
   };
   const outer = new HonoClass();
   outer.all('*', (c) => fetch(c.req.raw, c.env));
+  // route listings (OpenAPI and bad-input tests) see the wrapped app's routes
+  Object.defineProperty(outer, 'routes', { get: () => app.routes });
   return outer;
 }
 

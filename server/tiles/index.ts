@@ -62,7 +62,7 @@ export function registerTiles(app: ApiApp, { repo, publicData }: ApiDeps): void 
     if (plan.exact) candidates = await repo.hotspotsInBbox({ res, ...filter, bbox });
     else {
       const pub = await publicData.publication(plan);
-      const cells = await publicData.hotspots({ res, from: filter.from, to: filter.to, categories: plan.categories, bbox }, pub);
+      const cells = await publicData.hotspots({ res, from: filter.from, to: filter.to, categories: plan.categories, sources: filter.sources, bbox }, pub);
       // vector tiles have no null: a withheld cell has no `count` (vt-pbf skips null properties)
       candidates = cells.map((cell) => ({ h3: cell.h3, count: cell.count as number }));
     }

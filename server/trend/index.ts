@@ -42,7 +42,7 @@ export function registerTrend(app: ApiApp, deps: ApiDeps): void {
     const filter = parseFilter(query);
     const area = await requireArea(repo, kind, vintage, parseAreaId(query.id));
 
-    const v = await visibleSeries(deps, principalOf(c), { kind, vintage, area, from: filter.from, to: filter.to, categories: filter.categories });
+    const v = await visibleSeries(deps, principalOf(c), { kind, vintage, area, from: filter.from, to: filter.to, categories: filter.categories, sources: filter.sources });
     // public: the test runs on the published months only (withheld months are left out, n counts the rest)
     const counts = v.series.flatMap((s) => (s.count === null ? [] : [s.count]));
     const withheld = v.series.length - counts.length;

@@ -4,6 +4,10 @@
  * number against the API's own answer to the same query, clicks a 2016 cuadrante and checks the
  * panel's monthly series against the SSC points file counted here independently, checks that the
  * shared URL restores the view, and saves a screenshot to `.test-artifacts/map.png`.
+ *
+ * The map is the PUBLIC view (no token, server/policy): hexagons stop at resolution 8 however far
+ * one zooms, the series counts non-sensitive categories only, and a month with 1 or 2 incidents is
+ * withheld (null, "dato reservado") — the expectations below apply that rule to the raw counts.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,15 +30,23 @@ const MONTHS = ['2016-01', '2016-02', '2016-03', '2016-04', '2016-05', '2016-06'
 
 interface SscRow {
   cuadrante: string;
+  crime: string;
   date: string;
 }
 
-/** Monthly counts per stated 2016 cuadrante in [FROM, TO), every category, from the raw SSC file. */
+/** The public minimum count (k): monthly counts 1 … k−1 are withheld. */
+const K = 3;
+const publishedMonth = (n: number) => (n > 0 && n < K ? null : n);
+
+/**
+ * Monthly counts per stated 2016 cuadrante in [FROM, TO), from the raw SSC file: every category
+ * but the sensitive one the SSC file holds (VIOLACION), as the public view counts them.
+ */
 function sscMonthlyByCuadrante(): Map<string, Map<string, number>> {
   const rows = parse(readBundled('crime/ssc_crime_points_2013_2016.csv.gz'), { columns: true }) as SscRow[];
   const byCuadrante = new Map<string, Map<string, number>>();
   for (const row of rows) {
-    if (row.date < FROM || row.date >= TO) continue;
+    if (row.date < FROM || row.date >= TO || row.crime === 'VIOLACION') continue;
     const months = byCuadrante.get(row.cuadrante) ?? new Map<string, number>();
     months.set(row.date.slice(0, 7), (months.get(row.date.slice(0, 7)) ?? 0) + 1);
     byCuadrante.set(row.cuadrante, months);
@@ -90,6 +102,7 @@ describe('web map (headless Chromium)', () => {
     const query = `p=${FIRST_MONTH}..${LAST_MONTH}&layer=cuadrante&v=2016`;
     await page.goto(`${server.url}/?c=${lng},${lat}&z=14.5&${query}`);
     const hexagons = await waitForHexagons(page);
+    expect(hexagons.res).toBe(8); // zoom 14.5 would be resolution 10; the public map stays at 8
     const api = (await (
       await fetch(`${server.url}/api/hotspots?res=${hexagons.res}&from=${FROM}&to=${TO}`)
     ).json()) as { res: number; cells: unknown[] };
@@ -109,9 +122,17 @@ describe('web map (headless Chromium)', () => {
     await panel.waitFor({ timeout: 60_000 });
     await page.locator('[data-testid="series-table"] tr[data-period]').first().waitFor({ state: 'attached' });
     const shown = await page.$$eval('[data-testid="series-table"] tr[data-period]', (rows) =>
-      rows.map((row) => [row.getAttribute('data-period'), Number(row.getAttribute('data-count'))]),
+      rows.map((row) => [row.getAttribute('data-period'), row.hasAttribute('data-count') ? Number(row.getAttribute('data-count')) : null]),
     );
-    expect(shown).toEqual(MONTHS.map((month) => [month, counts.get(month) ?? 0]));
+    expect(shown).toEqual(MONTHS.map((month) => [month, publishedMonth(counts.get(month) ?? 0)]));
+    // a cuadrante with a withheld month shows it as null, never its count
+    const withheld = [...monthly].find(([id, m]) => polygonOf.has(id) && MONTHS.some((x) => publishedMonth(m.get(x) ?? 0) === null));
+    expect(withheld, 'a cuadrante with a month of 1 or 2 incidents').toBeDefined();
+    const [wid, wmonths] = withheld!;
+    const series = (await (
+      await fetch(`${server.url}/api/areas/cuadrante/${encodeURIComponent(wid)}/series?vintage=2016&from=${FROM}&to=${TO}`)
+    ).json()) as { series: { period: string; count: number | null }[] };
+    expect(series.series).toEqual(MONTHS.map((period) => ({ period, count: publishedMonth(wmonths.get(period) ?? 0) })));
     expect(page.url()).toContain(`sel=${cuadrante}`);
 
     // The screenshot: the same shared view a little farther out, so hexagons fill the frame.
@@ -142,13 +163,21 @@ describe('web map (headless Chromium)', () => {
   });
 
   it('says so in Spanish when no incident matches the filters', async () => {
-    // SSC records have no feminicide label and the FGJ file starts in 2016: none in 2014.
+    // SSC records have no narcomenudeo label and the FGJ file starts in 2016: none in 2014.
     const api = (await (
-      await fetch(`${server.url}/api/hotspots?res=8&from=2014-01-01&to=2014-02-01&category=feminicidio`)
+      await fetch(`${server.url}/api/hotspots?res=8&from=2014-01-01&to=2014-02-01&category=narcomenudeo`)
     ).json()) as { cells: unknown[] };
     expect(api.cells).toEqual([]);
-    await page.goto(`${server.url}/?p=2014-01..2014-01&cat=feminicidio&z=11`);
+    await page.goto(`${server.url}/?p=2014-01..2014-01&cat=narcomenudeo&z=11`);
     await page.waitForSelector('[data-testid="map"][data-hexagons-state="ready"][data-hexagons-count="0"]', { timeout: 60_000 });
     await expect.poll(() => page.locator('.legend').textContent()).toContain('No hay incidentes para estos filtros');
+  });
+
+  it('explains in Spanish that a sensitive category is not shown in hexagons to the public', async () => {
+    const res = await fetch(`${server.url}/api/hotspots?res=8&from=2016-01-01&to=2016-02-01&category=feminicidio`);
+    expect(res.status).toBe(403);
+    await page.goto(`${server.url}/?p=2016-01..2016-01&cat=feminicidio&z=11`);
+    await page.waitForSelector('[data-testid="map"][data-hexagons-state="error"]', { timeout: 60_000 });
+    await expect.poll(() => page.locator('.legend').textContent()).toContain('Categoría sensible');
   });
 });

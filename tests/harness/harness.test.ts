@@ -7,20 +7,27 @@ import { describe, expect, inject, it } from 'vitest';
 import { sql } from 'kysely';
 import postgres from 'postgres';
 import { parse } from 'csv-parse/sync';
-import { readBundled } from '../../etl/files/index.ts';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { readBundled, REPO_ROOT } from '../../etl/files/index.ts';
 import { BACKENDS, bundledDataImported, emptyStore, freshStore, describeEachBackend } from './stores.ts';
 
 const TABLES = ['areas', 'imports', 'incidents', 'meta', 'quarantine'];
 
 describe.each(BACKENDS)('stores on %s', (backend) => {
-  it('are migrated: every table of 001_initial exists and the migration is recorded', async () => {
+  it('are migrated: every table of 001_initial exists and every migration in db/migrations is recorded', async () => {
     const store = await emptyStore(backend);
     try {
       const tables = await sql<{ table_name: string }>`
         select table_name from information_schema.tables where table_schema = 'public' order by table_name`.execute(store.db);
       expect(tables.rows.map((r) => r.table_name)).toEqual(expect.arrayContaining(TABLES));
       const done = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(store.db);
-      expect(done.rows.map((r) => r.name)).toEqual(['001_initial']);
+      const files = readdirSync(join(REPO_ROOT, 'db/migrations'))
+        .filter((f) => /^\d{3}_.+\.ts$/.test(f) && !f.includes('.test.'))
+        .map((f) => f.replace(/\.ts$/, ''))
+        .sort();
+      expect(files[0]).toBe('001_initial');
+      expect(done.rows.map((r) => r.name)).toEqual(files);
       const version = await store.db.selectFrom('meta').select('value').where('key', '=', 'data_version').executeTakeFirst();
       expect(version?.value).toBe('0');
       const incidents = await store.db.selectFrom('incidents').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();

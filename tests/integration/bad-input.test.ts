@@ -32,7 +32,11 @@ const VALID: Record<string, string> = {
   'query:limit': '5',
   'query:interval': 'month',
   'query:month': '2015-06',
-  'query:q': 'roma',
+  // a place both /api/search and the report form's geocoder understand
+  'query:q': 'Metro Pino Suárez',
+  'query:source': 'official',
+  'query:status': 'pending',
+  'query:offset': '0',
   'path:kind': 'cuadrante',
   'path:id': 'C-1.1.1',
   // zoom-12 tile over the Zócalo
@@ -40,6 +44,17 @@ const VALID: Record<string, string> = {
   'path:x': '920',
   'path:y': '1822',
 };
+
+/** A real folio for `/api/reports/{folio}` in this store: submit one report through the API first. */
+async function ensureFolio(app: { request(url: string, init?: RequestInit): Response | Promise<Response> }): Promise<void> {
+  const res = await app.request('/api/reports', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ category: 'robo_transeunte', date: '2016-01-10', where: { text: 'Metro Pino Suárez' }, consent: true }),
+  });
+  expect(res.status, await res.clone().text()).toBe(201);
+  VALID['path:folio'] = ((await res.json()) as { folio: string }).folio;
+}
 
 /** Hostile values, already URL-encoded (some deliberately malformed). */
 const HOSTILE = [
@@ -130,6 +145,7 @@ if (!bundledDataImported()) {
   describeEachBackend('bad input, end to end', (getStore) => {
     it('every route answers its valid baseline request with 200', async () => {
       const app = createApp({ store: getStore() });
+      await ensureFolio(app);
       const routes = await routesOf(app);
       expect(routes.map((r) => r.path)).toEqual(expect.arrayContaining(['/api/hotspots', '/api/areas/{kind}/{id}/series', '/api/compare', '/api/rank', '/api/search']));
       for (const route of routes) {
@@ -141,6 +157,7 @@ if (!bundledDataImported()) {
 
     it('no hostile value of any parameter of any route gives a 5xx, a stack trace or an error outside the catalogue', async () => {
       const app = createApp({ store: getStore() });
+      await ensureFolio(app);
       const failures: string[] = [];
       let requests = 0;
       for (const route of await routesOf(app)) {

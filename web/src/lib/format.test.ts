@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInteger, formatLongDate, formatMonthLong, formatPercent, formatSigned } from './format.ts';
+import { formatCount, formatInteger, formatLongDate, formatMonthLong, formatPercent, formatSigned } from './format.ts';
 
 describe('es-MX formatting', () => {
   it('writes dates as calendar dates, whatever the machine time zone', () => {
@@ -14,5 +14,14 @@ describe('es-MX formatting', () => {
     expect(formatSigned(12)).toBe('+12');
     expect(formatPercent(-3.2258)).toBe('-3.2 %');
     expect(formatPercent(null)).toBe('—');
+  });
+});
+
+describe('withheld counts', () => {
+  it('writes a withheld (null) count as "menos de k", others as integers', () => {
+    expect(formatCount(null)).toBe('menos de 3');
+    expect(formatCount(null, 5)).toBe('menos de 5');
+    expect(formatCount(0)).toBe('0');
+    expect(formatCount(1234)).toBe(formatInteger(1234));
   });
 });

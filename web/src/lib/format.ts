@@ -12,6 +12,14 @@ export function formatInteger(value: number): string {
   return integerFormat.format(value);
 }
 
+/** A public count: null means withheld by the privacy rule ("menos de 3", dato reservado). */
+export function formatCount(value: number | null | undefined, minCount = 3): string {
+  return value == null ? `menos de ${minCount}` : integerFormat.format(value);
+}
+
+/** What a withheld value means, for tooltips and notes. */
+export const WITHHELD_NOTE = 'dato reservado: menos de 3 incidentes en el mes, se oculta para proteger a las víctimas';
+
 export function formatDecimal(value: number | null | undefined): string {
   return value == null || !Number.isFinite(value) ? '—' : decimalFormat.format(value);
 }

@@ -18,3 +18,11 @@ export function resolutionForZoom(zoom: number): number {
   for (const [maxZoom, resolution] of ZOOM_BREAKS) if (zoom < maxZoom) return resolution;
   return MAX_RESOLUTION;
 }
+
+/** The finest resolution the API serves without a token (server/policy): zooming further keeps it. */
+export const PUBLIC_MAX_RESOLUTION = 8;
+
+/** The resolution the public map asks for: the zoom's, capped at `PUBLIC_MAX_RESOLUTION`. */
+export function publicResolutionForZoom(zoom: number): number {
+  return Math.min(resolutionForZoom(zoom), PUBLIC_MAX_RESOLUTION);
+}

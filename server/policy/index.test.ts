@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import {
+  areaPlan,
+  checkMonthAligned,
+  hexagonPlan,
+  policyOptions,
+  publicCategories,
+  publishMonth,
+  publishSeries,
+  publishTotal,
+  sensitiveEmbargoFrom,
+  visibilityClass,
+} from './index.ts';
+import type { Principal } from '../auth/index.ts';
+
+const admin: Principal = { role: 'admin', territory: [], name: 'a' };
+const moderador: Principal = { role: 'moderador', territory: [], name: 'm' };
+const mesa: Principal = { role: 'mesa', territory: ['09015', 'CUH-1'], name: 'mesa' };
+const code = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (e) {
+    return (e as { code?: string }).code;
+  }
+  return undefined;
+};
+
+describe('publication of monthly values (k = 3)', () => {
+  const pub = { k: 3 };
+  it('withholds 1 … k−1, publishes 0 and ≥ k', () => {
+    expect([0, 1, 2, 3, 10].map((n) => publishMonth('2015-05', n, pub))).toEqual([0, null, null, 3, 10]);
+  });
+  it('sums published months only, partial when one was withheld, null when nothing but withheld months had incidents', () => {
+    expect(publishTotal(new Map([['2015-05', 5], ['2015-06', 2], ['2015-07', 4]]), pub)).toEqual({ count: 9, partial: true });
+    expect(publishTotal(new Map([['2015-05', 5], ['2015-06', 3]]), pub)).toEqual({ count: 8, partial: false });
+    expect(publishTotal(new Map([['2015-05', 1], ['2015-06', 2]]), pub)).toEqual({ count: null, partial: true });
+    expect(publishTotal(undefined, pub, ['2015-05'])).toEqual({ count: 0, partial: false });
+  });
+  it('differencing two overlapping windows gives a sum of published months, never a withheld one', () => {
+    const months = new Map([['2015-05', 2], ['2015-06', 7], ['2015-07', 4]]);
+    const all = publishTotal(months, pub).count!;
+    const lastTwo = publishTotal(new Map([...months].filter(([m]) => m >= '2015-06')), pub).count!;
+    expect(all - lastTwo).toBe(0); // May's 2 stays hidden
+  });
+  it('an embargoed month is withheld whatever its count, zeros included', () => {
+    const emb = { k: 3, embargoFrom: '2015-07' };
+    expect(publishSeries([{ period: '2015-06', count: 5 }, { period: '2015-07', count: 0 }], emb)).toEqual([
+      { period: '2015-06', count: 5 },
+      { period: '2015-07', count: null },
+    ]);
+    expect(publishTotal(new Map([['2015-06', 5]]), emb, ['2015-06', '2015-07'])).toEqual({ count: 5, partial: true });
+  });
+});
+
+describe('sensitive delay', () => {
+  it('releases a month once its end is at least the delay before the earlier of the data end and today', () => {
+    // data until 2015-07-31, 30 days: cutoff 2015-07-01 → June (ends 06-30) released, July not
+    expect(sensitiveEmbargoFrom('2015-07-31', '2026-11-23', 30)).toBe('2015-07');
+    // cutoff exactly a month's last day: that month is released
+    expect(sensitiveEmbargoFrom('2015-07-30', '2026-11-23', 30)).toBe('2015-07'); // cutoff 06-30
+    expect(sensitiveEmbargoFrom('2015-07-29', '2026-11-23', 30)).toBe('2015-06'); // cutoff 06-29
+    // today earlier than the data end (data dated in the future): today rules
+    expect(sensitiveEmbargoFrom('2030-01-01', '2026-11-23', 0)).toBe('2026-11');
+  });
+});
+
+describe('who sees what', () => {
+  it('visibility classes: public, full, territory per role and sorted ids', () => {
+    expect(visibilityClass(null)).toBe('public');
+    expect(visibilityClass(admin)).toBe('full');
+    expect(visibilityClass(moderador)).toBe('full');
+    expect(visibilityClass(mesa)).toBe('territory:mesa:09015,CUH-1');
+    expect(visibilityClass({ ...mesa, territory: ['CUH-1', '09015'] })).toBe(visibilityClass(mesa));
+    expect(visibilityClass({ ...mesa, role: 'enlace' })).not.toBe(visibilityClass(mesa));
+  });
+  it('hexagons: exact for admin/moderador; public res ≤ 8, whole months, no sensitive category', () => {
+    expect(hexagonPlan(admin, { res: 11, categories: ['secuestro'], windows: [{ from: '2015-05-03' }] }).exact).toBe(true);
+    expect(code(() => hexagonPlan(null, { res: 9, categories: null, windows: [] }))).toBe('forbidden_resolution');
+    expect(code(() => hexagonPlan(mesa, { res: 11, categories: null, windows: [] }))).toBe('forbidden_resolution');
+    expect(code(() => hexagonPlan(null, { res: 8, categories: null, windows: [{ from: '2015-05-02', to: '2015-06-01' }] }))).toBe('month_aligned_required');
+    expect(code(() => hexagonPlan(null, { res: 8, categories: ['robo_metro', 'extorsion'], windows: [] }))).toBe('sensitive_category');
+    const plan = hexagonPlan(null, { res: 8, categories: null, windows: [{ from: '2015-05-01', to: '2015-06-01' }] });
+    expect(plan.exact).toBe(false);
+    expect(plan.categories).not.toContain('violacion');
+    expect(plan.categories).toContain('robo_transeunte');
+  });
+  it('areas: territory → detail; any area outside, or all areas → public', () => {
+    const inside = { id: 'M-1.1.1', alcaldia_id: '09015' };
+    const sector = { id: 'CUH-1', alcaldia_id: null };
+    const outside = { id: 'X', alcaldia_id: '09002' };
+    expect(areaPlan(mesa, { kind: 'cuadrante', areas: [inside, sector], categories: ['violacion'], windows: [{ from: '2015-05-09' }] }).exact).toBe(true);
+    expect(code(() => areaPlan(mesa, { kind: 'cuadrante', areas: [inside, outside], categories: ['violacion'], windows: [] }))).toBe('sensitive_category');
+    expect(areaPlan(mesa, { kind: 'cuadrante', areas: 'all', categories: null, windows: [] }).exact).toBe(false);
+    expect(areaPlan(moderador, { kind: 'cuadrante', areas: 'all', categories: null, windows: [] }).exact).toBe(true);
+    // sensitive categories by alcaldía are public (with the embargo), marked sensitive
+    expect(areaPlan(null, { kind: 'alcaldia', areas: [outside], categories: ['violacion'], windows: [] })).toMatchObject({ exact: false, sensitive: true });
+    expect(publicCategories(null, 'alcaldia').categories).not.toContain('secuestro');
+  });
+  it('month alignment names the offending bound', () => {
+    expect(code(() => checkMonthAligned('2015-05-01', '2015-06-01'))).toBeUndefined();
+    expect(code(() => checkMonthAligned('2015-05-01', '2015-06-15'))).toBe('month_aligned_required');
+  });
+  it('k and the delay come from createApp options, else the environment, else 3 and 30', () => {
+    expect(policyOptions({}, {})).toEqual({ minCount: 3, sensitiveDelayDays: 30 });
+    expect(policyOptions({}, { PUBLIC_MIN_COUNT: '5', SENSITIVE_DELAY_DAYS: '0' })).toEqual({ minCount: 5, sensitiveDelayDays: 0 });
+    expect(policyOptions({ minCount: 4 }, { PUBLIC_MIN_COUNT: '5' }).minCount).toBe(4);
+    expect(() => policyOptions({}, { PUBLIC_MIN_COUNT: 'x' })).toThrow(/PUBLIC_MIN_COUNT/);
+  });
+});

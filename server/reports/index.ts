@@ -1,0 +1,90 @@
+/**
+ * Citizen reports (issue 4, item 4):
+ *
+ * - `POST /api/reports` (JSON, ≤ 8 KiB, Origin-checked, rate-limited per IP; see guard.ts) →
+ *   201 `{folio, status: 'pending', understood: {place…, category, date, hour}}`. A filled honeypot
+ *   field (`website`) gets an accepted-looking 202 with a folio that is never stored, and is counted.
+ * - `GET /api/reports/geocode?q=TEXT` → what the server understands of a typed place (for the form
+ *   to show before sending): the same rules as the POST, so a confirmed place is accepted.
+ * - `GET /api/reports/{folio}` → `{folio, status, created_at, decided_at}`: the status ONLY — never
+ *   the text, the place or the category — so a folio grants nothing beyond its own progress.
+ *
+ * The description is stored twice: raw (moderators only) and redacted (etl/reports/redact.ts).
+ */
+import { bodyLimit } from 'hono/body-limit';
+import type { Hono } from 'hono';
+import { AppError } from '../../core/errors/index.ts';
+import { countHoneypot, insertReport, reportByFolio } from '../../db/queries/reports.ts';
+import type { Store } from '../../db/connect.ts';
+import { getGeocoder } from '../../etl/geocode/index.ts';
+import { FOLIO_RE, newFolio, redactPersonalData } from '../../etl/reports/index.ts';
+import type { ApiDeps, ApiEnv } from '../app.ts';
+import { checkOrigin, rateLimit, reportOptions, type ReportOptions } from './guard.ts';
+import { placeFromGeocode, validateReport, MAX_PLACE_CHARS } from './validate.ts';
+
+export type { ReportOptions } from './guard.ts';
+
+export function registerReports(app: Hono<ApiEnv>, _deps: ApiDeps, store: Pick<Store, 'db'>, given: ReportOptions = {}): void {
+  const opts = reportOptions(given);
+
+  app.post(
+    '/api/reports',
+    checkOrigin(opts.allowedOrigins),
+    bodyLimit({ maxSize: opts.maxBytes, onError: () => { throw new AppError('payload_too_large', `máximo ${opts.maxBytes} bytes`); } }),
+    rateLimit(opts.rateLimit, opts.windowMs),
+    async (c) => {
+      if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) {
+        throw new AppError('invalid_body', 'use Content-Type: application/json');
+      }
+      let body: unknown;
+      try {
+        body = await c.req.json();
+      } catch {
+        throw new AppError('invalid_body', 'JSON inválido');
+      }
+      c.header('Cache-Control', 'no-store');
+      const honeypot = (body as { website?: unknown } | null)?.website;
+      if (typeof honeypot === 'string' && honeypot.trim() !== '') {
+        await countHoneypot(store);
+        return c.json({ folio: newFolio(), status: 'pending' }, 202);
+      }
+      const report = validateReport(body, getGeocoder);
+      const folio = newFolio();
+      await insertReport(store, {
+        folio,
+        origin: 'form',
+        category: report.category,
+        occurred_on: report.date,
+        hour: report.hour,
+        lat: report.place.lat,
+        lon: report.place.lon,
+        location_precision: report.place.precision,
+        location_text: report.place.text,
+        alcaldia_id: report.place.alcaldia_id,
+        colonia_id: report.place.colonia_id,
+        description_raw: report.description,
+        description_redacted: report.description === null ? null : redactPersonalData(report.description),
+      });
+      return c.json(
+        { folio, status: 'pending', understood: { category: report.category, date: report.date, hour: report.hour, place: report.place } },
+        201,
+      );
+    },
+  );
+
+  app.get('/api/reports/geocode', (c) => {
+    const q = (c.req.query('q') ?? '').trim();
+    if (q.length < 3 || q.length > MAX_PLACE_CHARS) throw new AppError('invalid_query', `q: 3 a ${MAX_PLACE_CHARS} caracteres`);
+    return c.json({ place: placeFromGeocode(getGeocoder().geocodeText(q), q) });
+  });
+
+  app.get('/api/reports/:folio', async (c) => {
+    c.set('skipLru', true);
+    c.set('cacheControl', 'no-store');
+    const folio = c.req.param('folio').toUpperCase();
+    if (!FOLIO_RE.test(folio)) throw new AppError('not_found', 'folio');
+    const row = await reportByFolio(store, folio);
+    if (!row) throw new AppError('not_found', 'folio');
+    return c.json({ folio: row.folio, status: row.status, created_at: row.created_at, decided_at: row.decided_at });
+  });
+}
