@@ -25,6 +25,7 @@ import { chromiumInfo } from './chromium.ts';
 import type { ChildResult } from './pglite-import-child.ts';
 import { cachedDumpPath, importInto, loadImporter, sourcesHash, writeCachedDump } from './bundled-import.ts';
 import type { HarnessTimings, PGliteInfo, PostgresInfo } from './context.ts';
+import { ensureWebBuild } from '../../server/static/index.ts';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const since = (t0: number) => Math.round(performance.now() - t0);
@@ -109,6 +110,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const [pgInfo, pgliteInfo] = [pgResult.value, pgliteResult.value];
     project.provide('harness:postgres', pgInfo);
     project.provide('harness:pglite', pgliteInfo);
+
+    // Build the web app once, here: the browser tests and the `npm start` test would otherwise
+    // race to build it in parallel workers on a fresh clone (vite empties web/dist first).
+    await ensureWebBuild((msg) => log(`[harness] ${msg}`));
 
     timings.totalMs = since(t0);
     project.provide('harness:timings', timings);
