@@ -78,7 +78,6 @@ export function createApp(opts: AppOptions): Hono {
 
   const app = new Hono<ApiEnv>();
   app.onError(handleError);
-  app.use('/api/*', rejectControlCharacters);
   // who is asking first: the cache keys answers by the caller's visibility class
   app.use('/api/*', authenticate(opts.store));
   app.use(
@@ -92,6 +91,8 @@ export function createApp(opts: AppOptions): Hono {
       },
     }),
   );
+  // after the cache: only valid URLs are ever cached, so a hit needs no second look
+  app.use('/api/*', rejectControlCharacters);
 
   for (const register of [
     registerHealth,
