@@ -6,7 +6,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Backend, Store } from '../connect.ts';
-import { areaColumn, h3Column, type AreaKind, type Database, type H3Resolution, type SourceKind, type Vintage } from '../schema.ts';
+import { areaColumn, h3Column, type AreaKind, type AreasTable, type Database, type H3Resolution, type SourceKind, type Vintage } from '../schema.ts';
 import { monthsInRange } from './months.ts';
 
 export { monthsInRange, isCalendarDate, addDays, daysBetween, nextMonthStart } from './months.ts';
@@ -30,14 +30,8 @@ export interface HotspotCell {
 /** `[west, south, east, north]` in degrees. */
 export type Bbox = readonly [number, number, number, number];
 
-export interface Area {
-  kind: AreaKind;
-  vintage: number;
-  id: string;
-  name: string;
-  alcaldia_id: string | null;
-  population: number | null;
-}
+/** An `areas` row as queries return it. */
+export type Area = AreasTable;
 
 export interface SeriesPoint {
   period: string; // YYYY-MM

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { ReverseGeocoder } from '../../geo/areas/index.ts';
-import { cellsFor } from '../../geo/h3/index.ts';
+import { cellColumns } from '../../geo/h3/index.ts';
 import type { LocationPrecision } from '../../db/schema.ts';
 import { H3_BY_PRECISION } from '../news/pipeline/incident.ts';
 import { isoDayOfWeek, localToUtc, monthStart } from '../official/time.ts';
@@ -55,8 +55,6 @@ export function reportIncidentRow(r: QueuedReport, reverse: ReverseGeocoder) {
     : { alcaldia_2016: null, alcaldia_2023: null, colonia: null, cuadrante_2016: null, sector_2016: null, cuadrante_2023: null, sector_2023: null };
   if (!areas.alcaldia_2023 && r.alcaldia_id) areas.alcaldia_2016 = areas.alcaldia_2023 = r.alcaldia_id;
   if (!areas.colonia && r.colonia_id) areas.colonia = r.colonia_id;
-  const cells = point ? cellsFor(r.lat!, r.lon!) : null;
-  const h3 = (res: (typeof H3_ALL)[number]) => (cells && wanted.has(res) ? cells[`h3_${res}`].toString() : null);
   const kind = r.origin === 'chat' ? ('chat' as const) : ('citizen' as const);
   return {
     source_kind: kind,
@@ -79,11 +77,6 @@ export function reportIncidentRow(r: QueuedReport, reverse: ReverseGeocoder) {
     lon: point ? r.lon : null,
     location_precision: (r.location_precision === 'point' ? 'point' : r.location_precision) as LocationPrecision,
     ...areas,
-    h3_6: h3(6),
-    h3_7: h3(7),
-    h3_8: h3(8),
-    h3_9: h3(9),
-    h3_10: h3(10),
-    h3_11: h3(11),
+    ...cellColumns(point ? r.lat : null, point ? r.lon : null, wanted),
   };
 }

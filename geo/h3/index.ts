@@ -68,6 +68,17 @@ export function cellsFor(lat: number, lon: number): H3Cells {
   };
 }
 
+/**
+ * The incidents table's `h3_6 … h3_11` values for a placement that fills only some resolutions
+ * (a colonia-level report fills the coarse ones only): int8 as decimal strings, null elsewhere.
+ */
+export function cellColumns(lat: number | null, lon: number | null, resolutions: Iterable<number>): Record<`h3_${H3Resolution}`, string | null> {
+  const wanted = new Set(resolutions);
+  const cells = lat !== null && lon !== null && wanted.size > 0 ? cellsFor(lat, lon) : null;
+  const at = (res: H3Resolution) => (cells && wanted.has(res) ? cells[`h3_${res}`].toString() : null);
+  return { h3_6: at(6), h3_7: at(7), h3_8: at(8), h3_9: at(9), h3_10: at(10), h3_11: at(11) };
+}
+
 /** "8849a2..." (h3-js string) → BigInt. Throws on anything that is not a valid cell. */
 export function h3ToBigInt(h3: string): bigint {
   if (!isValidCell(h3)) throw new RangeError(`h3ToBigInt: not an H3 cell: ${JSON.stringify(h3)}`);

@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { LocatedAreas, ReverseGeocoder } from '../../../geo/areas/index.ts';
-import { cellsFor } from '../../../geo/h3/index.ts';
+import { cellColumns } from '../../../geo/h3/index.ts';
 import type { LocationPrecision } from '../../../db/schema.ts';
 import type { GeocodeOutput } from '../../geocode/index.ts';
 import { isoDayOfWeek, localToUtc, monthStart, type LocalDate } from '../../official/time.ts';
@@ -70,9 +70,6 @@ export function incidentRow(input: NewsIncidentInput, reverse: ReverseGeocoder) 
   if (point) areas = { ...reverse.locate(g.lat!, g.lon!) };
   if (!areas.alcaldia_2023 && g.alcaldia_id) areas.alcaldia_2016 = areas.alcaldia_2023 = g.alcaldia_id;
   if (!areas.colonia && g.colonia_id && POINT_PRECISIONS.has(g.precision ?? '')) areas.colonia = g.colonia_id;
-  const cells = point ? cellsFor(g.lat!, g.lon!) : null;
-  const wanted = new Set(H3_BY_PRECISION[g.precision ?? ''] ?? []);
-  const h3 = (res: 6 | 7 | 8 | 9 | 10 | 11) => (cells && wanted.has(res) ? cells[`h3_${res}`].toString() : null);
   return {
     source_kind: 'news' as const,
     source: NEWS_SOURCE,
@@ -93,11 +90,6 @@ export function incidentRow(input: NewsIncidentInput, reverse: ReverseGeocoder) 
     lon: point ? g.lon : null,
     location_precision: (g.precision ?? 'none') as LocationPrecision,
     ...areas,
-    h3_6: h3(6),
-    h3_7: h3(7),
-    h3_8: h3(8),
-    h3_9: h3(9),
-    h3_10: h3(10),
-    h3_11: h3(11),
+    ...cellColumns(point ? g.lat : null, point ? g.lon : null, H3_BY_PRECISION[g.precision ?? ''] ?? []),
   };
 }
