@@ -25,6 +25,7 @@ const BENCHES: Bench[] = [
   { name: 'geocode', about: 'free-text and structured geocoding (issue 3)', run: async () => (await import('./geocode.bench.ts')).run() },
   { name: 'news', about: 'news extraction', run: async () => (await import('./news.bench.ts')).run() },
   { name: 'stats', about: 'Gi* and emerging hot spots', run: async () => (await import('./stats.bench.ts')).run() },
+  { name: 'reports', about: 'citizen reports/s accepted by POST /api/reports vs bare node:http (issue 4)', run: async () => (await import('./reports.bench.ts')).run({ backends }) },
   {
     name: 'import',
     about: 'official import vs COPY, both backends, SSC and 10× (issue 2)',

@@ -1,7 +1,12 @@
 /**
- * News extraction benchmark (issue 4, item 8, extraction part): article pages/s through
- * `extractArticle` and listing pages/s through `findArticleLinks`, on the real saved pages in
- * ../shared/data/news-pages (never committed). One process, one core.
+ * News benchmark (issue 4, item 8): article pages/s through `extractArticle` and listing pages/s
+ * through `findArticleLinks`, on the real saved pages in ../shared/data/news-pages (never
+ * committed); and articles/s through the whole news pipeline short of the store — extract →
+ * classify → geocode (with the outside-the-city cues) → dedupe (MinHash same-story check, then the
+ * same-event comparison against the batch's earlier incidents), as `etl/news/pipeline/process.ts`
+ * does — over the 4 saved pages plus the 3 derived same-event pages (pipeline/derived-pages.ts).
+ * The pipeline's floor is plain Readability extraction alone (linkedom parse + Readability.parse),
+ * the least a reader-view extractor does. One process, one core.
  *
  * Each figure is printed beside a floor measured in the same run — parsing the same HTML into
  * a DOM with linkedom, the least any DOM-based extractor must do — so machines of different
@@ -10,10 +15,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { SHARED_DATA_DIR } from '../etl/files/index.ts';
+import { getGeocoder } from '../etl/geocode/index.ts';
+import { classifyArticle } from '../etl/news/classify/index.ts';
+import { compareEvents, contentVector, estimateContainment, minhash, NEAR_DUPLICATE_CONTAINMENT, type EventDescriptor, type MinHashSignature } from '../etl/news/dedupe/index.ts';
 import { extractArticle } from '../etl/news/extract/index.ts';
 import { findArticleLinks } from '../etl/news/listing/index.ts';
+import { sameEventFeed } from '../etl/news/pipeline/derived-pages.ts';
+import { eventDate } from '../etl/news/pipeline/incident.ts';
+import { GEOCODE_CHARS, outsideCityCue } from '../etl/news/pipeline/process.ts';
 
 const PAGES = join(SHARED_DATA_DIR, 'news-pages');
 const ARTICLE_FILES = [
@@ -40,7 +52,48 @@ function rate(fn: () => number, ms: number): number {
   return n / ((performance.now() - t0) / 1000);
 }
 
+/**
+ * One batch through extract → classify → geocode → dedupe, each article compared with the batch's
+ * earlier ones (as a run compares with the stored articles of its window). Returns what it decided,
+ * so the work cannot be optimised away and the result can be checked.
+ */
+export function pipelineBatch(pages: readonly { html: string; url: string }[]): { incidents: number; duplicates: number; other: number } {
+  const g = getGeocoder();
+  const seen: { sig: MinHashSignature; event: EventDescriptor | null }[] = [];
+  const out = { incidents: 0, duplicates: 0, other: 0 };
+  for (const page of pages) {
+    const article = extractArticle(page.html, { source: page.url });
+    const c = classifyArticle({ title: article.title, text: article.text, publishedAt: article.published_at });
+    const sig = minhash(article.text);
+    const vector = contentVector(`${article.title ?? ''}\n${article.text}`);
+    if (seen.some((s) => estimateContainment(sig, s.sig) >= NEAR_DUPLICATE_CONTAINMENT)) {
+      out.duplicates++;
+      seen.push({ sig, event: null });
+      continue;
+    }
+    const geo = g.geocodeText(`${article.title ?? ''}\n${article.text.slice(0, GEOCODE_CHARS)}`);
+    const outside = geo.status === 'outside_cdmx' || outsideCityCue(article.url || page.url, article.text, (t) => g.geocodeText(t)) !== null;
+    if (outside || c.kind !== 'incident' || !c.primary || geo.status !== 'ok') {
+      out.other++;
+      seen.push({ sig, event: null });
+      continue;
+    }
+    const me: EventDescriptor = {
+      date: eventDate(c, article.published_at, '2025-10-15T00:00:00Z'),
+      categories: c.categories,
+      place: { lat: geo.lat, lon: geo.lon, colonia_id: geo.colonia_id, alcaldia_id: geo.alcaldia_id, precision: geo.precision },
+      vector,
+    };
+    if (seen.some((s) => s.event && compareEvents(me, s.event).same)) out.duplicates++;
+    else out.incidents++;
+    seen.push({ sig, event: me });
+  }
+  return out;
+}
+
 export interface NewsBenchFigures {
+  pipelineArticlesPerS: number;
+  readabilityFloorPerS: number;
   articlePagesPerS: number;
   articleMBPerS: number;
   articleParseFloorPerS: number;
@@ -53,6 +106,13 @@ export function run(): NewsBenchFigures {
   const articles = ARTICLE_FILES.map((f) => readFileSync(join(PAGES, f), 'utf8'));
   const listings = LISTINGS.map(([f, base]) => [readFileSync(join(PAGES, f), 'utf8'), base] as const);
   const articleBytes = articles.reduce((s, h) => s + Buffer.byteLength(h), 0);
+  const derived = sameEventFeed();
+  const pipelinePages = [
+    ...articles.map((html, i) => ({ html, url: `https://bench.invalid/${ARTICLE_FILES[i]}` })),
+    ...Object.entries(derived.extraPages).map(([path, html]) => ({ html, url: `https://bench.invalid${path}` })),
+  ];
+  // Built before timing (the first call builds the gazetteer); and what one batch decides, as a check.
+  const decided = pipelineBatch(pipelinePages);
 
   // Interleaved rounds, so a busy machine slows the measured code and its floor alike.
   const rounds = 4;
@@ -60,7 +120,17 @@ export function run(): NewsBenchFigures {
   let articleParseFloorPerS = 0;
   let listingPagesPerS = 0;
   let listingParseFloorPerS = 0;
+  let pipelineArticlesPerS = 0;
+  let readabilityFloorPerS = 0;
   for (let round = 0; round < rounds; round++) {
+    pipelineArticlesPerS += rate(() => {
+      pipelineBatch(pipelinePages);
+      return pipelinePages.length;
+    }, 1500) / rounds;
+    readabilityFloorPerS += rate(() => {
+      for (const p of pipelinePages) new Readability(parseHTML(p.html).document as unknown as Document).parse();
+      return pipelinePages.length;
+    }, 750) / rounds;
     articlePagesPerS += rate(() => {
       for (const html of articles) extractArticle(html, { source: 'bench' });
       return articles.length;
@@ -80,12 +150,15 @@ export function run(): NewsBenchFigures {
   }
   const meanArticlePageKB = articleBytes / articles.length / 1024;
   const articleMBPerS = (articlePagesPerS * meanArticlePageKB) / 1024;
-  const figures = { articlePagesPerS, articleMBPerS, articleParseFloorPerS, listingPagesPerS, listingParseFloorPerS, meanArticlePageKB };
+  const figures = { pipelineArticlesPerS, readabilityFloorPerS, articlePagesPerS, articleMBPerS, articleParseFloorPerS, listingPagesPerS, listingParseFloorPerS, meanArticlePageKB };
 
   const f = (x: number, d = 1) => x.toFixed(d).padStart(8);
   console.log(`article pages (${ARTICLE_FILES.length} saved, mean ${meanArticlePageKB.toFixed(0)} KB)`);
   console.log(`  extractArticle                       ${f(articlePagesPerS)} pages/s  (${articleMBPerS.toFixed(2)} MB/s)`);
   console.log(`  floor: linkedom parse only           ${f(articleParseFloorPerS)} pages/s  extract/floor: ${(articlePagesPerS / articleParseFloorPerS).toFixed(2)}`);
+  console.log(`pipeline (${pipelinePages.length} pages: ${ARTICLE_FILES.length} saved + ${pipelinePages.length - ARTICLE_FILES.length} derived; one batch → ${JSON.stringify(decided)})`);
+  console.log(`  extract→classify→geocode→dedupe      ${f(pipelineArticlesPerS)} articles/s`);
+  console.log(`  floor: Readability alone             ${f(readabilityFloorPerS)} pages/s  pipeline/floor: ${(pipelineArticlesPerS / readabilityFloorPerS).toFixed(2)}`);
   console.log(`listing pages (${LISTINGS.length} saved)`);
   console.log(`  findArticleLinks                     ${f(listingPagesPerS)} pages/s`);
   console.log(`  floor: linkedom parse only           ${f(listingParseFloorPerS)} pages/s  links/floor: ${(listingPagesPerS / listingParseFloorPerS).toFixed(2)}`);

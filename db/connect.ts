@@ -8,13 +8,18 @@ import { join } from 'node:path';
 import { Kysely, Migrator, type Migration, type MigrationProvider } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
 import { PGliteDialect } from 'kysely-pglite-dialect';
-import { PostgresJSDialect } from 'kysely-postgres-js';
+// not kysely-postgres-js: its reserved connections crash the process when PostgreSQL restarts (see the file)
+import { PooledPostgresDialect } from './postgres-driver.ts';
 import postgres from 'postgres';
 import type { Database } from './schema.ts';
 import * as m001 from './migrations/001_initial.ts';
 import * as m002 from './migrations/002_news.ts';
 import * as m003 from './migrations/003_tokens.ts';
 import * as m004 from './migrations/004_reports.ts';
+import * as m005 from './migrations/005_accounts.ts';
+import * as m006 from './migrations/006_audit.ts';
+import * as m007 from './migrations/007_targets.ts';
+import * as m008 from './migrations/008_report_idempotency.ts';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -50,7 +55,7 @@ export interface OpenOptions {
   loadDataDir?: Blob;
 }
 
-const migrations: Record<string, Migration> = { '001_initial': m001, '002_news': m002, '003_tokens': m003, '004_reports': m004 };
+const migrations: Record<string, Migration> = { '001_initial': m001, '002_news': m002, '003_tokens': m003, '004_reports': m004, '005_accounts': m005, '006_audit': m006, '007_targets': m007, '008_report_idempotency': m008 };
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export async function openStore(opts: OpenOptions): Promise<Store> {
@@ -124,7 +129,7 @@ async function copyThroughPostgres(run: postgres.Sql | postgres.TransactionSql, 
 
 function openPostgres(url: string): Store {
   const sql = postgres(url, { max: 10, onnotice: () => {} });
-  const db = new Kysely<Database>({ dialect: new PostgresJSDialect({ postgres: sql }) });
+  const db = new Kysely<Database>({ dialect: new PooledPostgresDialect(sql) });
   return {
     db,
     backend: 'postgres',

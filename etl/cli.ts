@@ -22,6 +22,7 @@ import { runNewsOnce } from './news/pipeline/index.ts';
 import { loadNewsConfig } from './news/sources/index.ts';
 import { createToken, isRole, ROLES } from '../db/queries/tokens.ts';
 import { importChat } from './chat/index.ts';
+import { runTokenRevoke, runUserCommand, withPasswordFromStdin } from './accounts/index.ts';
 
 const USAGE = `uso:
   npm run etl -- import ARCHIVO --format ${FORMAT_IDS.join('|')}
@@ -30,6 +31,8 @@ const USAGE = `uso:
   npm run etl -- news --once [--feed URL] [--config ARCHIVO]
   npm run etl -- import-chat ARCHIVO   (exportación de WhatsApp .txt o Telegram .json)
   npm run cli -- token create --role ${ROLES.join('|')} --name NOMBRE [--territory ID,…]
+  npm run --silent cli -- user create --email CORREO --role ${ROLES.join('|')} [--name NOMBRE] [--territory ID,…]   (contraseña por stdin)
+  npm run --silent cli -- token revoke ID|TOKEN
 `;
 
 export class UsageError extends Error {}
@@ -49,6 +52,8 @@ const sink = (io: CommandIO, isTTY: boolean) => ({ write: (s: string) => io.stde
 
 /** Commands by name; other helpers may add theirs (the result is printed as JSON). */
 export const COMMANDS: Record<string, Command> = {
+  /** `user create …` (etl/accounts; the password comes from stdin, hashed by `main` before dispatch) */
+  user: (args, ctx) => runUserCommand(args, ctx),
   async import(args, { store, io }) {
     const { values, positionals } = parseArgs({ args, options: { format: { type: 'string', short: 'f' } }, allowPositionals: true });
     if (positionals.length !== 1) throw new UsageError('import: indique un archivo');
@@ -94,6 +99,7 @@ export const COMMANDS: Record<string, Command> = {
   },
   /** `token create`: prints ONE line holding only the new token; the store keeps only its SHA-256. */
   async token(args, { store, io }) {
+    if (args[0] === 'revoke') return runTokenRevoke(args.slice(1), { store, io });
     const { values, positionals } = parseArgs({
       args,
       options: { role: { type: 'string' }, name: { type: 'string' }, territory: { type: 'string' } },
@@ -148,6 +154,14 @@ function absoluteArgs(argv: string[]): string[] {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  try {
+    // before any dispatch: a password on stdin becomes its hash, so it never travels (etl/accounts)
+    argv = await withPasswordFromStdin(argv, process.stdin, processIO);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    processIO.stderr(`${err.message}\n${USAGE}`);
+    return 2;
+  }
   const databaseUrl = process.env.DATABASE_URL;
   const dataDir = process.env.DATA_DIR || './var';
   if (!databaseUrl) {

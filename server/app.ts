@@ -10,6 +10,7 @@ import { createStatsQueries, type StatsQueries } from '../db/queries/stats.ts';
 import { loadStations, type Station } from '../etl/boundaries/index.ts';
 import { errorBody, handleError } from './errors/index.ts';
 import { DataVersion, responseCache, type CacheEnv } from './cache/index.ts';
+import { withCachedFastPath } from './cache/fast-path.ts';
 import { registerHealth } from './health/index.ts';
 import { registerCategories } from './categories/index.ts';
 import { registerHotspots } from './hotspots/index.ts';
@@ -23,11 +24,18 @@ import { registerOpenApi } from './openapi/index.ts';
 import { registerSemaforo } from './semaforo/index.ts';
 import { registerTrend } from './trend/index.ts';
 import { registerGiStar } from './gistar/index.ts';
-import { authenticate, type AuthEnv } from './auth/index.ts';
+import { authenticate, csrfProtection, type AuthEnv } from './auth/index.ts';
+import { accountSettings, registerAccounts, SESSION_OPENING_ROUTES, type AccountOptions } from './accounts/index.ts';
 import { policyOptions, visibilityClass, type PolicyOptions } from './policy/index.ts';
 import { createPublicData, type PublicData } from './policy/public.ts';
 import { registerReports, type ReportOptions } from './reports/index.ts';
 import { registerModeration } from './moderation/index.ts';
+import { registerPlenary, type PlenaryOptions } from './plenary/index.ts';
+import { registerTargets } from './targets/index.ts';
+import { registerPatrol } from './patrol/index.ts';
+import { registerExports } from './export/index.ts';
+import { auditRequests, createAuditLog, registerAudit, type AuditLog } from './audit/index.ts';
+import { apiBodyLimit, securityHeaders, securityOptions, type SecurityOptions } from './security/index.ts';
 
 export type ApiEnv = { Variables: CacheEnv['Variables'] & AuthEnv['Variables'] };
 export type ApiApp = Hono<ApiEnv>;
@@ -47,6 +55,14 @@ export interface AppOptions {
   policy?: Partial<PolicyOptions>;
   /** citizen-report form limits (server/reports/guard.ts): rate limit (env REPORTS_RATE_LIMIT), body cap, extra origins */
   reports?: ReportOptions;
+  /** plenary PDF/PNG export (server/plenary): Chromium path (null: none → 503), concurrency, timeout */
+  plenary?: PlenaryOptions;
+  /** accounts: session key (or the DATA_DIR holding it), login lockout, session and invitation lifetimes (server/accounts/options.ts) */
+  accounts?: AccountOptions;
+  /** the audit log's buffered writer (server/audit); pass one to `close()` it on shutdown */
+  audit?: AuditLog;
+  /** CSP extra origins (env CSP_EXTRA_ORIGINS) and the /api body cap (env API_BODY_LIMIT) */
+  security?: SecurityOptions;
 }
 
 /** What every feature's `register` function receives. */
@@ -78,19 +94,26 @@ export function createApp(opts: AppOptions): Hono {
 
   const app = new Hono<ApiEnv>();
   app.onError(handleError);
+  // security headers on every response, the web app's included (mounted later on this app)
+  const security = securityOptions(opts.security);
+  app.use('*', securityHeaders(security));
+  app.use('/api/*', apiBodyLimit(security.apiBodyLimit));
   // who is asking first: the cache keys answers by the caller's visibility class
-  app.use('/api/*', authenticate(opts.store));
-  app.use(
-    '/api/*',
-    responseCache({
-      version: dataVersion,
-      ...opts.cache,
-      variant: (c) => {
-        const cls = visibilityClass(c.get('principal'));
-        return cls === 'public' ? undefined : cls;
-      },
-    }),
-  );
+  const accounts = accountSettings(opts.accounts);
+  app.use('/api/*', authenticate(opts.store, accounts));
+  app.use('/api/*', csrfProtection(SESSION_OPENING_ROUTES));
+  // before the cache: a cached answer to a detail request is audited too
+  const audit = opts.audit ?? createAuditLog(opts.store);
+  app.use('/api/*', auditRequests(audit));
+  const cache = responseCache({
+    version: dataVersion,
+    ...opts.cache,
+    variant: (c) => {
+      const cls = visibilityClass(c.get('principal'));
+      return cls === 'public' ? undefined : cls;
+    },
+  });
+  app.use('/api/*', cache);
   // after the cache: only valid URLs are ever cached, so a hit needs no second look
   app.use('/api/*', rejectControlCharacters);
 
@@ -113,7 +136,15 @@ export function createApp(opts: AppOptions): Hono {
   }
   registerReports(app, deps, opts.store, opts.reports);
   registerModeration(app, deps, opts.store);
+  registerPlenary(app, deps, opts.plenary);
+  registerAccounts(app, deps, opts.store, accounts);
+  registerTargets(app, deps, opts.store);
+  registerPatrol(app, deps, opts.store);
+  registerExports(app, deps);
+  registerAudit(app, opts.store, audit);
   app.all('/api/*', (c) => c.json(errorBody('not_found'), 404));
+  // anonymous cache hits answered before routing, with the headers this whole stack sent (server/cache/fast-path.ts)
+  withCachedFastPath(app, cache);
   return app as unknown as Hono;
 }
 

@@ -3,6 +3,8 @@
  * first run, build the web app if needed, then serve API + map on one port, and the command
  * channel for CLI commands on a socket in DATA_DIR.
  */
+import { accessSync, constants, existsSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { openStore, type Store } from '../db/connect.ts';
 import { serveCommandChannel } from '../db/channel/index.ts';
@@ -13,12 +15,48 @@ import { DataVersion } from './cache/index.ts';
 import { createIncidentRepository } from '../db/queries/index.ts';
 import { readConfig } from './config.ts';
 import { ensureWebBuild, mountWebApp } from './static/index.ts';
+import { startBackgroundJobs } from '../etl/news/schedule.ts';
+import { closePlenaryRenderers } from './plenary/index.ts';
+import { createAuditLog } from './audit/index.ts';
 
 const log = (msg: string) => process.stderr.write(msg + '\n');
+
+/**
+ * Fails at once, naming the folder, when DATA_DIR (or the embedded database in it) cannot be
+ * written. Without this an unprivileged server on a read-only folder stopped after a long wait with
+ * PGlite's bare "PGlite failed to initialize properly" (tests/load/readonly-datadir.test.ts). Root
+ * passes every check, as it ignores permissions.
+ */
+function assertWritableDataDir(dataDir: string, embedded: boolean): void {
+  const fail = (path: string, err: unknown): never => {
+    const code = (err as NodeJS.ErrnoException).code ?? String(err);
+    throw new Error(
+      `no se puede escribir en DATA_DIR ${dataDir} (${path}: ${code}); dé permiso de escritura al usuario del servidor o use otro DATA_DIR` +
+        ` — DATA_DIR is not writable`,
+    );
+  };
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (err) {
+    fail(dataDir, err);
+  }
+  const check = (path: string, recurse: boolean) => {
+    try {
+      accessSync(path, constants.W_OK);
+    } catch (err) {
+      fail(path, err);
+    }
+    if (recurse && lstatSync(path).isDirectory()) for (const name of readdirSync(path)) check(join(path, name), true);
+  };
+  check(dataDir, false);
+  const pglite = join(dataDir, 'pglite');
+  if (embedded && existsSync(pglite)) check(pglite, true);
+}
 
 async function main() {
   const config = readConfig();
   const started = Date.now();
+  assertWritableDataDir(config.dataDir, !config.databaseUrl);
   // Claim DATA_DIR before opening the store: a second PGlite process on the same folder would
   // corrupt it. Commands that arrive while the store is still loading wait for it.
   let storeReady!: (s: Store) => void;
@@ -43,9 +81,13 @@ async function main() {
 
   const repository = createIncidentRepository(store);
   dataVersion = new DataVersion(() => repository.dataVersion());
-  const app = createApp({ store, repository, dataVersion });
+  const audit = createAuditLog(store); // closed on shutdown: buffered audit entries are written first
+  // accounts: the session key lives in DATA_DIR/secrets/session-key, created on first start (db/secrets.ts)
+  const app = createApp({ store, repository, dataVersion, audit, accounts: { dataDir: config.dataDir } });
   mountWebApp(app);
   storeReady(store);
+  // News sources on their schedule (when configured) and the chat-retention purge, in-process.
+  const jobs = startBackgroundJobs({ store, dataDir: config.dataDir, log, onNewsPass: () => dataVersion?.invalidate() });
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     log(`Mapa Común listo en http://localhost:${info.port}  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   });
@@ -56,6 +98,9 @@ async function main() {
     closing = true;
     channel.close();
     server.close();
+    await jobs.stop(); // waits for a news pass or purge in flight
+    await closePlenaryRenderers(); // the export's headless Chromium
+    await audit.close();
     await store.close();
     process.exit(0);
   };

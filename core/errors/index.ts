@@ -45,6 +45,19 @@ export const ERRORS = {
   forbidden_origin: { status: 403, message: 'Origen de la solicitud no permitido' },
   authentication_required: { status: 401, message: 'Se requiere un token de acceso' },
   report_already_decided: { status: 409, message: 'El reporte ya fue moderado' },
+  // moderation: approving a report that has no place (server/moderation/placement.ts)
+  report_unplaced: { status: 409, message: 'El reporte no tiene ubicación: indique un punto (lat, lon) o un área (colonia o alcaldía) al aprobarlo' },
+  // accounts: login, sessions, invitations (server/accounts, server/auth)
+  invalid_credentials: { status: 401, message: 'Correo o contraseña incorrectos' },
+  too_many_attempts: { status: 429, message: 'Demasiados intentos fallidos: espere antes de volver a intentar' },
+  csrf_failed: { status: 403, message: 'Falta o no corresponde el token CSRF de la sesión' },
+  account_disabled: { status: 403, message: 'La cuenta está desactivada' },
+  invitation_invalid: { status: 410, message: 'La invitación no es válida, ya se usó o venció' },
+  account_exists: { status: 409, message: 'Ya existe una cuenta con ese correo' },
+  // plenary export (server/plenary): PDF/PNG rendered by headless Chromium
+  pdf_renderer_unavailable: { status: 503, message: 'No se puede exportar a PDF o PNG en este servidor' },
+  pdf_renderer_busy: { status: 503, message: 'El exportador está ocupado: intente de nuevo en un momento' },
+  pdf_render_timeout: { status: 504, message: 'La exportación tardó demasiado' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -35,6 +35,8 @@ export interface CitizenReportsTable {
   decided_by: string | null;
   decision_reason: string | null;
   incident_id: string | null;
+  /** the client's `Idempotency-Key` (migration 008): a retried POST finds the first report */
+  client_key: import('kysely').ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 type ReportDb = Kysely<Database & { citizen_reports: CitizenReportsTable }>;
@@ -53,8 +55,14 @@ function withDay<T extends ReportRow | undefined>(row: T): T {
 /** Queues a report. With a `chat_ref` already queued, nothing is inserted and false is returned. */
 export async function insertReport(store: Pick<Store, 'db'>, report: NewReport): Promise<boolean> {
   const q = reportDb(store).insertInto('citizen_reports').values(report);
-  const res = await (report.chat_ref ? q.onConflict((oc) => oc.column('chat_ref').doNothing()) : q).executeTakeFirst();
+  const unique = report.chat_ref ? 'chat_ref' : report.client_key ? 'client_key' : null;
+  const res = await (unique ? q.onConflict((oc) => oc.column(unique).doNothing()) : q).executeTakeFirst();
   return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** The report queued with this `Idempotency-Key`, if any. */
+export async function reportByClientKey(store: Pick<Store, 'db'>, key: string): Promise<ReportRow | undefined> {
+  return withDay(await reportDb(store).selectFrom('citizen_reports').selectAll().where('client_key', '=', key).executeTakeFirst());
 }
 
 export async function reportByFolio(store: Pick<Store, 'db'>, folio: string): Promise<ReportRow | undefined> {

@@ -17,10 +17,11 @@
  * counts unless the classifier calls it statistics, advice or opinion. Then the one geocoder places
  * it; messages it cannot place (or places outside the city) are queued unplaced, not dropped.
  */
-import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { createHash, createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { Store } from '../../db/connect.ts';
+import { readOrCreateSecret } from '../../db/secrets.ts';
 import { insertReport, purgeExpiredText } from '../../db/queries/reports.ts';
 import { getGeocoder } from '../geocode/index.ts';
 import { classifyArticle, type ArticleClassification } from '../news/classify/index.ts';
@@ -73,20 +74,9 @@ export function retentionDays(given: number | undefined, env: NodeJS.ProcessEnv 
   return n;
 }
 
-/** The salt, created (32 random bytes, hex, mode 0600) on first use. */
+/** The salt, created (32 random bytes, hex, mode 0600) on first use (db/secrets.ts, shared with the session key). */
 export function chatSalt(dataDir: string): string {
-  const dir = join(dataDir, 'secrets');
-  const file = join(dir, 'chat-salt');
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  try {
-    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-  }
-  chmodSync(file, 0o600);
-  const salt = readFileSync(file, 'utf8').trim();
-  if (salt.length < 32) throw new Error(`${file}: salt too short; delete it to generate a new one`);
-  return salt;
+  return readOrCreateSecret(dataDir, 'chat-salt');
 }
 
 /** A sender's pseudonym: HMAC-SHA-256 of the trimmed, lower-cased name under the salt (16 hex). */

@@ -11,6 +11,7 @@
  * Rows are never dropped silently: a row is an incident (or part of one), a non-crime, or quarantined.
  */
 import { basename } from 'node:path';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { AppError } from '../../core/errors/index.ts';
 import type { RawTx, Store } from '../../db/connect.ts';
@@ -44,6 +45,9 @@ export interface ImportOptions {
   /** Rows per COPY batch. */
   batchRows?: number;
 }
+
+/** Rows prepared between two turns of the event loop (≈ 10 ms of work: PostgreSQL's socket never runs dry). */
+const YIELD_EVERY_ROWS = 250;
 
 /** Imports one official export. Throws AppError('invalid_parameter') for an unknown format or a header lacking required columns. */
 export async function importOfficialFile(store: Store, path: string, opts: ImportOptions): Promise<ImportReport> {
@@ -101,6 +105,7 @@ export async function importOfficialFile(store: Store, path: string, opts: Impor
       const collapsed = new Map<string, { incident: Incident; rows: Set<string> }>();
       // One COPY in flight while the next batch is prepared (PostgreSQL works on it meanwhile).
       let copying: Promise<void> = Promise.resolve();
+      let sinceYield = 0;
       const flush = async () => {
         await copying;
         if (csv.length === 0) return;
@@ -139,6 +144,13 @@ export async function importOfficialFile(store: Store, path: string, opts: Impor
             parsed = parsed.slice(1);
           }
           for (const p of parsed) {
+            // Let the event loop run now and then: the COPY in flight is written to the socket only
+            // between our turns, so without this PostgreSQL waits while a whole batch is prepared
+            // (measured: the import then took the sum, not the larger, of the two).
+            if (++sinceYield === YIELD_EVERY_ROWS) {
+              sinceYield = 0;
+              await yieldToEventLoop();
+            }
             report.rows++;
             if ('error' in p || p.fields.length !== headerLength) {
               quarantine(p.line.no, p.line.text, 'malformed_row');

@@ -4,8 +4,8 @@
  */
 import { classifyLabel, repairMojibake, type CategoryId, type Classification } from '../../core/taxonomy/index.ts';
 import type { ErrorCode } from '../../core/errors/index.ts';
-import { cellsFor } from '../../geo/h3/index.ts';
-import type { LocatedAreas, ReverseGeocoder } from '../../geo/areas/index.ts';
+import { cellDecimalsFor } from '../../geo/h3/index.ts';
+import type { LocateOptions, LocatedAreas, ReverseGeocoder } from '../../geo/areas/index.ts';
 import type { LocationPrecision } from '../../db/schema.ts';
 import type { Column, FormatMapping } from './mappings.ts';
 import { isoDate, isoDayOfWeek, localToUtc, monthStart, parseDate, parseTime } from './time.ts';
@@ -100,6 +100,8 @@ const NO_AREAS: LocatedAreas = {
   alcaldia_2016: null, alcaldia_2023: null, colonia: null, cuadrante_2016: null, sector_2016: null, cuadrante_2023: null, sector_2023: null,
 };
 
+const STATED_POLICE_2016: LocateOptions = { police2016: false };
+
 /** "8325024.0" → "8325024": the FGJ exports write integers as floats. */
 const integerText = (v: string) => (/^-?\d+\.0+$/.test(v) ? v.slice(0, v.indexOf('.')) : v);
 
@@ -149,7 +151,9 @@ export class RowNormaliser {
     let areas = NO_AREAS;
     let located = false;
     if (hasPoint) {
-      const found = ctx.reverse.locate(lat, lon);
+      // A record naming its 2016 cuadrante takes its 2016 cuadrante and sector from that column (below),
+      // never from the point: skip those two point-in-polygon lookups.
+      const found = ctx.reverse.locate(lat, lon, cols.cuadrante2016 >= 0 ? STATED_POLICE_2016 : undefined);
       if (found.alcaldia_2023 !== null) {
         areas = found;
         located = true;
@@ -198,8 +202,7 @@ export class RowNormaliser {
 
     let h3: string[] | null = null;
     if (located) {
-      const c = cellsFor(lat, lon);
-      h3 = [c.h3_6.toString(), c.h3_7.toString(), c.h3_8.toString(), c.h3_9.toString(), c.h3_10.toString(), c.h3_11.toString()];
+      h3 = cellDecimalsFor(lat, lon);
     }
 
     return {

@@ -154,6 +154,20 @@ describe('reverse geocoder on real data', () => {
     }
   });
 
+  it('leaves out only the 2016 police layers when asked (police2016: false), for every SSC point', () => {
+    let differ = 0, skippedNonNull = 0, hadPolice = 0;
+    for (const p of points) {
+      const all = geocoder.locate(p.lat, p.lon);
+      const some = geocoder.locate(p.lat, p.lon, { police2016: false });
+      if (all.cuadrante_2016 !== null) hadPolice++;
+      if (some.cuadrante_2016 !== null || some.sector_2016 !== null) skippedNonNull++;
+      const rest = (a: typeof all) => [a.alcaldia_2016, a.alcaldia_2023, a.colonia, a.cuadrante_2023, a.sector_2023].join();
+      if (rest(all) !== rest(some)) differ++;
+    }
+    expect(hadPolice).toBeGreaterThan(100_000);
+    expect({ differ, skippedNonNull }).toEqual({ differ: 0, skippedNonNull: 0 });
+  });
+
   it('returns null everywhere outside the city and for invalid coordinates', () => {
     for (const [lat, lon] of [[19.6, -98.9], [20.5, -99.1], [0, 0], [Number.NaN, -99.1]]) {
       expect(Object.values(geocoder.locate(lat, lon)).every((v) => v === null)).toBe(true);

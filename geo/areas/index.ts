@@ -30,9 +30,18 @@ interface IndexedSet {
   representative: Map<string, [number, number]>;
 }
 
+/** What `locate` may leave out. */
+export interface LocateOptions {
+  /**
+   * false: skip the 2016 police layers (cuadrante_2016 and sector_2016 come back null without a
+   * lookup) — for records that name their own 2016 cuadrante, whose areas replace the point's.
+   */
+  police2016?: boolean;
+}
+
 export interface ReverseGeocoder {
-  /** Every area id for the point (null where it lies outside that layer). */
-  locate(lat: number, lon: number): LocatedAreas;
+  /** Every area id for the point (null where it lies outside that layer, or where `opts` leaves the layer out). */
+  locate(lat: number, lon: number, opts?: LocateOptions): LocatedAreas;
   /** The id of the `kind` area holding the point; `vintage` defaults to 2023 and is ignored for vintage-less sets. */
   areaAt(kind: AreaKind, vintage: Vintage | null | undefined, lat: number, lon: number): string | null;
   /** Whether area `id` contains the point (same boundary rule as `areaAt`); false for an unknown id. */
@@ -87,17 +96,18 @@ export function buildReverseGeocoder(sets: readonly BoundarySet[]): ReverseGeoco
   const valid = (lat: number, lon: number) => Number.isFinite(lat) && Number.isFinite(lon);
 
   return {
-    locate(lat, lon) {
+    locate(lat, lon, opts) {
       if (!valid(lat, lon)) {
         return { alcaldia_2016: null, alcaldia_2023: null, colonia: null, cuadrante_2016: null, sector_2016: null, cuadrante_2023: null, sector_2023: null };
       }
       const alc2023 = idAt(alcaldia2023, lat, lon);
+      const police2016 = opts?.police2016 !== false;
       return {
         alcaldia_2016: alcaldia2016 === alcaldia2023 ? alc2023 : idAt(alcaldia2016, lat, lon),
         alcaldia_2023: alc2023,
         colonia: idAt(colonia, lat, lon),
-        cuadrante_2016: idAt(cuadrante2016, lat, lon),
-        sector_2016: idAt(sector2016, lat, lon),
+        cuadrante_2016: police2016 ? idAt(cuadrante2016, lat, lon) : null,
+        sector_2016: police2016 ? idAt(sector2016, lat, lon) : null,
         cuadrante_2023: idAt(cuadrante2023, lat, lon),
         sector_2023: idAt(sector2023, lat, lon),
       };

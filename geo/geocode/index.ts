@@ -9,6 +9,7 @@
 import { alcaldiaIdFor, words, type ColoniaEntry, type Gazetteer } from '../gazetteer/index.ts';
 import { findMentions, type Mention } from './mentions.ts';
 import { decideColonia, idfWeights, rankColonias, type IdfWeights } from './structured.ts';
+import { constrainToStatedAlcaldia } from './stated-alcaldia.ts';
 
 export { findMentions, type Mention, type MentionType } from './mentions.ts';
 export { rankColonias, decideColonia, idfWeights, nameSimilarity } from './structured.ts';
@@ -109,7 +110,8 @@ export function createGeocoder(gaz: Gazetteer): Geocoder {
   }
 
   function geocodeText(text: string): GeocodeResult {
-    const found = findMentions(gaz, text);
+    // An alcaldía written beside a colonia decides which colonia of that name is meant (stated-alcaldia.ts).
+    const found = constrainToStatedAlcaldia(gaz, idf, findMentions(gaz, text), text);
     const mentions: PublicMention[] = found.map(({ text: t, start, end, type, resolved_id }) => ({ text: t, start, end, type, resolved_id }));
     const len = Math.max(1, text.length);
     // Earlier mentions weigh more: news leads with where it happened.

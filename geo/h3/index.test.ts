@@ -4,7 +4,7 @@ import { cellToLatLng, cellToParent, latLngToCell } from 'h3-js';
 import { parse } from 'csv-parse/sync';
 import { readBundled } from '../../etl/files/index.ts';
 import {
-  bigIntToH3, cellBoundary, cellsFor, h3ToBigInt, H3_RESOLUTIONS, isH3Resolution, parentOf, resolutionForZoom, resolutionOf,
+  bigIntToH3, cellBoundary, cellDecimalsFor, cellsFor, h3ToBigInt, H3_RESOLUTIONS, isH3Resolution, parentOf, resolutionForZoom, resolutionOf,
 } from './index.ts';
 
 const sscPoints = () =>
@@ -46,6 +46,22 @@ describe('cellsFor', () => {
 
   it('rejects non-finite coordinates', () => {
     expect(() => cellsFor(Number.NaN, -99)).toThrow(RangeError);
+  });
+});
+
+describe('cellDecimalsFor', () => {
+  it('gives, for real SSC points, the decimal int8 of the cell h3-js puts each point in, resolutions 6–11 in order', () => {
+    let wrong = 0;
+    const points = sscPoints();
+    for (const [lat, lon] of points) {
+      const decimals = cellDecimalsFor(lat, lon);
+      // independent: h3-js's hex cell read by BigInt's own hex parser
+      const expected = H3_RESOLUTIONS.map((res) => BigInt(`0x${latLngToCell(lat, lon, res)}`).toString(10));
+      if (decimals.join() !== expected.join()) wrong++;
+    }
+    expect(points.length).toBeGreaterThan(2000);
+    expect(wrong).toBe(0);
+    expect(() => cellDecimalsFor(19.4, Number.POSITIVE_INFINITY)).toThrow(RangeError);
   });
 });
 

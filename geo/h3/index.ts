@@ -69,6 +69,19 @@ export function cellsFor(lat: number, lon: number): H3Cells {
 }
 
 /**
+ * `cellsFor` as the incidents table's `h3_6 … h3_11` column text (decimal int8), in resolution order:
+ * the same cells, for bulk loading. h3-js hands back hex strings; `BigInt('0x' + hex)` reads one in a
+ * single step, where `cellsFor` splits it into 32-bit halves and joins them (the import's profile
+ * showed that round trip and its garbage at a third of the H3 cost).
+ */
+export function cellDecimalsFor(lat: number, lon: number): string[] {
+  if (!Number.isFinite(lat) || !Number.isFinite(lon)) throw new RangeError(`cellDecimalsFor: invalid coordinates ${lat}, ${lon}`);
+  const out = new Array<string>(6);
+  for (let i = 0; i < 6; i++) out[i] = BigInt(`0x${latLngToCell(lat, lon, MIN_H3_RESOLUTION + i)}`).toString();
+  return out;
+}
+
+/**
  * The incidents table's `h3_6 … h3_11` values for a placement that fills only some resolutions
  * (a colonia-level report fills the coarse ones only): int8 as decimal strings, null elsewhere.
  */

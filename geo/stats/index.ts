@@ -14,3 +14,4 @@ export * from './study-area/index.ts';
 export * from './gistar/index.ts';
 export * from './emerging/index.ts';
 export * from './pai/index.ts';
+export * from './targets/index.ts';

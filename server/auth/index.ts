@@ -1,13 +1,28 @@
 /**
- * Who is asking: `Authorization: Bearer <token>` → the token's principal (role and territory),
- * stored on the context for the policy (server/policy). No header → the public (principal null).
- * A header that is present but not a live token → 401 `invalid_token`: a client that meant to
- * authenticate must learn it failed, rather than silently getting the public view.
+ * Who is asking (issue 6, item 1), stored on the context for the policy (server/policy):
+ *
+ * - `Authorization: Bearer <token>` → the API token's principal (role and territory). A header
+ *   that is present but not a live token → 401 `invalid_token`: a client that meant to
+ *   authenticate must learn it failed, rather than silently getting the public view.
+ * - otherwise the `mc_session` cookie (server/auth/session.ts) → the user's principal. A cookie
+ *   that names no live session is simply the public: browsers keep stale cookies after an expiry.
+ * - neither → the public (principal null).
+ *
+ * The principal is `{role, territory, name, via, subject}` whichever way it came; `subject`
+ * (`token:<id>` or `user:<id>`) names the credential for the audit log.
+ *
+ * `csrfProtection`: a state-changing request (POST, PUT, PATCH, DELETE) authenticated by the
+ * cookie must carry `X-CSRF-Token` equal to its session's token, else 403 `csrf_failed`. Bearer
+ * requests (no browser sends those on its own) and anonymous ones are exempt, and so are the
+ * routes that open a session (login, accepting an invitation), which check the Origin instead.
  */
 import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { AppError } from '../../core/errors/index.ts';
 import type { Store } from '../../db/connect.ts';
 import { findToken, type Role } from '../../db/queries/tokens.ts';
+import { credentialsEpoch, findSession, touchSession, type User } from '../../db/queries/accounts.ts';
+import { csrfTokenFor, ephemeralSessionKey, isSessionId, safeEqual, SESSION_COOKIE, sessionIdHash } from './session.ts';
 
 export { ROLES, type Role } from '../../db/queries/tokens.ts';
 
@@ -16,9 +31,27 @@ export interface Principal {
   /** alcaldía cvegeo ids or sector names (mesa, enlace); empty for the others */
   territory: readonly string[];
   name: string;
+  /** how the caller authenticated; always set by `authenticate` (optional only for hand-built principals in tests) */
+  via?: 'token' | 'session';
+  /** `token:<id>` or `user:<id>`; always set by `authenticate` */
+  subject?: string;
 }
 
-export type AuthEnv = { Variables: { principal?: Principal | null } };
+/** The session behind a cookie-authenticated request. */
+export interface SessionContext {
+  idHash: string;
+  csrfToken: string;
+  user: User;
+}
+
+export type AuthEnv = { Variables: { principal?: Principal | null; session?: SessionContext } };
+
+export interface SessionSettings {
+  /** HMAC key for session ids and CSRF tokens (server/auth/session.ts) */
+  key: Buffer;
+  /** a session unused this long ends */
+  idleMs: number;
+}
 
 /** The bearer token of an `Authorization` header; undefined without one; null when malformed. */
 export function bearerToken(header: string | undefined): string | undefined | null {
@@ -29,30 +62,88 @@ export function bearerToken(header: string | undefined): string | undefined | nu
 
 const CACHE_MS = 5000;
 const CACHE_MAX = 1000;
+/** how stale `last_seen_at` may get before a request writes it again (idle expiry needs no finer clock) */
+const TOUCH_EVERY_MS = 60_000;
+
+type Memo = { principal: Principal | null; session?: SessionContext; sessionId?: number; at: number };
 
 /**
- * The middleware. Token lookups are memoised for a few seconds (hash → principal), so cached
- * responses stay cheap for authenticated clients too; a revoked token stops working within that time.
+ * The middleware. Lookups are memoised for a few seconds (credential hash → principal), so cached
+ * responses stay cheap for authenticated clients too. The memo is dropped whenever this process
+ * revokes a token, disables a user or ends a session (`credentialsEpoch`), so those take effect
+ * on the next request; a change made by another process takes effect within the memo's 5 seconds.
  */
-export function authenticate(store: Pick<Store, 'db'>): MiddlewareHandler<AuthEnv> {
-  const memo = new Map<string, { principal: Principal | null; at: number }>();
+export function authenticate(store: Pick<Store, 'db'>, sessions: SessionSettings = { key: ephemeralSessionKey(), idleMs: 12 * 3600_000 }): MiddlewareHandler<AuthEnv> {
+  const memo = new Map<string, Memo>();
+  let epoch = credentialsEpoch();
+  const remember = (key: string, hit: Memo) => {
+    if (memo.size >= CACHE_MAX) memo.clear();
+    memo.set(key, hit);
+  };
+  const fresh = (key: string, now: number) => {
+    if (epoch !== credentialsEpoch()) {
+      memo.clear();
+      epoch = credentialsEpoch();
+    }
+    const hit = memo.get(key);
+    return hit && now - hit.at <= CACHE_MS ? hit : undefined;
+  };
+
   return async (c, next) => {
     const token = bearerToken(c.req.header('authorization'));
-    if (token === undefined) {
+    const now = performance.now();
+    if (token === null) throw new AppError('invalid_token', 'use "Authorization: Bearer <token>"');
+    if (token !== undefined) {
+      let hit = fresh(`t:${token}`, now);
+      if (!hit) {
+        const record = await findToken(store, token);
+        const principal: Principal | null = record ? { role: record.role, territory: record.territory, name: record.name, via: 'token', subject: `token:${record.id}` } : null;
+        remember(`t:${token}`, (hit = { principal, at: now }));
+      }
+      if (!hit.principal) throw new AppError('invalid_token');
+      c.set('principal', hit.principal);
+      return next();
+    }
+
+    const sessionId = getCookie(c, SESSION_COOKIE);
+    if (!isSessionId(sessionId)) {
       c.set('principal', null);
       return next();
     }
-    if (token === null) throw new AppError('invalid_token', 'use "Authorization: Bearer <token>"');
-    const now = performance.now();
-    let hit = memo.get(token);
-    if (!hit || now - hit.at > CACHE_MS) {
-      const record = await findToken(store, token);
-      hit = { principal: record ? { role: record.role, territory: record.territory, name: record.name } : null, at: now };
-      if (memo.size >= CACHE_MAX) memo.clear();
-      memo.set(token, hit);
+    const idHash = sessionIdHash(sessions.key, sessionId);
+    let hit = fresh(`s:${idHash}`, now);
+    if (!hit) {
+      const live = await findSession(store, idHash, sessions.idleMs);
+      if (live && Date.now() - live.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(store, live.sessionId);
+      hit = live
+        ? {
+            principal: { role: live.user.role, territory: live.user.territory, name: live.user.name, via: 'session', subject: `user:${live.user.id}` },
+            session: { idHash, csrfToken: csrfTokenFor(sessions.key, sessionId), user: live.user },
+            at: now,
+          }
+        : { principal: null, at: now };
+      remember(`s:${idHash}`, hit);
     }
-    if (!hit.principal) throw new AppError('invalid_token');
     c.set('principal', hit.principal);
+    if (hit.session) c.set('session', hit.session);
+    return next();
+  };
+}
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * 403 `csrf_failed` for a cookie-authenticated state-changing request without the session's
+ * `X-CSRF-Token`. `exempt`: `METHOD path` pairs that open a session (they check the Origin).
+ */
+export function csrfProtection(exempt: readonly string[] = []): MiddlewareHandler<AuthEnv> {
+  const skip = new Set(exempt);
+  return async (c, next) => {
+    const session = c.get('session');
+    if (session && c.get('principal')?.via === 'session' && STATE_CHANGING.has(c.req.method) && !skip.has(`${c.req.method} ${c.req.path}`)) {
+      const sent = c.req.header('x-csrf-token');
+      if (sent === undefined || !safeEqual(sent, session.csrfToken)) throw new AppError('csrf_failed', sent === undefined ? 'falta la cabecera X-CSRF-Token' : 'X-CSRF-Token no corresponde a la sesión');
+    }
     return next();
   };
 }

@@ -101,9 +101,14 @@ export interface CacheEntry {
   identity: Variant;
   gzip?: Variant;
   bytes: number;
+  /**
+   * The complete headers the whole app sent with each variant to an anonymous caller (security
+   * headers and all), recorded by the fast path (`fast-path.ts`) to answer later hits itself.
+   */
+  replay?: { identity?: Record<string, string>; gzip?: Record<string, string> };
 }
 
-const GZIP_MIN_BYTES = 1024;
+export const GZIP_MIN_BYTES = 1024;
 export const DEFAULT_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
 
 /** Path plus query parameters sorted by name, so `?a=1&b=2` and `?b=2&a=1` share an entry. */
@@ -125,7 +130,12 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
   return ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 }
 
-function acceptsGzip(header: string | undefined): boolean {
+/** The LRU key: data version, the caller's visibility class ('' = public), normalised URL. */
+export function cacheKey(version: string, variantKey: string | undefined, normalisedUrl: string): string {
+  return `${version}\n${variantKey ?? ''}\n${normalisedUrl}`;
+}
+
+export function acceptsGzip(header: string | undefined): boolean {
   return !!header && /\bgzip\b/.test(header) && !/\bgzip\s*;\s*q=0(\.0*)?\b/.test(header);
 }
 
@@ -164,7 +174,7 @@ export type CacheEnv = { Variables: { skipLru?: boolean; cacheControl?: string }
  * The middleware. Handlers may `c.set('skipLru', true)` (answers that must reflect the present
  * moment, like health) or `c.set('cacheControl', …)`; every 200 GET still gets an ETag.
  */
-export function responseCache(opts: ResponseCacheOptions): MiddlewareHandler<CacheEnv> & { lru: LruCache<CacheEntry> } {
+export function responseCache(opts: ResponseCacheOptions): MiddlewareHandler<CacheEnv> & { lru: LruCache<CacheEntry>; version: DataVersion } {
   const lru = new LruCache<CacheEntry>(opts.maxEntries ?? 2000, opts.maxBytes ?? 256 * 1024 * 1024);
 
   const middleware: MiddlewareHandler<CacheEnv> = async (c, next) => {
@@ -181,7 +191,7 @@ export function responseCache(opts: ResponseCacheOptions): MiddlewareHandler<Cac
       version = undefined; // store unreachable: let the handler answer (health → 503), cache nothing
     }
     const variantKey = opts.variant?.(c);
-    const key = version === undefined ? undefined : `${version}\n${variantKey ?? ''}\n${normaliseUrl(raw.url)}`;
+    const key = version === undefined ? undefined : cacheKey(version, variantKey, normaliseUrl(raw.url));
     const hit = key === undefined ? undefined : lru.get(key);
     if (hit) return serve(hit);
 
@@ -195,7 +205,10 @@ export function responseCache(opts: ResponseCacheOptions): MiddlewareHandler<Cac
     const headers: Record<string, string> = {
       'Content-Type': res.headers.get('Content-Type') ?? 'application/octet-stream',
       'Cache-Control': privateCacheControl(c.get('cacheControl') ?? DEFAULT_CACHE_CONTROL, variantKey !== undefined),
-      Vary: opts.variant ? 'Accept-Encoding, Authorization' : 'Accept-Encoding',
+      // Cookie: the mc_session cookie changes the caller too (a browser must not reuse a logged-in answer after logout)
+      Vary: opts.variant ? 'Accept-Encoding, Authorization, Cookie' : 'Accept-Encoding',
+      // file downloads (server/export) keep their file name
+      ...(res.headers.get('Content-Disposition') ? { 'Content-Disposition': res.headers.get('Content-Disposition')! } : {}),
     };
     const entry: CacheEntry = { identity: variant(body, headers, etagOf(body)), bytes: body.byteLength + 256 };
     if (key !== undefined && !c.get('skipLru')) lru.set(key, entry);
@@ -214,5 +227,5 @@ export function responseCache(opts: ResponseCacheOptions): MiddlewareHandler<Cac
       return reply(e.identity, ifNoneMatch, method === 'HEAD');
     }
   };
-  return Object.assign(middleware, { lru });
+  return Object.assign(middleware, { lru, version: opts.version });
 }

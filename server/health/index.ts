@@ -2,17 +2,37 @@
  * `GET /api/health`: is the store reachable, which backend, how many incidents, data until when —
  * overall and per source (the map defaults to the period of the largest source, since a small
  * source such as FGJ Milpa Alta may run years past the citywide SSC data).
+ *
+ * Every call reads `meta.data_version` (one indexed row), so reachability is checked each time; the
+ * counts and dates — two scans of `incidents` — are recomputed only when that version changed, as
+ * every import and every approved report bumps it. The load test (tests/load/mixed-traffic) found
+ * the scans on every call: 0.5–1 s each on PGlite under load, serialised on its one connection, so a
+ * monitor polling health slowed every other request.
  */
 import type { ApiApp, ApiDeps } from '../app.ts';
 import { errorBody } from '../errors/index.ts';
 
+type Health = Awaited<ReturnType<ApiDeps['repo']['health']>>;
+
 export function registerHealth(app: ApiApp, { repo }: ApiDeps): void {
+  let memo: { version: string; health: Promise<Health> } | undefined;
+  const healthAt = (version: string): Promise<Health> => {
+    if (memo?.version !== version) {
+      const health = repo.health();
+      memo = { version, health };
+      health.catch(() => {
+        if (memo?.health === health) memo = undefined; // a failed read is retried on the next call
+      });
+    }
+    return memo.health;
+  };
+
   app.get('/api/health', async (c) => {
     // the answer must reflect this moment: revalidate every time, never serve it from the LRU
     c.set('skipLru', true);
     c.set('cacheControl', 'no-cache');
     try {
-      const h = await repo.health();
+      const h = await healthAt(await repo.dataVersion());
       return c.json({ ok: true, db: repo.backend, incidents: h.incidents, data_until: h.dataUntil, sources: h.sources });
     } catch (err) {
       console.error('[api] health check failed:', err);

@@ -8,6 +8,8 @@
  * - `POST /api/moderation/reports/{folio}/approve` → creates the incident (source `citizen`, or
  *   `chat` for chat messages; `source_record_id` = folio), placed like every other source
  *   (geo/areas + geo/h3, etl/reports), bumps the data version → `{folio, status, incident_id}`.
+ *   Optional body `{"lat", "lon"}` or `{"area": {"kind": "colonia"|"alcaldia", "id"}}`; a report that
+ *   could not be placed needs one, else 409 `report_unplaced` (placement.ts).
  * - `POST …/merge` `{"incident_id": "123"}` → links the report to that incident; nothing new is counted.
  * - `POST …/reject` `{"reason": "…"}` → rejected with the reason.
  * A report already decided → 409 `report_already_decided`; an unknown folio → 404.
@@ -22,6 +24,7 @@ import { getGeocoder } from '../../etl/geocode/index.ts';
 import { FOLIO_RE, reportIncidentRow } from '../../etl/reports/index.ts';
 import type { ApiDeps, ApiEnv } from '../app.ts';
 import { principalOf, type Principal } from '../auth/index.ts';
+import { ApproveBody, approvedPlacement } from './placement.ts';
 
 const MODERATOR_ROLES = new Set(['moderador', 'admin']);
 
@@ -97,6 +100,10 @@ export function registerModeration(app: Hono<ApiEnv>, deps: ApiDeps, store: Pick
 
   app.post('/api/moderation/reports/:folio/approve', async (c) => {
     const folio = folioOf(c);
+    // The body is optional: a location places a report that has none (or corrects one), see placement.ts.
+    const location = (await c.req.text()).trim() ? await jsonBody(c, ApproveBody) : {};
+    const { reverse } = getGeocoder();
+    // Runs inside approveReport's transaction: a refusal (report_unplaced) rolls everything back.
     const incidentId = await approveReport(store, folio, who(principalOf(c)), (r) =>
       reportIncidentRow(
         {
@@ -105,13 +112,9 @@ export function registerModeration(app: Hono<ApiEnv>, deps: ApiDeps, store: Pick
           category: r.category!,
           occurred_on: r.occurred_on,
           hour: r.hour,
-          lat: r.lat,
-          lon: r.lon,
-          location_precision: r.location_precision,
-          alcaldia_id: r.alcaldia_id,
-          colonia_id: r.colonia_id,
+          ...approvedPlacement(r, location, reverse),
         },
-        getGeocoder().reverse,
+        reverse,
       ),
     );
     deps.dataVersion.invalidate();

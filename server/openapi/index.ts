@@ -11,6 +11,7 @@ import { MAX_RANK_LIMIT } from '../params/index.ts';
 import { DEFAULT_RANK_LIMIT } from '../rank/index.ts';
 import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT } from '../search/index.ts';
 import { MAX_TILE_ZOOM } from '../tiles/index.ts';
+import { mesaParameters, mesaPaths } from './mesa.ts';
 
 type Json = Record<string, unknown>;
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -174,9 +175,9 @@ export function openApiDocument(): Json {
         ...ok('Reportes y conteos por estado', obj({ reports: { type: 'array', items: { type: 'object' } }, counts: { type: 'object' } })),
         ...errors('invalid_parameter', ...AUTH_ERRORS),
       }),
-      '/api/moderation/reports/{folio}/approve': post('Aprobar: crea el incidente (fuente citizen, o chat) y cuenta en el mapa', [param('folio', 'path')], null, {
+      '/api/moderation/reports/{folio}/approve': post('Aprobar: crea el incidente (fuente citizen, o chat) y cuenta en el mapa. Cuerpo opcional {"lat","lon"} o {"area":{"kind":"colonia"|"alcaldia","id"}}: obligatorio si el reporte no tiene ubicación (409 report_unplaced)', [param('folio', 'path')], null, {
         ...created('Aprobado', obj({ folio: str, status: { const: 'approved' }, incident_id: str })),
-        ...errors('not_found', 'report_already_decided', ...AUTH_ERRORS),
+        ...errors('not_found', 'report_already_decided', 'report_unplaced', 'invalid_body', 'outside_cdmx', 'unknown_area', ...AUTH_ERRORS),
       }),
       '/api/moderation/reports/{folio}/merge': post('Unir a un incidente existente (no se cuenta de nuevo)', [param('folio', 'path')], obj({ incident_id: str }), {
         ...created('Unido', obj({ folio: str, status: { const: 'merged' }, incident_id: str })),
@@ -185,6 +186,60 @@ export function openApiDocument(): Json {
       '/api/moderation/reports/{folio}/reject': post('Rechazar con un motivo', [param('folio', 'path')], obj({ reason: { type: 'string', minLength: 1, maxLength: 500 } }), {
         ...created('Rechazado', obj({ folio: str, status: { const: 'rejected' }, reason: str })),
         ...errors('invalid_body', 'not_found', 'report_already_decided', ...AUTH_ERRORS),
+      }),
+      ...mesaPaths(),
+      // accounts (server/accounts): sessions by cookie mc_session; CSRF header on cookie-authenticated POST/PUT/PATCH/DELETE
+      '/api/session': {
+        ...get('Sesión actual: {user: null} sin sesión; {user, csrf_token} con la cookie mc_session; {user: null, token} con un token', [], {
+          ...ok('Sesión', obj({ user: nullable(obj({ id: int, email: str, name: str, role: { enum: ['mesa', 'enlace', 'moderador', 'admin'] }, territory: { type: 'array', items: str } })), csrf_token: str, token: { type: 'object' } }, ['user'])),
+          ...errors('invalid_token'),
+        }),
+        ...post(
+          'Entrar con correo y contraseña: fija la cookie mc_session (HttpOnly; SameSite=Lax; Secure tras HTTPS) y da el csrf_token que deben llevar (cabecera X-CSRF-Token) las solicitudes POST/PUT/PATCH/DELETE de la sesión. Tras varios intentos fallidos por correo o por IP: 429 con Retry-After.',
+          [],
+          obj({ email: { type: 'string', maxLength: 254 }, password: { type: 'string', minLength: 1, maxLength: 200 } }),
+          { ...created('Sesión abierta', obj({ user: obj({ id: int, email: str, name: str, role: { enum: ['mesa', 'enlace', 'moderador', 'admin'] }, territory: { type: 'array', items: str } }), csrf_token: str })), ...errors('invalid_body', 'invalid_credentials', 'account_disabled', 'too_many_attempts', 'forbidden_origin', 'payload_too_large') },
+        ),
+        delete: { summary: 'Salir: termina la sesión y borra la cookie (requiere X-CSRF-Token)', parameters: [], responses: { ...created('Sesión cerrada', obj({ user: { type: 'null' } })), ...errors('csrf_failed') } },
+      },
+      '/api/invitations': post(
+        'Invitar (admin): liga de un solo uso, válida 7 días, para crear una cuenta con ese correo, rol y territorio (mesa y enlace: alcaldías por cvegeo o sectores)',
+        [],
+        obj({ email: str, role: { enum: ['mesa', 'enlace', 'moderador', 'admin'] }, territory: { type: 'array', items: str } }, ['email', 'role']),
+        { ...created('Invitación', obj({ url: str, token: str, expires_at: str, email: str, role: str, territory: { type: 'array', items: str } }), '201'), ...errors('invalid_body', 'csrf_failed', ...AUTH_ERRORS) },
+      ),
+      '/api/invitations/accept': post(
+        'Aceptar una invitación: crea la cuenta (contraseña de 10 caracteres o más) y abre la sesión',
+        [],
+        obj({ token: str, name: str, password: { type: 'string', minLength: 10, maxLength: 200 } }),
+        { ...created('Cuenta creada y sesión abierta', obj({ user: obj({ id: int, email: str, name: str, role: { enum: ['mesa', 'enlace', 'moderador', 'admin'] }, territory: { type: 'array', items: str } }), csrf_token: str }), '201'), ...errors('invalid_body', 'invitation_invalid', 'account_exists', 'forbidden_origin') },
+      ),
+      '/api/users': get('Cuentas (admin), sin contraseñas. DELETE /api/users/{id} desactiva una y termina sus sesiones.', [], {
+        ...ok('Cuentas', obj({ items: { type: 'array', items: { type: 'object' } } })),
+        ...errors(...AUTH_ERRORS),
+      }),
+      // audit (server/audit)
+      '/api/audit': get('Registro de auditoría (admin): quién vio o exportó qué con detalle (cada solicitud a /api de un token o una sesión, salvo sesión y salud), del más reciente al más antiguo', [
+        { name: 'from', in: 'query', schema: str, description: 'desde (incluido): AAAA-MM-DD (medianoche UTC) o fecha-hora ISO 8601 con zona (invalid_date)' },
+        { name: 'to', in: 'query', schema: str, description: 'hasta (excluido), mismo formato' },
+        { name: 'subject', in: 'query', schema: { type: 'string', maxLength: 200 }, description: 'token:<id> o user:<id>' },
+        { name: 'limit', in: 'query', schema: { ...int, minimum: 1, maximum: 1000, default: 100 } },
+        { name: 'cursor', in: 'query', schema: { type: 'string', pattern: '^\\d{1,18}$' }, description: 'next_cursor de la página anterior' },
+      ], {
+        ...ok('Entradas y cursor de la página siguiente (null en la última)', obj({
+          items: { type: 'array', items: obj({ id: str, at: str, subject: str, role: str, name: str, kind: { enum: ['view', 'export'] }, method: str, path: str, query: str, status: int, area_ids: { type: 'array', items: str } }) },
+          next_cursor: nullable(str),
+        })),
+        ...errors('invalid_parameter', 'invalid_date', 'invalid_range', ...AUTH_ERRORS),
+      }),
+      // plenary export (server/plenary)
+      '/api/plenary/pdf': get('Sesión plenaria en PDF: las diapositivas de la agenda (título, semáforo, mapa de cambio, tendencia, metas), una por página A4 horizontal, renderizadas por Chromium sin interfaz desde la misma página #plenaria de la aplicación web. Muestra lo que quien pide puede ver: sus credenciales (Authorization o la cookie de sesión) se usan para los datos.', [param('areas'), param('categories'), param('month'), param('vintage')], {
+        ...ok('PDF (Content-Disposition: attachment), Cache-Control private, no-store', { type: 'string', format: 'binary' }, 'application/pdf'),
+        ...errors('invalid_parameter', 'invalid_kind', 'invalid_category', 'invalid_date', 'invalid_vintage', 'invalid_token', 'pdf_renderer_unavailable', 'pdf_renderer_busy', 'pdf_render_timeout'),
+      }),
+      '/api/plenary/png': get('Una diapositiva de la sesión plenaria en PNG (1600 × 900)', [param('slide'), param('areas'), param('categories'), param('month'), param('vintage')], {
+        ...ok('PNG of slide `slide` (1-based); a slide beyond the last: 400 invalid_parameter', { type: 'string', format: 'binary' }, 'image/png'),
+        ...errors('invalid_parameter', 'invalid_kind', 'invalid_category', 'invalid_date', 'invalid_vintage', 'invalid_token', 'pdf_renderer_unavailable', 'pdf_renderer_busy', 'pdf_render_timeout'),
       }),
       '/api/openapi.json': get('Este documento', [], ok('OpenAPI 3.1', { type: 'object' })),
     },
@@ -195,6 +250,7 @@ export function openApiDocument(): Json {
         Period: obj({ from: date, to: date }),
       },
       parameters: {
+        ...mesaParameters(),
         res: { name: 'res', in: 'query', required: true, schema: { ...int, minimum: 6, maximum: 11 }, description: 'H3 resolution (invalid_resolution)' },
         from: { name: 'from', in: 'query', schema: date, description: 'first day included, local date (invalid_date; invalid_range unless from < to)' },
         to: { name: 'to', in: 'query', schema: date, description: 'first day excluded' },
@@ -210,6 +266,9 @@ export function openApiDocument(): Json {
         interval: { name: 'interval', in: 'query', schema: { const: 'month', default: 'month' } },
         month: { name: 'month', in: 'query', required: true, schema: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' }, description: 'the month judged, AAAA-MM (invalid_date)' },
         id: { name: 'id', in: 'query', required: true, schema: str, description: 'one area id of `kind` (unknown: 404 unknown_area; missing: invalid_parameter)' },
+        areas: { name: 'areas', in: 'query', required: true, schema: str, description: 'plenary agenda: comma-separated kind:id (id URL-encoded), e.g. sector:ABASTO-REFORMA,cuadrante:P-1.3.8; at most 12 (invalid_parameter, invalid_kind). An unknown id is reported on its slides.' },
+        categories: { name: 'categories', in: 'query', required: true, schema: str, description: 'plenary agenda: comma-separated category or group ids, at most 6 (invalid_category)' },
+        slide: { name: 'slide', in: 'query', schema: { ...int, minimum: 1, default: 1 }, description: 'slide number, 1-based (invalid_parameter)' },
         gistar_res: { name: 'res', in: 'query', required: true, schema: { ...int, minimum: 6, maximum: 10 }, description: 'H3 resolution 6–10 (invalid_resolution). 11 is refused: about 600 000 cells in the city, too many to compute per request.' },
         q: { name: 'q', in: 'query', required: true, schema: { type: 'string', minLength: 2, maxLength: 100 }, description: 'accent- and case-insensitive (invalid_query)' },
         path_kind: { name: 'kind', in: 'path', required: true, schema: { enum: [...AREA_KINDS] } },

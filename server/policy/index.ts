@@ -129,7 +129,7 @@ export function areaPlan(
   q: { kind: AreaKind; areas: readonly { id: string; alcaldia_id: string | null }[] | 'all'; categories: readonly string[] | null; windows: readonly { from?: string; to?: string; label?: string }[] },
 ): Plan {
   if (seesEverything(p)) return { exact: true, categories: q.categories };
-  if (p && q.areas !== 'all' && q.areas.length > 0 && q.areas.every((a) => insideTerritory(p, a))) return { exact: true, categories: q.categories };
+  if (p && q.areas !== 'all' && q.areas.length > 0 && q.areas.every((a) => withinTerritory(p, a))) return { exact: true, categories: q.categories };
   for (const w of q.windows) checkMonthAligned(w.from, w.to, w.label);
   return { exact: false, ...publicCategories(q.categories, q.kind) };
 }
@@ -193,4 +193,35 @@ export function publishSeries(series: readonly { period: string; count: number }
 /** Today's local date in Mexico City (`YYYY-MM-DD`). */
 export function todayInCdmx(now = new Date()): string {
   return now.toLocaleDateString('en-CA', { timeZone: 'America/Mexico_City' });
+}
+
+// --- detail routes (helper "mesa-api": patrol planning, target writes) --------------------------
+
+/** An area as the detail checks see it: a cuadrante also names its sector (territories list sectors). */
+export interface TerritoryArea {
+  id: string;
+  alcaldia_id: string | null;
+  /** the sector holding a cuadrante, when known */
+  sector_id?: string | null;
+}
+
+/**
+ * Whether `area` lies in the caller's territory: `insideTerritory`, or — for a cuadrante — its
+ * sector is listed (a Mesa whose territory is a sector plans the patrols of that sector's cuadrantes).
+ */
+export function withinTerritory(p: Caller, area: TerritoryArea): boolean {
+  if (insideTerritory(p, area)) return true;
+  return Boolean(p && area.sector_id && p.territory.includes(area.sector_id));
+}
+
+/**
+ * Detail-level data (per-incident hour/day patterns, H3 cells finer than the public ones): admin
+ * and moderador always; mesa and enlace only for areas inside their territory; everyone else —
+ * the public included — 403 `forbidden`.
+ */
+export function requireDetail(p: Caller, areas: readonly TerritoryArea[]): void {
+  if (seesEverything(p)) return;
+  if (p && (p.role === 'mesa' || p.role === 'enlace') && areas.length > 0 && areas.every((a) => withinTerritory(p, a))) return;
+  const what = areas.map((a) => a.id).slice(0, 5).join(', ');
+  throw new AppError('forbidden', p ? `${what}: fuera del territorio de ${p.role}` : `${what}: solo con acceso de mesa, enlace, moderador o admin`);
 }

@@ -10,11 +10,16 @@
  *   the text, the place or the category — so a folio grants nothing beyond its own progress.
  *
  * The description is stored twice: raw (moderators only) and redacted (etl/reports/redact.ts).
+ *
+ * Safe retries: a client that got no answer (network cut, server restarted) resends the report with
+ * the same `Idempotency-Key` header (8–128 of `A-Z a-z 0-9 _ -`, e.g. a UUID made when the form was
+ * filled). The key is stored under a unique index; a repeat answers 200 with the first report's
+ * folio and `Idempotent-Replayed: true`, and queues nothing.
  */
 import { bodyLimit } from 'hono/body-limit';
 import type { Hono } from 'hono';
 import { AppError } from '../../core/errors/index.ts';
-import { countHoneypot, insertReport, reportByFolio } from '../../db/queries/reports.ts';
+import { countHoneypot, insertReport, reportByClientKey, reportByFolio } from '../../db/queries/reports.ts';
 import type { Store } from '../../db/connect.ts';
 import { getGeocoder } from '../../etl/geocode/index.ts';
 import { FOLIO_RE, newFolio, redactPersonalData } from '../../etl/reports/index.ts';
@@ -23,6 +28,9 @@ import { checkOrigin, rateLimit, reportOptions, type ReportOptions } from './gua
 import { placeFromGeocode, validateReport, MAX_PLACE_CHARS } from './validate.ts';
 
 export type { ReportOptions } from './guard.ts';
+
+/** `Idempotency-Key`: long enough to be unguessable when random, short enough to index. */
+const IDEMPOTENCY_KEY_RE = /^[A-Za-z0-9_-]{8,128}$/;
 
 export function registerReports(app: Hono<ApiEnv>, _deps: ApiDeps, store: Pick<Store, 'db'>, given: ReportOptions = {}): void {
   const opts = reportOptions(given);
@@ -48,10 +56,16 @@ export function registerReports(app: Hono<ApiEnv>, _deps: ApiDeps, store: Pick<S
         await countHoneypot(store);
         return c.json({ folio: newFolio(), status: 'pending' }, 202);
       }
+      const clientKey = c.req.header('idempotency-key') ?? null;
+      if (clientKey !== null && !IDEMPOTENCY_KEY_RE.test(clientKey)) {
+        throw new AppError('invalid_body', 'Idempotency-Key: de 8 a 128 caracteres A-Z a-z 0-9 _ -');
+      }
       const report = validateReport(body, getGeocoder);
+      const understood = { category: report.category, date: report.date, hour: report.hour, place: report.place };
       const folio = newFolio();
-      await insertReport(store, {
+      const inserted = await insertReport(store, {
         folio,
+        client_key: clientKey,
         origin: 'form',
         category: report.category,
         occurred_on: report.date,
@@ -65,10 +79,14 @@ export function registerReports(app: Hono<ApiEnv>, _deps: ApiDeps, store: Pick<S
         description_raw: report.description,
         description_redacted: report.description === null ? null : redactPersonalData(report.description),
       });
-      return c.json(
-        { folio, status: 'pending', understood: { category: report.category, date: report.date, hour: report.hour, place: report.place } },
-        201,
-      );
+      if (!inserted && clientKey !== null) {
+        const first = await reportByClientKey(store, clientKey);
+        if (first) {
+          c.header('Idempotent-Replayed', 'true');
+          return c.json({ folio: first.folio, status: first.status, understood }, 200);
+        }
+      }
+      return c.json({ folio, status: 'pending', understood }, 201);
     },
   );
 

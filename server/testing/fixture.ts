@@ -15,20 +15,13 @@ import { buildReverseGeocoder } from '../../geo/areas/index.ts';
 import { cellsFor } from '../../geo/h3/index.ts';
 import { loadBoundarySets, loadCuadrante2016Lookup } from '../../etl/boundaries/index.ts';
 import { readText, SHARED_DATA_DIR } from '../../etl/files/index.ts';
+import type { RawSscRow } from './ssc-raw.ts';
 
 export const SAMPLE_FROM = '2015-05-01';
 export const SAMPLE_TO = '2015-08-01';
 
 /** One SSC CSV row as published. */
-export interface SscRow {
-  cuadrante: string;
-  crime: string;
-  date: string;
-  hour: string;
-  lat: string;
-  long: string;
-  id: string;
-}
+export type SscRow = RawSscRow;
 
 export interface Sample {
   rows: SscRow[];

@@ -3,33 +3,16 @@
  * Global setup calls `ensureChromium()` (installing the Debian package with apt-get when missing)
  * and hands the result to test files, which call `launchBrowser()`.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import type { ChromiumInfo } from './context.ts';
+// one list of Chromium paths and flags, shared with the server's plenary export (PDF/PNG)
+import { CHROMIUM_ARGS, CHROMIUM_CANDIDATES as CANDIDATES, findChromium } from '../../server/plenary/chromium.ts';
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
-
-/**
- * Flags that make headless Chromium work in a container: no sandbox (we run as root), software
- * WebGL (SwiftShader) instead of a GPU, and no network chatter of its own.
- */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export function findChromium(): string | null {
-  return CANDIDATES.find((p) => existsSync(p)) ?? null;
-}
+export { CHROMIUM_ARGS, findChromium };
 
 /** The Chromium binary, installed with apt-get (as root) when missing. Throws when impossible. */
 export function ensureChromium(log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): string {
@@ -83,7 +66,7 @@ export async function launchBrowser(executablePath?: string): Promise<LaunchedBr
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: path,
       headless: true,
-      args: CHROMIUM_ARGS,
+      args: [...CHROMIUM_ARGS],
     });
     return {
       context,

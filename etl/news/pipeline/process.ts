@@ -30,7 +30,7 @@ export interface ArticleInput {
 
 /** Days around an article's date searched for earlier copies (copies may be republished later). */
 const STORY_WINDOW_DAYS = 7;
-const GEOCODE_CHARS = 1500;
+export const GEOCODE_CHARS = 1500;
 
 /** Regional editions and states: a page from `hidalgo.quadratin.com.mx` or `lasillarota.com/hidalgo/` is not CDMX news. */
 const REGION = /(hidalgo|edomex|estadodemexico|puebla|queretaro|morelos|tlaxcala|jalisco|oaxaca|veracruz|guanajuato|michoacan|guerrero|sinaloa|sonora|chihuahua|nuevoleon|yucatan|quintanaroo|chiapas|tabasco|coahuila|durango|zacatecas|aguascalientes|colima|nayarit|tamaulipas|campeche|bajacalifornia|sanluispotosi)/;

@@ -21,6 +21,8 @@ export const NewsSourceSchema = z.object({
   enabled: z.boolean().default(true),
   /** Most articles fetched from this source in one pass. */
   maxArticles: z.number().int().positive().default(50),
+  /** Minutes between scheduled passes over this source; default the config's `schedule.intervalMinutes`. */
+  intervalMinutes: z.number().int().min(5).max(24 * 60).optional(),
 });
 
 export const NewsConfigSchema = z.object({

@@ -1,5 +1,5 @@
 /** The report endpoints (server/reports): POST a report, confirm a typed place, look up a folio. */
-import { ApiError, OFFLINE_MESSAGE } from '../api/client.ts';
+import { ApiError, csrfHeaders, OFFLINE_MESSAGE } from '../api/client.ts';
 import type { ReportPayload } from './payload.ts';
 
 export interface UnderstoodPlace {
@@ -23,11 +23,24 @@ async function call<T>(url: string, init?: RequestInit): Promise<T> {
   return body as T;
 }
 
+let lastAttempt: { body: string; key: string } | null = null;
+
+/**
+ * The `Idempotency-Key` of a submission: the same key while the same report is retried (after a
+ * lost answer the server returns the first folio instead of storing it twice), a new one otherwise.
+ */
+export function idempotencyKeyFor(body: string): string {
+  if (lastAttempt?.body !== body) lastAttempt = { body, key: crypto.randomUUID() };
+  return lastAttempt.key;
+}
+
 export function submitReport(payload: ReportPayload) {
+  const body = JSON.stringify(payload);
   return call<{ folio: string; status: string; understood?: { place: UnderstoodPlace } }>('/api/reports', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(payload),
+    // a logged-in browser's POST carries its session's CSRF token (server/auth)
+    headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKeyFor(body), ...csrfHeaders() },
+    body,
   });
 }
 

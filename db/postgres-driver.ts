@@ -1,0 +1,113 @@
+/**
+ * A kysely dialect over postgres.js that runs single queries on the pool and transactions through
+ * postgres.js's own `sql.begin` (kysely-postgres-js `reserve()`s a connection for every query).
+ *
+ * Why: with postgres.js 3.4.9, a reserved connection whose server went away throws an uncaught
+ * `TypeError: Cannot read properties of null (reading 'write')` from a queued write
+ * (porsager/postgres#1208, #1154; unfixed upstream), which killed or hung the server when
+ * PostgreSQL restarted (tests/load/postgres-restart.test.ts). Pool queries meet a closed
+ * connection as an ordinary rejected query (ECONNREFUSED, CONNECTION_CLOSED, 57P01 → 503
+ * `db_unavailable`) and the pool reconnects on its own; so do `sql.begin` transactions (checked by
+ * stopping and restarting a cluster under both kinds of load). Kysely drives a transaction as
+ * begin → queries → commit/rollback calls, so `sql.begin`'s callback is held open until kysely
+ * commits (resolve) or rolls back (reject).
+ */
+import { PostgresAdapter, PostgresDriver, PostgresIntrospector, PostgresQueryCompiler, type CompiledQuery, type DatabaseConnection, type Dialect, type Driver, type Kysely, type QueryResult, type TransactionSettings } from 'kysely';
+import type postgres from 'postgres';
+
+/** Rejection that ends a held-open `sql.begin` with a ROLLBACK. */
+class Rollback extends Error {}
+
+class PooledConnection implements DatabaseConnection {
+  private tx: postgres.TransactionSql | undefined;
+  private finish: { commit(): void; rollback(): void; done: Promise<unknown> } | undefined;
+  constructor(private readonly sql: postgres.Sql) {}
+
+  /** Opens `sql.begin(options)` and resolves once it runs, holding it open until `end`. */
+  begin(options: string): Promise<void> {
+    return new Promise<void>((started, failed) => {
+      let commit!: () => void;
+      let rollback!: () => void;
+      const body = (tx: postgres.TransactionSql) => {
+        this.tx = tx;
+        started();
+        return new Promise<void>((resolve, reject) => {
+          commit = resolve;
+          rollback = () => reject(new Rollback());
+        });
+      };
+      const done = (options ? this.sql.begin(options, body) : this.sql.begin(body)).finally(() => (this.tx = undefined));
+      done.catch(failed); // before `started`: the begin failed (no-op after it)
+      this.finish = { commit: () => commit(), rollback: () => rollback(), done };
+    });
+  }
+
+  async end(how: 'commit' | 'rollback'): Promise<void> {
+    const finish = this.finish;
+    this.finish = undefined;
+    if (!finish) throw new Error(`${how} without a transaction`);
+    finish[how]();
+    try {
+      await finish.done;
+    } catch (err) {
+      if (!(how === 'rollback' && err instanceof Rollback)) throw err;
+    }
+  }
+
+  async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
+    const result = await (this.tx ?? this.sql).unsafe(q.sql, [...q.parameters] as postgres.ParameterOrJSON<never>[]);
+    const { command, count } = result;
+    return {
+      numAffectedRows: command === 'INSERT' || command === 'UPDATE' || command === 'DELETE' || command === 'MERGE' ? BigInt(count) : undefined,
+      rows: Array.from(result.values()) as R[],
+    };
+  }
+
+  // eslint-disable-next-line require-yield
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('streaming is not supported by this dialect');
+  }
+}
+
+class PooledPostgresDriver extends PostgresDriver implements Driver {
+  constructor(private readonly sql: postgres.Sql) {
+    super({} as never);
+  }
+  override async init(): Promise<void> {}
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    return new PooledConnection(this.sql);
+  }
+  override async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    const options = [
+      settings.isolationLevel ? `isolation level ${settings.isolationLevel}` : '',
+      settings.accessMode ? settings.accessMode : '',
+    ].filter(Boolean).join(', ');
+    await (connection as PooledConnection).begin(options);
+  }
+  override async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await (connection as PooledConnection).end('commit');
+  }
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    await (connection as PooledConnection).end('rollback');
+  }
+  override async releaseConnection(): Promise<void> {}
+  override async destroy(): Promise<void> {
+    await this.sql.end();
+  }
+}
+
+export class PooledPostgresDialect implements Dialect {
+  constructor(private readonly sql: postgres.Sql) {}
+  createAdapter() {
+    return new PostgresAdapter();
+  }
+  createDriver(): Driver {
+    return new PooledPostgresDriver(this.sql);
+  }
+  createIntrospector(db: Kysely<any>) {
+    return new PostgresIntrospector(db);
+  }
+  createQueryCompiler() {
+    return new PostgresQueryCompiler();
+  }
+}

@@ -1,0 +1,333 @@
+/**
+ * Accounts in the store (migration 005): users, sessions, invitations, login attempts, and token
+ * revocation. Only hashes of secrets are stored (passwords: scrypt, db/queries/password.ts; session
+ * ids: an HMAC the server computes; invitation tokens: SHA-256, 256 random bits like API tokens).
+ *
+ * `credentialsEpoch()` counts the changes that must end access at once (a revoked token, a
+ * disabled user, a deleted session): the server's authentication memo (server/auth) drops its
+ * entries when the epoch moves, so such a change takes effect on the next request in this process.
+ */
+import { randomBytes } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { Store } from '../connect.ts';
+import { hashPassword } from './password.ts';
+import { hashToken, type Role, type TokensTable } from './tokens.ts';
+
+type Ts = import('kysely').ColumnType<Date, Date | string | undefined, Date | string>;
+type Id = import('kysely').Generated<number>;
+
+export interface UsersTable {
+  id: Id;
+  email: string;
+  name: string;
+  role: Role;
+  territory: import('kysely').ColumnType<string[] | string, unknown, unknown>;
+  password_hash: string;
+  created_at: Ts;
+  last_login_at: import('kysely').ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  disabled_at: import('kysely').ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface SessionsTable {
+  id: Id;
+  id_hash: string;
+  user_id: number;
+  created_at: Ts;
+  last_seen_at: Ts;
+  expires_at: Ts;
+}
+
+export interface InvitationsTable {
+  id: Id;
+  token_sha256: string;
+  email: string;
+  role: Role;
+  territory: import('kysely').ColumnType<string[] | string, unknown, unknown>;
+  created_by: string;
+  created_at: Ts;
+  expires_at: Ts;
+  used_at: import('kysely').ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  user_id: number | null;
+}
+
+export interface LoginAttemptsTable {
+  id: import('kysely').Generated<string>;
+  email: string;
+  ip: string;
+  succeeded: boolean;
+  attempted_at: Ts;
+}
+
+type AccountsDb = Kysely<{ users: UsersTable; sessions: SessionsTable; invitations: InvitationsTable; login_attempts: LoginAttemptsTable; api_tokens: TokensTable }>;
+const accountsDb = (store: Pick<Store, 'db'>) => store.db as unknown as AccountsDb;
+
+let epoch = 0;
+/** Moves whenever some credential stops being valid (see the module comment). */
+export function credentialsEpoch(): number {
+  return epoch;
+}
+function credentialsChanged(): void {
+  epoch++;
+}
+
+/** The one spelling of an address: trimmed, lower-cased. */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+const jsonb = (values: readonly string[]) => sql`${JSON.stringify([...values].map(String))}::jsonb`;
+const territoryOf = (v: string[] | string): string[] => (typeof v === 'string' ? (JSON.parse(v) as unknown[]) : v).map(String);
+
+/** A user as the API shows it: never the hash. */
+export interface User {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  territory: string[];
+  created_at: Date;
+  last_login_at: Date | null;
+  disabled_at: Date | null;
+}
+
+const USER_COLUMNS = ['id', 'email', 'name', 'role', 'territory', 'created_at', 'last_login_at', 'disabled_at'] as const;
+function toUser(row: { id: number; email: string; name: string; role: Role; territory: string[] | string; created_at: Date; last_login_at: Date | null; disabled_at: Date | null }): User {
+  return { ...row, id: Number(row.id), territory: territoryOf(row.territory) };
+}
+
+export interface NewUser {
+  email: string;
+  /** the plain password (hashed here); or `passwordHash`, already made by `hashPassword` */
+  password?: string;
+  passwordHash?: string;
+  role: Role;
+  name: string;
+  territory?: readonly string[];
+}
+
+/** Creates a user (password hashed with scrypt here); a taken e-mail throws the store's unique-violation error. */
+export async function createUser(store: Pick<Store, 'db'>, u: NewUser): Promise<User> {
+  if (u.passwordHash === undefined && u.password === undefined) throw new Error('createUser: password or passwordHash required');
+  const passwordHash = u.passwordHash ?? (await hashPassword(u.password!));
+  const row = await accountsDb(store)
+    .insertInto('users')
+    .values({ email: normaliseEmail(u.email), name: u.name.trim(), role: u.role, territory: jsonb(u.territory ?? []), password_hash: passwordHash })
+    .returning(USER_COLUMNS)
+    .executeTakeFirstOrThrow();
+  return toUser(row);
+}
+
+/** The user with `email` and its password hash (disabled ones too: the caller decides), or undefined. */
+export async function findUserForLogin(store: Pick<Store, 'db'>, email: string): Promise<(User & { password_hash: string }) | undefined> {
+  const row = await accountsDb(store).selectFrom('users').select([...USER_COLUMNS, 'password_hash']).where('email', '=', normaliseEmail(email)).executeTakeFirst();
+  return row ? { ...toUser(row), password_hash: row.password_hash } : undefined;
+}
+
+export async function userByEmail(store: Pick<Store, 'db'>, email: string): Promise<User | undefined> {
+  const row = await accountsDb(store).selectFrom('users').select(USER_COLUMNS).where('email', '=', normaliseEmail(email)).executeTakeFirst();
+  return row ? toUser(row) : undefined;
+}
+
+export async function listUsers(store: Pick<Store, 'db'>): Promise<User[]> {
+  const rows = await accountsDb(store).selectFrom('users').select(USER_COLUMNS).orderBy('id').execute();
+  return rows.map(toUser);
+}
+
+/** Disables a user and ends its sessions; false when there is no such user. */
+export async function disableUser(store: Pick<Store, 'db'>, id: number): Promise<boolean> {
+  const done = await accountsDb(store).transaction().execute(async (trx) => {
+    const r = await trx.updateTable('users').set({ disabled_at: sql`coalesce(disabled_at, now())` as never }).where('id', '=', id).executeTakeFirst();
+    await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    return Number(r.numUpdatedRows) > 0;
+  });
+  credentialsChanged();
+  return done;
+}
+
+// ---- sessions ----
+
+export async function createSession(store: Pick<Store, 'db'>, s: { idHash: string; userId: number; expiresAt: Date }): Promise<void> {
+  await accountsDb(store).insertInto('sessions').values({ id_hash: s.idHash, user_id: s.userId, expires_at: s.expiresAt }).execute();
+  await accountsDb(store).updateTable('users').set({ last_login_at: sql`now()` as never }).where('id', '=', s.userId).execute();
+}
+
+export interface LiveSession {
+  sessionId: number;
+  lastSeenAt: Date;
+  user: User;
+}
+
+/**
+ * The live session with `idHash`: not past its absolute end, seen within `idleMs`, its user not
+ * disabled. Expiry is decided by the database clock (one clock for every server process).
+ */
+export async function findSession(store: Pick<Store, 'db'>, idHash: string, idleMs: number): Promise<LiveSession | undefined> {
+  const row = await accountsDb(store)
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select(['s.id as session_id', 's.last_seen_at', 'u.id', 'u.email', 'u.name', 'u.role', 'u.territory', 'u.created_at', 'u.last_login_at', 'u.disabled_at'])
+    .where('s.id_hash', '=', idHash)
+    .where('s.expires_at', '>', sql<Date>`now()`)
+    .where('s.last_seen_at', '>', sql<Date>`now() - ${`${Math.floor(idleMs)} milliseconds`}::interval`)
+    .where('u.disabled_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { session_id, last_seen_at, ...user } = row;
+  return { sessionId: Number(session_id), lastSeenAt: new Date(last_seen_at), user: toUser(user) };
+}
+
+/** Marks a session as used now (the idle clock restarts). */
+export async function touchSession(store: Pick<Store, 'db'>, sessionId: number): Promise<void> {
+  await accountsDb(store).updateTable('sessions').set({ last_seen_at: sql`now()` as never }).where('id', '=', sessionId).execute();
+}
+
+export async function deleteSession(store: Pick<Store, 'db'>, idHash: string): Promise<void> {
+  await accountsDb(store).deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+  credentialsChanged();
+}
+
+/** Drops sessions past their absolute end or idle longer than `idleMs` (housekeeping). */
+export async function purgeExpiredSessions(store: Pick<Store, 'db'>, idleMs: number): Promise<number> {
+  const r = await accountsDb(store)
+    .deleteFrom('sessions')
+    .where((eb) => eb.or([eb('expires_at', '<=', sql<Date>`now()`), eb('last_seen_at', '<=', sql<Date>`now() - ${`${Math.floor(idleMs)} milliseconds`}::interval`)]))
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+// ---- invitations ----
+
+export const INVITATION_PREFIX = 'inv_';
+const INVITATION_RE = /^inv_[A-Za-z0-9_-]{43}$/;
+
+export interface Invitation {
+  id: number;
+  email: string;
+  role: Role;
+  territory: string[];
+  expires_at: Date;
+}
+
+/** Creates an invitation; returns its token (shown once — only its SHA-256 is stored). */
+export async function createInvitation(
+  store: Pick<Store, 'db'>,
+  inv: { email: string; role: Role; territory?: readonly string[]; createdBy: string; validMs: number },
+): Promise<{ token: string; invitation: Invitation }> {
+  const token = `${INVITATION_PREFIX}${randomBytes(32).toString('base64url')}`;
+  const row = await accountsDb(store)
+    .insertInto('invitations')
+    .values({
+      token_sha256: hashToken(token),
+      email: normaliseEmail(inv.email),
+      role: inv.role,
+      territory: jsonb(inv.territory ?? []),
+      created_by: inv.createdBy,
+      expires_at: sql`now() + ${`${Math.floor(inv.validMs)} milliseconds`}::interval` as never,
+    })
+    .returning(['id', 'email', 'role', 'territory', 'expires_at'])
+    .executeTakeFirstOrThrow();
+  return { token, invitation: { ...row, id: Number(row.id), territory: territoryOf(row.territory), expires_at: new Date(row.expires_at) } };
+}
+
+export type RedeemResult = { ok: true; user: User } | { ok: false; reason: 'invalid' | 'used' | 'expired' | 'account_exists' };
+
+/**
+ * Uses an invitation: in one transaction, claims it (unused, unexpired; the row lock makes a second
+ * concurrent use wait and then find it used) and creates the user with its e-mail, role and territory.
+ */
+export async function redeemInvitation(store: Pick<Store, 'db'>, token: string, account: { name: string; password: string }): Promise<RedeemResult> {
+  if (!INVITATION_RE.test(token)) return { ok: false, reason: 'invalid' };
+  const passwordHash = await hashPassword(account.password);
+  return accountsDb(store).transaction().execute(async (trx): Promise<RedeemResult> => {
+    const inv = await trx
+      .selectFrom('invitations')
+      .select(['id', 'email', 'role', 'territory', 'used_at', sql<boolean>`expires_at <= now()`.as('expired')])
+      .where('token_sha256', '=', hashToken(token))
+      .forUpdate()
+      .executeTakeFirst();
+    if (!inv) return { ok: false, reason: 'invalid' };
+    if (inv.used_at !== null) return { ok: false, reason: 'used' };
+    if (inv.expired) return { ok: false, reason: 'expired' };
+    const taken = await trx.selectFrom('users').select('id').where('email', '=', inv.email).executeTakeFirst();
+    if (taken) return { ok: false, reason: 'account_exists' };
+    const user = await trx
+      .insertInto('users')
+      .values({ email: inv.email, name: account.name.trim(), role: inv.role, territory: jsonb(territoryOf(inv.territory)), password_hash: passwordHash })
+      .returning(USER_COLUMNS)
+      .executeTakeFirstOrThrow();
+    await trx.updateTable('invitations').set({ used_at: sql`now()` as never, user_id: user.id }).where('id', '=', inv.id).execute();
+    return { ok: true, user: toUser(user) };
+  });
+}
+
+// ---- login attempts (rate limit and lockout) ----
+
+export async function recordLoginAttempt(store: Pick<Store, 'db'>, a: { email: string; ip: string; succeeded: boolean }): Promise<void> {
+  await accountsDb(store).insertInto('login_attempts').values({ email: normaliseEmail(a.email), ip: a.ip, succeeded: a.succeeded }).execute();
+}
+
+export interface LoginLimits {
+  /** failures per e-mail before the lockout; 0 = no lockout */
+  maxFailures: number;
+  /** failures per IP address within the window; 0 = no limit */
+  ipMaxFailures: number;
+  /** the window and the lockout's length */
+  windowMs: number;
+}
+
+/**
+ * Milliseconds until `email` (or `ip`) may try again, or 0. Counting only failures after the last
+ * success: when the latest failure and the `maxFailures − 1` before it fall within one window, the
+ * address is locked until one window after that latest failure. Attempts refused while locked are
+ * not recorded (the caller's job), so the lock has a fixed end and hammering cannot extend it.
+ * The same per IP with `ipMaxFailures`. Times come from the database clock.
+ */
+export async function loginBlockedForMs(store: Pick<Store, 'db'>, email: string, ip: string, limits: LoginLimits): Promise<number> {
+  const window = `${Math.floor(limits.windowMs)} milliseconds`;
+  const blockedFor = async (column: 'email' | 'ip', value: string, max: number): Promise<number> => {
+    if (max <= 0) return 0;
+    const r = await sql<{ n: number; remaining_ms: number | null }>`
+      with failures as (
+        select attempted_at from login_attempts
+        where ${sql.ref(column)} = ${value} and not succeeded
+          and attempted_at > now() - ${window}::interval
+          and attempted_at > coalesce((select max(attempted_at) from login_attempts
+                                       where ${sql.ref(column)} = ${value} and succeeded), '-infinity')
+      ), latest as (select max(attempted_at) as at from failures)
+      select count(*)::int as n,
+             (extract(epoch from ((select at from latest) + ${window}::interval - now())) * 1000)::float8 as remaining_ms
+      from failures where attempted_at > (select at from latest) - ${window}::interval`.execute(store.db);
+    const { n, remaining_ms } = r.rows[0];
+    return n >= max && remaining_ms !== null ? Math.max(0, Number(remaining_ms)) : 0;
+  };
+  return Math.max(await blockedFor('email', normaliseEmail(email), limits.maxFailures), await blockedFor('ip', ip, limits.ipMaxFailures));
+}
+
+/** Drops attempts older than `olderThanMs` (they no longer count for anything). */
+export async function purgeLoginAttempts(store: Pick<Store, 'db'>, olderThanMs: number): Promise<void> {
+  await accountsDb(store).deleteFrom('login_attempts').where('attempted_at', '<', sql<Date>`now() - ${`${Math.floor(olderThanMs)} milliseconds`}::interval`).execute();
+}
+
+// ---- API tokens ----
+
+/** Revokes an API token (db/queries/tokens.ts) by id or by the token itself; false when no live token matches. */
+export async function revokeToken(store: Pick<Store, 'db'>, which: { id: number } | { token: string }): Promise<boolean> {
+  const r = await accountsDb(store)
+    .updateTable('api_tokens')
+    .set({ revoked_at: sql`now()` as never })
+    .where((eb) => ('id' in which ? eb('id', '=', which.id) : eb('token_sha256', '=', hashToken(which.token))))
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  credentialsChanged();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+// ---- territories ----
+
+/** The ids of `ids` that are neither an alcaldía nor a sector (either vintage): a territory must name real areas. */
+export async function unknownTerritoryIds(store: Pick<Store, 'db'>, ids: readonly string[]): Promise<string[]> {
+  if (!ids.length) return [];
+  const rows = await store.db.selectFrom('areas').select('id').where('kind', 'in', ['alcaldia', 'sector']).where('id', 'in', [...ids]).execute();
+  const known = new Set(rows.map((r) => r.id));
+  return ids.filter((id) => !known.has(id));
+}

@@ -1,0 +1,105 @@
+/**
+ * The audit log's queries (migration 006): batch insert and the admin's paged reading.
+ * Paging is keyset on the identity column (newest first): `cursor` is the last id of the previous
+ * page, so pages stay stable while new rows arrive.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Store } from '../connect.ts';
+
+export const AUDIT_KINDS = ['view', 'export'] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];
+
+export interface AuditEntry {
+  at: Date;
+  subject: string;
+  role: string;
+  name: string;
+  kind: AuditKind;
+  method: string;
+  path: string;
+  query: string;
+  status: number;
+  area_ids: readonly string[];
+}
+
+/** An entry as the API returns it. */
+export interface AuditItem extends Omit<AuditEntry, 'at' | 'area_ids'> {
+  id: string;
+  at: string;
+  area_ids: string[];
+}
+
+interface AuditTable {
+  id: string;
+  at: Date;
+  subject: string;
+  role: string;
+  name: string;
+  kind: AuditKind;
+  method: string;
+  path: string;
+  query: string;
+  status: number;
+  area_ids: unknown;
+}
+
+type AuditDb = Kysely<{ audit_log: AuditTable }>;
+const auditDb = (store: Pick<Store, 'db'>) => store.db as unknown as AuditDb;
+
+/** Writes a batch in one INSERT (parameters only; 11 per row). */
+export async function insertAuditEntries(store: Pick<Store, 'db'>, entries: readonly AuditEntry[]): Promise<void> {
+  if (!entries.length) return;
+  await auditDb(store)
+    .insertInto('audit_log')
+    .values(
+      entries.map((e) => ({
+        at: e.at,
+        subject: e.subject,
+        role: e.role,
+        name: e.name,
+        kind: e.kind,
+        method: e.method,
+        path: e.path,
+        query: e.query,
+        status: e.status,
+        area_ids: sql`${JSON.stringify([...e.area_ids])}::jsonb`,
+      })) as never,
+    )
+    .execute();
+}
+
+export interface AuditFilter {
+  /** inclusive */
+  from?: Date;
+  /** exclusive */
+  to?: Date;
+  subject?: string;
+  limit: number;
+  /** id of the last item of the previous page */
+  cursor?: string;
+}
+
+/** One page, newest first, and the cursor of the next page (null on the last). */
+export async function listAuditEntries(store: Pick<Store, 'db'>, f: AuditFilter): Promise<{ items: AuditItem[]; next_cursor: string | null }> {
+  let q = auditDb(store).selectFrom('audit_log').selectAll();
+  if (f.from) q = q.where('at', '>=', f.from);
+  if (f.to) q = q.where('at', '<', f.to);
+  if (f.subject) q = q.where('subject', '=', f.subject);
+  if (f.cursor) q = q.where('id', '<', f.cursor);
+  const rows = await q.orderBy('id', 'desc').limit(f.limit + 1).execute();
+  const page = rows.slice(0, f.limit);
+  const items = page.map((r) => ({
+    id: String(r.id),
+    at: new Date(r.at).toISOString(),
+    subject: r.subject,
+    role: r.role,
+    name: r.name,
+    kind: r.kind,
+    method: r.method,
+    path: r.path,
+    query: r.query,
+    status: Number(r.status),
+    area_ids: (typeof r.area_ids === 'string' ? JSON.parse(r.area_ids) : r.area_ids) as string[],
+  }));
+  return { items, next_cursor: rows.length > f.limit ? items[items.length - 1].id : null };
+}

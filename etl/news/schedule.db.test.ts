@@ -1,0 +1,147 @@
+/**
+ * `npm start`'s background jobs (startBackgroundJobs) on a real store and the local news server (no
+ * internet), driven by a hand-moved clock: the news sources on their schedule, and the chat-retention
+ * purge. Expected counts for the feed are those of the pipeline test (pipeline/index.db.test.ts: 7
+ * pages, one event reported three times → one incident).
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachBackend } from '../../tests/harness/stores.ts';
+import { approveReport, countReports, insertReport, listReports } from '../../db/queries/reports.ts';
+import { getGeocoder } from '../geocode/index.ts';
+import { newFolio, reportIncidentRow } from '../reports/index.ts';
+import { startNewsServer, type NewsServer } from './fetch/local-news-server.ts';
+import { sameEventFeed } from './pipeline/derived-pages.ts';
+import { newsDb, type NewsRunSummary } from './pipeline/index.ts';
+import { startBackgroundJobs, type Clock } from './schedule.ts';
+
+const MIN = 60_000;
+const DAY = 24 * 60 * MIN;
+const HIDALGO = [
+  { path: '/hidalgo/estado/senadoras', file: 'lasillarotahgoindividual.html', title: 'Senadoras', pubDate: 'Wed, 15 Oct 2025 16:20:00 GMT' },
+  { path: '/sucesos/desaparecidos-lluvias', file: 'quadratinhidalgoindividual.html', title: 'Lluvias', pubDate: 'Wed, 15 Oct 2025 16:33:00 GMT' },
+  { path: '/semarnath-tiraderos', file: 'lajornadahidalgoindividual.html', title: 'Tiraderos', pubDate: 'Mon, 06 Oct 2025 18:34:00 GMT' },
+  { path: '/entretenimiento/muestra', file: 'eluniversalhidalgoindividual.html', title: 'Muestra', pubDate: 'Mon, 06 Oct 2025 19:59:00 GMT' },
+];
+
+let server: NewsServer;
+const dirs: string[] = [];
+const derived = sameEventFeed();
+beforeAll(async () => {
+  server = await startNewsServer({ articles: HIDALGO, extraPages: derived.extraPages, feedOnly: derived.feedOnly });
+  // Built once up front: building it inside the first pass would stall the in-process server meanwhile.
+  getGeocoder();
+});
+afterAll(async () => {
+  await server?.close();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+function freshDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'mapa-schedule-'));
+  dirs.push(d);
+  return d;
+}
+
+function manualClock(start: number) {
+  let t = start;
+  let timers = 0;
+  const clock: Clock = { now: () => new Date(t), setInterval: () => ++timers, clearInterval: () => void timers-- };
+  return { clock, advance: (ms: number) => void (t += ms), timers: () => timers };
+}
+
+describeEachBackend(
+  'npm start background jobs',
+  (getStore) => {
+    it('NEWS_SCHEDULE=off, or the bundled config (schedule off): only the retention purge, no request', async () => {
+      const before = server.log.length;
+      for (const env of [{ NEWS_SCHEDULE: 'off' }, {}]) {
+        const lines: string[] = [];
+        const jobs = startBackgroundJobs({ store: getStore(), dataDir: freshDir(), env, clock: manualClock(Date.now()).clock, log: (l) => lines.push(l) });
+        await jobs.idle();
+        expect(jobs.jobNames).toEqual(['retención de chats']);
+        await jobs.stop();
+        expect(lines.some((l) => l.startsWith('Noticias: sin ejecución periódica'))).toBe(true);
+      }
+      expect(server.log.length).toBe(before);
+    });
+
+    it('runs the configured feed at start, not again before its interval, then with conditional GETs', async () => {
+      const dataDir = freshDir();
+      const configPath = join(dataDir, 'news-sources.json');
+      writeFileSync(configPath, JSON.stringify({
+        schedule: { enabled: true, intervalMinutes: 60 },
+        fetch: { delayMs: 0 },
+        sources: [{ id: 'local', outlet: 'Local', kind: 'feed', url: server.feedUrl }],
+      }));
+      const { clock, advance, timers } = manualClock(Date.parse('2026-01-05T12:00:00Z'));
+      const passes: NewsRunSummary[] = [];
+      const jobs = startBackgroundJobs({ store: getStore(), dataDir, env: { NEWS_CONFIG: configPath }, clock, onNewsPass: (s) => passes.push(s) });
+      expect(jobs.jobNames).toEqual(['retención de chats', 'noticias']);
+      expect(timers()).toBe(1);
+      await jobs.idle();
+      expect(passes).toEqual([{ fetched: 7, articles: 7, incidents: 1, duplicates: 2, unplaced: 0, errors: 0 }]);
+      const newsIncidents = async () => (await newsDb(getStore()).selectFrom('incidents').select('id').where('source_kind', '=', 'news').execute()).length;
+      expect(await newsIncidents()).toBe(1);
+      expect(JSON.parse(readFileSync(join(dataDir, 'news', 'schedule.json'), 'utf8'))).toEqual({ local: '2026-01-05T12:00:00.000Z' });
+
+      const afterFirst = server.log.length;
+      advance(59 * MIN);
+      await jobs.tick();
+      expect(server.log.length).toBe(afterFirst);
+      expect(passes).toHaveLength(1);
+
+      advance(MIN);
+      await jobs.tick();
+      expect(passes[1]).toEqual({ fetched: 0, articles: 0, incidents: 0, duplicates: 0, unplaced: 0, errors: 0 });
+      const feedRequests = server.log.slice(afterFirst).filter((r) => r.path === new URL(server.feedUrl).pathname);
+      expect(feedRequests.length).toBeGreaterThan(0);
+      expect(feedRequests.every((r) => r.status === 304 && (r.ifNoneMatch || r.ifModifiedSince))).toBe(true);
+      expect(await newsIncidents()).toBe(1);
+      await jobs.stop();
+      expect(timers()).toBe(0);
+    });
+
+    it('purges expired chat text at start and then daily; aggregates stay', async () => {
+      const store = getStore();
+      const t0 = Date.parse('2026-03-01T12:00:00Z');
+      const queue = async (expires: number, place: boolean) => {
+        const folio = newFolio();
+        await insertReport(store, {
+          folio, origin: 'chat', category: 'robo_transeunte', occurred_on: '2026-02-20', hour: 20,
+          lat: place ? 19.4326 : null, lon: place ? -99.1332 : null, location_precision: place ? 'point' : 'none',
+          location_text: null, alcaldia_id: place ? '09015' : null, colonia_id: null,
+          description_raw: `texto ${folio} 55 1234 5678`, description_redacted: `texto ${folio} [teléfono]`,
+          sender_hash: 'h', chat_ref: folio, text_expires_at: new Date(expires),
+        });
+        return folio;
+      };
+      const expired = await queue(t0 - DAY, true);
+      const tomorrow = await queue(t0 + 12 * 3600_000, false);
+      const later = await queue(t0 + 30 * DAY, false);
+      const incidentId = await approveReport(store, expired, 'test', (r) => reportIncidentRow({ ...r, category: r.category! }, getGeocoder().reverse));
+      const countsBefore = await countReports(store);
+
+      const { clock, advance } = manualClock(t0);
+      const jobs = startBackgroundJobs({ store, dataDir: freshDir(), env: { NEWS_SCHEDULE: 'off' }, clock });
+      await jobs.idle();
+      const text = async (folio: string) => (await listReports(store, { limit: 500 })).find((r) => r.folio === folio)!;
+      expect(await text(expired)).toMatchObject({ description_raw: null, description_redacted: null, status: 'approved' });
+      expect(String((await text(expired)).incident_id)).toBe(String(incidentId));
+      expect((await text(tomorrow)).description_raw).toContain(tomorrow);
+
+      advance(DAY);
+      await jobs.tick();
+      expect((await text(tomorrow)).description_raw).toBeNull();
+      expect((await text(later)).description_raw).toContain(later);
+      // Aggregates stay: the same reports per status, and the approved report's incident still counts.
+      expect(await countReports(store)).toEqual(countsBefore);
+      const incident = await store.db.selectFrom('incidents').select(['id', 'alcaldia_2023']).where('id', '=', incidentId as never).executeTakeFirst();
+      expect(incident?.alcaldia_2023).toBe('09015');
+      await jobs.stop();
+    });
+  },
+  { contents: 'empty' },
+);

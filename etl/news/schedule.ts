@@ -1,0 +1,249 @@
+/**
+ * Background jobs of `npm start` (issue 4, item 7): the news sources on their schedule, and the chat
+ * retention purge (issue 4, item 5) at start and then daily.
+ *
+ * `Scheduler` is deliberately small and testable without waiting: it takes a `Clock` (time and a
+ * repeating timer) and jobs that say when they are due; `tick()` runs every due job once, in order,
+ * one at a time. A tick that fires while the previous one is still running is skipped (no overlap:
+ * a slow news pass never runs twice at once); a job that throws is logged and the others still run;
+ * `stop()` clears the timer and waits for the job in flight, so shutdown never cuts a write short.
+ *
+ * News: a source is due when it has never run or its interval (the source's `intervalMinutes`, else
+ * the config's `schedule.intervalMinutes`) has passed since its last completed run. Due sources are
+ * run together in one `news --once` pass (one fetcher, so per-host politeness holds across them);
+ * their last-run times are kept in `DATA_DIR/news/schedule.json` after the pass completes, so a pass
+ * killed halfway is simply due again after a restart (and idempotent: 304s and dedupe).
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Store } from '../../db/connect.ts';
+import { purgeExpiredText } from '../../db/queries/reports.ts';
+import { DEFAULT_NEWS_CONFIG, runNewsOnce, type NewsRunSummary } from './pipeline/index.ts';
+import { loadNewsConfig, type NewsConfig, type NewsSource } from './sources/index.ts';
+
+/** Time and a repeating timer; `systemClock` in production, a hand-driven one in tests. */
+export interface Clock {
+  now(): Date;
+  setInterval(fn: () => void, ms: number): unknown;
+  clearInterval(handle: unknown): void;
+}
+
+export const systemClock: Clock = {
+  now: () => new Date(),
+  setInterval: (fn, ms) => {
+    const h = setInterval(fn, ms);
+    // a background job never keeps the process alive on its own
+    h.unref();
+    return h;
+  },
+  clearInterval: (h) => clearInterval(h as NodeJS.Timeout),
+};
+
+export interface Job {
+  name: string;
+  /** Whether the job should run at `now`. */
+  due(now: Date): boolean;
+  /** Runs the job; a returned string is logged. */
+  run(now: Date): Promise<string | void>;
+}
+
+export interface SchedulerOptions {
+  jobs: Job[];
+  clock?: Clock;
+  /** How often due jobs are looked for (default one minute). */
+  tickMs?: number;
+  log?: (line: string) => void;
+}
+
+export class Scheduler {
+  readonly #jobs: Job[];
+  readonly #clock: Clock;
+  readonly #tickMs: number;
+  readonly #log: (line: string) => void;
+  #timer: unknown = null;
+  #running: Promise<void> | null = null;
+  #stopped = false;
+  /** Ticks skipped because the previous one was still running. */
+  skipped = 0;
+
+  constructor(opts: SchedulerOptions) {
+    this.#jobs = opts.jobs;
+    this.#clock = opts.clock ?? systemClock;
+    this.#tickMs = opts.tickMs ?? 60_000;
+    this.#log = opts.log ?? (() => {});
+  }
+
+  /** Runs every due job once, one after the other. While a tick runs, another call returns at once. */
+  tick(): Promise<void> {
+    if (this.#stopped) return Promise.resolve();
+    if (this.#running) {
+      this.skipped++;
+      return Promise.resolve();
+    }
+    this.#running = this.#runDue().finally(() => {
+      this.#running = null;
+    });
+    return this.#running;
+  }
+
+  async #runDue(): Promise<void> {
+    for (const job of this.#jobs) {
+      if (this.#stopped) return;
+      const now = this.#clock.now();
+      if (!job.due(now)) continue;
+      try {
+        const message = await job.run(now);
+        if (message) this.#log(`${job.name}: ${message}`);
+      } catch (err) {
+        this.#log(`${job.name}: error: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  }
+
+  /** Names of the jobs, in the order they run. */
+  get jobNames(): string[] {
+    return this.#jobs.map((j) => j.name);
+  }
+
+  /** Resolves when no tick is running (at once when idle). */
+  idle(): Promise<void> {
+    return this.#running ?? Promise.resolve();
+  }
+
+  /** A first tick now, then one every `tickMs`. Returns the first tick's promise. */
+  start(): Promise<void> {
+    if (this.#timer === null && !this.#stopped) this.#timer = this.#clock.setInterval(() => void this.tick(), this.#tickMs);
+    return this.tick();
+  }
+
+  /** No new ticks; resolves when the job in flight (if any) has finished. */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    if (this.#timer !== null) this.#clock.clearInterval(this.#timer);
+    this.#timer = null;
+    await this.#running;
+  }
+}
+
+/** A job due at its first look (when `atStart`) and then every `everyMs` after its last run started. */
+export function everyJob(name: string, everyMs: number, run: (now: Date) => Promise<string | void>, atStart = true): Job {
+  let last: number | null = null;
+  let first: number | null = null;
+  return {
+    name,
+    due(now) {
+      first ??= now.getTime();
+      if (last === null) return atStart || now.getTime() - first >= everyMs;
+      return now.getTime() - last >= everyMs;
+    },
+    async run(now) {
+      last = now.getTime();
+      return run(now);
+    },
+  };
+}
+
+/** Last completed run per source id, as epoch ms. */
+export interface LastRuns {
+  get(id: string): number | undefined;
+  set(ids: string[], at: Date): void;
+}
+
+/** `LastRuns` kept in a JSON file (written atomically); a missing or unreadable file means "never run". */
+export function jsonFileLastRuns(path: string): LastRuns {
+  let map: Record<string, string> = {};
+  if (existsSync(path)) {
+    try {
+      map = JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>;
+    } catch {
+      map = {};
+    }
+  }
+  return {
+    get: (id) => (map[id] ? Date.parse(map[id]!) : undefined),
+    set(ids, at) {
+      for (const id of ids) map[id] = at.toISOString();
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(`${path}.tmp`, JSON.stringify(map, null, 2));
+      renameSync(`${path}.tmp`, path);
+    },
+  };
+}
+
+export function memoryLastRuns(): LastRuns {
+  const map = new Map<string, number>();
+  return { get: (id) => map.get(id), set: (ids, at) => ids.forEach((id) => map.set(id, at.getTime())) };
+}
+
+/** The enabled sources whose interval has passed since their last completed run. */
+export function dueSources(config: NewsConfig, lastRuns: LastRuns, now: Date): NewsSource[] {
+  return config.sources.filter((s) => {
+    if (!s.enabled) return false;
+    const last = lastRuns.get(s.id);
+    const minutes = s.intervalMinutes ?? config.schedule.intervalMinutes;
+    return last === undefined || now.getTime() - last >= minutes * 60_000;
+  });
+}
+
+/** Runs one `news --once` pass over the given sources. */
+export type NewsRunner = (sources: NewsSource[]) => Promise<NewsRunSummary>;
+
+/** The news job: due when any source is; runs the due ones and records them as run. */
+export function newsJob(config: NewsConfig, runner: NewsRunner, lastRuns: LastRuns, onDone?: (s: NewsRunSummary) => void): Job {
+  return {
+    name: 'noticias',
+    due: (now) => dueSources(config, lastRuns, now).length > 0,
+    async run(now) {
+      const sources = dueSources(config, lastRuns, now);
+      const summary = await runner(sources);
+      lastRuns.set(sources.map((s) => s.id), now);
+      onDone?.(summary);
+      return `${sources.map((s) => s.id).join(', ')}: ${JSON.stringify(summary)}`;
+    },
+  };
+}
+
+/** The chat-retention job: blanks expired chat texts at start and then every day. */
+export function retentionJob(store: Pick<Store, 'db'>, everyMs = 24 * 3600_000): Job {
+  return everyJob('retención de chats', everyMs, async (now) => {
+    const purged = await purgeExpiredText(store, now);
+    return purged ? `${purged} textos vencidos borrados` : undefined;
+  });
+}
+
+export interface BackgroundJobsOptions {
+  store: Store;
+  dataDir: string;
+  env?: NodeJS.ProcessEnv;
+  clock?: Clock;
+  log?: (line: string) => void;
+  /** Called after each news pass (the server refreshes its data version: new incidents or sources). */
+  onNewsPass?: (summary: NewsRunSummary) => void;
+}
+
+/**
+ * The jobs `npm start` runs: the chat-retention purge always; the news sources when the config
+ * (`NEWS_CONFIG`, else the bundled one, which has the schedule off) enables the schedule, unless
+ * `NEWS_SCHEDULE=off`. Returns the started scheduler (stop it on shutdown).
+ */
+export function startBackgroundJobs(opts: BackgroundJobsOptions): Scheduler {
+  const env = opts.env ?? process.env;
+  const log = opts.log ?? (() => {});
+  const jobs: Job[] = [retentionJob(opts.store)];
+  const configPath = env.NEWS_CONFIG || DEFAULT_NEWS_CONFIG;
+  const off = (env.NEWS_SCHEDULE ?? '').toLowerCase() === 'off';
+  const config = off ? null : loadNewsConfig(configPath);
+  if (config?.schedule.enabled) {
+    const runner: NewsRunner = (sources) =>
+      runNewsOnce(opts.store, { dataDir: opts.dataDir, config: { ...config, sources }, log: (line) => log(line.trimEnd()) });
+    jobs.push(
+      newsJob(config, runner, jsonFileLastRuns(join(opts.dataDir, 'news', 'schedule.json')), opts.onNewsPass),
+    );
+    log(`Noticias: ${config.sources.filter((s) => s.enabled).length} fuentes cada ${config.schedule.intervalMinutes} min (${configPath})`);
+  } else {
+    log(`Noticias: sin ejecución periódica (${off ? 'NEWS_SCHEDULE=off' : `schedule desactivado en ${configPath}`})`);
+  }
+  const scheduler = new Scheduler({ jobs, clock: opts.clock, log });
+  void scheduler.start();
+  return scheduler;
+}

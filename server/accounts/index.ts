@@ -1,0 +1,194 @@
+/**
+ * Accounts over HTTP (issue 6, item 1; contract in notes/contracts-s2.md):
+ *
+ * - `POST /api/session` `{email, password}` → 200 `{user, csrf_token}` and the `mc_session` cookie;
+ *   401 `invalid_credentials` (the same answer, after the same scrypt work, for an unknown e-mail
+ *   and a wrong password); 429 `too_many_attempts` with Retry-After while the e-mail or the client
+ *   IP is locked out (server/accounts/options.ts); 403 `account_disabled`.
+ * - `GET /api/session` → `{user: null}` for the public, `{user, csrf_token}` for a session, and
+ *   `{user: null, token: {role, name, territory}}` for a bearer token.
+ * - `DELETE /api/session` (CSRF) → ends the session, clears the cookie → `{user: null}`.
+ * - `POST /api/invitations` (admin) `{email, role, territory?}` → 201 `{url: "/#invitacion=<token>", token, expires_at}`.
+ * - `POST /api/invitations/accept` `{token, name, password}` → 201 `{user, csrf_token}` + cookie;
+ *   410 `invitation_invalid` (unknown, used or expired), 409 `account_exists`.
+ * - `GET /api/users` (admin) → `{items: [user…]}` (never a hash); `DELETE /api/users/{id}` (admin) disables one.
+ *
+ * Login and accepting an invitation open a session, so they cannot ask for a CSRF token; they
+ * refuse a browser request from another site instead (Origin / Sec-Fetch-Site), as login CSRF needs one.
+ */
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import { AppError } from '../../core/errors/index.ts';
+import type { Store } from '../../db/connect.ts';
+import {
+  createInvitation, createSession, deleteSession, disableUser, findUserForLogin, listUsers, loginBlockedForMs, purgeExpiredSessions,
+  purgeLoginAttempts, recordLoginAttempt, redeemInvitation, unknownTerritoryIds, type User,
+} from '../../db/queries/accounts.ts';
+import { dummyPasswordHash, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, verifyPassword } from '../../db/queries/password.ts';
+import { ROLES } from '../../db/queries/tokens.ts';
+import type { ApiDeps, ApiEnv } from '../app.ts';
+import { principalOf } from '../auth/index.ts';
+import { clearSessionCookie, csrfTokenFor, newSessionId, sessionIdHash, setSessionCookie } from '../auth/session.ts';
+import type { AccountSettings } from './options.ts';
+
+export { accountSettings, type AccountOptions, type AccountSettings } from './options.ts';
+
+/** Routes that open a session: exempt from the CSRF check (server/auth `csrfProtection`), Origin-checked here. */
+export const SESSION_OPENING_ROUTES = ['POST /api/session', 'POST /api/invitations/accept'] as const;
+
+const MAX_BODY_BYTES = 4 * 1024;
+
+const Email = z.string().trim().min(3).max(254).regex(/^[^\s@]+@[^\s@]+$/, 'correo inválido');
+const LoginBody = z.object({ email: Email, password: z.string().min(1).max(MAX_PASSWORD_CHARS) }).strict();
+const InvitationBody = z
+  .object({ email: Email, role: z.enum(ROLES), territory: z.array(z.string().trim().min(1).max(40)).max(50).optional() })
+  .strict()
+  .refine((b) => (b.role === 'mesa' || b.role === 'enlace') === Boolean(b.territory?.length), { message: 'mesa y enlace llevan territorio; los demás roles no', path: ['territory'] });
+const AcceptBody = z
+  .object({ token: z.string().min(1).max(100), name: z.string().trim().min(1).max(120), password: z.string().min(MIN_PASSWORD_CHARS, `mínimo ${MIN_PASSWORD_CHARS} caracteres`).max(MAX_PASSWORD_CHARS) })
+  .strict();
+
+async function jsonBody<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
+  if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) throw new AppError('invalid_body', 'use Content-Type: application/json');
+  let body: unknown;
+  try {
+    body = await c.req.json();
+  } catch {
+    throw new AppError('invalid_body', 'JSON inválido');
+  }
+  const r = schema.safeParse(body);
+  if (!r.success) throw new AppError('invalid_body', r.error.issues.map((i) => `${i.path.join('.') || 'cuerpo'}: ${i.message}`).join('; '));
+  return r.data;
+}
+
+/** The socket's peer address (never X-Forwarded-For, which any client can write); 'unknown' in-process. */
+function clientIp(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * Refuses a browser request sent from another site's page: `Sec-Fetch-Site: cross-site`, or an
+ * Origin whose host is not the host the request was sent to (the host, not the scheme: behind a
+ * TLS-terminating proxy the server sees http while the page is https; a proxy that rewrites Host
+ * should send X-Forwarded-Host, which a page of another site cannot set). No Origin: not a browser form.
+ */
+const sameSiteOnly: MiddlewareHandler = async (c, next) => {
+  if ((c.req.header('sec-fetch-site') ?? '').toLowerCase() === 'cross-site') throw new AppError('forbidden_origin', 'cross-site');
+  const origin = c.req.header('origin');
+  if (origin !== undefined) {
+    let host: string;
+    try {
+      host = new URL(origin).host.toLowerCase();
+    } catch {
+      throw new AppError('forbidden_origin', origin.slice(0, 100));
+    }
+    const own = (c.req.header('x-forwarded-host')?.split(',')[0].trim() || c.req.header('host') || new URL(c.req.url).host).toLowerCase();
+    if (host !== own) throw new AppError('forbidden_origin', origin.slice(0, 100));
+  }
+  await next();
+};
+
+const noStore: MiddlewareHandler<ApiEnv> = async (c, next) => {
+  c.set('skipLru', true);
+  c.set('cacheControl', 'no-store');
+  await next();
+  c.header('Cache-Control', 'no-store');
+};
+
+const requireAdmin: MiddlewareHandler<ApiEnv> = async (c, next) => {
+  const p = principalOf(c);
+  if (!p) throw new AppError('authentication_required');
+  if (p.role !== 'admin') throw new AppError('forbidden', `rol ${p.role}`);
+  await next();
+};
+
+const publicUser = (u: User) => ({ id: u.id, email: u.email, name: u.name, role: u.role, territory: u.territory });
+
+export function registerAccounts(app: Hono<ApiEnv>, _deps: ApiDeps, store: Pick<Store, 'db'>, settings: AccountSettings): void {
+  const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError('payload_too_large', `máximo ${MAX_BODY_BYTES} bytes`); } });
+  let logins = 0;
+
+  /** Opens a session for `user`: cookie + the body both login routes answer. */
+  async function openSession(c: Context<ApiEnv>, user: User) {
+    const previous = c.get('session');
+    if (previous) await deleteSession(store, previous.idHash);
+    const sessionId = newSessionId();
+    await createSession(store, { idHash: sessionIdHash(settings.key, sessionId), userId: user.id, expiresAt: new Date(Date.now() + settings.maxAgeMs) });
+    setSessionCookie(c, sessionId, settings.maxAgeMs / 1000);
+    return { user: publicUser(user), csrf_token: csrfTokenFor(settings.key, sessionId) };
+  }
+
+  app.post('/api/session', noStore, sameSiteOnly, limit, async (c) => {
+    const { email, password } = await jsonBody(c, LoginBody);
+    const ip = clientIp(c);
+    const limits = { maxFailures: settings.maxFailures, ipMaxFailures: settings.ipMaxFailures, windowMs: settings.windowMs };
+    const blockedMs = await loginBlockedForMs(store, email, ip, limits);
+    if (blockedMs > 0) {
+      c.header('Retry-After', String(Math.max(1, Math.ceil(blockedMs / 1000))));
+      throw new AppError('too_many_attempts');
+    }
+    const user = await findUserForLogin(store, email);
+    // an unknown e-mail pays the same scrypt as a wrong password: timing tells nothing
+    const matches = await verifyPassword(password, user?.password_hash ?? (await dummyPasswordHash()));
+    const ok = Boolean(user) && matches;
+    await recordLoginAttempt(store, { email, ip, succeeded: ok && !user!.disabled_at });
+    if (++logins % 100 === 0) {
+      // housekeeping, now and then: old attempts count for nothing, ended sessions open nothing
+      await purgeLoginAttempts(store, Math.max(settings.windowMs, 86_400_000));
+      await purgeExpiredSessions(store, settings.idleMs);
+    }
+    if (!ok) throw new AppError('invalid_credentials');
+    if (user!.disabled_at) throw new AppError('account_disabled');
+    return c.json(await openSession(c, user!));
+  });
+
+  app.get('/api/session', noStore, (c) => {
+    const session = c.get('session');
+    if (session) return c.json({ user: publicUser(session.user), csrf_token: session.csrfToken });
+    const p = principalOf(c);
+    if (p) return c.json({ user: null, token: { role: p.role, name: p.name, territory: p.territory } });
+    return c.json({ user: null });
+  });
+
+  app.delete('/api/session', noStore, async (c) => {
+    const session = c.get('session');
+    if (session) await deleteSession(store, session.idHash);
+    clearSessionCookie(c);
+    return c.json({ user: null });
+  });
+
+  app.post('/api/invitations', noStore, requireAdmin, limit, async (c) => {
+    const body = await jsonBody(c, InvitationBody);
+    const territory = [...new Set(body.territory ?? [])];
+    const unknown = await unknownTerritoryIds(store, territory);
+    if (unknown.length) throw new AppError('invalid_body', `territorio desconocido (use alcaldías por cvegeo o sectores): ${unknown.join(', ')}`);
+    const p = principalOf(c)!;
+    const { token, invitation } = await createInvitation(store, { email: body.email, role: body.role, territory, createdBy: p.subject ?? `${p.role}:${p.name}`, validMs: settings.invitationMs });
+    return c.json({ url: `/#invitacion=${token}`, token, expires_at: invitation.expires_at.toISOString(), email: invitation.email, role: invitation.role, territory: invitation.territory }, 201);
+  });
+
+  app.post('/api/invitations/accept', noStore, sameSiteOnly, limit, async (c) => {
+    const body = await jsonBody(c, AcceptBody);
+    const r = await redeemInvitation(store, body.token, { name: body.name, password: body.password });
+    if (!r.ok) {
+      if (r.reason === 'account_exists') throw new AppError('account_exists');
+      throw new AppError('invitation_invalid', { invalid: 'desconocida', used: 'ya se usó', expired: 'venció' }[r.reason]);
+    }
+    return c.json(await openSession(c, r.user), 201);
+  });
+
+  app.get('/api/users', noStore, requireAdmin, async (c) => c.json({ items: await listUsers(store) }));
+
+  app.delete('/api/users/:id', noStore, requireAdmin, async (c) => {
+    const raw = c.req.param('id');
+    const id = /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
+    if (!Number.isInteger(id) || !(await disableUser(store, id))) throw new AppError('not_found', 'usuario');
+    return c.json({ id, disabled: true });
+  });
+}

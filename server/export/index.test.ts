@@ -1,0 +1,177 @@
+/**
+ * Exports on the full bundled import, both backends: each file must hold exactly what its JSON
+ * endpoint answers the same caller — CSV rows equal the JSON items (read back with csv-parse),
+ * GeoJSON is well formed (closed rings, [lng, lat] inside the city's box) — and the public's files
+ * carry the same withheld nulls as the public JSON.
+ */
+import { parse } from 'csv-parse/sync';
+import type { Hono } from 'hono';
+import { cellToLatLng } from 'h3-js';
+import { expect, it } from 'vitest';
+import { createToken } from '../../db/queries/tokens.ts';
+import { describeEachBackend } from '../../tests/harness/stores.ts';
+import { createApp } from '../app.ts';
+import { getJson, withBearer } from '../testing/index.ts';
+
+type Row = Record<string, unknown>;
+
+async function download(app: Hono, url: string) {
+  const res = await app.request(url);
+  return { status: res.status, type: res.headers.get('content-type') ?? '', disposition: res.headers.get('content-disposition') ?? '', text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer()) };
+}
+
+// ignoreBOM: keep the BOM in the text, to check it is there (Response.text() would drop it)
+
+/** The CSV cells a JSON row must become: null → '', booleans and numbers as JS writes them. */
+function asCells(row: Row): Record<string, string> {
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)]));
+}
+
+function readCsv(text: string): Record<string, string>[] {
+  expect(text.charCodeAt(0)).toBe(0xfeff); // BOM for spreadsheet programs
+  return parse(text, { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
+}
+
+/** Every ring closed, every position [lng, lat] inside a box around Mexico City. */
+function checkGeometry(g: { type: string; coordinates: any }): void {
+  const polygons: number[][][][] = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+  expect(polygons.length, g.type).toBeGreaterThan(0);
+  for (const rings of polygons) {
+    for (const ring of rings) {
+      expect(ring.length).toBeGreaterThanOrEqual(4);
+      expect(ring[0]).toEqual(ring[ring.length - 1]);
+      for (const [lng, lat] of ring) {
+        expect(lng).toBeGreaterThan(-99.5);
+        expect(lng).toBeLessThan(-98.8);
+        expect(lat).toBeGreaterThan(19.0);
+        expect(lat).toBeLessThan(19.7);
+      }
+    }
+  }
+}
+
+const COMPARE = 'kind=cuadrante&vintage=2016&p1=2015-05-01..2015-06-01&p2=2015-06-01..2015-07-01&category=robo_transeunte';
+
+describeEachBackend('GET /api/export/…', (getStore) => {
+  let publicApp: Hono;
+  let admin: Hono;
+
+  it('compare.csv: one row per JSON item, same values; a Spanish attachment name', async () => {
+    publicApp = createApp({ store: getStore() });
+    admin = withBearer(publicApp, await createToken(getStore(), { role: 'admin', name: 'tests' }));
+    const json = await getJson(admin, `/api/compare?${COMPARE}`);
+    const csv = await download(admin, `/api/export/compare.csv?${COMPARE}`);
+    expect(csv.status).toBe(200);
+    expect(csv.type).toBe('text/csv; charset=utf-8');
+    expect(csv.disposition).toBe('attachment; filename="comparacion_cuadrante_2015-05-01_2015-06-01_vs_2015-06-01_2015-07-01.csv"');
+    const rows = readCsv(csv.text);
+    expect(json.body.items.length).toBeGreaterThan(800);
+    expect(rows).toEqual(json.body.items.map(asCells));
+  });
+
+  it('the public file holds the public figures: withheld values are empty cells where the JSON has null', async () => {
+    const json = await getJson(publicApp, `/api/compare?${COMPARE}`);
+    expect(json.body.access).toBe('public');
+    const rows = readCsv((await download(publicApp, `/api/export/compare.csv?${COMPARE}`)).text);
+    expect(rows).toEqual(json.body.items.map(asCells));
+    const withheld = json.body.items.filter((i: Row) => i.p2 === null);
+    expect(withheld.length).toBeGreaterThan(0);
+    for (const i of withheld) expect(rows.find((r) => r.id === i.id)!.p2).toBe('');
+    // and the admin's file differs exactly there
+    const exact = readCsv((await download(admin, `/api/export/compare.csv?${COMPARE}`)).text);
+    expect(exact.find((r) => r.id === withheld[0].id)!.p2).not.toBe('');
+  });
+
+  it('semaforo.geojson: every area with its boundary polygon, properties = the JSON item', async () => {
+    const q = 'kind=sector&vintage=2016&month=2016-01&category=robo_transeunte';
+    const json = await getJson(admin, `/api/semaforo?${q}`);
+    const res = await download(admin, `/api/export/semaforo.geojson?${q}`);
+    expect(res.status).toBe(200);
+    expect(res.type).toBe('application/geo+json; charset=utf-8');
+    expect(res.disposition).toBe('attachment; filename="semaforo_sector_2016-01.geojson"');
+    const fc = JSON.parse(res.text);
+    expect(fc.type).toBe('FeatureCollection');
+    expect(fc.features.map((f: any) => f.properties)).toEqual(json.body.items);
+    for (const f of fc.features) {
+      expect(f.type).toBe('Feature');
+      checkGeometry(f.geometry);
+    }
+  });
+
+  it('hotspots.geojson (public, res 8): hexagon polygons around their cells, the same withheld nulls as the JSON', async () => {
+    const q = 'res=8&from=2015-06-01&to=2015-07-01';
+    const json = await getJson(publicApp, `/api/hotspots?${q}`);
+    const fc = JSON.parse((await download(publicApp, `/api/export/hotspots.geojson?${q}`)).text);
+    expect(fc.features.map((f: any) => f.properties)).toEqual(json.body.cells);
+    expect(json.body.cells.some((c: Row) => c.count === null)).toBe(true);
+    for (const f of fc.features) {
+      checkGeometry(f.geometry);
+      expect(f.geometry.coordinates[0]).toHaveLength(7); // 6 vertices + the closing one
+      // the cell's centre is the mean of its vertices (to ~1e-3°), with lng first
+      const [lat, lng] = cellToLatLng(f.properties.h3);
+      const ring = f.geometry.coordinates[0].slice(0, 6);
+      expect(Math.abs(ring.reduce((s: number, p: number[]) => s + p[0], 0) / 6 - lng)).toBeLessThan(1e-3);
+      expect(Math.abs(ring.reduce((s: number, p: number[]) => s + p[1], 0) / 6 - lat)).toBeLessThan(1e-3);
+    }
+    const csv = readCsv((await download(publicApp, `/api/export/hotspots.csv?${q}`)).text);
+    expect(csv).toEqual(json.body.cells.map(asCells));
+  });
+
+  it('gistar.csv and rank.geojson follow their JSON', async () => {
+    const g = await getJson(admin, '/api/hotspots/gistar?res=7&from=2015-06-01&to=2015-07-01');
+    expect(readCsv((await download(admin, '/api/export/gistar.csv?res=7&from=2015-06-01&to=2015-07-01')).text)).toEqual(g.body.cells.map(asCells));
+    const rq = 'kind=alcaldia&from=2015-06-01&to=2015-07-01&limit=5';
+    const r = await getJson(admin, `/api/rank?${rq}`);
+    const fc = JSON.parse((await download(admin, `/api/export/rank.geojson?${rq}`)).text);
+    expect(fc.features.map((f: any) => f.properties)).toEqual(r.body.items);
+    for (const f of fc.features) checkGeometry(f.geometry);
+  });
+
+  it('series.csv and patrol.csv / patrol.geojson', async () => {
+    const sq = 'kind=cuadrante&id=C-1.1.1&vintage=2016&from=2015-01-01&to=2016-01-01';
+    const s = await getJson(admin, '/api/areas/cuadrante/C-1.1.1/series?vintage=2016&from=2015-01-01&to=2016-01-01');
+    const rows = readCsv((await download(admin, `/api/export/series.csv?${sq}`)).text);
+    expect(rows).toEqual(s.body.series.map((p: Row) => asCells({ kind: 'cuadrante', id: 'C-1.1.1', name: 'C-1.1.1', ...p })));
+    expect(rows).toHaveLength(12);
+
+    const pq = 'cuadrante=O-3.6.4&vintage=2016&from=2015-01-01&to=2016-01-01';
+    const p = await getJson(admin, `/api/patrol?${pq}`);
+    const heat = readCsv((await download(admin, `/api/export/patrol.csv?${pq}`)).text);
+    expect(heat).toHaveLength(168);
+    for (const r of heat) expect(Number(r.count)).toBe(p.body.heat.counts[Number(r.dow)][Number(r.hour)]);
+    expect(heat[0]).toEqual({ cuadrante: 'O-3.6.4', dow: '0', dia: 'lunes', hour: '0', count: String(p.body.heat.counts[0][0]) });
+    const cells = JSON.parse((await download(admin, `/api/export/patrol.geojson?${pq}`)).text);
+    expect(cells.features.map((f: any) => f.properties.h3)).toEqual(p.body.top_cells.map((c: Row) => c.h3));
+    for (const f of cells.features) checkGeometry(f.geometry);
+  });
+
+  it('errors of the JSON endpoint pass through unchanged (400 validation, 403 policy, 404)', async () => {
+    for (const [exp, src] of [
+      ['/api/export/compare.csv?kind=cuadrante', '/api/compare?kind=cuadrante'],
+      ['/api/export/hotspots.geojson?res=9', '/api/hotspots?res=9'], // public: res > 8 is forbidden
+      ['/api/export/patrol.csv?cuadrante=O-3.6.4&vintage=2016', '/api/patrol?cuadrante=O-3.6.4&vintage=2016'],
+      ['/api/export/semaforo.csv?kind=cuadrante&ids=ZZ-1&month=2016-01', '/api/semaforo?kind=cuadrante&ids=ZZ-1&month=2016-01'],
+    ]) {
+      const a = await getJson(publicApp, exp);
+      const b = await getJson(publicApp, src);
+      expect(a.status, exp).toBeGreaterThanOrEqual(400);
+      expect([a.status, a.body], exp).toEqual([b.status, b.body]);
+    }
+    expect((await getJson(publicApp, '/api/export/target-progress.csv?target=abc')).status).toBe(404);
+    expect((await getJson(publicApp, '/api/export/series.csv?kind=cuadrante')).body.error.code).toBe('invalid_parameter');
+    expect((await getJson(publicApp, '/api/export/nada.csv')).status).toBe(404);
+  });
+
+  it('target-progress.csv: the progress items of a target', async () => {
+    const res = await admin.request('/api/targets', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'meta', kind: 'sector', area_id: 'OASIS', vintage: 2016, category: 'robo_transeunte', baseline_from: '2015-01', baseline_to: '2016-01', reduction_pct: 25, due_month: '2016-06' }),
+    });
+    const { id } = (await res.json()) as { id: number };
+    const p = await getJson(admin, `/api/targets/${id}/progress`);
+    const csv = await download(admin, `/api/export/target-progress.csv?target=${id}`);
+    expect(csv.disposition).toBe(`attachment; filename="meta_${id}_avance.csv"`);
+    expect(readCsv(csv.text)).toEqual(p.body.items.map((i: Row) => asCells({ target_id: id, ...i })));
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * Plenary export (issue 5, item 5): `GET /api/plenary/pdf?<agenda>` → the whole slide sequence as
+ * one landscape PDF, `GET /api/plenary/png?slide=N&<agenda>` → one slide as PNG. Both are rendered
+ * by headless Chromium (renderer.ts) from the web app's own `#plenaria?…` page, so the export and
+ * the screen never disagree. No Chromium: 503 `pdf_renderer_unavailable`, saying how to install it.
+ *
+ * Chromium reads the page from a private loopback listener over this same app plus the built web
+ * app (`web/dist`), whether or not the public server mounts it — see renderer.ts.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Hono, type Context } from 'hono';
+import { AppError } from '../../core/errors/index.ts';
+import type { ApiApp, ApiDeps } from '../app.ts';
+import { mountWebApp, WEB_DIST } from '../static/index.ts';
+import { parseAgendaQuery, parseSlide } from './agenda.ts';
+import { PlenaryRenderer, type RendererOptions } from './renderer.ts';
+
+export { closePlenaryRenderers, PlenaryRenderer } from './renderer.ts';
+export { CHROMIUM_ARGS, CHROMIUM_CANDIDATES, findChromium } from './chromium.ts';
+
+export interface PlenaryOptions extends RendererOptions {
+  /** the built web app the renderer serves to Chromium (default web/dist) */
+  webDist?: string;
+}
+
+function rawQueryOf(c: Context): string {
+  const url = c.req.url;
+  const question = url.indexOf('?');
+  return question === -1 ? '' : url.slice(question + 1).split('#')[0];
+}
+
+/** The private site Chromium reads: this app's API and the built web app. */
+function siteOf(app: ApiApp, webDist: string): Hono {
+  const site = new Hono();
+  site.all('/api/*', (c) => app.fetch(c.req.raw));
+  mountWebApp(site, webDist);
+  return site;
+}
+
+export function registerPlenary(app: ApiApp, _deps: ApiDeps, options: PlenaryOptions = {}): PlenaryRenderer {
+  const webDist = options.webDist ?? WEB_DIST;
+  const site = siteOf(app, webDist);
+  const renderer = new PlenaryRenderer((request) => site.fetch(request), options);
+
+  const credentials = (c: Context) => ({ authorization: c.req.header('authorization'), cookie: c.req.header('cookie') });
+  const checkWebBuild = () => {
+    if (!existsSync(join(webDist, 'index.html'))) throw new AppError('pdf_renderer_unavailable', 'falta compilar la aplicación web (npm run build)');
+  };
+  const noStore = (c: Context) => {
+    // a rendering reflects the caller's access: never shared, never kept in the response cache
+    c.set('skipLru', true);
+    c.set('cacheControl', 'private, no-store');
+  };
+
+  app.get('/api/plenary/pdf', async (c) => {
+    const agenda = parseAgendaQuery(rawQueryOf(c), c.req.query());
+    checkWebBuild();
+    const pdf = await renderer.pdf({ path: `/#plenaria?${agenda.query}&print=1`, ...credentials(c) });
+    noStore(c);
+    return c.body(new Uint8Array(pdf), 200, {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `attachment; filename="plenaria-${agenda.month}.pdf"`,
+    });
+  });
+
+  app.get('/api/plenary/png', async (c) => {
+    const agenda = parseAgendaQuery(rawQueryOf(c), c.req.query());
+    const slide = parseSlide(c.req.query('slide'));
+    checkWebBuild();
+    const { png, total } = await renderer.png({ path: `/#plenaria?${agenda.query}&slide=${slide}&bare=1`, ...credentials(c) });
+    if (slide > total) throw new AppError('invalid_parameter', `slide=${slide}: la sesión tiene ${total} diapositivas`);
+    noStore(c);
+    return c.body(new Uint8Array(png), 200, {
+      'Content-Type': 'image/png',
+      'Content-Disposition': `inline; filename="plenaria-${agenda.month}-${slide}.png"`,
+    });
+  });
+  return renderer;
+}

@@ -1,0 +1,113 @@
+/**
+ * Security basics (issue 6, item 4): response headers on EVERY response (API and the static web
+ * app alike — the middleware is the app's first, so it wraps everything mounted later), and a body
+ * size cap on `/api/*`.
+ *
+ * Content-Security-Policy (W3C CSP Level 3): scripts only from this origin and never inline — the
+ * Vite build emits `<script type="module" src>` only (tests/e2e/access.test.ts checks the built
+ * index.html and that Chromium reports no violation). MapLibre starts its workers from blob URLs
+ * (`worker-src 'self' blob:`, `child-src blob:` for older engines); Svelte and MapLibre set style
+ * attributes, hence `style-src 'unsafe-inline'` (styles cannot run code). An online basemap
+ * (`VITE_BASEMAP_STYLE`) lives on another origin: list it in `CSP_EXTRA_ORIGINS` (space-separated),
+ * which is added to connect-src, img-src and font-src.
+ *
+ * HSTS only when the request came over HTTPS (the URL's scheme, or `X-Forwarded-Proto: https` from
+ * a TLS-terminating proxy): a browser ignores it over plain HTTP anyway, and sending it from a
+ * development server on localhost would pin that name to HTTPS.
+ */
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { AppError } from '../../core/errors/index.ts';
+
+export const DEFAULT_API_BODY_LIMIT = 64 * 1024;
+export const HSTS_VALUE = 'max-age=31536000; includeSubDomains';
+
+/** The policy, one directive per entry (joined with `; `). */
+export function contentSecurityPolicy(extraOrigins: readonly string[] = []): string {
+  const extra = extraOrigins.length ? ` ${extraOrigins.join(' ')}` : '';
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "worker-src 'self' blob:",
+    'child-src blob:',
+    "style-src 'self' 'unsafe-inline'",
+    `img-src 'self' data: blob:${extra}`,
+    `font-src 'self' data:${extra}`,
+    `connect-src 'self'${extra}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+export interface SecurityOptions {
+  /** origins added to connect-src, img-src and font-src (default: env `CSP_EXTRA_ORIGINS`) */
+  extraOrigins?: readonly string[];
+  /** `/api/*` body cap in bytes (default: env `API_BODY_LIMIT`, else 64 KiB) */
+  apiBodyLimit?: number;
+}
+
+export function securityOptions(given: SecurityOptions = {}, env: NodeJS.ProcessEnv = process.env): Required<SecurityOptions> {
+  const extraOrigins = given.extraOrigins ?? (env.CSP_EXTRA_ORIGINS ?? '').split(/\s+/).filter(Boolean);
+  for (const o of extraOrigins) {
+    // a source expression, never a directive separator or a quoted keyword smuggled in
+    if (!/^(https?|wss?):\/\/[A-Za-z0-9.*:-]+\/?$/.test(o)) throw new Error(`CSP_EXTRA_ORIGINS: "${o}" is not an origin like https://tiles.example.org`);
+  }
+  let apiBodyLimit = given.apiBodyLimit;
+  if (apiBodyLimit === undefined && env.API_BODY_LIMIT) {
+    apiBodyLimit = Number(env.API_BODY_LIMIT);
+    if (!Number.isInteger(apiBodyLimit) || apiBodyLimit < 1) throw new Error(`API_BODY_LIMIT must be a positive integer (bytes), got "${env.API_BODY_LIMIT}"`);
+  }
+  return { extraOrigins, apiBodyLimit: apiBodyLimit ?? DEFAULT_API_BODY_LIMIT };
+}
+
+/** True when the client reached us over HTTPS (directly or through a proxy that says so). */
+export function cameOverHttps(url: string, forwardedProto: string | undefined): boolean {
+  if (new URL(url).protocol === 'https:') return true;
+  return (forwardedProto ?? '').split(',')[0].trim().toLowerCase() === 'https';
+}
+
+/** The headers every response carries (HSTS added separately, over HTTPS only). */
+export function securityHeaderValues(extraOrigins: readonly string[] = []): Record<string, string> {
+  return {
+    'Content-Security-Policy': contentSecurityPolicy(extraOrigins),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'X-Frame-Options': 'DENY',
+    // "Mi cuadrante" asks for the position; nothing else needs a powerful feature
+    'Permissions-Policy': 'geolocation=(self), camera=(), microphone=(), payment=(), usb=()',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+  };
+}
+
+/** The middleware: register first, on `*`. */
+export function securityHeaders(opts: Pick<SecurityOptions, 'extraOrigins'> = {}): MiddlewareHandler {
+  const headers = Object.entries(securityHeaderValues(opts.extraOrigins ?? []));
+  return async (c, next) => {
+    await next();
+    const https = cameOverHttps(c.req.url, c.req.header('x-forwarded-proto'));
+    let res = c.res;
+    try {
+      for (const [name, value] of headers) res.headers.set(name, value);
+      if (https) res.headers.set('Strict-Transport-Security', HSTS_VALUE);
+    } catch {
+      // immutable headers (a Response from fetch): copy it once
+      res = new Response(res.body, res);
+      for (const [name, value] of headers) res.headers.set(name, value);
+      if (https) res.headers.set('Strict-Transport-Security', HSTS_VALUE);
+      c.res = undefined as unknown as Response; // Hono: replace rather than merge
+      c.res = res;
+    }
+  };
+}
+
+/** 413 `payload_too_large` past `maxBytes` (Content-Length or streamed); routes may cap lower. */
+export function apiBodyLimit(maxBytes: number): MiddlewareHandler {
+  return bodyLimit({
+    maxSize: maxBytes,
+    onError: () => {
+      throw new AppError('payload_too_large', `máximo ${maxBytes} bytes`);
+    },
+  });
+}
