@@ -20,7 +20,7 @@ describeEachBackend(
       const store = getStore();
       const user = await createUser(store, { email: 'Zoe@Example.MX', password: PASSWORD, role: 'admin', name: 'Zoe' });
       const row = (await sql<{ password_hash: string }>`select password_hash from users where id = ${user.id}`.execute(store.db)).rows[0];
-      expect(row.password_hash).toMatch(/^scrypt\$32768\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
+      expect(row.password_hash).toMatch(/^scrypt\$32768\$8\$3\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
       expect(row.password_hash).not.toContain(PASSWORD);
       expect(await verifyPassword(PASSWORD, row.password_hash)).toBe(true);
       expect((await findUserForLogin(store, ' ZOE@example.mx'))?.id).toBe(user.id);

@@ -11,6 +11,7 @@ import type { ApiApp, ApiDeps } from '../app.ts';
 import { principalOf, type Principal } from '../auth/index.ts';
 import { DEFAULT_VINTAGE, parseFilter, parseParams, required } from '../params/index.ts';
 import { areaPlan, publishSeries } from '../policy/index.ts';
+import { territoryArea } from './territory.ts';
 
 /** The area, or a 404 `unknown_area`. */
 export async function requireArea(repo: IncidentRepository, kind: AreaKind, vintage: Vintage, id: string) {
@@ -44,7 +45,7 @@ export async function visibleSeries(
   principal: Principal | null,
   q: { kind: AreaKind; vintage: Vintage; area: Area; from?: string; to?: string; categories: readonly string[] | null; sources?: readonly string[] | null },
 ): Promise<VisibleSeries> {
-  const plan = areaPlan(principal, { kind: q.kind, areas: [q.area], categories: q.categories, windows: [q] });
+  const plan = areaPlan(principal, { kind: q.kind, areas: [territoryArea(q.kind, q.vintage, q.area)], categories: q.categories, windows: [q] });
   const { from, to } = await seriesRange(repo, q);
   const base = { from: from ?? null, to: to ?? null, access: plan.exact ? ('detail' as const) : ('public' as const) };
   if (!(from && to && from < to)) return { ...base, series: [] };

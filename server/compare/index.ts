@@ -11,6 +11,7 @@ import { checkRange, DEFAULT_VINTAGE, parseParams, required } from '../params/in
 import { principalOf } from '../auth/index.ts';
 import { areaPlan, type PublishedFigure } from '../policy/index.ts';
 import { emptyFigure } from '../policy/public.ts';
+import { territoryArea } from '../areas/territory.ts';
 
 /** Incidents per 100 000 residents; null without a usable population. */
 export function ratePer100k(count: number, population: number | null): number | null {
@@ -100,7 +101,7 @@ export function registerCompare(app: ApiApp, { repo, publicData }: ApiDeps): voi
     if (order) areas.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
     const plan = areaPlan(principalOf(c), {
       kind,
-      areas: p.ids ? areas : 'all',
+      areas: p.ids ? areas.map((a) => territoryArea(kind, vintage, a)) : 'all',
       categories,
       windows: [
         { ...p1, label: 'p1' },

@@ -11,11 +11,10 @@
  */
 import { AppError } from '../../core/errors/index.ts';
 import { patrolCounts } from '../../db/queries/patrol.ts';
-import type { Area } from '../../db/queries/index.ts';
 import type { AreaKind, H3Resolution, Vintage } from '../../db/schema.ts';
-import { loadBoundarySets } from '../../etl/boundaries/index.ts';
 import type { ApiApp, ApiDeps } from '../app.ts';
 import { requireArea } from '../areas/index.ts';
+import { territoryArea } from '../areas/territory.ts';
 import { principalOf } from '../auth/index.ts';
 import { DEFAULT_VINTAGE, parseFilter, parseParams } from '../params/index.ts';
 import { requireDetail, type TerritoryArea } from '../policy/index.ts';
@@ -43,24 +42,6 @@ export function parseCuadrante(raw: string | undefined): string {
   return id;
 }
 
-const sectorsByVintage = new Map<number, Map<string, string>>();
-
-/** The sector holding a cuadrante (from the bundled boundaries; null when unknown). */
-export function sectorOfCuadrante(vintage: Vintage, id: string): string | null {
-  let map = sectorsByVintage.get(vintage);
-  if (!map) {
-    map = new Map();
-    const set = loadBoundarySets().find((s) => s.kind === 'cuadrante' && s.vintage === vintage);
-    for (const f of set?.features ?? []) if (f.sectorId) map.set(f.id, f.sectorId);
-    sectorsByVintage.set(vintage, map);
-  }
-  return map.get(id) ?? null;
-}
-
-/** An area as the territory checks see it (a cuadrante with its sector). */
-export function territoryArea(kind: AreaKind, vintage: Vintage, area: Area): TerritoryArea {
-  return { id: area.id, alcaldia_id: area.alcaldia_id, sector_id: kind === 'cuadrante' ? sectorOfCuadrante(vintage, area.id) : null };
-}
 
 export function registerPatrol(app: ApiApp, deps: ApiDeps, store: Parameters<typeof patrolCounts>[0]): void {
   const { repo } = deps;

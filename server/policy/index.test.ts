@@ -96,6 +96,12 @@ describe('who sees what', () => {
     expect(areaPlan(null, { kind: 'alcaldia', areas: [outside], categories: ['violacion'], windows: [] })).toMatchObject({ exact: false, sensitive: true });
     expect(publicCategories(null, 'alcaldia').categories).not.toContain('secuestro');
   });
+  it('a cuadrante is inside a territory that lists its sector (server/areas/territory adds sector_id)', () => {
+    const ofSector = { id: 'C-9.9.9', alcaldia_id: '09002', sector_id: 'CUH-1' };
+    const sectorUnknown = { id: 'C-9.9.9', alcaldia_id: '09002' };
+    expect(areaPlan(mesa, { kind: 'cuadrante', areas: [ofSector], categories: null, windows: [] }).exact).toBe(true);
+    expect(areaPlan(mesa, { kind: 'cuadrante', areas: [sectorUnknown], categories: null, windows: [] }).exact).toBe(false);
+  });
   it('month alignment names the offending bound', () => {
     expect(code(() => checkMonthAligned('2015-05-01', '2015-06-01'))).toBeUndefined();
     expect(code(() => checkMonthAligned('2015-05-01', '2015-06-15'))).toBe('month_aligned_required');

@@ -5,7 +5,8 @@
  * Who sees what:
  * - `admin` and `moderador`: every aggregate, exactly (the spine and Mesa contracts keep their numbers).
  * - `mesa` and `enlace`: exact figures for areas inside their territory (an area is inside when its
- *   id or its alcaldía id is one of the territory's entries — alcaldía cvegeo ids or sector ids);
+ *   id, its alcaldía id or — for a cuadrante — its sector id is one of the territory's entries:
+ *   alcaldía cvegeo ids or sector ids; routes pass areas through server/areas/territory);
  *   a request that names any area outside it, or every area of a kind, gets the public view.
  *   Hexagons never follow a territory's borders, so they get the public hexagons.
  * - the public (no token): aggregates only, built as described below.
@@ -126,7 +127,7 @@ export function hexagonPlan(p: Caller, q: { res: number; categories: readonly st
  */
 export function areaPlan(
   p: Caller,
-  q: { kind: AreaKind; areas: readonly { id: string; alcaldia_id: string | null }[] | 'all'; categories: readonly string[] | null; windows: readonly { from?: string; to?: string; label?: string }[] },
+  q: { kind: AreaKind; areas: readonly TerritoryArea[] | 'all'; categories: readonly string[] | null; windows: readonly { from?: string; to?: string; label?: string }[] },
 ): Plan {
   if (seesEverything(p)) return { exact: true, categories: q.categories };
   if (p && q.areas !== 'all' && q.areas.length > 0 && q.areas.every((a) => withinTerritory(p, a))) return { exact: true, categories: q.categories };

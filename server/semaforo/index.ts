@@ -20,6 +20,7 @@ import type { ApiApp, ApiDeps } from '../app.ts';
 import { DEFAULT_VINTAGE, parseParams, required } from '../params/index.ts';
 import { principalOf } from '../auth/index.ts';
 import { areaPlan, publishMonth, type Publication } from '../policy/index.ts';
+import { territoryArea } from '../areas/territory.ts';
 
 const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -84,7 +85,7 @@ export function registerSemaforo(app: ApiApp, { repo, stats, publicData }: ApiDe
       areas.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
     }
 
-    const plan = areaPlan(principalOf(c), { kind, areas: p.ids ? areas : 'all', categories: p.category ?? null, windows: [] });
+    const plan = areaPlan(principalOf(c), { kind, areas: p.ids ? areas.map((a) => territoryArea(kind, vintage, a)) : 'all', categories: p.category ?? null, windows: [] });
     const [sources, counts] = await Promise.all([
       stats.sourceMonths({ kind, vintage }),
       stats.monthlyCountsByArea({

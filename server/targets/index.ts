@@ -31,7 +31,7 @@ import type { ApiApp, ApiDeps } from '../app.ts';
 import { requireArea } from '../areas/index.ts';
 import { principalOf, type Principal } from '../auth/index.ts';
 import { DEFAULT_VINTAGE, parseParams } from '../params/index.ts';
-import { territoryArea } from '../patrol/index.ts';
+import { territoryArea } from '../areas/territory.ts';
 import { areaPlan, publishMonth, withinTerritory } from '../policy/index.ts';
 import { coverageOf } from '../semaforo/index.ts';
 
@@ -121,7 +121,7 @@ export async function targetProgressBody(deps: ApiDeps, store: Pick<Store, 'db'>
   const { repo, stats, publicData } = deps;
   const area = await requireArea(repo, target.kind, target.vintage, target.area_id);
   const categories = target.category ? expandCategoryFilter(target.category) : null;
-  const plan = areaPlan(principal, { kind: target.kind, areas: [area], categories, windows: [] });
+  const plan = areaPlan(principal, { kind: target.kind, areas: [territoryArea(target.kind, target.vintage, area)], categories, windows: [] });
   const fromMonth = target.baseline_from.slice(0, 7);
   const toMonth = addMonths(target.due_month, 1);
   const [sources, byArea] = await Promise.all([
