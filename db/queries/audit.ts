@@ -29,17 +29,9 @@ export interface AuditItem extends Omit<AuditEntry, 'at' | 'area_ids'> {
   area_ids: string[];
 }
 
-interface AuditTable {
+/** The stored row: an entry with its id; area ids as jsonb. */
+interface AuditTable extends Omit<AuditEntry, 'area_ids'> {
   id: string;
-  at: Date;
-  subject: string;
-  role: string;
-  name: string;
-  kind: AuditKind;
-  method: string;
-  path: string;
-  query: string;
-  status: number;
   area_ids: unknown;
 }
 

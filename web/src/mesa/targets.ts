@@ -6,6 +6,7 @@
  */
 import { isMonth, monthIndex } from '../lib/months.ts';
 import type { AreaKind } from '../state/urlState.ts';
+import type { NewTarget } from '../api/client.ts';
 
 export const TARGET_CREATOR_ROLES = ['admin', 'mesa'] as const;
 
@@ -30,17 +31,8 @@ export interface TargetForm {
   dueMonth: string;
 }
 
-export interface TargetPayload {
-  name: string;
-  kind: AreaKind;
-  area_id: string;
-  vintage?: number;
-  category: string;
-  baseline_from: string;
-  baseline_to: string;
-  reduction_pct: number;
-  due_month: string;
-}
+/** What `POST /api/targets` takes (the API client's type). */
+export type TargetPayload = NewTarget;
 
 /**
  * The form → the `POST /api/targets` body, or the Spanish reasons it cannot be sent. Baseline
