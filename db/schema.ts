@@ -115,3 +115,17 @@ export function areaColumn(kind: AreaKind, vintage: Vintage) {
 export function h3Column(res: H3Resolution) {
   return `h3_${res}` as const;
 }
+
+/** H3 cells of one resolution, counted like areas (issue 5: comparisons for a set of cells). */
+export interface CellLevel {
+  kind: 'h3';
+  res: H3Resolution;
+}
+
+/** Where incidents are counted: the areas of a kind in a vintage, or the H3 cells of a resolution. */
+export type PlaceLevel = { kind: AreaKind; vintage: Vintage } | CellLevel;
+
+/** incidents column holding the place id at `level` (an area code, or the cell as int8). */
+export function placeColumn(level: PlaceLevel) {
+  return level.kind === 'h3' ? h3Column(level.res) : areaColumn(level.kind, level.vintage);
+}

@@ -12,6 +12,7 @@ export const ERRORS = {
   invalid_category: { status: 400, message: 'Categoría desconocida' },
   invalid_kind: { status: 400, message: 'Tipo de área inválido: use alcaldia, colonia, sector o cuadrante' },
   invalid_vintage: { status: 400, message: 'Vigencia inválida: use 2016 o 2023' },
+  invalid_cell: { status: 400, message: 'Celda H3 inválida: use el índice hexadecimal de una celda (p. ej. 884995b847fffff)' },
   invalid_tile: { status: 400, message: 'Coordenadas de tesela inválidas' },
   invalid_query: { status: 400, message: 'Búsqueda inválida' },
   invalid_body: { status: 400, message: 'Cuerpo de la solicitud inválido' },

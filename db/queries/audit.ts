@@ -38,6 +38,16 @@ interface AuditTable extends Omit<AuditEntry, 'area_ids'> {
 type AuditDb = Kysely<{ audit_log: AuditTable }>;
 const auditDb = (store: Pick<Store, 'db'>) => store.db as unknown as AuditDb;
 
+/**
+ * Text PostgreSQL can store: NUL and the other C0 controls become U+FFFD, and so do lone UTF-16
+ * surrogates. Request paths and ids are the caller's bytes (`%00` decodes to NUL), and a text or
+ * jsonb value holding NUL fails the whole INSERT — one such request would block every later entry
+ * behind its batch.
+ */
+export function storableText(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
 /** Writes a batch in one INSERT (parameters only; 11 per row). */
 export async function insertAuditEntries(store: Pick<Store, 'db'>, entries: readonly AuditEntry[]): Promise<void> {
   if (!entries.length) return;
@@ -46,15 +56,15 @@ export async function insertAuditEntries(store: Pick<Store, 'db'>, entries: read
     .values(
       entries.map((e) => ({
         at: e.at,
-        subject: e.subject,
-        role: e.role,
-        name: e.name,
+        subject: storableText(e.subject),
+        role: storableText(e.role),
+        name: storableText(e.name),
         kind: e.kind,
-        method: e.method,
-        path: e.path,
-        query: e.query,
+        method: storableText(e.method),
+        path: storableText(e.path),
+        query: storableText(e.query),
         status: e.status,
-        area_ids: sql`${JSON.stringify([...e.area_ids])}::jsonb`,
+        area_ids: sql`${JSON.stringify(e.area_ids.map(storableText))}::jsonb`,
       })) as never,
     )
     .execute();

@@ -6,8 +6,9 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Backend, Store } from '../connect.ts';
-import { areaColumn, h3Column, type AreaKind, type AreasTable, type Database, type H3Resolution, type SourceKind, type Vintage } from '../schema.ts';
+import { h3Column, placeColumn, type AreaKind, type AreasTable, type Database, type H3Resolution, type PlaceLevel, type SourceKind, type Vintage } from '../schema.ts';
 import { monthsInRange } from './months.ts';
+import { placeDbIds, placeIdExpr } from './places.ts';
 
 export { monthsInRange, isCalendarDate, addDays, daysBetween, nextMonthStart } from './months.ts';
 
@@ -79,10 +80,13 @@ export interface IncidentRepository {
    * padded by more than one cell diameter (see server/tiles).
    */
   hotspotsInBbox(q: IncidentFilter & { res: H3Resolution; bbox: Bbox }): Promise<HotspotCell[]>;
-  /** Dense monthly series of one area: every month overlapping `[from, to)`, zeros included. */
-  areaSeries(q: IncidentFilter & AreaQuery & { id: string; from: string; to: string }): Promise<SeriesPoint[]>;
-  /** Incident counts per area code of `kind`/`vintage` in each period (ids absent from the map count 0). */
-  countsByArea(q: AreaQuery & { categories?: readonly string[] | null; sources?: readonly string[] | null; periods: readonly Period[]; ids?: readonly string[] }): Promise<Map<string, number[]>>;
+  /** Dense monthly series of one area or H3 cell: every month overlapping `[from, to)`, zeros included. */
+  areaSeries(q: IncidentFilter & PlaceLevel & { id: string; from: string; to: string }): Promise<SeriesPoint[]>;
+  /**
+   * Incident counts per place of `level` (area code, or cell hex for `kind: 'h3'`) in each period
+   * (ids absent from the map count 0).
+   */
+  countsByArea(q: PlaceLevel & { categories?: readonly string[] | null; sources?: readonly string[] | null; periods: readonly Period[]; ids?: readonly string[] }): Promise<Map<string, number[]>>;
   area(kind: AreaKind, vintage: Vintage, id: string): Promise<Area | undefined>;
   /** All areas of a kind and vintage (or only `ids`), ordered by id. Colonias have one vintage. */
   areas(kind: AreaKind, vintage: Vintage, ids?: readonly string[]): Promise<Area[]>;
@@ -202,9 +206,9 @@ export function createIncidentRepository(store: Pick<Store, 'db' | 'backend'>): 
     hotspotsInBbox: (q) => hotspotRows(q),
 
     async areaSeries(q) {
-      const col = areaColumn(q.kind, q.vintage);
+      const col = placeColumn(q);
       const rows = await filtered(q)
-        .where(col, '=', q.id)
+        .where(col, '=', placeDbIds(q, [q.id])[0])
         .select([sql<string>`to_char(month, 'YYYY-MM')`.as('period'), sql<number>`count(*)::int`.as('count')])
         .groupBy('month')
         .execute();
@@ -213,15 +217,15 @@ export function createIncidentRepository(store: Pick<Store, 'db' | 'backend'>): 
     },
 
     async countsByArea(q) {
-      const col = areaColumn(q.kind, q.vintage);
+      const col = placeColumn(q);
       if (q.periods.length === 0) return new Map();
       let query = filtered({ categories: q.categories, sources: q.sources }).where(col, 'is not', null);
-      if (q.ids) query = query.where(col, 'in', q.ids.length ? [...q.ids] : ['']);
+      if (q.ids) query = query.where(col, 'in', placeDbIds(q, q.ids));
       // one scan for every period: rows outside all periods are excluded first, then counted per period
       query = query.where((eb) => eb.or(q.periods.map((p) => eb.and([eb('occurred_on', '>=', p.from), eb('occurred_on', '<', p.to)]))));
       const rows = await query
         .select((eb) => [
-          sql.ref<string>(col).as('id'),
+          placeIdExpr(q).as('id'),
           ...q.periods.map((p, i) =>
             eb.fn
               .countAll<number>()

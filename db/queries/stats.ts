@@ -6,7 +6,8 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Store } from '../connect.ts';
-import { areaColumn, type AreaKind, type Database, type SourceKind, type Vintage } from '../schema.ts';
+import { placeColumn, type Database, type PlaceLevel, type SourceKind } from '../schema.ts';
+import { placeDbIds, placeIdExpr } from './places.ts';
 
 /** The months one source covers: its first and last incident month (`YYYY-MM`, both included). */
 export interface SourceMonths {
@@ -15,14 +16,15 @@ export interface SourceMonths {
   last: string;
 }
 
-export interface MonthlyCountsQuery {
-  kind: AreaKind;
-  vintage: Vintage;
+/** `level`: areas of a kind and vintage, or H3 cells of a resolution (`kind: 'h3'`). */
+export type MonthlyCountsQuery = PlaceLevel & MonthlyCountsFilter;
+
+export interface MonthlyCountsFilter {
   /** canonical category ids; null/undefined = every category */
   categories?: readonly string[] | null;
   /** source kinds; null/undefined = every source */
   sources?: readonly string[] | null;
-  /** only these area ids; undefined = every area of the kind */
+  /** only these area ids (or cell hex ids); undefined = every place of the level */
   ids?: readonly string[];
   /** first month included, `YYYY-MM` */
   fromMonth: string;
@@ -32,12 +34,12 @@ export interface MonthlyCountsQuery {
 
 export interface StatsQueries {
   /**
-   * Per source, the first and last month of its incidents that are placed in some area of
-   * `kind`/`vintage` (the area column is set). A source that places nothing at that level is not
-   * involved in that level's statistics and is left out.
+   * Per source, the first and last month of its incidents that are placed at `level` (in some area
+   * of a kind and vintage, or in some H3 cell: the place column is set). A source that places
+   * nothing at that level is not involved in that level's statistics and is left out.
    */
-  sourceMonths(q: { kind: AreaKind; vintage: Vintage }): Promise<SourceMonths[]>;
-  /** Incident counts per area id and month (`YYYY-MM`) in `[fromMonth, toMonth)`; zero months absent. */
+  sourceMonths(level: PlaceLevel): Promise<SourceMonths[]>;
+  /** Incident counts per place id and month (`YYYY-MM`) in `[fromMonth, toMonth)`; zero months absent. */
   monthlyCountsByArea(q: MonthlyCountsQuery): Promise<Map<string, Map<string, number>>>;
 }
 
@@ -50,8 +52,8 @@ export function createStatsQueries(store: Pick<Store, 'db'>): StatsQueries {
   const db: Kysely<Database> = store.db;
 
   return {
-    async sourceMonths({ kind, vintage }) {
-      const col = areaColumn(kind, vintage);
+    async sourceMonths(level) {
+      const col = placeColumn(level);
       const rows = await db
         .selectFrom('incidents')
         .where(col, 'is not', null)
@@ -67,7 +69,7 @@ export function createStatsQueries(store: Pick<Store, 'db'>): StatsQueries {
     },
 
     async monthlyCountsByArea(q) {
-      const col = areaColumn(q.kind, q.vintage);
+      const col = placeColumn(q);
       // occurred_on rather than month: the (category, occurred_on) index serves the range
       let query = db
         .selectFrom('incidents')
@@ -76,9 +78,9 @@ export function createStatsQueries(store: Pick<Store, 'db'>): StatsQueries {
         .where('occurred_on', '<', firstDay(q.toMonth));
       if (q.categories) query = query.where('category', 'in', q.categories.length ? [...q.categories] : ['']);
       if (q.sources) query = query.where('source_kind', 'in', q.sources.length ? ([...q.sources] as SourceKind[]) : ['' as SourceKind]);
-      if (q.ids) query = query.where(col, 'in', q.ids.length ? [...q.ids] : ['']);
+      if (q.ids) query = query.where(col, 'in', placeDbIds(q, q.ids));
       const rows = await query
-        .select([sql.ref<string>(col).as('id'), sql<string>`to_char(month, 'YYYY-MM')`.as('period'), sql<number>`count(*)::int`.as('count')])
+        .select([placeIdExpr(q).as('id'), sql<string>`to_char(month, 'YYYY-MM')`.as('period'), sql<number>`count(*)::int`.as('count')])
         .groupBy([col, 'month'])
         .execute();
       const out = new Map<string, Map<string, number>>();

@@ -22,6 +22,7 @@ import {
 export * from './types.ts';
 export { PolygonIndex } from './polygon-index.ts';
 export { representativePointOf } from './representative-point.ts';
+export { cellPopulation, zoneDensities, type DensityAt } from './cell-population.ts';
 
 interface IndexedSet {
   set: BoundarySet;

@@ -1,24 +1,19 @@
 /**
- * `GET /api/areas/{kind}/{id}/series`: the dense monthly series of one area. Callers who may not
- * see the area in detail (server/policy `areaPlan`) get the public series: whole-month windows,
- * months with 1 … k−1 incidents as null, sensitive categories only for alcaldías after the delay.
+ * `GET /api/areas/{kind}/{id}/series`: the dense monthly series of one area, or of one H3 cell with
+ * `kind` = h3 (`/api/areas/h3/884995b847fffff/series`). Callers who may not see the place in detail
+ * (server/policy `areaPlan`, `hexagonPlan`) get the public series: whole-month windows, months with
+ * 1 … k−1 incidents as null, sensitive categories only for alcaldías after the delay.
  */
-import { AppError } from '../../core/errors/index.ts';
-import type { Area, IncidentRepository } from '../../db/queries/index.ts';
+import type { IncidentRepository } from '../../db/queries/index.ts';
 import { nextMonthStart } from '../../db/queries/months.ts';
-import type { AreaKind, Vintage } from '../../db/schema.ts';
+import type { PlaceLevel } from '../../db/schema.ts';
 import type { ApiApp, ApiDeps } from '../app.ts';
 import { principalOf, type Principal } from '../auth/index.ts';
-import { DEFAULT_VINTAGE, parseFilter, parseParams, required } from '../params/index.ts';
-import { areaPlan, publishSeries } from '../policy/index.ts';
-import { territoryArea } from './territory.ts';
+import { DEFAULT_VINTAGE, parseFilter, parseParams } from '../params/index.ts';
+import { publishSeries } from '../policy/index.ts';
+import { levelFields, parsePlaceKind, placePlan, requirePlace, type Place } from './places.ts';
 
-/** The area, or a 404 `unknown_area`. */
-export async function requireArea(repo: IncidentRepository, kind: AreaKind, vintage: Vintage, id: string) {
-  const area = await repo.area(kind, vintage, id);
-  if (!area) throw new AppError('unknown_area', `${kind} ${id} (${vintage})`);
-  return area;
-}
+export { requireArea } from './places.ts';
 
 export interface VisibleSeries {
   from: string | null;
@@ -39,17 +34,17 @@ export async function seriesRange(repo: IncidentRepository, filter: { from?: str
   return { from, to };
 }
 
-/** The series of `area` as `principal` may see it (the range as `seriesRange`). */
+/** The series of a place (area or H3 cell) as `principal` may see it (the range as `seriesRange`). */
 export async function visibleSeries(
   { repo, publicData }: Pick<ApiDeps, 'repo' | 'publicData'>,
   principal: Principal | null,
-  q: { kind: AreaKind; vintage: Vintage; area: Area; from?: string; to?: string; categories: readonly string[] | null; sources?: readonly string[] | null },
+  q: { level: PlaceLevel; place: Place; from?: string; to?: string; categories: readonly string[] | null; sources?: readonly string[] | null },
 ): Promise<VisibleSeries> {
-  const plan = areaPlan(principal, { kind: q.kind, areas: [territoryArea(q.kind, q.vintage, q.area)], categories: q.categories, windows: [q] });
+  const plan = placePlan(principal, { level: q.level, ids: [q.place.id], places: [q.place] }, q.categories, [q]);
   const { from, to } = await seriesRange(repo, q);
   const base = { from: from ?? null, to: to ?? null, access: plan.exact ? ('detail' as const) : ('public' as const) };
   if (!(from && to && from < to)) return { ...base, series: [] };
-  const series = await repo.areaSeries({ kind: q.kind, vintage: q.vintage, id: q.area.id, from, to, categories: plan.categories, sources: q.sources });
+  const series = await repo.areaSeries({ ...q.level, id: q.place.id, from, to, categories: plan.categories, sources: q.sources });
   if (plan.exact) return { ...base, series };
   return { ...base, series: publishSeries(series, await publicData.publication(plan)) };
 }
@@ -57,12 +52,12 @@ export async function visibleSeries(
 export function registerAreas(app: ApiApp, deps: ApiDeps): void {
   app.get('/api/areas/:kind/:id/series', async (c) => {
     const query = c.req.query();
-    const kind = required(parseParams({ kind: c.req.param('kind') }, ['kind']).kind, 'kind');
+    const kind = parsePlaceKind(c.req.param('kind'));
     const { vintage = DEFAULT_VINTAGE } = parseParams(query, ['vintage', 'interval']);
     const filter = parseFilter(query);
-    const area = await requireArea(deps.repo, kind, vintage, c.req.param('id'));
-    const v = await visibleSeries(deps, principalOf(c), { kind, vintage, area, from: filter.from, to: filter.to, categories: filter.categories, sources: filter.sources });
-    const body = { kind, id: area.id, name: area.name, vintage, category: filter.category, from: v.from, to: v.to, interval: 'month', series: v.series };
+    const { level, place } = await requirePlace(deps.repo, kind, vintage, c.req.param('id'));
+    const v = await visibleSeries(deps, principalOf(c), { level, place, from: filter.from, to: filter.to, categories: filter.categories, sources: filter.sources });
+    const body = { ...levelFields(level), id: place.id, name: place.name, category: filter.category, from: v.from, to: v.to, interval: 'month', series: v.series };
     return c.json(v.access === 'public' ? { ...body, access: 'public' } : body);
   });
 }

@@ -143,6 +143,35 @@ describeApi('audit log', (ctx) => {
     expect(log.pending).toBe(0);
     expect(await stored()).toBe(150);
   });
+
+  it('stores a request whose path and ids hold NUL, controls or a lone surrogate, and the entries after it', async () => {
+    const { publicApp } = ctx();
+    const liaison = await tokenWithId('moderador');
+    // `%00` in the path decodes to NUL in the area ids: before the fix the whole batch failed and stayed buffered
+    expect((await publicApp.request('/api/areas/h3/%00/series', { headers: liaison.auth })).status).toBe(400);
+    expect((await publicApp.request('/api/compare?kind=h3&ids=a%00b,%01&p1=2015-05-01..2015-06-01&p2=2015-06-01..2015-07-01', { headers: liaison.auth })).status).toBe(400);
+    expect((await publicApp.request('/api/health', { headers: liaison.auth })).status).toBe(200);
+    expect((await publicApp.request('/api/categories', { headers: liaison.auth })).status).toBe(200);
+    const log = new AuditLog(ctx().store, { flushMs: 3_600_000, log: () => {} });
+    const subject = `test:${Math.random()}`;
+    log.record({ at: new Date(), subject, role: 'enlace', name: 'n\u0000', kind: 'view', method: 'GET', path: '/api/x', query: 'q=\ud800', status: 200, area_ids: ['\u0000', '\udc00x'] });
+    log.record({ at: new Date(), subject, role: 'enlace', name: 'after', kind: 'view', method: 'GET', path: '/api/y', query: '', status: 200, area_ids: [] });
+    await log.close();
+    expect(log.pending).toBe(0);
+    const items = (await listAuditEntries(ctx().store, { subject, limit: 10 })).items;
+    expect(items.map((i) => [i.name, i.query, i.area_ids])).toEqual([
+      ['after', '', []],
+      ['n\ufffd', 'q=\ufffd', ['\ufffd', '\ufffdx']],
+    ]);
+    // the app's own log wrote the NUL requests too (it flushes within a second)
+    await new Promise((r) => setTimeout(r, 1500));
+    const mine = await getJson(ctx().app, `/api/audit?subject=${encodeURIComponent(`token:${liaison.id}`)}`);
+    expect(mine.body.items.map((i: { path: string; area_ids: string[] }) => [i.path, i.area_ids])).toEqual([
+      ['/api/categories', []],
+      ['/api/compare', ['a\ufffdb', '\ufffd']],
+      ['/api/areas/h3/%00/series', ['\ufffd']],
+    ]);
+  });
 });
 
 it('classifies paths: data routes, export kinds, area ids', () => {

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
+import { latLngToCell } from 'h3-js';
 import { loadCuadrante2016Population } from '../../etl/boundaries/index.ts';
-import { describeApi, getJson } from '../testing/index.ts';
+import { describeApi, getJson, type SscRow } from '../testing/index.ts';
 import { countBy, rowsWhere } from '../testing/expect.ts';
 
 const P1 = { from: '2015-05-01', to: '2015-06-01' };
@@ -79,6 +80,97 @@ describeApi('GET /api/compare', (ctx) => {
     ['kind=cuadrante&vintage=2010&p1=2015-05-01..2015-06-01&p2=2015-06-01..2015-07-01', 400, 'invalid_vintage'],
     ['kind=cuadrante&p1=2015-05-01..2015-06-01&p2=2015-06-01..2015-07-01&category=nada', 400, 'invalid_category'],
     ['kind=cuadrante&ids=,&p1=2015-05-01..2015-06-01&p2=2015-06-01..2015-07-01', 400, 'invalid_parameter'],
+  ])('?%s → %i %s', async (query, status, code) => {
+    const res = await getJson(ctx().app, `/api/compare?${query}`);
+    expect(res.status).toBe(status);
+    expect(res.body).toEqual({ error: { code, message: expect.any(String) } });
+  });
+});
+
+describeApi('GET /api/compare?kind=h3 (a set of H3 cells)', (ctx) => {
+  const range = (p: { from: string; to: string }) => `${p.from}..${p.to}`;
+  /** counts per res-8 cell, from the raw rows' own coordinates (rows whose point lies in the city) */
+  function cellCounts(p: { from: string; to: string }, categories?: string[]): Record<string, number> {
+    const { sample } = ctx();
+    const located = rowsWhere(sample.rows, { ...p, categories }).filter((r) => sample.inCity.has(r.id));
+    return countBy(located, (r: SscRow) => latLngToCell(Number(r.lat), Number(r.long), 8));
+  }
+
+  it('compares the requested cells period against period, in the order asked, with a population estimate for rates', async () => {
+    const c1 = cellCounts(P1, ['robo_transeunte']);
+    const c2 = cellCounts(P2, ['robo_transeunte']);
+    const busiest = Object.entries(c1).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([id]) => id);
+    // a cell with street robbery in p2 but none in p1: pct must be null
+    const newInP2 = Object.keys(c2).find((id) => !c1[id])!;
+    const ids = [...busiest.reverse(), newInP2];
+    // ids are accepted in upper case too (h3 hex is case-insensitive); answers use lower case
+    const { status, body } = await getJson(ctx().app, `/api/compare?kind=h3&ids=${ids.map((i) => i.toUpperCase()).join(',')}&p1=${range(P1)}&p2=${range(P2)}&category=robo_transeunte`);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ kind: 'h3', res: 8, category: 'robo_transeunte', p1: P1, p2: P2 });
+    expect(body.vintage).toBeUndefined();
+    expect(body.items.map((i: { id: string }) => i.id)).toEqual(ids);
+    for (const item of body.items) {
+      const p1 = c1[item.id] ?? 0;
+      const p2 = c2[item.id] ?? 0;
+      expect(item).toMatchObject({ p1, p2, diff: p2 - p1 });
+      if (p1 === 0) expect(item.pct).toBeNull();
+      else expect(item.pct).toBeCloseTo((100 * (p2 - p1)) / p1, 9);
+      // central cells are populated: the estimate is a positive whole number, and the rates follow from it
+      expect(Number.isInteger(item.population) && item.population > 0).toBe(true);
+      expect(item.rate_p2).toBeCloseTo((p2 * 100_000) / item.population, 9);
+      expect(item.name).toMatch(/^Hexágono en .+, .+/);
+    }
+  });
+
+  it('without ids lists every cell of the resolution with incidents in p1 or p2, adding up to the located rows', async () => {
+    const c1 = cellCounts(P1);
+    const c2 = cellCounts(P2);
+    const { status, body } = await getJson(ctx().app, `/api/compare?kind=h3&res=8&p1=${range(P1)}&p2=${range(P2)}`);
+    expect(status).toBe(200);
+    const expectedIds = [...new Set([...Object.keys(c1), ...Object.keys(c2)])].sort();
+    expect(body.items.map((i: { id: string }) => i.id)).toEqual(expectedIds);
+    for (const item of body.items) expect([item.p1, item.p2]).toEqual([c1[item.id] ?? 0, c2[item.id] ?? 0]);
+  });
+
+  it('public: resolution 8 at most, whole months, monthly counts of 1–2 withheld in each cell', async () => {
+    const { publicApp } = ctx();
+    const c1 = cellCounts(P1, ['robo_transeunte']);
+    const c2 = cellCounts(P2, ['robo_transeunte']);
+    const ids = Object.keys(c1).sort((a, b) => c1[b] - c1[a]).slice(0, 4).concat(Object.keys(c1).filter((id) => c1[id] === 1).slice(0, 2));
+    const { status, body } = await getJson(publicApp, `/api/compare?kind=h3&ids=${ids.join(',')}&p1=${range(P1)}&p2=${range(P2)}&category=robo_transeunte`);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ access: 'public', min_count: 3 });
+    // p1 and p2 are single months: a published figure is the count when it is 0 or ≥ 3
+    const published = (n: number) => (n > 0 && n < 3 ? null : n);
+    for (const item of body.items) {
+      expect(item.p1, item.id).toBe(published(c1[item.id] ?? 0));
+      expect(item.p2, item.id).toBe(published(c2[item.id] ?? 0));
+      expect(item.partial_p1).toBe(item.p1 === null);
+      if (item.p1 === null || item.p2 === null) expect(item.diff).toBeNull();
+    }
+    expect(body.items.filter((i: { p1: number | null }) => i.p1 === null)).toHaveLength(2);
+
+    const fine = latLngToCell(19.4326, -99.1332, 9);
+    expect((await getJson(publicApp, `/api/compare?kind=h3&ids=${fine}&p1=${range(P1)}&p2=${range(P2)}`)).body.error.code).toBe('forbidden_resolution');
+    expect((await getJson(publicApp, `/api/compare?kind=h3&ids=${ids[0]}&p1=2015-05-02..2015-06-01&p2=${range(P2)}`)).body.error.code).toBe('month_aligned_required');
+    expect((await getJson(publicApp, `/api/compare?kind=h3&ids=${ids[0]}&p1=${range(P1)}&p2=${range(P2)}&category=secuestro`)).status).toBe(403);
+    // the same fine cell is open to the admin
+    expect((await getJson(ctx().app, `/api/compare?kind=h3&ids=${fine}&p1=${range(P1)}&p2=${range(P2)}`)).status).toBe(200);
+  });
+
+  const zocalo8 = latLngToCell(19.4326, -99.1332, 8);
+  const zocalo9 = latLngToCell(19.4326, -99.1332, 9);
+  const guadalajara = latLngToCell(20.6767, -103.3475, 8);
+  const coarse = latLngToCell(19.4326, -99.1332, 5);
+  it.each([
+    [`kind=h3&ids=zz123&p1=2015-05-01..2015-06-01&p2=2015-06-01..2015-07-01`, 400, 'invalid_cell'],
+    [`kind=h3&ids=${zocalo8},${zocalo9}&p1=2015-05-01..2015-06-01&p2=2015-06-01..2015-07-01`, 400, 'invalid_parameter'],
+    [`kind=h3&res=9&ids=${zocalo8}&p1=2015-05-01..2015-06-01&p2=2015-06-01..2015-07-01`, 400, 'invalid_parameter'],
+    [`kind=h3&p1=2015-05-01..2015-06-01&p2=2015-06-01..2015-07-01`, 400, 'invalid_resolution'],
+    [`kind=h3&res=12&p1=2015-05-01..2015-06-01&p2=2015-06-01..2015-07-01`, 400, 'invalid_resolution'],
+    [`kind=h3&ids=${coarse}&p1=2015-05-01..2015-06-01&p2=2015-06-01..2015-07-01`, 400, 'invalid_resolution'],
+    [`kind=h3&ids=${guadalajara}&p1=2015-05-01..2015-06-01&p2=2015-06-01..2015-07-01`, 404, 'unknown_area'],
+    [`kind=h3&ids=${zocalo8}&p1=2015-05-01..2015-06-01`, 400, 'invalid_period'],
   ])('?%s → %i %s', async (query, status, code) => {
     const res = await getJson(ctx().app, `/api/compare?${query}`);
     expect(res.status).toBe(status);

@@ -1,17 +1,15 @@
 /**
- * `GET /api/compare?kind&ids&p1&p2&category&vintage`: period-versus-period change per area, the
- * figure hoyodecrimen.com users know. p1 is the reference period, p2 the period of interest:
+ * `GET /api/compare?kind&ids&p1&p2&category&vintage`: period-versus-period change per area — or per
+ * H3 cell with `kind=h3&res` (server/areas/places.ts) — the figure hoyodecrimen.com users know. p1 is the reference period, p2 the period of interest:
  * diff = p2 − p1, pct = 100·diff/p1 (null when p1 = 0), rate = count / population × 100 000 for
  * that period (not annualised; null when the population is unknown or 0).
  */
-import { AppError } from '../../core/errors/index.ts';
-import type { Area } from '../../db/queries/index.ts';
 import type { ApiApp, ApiDeps } from '../app.ts';
-import { checkRange, DEFAULT_VINTAGE, parseParams, required } from '../params/index.ts';
+import { checkRange, parseParams, required } from '../params/index.ts';
 import { principalOf } from '../auth/index.ts';
-import { areaPlan, type PublishedFigure } from '../policy/index.ts';
+import type { PublishedFigure } from '../policy/index.ts';
 import { emptyFigure } from '../policy/public.ts';
-import { territoryArea } from '../areas/territory.ts';
+import { levelFields, parsePlaces, placePlan, placesOf, resolvePlaces, type Place } from '../areas/places.ts';
 
 /** Incidents per 100 000 residents; null without a usable population. */
 export function ratePer100k(count: number, population: number | null): number | null {
@@ -35,7 +33,7 @@ export interface CompareItem {
   rate_p2: number | null;
 }
 
-export function compareItem(area: Area, p1: number, p2: number): CompareItem {
+export function compareItem(area: Place, p1: number, p2: number): CompareItem {
   return {
     id: area.id,
     name: area.name,
@@ -60,7 +58,7 @@ export interface PublicCompareItem extends Omit<CompareItem, 'p1' | 'p2' | 'diff
   partial_p2: boolean;
 }
 
-export function publicCompareItem(area: Area, f1: PublishedFigure, f2: PublishedFigure): PublicCompareItem {
+export function publicCompareItem(area: Place, f1: PublishedFigure, f2: PublishedFigure): PublicCompareItem {
   const both = f1.count !== null && f2.count !== null;
   return {
     id: area.id,
@@ -80,49 +78,39 @@ export function publicCompareItem(area: Area, f1: PublishedFigure, f2: Published
 export function registerCompare(app: ApiApp, { repo, publicData }: ApiDeps): void {
   app.get('/api/compare', async (c) => {
     const query = c.req.query();
-    const p = parseParams(query, ['kind', 'vintage', 'ids', 'p1', 'p2', 'category', 'source']);
+    const req = parsePlaces(query);
+    const p = parseParams(query, ['p1', 'p2', 'category', 'source']);
     const sources = p.source ?? null;
-    const kind = required(p.kind, 'kind');
-    const vintage = p.vintage ?? DEFAULT_VINTAGE;
     const p1 = required(p.p1, 'p1');
     const p2 = required(p.p2, 'p2');
     checkRange(p1.from, p1.to, 'p1');
     checkRange(p2.from, p2.to, 'p2');
     const categories = p.category ?? null;
 
-    // without ids: every area of the kind (the whole-city table)
-    const areas = await repo.areas(kind, vintage, p.ids);
-    if (p.ids) {
-      const known = new Set(areas.map((a) => a.id));
-      const missing = p.ids.filter((id) => !known.has(id));
-      if (missing.length) throw new AppError('unknown_area', `${kind} ${missing.slice(0, 5).join(', ')} (${vintage})`);
-    }
-    const order = p.ids ? new Map(p.ids.map((id, i) => [id, i])) : undefined;
-    if (order) areas.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-    const plan = areaPlan(principalOf(c), {
-      kind,
-      areas: p.ids ? areas.map((a) => territoryArea(kind, vintage, a)) : 'all',
-      categories,
-      windows: [
-        { ...p1, label: 'p1' },
-        { ...p2, label: 'p2' },
-      ],
-    });
+    // without ids: every area of the kind (the whole-city table), or every cell with incidents
+    const sel = await resolvePlaces(repo, req);
+    const plan = placePlan(principalOf(c), sel, categories, [
+      { ...p1, label: 'p1' },
+      { ...p2, label: 'p2' },
+    ]);
+    const head = { ...levelFields(sel.level), category: query.category || null, p1, p2 };
     if (!plan.exact) {
       const pub = await publicData.publication(plan);
-      const totals = await publicData.areaTotals({ kind, vintage, ids: p.ids, categories: plan.categories, sources, periods: [p1, p2] }, pub);
+      const totals = await publicData.areaTotals({ ...sel.level, ids: sel.ids, categories: plan.categories, sources, periods: [p1, p2] }, pub);
       const none = [emptyFigure(pub, p1), emptyFigure(pub, p2)];
-      const items = areas.map((a) => {
+      // every cell: the months between two periods are read too, so keep only cells with incidents in one of them
+      const withIncidents = sel.places ? totals.keys() : [...totals].filter(([, figures]) => figures.some((f) => f.count !== 0)).map(([id]) => id);
+      const items = placesOf(sel, withIncidents).map((a) => {
         const [f1, f2] = totals.get(a.id) ?? none;
         return publicCompareItem(a, f1, f2);
       });
-      return c.json({ kind, vintage, category: query.category || null, p1, p2, access: 'public', min_count: pub.k, items });
+      return c.json({ ...head, access: 'public', min_count: pub.k, items });
     }
-    const counts = await repo.countsByArea({ kind, vintage, categories, sources, periods: [p1, p2], ids: p.ids });
-    const items = areas.map((a) => {
+    const counts = await repo.countsByArea({ ...sel.level, categories, sources, periods: [p1, p2], ids: sel.ids });
+    const items = placesOf(sel, counts.keys()).map((a) => {
       const [c1, c2] = counts.get(a.id) ?? [0, 0];
       return compareItem(a, c1, c2);
     });
-    return c.json({ kind, vintage, category: query.category || null, p1, p2, items });
+    return c.json({ ...head, items });
   });
 }

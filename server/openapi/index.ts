@@ -51,6 +51,13 @@ const created = (description: string, schema: Json, status = '200') => ({ [statu
 const AUTH_ERRORS = ['authentication_required', 'invalid_token', 'forbidden'] as const;
 
 const FILTER = [param('from'), param('to'), param('category'), param('source')];
+/** Where a Mesa figure is counted: areas answer `vintage`, H3 cells (`kind=h3`) answer `res`. */
+const LEVEL = { kind: str, vintage: { ...int, description: 'areas only' }, res: { ...int, description: 'kind=h3 only' } };
+/** `obj` for an answer that carries LEVEL: neither vintage nor res is required (one of them is there). */
+const leveled = (properties: Json) => obj({ ...LEVEL, ...properties }, ['kind', ...Object.keys(properties)]);
+const CELL_ERRORS = ['invalid_cell', 'invalid_resolution', 'forbidden_resolution', 'month_aligned_required', 'sensitive_category'] as const;
+const H3_PLACES =
+  ' H3 cells (kind=h3): ids are cells (hex, e.g. 884995b847fffff) of one resolution 6–11 (res may state it, and must without ids); without ids, every cell of `res` with incidents. A cell is named after the colonia and alcaldía holding its centre; its population is estimated from the IECM colonia populations by areal weighting (Goodchild & Lam 1980), for rates. The public sees cells of resolution ≤ 8 (403 forbidden_resolution) with per-cell monthly suppression, as /api/hotspots; mesa and enlace get the public cells too (cells do not follow territories).';
 const FILTER_ERRORS = ['invalid_date', 'invalid_range', 'invalid_category'] as const;
 
 export function openApiDocument(): Json {
@@ -94,18 +101,18 @@ export function openApiDocument(): Json {
         ...ok('Mapbox Vector Tile', { type: 'string', format: 'binary' }, 'application/vnd.mapbox-vector-tile'),
         ...errors('invalid_tile', ...FILTER_ERRORS),
       }),
-      '/api/areas/{kind}/{id}/series': get('Serie mensual densa de un área', [param('kind', 'path'), param('id', 'path'), param('interval'), param('vintage'), ...FILTER], {
-        ...ok('Monthly series; without from/to it spans the data', obj({
-          kind: str, id: str, name: str, vintage: int, category: nullable(str), from: nullable(date), to: nullable(date), interval: { const: 'month' },
+      '/api/areas/{kind}/{id}/series': get('Serie mensual densa de un área o de una celda H3 (kind = h3, id = la celda)', [param('kind', 'path'), param('id', 'path'), param('interval'), param('vintage'), ...FILTER], {
+        ...ok(`Monthly series; without from/to it spans the data.${H3_PLACES}`, leveled({
+          id: str, name: str, category: nullable(str), from: nullable(date), to: nullable(date), interval: { const: 'month' },
           series: { type: 'array', items: obj({ period: { type: 'string', pattern: '^\\d{4}-\\d{2}$' }, count: int }) },
         })),
-        ...errors('invalid_kind', 'invalid_vintage', 'invalid_parameter', 'unknown_area', ...FILTER_ERRORS),
+        ...errors('invalid_kind', 'invalid_vintage', 'invalid_parameter', 'unknown_area', ...FILTER_ERRORS, ...CELL_ERRORS),
       }),
-      '/api/compare': get('Comparación periodo contra periodo (p1 referencia, p2 periodo de interés)', [param('kind'), param('ids'), param('p1'), param('p2'), param('category'), param('source'), param('vintage')], {
-        ...ok('diff = p2 − p1; pct = 100·diff/p1 (null when p1 = 0); rate = count / population × 100 000 for the period, not annualised (null without population)', obj({
-          kind: str, vintage: int, category: nullable(str), p1: ref('Period'), p2: ref('Period'), items: { type: 'array', items: compareItem },
+      '/api/compare': get('Comparación periodo contra periodo (p1 referencia, p2 periodo de interés), por área o por celda H3', [param('place_kind'), param('ids'), param('place_res'), param('p1'), param('p2'), param('category'), param('source'), param('vintage')], {
+        ...ok(`diff = p2 − p1; pct = 100·diff/p1 (null when p1 = 0); rate = count / population × 100 000 for the period, not annualised (null without population).${H3_PLACES}`, leveled({
+          category: nullable(str), p1: ref('Period'), p2: ref('Period'), items: { type: 'array', items: compareItem },
         })),
-        ...errors('invalid_kind', 'invalid_vintage', 'invalid_parameter', 'invalid_period', 'invalid_range', 'invalid_category', 'unknown_area'),
+        ...errors('invalid_kind', 'invalid_vintage', 'invalid_parameter', 'invalid_period', 'invalid_range', 'invalid_category', 'unknown_area', ...CELL_ERRORS),
       }),
       '/api/rank': get('Áreas ordenadas por incidentes, tasa o cambio', [param('kind'), param('from'), param('to'), param('category'), param('vintage'), param('by'), param('limit')], {
         ...ok('Items sorted descending by `by` (count: incidents in [from, to); rate: per 100 000 residents, areas without population last; change: diff against `previous`, the period of equal length just before). Ties by id.', obj({
@@ -125,19 +132,19 @@ export function openApiDocument(): Json {
         ] } } })),
         ...errors('invalid_query', 'invalid_parameter'),
       }),
-      '/api/semaforo': get('Semáforo Delictivo por área: el mes contra la media mensual de los 36 meses anteriores', [param('kind'), param('ids'), param('month'), param('category'), param('vintage')], {
+      '/api/semaforo': get('Semáforo Delictivo por área o por celda H3: el mes contra la media mensual de los 36 meses anteriores', [param('place_kind'), param('ids'), param('place_res'), param('month'), param('category'), param('vintage')], {
         ...ok(
-          'count = incidents in `month`; baseline_mean = mean monthly count over the 36 months before `month` (zero months count 0); pct_change = 100·(count − baseline_mean)/baseline_mean, rounded to 6 decimals. color: "verde" when pct_change ≤ −25 %, "amarillo" when −25 % < pct_change ≤ 0, "rojo" when pct_change > 0 (decided in exact arithmetic). Zero baseline (no incident in the 36 months): pct_change is null and color is "rojo" if count > 0, "verde" if count = 0. Data coverage: each source placing incidents in areas of this kind and vintage covers the months from its first to its last incident month; the union of those ranges is the data. baseline_months = how many of the 36 months lie in it; with fewer than 36, or when `month` itself lies outside it, color is null (baseline_mean and pct_change are then over the covered months only, null when none is). Without ids: every area of the kind.',
-          obj({ kind: str, vintage: int, category: nullable(str), month: { type: 'string', pattern: '^\\d{4}-\\d{2}$' }, items: { type: 'array', items: semaforoItem } }),
+          `count = incidents in \`month\`; baseline_mean = mean monthly count over the 36 months before \`month\` (zero months count 0); pct_change = 100·(count − baseline_mean)/baseline_mean, rounded to 6 decimals. color: "verde" when pct_change ≤ −25 %, "amarillo" when −25 % < pct_change ≤ 0, "rojo" when pct_change > 0 (decided in exact arithmetic). Zero baseline (no incident in the 36 months): pct_change is null and color is "rojo" if count > 0, "verde" if count = 0. Data coverage: each source placing incidents at this level (areas of this kind and vintage, or cells of this resolution) covers the months from its first to its last incident month; the union of those ranges is the data. baseline_months = how many of the 36 months lie in it; with fewer than 36, or when \`month\` itself lies outside it, color is null (baseline_mean and pct_change are then over the covered months only, null when none is). Without ids: every area of the kind; with kind=h3 and no ids, every cell of \`res\` with incidents in the 37 months.${H3_PLACES}`,
+          leveled({ category: nullable(str), month: { type: 'string', pattern: '^\\d{4}-\\d{2}$' }, items: { type: 'array', items: semaforoItem } }),
         ),
-        ...errors('invalid_kind', 'invalid_vintage', 'invalid_parameter', 'invalid_date', 'invalid_category', 'unknown_area'),
+        ...errors('invalid_kind', 'invalid_vintage', 'invalid_parameter', 'invalid_date', 'invalid_category', 'unknown_area', ...CELL_ERRORS),
       }),
-      '/api/trend': get('Tendencia Mann-Kendall de la serie mensual de un área', [param('kind'), param('id'), param('vintage'), ...FILTER], {
+      '/api/trend': get('Tendencia Mann-Kendall de la serie mensual de un área o de una celda H3', [param('place_kind'), param('id'), param('vintage'), ...FILTER], {
         ...ok(
-          'Mann-Kendall test on the dense monthly counts of [from, to) (the series of /api/areas/{kind}/{id}/series; n counts the zero months): S = Σ_{i<j} sign(x_j − x_i); var_s corrected for ties; z with continuity correction ±1 (0 when S = 0); p two-sided (normal approximation); tau = S / (n(n−1)/2); direction "up"/"down" when p < 0.05, else "none". n < 2 or an all-tied series: s = 0, z = 0, p = 1, direction "none". Without from/to the range spans the data.',
-          obj({ kind: str, id: str, name: str, vintage: int, category: nullable(str), from: nullable(date), to: nullable(date), ...trendStats }),
+          `Mann-Kendall test on the dense monthly counts of [from, to) (the series of /api/areas/{kind}/{id}/series; n counts the zero months): S = Σ_{i<j} sign(x_j − x_i); var_s corrected for ties; z with continuity correction ±1 (0 when S = 0); p two-sided (normal approximation); tau = S / (n(n−1)/2); direction "up"/"down" when p < 0.05, else "none". n < 2 or an all-tied series: s = 0, z = 0, p = 1, direction "none". Without from/to the range spans the data. Public answers run the test on the published months only (withheld_months says how many were left out).${H3_PLACES}`,
+          leveled({ id: str, name: str, category: nullable(str), from: nullable(date), to: nullable(date), ...trendStats }),
         ),
-        ...errors('invalid_kind', 'invalid_vintage', 'invalid_parameter', 'unknown_area', ...FILTER_ERRORS),
+        ...errors('invalid_kind', 'invalid_vintage', 'invalid_parameter', 'unknown_area', ...FILTER_ERRORS, ...CELL_ERRORS),
       }),
       '/api/hotspots/gistar': get('Puntos calientes y fríos Getis-Ord Gi* sobre celdas H3', [param('gistar_res'), ...FILTER], {
         ...ok(
@@ -257,22 +264,24 @@ export function openApiDocument(): Json {
         category: { name: 'category', in: 'query', schema: str, description: `comma-separated category or group ids (invalid_category). Categories: ${CATEGORY_IDS.join(', ')}. Groups: ${GROUP_IDS.join(', ')}. Absent: all.` },
         source: { name: 'source', in: 'query', schema: str, description: 'comma-separated source kinds: official, news, citizen, chat (invalid_parameter). Absent: every source.' },
         kind: { name: 'kind', in: 'query', required: true, schema: { enum: [...AREA_KINDS] } },
+        place_kind: { name: 'kind', in: 'query', required: true, schema: { enum: [...AREA_KINDS, 'h3'] }, description: 'an area kind, or h3 for H3 cells (invalid_kind)' },
+        place_res: { name: 'res', in: 'query', schema: { ...int, minimum: 6, maximum: 11 }, description: 'kind=h3: the cells\' resolution; required without ids, else it must match the cells (invalid_resolution, invalid_parameter)' },
         vintage: { name: 'vintage', in: 'query', schema: { enum: [2016, 2023], default: 2023 }, description: 'boundary vintage (invalid_vintage); alcaldías and colonias have one' },
-        ids: { name: 'ids', in: 'query', schema: str, description: 'comma-separated area ids; absent: every area of the kind (unknown id: 404 unknown_area)' },
+        ids: { name: 'ids', in: 'query', schema: str, description: 'comma-separated area ids, or H3 cells with kind=h3 (invalid_cell); absent: every area of the kind (unknown id: 404 unknown_area)' },
         p1: { name: 'p1', in: 'query', required: true, schema: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}\\.\\.\\d{4}-\\d{2}-\\d{2}$' }, description: 'reference period FROM..TO, half-open (invalid_period, invalid_range)' },
         p2: { name: 'p2', in: 'query', required: true, schema: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}\\.\\.\\d{4}-\\d{2}-\\d{2}$' }, description: 'period of interest FROM..TO' },
         by: { name: 'by', in: 'query', schema: { enum: ['count', 'rate', 'change'], default: 'count' } },
         limit: { name: 'limit', in: 'query', schema: { ...int, minimum: 1, maximum: MAX_RANK_LIMIT, default: DEFAULT_RANK_LIMIT } },
         interval: { name: 'interval', in: 'query', schema: { const: 'month', default: 'month' } },
         month: { name: 'month', in: 'query', required: true, schema: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' }, description: 'the month judged, AAAA-MM (invalid_date)' },
-        id: { name: 'id', in: 'query', required: true, schema: str, description: 'one area id of `kind` (unknown: 404 unknown_area; missing: invalid_parameter)' },
+        id: { name: 'id', in: 'query', required: true, schema: str, description: 'one area id of `kind`, or one H3 cell with kind=h3 (unknown: 404 unknown_area; missing: invalid_parameter; not a cell: invalid_cell)' },
         areas: { name: 'areas', in: 'query', required: true, schema: str, description: 'plenary agenda: comma-separated kind:id (id URL-encoded), e.g. sector:ABASTO-REFORMA,cuadrante:P-1.3.8; at most 12 (invalid_parameter, invalid_kind). An unknown id is reported on its slides.' },
         categories: { name: 'categories', in: 'query', required: true, schema: str, description: 'plenary agenda: comma-separated category or group ids, at most 6 (invalid_category)' },
         slide: { name: 'slide', in: 'query', schema: { ...int, minimum: 1, default: 1 }, description: 'slide number, 1-based (invalid_parameter)' },
         gistar_res: { name: 'res', in: 'query', required: true, schema: { ...int, minimum: 6, maximum: 10 }, description: 'H3 resolution 6–10 (invalid_resolution). 11 is refused: about 600 000 cells in the city, too many to compute per request.' },
         q: { name: 'q', in: 'query', required: true, schema: { type: 'string', minLength: 2, maxLength: 100 }, description: 'accent- and case-insensitive (invalid_query)' },
-        path_kind: { name: 'kind', in: 'path', required: true, schema: { enum: [...AREA_KINDS] } },
-        path_id: { name: 'id', in: 'path', required: true, schema: str, description: 'alcaldía cvegeo ("09002"), colonia cve_col ("02-001"), cuadrante ("P-1.3.8"), sector name (URL-encoded)' },
+        path_kind: { name: 'kind', in: 'path', required: true, schema: { enum: [...AREA_KINDS, 'h3'] }, description: 'an area kind; h3 only for /api/areas/{kind}/{id}/series' },
+        path_id: { name: 'id', in: 'path', required: true, schema: str, description: 'alcaldía cvegeo ("09002"), colonia cve_col ("02-001"), cuadrante ("P-1.3.8"), sector name (URL-encoded), H3 cell ("884995b847fffff")' },
         path_folio: { name: 'folio', in: 'path', required: true, schema: { type: 'string', pattern: '^MC-[A-Z2-7]{10}$' }, description: 'folio of a citizen report (unknown: 404 not_found)' },
         path_z: { name: 'z', in: 'path', required: true, schema: { ...int, minimum: 0, maximum: MAX_TILE_ZOOM } },
         path_x: { name: 'x', in: 'path', required: true, schema: { ...int, minimum: 0 } },

@@ -61,7 +61,7 @@ export function policyOptions(given: Partial<PolicyOptions> = {}, env: NodeJS.Pr
   return { minCount, sensitiveDelayDays };
 }
 
-type Caller = Principal | null | undefined;
+export type Caller = Principal | null | undefined;
 
 /** admin and moderador see every aggregate exactly. */
 export function seesEverything(p: Caller): boolean {
@@ -114,10 +114,10 @@ export function checkPublicResolution(res: number): void {
 }
 
 /** Plan for an H3 request: exact for admin/moderador; everyone else gets public hexagons. */
-export function hexagonPlan(p: Caller, q: { res: number; categories: readonly string[] | null; windows: readonly { from?: string; to?: string }[] }): Plan {
+export function hexagonPlan(p: Caller, q: { res: number; categories: readonly string[] | null; windows: readonly { from?: string; to?: string; label?: string }[] }): Plan {
   if (seesEverything(p)) return { exact: true, categories: q.categories };
   checkPublicResolution(q.res);
-  for (const w of q.windows) checkMonthAligned(w.from, w.to);
+  for (const w of q.windows) checkMonthAligned(w.from, w.to, w.label);
   return { exact: false, ...publicCategories(q.categories, 'hexagon') };
 }
 

@@ -7,7 +7,7 @@ import type { Bbox, IncidentRepository, Period } from '../../db/queries/index.ts
 import { monthsInRange } from '../../db/queries/months.ts';
 import { cellMonthCounts } from '../../db/queries/published.ts';
 import type { StatsQueries } from '../../db/queries/stats.ts';
-import type { AreaKind, H3Resolution, Vintage } from '../../db/schema.ts';
+import type { H3Resolution, PlaceLevel } from '../../db/schema.ts';
 import { publishTotal, sensitiveEmbargoFrom, todayInCdmx, type PolicyOptions, type Publication, type PublishedFigure } from './index.ts';
 
 export interface PublicCell {
@@ -22,8 +22,11 @@ export interface PublicData {
   publication(plan: { sensitive: boolean }): Promise<Publication>;
   /** Public hexagons: every cell with incidents, its published sum; ordered by cell. */
   hotspots(q: { res: H3Resolution; from?: string; to?: string; categories: readonly string[]; sources?: readonly string[] | null; bbox?: Bbox }, pub: Publication): Promise<PublicCell[]>;
-  /** Public figures per area id and period (month-aligned periods). Areas absent had no incidents. */
-  areaTotals(q: { kind: AreaKind; vintage: Vintage; ids?: readonly string[]; categories: readonly string[]; sources?: readonly string[] | null; periods: readonly Period[] }, pub: Publication): Promise<Map<string, PublishedFigure[]>>;
+  /**
+   * Public figures per place id (area code or H3 cell) and period (month-aligned periods). Places
+   * absent had no incidents.
+   */
+  areaTotals(q: PlaceLevel & { ids?: readonly string[]; categories: readonly string[]; sources?: readonly string[] | null; periods: readonly Period[] }, pub: Publication): Promise<Map<string, PublishedFigure[]>>;
 }
 
 export function createPublicData(deps: { store: Pick<Store, 'db'>; repo: IncidentRepository; stats: StatsQueries; options: PolicyOptions }): PublicData {
@@ -49,8 +52,7 @@ export function createPublicData(deps: { store: Pick<Store, 'db'>; repo: Inciden
       const from = q.periods.reduce((m, p) => (p.from < m ? p.from : m), q.periods[0].from);
       const to = q.periods.reduce((m, p) => (p.to > m ? p.to : m), q.periods[0].to);
       const monthly = await stats.monthlyCountsByArea({
-        kind: q.kind,
-        vintage: q.vintage,
+        ...q,
         categories: q.categories,
         sources: q.sources,
         ids: q.ids,

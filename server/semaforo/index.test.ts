@@ -11,6 +11,10 @@ import { readBundled } from '../../etl/files/index.ts';
 import { describeEachBackend } from '../../tests/harness/stores.ts';
 import { createAdminApp as createApp } from '../testing/index.ts';
 import { getJson } from '../testing/index.ts';
+import { cellToLatLng, latLngToCell } from 'h3-js';
+import { createApp as createPublicApp } from '../app.ts';
+import { SSC_LABELS } from '../testing/expect.ts';
+import { monthlyByCell } from '../testing/ssc-raw.ts';
 
 /** The police's labels per category (C.V. and S.V. together), spelled out rather than taken from the taxonomy. */
 const LABELS: Record<string, readonly string[]> = {
@@ -151,7 +155,65 @@ describeEachBackend('GET /api/semaforo', (getStore) => {
     expect(again.status).toBe(304);
   });
 
+  // H3 cells, from the raw points (h3-js on each row's own coordinates): the store's other source,
+  // FGJ Milpa Alta, starts in 2016-01, so months before it are SSC alone
+  const vehicleCells = (res: number) => {
+    const labels = new Set(SSC_LABELS.robo_vehiculo);
+    return monthlyByCell(res, (r) => labels.has(r.crime));
+  };
+
+  it('kind=h3 without ids: every resolution-7 cell with incidents in the 37 months, as the raw points give (2015-12: 35 baseline months)', async () => {
+    const cells = vehicleCells(7);
+    const covered = monthsOfYears(2013, 2014, 2015).slice(0, 35); // 2013-01 … 2015-11 (2012-12 has no data)
+    const window = new Set([...covered, '2015-12']);
+    const expectedIds = [...cells].filter(([, m]) => [...m.keys()].some((x) => window.has(x))).map(([id]) => id).sort();
+    expect(expectedIds.length).toBeGreaterThan(200);
+    const { status, body } = await getJson(api(), '/api/semaforo?kind=h3&res=7&month=2015-12&category=robo_vehiculo');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ kind: 'h3', res: 7, month: '2015-12' });
+    expect(body.items.map((i: { id: string }) => i.id)).toEqual(expectedIds);
+    for (const item of body.items) {
+      const e = expectedSemaforo(cells.get(item.id), '2015-12', covered);
+      expect(item, item.id).toMatchObject({ count: e.count, baseline_months: 35, color: null });
+      if (e.sum === 0) expect(item.baseline_mean).toBe(0);
+      else expect(item.baseline_mean).toBeCloseTo(e.mean, 12);
+    }
+  });
+
+  it('kind=h3 with ids: colours of the busiest resolution-8 cells and of a cell with a zero baseline (2016-01)', async () => {
+    const cells = vehicleCells(8);
+    // cells well north of Milpa Alta (below 19.3° N), so that FGJ points cannot fall in them
+    const candidates = [...cells].filter(([id]) => cellToLatLng(id)[0] > 19.3);
+    const sum = (m: Map<string, number>) => BASELINE_2016_01.reduce((t, x) => t + (m.get(x) ?? 0), 0);
+    const busiest = candidates.sort((a, b) => sum(b[1]) - sum(a[1])).slice(0, 3).map(([id]) => id);
+    const zeroRojo = candidates.find(([, m]) => sum(m) === 0 && (m.get('2016-01') ?? 0) > 0)![0];
+    const ids = [...busiest, zeroRojo];
+    const { status, body } = await getJson(api(), `/api/semaforo?kind=h3&ids=${ids.join(',')}&month=2016-01&category=robo_vehiculo`);
+    expect(status).toBe(200);
+    expect(body.items.map((i: { id: string }) => i.id)).toEqual(ids);
+    for (const item of body.items) {
+      const e = expectedSemaforo(cells.get(item.id), '2016-01', BASELINE_2016_01);
+      expect(item, item.id).toMatchObject({ count: e.count, baseline_months: 36, color: e.color });
+      if (e.pct === null) expect(item.pct_change).toBeNull();
+      else expect(item.pct_change).toBeCloseTo(e.pct, 5);
+    }
+    expect(body.items[3]).toMatchObject({ baseline_mean: 0, color: 'rojo' });
+
+    // the public gets resolution ≤ 8 only, and the month's count withheld when it is 1 or 2
+    const publicApp = createPublicApp({ store: getStore() });
+    const pub = await getJson(publicApp, `/api/semaforo?kind=h3&ids=${busiest.join(',')}&month=2016-01&category=robo_vehiculo`);
+    expect(pub.body).toMatchObject({ access: 'public', min_count: 3 });
+    for (const item of pub.body.items) {
+      const n = cells.get(item.id)!.get('2016-01') ?? 0;
+      expect(item.count, item.id).toBe(n > 0 && n < 3 ? null : n);
+    }
+    const fine = latLngToCell(19.4326, -99.1332, 9);
+    expect((await getJson(publicApp, `/api/semaforo?kind=h3&ids=${fine}&month=2016-01`)).body.error.code).toBe('forbidden_resolution');
+  });
+
   it.each([
+    ['kind=h3&month=2016-01', 400, 'invalid_resolution'],
+    ['kind=h3&ids=abc&month=2016-01', 400, 'invalid_cell'],
     ['kind=cuadrante&vintage=2016&ids=ZZ-1&month=2016-01', 404, 'unknown_area'],
     ['vintage=2016&month=2016-01', 400, 'invalid_kind'],
     ['kind=barrio&month=2016-01', 400, 'invalid_kind'],

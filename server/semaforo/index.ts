@@ -1,11 +1,11 @@
 /**
- * `GET /api/semaforo?kind&ids&month&category&vintage`: the Semáforo Delictivo of each area for one
- * month — its count against the mean monthly count of the 36 months before it (issue 5, item 7).
+ * `GET /api/semaforo?kind&ids&month&category&vintage`: the Semáforo Delictivo of each area — or H3
+ * cell, with `kind=h3&res` (server/areas/places.ts) — for one month — its count against the mean monthly count of the 36 months before it (issue 5, item 7).
  * The rule (thresholds, zero baseline, incomplete baseline) is `semaforo` in geo/stats; this module
  * only gathers its inputs.
  *
- * Data coverage (which months "exist in the data"): every source that places incidents in areas of
- * the requested kind and vintage covers the months from its first to its last incident month; the
+ * Data coverage (which months "exist in the data"): every source that places incidents at the
+ * requested level (areas of the kind and vintage, or cells of the resolution) covers the months from its first to its last incident month; the
  * coverage is the union of those ranges. A month outside it is not a month without crime, so it
  * neither counts as a zero in the baseline (`baseline_months` < 36 → `color` null) nor gets a colour
  * itself. With the bundled data (SSC 2013-01 … 2016-09, FGJ Milpa Alta 2016-01 … 2022-06) the
@@ -17,10 +17,10 @@ import { AppError } from '../../core/errors/index.ts';
 import { addMonths, monthsBetween, semaforo, SEMAFORO_BASELINE_MONTHS, type SemaforoResult } from '../../geo/stats/index.ts';
 import type { SourceMonths } from '../../db/queries/stats.ts';
 import type { ApiApp, ApiDeps } from '../app.ts';
-import { DEFAULT_VINTAGE, parseParams, required } from '../params/index.ts';
+import { parseParams } from '../params/index.ts';
 import { principalOf } from '../auth/index.ts';
-import { areaPlan, publishMonth, type Publication } from '../policy/index.ts';
-import { territoryArea } from '../areas/territory.ts';
+import { publishMonth, type Publication } from '../policy/index.ts';
+import { levelFields, parsePlaces, placePlan, placesOf, resolvePlaces } from '../areas/places.ts';
 
 const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -70,41 +70,33 @@ export function publicSemaforo(month: string, counts: ReadonlyMap<string, number
 export function registerSemaforo(app: ApiApp, { repo, stats, publicData }: ApiDeps): void {
   app.get('/api/semaforo', async (c) => {
     const query = c.req.query();
-    const p = parseParams(query, ['kind', 'vintage', 'ids', 'category']);
-    const kind = required(p.kind, 'kind');
-    const vintage = p.vintage ?? DEFAULT_VINTAGE;
+    const req = parsePlaces(query);
+    const categories = parseParams(query, ['category']).category ?? null;
     const month = parseMonth(query.month);
 
-    // without ids: every area of the kind (the whole-city table), as /api/compare
-    const areas = await repo.areas(kind, vintage, p.ids);
-    if (p.ids) {
-      const known = new Set(areas.map((a) => a.id));
-      const missing = p.ids.filter((id) => !known.has(id));
-      if (missing.length) throw new AppError('unknown_area', `${kind} ${missing.slice(0, 5).join(', ')} (${vintage})`);
-      const order = new Map(p.ids.map((id, i) => [id, i]));
-      areas.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-    }
-
-    const plan = areaPlan(principalOf(c), { kind, areas: p.ids ? areas.map((a) => territoryArea(kind, vintage, a)) : 'all', categories: p.category ?? null, windows: [] });
+    // without ids: every area of the kind (the whole-city table), or every cell with incidents in the 37 months
+    const sel = await resolvePlaces(repo, req);
+    const plan = placePlan(principalOf(c), sel, categories, []);
     const [sources, counts] = await Promise.all([
-      stats.sourceMonths({ kind, vintage }),
+      stats.sourceMonths(sel.level),
       stats.monthlyCountsByArea({
-        kind,
-        vintage,
+        ...sel.level,
         categories: plan.categories,
-        ids: p.ids,
+        ids: sel.ids,
         fromMonth: addMonths(month, -SEMAFORO_BASELINE_MONTHS),
         toMonth: addMonths(month, 1),
       }),
     ]);
     const coverage = coverageOf(sources);
     const none = new Map<string, number>();
+    const places = placesOf(sel, counts.keys());
+    const head = { ...levelFields(sel.level), category: query.category || null, month };
     if (!plan.exact) {
       const pub = await publicData.publication(plan);
-      const items = areas.map((a) => ({ id: a.id, name: a.name, ...publicSemaforo(month, counts.get(a.id) ?? none, coverage, pub) }));
-      return c.json({ kind, vintage, category: query.category || null, month, access: 'public', min_count: pub.k, items });
+      const items = places.map((a) => ({ id: a.id, name: a.name, ...publicSemaforo(month, counts.get(a.id) ?? none, coverage, pub) }));
+      return c.json({ ...head, access: 'public', min_count: pub.k, items });
     }
-    const items: SemaforoItem[] = areas.map((a) => ({ id: a.id, name: a.name, ...semaforo({ month, counts: counts.get(a.id) ?? none, coverage }) }));
-    return c.json({ kind, vintage, category: query.category || null, month, items });
+    const items: SemaforoItem[] = places.map((a) => ({ id: a.id, name: a.name, ...semaforo({ month, counts: counts.get(a.id) ?? none, coverage }) }));
+    return c.json({ ...head, items });
   });
 }

@@ -1,13 +1,17 @@
 /**
  * Test support for the Mesa routes (targets, patrol, export): the raw SSC points CSV and the 2016
- * cuadrante → sector lookup, read here with csv-parse and nothing else from the project, so tests
- * compute their expected values independently of the import and the queries under test.
+ * cuadrante → sector lookup, read here with csv-parse and nothing else from the project (but the
+ * alcaldía polygons, to tell which points lie in the city), so tests compute their expected values
+ * independently of the import and the queries under test.
  */
 import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { latLngToCell } from 'h3-js';
+import { loadBoundarySets } from '../../etl/boundaries/index.ts';
+import { buildReverseGeocoder } from '../../geo/areas/index.ts';
 
 export interface RawSscRow {
   cuadrante: string;
@@ -45,5 +49,26 @@ export const ROBO_TRANSEUNTE = new Set(['ROBO A TRANSEUNTE C.V.', 'ROBO A TRANSE
 export function monthlyOf(list: readonly RawSscRow[], keep: (r: RawSscRow) => boolean): Map<string, number> {
   const out = new Map<string, number>();
   for (const r of list) if (keep(r)) out.set(r.date.slice(0, 7), (out.get(r.date.slice(0, 7)) ?? 0) + 1);
+  return out;
+}
+
+let city: ReturnType<typeof buildReverseGeocoder> | undefined;
+/**
+ * H3 cell of resolution `res` → `YYYY-MM` → count of the rows that pass `keep` and whose own point
+ * lies in the city (the import gives cells only to those): h3-js on the CSV's lat/long.
+ */
+export function monthlyByCell(res: number, keep: (r: RawSscRow) => boolean): Map<string, Map<string, number>> {
+  city ??= buildReverseGeocoder(loadBoundarySets().filter((s) => s.kind === 'alcaldia'));
+  const out = new Map<string, Map<string, number>>();
+  for (const r of rawSscRows()) {
+    if (!keep(r)) continue;
+    const [lat, lon] = [Number(r.lat), Number(r.long)];
+    if (!Number.isFinite(lat) || !Number.isFinite(lon) || !city.inCity(lat, lon)) continue;
+    const cell = latLngToCell(lat, lon, res);
+    let months = out.get(cell);
+    if (!months) out.set(cell, (months = new Map()));
+    const month = r.date.slice(0, 7);
+    months.set(month, (months.get(month) ?? 0) + 1);
+  }
   return out;
 }

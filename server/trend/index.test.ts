@@ -8,12 +8,15 @@
 import { parse } from 'csv-parse/sync';
 import type { Hono } from 'hono';
 import { expect, it } from 'vitest';
+import { latLngToCell } from 'h3-js';
 import { loadCuadrante2016Lookup } from '../../etl/boundaries/index.ts';
+import { createApp as createPublicApp } from '../app.ts';
 import { readBundled } from '../../etl/files/index.ts';
 import { describeEachBackend } from '../../tests/harness/stores.ts';
 import { createAdminApp as createApp } from '../testing/index.ts';
 import { getJson } from '../testing/index.ts';
 import { SSC_LABELS } from '../testing/expect.ts';
+import { monthlyByCell } from '../testing/ssc-raw.ts';
 
 interface Point {
   cuadrante: string;
@@ -45,6 +48,13 @@ function seriesByCuadrante(category: string): Map<string, number[]> {
     s[index.get(p.date.slice(0, 7))!]++;
   }
   return out;
+}
+
+/** res-8 cell → dense series over MONTHS for `category` (rows whose own point lies in the city). */
+function seriesByCell(category: string): Map<string, number[]> {
+  const labels = new Set(SSC_LABELS[category]);
+  const monthly = monthlyByCell(8, (r) => labels.has(r.crime) && r.date >= FROM && r.date < TO);
+  return new Map([...monthly].map(([cell, months]) => [cell, MONTHS.map((m) => months.get(m) ?? 0)]));
 }
 
 /** Φ(x) − 1/2 = ∫₀ˣ φ, by composite Simpson's rule (error ≪ 1e-10 for 4000 steps). */
@@ -120,7 +130,39 @@ describeEachBackend('GET /api/trend', (getStore) => {
     expect(body.to).toMatch(/^2022-07-01$/);
   });
 
+  it('runs on one H3 cell (kind=h3): the strongest rising and falling robo_vehiculo cells, and their series', async () => {
+    const all = [...seriesByCell('robo_vehiculo')].map(([id, s]) => ({ id, s, mk: mannKendallByHand(s) }));
+    all.sort((a, b) => a.mk.z - b.mk.z);
+    for (const c of [all[0], all.at(-1)!]) {
+      const { status, body } = await getJson(api(), `/api/trend?kind=h3&id=${c.id}&from=${FROM}&to=${TO}&category=robo_vehiculo`);
+      expect(status).toBe(200);
+      expect(body).toMatchObject({ kind: 'h3', res: 8, id: c.id, n: 36, s: c.mk.s, direction: c.mk.direction });
+      expect(body.var_s).toBeCloseTo(c.mk.var_s, 9);
+      expect(body.p).toBeCloseTo(c.mk.p, 9);
+      const series = await getJson(api(), `/api/areas/h3/${c.id}/series?from=${FROM}&to=${TO}&category=robo_vehiculo`);
+      expect(series.body).toMatchObject({ kind: 'h3', res: 8, id: c.id });
+      expect(series.body.series.map((m: { count: number }) => m.count)).toEqual(c.s);
+    }
+    expect(all[0].mk.direction).toBe('down');
+    expect(all.at(-1)!.mk.direction).toBe('up');
+  });
+
+  it('public trend of a cell: months of 1–2 incidents are withheld and left out of the test', async () => {
+    const publicApp = createPublicApp({ store: getStore() });
+    const [id, series] = [...seriesByCell('robo_vehiculo')].find(([, s]) => s.some((v) => v === 1 || v === 2) && s.some((v) => v >= 3))!;
+    const published = series.filter((v) => v === 0 || v >= 3);
+    const { status, body } = await getJson(publicApp, `/api/trend?kind=h3&id=${id}&from=${FROM}&to=${TO}&category=robo_vehiculo`);
+    expect(status).toBe(200);
+    const e = mannKendallByHand(published);
+    expect(body).toMatchObject({ access: 'public', withheld_months: 36 - published.length, n: published.length, s: e.s });
+    const fine = latLngToCell(19.4326, -99.1332, 10);
+    expect((await getJson(publicApp, `/api/trend?kind=h3&id=${fine}`)).body.error.code).toBe('forbidden_resolution');
+  });
+
   it.each([
+    ['kind=h3&id=nada', 400, 'invalid_cell'],
+    ['kind=h3&id=8849a2000000000', 400, 'invalid_cell'],
+    ['kind=barrio&id=x', 400, 'invalid_kind'],
     ['kind=cuadrante&vintage=2016&id=ZZ-1', 404, 'unknown_area'],
     ['vintage=2016&id=O-2.3.10', 400, 'invalid_kind'],
     ['kind=cuadrante&vintage=2016', 400, 'invalid_parameter'],

@@ -1,6 +1,6 @@
 /**
  * `GET /api/trend?kind&id&from&to&category&vintage`: Mann-Kendall trend test on one area's monthly
- * counts (issue 5, item 7). The series is the dense one of `/api/areas/{kind}/{id}/series` (every
+ * counts (issue 5, item 7) — or one H3 cell's, with `kind=h3&id=<cell>`. The series is the dense one of `/api/areas/{kind}/{id}/series` (every
  * month overlapping [from, to), zero months included — n counts them); the test is `mannKendall`
  * from geo/stats (Var(S) corrected for ties, continuity correction ±1 in z, two-sided p,
  * tau = S / (n(n−1)/2), direction by p < 0.05). Without from/to the range spans the data, as the
@@ -10,9 +10,10 @@
 import { AppError } from '../../core/errors/index.ts';
 import { mannKendall, type MannKendallResult } from '../../geo/stats/index.ts';
 import type { ApiApp, ApiDeps } from '../app.ts';
-import { requireArea, visibleSeries } from '../areas/index.ts';
+import { visibleSeries } from '../areas/index.ts';
+import { levelFields, parsePlaceKind, requirePlace } from '../areas/places.ts';
 import { principalOf } from '../auth/index.ts';
-import { DEFAULT_VINTAGE, parseFilter, parseParams, required } from '../params/index.ts';
+import { DEFAULT_VINTAGE, parseFilter, parseParams } from '../params/index.ts';
 
 /** The `id` query parameter: one area id (required); `invalid_parameter` otherwise. */
 export function parseAreaId(raw: string | undefined): string {
@@ -26,7 +27,10 @@ export interface TrendBody extends MannKendallResult {
   kind: string;
   id: string;
   name: string;
-  vintage: number;
+  /** areas only */
+  vintage?: number;
+  /** H3 cells only */
+  res?: number;
   category: string | null;
   from: string | null;
   to: string | null;
@@ -36,21 +40,19 @@ export function registerTrend(app: ApiApp, deps: ApiDeps): void {
   const { repo } = deps;
   app.get('/api/trend', async (c) => {
     const query = c.req.query();
-    const p = parseParams(query, ['kind', 'vintage']);
-    const kind = required(p.kind, 'kind');
-    const vintage = p.vintage ?? DEFAULT_VINTAGE;
+    const kind = parsePlaceKind(query.kind);
+    const vintage = parseParams(query, ['vintage']).vintage ?? DEFAULT_VINTAGE;
     const filter = parseFilter(query);
-    const area = await requireArea(repo, kind, vintage, parseAreaId(query.id));
+    const { level, place } = await requirePlace(repo, kind, vintage, parseAreaId(query.id));
 
-    const v = await visibleSeries(deps, principalOf(c), { kind, vintage, area, from: filter.from, to: filter.to, categories: filter.categories, sources: filter.sources });
+    const v = await visibleSeries(deps, principalOf(c), { level, place, from: filter.from, to: filter.to, categories: filter.categories, sources: filter.sources });
     // public: the test runs on the published months only (withheld months are left out, n counts the rest)
     const counts = v.series.flatMap((s) => (s.count === null ? [] : [s.count]));
     const withheld = v.series.length - counts.length;
     const body: TrendBody = {
-      kind,
-      id: area.id,
-      name: area.name,
-      vintage,
+      ...levelFields(level),
+      id: place.id,
+      name: place.name,
       category: filter.category,
       from: v.from,
       to: v.to,

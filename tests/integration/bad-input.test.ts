@@ -12,6 +12,7 @@
  * still all there afterwards.
  */
 import { expect, it } from 'vitest';
+import { latLngToCell } from 'h3-js';
 import { ERRORS, type ErrorCode } from '../../core/errors/index.ts';
 import { createAdminApp as createApp } from '../../server/testing/index.ts';
 import { bundledDataImported, describeEachBackend } from '../harness/stores.ts';
@@ -146,6 +147,10 @@ function urlOf(route: Route, override?: { name: string; in: string; value: strin
   return query.length ? `${path}?${query.join('&')}` : path;
 }
 
+async function getCode(app: ReturnType<typeof createApp>, url: string): Promise<string | undefined> {
+  return ((await (await app.request(url)).json()) as { error?: { code: string } }).error?.code;
+}
+
 /** Asserts a response is a catalogue error (or success): right status, exact shape, no internals. */
 async function expectCleanAnswer(res: Response, url: string): Promise<{ status: number; code?: string }> {
   const text = await res.text();
@@ -248,6 +253,44 @@ if (!bundledDataImported()) {
           expect(await res.json(), url).toEqual({ error: { code: 'unknown_area', message: `${ERRORS.unknown_area.message}: ${kind} ${id} (${vintage})` } });
         }
       }
+    });
+
+    it('kind=h3: hostile cell ids on every place endpoint get a catalogue answer; cells outside the city or the stored resolutions are named', async () => {
+      const app = createApp({ store: getStore() });
+      const zocalo = (res: number) => latLngToCell(19.4326, -99.1332, res);
+      const urls = (ids: string) => [
+        `/api/areas/h3/${ids}/series`,
+        `/api/compare?kind=h3&ids=${ids}&p1=2015-05-01..2015-06-01&p2=2015-06-01..2015-07-01`,
+        `/api/trend?kind=h3&id=${ids}`,
+        `/api/semaforo?kind=h3&ids=${ids}&month=2015-06`,
+      ];
+      const failures: string[] = [];
+      // a hostile hex-looking id (`8${'f'.repeat(14)}`) and a cell id with a trailing junk byte, besides the shared list
+      for (const value of [...HOSTILE, `8${'f'.repeat(14)}`, `${zocalo(8)}%00`]) {
+        for (const url of urls(value)) {
+          try {
+            await expectCleanAnswer(await app.request(url), url);
+          } catch (err) {
+            failures.push(`${url.slice(0, 80)}: ${(err as Error).message.split('\n')[0].slice(0, 200)}`);
+          }
+        }
+      }
+      expect(failures).toEqual([]);
+      const guadalajara = latLngToCell(20.6767, -103.3475, 8);
+      for (const [ids, status, code] of [
+        [guadalajara, 404, 'unknown_area'],
+        [zocalo(5), 400, 'invalid_resolution'],
+        [zocalo(12), 400, 'invalid_resolution'],
+        ['nada', 400, 'invalid_cell'],
+      ] as const) {
+        for (const url of urls(ids)) {
+          const res = await app.request(url);
+          expect(res.status, url).toBe(status);
+          expect(((await res.json()) as { error: { code: string } }).error.code, url).toBe(code);
+        }
+      }
+      const mixed = `${zocalo(8)},${zocalo(9)}`;
+      for (const url of [urls(mixed)[1], urls(mixed)[3]]) expect((await getCode(app, url)), url).toBe('invalid_parameter');
     });
 
     it('after all of that the store still holds the whole import', async () => {
