@@ -6,7 +6,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import type { Hono } from 'hono';
-import { cellToLatLng } from 'h3-js';
+import { cellToBoundary, cellToLatLng } from 'h3-js';
 import { expect, it } from 'vitest';
 import { createToken } from '../../db/queries/tokens.ts';
 import { describeEachBackend } from '../../tests/harness/stores.ts';
@@ -95,6 +95,23 @@ describeEachBackend('GET /api/export/…', (getStore) => {
     for (const f of fc.features) {
       expect(f.type).toBe('Feature');
       checkGeometry(f.geometry);
+    }
+  });
+
+  it('compare.geojson with kind=h3: each cell as its hexagon, properties = the JSON item', async () => {
+    const q = 'kind=h3&res=8&p1=2015-05-01..2015-06-01&p2=2015-06-01..2015-07-01&category=robo_transeunte';
+    const json = await getJson(admin, `/api/compare?${q}`);
+    expect(json.body.items.length).toBeGreaterThan(10);
+    const res = await download(admin, `/api/export/compare.geojson?${q}`);
+    expect(res.status).toBe(200);
+    expect(res.disposition).toBe('attachment; filename="comparacion_h3_2015-05-01_2015-06-01_vs_2015-06-01_2015-07-01.geojson"');
+    const fc = JSON.parse(res.text);
+    expect(fc.features.map((f: any) => f.properties)).toEqual(json.body.items);
+    for (const f of fc.features) {
+      checkGeometry(f.geometry);
+      // the ring's vertices are h3-js's own, [lng, lat], closed
+      const vertices = cellToBoundary(f.properties.id).map(([lat, lng]) => [lng, lat]);
+      expect(f.geometry.coordinates[0]).toEqual([...vertices, vertices[0]]);
     }
   });
 

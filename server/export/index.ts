@@ -134,6 +134,8 @@ async function toGeoJson(spec: ExportSpec, body: Body, deps: ApiDeps): Promise<F
   const rows = (spec.geoRows ?? spec.rows)(body);
   let geometryOf: (row: Row) => Geometry | null;
   if (spec.geometry === 'hexagon') geometryOf = (r) => hexagonPolygon(String(r.h3));
+  // compare and semáforo over H3 cells (kind=h3): each row's id is its cell
+  else if (body.kind === 'h3') geometryOf = (r) => hexagonPolygon(String(r.id));
   else {
     const fc = await deps.boundaries(body.kind as AreaKind, body.vintage as Vintage);
     const byId = new Map(fc.features.map((f) => [f.properties.id, f.geometry as Geometry]));

@@ -7,7 +7,9 @@
  *   hour × day-of-week table equal, cell by cell, to a count made here from the raw SSC CSV
  *   (`../shared/data/crime/ssc_crime_points_2013_2016.csv`), prints on one landscape page, and
  *   tells the public in Spanish why it is refused;
- * - the area panel shows the semáforo the API computes, with its text label.
+ * - the area panel shows the semáforo the API computes, with its text label;
+ * - with "Hexágonos" chosen, a click on a hexagon selects that H3 cell: its panel shows the cell's
+ *   monthly counts as h3-js places the raw points, and the semáforo the API computes for it.
  * Screenshots go to `.test-artifacts/mesa-*.png`.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,6 +22,8 @@ import { createToken } from '../../db/queries/tokens.ts';
 import { freshStore, type TestStore } from '../harness/stores.ts';
 import { startTestServer, type TestServer } from '../harness/server.ts';
 import { launchBrowser, type LaunchedBrowser } from '../harness/chromium.ts';
+import { cellToLatLng } from 'h3-js';
+import { monthlyByCell } from '../../server/testing/ssc-raw.ts';
 
 const ARTIFACTS = join(REPO_ROOT, '.test-artifacts');
 const FROM = '2016-01-01';
@@ -223,6 +227,41 @@ describe('Mesa views (headless Chromium)', () => {
       expect(Number(await view.locator(`[data-source="${source}"]`).getAttribute('data-count'))).toBe(0);
     expect(await view.textContent()).toContain('cifra negra');
     await page.screenshot({ path: join(ARTIFACTS, 'mesa-sources.png') });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('selects an H3 hexagon with a click ("Hexágonos") and shows its series and semáforo', async () => {
+    // the busiest resolution-8 cell of the half year, from the raw points (public: without VIOLACION)
+    const monthly = monthlyByCell(8, (r) => r.date >= FROM && r.date < TO && r.crime !== 'VIOLACION');
+    const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+    const [cell, counts] = [...monthly].sort((a, b) => total(b[1]) - total(a[1]))[0];
+    const [lat, lon] = cellToLatLng(cell);
+    await page.goto(`${server.url}/?c=${lon.toFixed(4)},${lat.toFixed(4)}&z=12.5&p=2016-01..2016-06&layer=h3`);
+    await page.waitForSelector('[data-testid="map"][data-hexagons-state="ready"]', { timeout: 90_000 });
+    await page.waitForTimeout(1_000);
+    expect(await page.locator('input[name="layer"][value="h3"]').isChecked()).toBe(true);
+    // the view is centred on the cell's centre; BaseMap pads the view by the controls' width on wide screens
+    const box = (await page.locator('[data-testid="map"]').boundingBox())!;
+    const padding = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize) * 22);
+    await page.mouse.click(box.x + (box.width + padding) / 2, box.y + box.height / 2);
+
+    const panel = page.locator(`[data-testid="area-panel"][data-area-kind="h3"][data-area-id="${cell}"][data-state="ready"]`);
+    await panel.waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-testid="map"]').getAttribute('data-selected-cell')).toBe(cell);
+    expect(await panel.locator('[data-testid="area-title"]').textContent()).toMatch(/^Hexágono en .+, .+/);
+    const shown = await panel.locator('[data-testid="series-table"] tr[data-period]').evaluateAll((rows) =>
+      rows.map((row) => [row.getAttribute('data-period'), row.hasAttribute('data-count') ? Number(row.getAttribute('data-count')) : null]),
+    );
+    const months = ['2016-01', '2016-02', '2016-03', '2016-04', '2016-05', '2016-06'];
+    expect(shown).toEqual(months.map((m) => [m, counts.get(m) ?? 0]));
+    expect(page.url()).toContain(`layer=h3&v=2023&sel=${cell}`);
+
+    const api = (await (await fetch(`${server.url}/api/semaforo?kind=h3&ids=${cell}&month=2016-06`)).json()) as { items: { color: string | null }[] };
+    const light = panel.locator('[data-testid="semaforo"]');
+    await light.waitFor({ timeout: 60_000 });
+    expect(await light.getAttribute('data-color')).toBe(api.items[0].color ?? 'none');
+    expect(await panel.textContent()).toContain('Las metas se fijan por área');
+    await page.screenshot({ path: join(ARTIFACTS, 'mesa-hexagon.png') });
     expect(pageErrors).toEqual([]);
   });
 });

@@ -3,7 +3,8 @@
  * Spanish and fit to show as is: the server's own `{error: {code, message}}` when it sent one,
  * "No se pudo conectar con el servidor" when it could not be reached.
  */
-import type { AreaKind, Vintage } from '../state/urlState.ts';
+import type { AreaKind, PlaceKind, Vintage } from '../state/urlState.ts';
+import { PUBLIC_MAX_RESOLUTION } from '../lib/h3Resolution.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -106,9 +107,11 @@ export interface SeriesPoint {
 }
 
 export interface AreaSeries {
-  kind: AreaKind;
+  kind: PlaceKind;
   id: string;
-  vintage: Vintage;
+  /** the area's or cell's display name (a cell: the colonia and alcaldía at its centre) */
+  name?: string;
+  vintage?: Vintage;
   series: SeriesPoint[];
 }
 
@@ -148,27 +151,35 @@ export interface Filters {
   category?: string;
 }
 
+/**
+ * `kind` and `ids` for the place endpoints; H3 cells without ids need `res`: the public map's
+ * finest resolution (every cell with incidents at the resolution the public may see).
+ */
+export function placeParams(kind: PlaceKind, ids: readonly string[]): Record<string, string | undefined> {
+  return { kind, ids: ids.join(','), res: kind === 'h3' && ids.length === 0 ? String(PUBLIC_MAX_RESOLUTION) : undefined };
+}
+
 export const api = {
   health: (signal?: AbortSignal) => getJson<Health>('/api/health', {}, signal),
   categories: async (signal?: AbortSignal) =>
     normalizeCategories(await getJson<unknown>('/api/categories', {}, signal)),
   hotspots: (res: number, filters: Filters, signal?: AbortSignal) =>
     getJson<Hotspots>('/api/hotspots', { res: String(res), ...filters }, signal),
-  series: (kind: AreaKind, id: string, vintage: Vintage, filters: Filters, signal?: AbortSignal) =>
+  series: (kind: PlaceKind, id: string, vintage: Vintage, filters: Filters, signal?: AbortSignal) =>
     getJson<AreaSeries>(
       `/api/areas/${kind}/${encodeURIComponent(id)}/series`,
       { interval: 'month', vintage, ...filters },
       signal,
     ),
   compare: (
-    kind: AreaKind,
+    kind: PlaceKind,
     ids: string[],
     vintage: Vintage,
     p1: string,
     p2: string,
     category: string | undefined,
     signal?: AbortSignal,
-  ) => getJson<Comparison>('/api/compare', { kind, ids: ids.join(','), vintage, p1, p2, category }, signal),
+  ) => getJson<Comparison>('/api/compare', { ...placeParams(kind, ids), vintage, p1, p2, category }, signal),
   boundaries: (kind: AreaKind, vintage: Vintage, signal?: AbortSignal) =>
     getJson<GeoJSON.FeatureCollection>(`/api/boundaries/${kind}`, { vintage }, signal),
   search: async (q: string, signal?: AbortSignal) =>
@@ -268,7 +279,7 @@ export interface SemaforoItem {
 }
 
 export interface Semaforo {
-  kind: AreaKind;
+  kind: PlaceKind;
   vintage: number;
   category: string | null;
   month: string;
@@ -370,9 +381,9 @@ async function sendJson<T>(method: 'POST' | 'DELETE', path: string, body: unknow
 }
 
 export const mesaApi = {
-  semaforo: (kind: AreaKind, ids: string[], month: string, vintage: Vintage, category: string | undefined, signal?: AbortSignal) =>
-    getJson<Semaforo>('/api/semaforo', { kind, ids: ids.join(','), month, vintage, category }, signal),
-  trend: (kind: AreaKind, id: string, vintage: Vintage, filters: Filters, signal?: AbortSignal) =>
+  semaforo: (kind: PlaceKind, ids: string[], month: string, vintage: Vintage, category: string | undefined, signal?: AbortSignal) =>
+    getJson<Semaforo>('/api/semaforo', { ...placeParams(kind, ids), month, vintage, category }, signal),
+  trend: (kind: PlaceKind, id: string, vintage: Vintage, filters: Filters, signal?: AbortSignal) =>
     getJson<Trend>('/api/trend', { kind, id, vintage, ...filters }, signal),
   session: (signal?: AbortSignal) => getJson<Session>('/api/session', {}, signal),
   targets: (kind: AreaKind, ids: string[], vintage: Vintage | undefined, signal?: AbortSignal) =>
@@ -385,7 +396,7 @@ export const mesaApi = {
   hotspotsBySource: (res: number, filters: Filters, source: SourceKind[], signal?: AbortSignal) =>
     getJson<Hotspots>('/api/hotspots', { res: String(res), ...filters, source: source.join(',') }, signal),
   compareBySource: (
-    kind: AreaKind,
+    kind: PlaceKind,
     ids: string[] | null,
     vintage: Vintage,
     p1: string,
@@ -394,5 +405,5 @@ export const mesaApi = {
     source: SourceKind[],
     signal?: AbortSignal,
   ) =>
-    getJson<Comparison>('/api/compare', { kind, ids: ids?.join(','), vintage, p1, p2, category, source: source.join(',') }, signal),
+    getJson<Comparison>('/api/compare', { ...placeParams(kind, ids ?? []), vintage, p1, p2, category, source: source.join(',') }, signal),
 };

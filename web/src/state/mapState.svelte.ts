@@ -9,33 +9,45 @@ import {
   parseUrlState,
   serializeUrlState,
   type AreaKind,
+  type MapLayer,
+  type PlaceKind,
   type ShareableState,
   type Vintage,
 } from './urlState.ts';
 import type { CategoryGroup, Health } from '../api/client.ts';
 
 /** Area kinds that have a boundary vintage of their own; the others have one set of shapes. */
-export const KINDS_WITH_VINTAGE: readonly AreaKind[] = ['cuadrante', 'sector'];
+export const KINDS_WITH_VINTAGE: readonly PlaceKind[] = ['cuadrante', 'sector'];
 
-export const AREA_KIND_LABELS: Record<AreaKind, string> = {
+export const AREA_KIND_LABELS: Record<MapLayer, string> = {
   alcaldia: 'Alcaldías',
   colonia: 'Colonias',
   sector: 'Sectores',
   cuadrante: 'Cuadrantes',
+  h3: 'Hexágonos',
 };
 
-export const AREA_KIND_SINGULAR: Record<AreaKind, string> = {
+export const AREA_KIND_SINGULAR: Record<PlaceKind, string> = {
   alcaldia: 'Alcaldía',
   colonia: 'Colonia',
   sector: 'Sector',
   cuadrante: 'Cuadrante',
+  h3: 'Hexágono H3',
 };
 
+/** A selected area, or a selected H3 hexagon (`kind: 'h3'`, id = the cell). */
 export interface SelectedArea {
-  kind: AreaKind;
+  kind: PlaceKind;
   id: string;
   /** Display name when known (from the boundary feature or the search result). */
   name: string | null;
+}
+
+/** A selection that is an area, not a hexagon (targets and patrol sheets are per area). */
+export type SelectedAreaOnly = SelectedArea & { kind: AreaKind };
+
+export function isAreaSelection(selected: SelectedArea | null): selected is SelectedAreaOnly {
+  return selected !== null && selected.kind !== 'h3';
 }
 
 export class MapState {
@@ -43,7 +55,7 @@ export class MapState {
   zoom = $state(10);
   categories = $state<string[]>([]);
   period = $state<{ first: Month; last: Month } | null>(null);
-  layer = $state<AreaKind>('cuadrante');
+  layer = $state<MapLayer>('cuadrante');
   vintage = $state<Vintage>('2023');
   selected = $state<SelectedArea | null>(null);
 
@@ -64,7 +76,7 @@ export class MapState {
   boundariesError = $state<string | null>(null);
 
   /** An area the map should fly to once its shape is loaded (search, "mi cuadrante"). */
-  focusRequest = $state<{ kind: AreaKind; id: string } | null>(null);
+  focusRequest = $state<{ kind: PlaceKind; id: string } | null>(null);
 
   constructor(initial: ShareableState) {
     this.center = initial.center;
@@ -125,7 +137,7 @@ export class MapState {
     this.focusRequest = { kind: area.kind, id: area.id };
   }
 
-  setLayer(kind: AreaKind): void {
+  setLayer(kind: MapLayer): void {
     if (kind === this.layer) return;
     this.layer = kind;
     this.selected = null;

@@ -24,6 +24,15 @@ describe('URL map state', () => {
     expect(parsed).toEqual({ ...defaults, categories: [] });
   });
 
+  it('keeps a selected H3 hexagon (layer=h3) and drops a selection that is not a cell', () => {
+    const state = { ...defaultShareableState(), layer: 'h3' as const, selected: '884995b845fffff' };
+    const query = serializeUrlState(state);
+    expect(query).toContain('layer=h3&v=2023&sel=884995b845fffff');
+    expect(parseUrlState(`?${query}`)).toEqual(state);
+    expect(parseUrlState('?layer=h3&sel=P-1.3.8')).toMatchObject({ layer: 'h3', selected: null });
+    expect(parseUrlState('?layer=h3&sel=884995B845FFFFF').selected).toBeNull();
+  });
+
   it('rejects a period whose end precedes its start', () => {
     expect(parseUrlState('?p=2016-09..2016-01').period).toBeNull();
     expect(parseUrlState('?p=2016-01..2016-09').period).toEqual({ first: '2016-01', last: '2016-09' });

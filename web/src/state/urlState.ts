@@ -10,6 +10,13 @@ import { isMonth, monthIndex, type Month } from '../lib/months.ts';
 
 export const AREA_KINDS = ['alcaldia', 'colonia', 'sector', 'cuadrante'] as const;
 export type AreaKind = (typeof AREA_KINDS)[number];
+/** What a click on the map selects: areas of a kind, or H3 hexagons (`h3`). */
+export const MAP_LAYERS = [...AREA_KINDS, 'h3'] as const;
+export type MapLayer = (typeof MAP_LAYERS)[number];
+/** An area kind or `h3`: what the API's compare, semáforo, trend and series take as `kind`. */
+export type PlaceKind = MapLayer;
+/** An H3 cell index as the API writes it (15 lower-case hex digits). */
+const CELL_RE = /^8[0-9a-f]{14}$/;
 export const VINTAGES = ['2016', '2023'] as const;
 export type Vintage = (typeof VINTAGES)[number];
 
@@ -23,9 +30,9 @@ export interface ShareableState {
   categories: string[];
   /** Inclusive month range; null until known (then the default comes from `data_until`). */
   period: { first: Month; last: Month } | null;
-  layer: AreaKind;
+  layer: MapLayer;
   vintage: Vintage;
-  /** Selected area id, of kind `layer`. */
+  /** Selected area id, of kind `layer` (an H3 cell when `layer` is h3). */
   selected: string | null;
 }
 
@@ -65,11 +72,11 @@ export function parseUrlState(search: string): ShareableState {
   if (categories) state.categories = categories.split(',').filter((id) => /^[a-z0-9_]+$/.test(id));
   state.period = parsePeriod(params.get('p'));
   const layer = params.get('layer');
-  if ((AREA_KINDS as readonly string[]).includes(layer ?? '')) state.layer = layer as AreaKind;
+  if ((MAP_LAYERS as readonly string[]).includes(layer ?? '')) state.layer = layer as MapLayer;
   const vintage = params.get('v');
   if ((VINTAGES as readonly string[]).includes(vintage ?? '')) state.vintage = vintage as Vintage;
   const selected = params.get('sel');
-  if (selected) state.selected = selected;
+  if (selected && (state.layer !== 'h3' || CELL_RE.test(selected))) state.selected = selected;
   return state;
 }
 
