@@ -36,7 +36,25 @@ export interface Store {
   rawTransaction<T>(fn: (tx: RawTx) => Promise<T>): Promise<T>;
   /** PGlite only: a tarball of the data directory, loadable with `openStore({loadDataDir})`. */
   dumpDataDir?(): Promise<Blob>;
+  /**
+   * Registers work that must finish before the store closes — a buffered writer's last flush
+   * (server/audit) — so whoever closes the store need not know every writer attached to it.
+   */
+  onClose(fn: () => Promise<void>): void;
+  /** Runs the `onClose` work (each once; a failure is logged, not thrown), then closes the connections. */
   close(): Promise<void>;
+}
+
+/** The `onClose` list of one store: `run` empties it, so a second close does not repeat the work. */
+function closeHooks() {
+  const hooks: (() => Promise<void>)[] = [];
+  return {
+    add: (fn: () => Promise<void>) => void hooks.push(fn),
+    async run() {
+      const results = await Promise.allSettled(hooks.splice(0).map((fn) => fn()));
+      for (const r of results) if (r.status === 'rejected') process.stderr.write(`store: al cerrar: ${(r.reason as Error)?.message ?? r.reason}\n`);
+    },
+  };
 }
 
 /** A connection inside `rawTransaction`. */
@@ -81,6 +99,7 @@ async function openPGlite(opts: OpenOptions): Promise<Store> {
   }
   const pg = await PGlite.create(dir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pg) });
+  const hooks = closeHooks();
   return {
     db,
     backend: 'pglite',
@@ -105,7 +124,9 @@ async function openPGlite(opts: OpenOptions): Promise<Store> {
     async dumpDataDir() {
       return pg.dumpDataDir('none');
     },
+    onClose: hooks.add,
     async close() {
+      await hooks.run();
       await db.destroy(); // also closes PGlite
     },
   };
@@ -130,6 +151,7 @@ async function copyThroughPostgres(run: postgres.Sql | postgres.TransactionSql, 
 function openPostgres(url: string): Store {
   const sql = postgres(url, { max: 10, onnotice: () => {} });
   const db = new Kysely<Database>({ dialect: new PooledPostgresDialect(sql) });
+  const hooks = closeHooks();
   return {
     db,
     backend: 'postgres',
@@ -145,7 +167,9 @@ function openPostgres(url: string): Store {
         }),
       ) as Promise<any>;
     },
+    onClose: hooks.add,
     async close() {
+      await hooks.run();
       await db.destroy();
     },
   };

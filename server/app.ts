@@ -41,7 +41,7 @@ export type ApiEnv = { Variables: CacheEnv['Variables'] & AuthEnv['Variables'] }
 export type ApiApp = Hono<ApiEnv>;
 
 export interface AppOptions {
-  store: Pick<Store, 'db' | 'backend'>;
+  store: Pick<Store, 'db' | 'backend'> & Partial<Pick<Store, 'onClose'>>;
   /** defaults to the SQL repository over `store` */
   repository?: IncidentRepository;
   /** Metro/Metrobús stations for search; defaults to the bundled files (loaded at first use). */
@@ -104,6 +104,8 @@ export function createApp(opts: AppOptions): Hono {
   app.use('/api/*', csrfProtection(SESSION_OPENING_ROUTES));
   // before the cache: a cached answer to a detail request is audited too
   const audit = opts.audit ?? createAuditLog(opts.store);
+  // a log made here has no other owner: its last entries are written when the store closes
+  if (!opts.audit) opts.store.onClose?.(() => audit.close());
   app.use('/api/*', auditRequests(audit));
   const cache = responseCache({
     version: dataVersion,
