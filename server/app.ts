@@ -24,6 +24,8 @@ import { registerOpenApi } from './openapi/index.ts';
 import { registerSemaforo } from './semaforo/index.ts';
 import { registerTrend } from './trend/index.ts';
 import { registerGiStar } from './gistar/index.ts';
+import { registerEmerging } from './emerging/index.ts';
+import { registerPai } from './pai/index.ts';
 import { authenticate, csrfProtection, type AuthEnv } from './auth/index.ts';
 import { accountSettings, registerAccounts, SESSION_OPENING_ROUTES, type AccountOptions } from './accounts/index.ts';
 import { policyOptions, visibilityClass, type PolicyOptions } from './policy/index.ts';
@@ -132,6 +134,8 @@ export function createApp(opts: AppOptions): Hono {
     registerSemaforo,
     registerTrend,
     registerGiStar,
+    registerEmerging,
+    registerPai,
     registerOpenApi,
   ]) {
     register(app, deps);

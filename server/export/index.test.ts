@@ -115,6 +115,24 @@ describeEachBackend('GET /api/export/…', (getStore) => {
     }
   });
 
+  it('emerging.csv and .geojson, pai.csv follow their JSON', async () => {
+    const q = 'res=8&from=2015-01-01&to=2015-08-01&category=robo_transeunte';
+    const json = await getJson(admin, `/api/hotspots/emerging?${q}`);
+    expect(json.body.cells.length).toBeGreaterThan(0);
+    const fc = JSON.parse((await download(admin, `/api/export/emerging.geojson?${q}`)).text);
+    expect(fc.features.map((f: any) => f.properties.h3)).toEqual(json.body.cells.map((c: Row) => c.h3));
+    expect(fc.features[0].properties).toMatchObject({ category: json.body.cells[0].category, trend_s: json.body.cells[0].trend.s });
+    const csv = await download(admin, `/api/export/emerging.csv?${q}`);
+    expect(csv.disposition).toBe('attachment; filename="puntos_emergentes_res8_2015-01-01_2015-08-01.csv"');
+    const rows = parse(csv.text.replace(/^\ufeff/, ''), { columns: true }) as Row[];
+    expect(rows.map((r) => r.category)).toEqual(json.body.cells.map((c: Row) => c.category));
+
+    const pq = 'res=8&month=2015-07&months=2&rank_by=count&category=robo_transeunte';
+    const pai = await getJson(admin, `/api/hotspots/pai?${pq}`);
+    const paiRows = parse((await download(admin, `/api/export/pai.csv?${pq}`)).text.replace(/^\ufeff/, ''), { columns: true }) as Row[];
+    expect(paiRows.map((r) => [r.month, Number(r.hits), r.cells])).toEqual(pai.body.items.map((i: Row) => [i.month, i.hits, (i.cells as string[]).join(' ')]));
+  });
+
   it('hotspots.geojson (public, res 8): hexagon polygons around their cells, the same withheld nulls as the JSON', async () => {
     const q = 'res=8&from=2015-06-01&to=2015-07-01';
     const json = await getJson(publicApp, `/api/hotspots?${q}`);

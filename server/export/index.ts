@@ -93,6 +93,19 @@ export const EXPORTS: readonly ExportSpec[] = [
     filename: (b) => `patrullaje_${b.cuadrante.id}_${range(b) || 'todo'}`,
   },
   {
+    name: 'emerging', summary: 'Puntos calientes emergentes por hexágono H3 (celdas con patrón)',
+    source: () => '/api/hotspots/emerging', sourcePath: '/api/hotspots/emerging', formats: ['csv', 'geojson'], geometry: 'hexagon',
+    rows: (b) =>
+      b.cells.map(({ trend, ...cell }: Row & { trend: Row }) => ({ ...cell, trend_s: trend.s, trend_z: trend.z, trend_p: trend.p, trend_tau: trend.tau, trend_direction: trend.direction })),
+    filename: (b) => `puntos_emergentes_res${b.res}_${range(b)}`,
+  },
+  {
+    name: 'pai', summary: 'Prueba retrospectiva PAI: una fila por mes de prueba (celdas separadas por espacios)',
+    source: () => '/api/hotspots/pai', sourcePath: '/api/hotspots/pai', formats: ['csv'],
+    rows: (b) => b.items.map(({ cells, ...item }: Row & { cells: string[] }) => ({ res: b.res, training: b.training, top: b.top, rank_by: b.rank_by, ...item, cells: cells.join(' ') })),
+    filename: (b) => `pai_res${b.res}_${b.month}`,
+  },
+  {
     name: 'target-progress', summary: 'Avance mensual de una meta (parámetro target = id de la meta)',
     source: (q) => {
       if (!/^[1-9]\d{0,8}$/.test(q.target ?? '')) throw new AppError('not_found', `meta ${String(q.target ?? '').slice(0, 40)}`);

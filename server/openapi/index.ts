@@ -12,6 +12,9 @@ import { DEFAULT_RANK_LIMIT } from '../rank/index.ts';
 import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT } from '../search/index.ts';
 import { MAX_TILE_ZOOM } from '../tiles/index.ts';
 import { mesaParameters, mesaPaths } from './mesa.ts';
+import { EMERGING_CATEGORIES } from '../../geo/stats/index.ts';
+import { EMERGING_MAX_MONTHS } from '../emerging/index.ts';
+import { PAI_DEFAULTS } from '../pai/index.ts';
 
 type Json = Record<string, unknown>;
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -153,6 +156,27 @@ export function openApiDocument(): Json {
         ),
         ...errors('invalid_resolution', ...FILTER_ERRORS),
       }),
+      '/api/hotspots/emerging': get('Puntos calientes emergentes (Esri): categorías por celda H3 a partir de Gi* mensual y la tendencia Mann-Kendall', [param('gistar_res'), ...FILTER], {
+        ...ok(
+          `Emerging hot spot analysis over every cell of resolution \`res\` whose centre lies in Mexico City (the study area of /api/hotspots/gistar), one time step per month of [from, to) — from and to are required and must be first days of a month (400 month_aligned_required; 2 to ${EMERGING_MAX_MONTHS} months, else invalid_range; Esri advises 10 or more). Each month: Gi* with binary k = 1 weights and Benjamini–Hochberg at q = 0.05 (as /api/hotspots/gistar); then Mann-Kendall on each cell's monthly z-scores; categories after Esri's "How Emerging Hot Spot Analysis works": new, consecutive, intensifying, persistent, diminishing, sporadic, oscillating, historical (hot and cold; ≥ 90 % of months, trend significant at p < 0.05). cells lists only the cells with a pattern; summary counts every category, no_pattern included. Public: resolution ≤ 8, published monthly values (a withheld cell-month counts 0).`,
+          obj({
+            res: int, from: date, to: date, category: nullable(str), months: int, outside: int, study_cells: int,
+            summary: obj(Object.fromEntries(EMERGING_CATEGORIES.map((k) => [k, int]))),
+            cells: { type: 'array', items: obj({ h3: str, category: { enum: [...EMERGING_CATEGORIES] }, label: str, count: int, hot_months: int, cold_months: int, trend: obj({ s: int, z: { type: 'number' }, p: { type: 'number' }, tau: { type: 'number' }, direction: { enum: ['up', 'down', 'none'] } }) }) },
+          }, ['res', 'from', 'to', 'category', 'months', 'outside', 'study_cells', 'summary', 'cells']),
+        ),
+        ...errors('invalid_resolution', 'month_aligned_required', 'forbidden_resolution', 'sensitive_category', 'invalid_parameter', ...FILTER_ERRORS),
+      }),
+      '/api/hotspots/pai': get('Índice de precisión predictiva (PAI): prueba retrospectiva de los puntos calientes', [param('gistar_res'), param('month'), param('training'), param('top'), param('months'), param('rank_by'), param('category'), param('source')], {
+        ...ok(
+          'Predictive Accuracy Index back-test (Chainey, Tompson & Uhlig 2008): for each test month t — the `months` months ending at `month` — the hot spots are the `top` cells of the city at `res` (the study area of /api/hotspots/gistar) ranked over months t−training … t−1 by the Gi* z-score of their summed counts (rank_by=gistar) or by the summed count (rank_by=count); ties by count, then cell id. PAI = (hits/total) / (hotspot_area_km2/study_area_km2): hits = incidents of month t in those cells, total = incidents of month t in the city; null when total = 0. mean_pai = mean of the non-null PAI. Public: resolution ≤ 8, published monthly values.',
+          obj({
+            res: int, month: str, months: int, training: int, top: int, rank_by: { enum: ['gistar', 'count'] }, category: nullable(str), mean_pai: nullable({ type: 'number' }),
+            items: { type: 'array', items: obj({ month: str, pai: nullable({ type: 'number' }), hit_rate: nullable({ type: 'number' }), area_share: { type: 'number' }, hits: int, total: int, hotspot_area_km2: { type: 'number' }, study_area_km2: { type: 'number' }, cells: { type: 'array', items: str } }) },
+          }),
+        ),
+        ...errors('invalid_resolution', 'invalid_parameter', 'invalid_date', 'invalid_category', 'forbidden_resolution', 'sensitive_category'),
+      }),
       '/api/reports': post(
         'Reporte ciudadano (anónimo). JSON ≤ 8 KiB; límite por IP (429); una solicitud con Origin de otro sitio: 403. Sin cabecera Origin se acepta (clientes que no son navegadores). El campo website es una trampa para bots: si trae texto, la respuesta es 202 y el reporte se descarta.',
         [],
@@ -278,6 +302,10 @@ export function openApiDocument(): Json {
         areas: { name: 'areas', in: 'query', required: true, schema: str, description: 'plenary agenda: comma-separated kind:id (id URL-encoded), e.g. sector:ABASTO-REFORMA,cuadrante:P-1.3.8; at most 12 (invalid_parameter, invalid_kind). An unknown id is reported on its slides.' },
         categories: { name: 'categories', in: 'query', required: true, schema: str, description: 'plenary agenda: comma-separated category or group ids, at most 6 (invalid_category)' },
         slide: { name: 'slide', in: 'query', schema: { ...int, minimum: 1, default: 1 }, description: 'slide number, 1-based (invalid_parameter)' },
+        training: { name: 'training', in: 'query', schema: { ...int, minimum: 1, maximum: 24, default: PAI_DEFAULTS.training }, description: 'months before each test month whose counts rank the hot spots (invalid_parameter)' },
+        top: { name: 'top', in: 'query', schema: { ...int, minimum: 1, maximum: 1000, default: PAI_DEFAULTS.top }, description: 'how many hot spot cells (at most the city\'s cells at res; invalid_parameter)' },
+        months: { name: 'months', in: 'query', schema: { ...int, minimum: 1, maximum: 24, default: PAI_DEFAULTS.months }, description: 'how many test months, ending at `month` (invalid_parameter)' },
+        rank_by: { name: 'rank_by', in: 'query', schema: { enum: ['gistar', 'count'], default: PAI_DEFAULTS.rank_by } },
         gistar_res: { name: 'res', in: 'query', required: true, schema: { ...int, minimum: 6, maximum: 10 }, description: 'H3 resolution 6–10 (invalid_resolution). 11 is refused: about 600 000 cells in the city, too many to compute per request.' },
         q: { name: 'q', in: 'query', required: true, schema: { type: 'string', minLength: 2, maxLength: 100 }, description: 'accent- and case-insensitive (invalid_query)' },
         path_kind: { name: 'kind', in: 'path', required: true, schema: { enum: [...AREA_KINDS, 'h3'] }, description: 'an area kind; h3 only for /api/areas/{kind}/{id}/series' },

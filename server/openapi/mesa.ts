@@ -80,21 +80,24 @@ const WRITE_ERRORS = ['invalid_body', 'invalid_category', 'unknown_area', 'forbi
 
 /** The query parameters each export takes: those of its JSON endpoint (path parameters become query ones). */
 const EXPORT_PARAMS: Record<string, string> = {
-  '/api/compare': 'kind, ids, p1, p2, category, source, vintage',
+  '/api/compare': 'kind (an area kind or h3), ids, res, p1, p2, category, source, vintage',
   '/api/rank': 'kind, from, to, category, vintage, by, limit',
-  '/api/semaforo': 'kind, ids, month, category, vintage',
+  '/api/semaforo': 'kind (an area kind or h3), ids, res, month, category, vintage',
   '/api/hotspots': 'res, from, to, category, source',
   '/api/hotspots/gistar': 'res (6–10), from, to, category, source',
   '/api/areas/{kind}/{id}/series': 'kind, id, vintage, from, to, category, source',
   '/api/patrol': 'cuadrante, vintage, res (8–10), from, to, category, source',
   '/api/targets/{target_id}/progress': 'target (the target id)',
+  '/api/hotspots/emerging': 'res (6–10), from, to (whole months), category, source',
+  '/api/hotspots/pai': 'res (6–10), month, training, top, months, rank_by, category, source',
 };
 
 /** Every query parameter some export passes on (optional here: the JSON endpoint decides). */
 const EXPORT_QUERY: Json[] = [
-  ['kind', { enum: [...AREA_KINDS] }], ['ids', str], ['id', str], ['vintage', { enum: [2016, 2023] }], ['p1', str], ['p2', str],
+  ['kind', { enum: [...AREA_KINDS, 'h3'] }], ['ids', str], ['id', str], ['vintage', { enum: [2016, 2023] }], ['p1', str], ['p2', str],
   ['from', { type: 'string', format: 'date' }], ['to', { type: 'string', format: 'date' }], ['month', month], ['category', str], ['source', str],
   ['by', { enum: ['count', 'rate', 'change'] }], ['limit', int], ['interval', { const: 'month' }], ['res', int], ['cuadrante', str], ['target', int],
+  ['training', int], ['top', int], ['months', int], ['rank_by', { enum: ['gistar', 'count'] }],
 ].map(([name, schema]) => ({ name, in: 'query', schema, description: 'como en el endpoint JSON de la exportación' }));
 
 function exportPaths(): Record<string, Json> {

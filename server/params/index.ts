@@ -66,6 +66,11 @@ export const PARAMS = {
     code: 'invalid_parameter',
   },
   q: { schema: z.string().trim().min(2, 'al menos 2 caracteres').max(100, 'a lo más 100 caracteres'), code: 'invalid_query' },
+  // the PAI back-test (server/pai): months of training, number of hot spot cells, test months, ranking
+  training: { schema: intString(1, 24), code: 'invalid_parameter' },
+  top: { schema: intString(1, 1000), code: 'invalid_parameter' },
+  months: { schema: intString(1, 24), code: 'invalid_parameter' },
+  rank_by: { schema: z.enum(['gistar', 'count']), code: 'invalid_parameter' },
 } as const satisfies Record<string, { schema: z.ZodType; code: ErrorCode }>;
 
 type Params = typeof PARAMS;

@@ -21,7 +21,8 @@ import { bundledDataImported, describeEachBackend } from '../harness/stores.ts';
 const VALID: Record<string, string> = {
   // 8: valid for /api/hotspots (6–11), gistar (6–10) and /api/patrol (8–10)
   'query:res': '8',
-  'query:from': '2015-06-01',
+  // two months: /api/hotspots/emerging needs two time steps
+  'query:from': '2015-05-01',
   'query:to': '2015-07-01',
   'query:category': 'robo_transeunte',
   'query:kind': 'cuadrante',
@@ -34,6 +35,11 @@ const VALID: Record<string, string> = {
   'query:limit': '5',
   'query:interval': 'month',
   'query:month': '2015-06',
+  // the PAI back-test (/api/hotspots/pai)
+  'query:training': '3',
+  'query:top': '20',
+  'query:months': '2',
+  'query:rank_by': 'count',
   // a place both /api/search and the report form's geocoder understand
   'query:q': 'Metro Pino Suárez',
   'query:source': 'official',
