@@ -8,6 +8,8 @@
  *   (`../shared/data/crime/ssc_crime_points_2013_2016.csv`), prints on one landscape page, and
  *   tells the public in Spanish why it is refused;
  * - the area panel shows the semáforo the API computes, with its text label;
+ * - the hexagons switched to emerging hot spots and to Gi* draw exactly the cells the API classifies,
+ *   the legend counts each class, and the PAI back-test of the hot spots is shown;
  * - with "Hexágonos" chosen, a click on a hexagon selects that H3 cell: its panel shows the cell's
  *   monthly counts as h3-js places the raw points, and the semáforo the API computes for it.
  * Screenshots go to `.test-artifacts/mesa-*.png`.
@@ -227,6 +229,38 @@ describe('Mesa views (headless Chromium)', () => {
       expect(Number(await view.locator(`[data-source="${source}"]`).getAttribute('data-count'))).toBe(0);
     expect(await view.textContent()).toContain('cifra negra');
     await page.screenshot({ path: join(ARTIFACTS, 'mesa-sources.png') });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('switches the hexagons to emerging hot spots and to Gi*: the map draws the cells the API classifies, the legend counts them, PAI shown', async () => {
+    const api = async <T,>(path: string) => (await (await fetch(`${server.url}${path}`)).json()) as T;
+    // zoom 11 → resolution 8; the period Jul 2015 – Jun 2016 (12 monthly steps)
+    await page.goto(`${server.url}/?c=-99.1332,19.4000&z=11&p=2015-07..2016-06&hx=emerging`);
+    const map = page.locator('[data-testid="map"]');
+    await page.waitForSelector('[data-testid="map"][data-hexagons-mode="emerging"][data-hexagons-state="ready"]', { timeout: 90_000 });
+    const emerging = await api<{ months: number; summary: Record<string, number>; cells: { category: string }[] }>('/api/hotspots/emerging?res=8&from=2015-07-01&to=2016-07-01');
+    expect(emerging.months).toBe(12);
+    expect(emerging.cells.length).toBeGreaterThan(0);
+    expect(Number(await map.getAttribute('data-hexagons-count'))).toBe(emerging.cells.length);
+    const legend = page.locator('[data-testid="legend"][data-mode="emerging"]');
+    const shownClasses = await legend.locator('li[data-class]').evaluateAll((items) => items.map((li) => [li.getAttribute('data-class'), Number(li.getAttribute('data-count'))]));
+    const expectedClasses = Object.entries(emerging.summary).filter(([k, n]) => k !== 'no_pattern' && n > 0);
+    expect(Object.fromEntries(shownClasses)).toEqual(Object.fromEntries(expectedClasses));
+    expect(await legend.textContent()).toContain('Puntos calientes emergentes');
+    await page.screenshot({ path: join(ARTIFACTS, 'mesa-emerging.png') });
+
+    await page.locator('input[name="hex-mode"][value="gistar"]').check();
+    await page.waitForSelector('[data-testid="map"][data-hexagons-mode="gistar"][data-hexagons-state="ready"]', { timeout: 60_000 });
+    const gistar = await api<{ cells: { count: number; hot: boolean | null }[] }>('/api/hotspots/gistar?res=8&from=2015-07-01&to=2016-07-01');
+    expect(Number(await map.getAttribute('data-hexagons-count'))).toBe(gistar.cells.filter((c) => c.hot !== null || c.count > 0).length);
+    const hot = gistar.cells.filter((c) => c.hot === true).length;
+    expect(hot).toBeGreaterThan(0);
+    expect(Number(await page.locator('[data-testid="legend"] li[data-class="hot"]').getAttribute('data-count'))).toBe(hot);
+    const pai = await api<{ items: { pai: number }[] }>('/api/hotspots/pai?res=8&month=2016-06');
+    await expect.poll(() => page.locator('[data-testid="pai"]').getAttribute('data-pai'), { timeout: 30_000 }).toBe(String(pai.items[0].pai));
+    expect(await page.locator('[data-testid="pai"]').textContent()).toContain('Precisión predictiva (PAI)');
+    expect(page.url()).toContain('hx=gistar');
+    await page.screenshot({ path: join(ARTIFACTS, 'mesa-gistar.png') });
     expect(pageErrors).toEqual([]);
   });
 

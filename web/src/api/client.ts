@@ -165,6 +165,12 @@ export const api = {
     normalizeCategories(await getJson<unknown>('/api/categories', {}, signal)),
   hotspots: (res: number, filters: Filters, signal?: AbortSignal) =>
     getJson<Hotspots>('/api/hotspots', { res: String(res), ...filters }, signal),
+  gistar: (res: number, filters: Filters, signal?: AbortSignal) =>
+    getJson<GiStar>('/api/hotspots/gistar', { res: String(res), ...filters }, signal),
+  emerging: (res: number, filters: Filters, signal?: AbortSignal) =>
+    getJson<Emerging>('/api/hotspots/emerging', { res: String(res), ...filters }, signal),
+  pai: (res: number, month: string, category: string | undefined, signal?: AbortSignal) =>
+    getJson<Pai>('/api/hotspots/pai', { res: String(res), month, category }, signal),
   series: (kind: PlaceKind, id: string, vintage: Vintage, filters: Filters, signal?: AbortSignal) =>
     getJson<AreaSeries>(
       `/api/areas/${kind}/${encodeURIComponent(id)}/series`,
@@ -298,6 +304,45 @@ export interface Trend {
   from?: string | null;
   to?: string | null;
   withheld_months?: number;
+}
+
+export interface GiStarCell {
+  h3: string;
+  count: number;
+  z: number;
+  p: number;
+  hot: boolean | null;
+}
+
+export interface GiStar {
+  res: number;
+  cells: GiStarCell[];
+}
+
+export interface EmergingCell {
+  h3: string;
+  category: string;
+  label: string;
+  count: number;
+  hot_months: number;
+  cold_months: number;
+  trend: { s: number; z: number; p: number; tau: number; direction: 'up' | 'down' | 'none' };
+}
+
+export interface Emerging {
+  res: number;
+  months: number;
+  study_cells: number;
+  summary: Record<string, number>;
+  cells: EmergingCell[];
+}
+
+export interface Pai {
+  res: number;
+  top: number;
+  training: number;
+  mean_pai: number | null;
+  items: { month: string; pai: number | null; hit_rate: number | null; area_share: number; hits: number; total: number }[];
 }
 
 export interface SessionUser {

@@ -15,6 +15,7 @@ import {
   type Vintage,
 } from './urlState.ts';
 import type { CategoryGroup, Health } from '../api/client.ts';
+import type { HexClass, HexMode } from '../lib/hotspotClasses.ts';
 
 /** Area kinds that have a boundary vintage of their own; the others have one set of shapes. */
 export const KINDS_WITH_VINTAGE: readonly PlaceKind[] = ['cuadrante', 'sector'];
@@ -58,6 +59,7 @@ export class MapState {
   layer = $state<MapLayer>('cuadrante');
   vintage = $state<Vintage>('2023');
   selected = $state<SelectedArea | null>(null);
+  hexMode = $state<HexMode>('count');
 
   /** Server facts, loaded once. */
   health = $state<Health | null>(null);
@@ -70,6 +72,10 @@ export class MapState {
   hotspotsError = $state<string | null>(null);
   hotspotCounts = $state<number[]>([]);
   hotspotResolution = $state<number | null>(null);
+  /** With an analysed hexagon map (Gi*, emerging): the classes drawn and their cell counts, for the legend. */
+  hotspotClasses = $state<(HexClass & { count: number })[]>([]);
+  /** Months the emerging analysis used (its reliability grows with them). */
+  hotspotMonths = $state<number | null>(null);
 
   /** Set by the interactive BoundaryLayer. */
   boundariesLoading = $state(false);
@@ -86,6 +92,7 @@ export class MapState {
     this.layer = initial.layer;
     this.vintage = initial.vintage;
     this.selected = initial.selected ? { kind: initial.layer, id: initial.selected, name: null } : null;
+    this.hexMode = initial.hexMode;
   }
 
   static fromUrl(search: string): MapState {
@@ -119,6 +126,7 @@ export class MapState {
       layer: this.layer,
       vintage: this.vintage,
       selected: this.selected && this.selected.kind === this.layer ? this.selected.id : null,
+      hexMode: this.hexMode,
     };
   }
 

@@ -11,8 +11,10 @@ describe('URL map state', () => {
       layer: 'cuadrante' as const,
       vintage: '2016' as const,
       selected: 'P-1.3.8',
+      hexMode: 'emerging' as const,
     };
     const query = serializeUrlState(state);
+    expect(query).toContain('hx=emerging');
     expect(query).toContain('sel=P-1.3.8');
     expect(query).toContain('cat=robo_transeunte,robo_transporte_publico');
     expect(parseUrlState(`?${query}`)).toEqual(state);

@@ -7,6 +7,9 @@
  *    &layer=cuadrante&v=2016&sel=P-1.3.8
  */
 import { isMonth, monthIndex, type Month } from '../lib/months.ts';
+import type { HexMode } from '../lib/hotspotClasses.ts';
+
+export const HEX_MODES: readonly HexMode[] = ['count', 'gistar', 'emerging'];
 
 export const AREA_KINDS = ['alcaldia', 'colonia', 'sector', 'cuadrante'] as const;
 export type AreaKind = (typeof AREA_KINDS)[number];
@@ -34,6 +37,8 @@ export interface ShareableState {
   vintage: Vintage;
   /** Selected area id, of kind `layer` (an H3 cell when `layer` is h3). */
   selected: string | null;
+  /** What the hexagons show: counts, Gi* hot/cold spots, or emerging hot spot categories (`hx`). */
+  hexMode: HexMode;
 }
 
 export function defaultShareableState(): ShareableState {
@@ -45,6 +50,7 @@ export function defaultShareableState(): ShareableState {
     layer: 'cuadrante',
     vintage: '2023',
     selected: null,
+    hexMode: 'count',
   };
 }
 
@@ -77,6 +83,8 @@ export function parseUrlState(search: string): ShareableState {
   if ((VINTAGES as readonly string[]).includes(vintage ?? '')) state.vintage = vintage as Vintage;
   const selected = params.get('sel');
   if (selected && (state.layer !== 'h3' || CELL_RE.test(selected))) state.selected = selected;
+  const hexMode = params.get('hx');
+  if ((HEX_MODES as readonly string[]).includes(hexMode ?? '')) state.hexMode = hexMode as HexMode;
   return state;
 }
 
@@ -89,6 +97,7 @@ export function serializeUrlState(state: ShareableState): string {
   params.set('layer', state.layer);
   params.set('v', state.vintage);
   if (state.selected) params.set('sel', state.selected);
+  if (state.hexMode !== 'count') params.set('hx', state.hexMode);
   // URLSearchParams escapes ',' and ':' that are safe in a query; keep the URL readable.
   return params.toString().replaceAll('%2C', ',').replaceAll('%3A', ':');
 }
