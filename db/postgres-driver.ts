@@ -10,10 +10,21 @@
  * `db_unavailable`) and the pool reconnects on its own; so do `sql.begin` transactions (checked by
  * stopping and restarting a cluster under both kinds of load). Kysely drives a transaction as
  * begin → queries → commit/rollback calls, so `sql.begin`'s callback is held open until kysely
- * commits (resolve) or rolls back (reject).
+ * commits (resolve) or rolls back (reject). Single SELECTs are retried on a stale connection
+ * (see `executeQuery`), so the first requests after a database restart do not fail.
  */
 import { PostgresAdapter, PostgresDriver, PostgresIntrospector, PostgresQueryCompiler, type CompiledQuery, type DatabaseConnection, type Dialect, type Driver, type Kysely, type QueryResult, type TransactionSettings } from 'kysely';
 import type postgres from 'postgres';
+
+/**
+ * A connection that died under the query: the server ended it (57P01 admin shutdown, 57P02 crash) or
+ * its socket closed. Not ECONNREFUSED: with the server down, a retry cannot help.
+ */
+const STALE_CONNECTION = new Set(['57P01', '57P02', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'ECONNRESET', 'EPIPE']);
+function isStaleConnection(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && STALE_CONNECTION.has(code);
+}
 
 /** Rejection that ends a held-open `sql.begin` with a ROLLBACK. */
 class Rollback extends Error {}
@@ -55,6 +66,20 @@ class PooledConnection implements DatabaseConnection {
   }
 
   async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
+    // After PostgreSQL restarts, every idle pooled connection is stale: its next query meets the
+    // server's goodbye (57P01) or a closed socket, and the pool then drops it. A SELECT outside a
+    // transaction never changed anything, so it is sent again — on another connection — until one is
+    // fresh (at most one try per pooled connection); writes are not retried (one may have run).
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.run<R>(q);
+      } catch (err) {
+        if (this.tx || attempt > this.sql.options.max || !isStaleConnection(err) || !/^\s*select\b/i.test(q.sql)) throw err;
+      }
+    }
+  }
+
+  private async run<R>(q: CompiledQuery): Promise<QueryResult<R>> {
     const result = await (this.tx ?? this.sql).unsafe(q.sql, [...q.parameters] as postgres.ParameterOrJSON<never>[]);
     const { command, count } = result;
     return {

@@ -10,6 +10,8 @@
  * - the area panel shows the semáforo the API computes, with its text label;
  * - the hexagons switched to emerging hot spots and to Gi* draw exactly the cells the API classifies,
  *   the legend counts each class, and the PAI back-test of the hot spots is shown;
+ * - a Mesa member logs in, sets a target (meta) for her sector with the panel's form, and sees its
+ *   month-by-month progress equal to the raw CSV counts against the goal;
  * - with "Hexágonos" chosen, a click on a hexagon selects that H3 cell: its panel shows the cell's
  *   monthly counts as h3-js places the raw points, and the semáforo the API computes for it.
  * Screenshots go to `.test-artifacts/mesa-*.png`.
@@ -25,7 +27,8 @@ import { freshStore, type TestStore } from '../harness/stores.ts';
 import { startTestServer, type TestServer } from '../harness/server.ts';
 import { launchBrowser, type LaunchedBrowser } from '../harness/chromium.ts';
 import { cellToLatLng } from 'h3-js';
-import { monthlyByCell } from '../../server/testing/ssc-raw.ts';
+import { monthlyByCell, monthlyOf, rawSscRows, ROBO_TRANSEUNTE, sectorLookup2016 } from '../../server/testing/ssc-raw.ts';
+import { createUser } from '../../db/queries/accounts.ts';
 
 const ARTIFACTS = join(REPO_ROOT, '.test-artifacts');
 const FROM = '2016-01-01';
@@ -296,6 +299,46 @@ describe('Mesa views (headless Chromium)', () => {
     expect(await light.getAttribute('data-color')).toBe(api.items[0].color ?? 'none');
     expect(await panel.textContent()).toContain('Las metas se fijan por área');
     await page.screenshot({ path: join(ARTIFACTS, 'mesa-hexagon.png') });
+    expect(pageErrors).toEqual([]);
+  });
+  // last: it logs the shared browser context in
+  it('a Mesa member logs in and sets a target from the area panel; its monthly progress is the raw CSV count', async () => {
+    // sector OASIS (2016): 478 robo_transeunte points in 2015, 39.83 a month; −25 % → 29.875 a month
+    const sectorOf = sectorLookup2016();
+    const monthly = monthlyOf(rawSscRows(), (r) => ROBO_TRANSEUNTE.has(r.crime) && sectorOf.get(r.cuadrante)?.sector === 'OASIS');
+    const baseline = Array.from({ length: 12 }, (_, i) => monthly.get(`2015-${String(i + 1).padStart(2, '0')}`) ?? 0).reduce((a, b) => a + b, 0);
+    expect(baseline).toBe(478);
+    const goal = (baseline / 12) * 0.75;
+    await createUser(store, { email: 'mesa.oasis@example.org', password: 'clave-de-la-mesa-1', name: 'Mesa Oasis', role: 'mesa', territory: ['OASIS'] });
+    await page.goto(`${server.url}/#entrar`);
+    await page.locator('[data-testid="login-page"]').waitFor({ timeout: 60_000 });
+    await page.fill('input[name="email"]', 'mesa.oasis@example.org');
+    await page.fill('input[name="password"]', 'clave-de-la-mesa-1');
+    await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), page.click('button[type="submit"]')]);
+    await page.goto(`${server.url}/?p=2016-01..2016-06&layer=sector&v=2016&sel=OASIS&z=13`);
+    await page.locator('[data-testid="account-badge"][data-role="mesa"]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="open-targets"]').click();
+    await page.locator('[data-testid="targets-panel"] button', { hasText: 'Nueva meta' }).click();
+    const form = page.locator('[data-testid="target-form"]');
+    await form.locator('input[name="name"]').fill('Robo a transeúnte −25 % (prueba)');
+    await form.locator('select[name="category"]').selectOption('robo_transeunte');
+    await form.locator('input[name="baseline_first"]').fill('2015-01');
+    await form.locator('input[name="baseline_last"]').fill('2015-12');
+    await form.locator('input[name="reduction_pct"]').fill('25');
+    await form.locator('input[name="due_month"]').fill('2016-06');
+    await form.locator('button[type="submit"]').click();
+
+    const target = page.locator('[data-testid="targets-panel"] article', { hasText: 'Robo a transeúnte −25 % (prueba)' });
+    await target.waitFor({ timeout: 60_000 });
+    const rows = await target.locator('table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    const months = ['2016-01', '2016-02', '2016-03', '2016-04', '2016-05', '2016-06'];
+    expect(rows.map((r) => [r[0], Number(r[1])])).toEqual(months.map((m) => [m, monthly.get(m) ?? 0]));
+    expect(rows.map((r) => r[3])).toEqual(months.map((m) => ((monthly.get(m) ?? 0) <= goal ? 'sí' : 'no')));
+    const last3 = months.slice(-3).reduce((s, m) => s + (monthly.get(m) ?? 0), 0) / 3;
+    expect(await target.locator('.status').textContent()).toBe(last3 <= goal ? 'Cumplida' : 'No cumplida');
+    // the baseline as typed in the form: January to December 2015 (the API's baseline_to is the day after)
+    expect(await target.textContent()).toContain('contra ene 2015 – dic 2015');
+    await target.screenshot({ path: join(ARTIFACTS, 'mesa-target.png') });
     expect(pageErrors).toEqual([]);
   });
 });

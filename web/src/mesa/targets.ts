@@ -4,9 +4,10 @@
  * The server (`/api/targets`, helper "mesa-api") decides again: this only avoids offering a form
  * that would be refused.
  */
-import { isMonth, monthIndex } from '../lib/months.ts';
+import { addMonths, isMonth, monthIndex } from '../lib/months.ts';
+import { formatMonthShort } from '../lib/format.ts';
 import type { AreaKind } from '../state/urlState.ts';
-import type { NewTarget } from '../api/client.ts';
+import type { NewTarget, Target } from '../api/client.ts';
 
 export const TARGET_CREATOR_ROLES = ['admin', 'mesa'] as const;
 
@@ -107,4 +108,11 @@ export function progressChart(
     return { month: item.month, x: index * slot + slot * 0.1, y: height - h, width: slot * 0.8, height: h, count: item.count, met: item.met };
   });
   return { bars, goalY: goal === null ? null : height - (goal / max) * height, max };
+}
+
+/** The baseline as inclusive months: `baseline_to` is excluded (`2015-01-01 … 2016-01-01` → "ene 2015 – dic 2015"). */
+export function baselineLabel(target: Pick<Target, 'baseline_from' | 'baseline_to'>): string {
+  const first = target.baseline_from.slice(0, 7);
+  const last = addMonths(target.baseline_to.slice(0, 7), -1);
+  return first === last ? formatMonthShort(first) : `${formatMonthShort(first)} – ${formatMonthShort(last)}`;
 }
