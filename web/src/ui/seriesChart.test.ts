@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutBars, niceTicks } from './seriesChart.ts';
+import { axisLabelIndices, layoutBars, niceTicks } from './seriesChart.ts';
 
 describe('series chart geometry', () => {
   it('picks round ticks that reach past the maximum', () => {
@@ -14,5 +14,13 @@ describe('series chart geometry', () => {
     expect(bars.map((b) => b.height)).toEqual([0, 50, 100]);
     expect(bars.map((b) => b.y)).toEqual([100, 50, 0]);
     expect(bars[1].x).toBeCloseTo(101);
+  });
+
+  it('labels about five months, first and last, never two adjacent labels closer than half a step', () => {
+    expect(axisLabelIndices(36)).toEqual([0, 8, 16, 24, 35]); // 32 would sit 3 months from 35
+    expect(axisLabelIndices(6)).toEqual([0, 2, 4, 5]);
+    expect(axisLabelIndices(12)).toEqual([0, 3, 6, 9, 11]);
+    expect(axisLabelIndices(1)).toEqual([0]);
+    expect(axisLabelIndices(0)).toEqual([]);
   });
 });

@@ -35,3 +35,18 @@ export function layoutBars(counts: number[], width: number, height: number, yMax
     return { x: index * slot + gap / 2, y: height - barHeight, width: slot - gap, height: barHeight };
   });
 }
+
+/**
+ * Which months get an axis label: about `target` evenly spaced, always the first and the last. A
+ * regular label closer than half a step to the last one is dropped, so the two never overlap
+ * (36 months: 0, 8, 16, 24, 35 rather than … 32, 35).
+ */
+export function axisLabelIndices(count: number, target = 5): number[] {
+  if (count <= 0) return [];
+  const every = Math.max(1, Math.ceil(count / target));
+  const last = count - 1;
+  const out: number[] = [];
+  for (let i = 0; i < last; i += every) if (i === 0 || last - i >= every / 2) out.push(i);
+  out.push(last);
+  return out;
+}
