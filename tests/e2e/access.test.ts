@@ -59,7 +59,17 @@ function publicMonthlyByCuadrante(): Map<string, Map<string, number>> {
 
 /** The series table of the area panel, as `[period, count | null]`. */
 async function shownSeries(page: Page, cuadrante: string): Promise<[string, number | null][]> {
-  await page.locator(`[data-testid="area-panel"][data-area-id="${cuadrante}"][data-state="ready"]`).waitFor({ timeout: 90_000 });
+  try {
+    await page.locator(`[data-testid="area-panel"][data-area-id="${cuadrante}"][data-state="ready"]`).waitFor({ timeout: 90_000 });
+  } catch (err) {
+    // say what the page shows instead (a rare timeout on a loaded CI machine left no trace)
+    const seen = await page.evaluate(() => {
+      const panel = document.querySelector('[data-testid="area-panel"]');
+      const alerts = [...document.querySelectorAll('[role="alert"]')].map((a) => a.textContent?.trim());
+      return { url: location.href, panel: panel ? { id: panel.getAttribute('data-area-id'), state: panel.getAttribute('data-state') } : null, alerts };
+    });
+    throw new Error(`${(err as Error).message.split('\n')[0]}; the page shows ${JSON.stringify(seen)}`, { cause: err });
+  }
   await page.locator('[data-testid="series-table"] tr[data-period]').first().waitFor({ state: 'attached', timeout: 30_000 });
   return page.$$eval('[data-testid="series-table"] tr[data-period]', (rows) =>
     rows.map((row) => [row.getAttribute('data-period')!, row.hasAttribute('data-count') ? Number(row.getAttribute('data-count')) : null] as [string, number | null]),
