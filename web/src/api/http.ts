@@ -1,0 +1,92 @@
+/**
+ * How the web app talks to the API: JSON GETs and POST/DELETEs whose every failure becomes an
+ * `ApiError` with a Spanish message fit to show as is (the server's own `{error: {code, message}}`
+ * when it sent one, "No se pudo conectar con el servidor" when it could not be reached), the
+ * session's CSRF token, and the query helpers shared by the map and Mesa clients.
+ */
+import type { PlaceKind } from '../state/urlState.ts';
+import { PUBLIC_MAX_RESOLUTION } from '../lib/h3Resolution.ts';
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+export const OFFLINE_MESSAGE = 'No se pudo conectar con el servidor';
+
+/**
+ * The CSRF token of a logged-in browser session (web/src/account sets it after login or a session
+ * check, clears it on logout). The session cookie itself goes with every same-origin request; a
+ * state-changing request must also carry this token in `X-CSRF-Token`.
+ */
+let sessionCsrfToken: string | undefined;
+export function setCsrfToken(token: string | undefined): void {
+  sessionCsrfToken = token;
+}
+/** `{x-csrf-token}` when logged in, else nothing: spread it into POST/PUT/PATCH/DELETE headers. */
+export function csrfHeaders(): Record<string, string> {
+  return sessionCsrfToken ? { 'x-csrf-token': sessionCsrfToken } : {};
+}
+
+export async function getJson<T>(path: string, params: Record<string, string | undefined> = {}, signal?: AbortSignal): Promise<T> {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') query.set(key, value);
+  const url = query.size ? `${path}?${query.toString().replaceAll('%2C', ',')}` : path;
+  let response: Response;
+  try {
+    response = await fetch(url, { signal, headers: { accept: 'application/json' } });
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    throw new ApiError(OFFLINE_MESSAGE, 'network', 0);
+  }
+  const body = await response.json().catch(() => null);
+  if (!response.ok) {
+    const apiError = body?.error;
+    throw new ApiError(
+      apiError?.message ?? (response.status >= 500 ? OFFLINE_MESSAGE : `Error ${response.status}`),
+      apiError?.code ?? 'http',
+      response.status,
+    );
+  }
+  if (body === null) throw new ApiError('Respuesta no válida del servidor', 'invalid_json', response.status);
+  return body as T;
+}
+
+/** POST/DELETE with JSON; a session (cookie) caller must send its CSRF token. */
+export async function sendJson<T>(method: 'POST' | 'DELETE', path: string, body: unknown, csrfToken?: string): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const csrf = csrfToken ?? sessionCsrfToken; // the logged-in session's, unless given
+  if (csrf) headers['x-csrf-token'] = csrf;
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    throw new ApiError(OFFLINE_MESSAGE, 'network', 0);
+  }
+  const parsed = await response.json().catch(() => null);
+  if (!response.ok) {
+    const apiError = parsed?.error;
+    throw new ApiError(apiError?.message ?? `Error ${response.status}`, apiError?.code ?? 'http', response.status);
+  }
+  return parsed as T;
+}
+
+export interface Filters {
+  from?: string;
+  to?: string;
+  category?: string;
+}
+
+/**
+ * `kind` and `ids` for the place endpoints; H3 cells without ids need `res`: the public map's
+ * finest resolution (every cell with incidents at the resolution the public may see).
+ */
+export function placeParams(kind: PlaceKind, ids: readonly string[]): Record<string, string | undefined> {
+  return { kind, ids: ids.join(','), res: kind === 'h3' && ids.length === 0 ? String(PUBLIC_MAX_RESOLUTION) : undefined };
+}

@@ -1,0 +1,131 @@
+/**
+ * The Mesa views' part of the API client (issue 5: semáforo, trend, targets, patrol; issue 4:
+ * sources side by side): response types and calls.
+ */
+import type { AreaKind, PlaceKind, Vintage } from '../state/urlState.ts';
+import { getJson, placeParams, sendJson, type Filters } from './http.ts';
+import type { Comparison, Hotspots } from './client.ts';
+
+export type SourceKind = 'official' | 'news' | 'citizen' | 'chat';
+
+export interface SemaforoItem {
+  id: string;
+  name: string;
+  /** null = withheld (public view) */
+  count: number | null;
+  baseline_mean: number | null;
+  baseline_months: number;
+  pct_change: number | null;
+  color: 'verde' | 'amarillo' | 'rojo' | null;
+  partial?: boolean;
+}
+
+export interface Semaforo {
+  kind: PlaceKind;
+  vintage: number;
+  category: string | null;
+  month: string;
+  min_count?: number;
+  items: SemaforoItem[];
+}
+
+export interface Trend {
+  n: number;
+  s: number;
+  var_s: number;
+  z: number;
+  p: number;
+  tau: number;
+  direction: 'up' | 'down' | 'none';
+  from?: string | null;
+  to?: string | null;
+  withheld_months?: number;
+}
+
+export interface SessionUser {
+  id: string | number;
+  email: string;
+  name: string | null;
+  role: 'mesa' | 'enlace' | 'moderador' | 'admin';
+  territory: string[] | null;
+}
+
+export interface Session {
+  user: SessionUser | null;
+  csrf_token?: string;
+}
+
+export interface Target {
+  id: string | number;
+  name: string;
+  kind: AreaKind;
+  area_id: string;
+  area_name?: string;
+  vintage: number | null;
+  category: string;
+  baseline_from: string;
+  baseline_to: string;
+  reduction_pct: number;
+  due_month: string;
+  created_at?: string;
+  created_by?: string;
+}
+
+export interface TargetProgress {
+  target: Target;
+  baseline_monthly_mean: number | null;
+  goal_monthly: number | null;
+  items: { month: string; count: number | null; goal: number | null; met: boolean | null; partial?: boolean }[];
+  status: 'cumplida' | 'en_curso' | 'no_cumplida' | null;
+}
+
+export interface NewTarget {
+  name: string;
+  kind: AreaKind;
+  area_id: string;
+  vintage?: number;
+  category: string;
+  baseline_from: string;
+  baseline_to: string;
+  reduction_pct: number;
+  due_month: string;
+}
+
+export interface Patrol {
+  cuadrante: { id: string; name: string; sector?: string | null; alcaldia?: string | null };
+  from: string | null;
+  to: string | null;
+  total: number;
+  heat: { rows: number; cols: number; counts: number[][] };
+  unknown_hour: number;
+  top_cells: { h3: string; res: number; count: number }[];
+  by_category: { category: string; count: number }[];
+}
+
+export const mesaApi = {
+  semaforo: (kind: PlaceKind, ids: string[], month: string, vintage: Vintage, category: string | undefined, signal?: AbortSignal) =>
+    getJson<Semaforo>('/api/semaforo', { ...placeParams(kind, ids), month, vintage, category }, signal),
+  trend: (kind: PlaceKind, id: string, vintage: Vintage, filters: Filters, signal?: AbortSignal) =>
+    getJson<Trend>('/api/trend', { kind, id, vintage, ...filters }, signal),
+  session: (signal?: AbortSignal) => getJson<Session>('/api/session', {}, signal),
+  targets: (kind: AreaKind, ids: string[], vintage: Vintage | undefined, signal?: AbortSignal) =>
+    getJson<{ items: Target[] }>('/api/targets', { kind, ids: ids.join(','), vintage }, signal),
+  targetProgress: (id: string | number, signal?: AbortSignal) =>
+    getJson<TargetProgress>(`/api/targets/${encodeURIComponent(String(id))}/progress`, {}, signal),
+  createTarget: (target: NewTarget, csrfToken?: string) => sendJson<Target>('POST', '/api/targets', target, csrfToken),
+  patrol: (cuadrante: string, filters: Filters & { vintage?: Vintage }, signal?: AbortSignal) =>
+    getJson<Patrol>('/api/patrol', { cuadrante, ...filters }, signal),
+  hotspotsBySource: (res: number, filters: Filters, source: SourceKind[], signal?: AbortSignal) =>
+    getJson<Hotspots>('/api/hotspots', { res: String(res), ...filters, source: source.join(',') }, signal),
+  compareBySource: (
+    kind: PlaceKind,
+    ids: string[] | null,
+    vintage: Vintage,
+    p1: string,
+    p2: string,
+    category: string | undefined,
+    source: SourceKind[],
+    signal?: AbortSignal,
+  ) =>
+    getJson<Comparison>('/api/compare', { ...placeParams(kind, ids ?? []), vintage, p1, p2, category, source: source.join(',') }, signal),
+};
