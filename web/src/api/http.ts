@@ -44,7 +44,12 @@ export async function getJson<T>(path: string, params: Record<string, string | u
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError(OFFLINE_MESSAGE, 'network', 0);
   }
-  const body = await response.json().catch(() => null);
+  // an abort while the body is still arriving is an abort, not a bad answer: callers ignore AbortErrors,
+  // and a stale "invalid response" from a superseded request must not reach the screen
+  const body = await response.json().catch((error: Error) => {
+    if (signal?.aborted || error.name === 'AbortError') throw error;
+    return null;
+  });
   if (!response.ok) {
     const apiError = body?.error;
     throw new ApiError(
