@@ -27,7 +27,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['{core,geo,etl,db,web/src,bench}/**/*.test.ts'],
+          include: ['{core,geo,reference,etl,cli,eval,db,web/src,bench}/**/*.test.ts'],
           exclude: ['**/node_modules/**', ...dbTests],
         },
       },

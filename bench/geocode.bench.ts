@@ -10,9 +10,9 @@
 import { buildReverseGeocoder } from '../geo/areas/index.ts';
 import { buildGazetteer, fold, tokenize } from '../geo/gazetteer/index.ts';
 import { decideColonia, idfWeights, rankColonias } from '../geo/geocode/index.ts';
-import { loadBoundarySets } from '../etl/boundaries/index.ts';
-import { gazetteerInput, getGeocoder } from '../etl/geocode/index.ts';
-import { readFgjRecords, readNewsSample } from '../etl/geocode/eval.ts';
+import { loadBoundarySets } from '../reference/boundaries/index.ts';
+import { gazetteerInput, getGeocoder } from '../reference/geocoder/index.ts';
+import { readFgjRecords, readNewsSample } from '../eval/geocode.ts';
 
 /** CPU seconds used by this process (user + system): rates per CPU-second hold on a shared, busy machine. */
 const cpuSeconds = () => {

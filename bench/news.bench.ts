@@ -4,7 +4,7 @@
  * committed); and articles/s through the whole news pipeline short of the store — extract →
  * classify → geocode (with the outside-the-city cues) → dedupe (MinHash same-story check, then the
  * same-event comparison against the batch's earlier incidents), as `etl/news/pipeline/process.ts`
- * does — over the 4 saved pages plus the 3 derived same-event pages (pipeline/derived-pages.ts).
+ * does — over the 4 saved pages plus the 3 derived same-event pages (tests/support/news/derived-pages.ts).
  * The pipeline's floor is plain Readability extraction alone (linkedom parse + Readability.parse),
  * the least a reader-view extractor does. One process, one core.
  *
@@ -17,13 +17,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { SHARED_DATA_DIR } from '../etl/files/index.ts';
-import { getGeocoder } from '../etl/geocode/index.ts';
+import { SHARED_DATA_DIR } from '../reference/files/index.ts';
+import { getGeocoder } from '../reference/geocoder/index.ts';
 import { classifyArticle } from '../etl/news/classify/index.ts';
 import { compareEvents, contentVector, estimateContainment, minhash, NEAR_DUPLICATE_CONTAINMENT, type EventDescriptor, type MinHashSignature } from '../etl/news/dedupe/index.ts';
 import { extractArticle } from '../etl/news/extract/index.ts';
 import { findArticleLinks } from '../etl/news/listing/index.ts';
-import { sameEventFeed } from '../etl/news/pipeline/derived-pages.ts';
+import { sameEventFeed } from '../tests/support/news/derived-pages.ts';
 import { eventDate } from '../etl/news/pipeline/incident.ts';
 import { GEOCODE_CHARS, outsideCityCue } from '../etl/news/pipeline/process.ts';
 

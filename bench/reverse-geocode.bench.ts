@@ -17,7 +17,7 @@ import { booleanPointInPolygon } from '@turf/turf';
 import { pathToFileURL } from 'node:url';
 import { buildReverseGeocoder, type BoundarySet } from '../geo/areas/index.ts';
 import { cellsFor } from '../geo/h3/index.ts';
-import { loadBoundarySets } from '../etl/boundaries/index.ts';
+import { loadBoundarySets } from '../reference/boundaries/index.ts';
 import { loadSscPoints, type SscPoint } from './ssc-points.ts';
 
 /** Rates are points per CPU-second of this process; `wall` holds the same rates by wall clock. */
@@ -135,7 +135,7 @@ export function run(log: (line: string) => void = console.log): ReverseGeocodeFi
   const line = (label: string, r: { cpu: number; wall: number }, note = '') =>
     log(`  ${label.padEnd(38)} ${fmt(r.cpu)} points/s   (wall ${fmt(r.wall).trim()})${note}`);
   log(`reverse geocoding — ${n.toLocaleString('en-US')} real SSC points, one core, rates per CPU-second (checksum ${sink % 997})`);
-  log(`  ${'boundary load (etl/boundaries)'.padEnd(38)} ${loadMs.toFixed(0).padStart(10)} ms`);
+  log(`  ${'boundary load (reference/boundaries)'.padEnd(38)} ${loadMs.toFixed(0).padStart(10)} ms`);
   log(`  ${`index build (6 sets, ${sets.reduce((a, s) => a + s.features.length, 0)} areas)`.padEnd(38)} ${buildMs.toFixed(0).padStart(10)} ms`);
   line('locate: 4 kinds × 2 vintages', locate, `   target ≥ 100,000: ${locate.cpu >= 100_000 ? 'met' : 'NOT met'}`);
   line('floor: bbox search only, same 6 sets', floor, `   locate = ${(locate.cpu / floor.cpu).toFixed(2)} × floor`);

@@ -3,7 +3,7 @@
  * the reverse geocoder. Rows whose coordinates are `NA` (1,551) are left out.
  */
 import { parse } from 'csv-parse/sync';
-import { readBundled } from '../etl/files/index.ts';
+import { readBundled } from '../reference/files/index.ts';
 
 export interface SscPoint {
   id: string;

@@ -19,7 +19,7 @@
 import { cellToLatLng, gridDiskDistances, latLngToCell } from 'h3-js';
 import { pathToFileURL } from 'node:url';
 import type { FeatureCollection, Polygon } from 'geojson';
-import { readBundledJson } from '../etl/files/index.ts';
+import { readBundledJson } from '../reference/files/index.ts';
 import {
   benjaminiHochberg,
   buildNeighbourhood,

@@ -4,7 +4,7 @@
  * ids made unique. Seeded, so two runs measure the same rows.
  */
 import { parse } from 'csv-parse/sync';
-import { readBundled } from '../etl/files/index.ts';
+import { readBundled } from '../reference/files/index.ts';
 
 export const SSC_POINTS_FILE = 'crime/ssc_crime_points_2013_2016.csv.gz';
 

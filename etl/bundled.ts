@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Store } from '../db/connect.ts';
 import { importAreas } from './areas/index.ts';
-import { BUNDLED_DATA_DIR } from './files/index.ts';
+import { BUNDLED_DATA_DIR } from '../reference/files/index.ts';
 import { importOfficialFile, terminalProgress, type FormatId, type ImportProgress, type ImportReport } from './official/index.ts';
 
 export type BundledProgress = ImportProgress | { phase: 'areas'; file: string; rows: number };

@@ -7,7 +7,7 @@ import { AppError } from '../core/errors/index.ts';
 import type { Store } from '../db/connect.ts';
 import { createIncidentRepository, type IncidentRepository } from '../db/queries/index.ts';
 import { createStatsQueries, type StatsQueries } from '../db/queries/stats.ts';
-import { loadStations, type Station } from '../etl/boundaries/index.ts';
+import { loadStations, type Station } from '../reference/boundaries/index.ts';
 import { errorBody, handleError } from './errors/index.ts';
 import { DataVersion, responseCache, type CacheEnv } from './cache/index.ts';
 import { withCachedFastPath } from './cache/fast-path.ts';

@@ -9,7 +9,7 @@ import { serve } from '@hono/node-server';
 import { openStore, type Store } from '../db/connect.ts';
 import { serveCommandChannel } from '../db/channel/index.ts';
 import { importBundledData, isStoreEmpty } from '../etl/bundled.ts';
-import { runCommand } from '../etl/cli.ts';
+import { runCommand } from '../cli/index.ts';
 import { createApp } from './app.ts';
 import { DataVersion } from './cache/index.ts';
 import { createIncidentRepository } from '../db/queries/index.ts';

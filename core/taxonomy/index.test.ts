@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { readBundled } from '../../etl/files/index.ts';
+import { readBundled } from '../../reference/files/index.ts';
 import { AppError } from '../errors/index.ts';
 import { CATEGORIES, CATEGORY_IDS, GROUPS, SENSITIVE_CATEGORIES, classifyLabel, expandCategoryFilter, repairMojibake } from './index.ts';
 

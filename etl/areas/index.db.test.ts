@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachBackend } from '../../tests/harness/stores.ts';
-import { readBundledJson } from '../files/index.ts';
+import { readBundledJson } from '../../reference/files/index.ts';
 import { importAreas } from './index.ts';
 
 type FC = { features: { properties: Record<string, unknown> }[] };

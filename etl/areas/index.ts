@@ -7,7 +7,7 @@
 import { sql } from 'kysely';
 import type { Store } from '../../db/connect.ts';
 import { VINTAGES, type AreasTable } from '../../db/schema.ts';
-import { loadBoundarySets, type BoundarySet } from '../boundaries/index.ts';
+import { loadBoundarySets, type BoundarySet } from '../../reference/boundaries/index.ts';
 
 /** The `areas` rows for the boundary sets (vintage-less sets repeated for each vintage). */
 export function areaRows(sets: readonly BoundarySet[] = loadBoundarySets()): AreasTable[] {

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { describeEachBackend } from '../../tests/harness/stores.ts';
 import { approveReport, listReports, purgeExpiredText } from '../../db/queries/reports.ts';
-import { getGeocoder } from '../geocode/index.ts';
+import { getGeocoder } from '../../reference/geocoder/index.ts';
 import { reportIncidentRow } from '../reports/index.ts';
-import { runCommand } from '../cli.ts';
+import { runCommand } from '../../cli/index.ts';
 import { importChat } from './index.ts';
 
 const fixture = (name: string) => join(import.meta.dirname, '../../tests/fixtures/chat', name);

@@ -23,7 +23,7 @@ import { basename } from 'node:path';
 import type { Store } from '../../db/connect.ts';
 import { readOrCreateSecret } from '../../db/secrets.ts';
 import { insertReport, purgeExpiredText } from '../../db/queries/reports.ts';
-import { getGeocoder } from '../geocode/index.ts';
+import { getGeocoder } from '../../reference/geocoder/index.ts';
 import { classifyArticle, type ArticleClassification } from '../news/classify/index.ts';
 import { newFolio, redactPersonalData } from '../reports/index.ts';
 import { redactPhones } from '../reports/redact.ts';

@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachBackend } from '../../tests/harness/stores.ts';
 import { approveReport, countReports, insertReport, listReports } from '../../db/queries/reports.ts';
-import { getGeocoder } from '../geocode/index.ts';
+import { getGeocoder } from '../../reference/geocoder/index.ts';
 import { newFolio, reportIncidentRow } from '../reports/index.ts';
-import { startNewsServer, type NewsServer } from './fetch/local-news-server.ts';
-import { sameEventFeed } from './pipeline/derived-pages.ts';
+import { startNewsServer, type NewsServer } from '../../tests/support/news/local-news-server.ts';
+import { sameEventFeed } from '../../tests/support/news/derived-pages.ts';
 import { newsDb, type NewsRunSummary } from './pipeline/index.ts';
 import { startBackgroundJobs, type Clock } from './schedule.ts';
 

@@ -1,12 +1,12 @@
 /**
  * The lookups the row normaliser needs, built once per process: the reverse geocoder over the
  * bundled boundaries, the SSC 2016 cuadrante → sector/alcaldía lookup, and (only for formats that
- * state colonia/alcaldía names, i.e. FGJ) the structured geocoder of `etl/geocode`.
+ * state colonia/alcaldía names, i.e. FGJ) the structured geocoder of `reference/geocoder`.
  */
 import { buildReverseGeocoder, type ReverseGeocoder } from '../../geo/areas/index.ts';
 import { alcaldiaIdFor } from '../../geo/gazetteer/index.ts';
-import { loadBoundarySets, loadCuadrante2016Lookup } from '../boundaries/index.ts';
-import { getGeocoder } from '../geocode/index.ts';
+import { loadBoundarySets, loadCuadrante2016Lookup } from '../../reference/boundaries/index.ts';
+import { getGeocoder } from '../../reference/geocoder/index.ts';
 import type { FormatMapping } from './mappings.ts';
 import type { RowContext } from './rows.ts';
 

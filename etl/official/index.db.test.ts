@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { AppError } from '../../core/errors/index.ts';
 import { describeEachBackend } from '../../tests/harness/stores.ts';
-import { BUNDLED_DATA_DIR, readBundled, readBundledJson } from '../files/index.ts';
+import { BUNDLED_DATA_DIR, readBundled, readBundledJson } from '../../reference/files/index.ts';
 import { importOfficialFile } from './index.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { readBundled } from '../files/index.ts';
+import { readBundled } from '../../reference/files/index.ts';
 import { parseLines, splitPlainLine } from './lines.ts';
 
 // csv-parse with the importer's options is the reference: the plain-line split must agree with it exactly.

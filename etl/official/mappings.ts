@@ -6,7 +6,7 @@
  * A column is named by one header or by a list of alternatives (the first one present in the file's
  * header is used), because the FGJ renamed columns between releases (`colonia_hecho` / `colonia_catalogo`).
  */
-import type { DateFormat, HourFormat } from './time.ts';
+import type { DateFormat, HourFormat } from '../../core/time/index.ts';
 
 export type Column = string | readonly string[];
 

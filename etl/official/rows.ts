@@ -8,7 +8,7 @@ import { cellDecimalsFor } from '../../geo/h3/index.ts';
 import type { LocateOptions, LocatedAreas, ReverseGeocoder } from '../../geo/areas/index.ts';
 import type { LocationPrecision } from '../../db/schema.ts';
 import type { Column, FormatMapping } from './mappings.ts';
-import { isoDate, isoDayOfWeek, localToUtc, monthStart, parseDate, parseTime } from './time.ts';
+import { isoDate, isoDayOfWeek, localToUtc, monthStart, parseDate, parseTime } from '../../core/time/index.ts';
 
 export interface Incident {
   sourceRecordId: string;

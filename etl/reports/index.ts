@@ -9,7 +9,7 @@ import type { ReverseGeocoder } from '../../geo/areas/index.ts';
 import { cellColumns } from '../../geo/h3/index.ts';
 import type { LocationPrecision } from '../../db/schema.ts';
 import { H3_BY_PRECISION } from '../news/pipeline/incident.ts';
-import { isoDayOfWeek, localToUtc, monthStart } from '../official/time.ts';
+import { isoDayOfWeek, localToUtc, monthStart } from '../../core/time/index.ts';
 
 export { redactPersonalData, stripPhones } from './redact.ts';
 

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { cellArea, cellToLatLng, gridDisk, latLngToCell, polygonToCells } from 'h3-js';
 import { area as turfArea } from '@turf/turf';
-import { loadBoundarySets } from '../../etl/boundaries/index.ts';
+import { loadBoundarySets } from '../../reference/boundaries/index.ts';
 import { buildReverseGeocoder, cellPopulation, zoneDensities, type AreaFeature } from './index.ts';
 
 // a cell in the Zócalo at resolution 8 (hand-written fixture point)

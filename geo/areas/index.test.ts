@@ -6,8 +6,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { area as turfArea, bbox as turfBbox, booleanPointInPolygon } from '@turf/turf';
 import { parse } from 'csv-parse/sync';
-import { loadBoundarySets } from '../../etl/boundaries/index.ts';
-import { readBundled } from '../../etl/files/index.ts';
+import { loadBoundarySets } from '../../reference/boundaries/index.ts';
+import { readBundled } from '../../reference/files/index.ts';
 import { buildReverseGeocoder, PolygonIndex, type AreaKind, type BoundarySet, type ReverseGeocoder, type Vintage } from './index.ts';
 
 interface Point { cuadrante: string; lat: number; lon: number }

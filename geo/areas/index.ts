@@ -1,6 +1,6 @@
 /**
  * Reverse geocoder: lat/lon → alcaldía, colonia, cuadrante and sector ids, for both vintages.
- * Pure: takes the boundary sets as arguments (loaded by `etl/boundaries`), does no I/O.
+ * Pure: takes the boundary sets as arguments (loaded by `reference/boundaries`), does no I/O.
  *
  * Each (kind, vintage) set gets a `PolygonIndex` (flatbush over part bounding boxes, then an exact
  * banded crossing-number test; see polygon-index.ts for why it is hand-written rather than turf's
@@ -60,7 +60,7 @@ export interface ReverseGeocoder {
 function indexSet(set: BoundarySet): IndexedSet {
   const byId = new Map<string, number>();
   set.features.forEach((f, i) => {
-    // Ids are unique in the bundled sets (etl/boundaries merges duplicates); keep the first otherwise.
+    // Ids are unique in the bundled sets (reference/boundaries merges duplicates); keep the first otherwise.
     if (!byId.has(f.id)) byId.set(f.id, i);
   });
   return { set, index: new PolygonIndex(set.features.map((f) => f.geometry)), byId, representative: new Map() };

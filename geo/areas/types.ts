@@ -1,6 +1,6 @@
 /**
  * Boundary data as the reverse geocoder receives it. `geo/` does no I/O: the ETL
- * (`etl/boundaries`) loads the bundled GeoJSON and hands these structures in.
+ * (`reference/boundaries`) loads the bundled GeoJSON and hands these structures in.
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 

@@ -1,7 +1,7 @@
 /**
  * The Mexico City gazetteer: alcaldías with their variants, IECM colonias, Metro and Metrobús stations,
  * cuadrantes and sectores, and places outside the city, precompiled into word tries and per-alcaldía
- * lists. Pure: the caller loads the data (`etl/geocode`) and passes it in, with a representative point
+ * lists. Pure: the caller loads the data (`reference/geocoder`) and passes it in, with a representative point
  * (inside the polygon) for every area.
  */
 import { fold, parseName, significant, words, type ParsedName } from './normalize.ts';

@@ -1,6 +1,6 @@
 /**
  * The resolver on a small hand-made gazetteer (real names and codes, points typed in by hand), so these
- * tests exercise the pure code alone. The full-data tests are in etl/geocode/index.test.ts.
+ * tests exercise the pure code alone. The full-data tests are in reference/geocoder/index.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { buildGazetteer } from '../gazetteer/index.ts';

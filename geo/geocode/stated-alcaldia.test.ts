@@ -5,8 +5,8 @@
  * ("PEDREGAL DE STO DOMINGO I…IX", "MOLINO DE SANTO DOMINGO") in others.
  */
 import { describe, expect, it } from 'vitest';
-import { readBundledJson } from '../../etl/files/index.ts';
-import { getGeocoder } from '../../etl/geocode/index.ts';
+import { readBundledJson } from '../../reference/files/index.ts';
+import { getGeocoder } from '../../reference/geocoder/index.ts';
 
 interface ColoniaProps { cve_col: string; colonia: string; alcaldia: string; cvegeo_alc: string }
 const features = readBundledJson<{ features: { properties: ColoniaProps }[] }>('boundaries/colonias.geojson.gz').features.map((f) => f.properties);

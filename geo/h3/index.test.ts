@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { booleanPointInPolygon } from '@turf/turf';
 import { cellToLatLng, cellToParent, latLngToCell } from 'h3-js';
 import { parse } from 'csv-parse/sync';
-import { readBundled } from '../../etl/files/index.ts';
+import { readBundled } from '../../reference/files/index.ts';
 import {
   bigIntToH3, cellBoundary, cellDecimalsFor, cellsFor, h3ToBigInt, H3_RESOLUTIONS, isH3Resolution, parentOf, resolutionForZoom, resolutionOf,
 } from './index.ts';

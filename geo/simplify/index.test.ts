@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { area, booleanPointInPolygon } from '@turf/turf';
 import { representativePointOf } from '../areas/index.ts';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { readBundledJson } from '../../etl/files/index.ts';
+import { readBundledJson } from '../../reference/files/index.ts';
 import { simplifyForDisplay } from './index.ts';
 
 type Areas = FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>>;

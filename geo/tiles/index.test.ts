@@ -5,7 +5,7 @@ import { booleanPointInPolygon } from '@turf/turf';
 import { cellToLatLng, latLngToCell } from 'h3-js';
 import { parse } from 'csv-parse/sync';
 import type { Polygon } from 'geojson';
-import { readBundled } from '../../etl/files/index.ts';
+import { readBundled } from '../../reference/files/index.ts';
 import { cellsForTile, hexagonTile, HOTSPOT_LAYER, isValidTile, tileBounds, type HexagonCount } from './index.ts';
 
 /** The standard slippy-map tile of a point (OSM wiki formula), computed independently of tileBounds. */

@@ -7,8 +7,8 @@ import { sql } from 'kysely';
 import type { Hono } from 'hono';
 import { createUser } from '../../db/queries/accounts.ts';
 import { createApp } from '../app.ts';
-import { describeApi } from '../testing/index.ts';
-import { login } from './testing.ts';
+import { describeApi } from '../../tests/support/index.ts';
+import { login } from '../../tests/support/accounts.ts';
 
 const PASSWORD = 'correcto-caballo-bateria';
 const JSON_HEADERS = { 'content-type': 'application/json' };

@@ -6,12 +6,12 @@
  */
 import { expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { loadCuadrante2016Lookup } from '../../etl/boundaries/index.ts';
-import { runCommand } from '../../etl/cli.ts';
+import { loadCuadrante2016Lookup } from '../../reference/boundaries/index.ts';
+import { runCommand } from '../../cli/index.ts';
 import { hashToken } from '../../db/queries/tokens.ts';
-import { countBy, rowsWhere } from '../testing/expect.ts';
-import { describeApi, getJson } from '../testing/index.ts';
-import { sessionAs } from './testing.ts';
+import { countBy, rowsWhere } from '../../tests/support/expect.ts';
+import { describeApi, getJson } from '../../tests/support/index.ts';
+import { sessionAs } from '../../tests/support/accounts.ts';
 
 const MONTHS = ['2015-05', '2015-06', '2015-07'];
 const K = 3;

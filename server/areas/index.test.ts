@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { loadCuadrante2016Lookup } from '../../etl/boundaries/index.ts';
-import { describeApi, getJson, SAMPLE_FROM, SAMPLE_TO } from '../testing/index.ts';
-import { countBy, rowsWhere } from '../testing/expect.ts';
+import { loadCuadrante2016Lookup } from '../../reference/boundaries/index.ts';
+import { describeApi, getJson, SAMPLE_FROM, SAMPLE_TO } from '../../tests/support/index.ts';
+import { countBy, rowsWhere } from '../../tests/support/expect.ts';
 
 describeApi('GET /api/areas/{kind}/{id}/series', (ctx) => {
   /** The 2016 cuadrante with the most vehicle thefts in the sample. */

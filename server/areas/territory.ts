@@ -5,7 +5,7 @@
  */
 import type { Area } from '../../db/queries/index.ts';
 import type { AreaKind, Vintage } from '../../db/schema.ts';
-import { loadBoundarySets } from '../../etl/boundaries/index.ts';
+import { loadBoundarySets } from '../../reference/boundaries/index.ts';
 import type { TerritoryArea } from '../policy/index.ts';
 
 const sectorsByVintage = new Map<number, Map<string, string>>();

@@ -6,10 +6,10 @@
  */
 import { expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { loadCuadrante2016Lookup } from '../../etl/boundaries/index.ts';
+import { loadCuadrante2016Lookup } from '../../reference/boundaries/index.ts';
 import { createToken, hashToken } from '../../db/queries/tokens.ts';
 import { listAuditEntries } from '../../db/queries/audit.ts';
-import { describeApi, getJson } from '../testing/index.ts';
+import { describeApi, getJson } from '../../tests/support/index.ts';
 import { AuditLog, areaIdsOf, auditKind, isAuditedPath } from './index.ts';
 
 describeApi('audit log', (ctx) => {

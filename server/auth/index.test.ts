@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { openStore, type Store } from '../../db/connect.ts';
-import { runCommand } from '../../etl/cli.ts';
+import { runCommand } from '../../cli/index.ts';
 import { createApp } from '../app.ts';
 import { bearerToken } from './index.ts';
 

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
-import { readBundledJson } from '../../etl/files/index.ts';
-import { describeApi, getJson } from '../testing/index.ts';
+import { readBundledJson } from '../../reference/files/index.ts';
+import { describeApi, getJson } from '../../tests/support/index.ts';
 
 type FC = { type: string; features: { properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } }[] };
 const idsOf = (fc: FC, key: string) => fc.features.map((f) => String(f.properties[key])).sort();

@@ -6,7 +6,7 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { simplifyForDisplay, DEFAULT_DISPLAY_TOLERANCE_DEG } from '../../geo/simplify/index.ts';
 import type { AreaKind, Vintage } from '../../db/schema.ts';
-import { loadBoundarySets, type BoundarySet } from '../../etl/boundaries/index.ts';
+import { loadBoundarySets, type BoundarySet } from '../../reference/boundaries/index.ts';
 import type { ApiApp, ApiDeps } from '../app.ts';
 import { DEFAULT_VINTAGE, parseParams, required } from '../params/index.ts';
 

@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import { serve } from '@hono/node-server';
 import { DataVersion, responseCache } from './index.ts';
 import { withCachedFastPath } from './fast-path.ts';
-import { describeApi } from '../testing/index.ts';
+import { describeApi } from '../../tests/support/index.ts';
 
 /**
  * A small app shaped like server/app.ts: a first middleware that adds a header after the handler

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { DataVersion } from './index.ts';
 import { LruCache, matchesEtag, normaliseUrl } from './index.ts';
-import { createAdminApp, describeApi, getJson } from '../testing/index.ts';
+import { createAdminApp, describeApi, getJson } from '../../tests/support/index.ts';
 import { createToken } from '../../db/queries/tokens.ts';
 
 describe('cache helpers', () => {

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { describeApi, getJson } from '../testing/index.ts';
+import { describeApi, getJson } from '../../tests/support/index.ts';
 
 // issue 2, item 4: the canonical ids, the public-transport group and the sensitive four
 const IDS = [

@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
 import { latLngToCell } from 'h3-js';
-import { loadCuadrante2016Population } from '../../etl/boundaries/index.ts';
-import { describeApi, getJson, type SscRow } from '../testing/index.ts';
-import { countBy, rowsWhere } from '../testing/expect.ts';
+import { loadCuadrante2016Population } from '../../reference/boundaries/index.ts';
+import { describeApi, getJson, type SscRow } from '../../tests/support/index.ts';
+import { countBy, rowsWhere } from '../../tests/support/expect.ts';
 
 const P1 = { from: '2015-05-01', to: '2015-06-01' };
 const P2 = { from: '2015-06-01', to: '2015-07-01' };

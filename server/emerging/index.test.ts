@@ -12,9 +12,9 @@ import { expect, it } from 'vitest';
 import { describeEachBackend } from '../../tests/harness/stores.ts';
 import { emergingHotSpots } from '../../geo/stats/index.ts';
 import { createApp as createPublicApp } from '../app.ts';
-import { createAdminApp as createApp, getJson } from '../testing/index.ts';
-import { SSC_LABELS } from '../testing/expect.ts';
-import { monthlyByCell } from '../testing/ssc-raw.ts';
+import { createAdminApp as createApp, getJson } from '../../tests/support/index.ts';
+import { SSC_LABELS } from '../../tests/support/expect.ts';
+import { monthlyByCell } from '../../tests/support/ssc-raw.ts';
 
 const FROM = '2014-01-01';
 const TO = '2016-01-01';

@@ -1,6 +1,6 @@
 import { expect, it, vi } from 'vitest';
 import { createIncidentRepository } from '../../db/queries/index.ts';
-import { createAdminApp, describeApi, getJson } from '../testing/index.ts';
+import { createAdminApp, describeApi, getJson } from '../../tests/support/index.ts';
 
 describeApi('error handling', (ctx) => {
   it('answers an unexpected failure with 500 internal_error and no stack trace or driver message', async () => {

@@ -11,7 +11,7 @@ import { expect, it } from 'vitest';
 import { createToken } from '../../db/queries/tokens.ts';
 import { describeEachBackend } from '../../tests/harness/stores.ts';
 import { createApp } from '../app.ts';
-import { getJson, withBearer } from '../testing/index.ts';
+import { getJson, withBearer } from '../../tests/support/index.ts';
 
 type Row = Record<string, unknown>;
 

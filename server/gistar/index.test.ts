@@ -10,10 +10,10 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { cellToLatLng, gridDisk } from 'h3-js';
 import type { Hono } from 'hono';
 import { beforeAll, expect, it } from 'vitest';
-import { readBundledJson } from '../../etl/files/index.ts';
+import { readBundledJson } from '../../reference/files/index.ts';
 import { describeEachBackend } from '../../tests/harness/stores.ts';
-import { createAdminApp as createApp } from '../testing/index.ts';
-import { getJson } from '../testing/index.ts';
+import { createAdminApp as createApp } from '../../tests/support/index.ts';
+import { getJson } from '../../tests/support/index.ts';
 
 const QUERY = 'from=2016-01-01&to=2016-04-01&category=robo_transeunte';
 

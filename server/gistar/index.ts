@@ -12,7 +12,7 @@
  */
 import { AppError } from '../../core/errors/index.ts';
 import { buildNeighbourhood, cellsCoveringPolygons, giStarOnStudyArea, type Neighbourhood } from '../../geo/stats/index.ts';
-import { loadBoundarySets } from '../../etl/boundaries/index.ts';
+import { loadBoundarySets } from '../../reference/boundaries/index.ts';
 import type { H3Resolution } from '../../db/schema.ts';
 import type { ApiApp, ApiDeps } from '../app.ts';
 import { parseFilter, parseParams, required } from '../params/index.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Hono } from 'hono';
 import { openStore } from '../../db/connect.ts';
 import { createApp } from '../app.ts';
-import { describeApi, getJson } from '../testing/index.ts';
+import { describeApi, getJson } from '../../tests/support/index.ts';
 
 describeApi('GET /api/health', (ctx) => {
   it('reports the backend, the incident count and the latest date of the sample', async () => {

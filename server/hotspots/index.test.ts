@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { latLngToCell } from 'h3-js';
-import { describeApi, getJson } from '../testing/index.ts';
-import { countBy, rowsWhere } from '../testing/expect.ts';
+import { describeApi, getJson } from '../../tests/support/index.ts';
+import { countBy, rowsWhere } from '../../tests/support/expect.ts';
 
 const JUNE = { from: '2015-06-01', to: '2015-07-01' };
 
@@ -73,10 +73,10 @@ import { parse } from 'csv-parse/sync';
 import { join } from 'node:path';
 import { bundledDataImported, describeEachBackend } from '../../tests/harness/stores.ts';
 import { buildReverseGeocoder } from '../../geo/areas/index.ts';
-import { loadBoundarySets } from '../../etl/boundaries/index.ts';
-import { readText, SHARED_DATA_DIR } from '../../etl/files/index.ts';
-import { createAdminApp as createApp } from '../testing/index.ts';
-import type { SscRow } from '../testing/index.ts';
+import { loadBoundarySets } from '../../reference/boundaries/index.ts';
+import { readText, SHARED_DATA_DIR } from '../../reference/files/index.ts';
+import { createAdminApp as createApp } from '../../tests/support/index.ts';
+import type { SscRow } from '../../tests/support/index.ts';
 
 if (bundledDataImported()) {
   describeEachBackend('GET /api/hotspots over the bundled import', (getStore) => {

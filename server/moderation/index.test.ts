@@ -6,11 +6,11 @@
  */
 import { booleanPointInPolygon } from '@turf/turf';
 import { expect, it } from 'vitest';
-import { readBundledJson } from '../../etl/files/index.ts';
+import { readBundledJson } from '../../reference/files/index.ts';
 import { createToken } from '../../db/queries/tokens.ts';
 import { insertReport, reportByFolio } from '../../db/queries/reports.ts';
 import { newFolio } from '../../etl/reports/index.ts';
-import { describeApi, withBearer } from '../testing/index.ts';
+import { describeApi, withBearer } from '../../tests/support/index.ts';
 
 interface Feature { properties: Record<string, unknown>; geometry: Parameters<typeof booleanPointInPolygon>[1] }
 const colonias = readBundledJson<{ features: Feature[] }>('boundaries/colonias.geojson.gz').features;

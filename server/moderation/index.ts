@@ -20,7 +20,7 @@ import { z } from 'zod';
 import { AppError } from '../../core/errors/index.ts';
 import type { Store } from '../../db/connect.ts';
 import { approveReport, countReports, listReports, mergeReport, rejectReport, REPORT_STATUSES, type ReportRow, type ReportStatus } from '../../db/queries/reports.ts';
-import { getGeocoder } from '../../etl/geocode/index.ts';
+import { getGeocoder } from '../../reference/geocoder/index.ts';
 import { FOLIO_RE, reportIncidentRow } from '../../etl/reports/index.ts';
 import type { ApiDeps, ApiEnv } from '../app.ts';
 import { principalOf, type Principal } from '../auth/index.ts';

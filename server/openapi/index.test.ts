@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { ERRORS } from '../../core/errors/index.ts';
-import { describeApi, getJson } from '../testing/index.ts';
+import { describeApi, getJson } from '../../tests/support/index.ts';
 
 describeApi('GET /api/openapi.json', (ctx) => {
   it('is an OpenAPI 3.1 document describing every GET route the app registers', async () => {

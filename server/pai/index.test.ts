@@ -11,9 +11,9 @@ import type { Hono } from 'hono';
 import { expect, it } from 'vitest';
 import { describeEachBackend } from '../../tests/harness/stores.ts';
 import { createApp as createPublicApp } from '../app.ts';
-import { createAdminApp as createApp, getJson } from '../testing/index.ts';
-import { SSC_LABELS } from '../testing/expect.ts';
-import { monthlyByCell } from '../testing/ssc-raw.ts';
+import { createAdminApp as createApp, getJson } from '../../tests/support/index.ts';
+import { SSC_LABELS } from '../../tests/support/expect.ts';
+import { monthlyByCell } from '../../tests/support/ssc-raw.ts';
 
 describeEachBackend('GET /api/hotspots/pai', (getStore) => {
   let app: Hono | undefined;

@@ -9,8 +9,8 @@ import { expect, it } from 'vitest';
 import { createToken } from '../../db/queries/tokens.ts';
 import { describeEachBackend } from '../../tests/harness/stores.ts';
 import { createApp } from '../app.ts';
-import { getJson, withBearer } from '../testing/index.ts';
-import { rawSscRows, ROBO_TRANSEUNTE, sectorLookup2016, type RawSscRow } from '../testing/ssc-raw.ts';
+import { getJson, withBearer } from '../../tests/support/index.ts';
+import { rawSscRows, ROBO_TRANSEUNTE, sectorLookup2016, type RawSscRow } from '../../tests/support/ssc-raw.ts';
 
 /** The busiest named 2016 cuadrante of 2015 (191 points, counted from the CSV). */
 const CUADRANTE = 'O-3.6.4';

@@ -7,9 +7,9 @@ import { expect, it } from 'vitest';
 import { getResolution, latLngToCell } from 'h3-js';
 import { VectorTile } from '@mapbox/vector-tile';
 import Pbf from 'pbf';
-import { loadCuadrante2016Lookup } from '../../etl/boundaries/index.ts';
+import { loadCuadrante2016Lookup } from '../../reference/boundaries/index.ts';
 import { createToken } from '../../db/queries/tokens.ts';
-import { describeApi, getJson, type SscRow } from '../testing/index.ts';
+import { describeApi, getJson, type SscRow } from '../../tests/support/index.ts';
 
 const K = 3;
 const MONTHS = ['2015-05', '2015-06', '2015-07'];

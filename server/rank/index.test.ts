@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { loadBoundarySets, loadCuadrante2016Population } from '../../etl/boundaries/index.ts';
-import { describeApi, getJson } from '../testing/index.ts';
-import { countBy, rowsWhere } from '../testing/expect.ts';
+import { loadBoundarySets, loadCuadrante2016Population } from '../../reference/boundaries/index.ts';
+import { describeApi, getJson } from '../../tests/support/index.ts';
+import { countBy, rowsWhere } from '../../tests/support/expect.ts';
 
 /** ids of the 2016 cuadrante boundary set */
 const cuadrantes2016 = () => new Set(loadBoundarySets().find((s) => s.kind === 'cuadrante' && s.vintage === 2016)!.features.map((f) => f.id));

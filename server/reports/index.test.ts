@@ -3,7 +3,7 @@ import { latLngToCell } from 'h3-js';
 import { createApp } from '../app.ts';
 import { createToken } from '../../db/queries/tokens.ts';
 import { honeypotCount } from '../../db/queries/reports.ts';
-import { describeApi, getJson, withBearer } from '../testing/index.ts';
+import { describeApi, getJson, withBearer } from '../../tests/support/index.ts';
 import { localDateHour } from './validate.ts';
 
 /** The Zócalo: in Cuauhtémoc (cvegeo 09015), as every map of the city shows. */

@@ -21,7 +21,7 @@ import type { Hono } from 'hono';
 import { AppError } from '../../core/errors/index.ts';
 import { countHoneypot, insertReport, reportByClientKey, reportByFolio } from '../../db/queries/reports.ts';
 import type { Store } from '../../db/connect.ts';
-import { getGeocoder } from '../../etl/geocode/index.ts';
+import { getGeocoder } from '../../reference/geocoder/index.ts';
 import { FOLIO_RE, newFolio, redactPersonalData } from '../../etl/reports/index.ts';
 import type { ApiDeps, ApiEnv } from '../app.ts';
 import { checkOrigin, rateLimit, reportOptions, type ReportOptions } from './guard.ts';

@@ -7,8 +7,8 @@
 import { z } from 'zod';
 import { AppError } from '../../core/errors/index.ts';
 import { isCategoryId } from '../../core/taxonomy/index.ts';
-import { TIME_ZONE } from '../../etl/official/time.ts';
-import type { GeocodeOutput, ReadyGeocoder } from '../../etl/geocode/index.ts';
+import { TIME_ZONE } from '../../core/time/index.ts';
+import type { GeocodeOutput, ReadyGeocoder } from '../../reference/geocoder/index.ts';
 
 export const MAX_DESCRIPTION_CHARS = 2000;
 export const MAX_PLACE_CHARS = 200;

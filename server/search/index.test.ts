@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { describeApi, getJson } from '../testing/index.ts';
+import { describeApi, getJson } from '../../tests/support/index.ts';
 
 describeApi('GET /api/search', (ctx) => {
   it('finds an alcaldía by name regardless of accents and case, exact match first', async () => {

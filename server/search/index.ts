@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Area } from '../../db/queries/index.ts';
 import { foldForSearch } from '../../db/queries/index.ts';
-import type { Station } from '../../etl/boundaries/index.ts';
+import type { Station } from '../../reference/boundaries/index.ts';
 import type { ApiApp, ApiDeps } from '../app.ts';
 import { parseParams, required } from '../params/index.ts';
 import { AppError } from '../../core/errors/index.ts';

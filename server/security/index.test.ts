@@ -9,7 +9,7 @@ import { expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { createApp } from '../app.ts';
 import { mountWebApp, WEB_DIST } from '../static/index.ts';
-import { describeApi } from '../testing/index.ts';
+import { describeApi } from '../../tests/support/index.ts';
 import { contentSecurityPolicy, securityOptions } from './index.ts';
 
 /** `directive → sources` of a CSP header, parsed here independently of the module. */

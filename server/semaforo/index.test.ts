@@ -7,14 +7,14 @@
 import { parse } from 'csv-parse/sync';
 import type { Hono } from 'hono';
 import { expect, it } from 'vitest';
-import { readBundled } from '../../etl/files/index.ts';
+import { readBundled } from '../../reference/files/index.ts';
 import { describeEachBackend } from '../../tests/harness/stores.ts';
-import { createAdminApp as createApp } from '../testing/index.ts';
-import { getJson } from '../testing/index.ts';
+import { createAdminApp as createApp } from '../../tests/support/index.ts';
+import { getJson } from '../../tests/support/index.ts';
 import { cellToLatLng, latLngToCell } from 'h3-js';
 import { createApp as createPublicApp } from '../app.ts';
-import { SSC_LABELS } from '../testing/expect.ts';
-import { monthlyByCell } from '../testing/ssc-raw.ts';
+import { SSC_LABELS } from '../../tests/support/expect.ts';
+import { monthlyByCell } from '../../tests/support/ssc-raw.ts';
 
 /** The police's labels per category (C.V. and S.V. together), spelled out rather than taken from the taxonomy. */
 const LABELS: Record<string, readonly string[]> = {

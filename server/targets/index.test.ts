@@ -9,8 +9,8 @@ import { expect, it } from 'vitest';
 import { createToken } from '../../db/queries/tokens.ts';
 import { describeEachBackend } from '../../tests/harness/stores.ts';
 import { createApp } from '../app.ts';
-import { getJson, withBearer } from '../testing/index.ts';
-import { monthlyOf, rawSscRows, ROBO_TRANSEUNTE, sectorLookup2016 } from '../testing/ssc-raw.ts';
+import { getJson, withBearer } from '../../tests/support/index.ts';
+import { monthlyOf, rawSscRows, ROBO_TRANSEUNTE, sectorLookup2016 } from '../../tests/support/ssc-raw.ts';
 
 /** The 2016 sector with the most robo_transeunte points in 2015 (478, found by counting the CSV). */
 const SECTOR = 'OASIS';

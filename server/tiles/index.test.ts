@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { VectorTile } from '@mapbox/vector-tile';
 import Pbf from 'pbf';
 import { cellToLatLng } from 'h3-js';
-import { describeApi, getJson } from '../testing/index.ts';
+import { describeApi, getJson } from '../../tests/support/index.ts';
 
 /** XYZ tile holding a point (the slippy-map formula, written out here). */
 function tileOf(lat: number, lon: number, z: number) {

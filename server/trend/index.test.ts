@@ -9,14 +9,14 @@ import { parse } from 'csv-parse/sync';
 import type { Hono } from 'hono';
 import { expect, it } from 'vitest';
 import { latLngToCell } from 'h3-js';
-import { loadCuadrante2016Lookup } from '../../etl/boundaries/index.ts';
+import { loadCuadrante2016Lookup } from '../../reference/boundaries/index.ts';
 import { createApp as createPublicApp } from '../app.ts';
-import { readBundled } from '../../etl/files/index.ts';
+import { readBundled } from '../../reference/files/index.ts';
 import { describeEachBackend } from '../../tests/harness/stores.ts';
-import { createAdminApp as createApp } from '../testing/index.ts';
-import { getJson } from '../testing/index.ts';
-import { SSC_LABELS } from '../testing/expect.ts';
-import { monthlyByCell } from '../testing/ssc-raw.ts';
+import { createAdminApp as createApp } from '../../tests/support/index.ts';
+import { getJson } from '../../tests/support/index.ts';
+import { SSC_LABELS } from '../../tests/support/expect.ts';
+import { monthlyByCell } from '../../tests/support/ssc-raw.ts';
 
 interface Point {
   cuadrante: string;

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { pointOnFeature } from '@turf/turf';
 import type { Page } from 'playwright-core';
-import { readBundled, readBundledJson, REPO_ROOT } from '../../etl/files/index.ts';
+import { readBundled, readBundledJson, REPO_ROOT } from '../../reference/files/index.ts';
 import { freshStore, type TestStore } from '../harness/stores.ts';
 import { startTestServer, type TestServer } from '../harness/server.ts';
 import { launchBrowser, type LaunchedBrowser } from '../harness/chromium.ts';

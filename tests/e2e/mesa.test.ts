@@ -21,13 +21,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
-import { REPO_ROOT, SHARED_DATA_DIR } from '../../etl/files/index.ts';
+import { REPO_ROOT, SHARED_DATA_DIR } from '../../reference/files/index.ts';
 import { createToken } from '../../db/queries/tokens.ts';
 import { freshStore, type TestStore } from '../harness/stores.ts';
 import { startTestServer, type TestServer } from '../harness/server.ts';
 import { launchBrowser, type LaunchedBrowser } from '../harness/chromium.ts';
 import { cellToLatLng } from 'h3-js';
-import { monthlyByCell, monthlyOf, rawSscRows, ROBO_TRANSEUNTE, sectorLookup2016 } from '../../server/testing/ssc-raw.ts';
+import { monthlyByCell, monthlyOf, rawSscRows, ROBO_TRANSEUNTE, sectorLookup2016 } from '../support/ssc-raw.ts';
 import { createUser } from '../../db/queries/accounts.ts';
 
 const ARTIFACTS = join(REPO_ROOT, '.test-artifacts');

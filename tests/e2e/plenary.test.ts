@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { REPO_ROOT } from '../../etl/files/index.ts';
+import { REPO_ROOT } from '../../reference/files/index.ts';
 import { createToken } from '../../db/queries/tokens.ts';
 import { closePlenaryRenderers } from '../../server/plenary/index.ts';
 import { freshStore, type TestStore } from '../harness/stores.ts';

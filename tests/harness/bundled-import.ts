@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Store } from '../../db/connect.ts';
-import { REPO_ROOT } from '../../etl/files/index.ts';
+import { REPO_ROOT } from '../../reference/files/index.ts';
 
 /** What `importBundledData` reports (a structural subset of etl's BundledProgress). */
 interface Progress {

@@ -19,7 +19,7 @@ import postgres from 'postgres';
 import { sql } from 'kysely';
 import type { TestProject } from 'vitest/node';
 import { openStore, type Store } from '../../db/connect.ts';
-import { REPO_ROOT } from '../../etl/files/index.ts';
+import { REPO_ROOT } from '../../reference/files/index.ts';
 import { startCluster, type Cluster } from './postgres-cluster.ts';
 import { chromiumInfo } from './chromium.ts';
 import type { ChildResult } from './pglite-import-child.ts';

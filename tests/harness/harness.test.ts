@@ -9,7 +9,7 @@ import postgres from 'postgres';
 import { parse } from 'csv-parse/sync';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { readBundled, REPO_ROOT } from '../../etl/files/index.ts';
+import { readBundled, REPO_ROOT } from '../../reference/files/index.ts';
 import { BACKENDS, bundledDataImported, emptyStore, freshStore, describeEachBackend } from './stores.ts';
 
 const TABLES = ['areas', 'imports', 'incidents', 'meta', 'quarantine'];

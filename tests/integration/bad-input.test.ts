@@ -14,7 +14,7 @@
 import { expect, it } from 'vitest';
 import { latLngToCell } from 'h3-js';
 import { ERRORS, type ErrorCode } from '../../core/errors/index.ts';
-import { createAdminApp as createApp } from '../../server/testing/index.ts';
+import { createAdminApp as createApp } from '../support/index.ts';
 import { bundledDataImported, describeEachBackend } from '../harness/stores.ts';
 
 /** A valid value for every parameter the OpenAPI document may name (`in:name`). */

@@ -14,9 +14,9 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
-import { createAdminApp as createApp } from '../../server/testing/index.ts';
+import { createAdminApp as createApp } from '../support/index.ts';
 import { bundledDataImported, describeEachBackend } from '../harness/stores.ts';
-import { BUNDLED_DATA_DIR, SHARED_DATA_DIR } from '../../etl/files/index.ts';
+import { BUNDLED_DATA_DIR, SHARED_DATA_DIR } from '../../reference/files/index.ts';
 
 /** SSC labels per canonical category, spelled out as the police files write them. */
 const CATEGORY_LABELS = {

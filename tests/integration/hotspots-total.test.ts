@@ -15,8 +15,8 @@ import { bbox, booleanPointInPolygon, point } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { latLngToCell } from 'h3-js';
 import { expect, it } from 'vitest';
-import { createAdminApp as createApp } from '../../server/testing/index.ts';
-import { BUNDLED_DATA_DIR, SHARED_DATA_DIR } from '../../etl/files/index.ts';
+import { createAdminApp as createApp } from '../support/index.ts';
+import { BUNDLED_DATA_DIR, SHARED_DATA_DIR } from '../../reference/files/index.ts';
 import { bundledDataImported, describeEachBackend } from '../harness/stores.ts';
 
 /** SSC labels per canonical category or group, spelled out as the police file writes them. */

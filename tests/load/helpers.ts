@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, inject } from 'vitest';
-import { REPO_ROOT } from '../../etl/files/index.ts';
+import { REPO_ROOT } from '../../reference/files/index.ts';
 import { ensureWebBuild, webBuildIsStale } from '../../server/static/index.ts';
 import { freePort } from '../harness/postgres-cluster.ts';
 import type { AutocannonJob, AutocannonSummary } from './autocannon-run.ts';
@@ -200,9 +200,9 @@ export interface CliRun {
   done: Promise<{ code: number | null; stdout: string; stderr: string }>;
 }
 
-/** `npm run etl -- ARGS` without npm in between (`node --import tsx etl/cli.ts ARGS`). */
+/** `npm run etl -- ARGS` without npm in between (`node --import tsx cli/index.ts ARGS`). */
 export function runCli(args: string[], env: NodeJS.ProcessEnv): CliRun {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'etl/cli.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/index.ts', ...args], {
     cwd: REPO_ROOT,
     detached: true,
     env: { ...process.env, DATABASE_URL: '', ...env },

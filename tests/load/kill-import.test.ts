@@ -14,7 +14,7 @@
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readBundled, REPO_ROOT } from '../../etl/files/index.ts';
+import { readBundled, REPO_ROOT } from '../../reference/files/index.ts';
 import { figure, queryDataDir, restorePGliteDataDir, runCli, startServer, tempDir, waitFor, type ServerProcess } from './helpers.ts';
 
 const FILE = join(REPO_ROOT, 'data/crime/ssc_crime_points_2013_2016.csv.gz');

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { readBundled, REPO_ROOT } from '../../etl/files/index.ts';
+import { readBundled, REPO_ROOT } from '../../reference/files/index.ts';
 
 const FIXTURE = join(REPO_ROOT, 'etl/official/fixtures/fgj_carpetas_handwritten.csv');
 /**

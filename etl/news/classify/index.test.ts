@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyArticle, resolveEventTime, victimCount } from './index.ts';
-import { expectedCategories, expectedLabels, readNewsSample, SAMPLE_LABELS } from './sample-labels.ts';
+import { expectedCategories, expectedLabels, readNewsSample, SAMPLE_LABELS } from '../../../tests/support/news/sample-labels.ts';
 
 /** The sample's `date` is a day, a month ("2023-12") or null; only a day anchors relative dates. */
 const publishedOf = (date: string | null) => (date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null);

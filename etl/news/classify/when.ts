@@ -7,7 +7,7 @@
  * Only the lead is read (the first `LEAD_CHARS` characters): later paragraphs of crime news
  * usually recall *other*, earlier events ("el pasado 18 de octubre … en la misma delegación").
  */
-import { isoDate, type LocalDate } from '../../official/time.ts';
+import { isoDate, type LocalDate } from '../../../core/time/index.ts';
 import { normaliseText } from './lexicon.ts';
 
 export const LEAD_CHARS = 700;

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Fetcher, JsonFileValidatorStore } from '../fetch/index.ts';
-import { NEWS_PAGES_DIR, startNewsServer, type NewsServer, type ServedArticle } from '../fetch/local-news-server.ts';
+import { NEWS_PAGES_DIR, startNewsServer, type NewsServer, type ServedArticle } from '../../../tests/support/news/local-news-server.ts';
 import { collectFeed, collectListing, collectSitemap, reextractArchived, type CollectedArticle } from './index.ts';
 
 const SILLA_PATH = '/hidalgo/estado/2025/10/15/senadoras-carolina-viggiano-simey-olvera-se-confrontan-por-tragedia-hidalgo-562529.html';

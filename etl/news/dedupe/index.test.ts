@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { getGeocoder } from '../../geocode/index.ts';
+import { getGeocoder } from '../../../reference/geocoder/index.ts';
 import { classifyArticle } from '../classify/index.ts';
-import { readNewsSample, type SampleArticle } from '../classify/sample-labels.ts';
-import { rewrittenHeadline, secondOutletReport, trimmedCopy } from './derived.ts';
+import { readNewsSample, type SampleArticle } from '../../../tests/support/news/sample-labels.ts';
+import { rewrittenHeadline, secondOutletReport, trimmedCopy } from '../../../tests/support/news/derived.ts';
 import {
   compareEvents, contentVector, distanceKm, estimateContainment, estimateJaccard, isSameStory, minhash, samePlace, shingles, type EventDescriptor,
 } from './index.ts';

@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, SHARED_DATA_DIR } from '../../files/index.ts';
-import { startNewsServer } from '../fetch/local-news-server.ts';
+import { REPO_ROOT, SHARED_DATA_DIR } from '../../../reference/files/index.ts';
+import { startNewsServer } from '../../../tests/support/news/local-news-server.ts';
 
 const MAIN = join(REPO_ROOT, 'etl/news/extract/main.ts');
 const PAGE = join(SHARED_DATA_DIR, 'news-pages', 'quadratinhidalgoindividual.html');

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SHARED_DATA_DIR } from '../../files/index.ts';
+import { SHARED_DATA_DIR } from '../../../reference/files/index.ts';
 import { extractArticle } from './index.ts';
 
 const PAGES = join(SHARED_DATA_DIR, 'news-pages');

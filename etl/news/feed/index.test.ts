@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../core/errors/index.ts';
-import { buildRssFeed } from '../fetch/local-news-server.ts';
+import { buildRssFeed } from '../../../tests/support/news/local-news-server.ts';
 import { parseFeed, parseFeedDate } from './index.ts';
 
 describe('parseFeed', () => {

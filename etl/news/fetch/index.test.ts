@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../core/errors/index.ts';
 import { parseFeed } from '../feed/index.ts';
 import { Fetcher, JsonFileValidatorStore, MemoryValidatorStore, readArchived } from './index.ts';
-import { NEWS_PAGES_DIR, startNewsServer, type NewsServer, type ServedArticle } from './local-news-server.ts';
+import { NEWS_PAGES_DIR, startNewsServer, type NewsServer, type ServedArticle } from '../../../tests/support/news/local-news-server.ts';
 import { sha256Hex } from './store.ts';
 
 /** Paths are the pathnames of each page's canonical URL, titles its headline, as read off the pages. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getGeocoder } from '../../geocode/index.ts';
+import { getGeocoder } from '../../../reference/geocoder/index.ts';
 import { classifyArticle } from '../classify/index.ts';
 import { eventIdFor, incidentRow } from './incident.ts';
 import { outsideCityCue } from './process.ts';

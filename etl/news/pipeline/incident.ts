@@ -13,8 +13,8 @@ import { createHash } from 'node:crypto';
 import type { LocatedAreas, ReverseGeocoder } from '../../../geo/areas/index.ts';
 import { cellColumns } from '../../../geo/h3/index.ts';
 import type { LocationPrecision } from '../../../db/schema.ts';
-import type { GeocodeOutput } from '../../geocode/index.ts';
-import { isoDayOfWeek, localToUtc, monthStart, type LocalDate } from '../../official/time.ts';
+import type { GeocodeOutput } from '../../../reference/geocoder/index.ts';
+import { isoDayOfWeek, localToUtc, monthStart, type LocalDate } from '../../../core/time/index.ts';
 import type { ArticleClassification } from '../classify/index.ts';
 import { localDateOf } from '../classify/index.ts';
 

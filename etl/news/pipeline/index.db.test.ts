@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachBackend } from '../../../tests/harness/stores.ts';
-import { runCommand } from '../../cli.ts';
-import { startNewsServer, type NewsServer, type ServedArticle } from '../fetch/local-news-server.ts';
-import { sameEventFeed } from './derived-pages.ts';
+import { runCommand } from '../../../cli/index.ts';
+import { startNewsServer, type NewsServer, type ServedArticle } from '../../../tests/support/news/local-news-server.ts';
+import { sameEventFeed } from '../../../tests/support/news/derived-pages.ts';
 import { newsDb, runNewsOnce } from './index.ts';
 
 /** The four saved article pages (Hidalgo editions), at their canonical paths. */

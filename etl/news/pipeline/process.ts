@@ -5,7 +5,7 @@
  */
 import { sql, type Transaction } from 'kysely';
 import type { Store } from '../../../db/connect.ts';
-import { getGeocoder, type GeocodeOutput } from '../../geocode/index.ts';
+import { getGeocoder, type GeocodeOutput } from '../../../reference/geocoder/index.ts';
 import { EXTRACTOR_VERSION, type ExtractedArticle } from '../extract/index.ts';
 import { classifyArticle, CLASSIFIER_VERSION, type ArticleClassification } from '../classify/index.ts';
 import {

@@ -13,8 +13,8 @@ import type { IncidentsTable } from '../../db/schema.ts';
 import { classifyLabel } from '../../core/taxonomy/index.ts';
 import { buildReverseGeocoder } from '../../geo/areas/index.ts';
 import { cellsFor } from '../../geo/h3/index.ts';
-import { loadBoundarySets, loadCuadrante2016Lookup } from '../../etl/boundaries/index.ts';
-import { readText, SHARED_DATA_DIR } from '../../etl/files/index.ts';
+import { loadBoundarySets, loadCuadrante2016Lookup } from '../../reference/boundaries/index.ts';
+import { readText, SHARED_DATA_DIR } from '../../reference/files/index.ts';
 import type { RawSscRow } from './ssc-raw.ts';
 
 export const SAMPLE_FROM = '2015-05-01';

@@ -11,10 +11,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { SHARED_DATA_DIR } from '../files/index.ts';
-import { getGeocoder } from './index.ts';
-import { NEWS_LABELS } from '../../tests/fixtures/geocode/news-annotations.ts';
-import { HANDWRITTEN } from '../../tests/fixtures/geocode/handwritten.ts';
+import { SHARED_DATA_DIR } from '../reference/files/index.ts';
+import { getGeocoder } from '../reference/geocoder/index.ts';
+import { NEWS_LABELS } from '../tests/fixtures/geocode/news-annotations.ts';
+import { HANDWRITTEN } from '../tests/fixtures/geocode/handwritten.ts';
 
 export interface LabelledText { id: string; text: string; in_cdmx: boolean; alcaldia_id: string | null }
 

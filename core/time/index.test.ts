@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoDayOfWeek, localToUtc, parseDate, parseTime } from './time.ts';
+import { isoDayOfWeek, localToUtc, parseDate, parseTime } from './index.ts';
 
 describe('parseDate', () => {
   it('reads ISO and dd/mm/yyyy dates and rejects impossible ones', () => {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT, SHARED_DATA_DIR } from '../files/index.ts';
+import { REPO_ROOT, SHARED_DATA_DIR } from '../../reference/files/index.ts';
 
 const KEYS = ['id', 'status', 'lat', 'lon', 'h3', 'precision', 'alcaldia', 'alcaldia_id', 'colonia', 'colonia_id', 'confidence', 'candidates', 'mentions', 'error'];
 

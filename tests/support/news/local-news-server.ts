@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { SHARED_DATA_DIR } from '../../files/index.ts';
+import { SHARED_DATA_DIR } from '../../../reference/files/index.ts';
 
 export const NEWS_PAGES_DIR = join(SHARED_DATA_DIR, 'news-pages');
 

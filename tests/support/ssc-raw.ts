@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { latLngToCell } from 'h3-js';
-import { loadBoundarySets } from '../../etl/boundaries/index.ts';
+import { loadBoundarySets } from '../../reference/boundaries/index.ts';
 import { buildReverseGeocoder } from '../../geo/areas/index.ts';
 
 export interface RawSscRow {

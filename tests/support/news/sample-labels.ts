@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CategoryId } from '../../../core/taxonomy/index.ts';
-import { SHARED_DATA_DIR } from '../../files/index.ts';
+import { SHARED_DATA_DIR } from '../../../reference/files/index.ts';
 
 export interface SampleArticle {
   id: string;

@@ -10,9 +10,9 @@ import { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import { openStore } from '../../db/connect.ts';
 import { createApp } from '../../server/app.ts';
-import { login } from '../../server/accounts/testing.ts';
+import { login } from '../../tests/support/accounts.ts';
 import { describeEachBackend } from '../../tests/harness/stores.ts';
-import { runCommand, UsageError } from '../cli.ts';
+import { runCommand, UsageError } from '../index.ts';
 import { withPasswordFromStdin } from './index.ts';
 
 const PASSWORD = 'contraseña-de-prueba-1';

@@ -6,7 +6,7 @@
  * when it can be read) and the run goes on. Only JSON goes to stdout; logs go to stderr.
  */
 import { createInterface } from 'node:readline';
-import { errorOutput, getGeocoder, type GeocodeOutput } from './index.ts';
+import { errorOutput, getGeocoder, type GeocodeOutput } from '../../reference/geocoder/index.ts';
 
 type Id = string | number | boolean | null | object;
 

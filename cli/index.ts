@@ -15,13 +15,13 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../core/errors/index.ts';
 import { openStore, type Store } from '../db/connect.ts';
 import { sendCommand, type CommandIO } from '../db/channel/index.ts';
-import { importBundledData, stderrBundledProgress } from './bundled.ts';
-import { FORMAT_IDS, importOfficialFile, isFormatId, terminalProgress } from './official/index.ts';
-import { runExtractCommand } from './news/extract/command.ts';
-import { runNewsOnce } from './news/pipeline/index.ts';
-import { loadNewsConfig } from './news/sources/index.ts';
+import { importBundledData, stderrBundledProgress } from '../etl/bundled.ts';
+import { FORMAT_IDS, importOfficialFile, isFormatId, terminalProgress } from '../etl/official/index.ts';
+import { runExtractCommand } from '../etl/news/extract/command.ts';
+import { runNewsOnce } from '../etl/news/pipeline/index.ts';
+import { loadNewsConfig } from '../etl/news/sources/index.ts';
 import { createToken, isRole, ROLES } from '../db/queries/tokens.ts';
-import { importChat } from './chat/index.ts';
+import { importChat } from '../etl/chat/index.ts';
 import { runTokenRevoke, runUserCommand, withPasswordFromStdin } from './accounts/index.ts';
 
 const USAGE = `uso:
@@ -52,7 +52,7 @@ const sink = (io: CommandIO, isTTY: boolean) => ({ write: (s: string) => io.stde
 
 /** Commands by name; other helpers may add theirs (the result is printed as JSON). */
 export const COMMANDS: Record<string, Command> = {
-  /** `user create …` (etl/accounts; the password comes from stdin, hashed by `main` before dispatch) */
+  /** `user create …` (cli/accounts; the password comes from stdin, hashed by `main` before dispatch) */
   user: (args, ctx) => runUserCommand(args, ctx),
   async import(args, { store, io }) {
     const { values, positionals } = parseArgs({ args, options: { format: { type: 'string', short: 'f' } }, allowPositionals: true });
@@ -155,7 +155,7 @@ function absoluteArgs(argv: string[]): string[] {
 
 export async function main(argv: string[]): Promise<number> {
   try {
-    // before any dispatch: a password on stdin becomes its hash, so it never travels (etl/accounts)
+    // before any dispatch: a password on stdin becomes its hash, so it never travels (cli/accounts)
     argv = await withPasswordFromStdin(argv, process.stdin, processIO);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;

@@ -8,9 +8,9 @@
  * - `/outlet-c/…`: a syndicated, trimmed copy of outlet A's text under another headline.
  * Canonical links name three different (fictitious) outlet hosts.
  */
-import type { ServedArticle } from '../fetch/local-news-server.ts';
-import { readNewsSample } from '../classify/sample-labels.ts';
-import { SECOND_OUTLET_REPORTS, trimmedCopy } from '../dedupe/derived.ts';
+import type { ServedArticle } from './local-news-server.ts';
+import { readNewsSample } from './sample-labels.ts';
+import { SECOND_OUTLET_REPORTS, trimmedCopy } from './derived.ts';
 
 export const SAME_EVENT_SOURCE_ID = 'pg-6df88f779e';
 

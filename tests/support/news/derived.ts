@@ -6,7 +6,7 @@
  * - `SECOND_OUTLET_REPORTS` are short reports written by hand for these tests from the facts the
  *   real article states (place, time, victims), in other words, as a second outlet would.
  */
-import type { SampleArticle } from '../classify/sample-labels.ts';
+import type { SampleArticle } from './sample-labels.ts';
 
 export interface DerivedArticle {
   /** `derived:<kind>:<id of the real article>` */

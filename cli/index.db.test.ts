@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { describeEachBackend } from '../tests/harness/stores.ts';
-import { isStoreEmpty } from './bundled.ts';
-import { runCommand } from './cli.ts';
+import { isStoreEmpty } from '../etl/bundled.ts';
+import { runCommand } from './index.ts';
 
-const damaged = join(import.meta.dirname, 'official/fixtures/ssc_points_damaged.csv');
+const damaged = join(import.meta.dirname, '../etl/official/fixtures/ssc_points_damaged.csv');
 
 function capture() {
   const out: string[] = [];

@@ -1,14 +1,14 @@
 /**
  * `describeApi(name, fn)`: runs a feature's tests once per backend against an app over a store
- * seeded with the real-row sample (server/testing/fixture.ts). Uses the shared harness (both
+ * seeded with the real-row sample (tests/support/fixture.ts). Uses the shared harness (both
  * backends, throwaway PostgreSQL) when its global setup has run; otherwise PGlite in memory only.
  */
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { Hono as HonoClass, type Hono } from 'hono';
 import { openStore, type Backend, type Store } from '../../db/connect.ts';
 import { createIncidentRepository, type IncidentRepository } from '../../db/queries/index.ts';
-import { BACKENDS, emptyStore } from '../../tests/harness/stores.ts';
-import { createApp, type AppOptions } from '../app.ts';
+import { BACKENDS, emptyStore } from '../harness/stores.ts';
+import { createApp, type AppOptions } from '../../server/app.ts';
 import { createToken, type Role } from '../../db/queries/tokens.ts';
 import { seedSample, type Sample } from './fixture.ts';
 
