@@ -32,6 +32,8 @@ export const ERRORS = {
   robots_disallowed: { status: 403, message: 'robots.txt no permite descargar esta página' },
   fetch_failed: { status: 502, message: 'No se pudo descargar la página' },
   fetch_timeout: { status: 504, message: 'La descarga tardó demasiado' },
+  fetch_dns_failed: { status: 502, message: 'No se encontró el servidor (falla de DNS)' },
+  fetch_connection_refused: { status: 502, message: 'El servidor rechazó la conexión' },
   // access and privacy (server/auth, server/policy)
   invalid_token: { status: 401, message: 'Token de acceso inválido' },
   forbidden: { status: 403, message: 'Acceso no permitido' },

@@ -1,7 +1,9 @@
 /**
  * A polite HTTP fetcher for news pages:
  *   - obeys robots.txt (RFC 9309, parsed by `robots-parser`): a 4xx robots.txt (404 included)
- *     means everything is allowed; a 5xx or unreachable one means nothing is, for now;
+ *     means everything is allowed; a 5xx or unreachable one means nothing is, for now — reported
+ *     as what it is (`robots_unavailable`, or the network failure), never as a disallow rule;
+ *   - names each failure (./failure.ts): DNS, connection refused, timeout, HTTP status;
  *   - waits `delayMs` (default 1 s) between two requests to the same host, or the site's
  *     Crawl-delay when longer (capped);
  *   - sends conditional GETs from stored validators (ETag, Last-Modified) and reports 304s;
@@ -11,7 +13,12 @@
  */
 import robotsParser from 'robots-parser';
 import { AppError } from '../../../core/errors/index.ts';
+import {
+  FetchError, isPermanentDnsFailure, isReservedInvalidHost, networkFailureKind, networkFailureMessage, type FetchFailureKind,
+} from './failure.ts';
 import { archiveBytes, MemoryValidatorStore, sha256Hex, type ValidatorStore } from './store.ts';
+
+export { FetchError, failureKindOf, type FetchFailureKind } from './failure.ts';
 
 export { JsonFileValidatorStore, MemoryValidatorStore, archiveBytes, archivePath, readArchived } from './store.ts';
 export type { ValidatorStore, Validators } from './store.ts';
@@ -74,7 +81,18 @@ export function decodeBody(bytes: Uint8Array, contentType: string | null): strin
   }
 }
 
-class RetryableError extends Error {}
+class RetryableError extends Error {
+  constructor(message: string, readonly kind: FetchFailureKind) {
+    super(message);
+  }
+}
+
+interface RobotsRules {
+  allowed: (url: string) => boolean;
+  crawlDelayMs: number;
+  /** Why robots.txt could not be read (then nothing is allowed). */
+  failure?: FetchError;
+}
 
 export class Fetcher {
   readonly userAgent: string;
@@ -82,7 +100,7 @@ export class Fetcher {
   /** Where 200 bodies are archived (content-addressed), if anywhere. */
   readonly archiveDir?: string;
   private readonly validators: ValidatorStore;
-  private readonly robots = new Map<string, Promise<{ allowed: (url: string) => boolean; crawlDelayMs: number }>>();
+  private readonly robots = new Map<string, Promise<RobotsRules>>();
   /** Per host: when the last request started, and the tail of the queue of waiting requests. */
   private readonly lastRequestAt = new Map<string, number>();
   private readonly hostQueue = new Map<string, Promise<void>>();
@@ -132,13 +150,17 @@ export class Fetcher {
 
   /** One HTTP exchange with a time cap covering headers and body, and a size cap. */
   private async request(url: string, headers: Record<string, string>): Promise<{ res: Response; bytes: Uint8Array }> {
+    const target = new URL(url);
+    if (isReservedInvalidHost(target.hostname)) throw new FetchError('dns_failure', networkFailureMessage('dns_failure', target, this.opts.timeoutMs));
     const signal = AbortSignal.timeout(this.opts.timeoutMs);
     let res: Response;
     try {
       res = await fetch(url, { headers: { 'user-agent': this.userAgent, ...headers }, redirect: 'follow', signal });
     } catch (err) {
-      if ((err as Error).name === 'TimeoutError') throw new RetryableError(`timeout: ${url}`);
-      throw new RetryableError(`network: ${url}: ${(err as Error).message}`);
+      const kind = networkFailureKind(err);
+      const message = networkFailureMessage(kind, target, this.opts.timeoutMs);
+      if (isPermanentDnsFailure(err)) throw new FetchError('dns_failure', message);
+      throw new RetryableError(message, kind);
     }
     const declared = Number(res.headers.get('content-length') ?? NaN);
     if (declared > this.opts.maxBytes) {
@@ -158,8 +180,8 @@ export class Fetcher {
       }
     } catch (err) {
       if (err instanceof AppError) throw err;
-      if ((err as Error).name === 'TimeoutError' || signal.aborted) throw new RetryableError(`timeout: ${url}`);
-      throw new RetryableError(`network: ${url}: ${(err as Error).message}`);
+      const kind = signal.aborted ? 'timeout' : networkFailureKind(err);
+      throw new RetryableError(networkFailureMessage(kind, target, this.opts.timeoutMs), kind);
     }
     return { res, bytes: Buffer.concat(chunks) };
   }
@@ -170,7 +192,7 @@ export class Fetcher {
     extraDelayMs: number,
     headers: Record<string, string>,
   ): Promise<{ res: Response; bytes: Uint8Array; attempts: number }> {
-    let lastError: Error | undefined;
+    let lastError: RetryableError | undefined;
     for (let attempt = 0; attempt <= this.opts.retries; attempt++) {
       if (attempt > 0) {
         const retryAfter = Number((lastError as { retryAfterS?: number } | undefined)?.retryAfterS ?? 0) * 1000;
@@ -179,7 +201,7 @@ export class Fetcher {
       try {
         const out = await this.politely(url, extraDelayMs, () => this.request(url.href, headers));
         if (RETRYABLE_STATUS.has(out.res.status)) {
-          const e = new RetryableError(`HTTP ${out.res.status}: ${url.href}`) as RetryableError & { retryAfterS?: number };
+          const e = new RetryableError(`HTTP ${out.res.status}: ${url.href}`, 'http_status') as RetryableError & { retryAfterS?: number };
           e.retryAfterS = Number(out.res.headers.get('retry-after')) || 0;
           lastError = e;
           if (attempt === this.opts.retries) return { ...out, attempts: attempt + 1 }; // give the caller the last answer
@@ -191,17 +213,17 @@ export class Fetcher {
         lastError = err;
       }
     }
-    const timedOut = lastError?.message.startsWith('timeout');
-    throw new AppError(timedOut ? 'fetch_timeout' : 'fetch_failed', lastError?.message);
+    throw new FetchError(lastError?.kind ?? 'network_error', lastError?.message ?? url.href);
   }
 
   /** robots.txt for the URL's origin, fetched once per Fetcher (RFC 9309 §2.3.1). */
-  private robotsFor(url: URL) {
+  private robotsFor(url: URL): Promise<RobotsRules> {
     const origin = url.origin;
     let entry = this.robots.get(origin);
     if (!entry) {
-      entry = (async () => {
+      entry = (async (): Promise<RobotsRules> => {
         const robotsUrl = new URL('/robots.txt', origin);
+        let failure: FetchError;
         try {
           const { res, bytes } = await this.withRetries(robotsUrl, 0, {});
           if (res.status >= 200 && res.status < 300) {
@@ -213,12 +235,19 @@ export class Fetcher {
             };
           }
           if (res.status >= 400 && res.status < 500) return { allowed: () => true, crawlDelayMs: 0 }; // "unavailable"
+          failure = new FetchError(
+            'robots_unavailable',
+            `${robotsUrl.href} respondió HTTP ${res.status}; sin robots.txt legible se asume que no se permite descargar (RFC 9309)`,
+            res.status,
+          );
         } catch (err) {
           if (err instanceof AppError && err.code === 'payload_too_large') return { allowed: () => true, crawlDelayMs: 0 };
+          if (!(err instanceof FetchError)) throw err;
+          failure = err; // the host itself is unreachable: report that, not a disallow rule
         }
         // 5xx or unreachable: RFC 9309 §2.3.1.4 says assume complete disallow. Not cached, so a later call retries.
         this.robots.delete(origin);
-        return { allowed: () => false, crawlDelayMs: 0 };
+        return { allowed: () => false, crawlDelayMs: 0, failure };
       })();
       this.robots.set(origin, entry);
     }
@@ -233,13 +262,15 @@ export class Fetcher {
   /**
    * Fetches `url` politely. Resolves with status 200 (body decoded, archived), 304
    * (`notModified`), or any other final status without body; rejects with an AppError
-   * `robots_disallowed`, `payload_too_large`, `fetch_timeout` or `fetch_failed`.
+   * `robots_disallowed`, `payload_too_large`, `fetch_timeout`, `fetch_dns_failed`,
+   * `fetch_connection_refused` or `fetch_failed` (a FetchError saying which kind of failure).
    */
   async fetch(url: string): Promise<FetchResult> {
     const target = new URL(url);
     if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new AppError('invalid_parameter', `URL no HTTP: ${url}`);
     const robots = await this.robotsFor(target);
-    if (!robots.allowed(target.href)) throw new AppError('robots_disallowed', url);
+    if (robots.failure) throw robots.failure;
+    if (!robots.allowed(target.href)) throw new FetchError('robots_disallowed', url);
     const known = await this.validators.get(target.href);
     const headers: Record<string, string> = { accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.8' };
     if (known?.etag) headers['if-none-match'] = known.etag;
