@@ -18,7 +18,7 @@ import { sendCommand, type CommandIO } from '../db/channel/index.ts';
 import { importBundledData, stderrBundledProgress } from '../etl/bundled.ts';
 import { FORMAT_IDS, importOfficialFile, isFormatId, terminalProgress } from '../etl/official/index.ts';
 import { runExtractCommand } from '../etl/news/extract/command.ts';
-import { runNewsOnce } from '../etl/news/pipeline/index.ts';
+import { runNewsOnce, runSucceeded } from '../etl/news/pipeline/index.ts';
 import { loadNewsConfig } from '../etl/news/sources/index.ts';
 import { createToken, isRole, ROLES } from '../db/queries/tokens.ts';
 import { importChat } from '../etl/chat/index.ts';
@@ -88,7 +88,8 @@ export const COMMANDS: Record<string, Command> = {
       log: (line) => io.stderr(line),
     });
     io.stdout(`${JSON.stringify(summary)}\n`);
-    return new Printed(0);
+    // A scheduled job must tell a failed run from a good one: any failed source is exit 1.
+    return new Printed(runSucceeded(summary) ? 0 : 1);
   },
   /** A WhatsApp/Telegram export → incident messages queued for moderation (etl/chat); prints the JSON report. */
   async 'import-chat'(args, { store }) {

@@ -82,7 +82,7 @@ describeEachBackend(
       expect(jobs.jobNames).toEqual(['retención de chats', 'noticias']);
       expect(timers()).toBe(1);
       await jobs.idle();
-      expect(passes).toEqual([{ fetched: 7, articles: 7, incidents: 1, duplicates: 2, unplaced: 0, errors: 0 }]);
+      expect(passes).toEqual([{ fetched: 7, articles: 7, incidents: 1, duplicates: 2, unplaced: 0, errors: 0, sources: [{ url: server.feedUrl, status: 'ok', reason: null }] }]);
       const newsIncidents = async () => (await newsDb(getStore()).selectFrom('incidents').select('id').where('source_kind', '=', 'news').execute()).length;
       expect(await newsIncidents()).toBe(1);
       expect(JSON.parse(readFileSync(join(dataDir, 'news', 'schedule.json'), 'utf8'))).toEqual({ local: '2026-01-05T12:00:00.000Z' });
@@ -95,7 +95,7 @@ describeEachBackend(
 
       advance(MIN);
       await jobs.tick();
-      expect(passes[1]).toEqual({ fetched: 0, articles: 0, incidents: 0, duplicates: 0, unplaced: 0, errors: 0 });
+      expect(passes[1]).toEqual({ fetched: 0, articles: 0, incidents: 0, duplicates: 0, unplaced: 0, errors: 0, sources: [{ url: server.feedUrl, status: 'ok', reason: null }] });
       const feedRequests = server.log.slice(afterFirst).filter((r) => r.path === new URL(server.feedUrl).pathname);
       expect(feedRequests.length).toBeGreaterThan(0);
       expect(feedRequests.every((r) => r.status === 304 && (r.ifNoneMatch || r.ifModifiedSince))).toBe(true);

@@ -131,7 +131,7 @@ describe('newsJob', () => {
     const job = newsJob(config, async (sources) => {
       passes.push(sources.map((s) => s.id));
       if (fail) throw new Error('feed caído');
-      return { fetched: 0, articles: 0, incidents: 0, duplicates: 0, unplaced: 0, errors: 0 };
+      return { fetched: 0, articles: 0, incidents: 0, duplicates: 0, unplaced: 0, errors: 0, sources: [] };
     }, runs);
     const lines: string[] = [];
     const s = new Scheduler({ jobs: [job], clock, log: (l) => lines.push(l) });

@@ -7,12 +7,16 @@
  * A feed that answers 304 is re-read from the archive (its last 200 body), so the articles it
  * lists still get their own conditional GETs: an article that failed last time is retried, one
  * that did not change costs a 304.
+ *
+ * A linked page that turns out to be a listing (a section front linked from a feed or a home
+ * page) is not stored as an article: its own article links are queued instead, one level deep,
+ * within the same `maxArticles` budget.
  */
 import { AppError } from '../../../core/errors/index.ts';
-import { extractArticle, type ExtractedArticle } from '../extract/index.ts';
+import { extractArticle, extractPage, type ExtractedArticle } from '../extract/index.ts';
 import { parseFeed, type FeedItem } from '../feed/index.ts';
 import { parseSitemap } from '../feed/sitemap.ts';
-import { decodeBody, readArchived, type Fetcher, type FetchResult } from '../fetch/index.ts';
+import { decodeBody, failureKindOf, FetchError, readArchived, type Fetcher, type FetchResult } from '../fetch/index.ts';
 import { findArticleLinks } from '../listing/index.ts';
 
 export interface CollectedArticle {
@@ -26,6 +30,8 @@ export interface CollectedArticle {
 export interface CollectFailure {
   link: string;
   code: string;
+  /** What kind of failure (DNS, refused, timeout, HTTP status, robots.txt, content …). */
+  kind: ReturnType<typeof failureKindOf>;
   message: string;
 }
 
@@ -38,7 +44,13 @@ export interface CollectSummary {
   articles: number;
   /** Articles that could not be fetched or yielded no text. */
   errors: number;
+  /** Linked pages recognised as listings, whose article links were followed instead. */
+  listings: number;
   failures: CollectFailure[];
+}
+
+function emptyCollectSummary(): CollectSummary {
+  return { fetched: 0, notModified: 0, articles: 0, errors: 0, listings: 0, failures: [] };
 }
 
 export interface CollectOptions {
@@ -50,8 +62,13 @@ export interface CollectOptions {
 }
 
 function failure(link: string, err: unknown): CollectFailure {
-  if (err instanceof AppError) return { link, code: err.code, message: err.message };
-  return { link, code: 'internal_error', message: (err as Error).message ?? String(err) };
+  const kind = failureKindOf(err);
+  if (err instanceof AppError) return { link, code: err.code, kind, message: err.message };
+  return { link, code: 'internal_error', kind, message: (err as Error).message ?? String(err) };
+}
+
+function httpFailure(url: string, status: number): FetchError {
+  return new FetchError('http_status', `${url} respondió HTTP ${status}`, status);
 }
 
 /** The body of an index document (feed or listing): fresh, or from the archive after a 304. */
@@ -67,13 +84,22 @@ async function indexBody(url: string, options: CollectOptions): Promise<string |
     }
   }
   if (page.notModified) return null;
-  throw new AppError('fetch_failed', `${url} respondió HTTP ${page.status}`);
+  throw httpFailure(url, page.status);
 }
 
-async function collectLinks(links: { link: string; feedItem?: FeedItem }[], options: CollectOptions): Promise<CollectSummary> {
-  const summary: CollectSummary = { fetched: 0, notModified: 0, articles: 0, errors: 0, failures: [] };
+interface Link {
+  link: string;
+  feedItem?: FeedItem;
+  /** Found on a linked listing page: not expanded again. */
+  fromListing?: boolean;
+}
+
+async function collectLinks(links: Link[], options: CollectOptions): Promise<CollectSummary> {
+  const summary = emptyCollectSummary();
   const seen = new Set<string>();
-  for (const { link, feedItem } of links.slice(0, options.maxArticles ?? Infinity)) {
+  const queue = links.slice(0, options.maxArticles ?? Infinity);
+  for (let i = 0; i < queue.length; i++) {
+    const { link, feedItem, fromListing } = queue[i]!;
     if (seen.has(link)) continue;
     seen.add(link);
     try {
@@ -82,12 +108,21 @@ async function collectLinks(links: { link: string; feedItem?: FeedItem }[], opti
         summary.notModified++;
         continue;
       }
-      if (page.status !== 200 || page.body === undefined) throw new AppError('fetch_failed', `${link} respondió HTTP ${page.status}`);
+      if (page.status !== 200 || page.body === undefined) throw httpFailure(link, page.status);
       summary.fetched++;
       if (page.contentType && !/html|xml/i.test(page.contentType)) {
         throw new AppError('invalid_body', `${link} no es una página HTML (${page.contentType})`);
       }
-      const article = extractArticle(page.body, { source: page.finalUrl });
+      const { methods: _methods, kind, ...article } = extractPage(page.body, { source: page.finalUrl });
+      if (kind === 'listing') {
+        summary.listings++;
+        const room = (options.maxArticles ?? Infinity) - queue.length;
+        if (!fromListing && room > 0) {
+          const found = findArticleLinks(page.body, page.finalUrl).filter((l) => !seen.has(l));
+          queue.push(...found.slice(0, room).map((l) => ({ link: l, fromListing: true })));
+        }
+        continue;
+      }
       if (!article.text) throw new AppError('invalid_body', `sin texto de nota: ${link}`);
       summary.articles++;
       await options.onArticle?.({ link, feedItem, page, article });
@@ -102,7 +137,9 @@ async function collectLinks(links: { link: string; feedItem?: FeedItem }[], opti
 /** Fetches an RSS/Atom feed and every article it lists. */
 export async function collectFeed(feedUrl: string, options: CollectOptions): Promise<CollectSummary> {
   const body = await indexBody(feedUrl, options);
-  if (body === null) return { fetched: 0, notModified: 0, articles: 0, errors: 0, failures: [] };
+  if (body === null) return emptyCollectSummary();
+  // A "feed" URL that serves an HTML page (a section front given as the feed): follow its links.
+  if (/^\s*(<!doctype html|<html)/i.test(body)) return collectLinks(findArticleLinks(body, feedUrl).map((link) => ({ link })), options);
   const feed = parseFeed(body, feedUrl);
   return collectLinks(feed.items.map((item) => ({ link: item.url, feedItem: item })), options);
 }
@@ -110,7 +147,7 @@ export async function collectFeed(feedUrl: string, options: CollectOptions): Pro
 /** Fetches a section listing page and every article linked from it. */
 export async function collectListing(listingUrl: string, options: CollectOptions): Promise<CollectSummary> {
   const body = await indexBody(listingUrl, options);
-  if (body === null) return { fetched: 0, notModified: 0, articles: 0, errors: 0, failures: [] };
+  if (body === null) return emptyCollectSummary();
   return collectLinks(findArticleLinks(body, listingUrl).map((link) => ({ link })), options);
 }
 
@@ -120,7 +157,7 @@ export async function collectListing(listingUrl: string, options: CollectOptions
  */
 export async function collectSitemap(sitemapUrl: string, options: CollectOptions & { maxSitemaps?: number }): Promise<CollectSummary> {
   const body = await indexBody(sitemapUrl, options);
-  if (body === null) return { fetched: 0, notModified: 0, articles: 0, errors: 0, failures: [] };
+  if (body === null) return emptyCollectSummary();
   let sitemap = parseSitemap(body, sitemapUrl);
   const items: FeedItem[] = [...sitemap.items];
   for (const child of sitemap.sitemaps.slice(0, options.maxSitemaps ?? 3)) {

@@ -9,7 +9,9 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { collapseWhitespace, foldText, type Doc } from './metadata.ts';
+import { chooseBody, containerParagraphs, type BodyCandidate, type BodyMethod } from './body-choice.ts';
+import { articleBodyParagraphs, type JsonObject } from './jsonld.ts';
+import { collapseWhitespace, foldText, type Doc } from './text.ts';
 
 /** Elements that never hold article prose. */
 const NEVER_CONTENT = [
@@ -32,13 +34,32 @@ const BOILERPLATE_TOKENS = new Set([
   'taboola', 'newsletter', 'suscripcion', 'subscribe', 'comments', 'comentarios', 'tags', 'temas', 'etiquetas',
   'popular', 'trending', 'masleidas', 'lo-mas', 'sidebar', 'widget', 'footer', 'modal', 'cookie', 'cookies', 'signature',
   'latest', 'ultimas', 'minuto', 'gallery', 'epigrafe', 'caption', 'credits', 'creditos',
+  'relatedposts', 'leidas', 'comment', 'commentlist', 'disqus',
 ]);
 
+/**
+ * Class names that describe the story or the layout rather than the element: WordPress's
+ * `post_class()` adds the story's own categories and tags (`tag-ultimas-noticias`,
+ * `category-popular`), and themes mark the column beside a sidebar (`with-sidebar`,
+ * `right-sidebar`). Their words say nothing about the element being boilerplate.
+ */
+const DESCRIPTIVE_CLASSES = /(^|\s)(tag|category|categoria|format|post_tag)-\S+|(^|[\s_-])(with|has|no|left|right|sin|con)[-_]sidebar(?=$|[\s_-])/g;
+
 function hasBoilerplateToken(el: Element): boolean {
-  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
+  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase().replace(DESCRIPTIVE_CLASSES, ' ');
   if (!names.trim()) return false;
   return names.split(/[\s_-]+/).some((t) => BOILERPLATE_TOKENS.has(t));
 }
+
+/**
+ * Containers that CMSs and themes use for the story text (WordPress `.entry-content`, tagDiv's
+ * `.td-post-content`, schema.org microdata `articleBody`, …). An element holding one is never
+ * removed as boilerplate, whatever its class says.
+ */
+export const CONTENT_CONTAINERS = [
+  '[itemprop="articleBody"]', '.entry-content', '.td-post-content', '.post-content', '.article-body', '.article-content',
+  '.post-body', '.single-content', '.story-body', '.news-body', '.content-body',
+].join(',');
 
 /**
  * Spanish cues that open an inserted link to another story, a follow/subscribe prompt or a
@@ -85,7 +106,7 @@ export function stripBoilerplate(doc: Doc): void {
   removeAll(doc, NEVER_CONTENT);
   for (const el of [...doc.querySelectorAll('body *')]) {
     if (!el.isConnected) continue;
-    if (hasBoilerplateToken(el) && !el.querySelector('h1')) el.remove();
+    if (hasBoilerplateToken(el) && !el.querySelector('h1') && !el.matches(CONTENT_CONTAINERS) && !el.querySelector(CONTENT_CONTAINERS)) el.remove();
   }
   for (const el of [...doc.querySelectorAll('header')]) {
     // A <header> is page chrome unless it holds the headline (some templates put the h1 there).
@@ -120,17 +141,38 @@ export function htmlToParagraphs(html: string): string[] {
 export interface BodyHints {
   title: string | null;
   author: string | null;
+  /** The page's JSON-LD nodes, for `articleBody`. */
+  nodes: JsonObject[];
 }
 
-/** Body paragraphs of an article page (mutates `doc`). */
-export function extractBodyParagraphs(doc: Doc, hints: BodyHints): string[] {
-  stripBoilerplate(doc);
-  const article = new Readability(doc as unknown as Document, { charThreshold: 200, keepClasses: false }).parse();
-  const paragraphs = article?.content ? htmlToParagraphs(article.content) : [];
+export interface BodyResult {
+  paragraphs: string[];
+  method: BodyMethod | null;
+}
+
+/** Article prose only: inserts, captions, the byline and the headline repeated, closing initials dropped. */
+function keepProse(paragraphs: string[], hints: BodyHints): string[] {
   const title = foldText(hints.title ?? '');
   const kept = paragraphs.filter(
     (p) => !isInsertParagraph(p) && !isCaption(p) && !isBylineLine(p, hints.author) && foldText(p) !== title,
   );
   while (kept.length > 0 && isSignOff(kept[kept.length - 1]!)) kept.pop();
   return kept;
+}
+
+/**
+ * Body paragraphs of an article page (mutates `doc`): Readability's pick, unless it is a list of
+ * links, comments or navigation, or clearly shorter than the theme's content container or the
+ * JSON-LD `articleBody` (./body-choice.ts).
+ */
+export function extractBodyParagraphs(doc: Doc, hints: BodyHints): BodyResult {
+  stripBoilerplate(doc);
+  // Read before Readability, which rewrites the document it scores.
+  const container = containerParagraphs(doc, CONTENT_CONTAINERS, BLOCKS);
+  const article = new Readability(doc as unknown as Document, { charThreshold: 200, keepClasses: false }).parse();
+  const candidates: BodyCandidate[] = [
+    { method: 'readability', paragraphs: keepProse(article?.content ? htmlToParagraphs(article.content) : [], hints), html: article?.content ?? '' },
+    { method: 'content-container', paragraphs: keepProse(container.paragraphs, hints), html: container.html },
+  ];
+  return chooseBody(candidates, keepProse(articleBodyParagraphs(hints.nodes), hints));
 }

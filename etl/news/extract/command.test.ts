@@ -35,7 +35,10 @@ describe('extract command (child process)', () => {
     expect(stdout.endsWith('\n')).toBe(true);
     expect(stdout.trim().split('\n')).toHaveLength(1);
     const out = JSON.parse(stdout);
-    expect(Object.keys(out)).toEqual(['url', 'title', 'published_at', 'author', 'text']);
+    expect(Object.keys(out)).toEqual(['url', 'title', 'published_at', 'author', 'text', 'methods', 'kind']);
+    expect(out.kind).toBe('article');
+    // The page has no JSON-LD article node: og:title, article:published_time, the visible byline, Readability.
+    expect(out.methods).toEqual({ title: 'open-graph', published_at: 'meta', author: 'byline', text: 'readability' });
     // Values read off the page (see index.test.ts).
     expect(out.url).toBe('https://hidalgo.quadratin.com.mx/sucesos/reportan-50-desaparecidos-y-danos-en-29-municipios-de-hidalgo-por-lluvias/');
     expect(out.title).toBe('Reportan 50 desaparecidos y daños en 29 municipios de Hidalgo por lluvias');

@@ -1,12 +1,14 @@
 /**
  * `etl extract FILE_OR_URL`: prints one JSON object
- * `{"url", "title", "published_at", "author", "text"}` on stdout. Errors go to stderr:
+ * `{"url", "title", "published_at", "author", "text", "methods", "kind"}` on stdout: the article
+ * fields as plain strings (or null), where each came from (`methods`, e.g. `{"title": "json-ld"}`)
+ * and whether the page is an `article` or a `listing` (a listing has an empty `text`). Errors go to stderr:
  * exit 2 for a usage error, 1 when the file cannot be read or the URL cannot be fetched.
  */
 import { readFile } from 'node:fs/promises';
 import { AppError } from '../../../core/errors/index.ts';
 import { Fetcher } from '../fetch/index.ts';
-import { extractArticle } from './index.ts';
+import { extractPage } from './index.ts';
 
 export interface CommandIo {
   stdout(s: string): void;
@@ -43,7 +45,7 @@ export async function runExtractCommand(target: string | undefined, io: CommandI
     io.stderr(`${message}\n`);
     return 1;
   }
-  const article = extractArticle(html, { source: target });
-  io.stdout(`${JSON.stringify(article)}\n`);
+  const page = extractPage(html, { source: target });
+  io.stdout(`${JSON.stringify(page)}\n`);
   return 0;
 }

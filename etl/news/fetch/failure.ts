@@ -83,15 +83,15 @@ export function isReservedInvalidHost(hostname: string): boolean {
   return h === 'invalid' || h.endsWith('.invalid');
 }
 
-/** Spanish message for a network failure, naming the host so the operator knows where to look. */
+/** The detail for a network failure's message: the host (or URL) so the operator knows where to look. */
 export function networkFailureMessage(kind: FetchFailureKind, url: URL, timeoutMs: number): string {
   switch (kind) {
     case 'dns_failure':
-      return `no se pudo resolver el nombre ${url.hostname}`;
+      return url.hostname;
     case 'connection_refused':
-      return `${url.host} rechazó la conexión`;
+      return url.host;
     case 'timeout':
-      return `${url.href} no respondió en ${Math.round(timeoutMs / 1000)} s`;
+      return `${url.href} (sin respuesta en ${Math.round(timeoutMs / 100) / 10} s)`;
     default:
       return `falla de red con ${url.host}`;
   }

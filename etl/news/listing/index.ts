@@ -86,7 +86,11 @@ export function classifyLink(href: string, anchorText: string, inChrome: boolean
  * order. `baseUrl` is where the page was fetched from (a `<base href>` in the page wins).
  */
 export function findArticleLinks(html: string, baseUrl: string): string[] {
-  const { document } = parseHTML(html);
+  return articleLinksIn(parseHTML(html).document, baseUrl);
+}
+
+/** `findArticleLinks` over a page already parsed (the extractor counts teasers with it). */
+export function articleLinksIn(document: Document, baseUrl: string): string[] {
   let base = new URL(baseUrl);
   const baseHref = document.querySelector('base[href]')?.getAttribute('href');
   if (baseHref) {
