@@ -34,6 +34,7 @@ export const ERRORS = {
   fetch_timeout: { status: 504, message: 'La descarga tardó demasiado' },
   fetch_dns_failed: { status: 502, message: 'No se encontró el servidor (falla de DNS)' },
   fetch_connection_refused: { status: 502, message: 'El servidor rechazó la conexión' },
+  robots_unavailable: { status: 503, message: 'No se pudo leer robots.txt del sitio: por ahora no se descarga nada de él' },
   // access and privacy (server/auth, server/policy)
   invalid_token: { status: 401, message: 'Token de acceso inválido' },
   forbidden: { status: 403, message: 'Acceso no permitido' },

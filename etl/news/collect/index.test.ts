@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Fetcher, JsonFileValidatorStore } from '../fetch/index.ts';
-import { NEWS_PAGES_DIR, startNewsServer, type NewsServer, type ServedArticle } from '../../../tests/support/news/local-news-server.ts';
+import { buildRssFeed, NEWS_PAGES_DIR, startNewsServer, type NewsServer, type ServedArticle } from '../../../tests/support/news/local-news-server.ts';
 import { collectFeed, collectListing, collectSitemap, reextractArchived, type CollectedArticle } from './index.ts';
 
 const SILLA_PATH = '/hidalgo/estado/2025/10/15/senadoras-carolina-viggiano-simey-olvera-se-confrontan-por-tragedia-hidalgo-562529.html';
@@ -91,6 +91,34 @@ describe('collectListing', () => {
     const { fetcher } = setup();
     const summary = await collectListing(`${server.origin}/hidalgo/`, { fetcher: fetcher(), maxArticles: 5 });
     expect(summary.fetched + summary.notModified + summary.errors).toBe(5);
+  });
+});
+
+describe('a listing page linked from a feed', () => {
+  it('is not stored as an article: its article links are followed instead', async () => {
+    const listing = readFileSync(join(NEWS_PAGES_DIR, 'lasillarotahgo.html'), 'utf8');
+    const extraPages: Record<string, string> = { '/hidalgo/': listing };
+    // The feed lists only the section front; its URL needs the origin, known once the server listens.
+    Object.defineProperty(extraPages, '/portada.xml', {
+      get: () => buildRssFeed(server!.origin, [{ path: '/hidalgo/', title: 'Hidalgo', pubDate: 'Wed, 15 Oct 2025 12:00:00 +0000' }]),
+      enumerable: true,
+    });
+    server = await startNewsServer({ articles: ARTICLES.slice(0, 1), extraPages });
+    const { fetcher } = setup();
+    const titles: (string | null)[] = [];
+    const summary = await collectFeed(`${server.origin}/portada.xml`, { fetcher: fetcher(), onArticle: (a) => void titles.push(a.article.title) });
+    // The listing links 45 articles (listing/index.test.ts); only one is served, the other 44 answer 404.
+    expect(summary).toMatchObject({ listings: 1, fetched: 2, articles: 1, errors: 44 });
+    expect(titles).toEqual([ARTICLES[0]!.title]);
+    expect(summary.failures.every((f) => f.kind === 'http_status')).toBe(true);
+  });
+
+  it('a feed URL that serves an HTML section front is read as a listing', async () => {
+    const listing = readFileSync(join(NEWS_PAGES_DIR, 'lasillarotahgo.html'), 'utf8');
+    server = await startNewsServer({ articles: ARTICLES.slice(0, 1), extraPages: { '/hidalgo/': listing } });
+    const { fetcher } = setup();
+    const summary = await collectFeed(`${server.origin}/hidalgo/`, { fetcher: fetcher(), maxArticles: 3 });
+    expect(summary.fetched + summary.errors).toBe(3);
   });
 });
 

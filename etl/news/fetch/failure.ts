@@ -22,8 +22,9 @@ const CODE_OF: Record<FetchFailureKind, ErrorCode> = {
   timeout: 'fetch_timeout',
   http_status: 'fetch_failed',
   robots_disallowed: 'robots_disallowed',
-  // RFC 9309 §2.3.1.4: a robots.txt answered with 5xx means "assume complete disallow".
-  robots_unavailable: 'robots_disallowed',
+  // RFC 9309 §2.3.1.4: a robots.txt answered with 5xx means "assume complete disallow" — but
+  // the site said nothing about us, so it is reported apart from a real disallow rule.
+  robots_unavailable: 'robots_unavailable',
   too_large: 'payload_too_large',
   network_error: 'fetch_failed',
 };
@@ -102,6 +103,7 @@ export function failureKindOf(err: unknown): FetchFailureKind | 'invalid_content
   if (err instanceof FetchError) return err.kind;
   if (err instanceof AppError) {
     if (err.code === 'robots_disallowed') return 'robots_disallowed';
+    if (err.code === 'robots_unavailable') return 'robots_unavailable';
     if (err.code === 'fetch_timeout') return 'timeout';
     if (err.code === 'fetch_dns_failed') return 'dns_failure';
     if (err.code === 'fetch_connection_refused') return 'connection_refused';

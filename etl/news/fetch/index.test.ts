@@ -154,11 +154,12 @@ describe('Fetcher', () => {
     expect((await rejection(other.fetch(quadratin!))).code).toBe('robots_disallowed');
   });
 
-  it('treats an unreachable robots.txt (5xx) as "disallow everything"', async () => {
+  it('treats an unreachable robots.txt (5xx) as "disallow everything", reported as robots_unavailable', async () => {
     server = await startNewsServer({ articles: ARTICLES, robotsStatus: 503 });
     const t = fakeTime();
     const fetcher = new Fetcher({ retries: 1, now: t.now, sleep: t.sleep });
-    expect((await rejection(fetcher.fetch(server.origin + ARTICLES[0]!.path))).code).toBe('robots_disallowed');
+    // Nothing is fetched, as before; the code says the site could not be asked, not that it said no.
+    expect((await rejection(fetcher.fetch(server.origin + ARTICLES[0]!.path))).code).toBe('robots_unavailable');
     expect(server.log.some((r) => r.path === ARTICLES[0]!.path)).toBe(false);
   });
 

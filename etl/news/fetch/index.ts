@@ -237,7 +237,7 @@ export class Fetcher {
           if (res.status >= 400 && res.status < 500) return { allowed: () => true, crawlDelayMs: 0 }; // "unavailable"
           failure = new FetchError(
             'robots_unavailable',
-            `${robotsUrl.href} respondió HTTP ${res.status}; sin robots.txt legible se asume que no se permite descargar (RFC 9309)`,
+            `${robotsUrl.href} respondió HTTP ${res.status} (RFC 9309 §2.3.1.4)`,
             res.status,
           );
         } catch (err) {

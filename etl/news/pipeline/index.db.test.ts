@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachBackend } from '../../../tests/harness/stores.ts';
 import { runCommand } from '../../../cli/index.ts';
+import { closedPort } from '../../../tests/support/news/closed-port.ts';
 import { startNewsServer, type NewsServer, type ServedArticle } from '../../../tests/support/news/local-news-server.ts';
 import { sameEventFeed } from '../../../tests/support/news/derived-pages.ts';
 import { newsDb, runNewsOnce } from './index.ts';
@@ -50,7 +51,7 @@ describeEachBackend(
       const store = getStore();
       const summary = await runNewsOnce(store, { dataDir, feedUrl: server.feedUrl, fetcher: { delayMs: 0 } });
       // 4 Hidalgo pages + 3 derived pages, all fetched with 200 and extracted.
-      expect(summary).toEqual({ fetched: 7, articles: 7, incidents: 1, duplicates: 2, unplaced: 0, errors: 0 });
+      expect(summary).toEqual({ fetched: 7, articles: 7, incidents: 1, duplicates: 2, unplaced: 0, errors: 0, sources: [{ url: server.feedUrl, status: 'ok', reason: null }] });
 
       const db = newsDb(store);
       const incidents = await db.selectFrom('incidents').selectAll().where('source_kind', '=', 'news').execute();
@@ -98,7 +99,7 @@ describeEachBackend(
     it('a second run gets 304s: 0 fetched, nothing new', async () => {
       const store = getStore();
       const summary = await runNewsOnce(store, { dataDir, feedUrl: server.feedUrl, fetcher: { delayMs: 0 } });
-      expect(summary).toEqual({ fetched: 0, articles: 0, incidents: 0, duplicates: 0, unplaced: 0, errors: 0 });
+      expect(summary).toEqual({ fetched: 0, articles: 0, incidents: 0, duplicates: 0, unplaced: 0, errors: 0, sources: [{ url: server.feedUrl, status: 'ok', reason: null }] });
       const db = newsDb(store);
       const n = await db.selectFrom('news_articles').select('id').execute();
       expect(n).toHaveLength(7);
@@ -131,14 +132,77 @@ describeEachBackend(
         expect(out).toHaveLength(1);
         expect(out[0]!.endsWith('\n') && !out[0]!.trimEnd().includes('\n')).toBe(true);
         const parsed = JSON.parse(out[0]!);
-        expect(Object.keys(parsed)).toEqual(['fetched', 'articles', 'incidents', 'duplicates', 'unplaced', 'errors']);
+        expect(Object.keys(parsed)).toEqual(['fetched', 'articles', 'incidents', 'duplicates', 'unplaced', 'errors', 'sources']);
         expect(parsed).toMatchObject({ fetched: 7, articles: 7, incidents: 1, duplicates: 2 });
+        expect(parsed.sources).toEqual([{ url: server.feedUrl, status: 'ok', reason: null }]);
       } finally {
         if (previous === undefined) delete process.env.DATA_DIR;
         else process.env.DATA_DIR = previous;
       }
       expect(await runCommand(['news', '--feed', server.feedUrl], { store: getStore(), io })).toBe(2);
       expect(await runCommand(['news', '--once', '--feed', 'ftp://x'], { store: getStore(), io })).toBe(2);
+    });
+
+    it('news --once exits 1 when a source failed, names each failure, and still prints the summary', async () => {
+      // Sources that fail in every distinct way, none leaving the machine: a .invalid host (RFC 6761,
+      // never resolved), a port nothing listens on, a robots.txt that forbids the feed, a robots.txt
+      // answering 503, a 404 feed and a feed that never finishes; plus the working local feed.
+      const guarded = await startNewsServer({ articles: [], robots: 'User-agent: *\nDisallow: /cerrado/\n' });
+      const broken = await startNewsServer({ articles: [], robotsStatus: 503 });
+      const port = await closedPort();
+      const urls = {
+        ok: server.feedUrl,
+        dns: 'http://noticias-que-no-existen.invalid/feed.xml',
+        refused: `http://127.0.0.1:${port}/feed.xml`,
+        robots: `${guarded.origin}/cerrado/feed.xml`,
+        robots503: `${broken.origin}/feed.xml`,
+        http: `${server.origin}/no-existe.xml`,
+        timeout: `${server.origin}/stall`,
+      };
+      const dir = freshDataDir();
+      const configPath = join(dir, 'news-sources.json');
+      writeFileSync(configPath, JSON.stringify({
+        fetch: { delayMs: 0, retries: 0, timeoutMs: 1000 },
+        sources: Object.entries(urls).map(([id, url]) => ({ id, outlet: id, kind: 'feed', url })),
+      }));
+      const out: string[] = [];
+      const err: string[] = [];
+      const io = { stdout: (s: string) => void out.push(s), stderr: (s: string) => void err.push(s) };
+      const previous = process.env.DATA_DIR;
+      process.env.DATA_DIR = dir;
+      try {
+        const code = await runCommand(['news', '--once', '--config', configPath], { store: getStore(), io });
+        expect(code).toBe(1);
+      } finally {
+        if (previous === undefined) delete process.env.DATA_DIR;
+        else process.env.DATA_DIR = previous;
+        await guarded.close();
+        await broken.close();
+      }
+      expect(out).toHaveLength(1);
+      const parsed = JSON.parse(out[0]!);
+      expect(Object.keys(parsed)).toEqual(['fetched', 'articles', 'incidents', 'duplicates', 'unplaced', 'errors', 'sources']);
+      expect(parsed.sources.map((s: { url: string; status: string }) => [s.url, s.status])).toEqual([
+        [urls.ok, 'ok'],
+        [urls.dns, 'dns_failure'],
+        [urls.refused, 'connection_refused'],
+        [urls.robots, 'robots_disallowed'],
+        [urls.robots503, 'robots_unavailable'],
+        [urls.http, 'http_status'],
+        [urls.timeout, 'timeout'],
+      ]);
+      const reasons = parsed.sources.map((s: { reason: string | null }) => s.reason);
+      expect(reasons[0]).toBeNull();
+      expect(reasons[1]).toMatch(/DNS.*noticias-que-no-existen\.invalid/);
+      expect(reasons[2]).toContain(`rechazó la conexión: 127.0.0.1:${port}`);
+      expect(reasons[3]).toMatch(/^robots\.txt no permite descargar/);
+      expect(reasons[4]).toMatch(/HTTP 503/);
+      expect(reasons[4]).not.toMatch(/^robots\.txt no permite/);
+      expect(reasons[5]).toMatch(/HTTP 404/);
+      expect(reasons[6]).toMatch(/tardó demasiado/);
+      // Only the working feed counted; the six failed sources are one error each.
+      expect(parsed).toMatchObject({ articles: 7, errors: 6 });
+      expect(err.join('')).toMatch(/FALLÓ http:\/\/127\.0\.0\.1:\d+\/feed\.xml \(connection_refused\)/);
     });
 
     it('extract FILE prints the extracted article once, as one JSON line', async () => {
