@@ -5,6 +5,7 @@
  * resort visible Spanish dates and bylines.
  */
 import { hasMexicoCityOffset, normalizeIsoDate, parseSpanishDate } from './dates.ts';
+import { foldForSearch } from '../../../geo/text/index.ts';
 
 /** The minimal DOM surface we use (linkedom's Document satisfies it). */
 export type Doc = Document;
@@ -17,7 +18,7 @@ export function collapseWhitespace(s: string): string {
 
 /** Removes accents and case, so "Quadratín" and "Quadratin" compare equal. */
 export function foldText(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return foldForSearch(s);
 }
 
 function metaContent(doc: Doc, ...keys: string[]): string[] {
