@@ -50,7 +50,8 @@ export function gazetteerInput(reverse: ReverseGeocoder): GazetteerInput {
   const cuadrantes = reverse.setFor('cuadrante', 2023)!.features.map((f) => ({
     id: f.id, sector: f.sectorId ?? '', alcaldiaId: f.alcaldiaId ?? '', ...point('cuadrante', 2023, f.id),
   }));
-  const stations = loadStations().map((s) => ({ ...s, alcaldiaId: reverse.areaAt('alcaldia', null, s.lat, s.lon) }));
+  // Inside or outside the city by the alcaldía polygons (Cuatro Caminos and Ciudad Azteca fall outside, Indios Verdes inside).
+  const stations = loadStations().map((s) => ({ ...s, resolvedId: s.id, alcaldiaId: reverse.areaAt('alcaldia', null, s.lat, s.lon) }));
   return { alcaldias, colonias, cuadrantes, stations };
 }
 
