@@ -95,6 +95,18 @@ export class FuzzyNames<V> {
    */
   search(queryWords: readonly string[], limit = 10): V[] {
     if (!queryWords.length) return [];
+    // Fuzzy lookups cost far more than trie walks; reports repeat the same few words.
+    const key = `${limit}|${queryWords.join(' ')}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const found = this.searchUncached(queryWords, limit);
+    if (this.cache.size < 20_000) this.cache.set(key, found);
+    return found;
+  }
+
+  private readonly cache = new Map<string, V[]>();
+
+  private searchUncached(queryWords: readonly string[], limit: number): V[] {
     const hits = this.index.search(queryWords.join(' '), { combineWith: 'AND', fuzzy: fuzzyFor, prefix: false });
     const out: V[] = [];
     for (const h of hits) {

@@ -41,13 +41,13 @@ export function linesAt(tw: TextWords, k: number): string[] | null {
 }
 
 /** The longest station name starting at one of words from..to (articles may sit in between), exact or typo-tolerant. */
-function stationNameAt(gaz: Gazetteer, tw: TextWords, from: number, to: number): TrieMatch<StationEntry> | null {
+function stationNameAt(gaz: Gazetteer, tw: TextWords, from: number, to: number, fuzzy: boolean): TrieMatch<StationEntry> | null {
   let best: TrieMatch<StationEntry> | null = null;
   for (let j = from; j <= to && j < tw.words.length; j++) {
     const m = gaz.stations.longestAt(tw, j);
     if (m && (!best || m.to > best.to)) best = m;
   }
-  if (best) return best;
+  if (best || !fuzzy) return best;
   // Typos: the next 1–3 words, longest first, each word of 6+ letters allowed a small edit distance.
   const j = to;
   for (let len = 3; len >= 1; len--) {
@@ -87,7 +87,8 @@ export function stationMentionAt(gaz: Gazetteer, tw: TextWords, i: number, docSa
     j++;
   }
   if (j >= n || tw.breakBefore[j]) return null;
-  const m = stationNameAt(gaz, tw, i + 1, j);
+  // Typos are forgiven after a system word or "estación" only: "hacia"/"tren" precede too many other words.
+  const m = stationNameAt(gaz, tw, i + 1, j, SYSTEM_WORDS.has(word) || word === 'estacion');
   if (!m) return null;
   let cands = m.values.filter((c) => !STREET_NAMED.has(c.system) || c.system === system);
   if (!cands.length) return null;
