@@ -11,10 +11,12 @@ import {
 } from './places.ts';
 import { WordTrie } from './trie.ts';
 import { FuzzyNames, nameVariants } from './place-names.ts';
+import { pairKey, streetKeys } from './street-names.ts';
 
 export * from './normalize.ts';
 export * from './trie.ts';
 export * from './place-names.ts';
+export * from './street-names.ts';
 export * as placeLists from './places.ts';
 
 export interface GazetteerInput {
@@ -29,7 +31,11 @@ export interface GazetteerInput {
     stationId?: string;
   }>;
   cuadrantes: Array<{ id: string; sector: string; alcaldiaId: string; lat: number; lon: number }>;
+  /** Street corners (INEGI ATUS): two street names and the corner's point. */
+  corners?: Array<{ a: string; b: string; lat: number; lon: number; alcaldiaId: string }>;
 }
+
+export interface CornerEntry { a: string; b: string; lat: number; lon: number; alcaldiaId: string }
 
 export interface AlcaldiaEntry { id: string; name: string; lat: number; lon: number; personNamed: boolean }
 export interface ColoniaEntry {
@@ -84,6 +90,8 @@ export interface Gazetteer {
   cuadrantes: Map<string, CuadranteEntry>;
   sectores: WordTrie<{ id: string; alcaldiaId: string; lat: number; lon: number }>;
   outside: WordTrie<OutsidePlace>;
+  /** Street corners by `pairKey` of two street keys; a key also answers for its leading words ("insurgentes"). */
+  corners: Map<string, CornerEntry[]>;
   /** Every word a gazetteer name can start with: text words outside it (most of them) are skipped at once. */
   startWords: Set<string>;
 }
@@ -175,9 +183,23 @@ export function buildGazetteer(input: GazetteerInput): Gazetteer {
   for (const c of OUTSIDE_CITIES) addOutside(c, 'ciudad', CITIES_AMBIGUOUS);
   for (const c of OUTSIDE_CUES) addOutside(c, 'cue', new Set());
 
+  const corners = new Map<string, CornerEntry[]>();
+  const keyPrefixes = (name: string) => streetKeys(name).flatMap((k) => {
+    const w = k.split(' ');
+    return w.map((_, n) => w.slice(0, n + 1).join(' ')).filter((p) => p.length >= 4);
+  });
+  for (const c of input.corners ?? []) {
+    for (const ka of new Set(keyPrefixes(c.a))) for (const kb of new Set(keyPrefixes(c.b))) {
+      const key = pairKey(ka, kb);
+      const list = corners.get(key) ?? [];
+      if (!list.includes(c)) list.push(c);
+      corners.set(key, list);
+    }
+  }
+
   const startWords = new Set<string>();
   for (const trie of [alcaldiaNames, coloniaNames, landmarks, outside] as WordTrie<unknown>[]) for (const w of trie.firstWords()) startWords.add(w);
-  return { alcaldias, alcaldiaNames, colonias, coloniaNames, coloniasByAlcaldia, coreSpread, stations, stationsFuzzy, coloniasFuzzy, landmarks, cuadrantes, sectores, outside, startWords };
+  return { alcaldias, alcaldiaNames, colonias, coloniaNames, coloniasByAlcaldia, coreSpread, stations, stationsFuzzy, coloniasFuzzy, landmarks, cuadrantes, sectores, outside, startWords, corners };
 }
 
 /** The alcaldía id for a name as records write it ("GUSTAVO A MADERO", "Cuajimalpa", "delegación Tlalpan"), or null. */

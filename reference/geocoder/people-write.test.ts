@@ -107,3 +107,34 @@ describe('colonias and corners as people write them (hand-written texts; names f
     }
   });
 });
+
+const ATUS = join(SHARED_DATA_DIR, 'streets/inegi_atus_cdmx_2022_2023.csv');
+const haveAtus = existsSync(ATUS);
+describe.skipIf(!haveAtus)('street corners (hand-written texts; points from the INEGI ATUS rows read here)', () => {
+  const rows = haveAtus ? (parse(readFileSync(ATUS, 'utf8'), { columns: true, bom: true }) as Array<Record<string, string>>) : [];
+  /** Metres from the result to the nearest ATUS row whose two streets contain these words. */
+  const metresToCorner = (r: { lat: number | null; lon: number | null }, a: RegExp, b: RegExp) => {
+    const hits = rows.filter((x) => (a.test(x.calle1!) && b.test(x.calle2!)) || (a.test(x.calle2!) && b.test(x.calle1!)));
+    expect(hits.length).toBeGreaterThan(0);
+    return Math.min(...hits.map((x) => distance([r.lon!, r.lat!], [Number(x.longitud), Number(x.latitud)], { units: 'meters' })));
+  };
+  it.each([
+    ['Robaron un auto en Insurgentes Sur y Río Mixcoac, Benito Juárez', /INSURGENTES SUR/, /MIXCOAC/],
+    ['Choque en Avenida Insurgentes Sur esquina con Río Mixcoac', /INSURGENTES SUR/, /MIXCOAC/],
+    ['Asalto en las calles Aquiles Serdán y Puente de Guerra', /AQUILES SERD/, /PUENTE DE GUERRA/],
+  ])('%s → the corner', (text, a, b) => {
+    const r = g.geocodeText(text);
+    expect(r).toMatchObject({ status: 'ok', precision: 'intersection' });
+    expect(metresToCorner(r, a, b)).toBeLessThan(300);
+  });
+
+  it('a corner outside the stated alcaldía is never taken', () => {
+    const r = g.geocodeText('Choque en Insurgentes Sur y Río Mixcoac, alcaldía Tlalpan');
+    expect(r.precision).not.toBe('intersection');
+  });
+
+  it('a street alone never becomes a confident point', () => {
+    const r = g.geocodeText('Asalto sobre avenida Insurgentes Sur');
+    expect(r.precision === 'intersection' || r.precision === 'street').toBe(false);
+  });
+});
