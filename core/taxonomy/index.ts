@@ -13,10 +13,10 @@
  *   "DELITO DE BAJO IMPACTO" for 88 % of rows). The classifier tries the specific label first, then the bucket.
  */
 import { AppError } from '../errors/index.ts';
-import { repairMojibake } from './mojibake.ts';
+import { repairMojibake } from '../../geo/text/index.ts';
 import { RULES, normaliseLabel } from './rules.ts';
 
-export { repairMojibake } from './mojibake.ts';
+export { repairMojibake } from '../../geo/text/index.ts';
 export { normaliseLabel } from './rules.ts';
 
 export const GROUP_IDS = ['robo', 'robo_transporte_publico', 'violencia', 'otros_delitos'] as const;

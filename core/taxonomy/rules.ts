@@ -7,16 +7,12 @@
  * `Categoria` values of the FGJ-CDMX "víctimas/carpetas de investigación" catalogue (every value seen in the
  * Milpa Alta file, plus the high-impact `Categoria` buckets the FGJ publishes for the whole city).
  */
+import { foldUpper } from '../../geo/text/index.ts';
 import type { CategoryId } from './index.ts';
 
 /** Accents stripped, upper case, whitespace collapsed: "Robo a transeúnte  en vía pública" → "ROBO A TRANSEUNTE EN VIA PUBLICA". */
 export function normaliseLabel(label: string): string {
-  return label
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toUpperCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return foldUpper(label);
 }
 
 type Rule = readonly [CategoryId, (label: string) => boolean];

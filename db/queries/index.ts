@@ -9,6 +9,7 @@ import type { Backend, Store } from '../connect.ts';
 import { h3Column, placeColumn, type AreaKind, type AreasTable, type Database, type H3Resolution, type PlaceLevel, type SourceKind, type Vintage } from '../schema.ts';
 import { monthsInRange } from './months.ts';
 import { placeDbIds, placeIdExpr } from './places.ts';
+import { foldForSearch } from '../../geo/text/index.ts';
 
 export { monthsInRange, isCalendarDate, addDays, daysBetween, nextMonthStart } from './months.ts';
 
@@ -95,9 +96,7 @@ export interface IncidentRepository {
 }
 
 /** Lower case without Spanish accents, as SQL's `translate(lower(x), …)` below computes it. */
-export function foldForSearch(text: string): string {
-  return text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-}
+export { foldForSearch };
 
 /** Kinds with one boundary set for every vintage (alcaldías: INEGI; colonias: IECM 2019). */
 const SINGLE_SET_KINDS: ReadonlySet<AreaKind> = new Set(['alcaldia', 'colonia']);

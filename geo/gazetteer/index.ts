@@ -10,18 +10,32 @@ import {
   STATES, STATES_AMBIGUOUS,
 } from './places.ts';
 import { WordTrie } from './trie.ts';
+import { FuzzyNames, nameVariants } from './place-names.ts';
+import { pairKey, streetKeys } from './street-names.ts';
 
 export * from './normalize.ts';
 export * from './trie.ts';
+export * from './place-names.ts';
+export * from './street-names.ts';
 export * as placeLists from './places.ts';
 
 export interface GazetteerInput {
   alcaldias: Array<{ id: string; name: string; lat: number; lon: number }>;
   colonias: Array<{ id: string; name: string; alcaldiaId: string; population: number | null; lat: number; lon: number }>;
   /** alcaldiaId null: the station lies outside Mexico City (Metro lines A and B reach Edomex). */
-  stations: Array<{ system: 'metro' | 'metrobus'; id: string; name: string; line: string; lat: number; lon: number; alcaldiaId: string | null }>;
+  stations: Array<{
+    system: StationSystem; id: string; name: string; line: string; lat: number; lon: number; alcaldiaId: string | null;
+    /** The id a mention resolves to; default `metro:<id>` / `metrobus:<line>:<name>`. */
+    resolvedId?: string;
+    /** The physical station (every line stopping there); default the resolved id. */
+    stationId?: string;
+  }>;
   cuadrantes: Array<{ id: string; sector: string; alcaldiaId: string; lat: number; lon: number }>;
+  /** Street corners (INEGI ATUS): two street names and the corner's point. */
+  corners?: Array<{ a: string; b: string; lat: number; lon: number; alcaldiaId: string }>;
 }
+
+export interface CornerEntry { a: string; b: string; lat: number; lon: number; alcaldiaId: string }
 
 export interface AlcaldiaEntry { id: string; name: string; lat: number; lon: number; personNamed: boolean }
 export interface ColoniaEntry {
@@ -36,8 +50,12 @@ export interface ColoniaEntry {
   /** Significant core tokens (stop words removed) for similarity scoring. */
   tokens: string[];
 }
+/** Rail and BRT systems whose stations the gazetteer names. */
+export type StationSystem = 'metro' | 'metrobus' | 'trolebus' | 'cablebus' | 'tren_ligero' | 'suburbano' | 'interurbano' | 'rtp' | 'corredor' | 'pumabus';
+
 export interface StationEntry {
-  system: 'metro' | 'metrobus';
+  system: StationSystem;
+  stationId: string;
   /** The CLI's resolved id: `metro:<stop_id>` or `metrobus:<linea>:<nombre>`. */
   resolvedId: string;
   name: string;
@@ -63,11 +81,17 @@ export interface Gazetteer {
   /** How many alcaldías hold a colonia with this core name (a generic name is in many). */
   coreSpread: Map<string, number>;
   stations: WordTrie<StationEntry>;
+  /** Station names for typo-tolerant lookup after a station trigger ("metro garibaldy"). */
+  stationsFuzzy: FuzzyNames<StationEntry>;
+  /** Colonia core names for typo-tolerant lookup after a colonia trigger. */
+  coloniasFuzzy: FuzzyNames<ColoniaEntry>;
   /** Popular area names ("Centro Histórico", "Tepito") → the colonias they mean. */
   landmarks: WordTrie<ColoniaEntry[]>;
   cuadrantes: Map<string, CuadranteEntry>;
   sectores: WordTrie<{ id: string; alcaldiaId: string; lat: number; lon: number }>;
   outside: WordTrie<OutsidePlace>;
+  /** Street corners by `pairKey` of two street keys; a key also answers for its leading words ("insurgentes"). */
+  corners: Map<string, CornerEntry[]>;
   /** Every word a gazetteer name can start with: text words outside it (most of them) are skipped at once. */
   startWords: Set<string>;
 }
@@ -116,20 +140,27 @@ export function buildGazetteer(input: GazetteerInput): Gazetteer {
   }
 
   const stations = new WordTrie<StationEntry>();
+  const stationsFuzzy = new FuzzyNames<StationEntry>();
   for (const s of input.stations) {
+    const resolvedId = s.resolvedId ?? (s.system === 'metro' ? `metro:${s.id}` : `metrobus:${s.line}:${s.name}`);
     const entry: StationEntry = {
       system: s.system,
-      resolvedId: s.system === 'metro' ? `metro:${s.id}` : `metrobus:${s.line}:${s.name}`,
+      stationId: s.stationId ?? resolvedId,
+      resolvedId,
       name: s.name,
       line: s.line,
       lat: s.lat,
       lon: s.lon,
       alcaldiaId: s.alcaldiaId,
     };
-    const w = nameWords(s.name).map((x) => (x === 'blvd' ? 'boulevard' : x));
-    stations.insert(w, entry);
-    if (w[0] === 'boulevard') stations.insert(['blvd', ...w.slice(1)], entry);
+    // As published, abbreviations spelled out ("Blvd." → boulevard, "Sta." → santa) and without a leading article.
+    for (const w of nameVariants(s.name)) {
+      stations.insert(w, entry);
+      stationsFuzzy.add(w, entry);
+    }
   }
+  const coloniasFuzzy = new FuzzyNames<ColoniaEntry>();
+  for (const c of colonias) if (c.parsed.core.length) coloniasFuzzy.add(c.parsed.core, c);
 
   const cuadrantes = new Map<string, CuadranteEntry>();
   const sectores = new WordTrie<{ id: string; alcaldiaId: string; lat: number; lon: number }>();
@@ -152,9 +183,23 @@ export function buildGazetteer(input: GazetteerInput): Gazetteer {
   for (const c of OUTSIDE_CITIES) addOutside(c, 'ciudad', CITIES_AMBIGUOUS);
   for (const c of OUTSIDE_CUES) addOutside(c, 'cue', new Set());
 
+  const corners = new Map<string, CornerEntry[]>();
+  const keyPrefixes = (name: string) => streetKeys(name).flatMap((k) => {
+    const w = k.split(' ');
+    return w.map((_, n) => w.slice(0, n + 1).join(' ')).filter((p) => p.length >= 4);
+  });
+  for (const c of input.corners ?? []) {
+    for (const ka of new Set(keyPrefixes(c.a))) for (const kb of new Set(keyPrefixes(c.b))) {
+      const key = pairKey(ka, kb);
+      const list = corners.get(key) ?? [];
+      if (!list.includes(c)) list.push(c);
+      corners.set(key, list);
+    }
+  }
+
   const startWords = new Set<string>();
   for (const trie of [alcaldiaNames, coloniaNames, landmarks, outside] as WordTrie<unknown>[]) for (const w of trie.firstWords()) startWords.add(w);
-  return { alcaldias, alcaldiaNames, colonias, coloniaNames, coloniasByAlcaldia, coreSpread, stations, landmarks, cuadrantes, sectores, outside, startWords };
+  return { alcaldias, alcaldiaNames, colonias, coloniaNames, coloniasByAlcaldia, coreSpread, stations, stationsFuzzy, coloniasFuzzy, landmarks, cuadrantes, sectores, outside, startWords, corners };
 }
 
 /** The alcaldía id for a name as records write it ("GUSTAVO A MADERO", "Cuajimalpa", "delegación Tlalpan"), or null. */

@@ -1,61 +1,18 @@
 /**
  * Text normalisation for Mexico City place names.
  *
- * Two levels:
- * - `fold` maps every UTF-16 code unit to exactly one code unit (lower case, accents removed), so offsets
- *   found in the folded text are offsets in the original text (the CLI reports UTF-16 spans).
+ * Folding itself (`fold`, same length as the input) is `geo/text`'s; here:
+ * - `tokenize` splits folded text into words with UTF-16 spans;
  * - `parseName` turns an official or typed colonia name ("ALBARRADAS (U HAB)", "SAN MIGUEL (SAN PABLO
  *   OZTOTEPEC)", "EMILIANO ZAPATA 1A SECCION", "Ampl. Cosmopolita") into comparable tokens: the core name,
  *   the settlement kind (unidad habitacional, pueblo, barrio…), a section number and any other
  *   parenthesised qualifier (which in FGJ records often names the pueblo).
  */
 
-const FOLD_TABLE_SIZE = 0x250; // Latin-1 + Latin Extended-A/B cover Spanish and common typos.
-const foldTable = new Uint16Array(FOLD_TABLE_SIZE);
-for (let code = 0; code < FOLD_TABLE_SIZE; code++) {
-  const ch = String.fromCharCode(code);
-  const base = ch.normalize('NFD').charAt(0).toLowerCase();
-  foldTable[code] = base.length === 1 ? base.charCodeAt(0) : code;
-}
+import { COMBINING_MARKS, fold, repairMojibake } from '../text/index.ts';
 
-const NON_ASCII_LETTER = /[\u00c0-\u024f]/g;
-const foldChar = (c: string) => String.fromCharCode(foldTable[c.charCodeAt(0)]!);
-
-/** Lower case without diacritics, same length as the input (one code unit per code unit). */
-export function fold(text: string): string {
-  const lower = text.toLowerCase();
-  // toLowerCase keeps the length except for rare letters ("İ"); then fold unit by unit.
-  if (lower.length === text.length) return lower.replace(NON_ASCII_LETTER, foldChar);
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < FOLD_TABLE_SIZE) out += String.fromCharCode(foldTable[code]!);
-    else {
-      const l = text[i]!.toLowerCase();
-      out += l.length === 1 ? l : text[i];
-    }
-  }
-  return out;
-}
-
-/**
- * Repairs UTF-8 text that was decoded as Latin-1 somewhere upstream ("SAN JERÃ\u0093NIMO" →
- * "SAN JERÓNIMO"), a defect present in the FGJ open-data exports. Text without the tell-tale
- * "Ã"/"Â" sequences is returned unchanged.
- */
-export function repairMojibake(text: string): string {
-  // R-style escapes of the same bytes ("SAN JERÃ<U+0093>NIMO") first become the characters themselves.
-  if (text.includes('<U+')) text = text.replace(/<U\+([0-9A-Fa-f]{4})>/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  if (!/[ÃÂ][\u0080-\u00BF]/.test(text)) return text;
-  const bytes: number[] = [];
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (code > 0xff) return text; // not a Latin-1 misreading
-    bytes.push(code);
-  }
-  const repaired = new TextDecoder('utf-8').decode(Uint8Array.from(bytes));
-  return repaired.includes('\uFFFD') ? text : repaired;
-}
+// The gazetteer's callers fold and repair text through this module; one implementation lives in geo/text.
+export { fold, repairMojibake };
 
 /** A word of folded text with its UTF-16 span in the original. */
 export interface Token {
@@ -76,7 +33,6 @@ function isWordCode(c: number): boolean {
 function isCombiningMark(c: number): boolean {
   return c >= 0x300 && c <= 0x36f;
 }
-const COMBINING_MARKS = /[\u0300-\u036f]/g;
 function isSpaceCode(c: number): boolean {
   return c === 32 || c === 13 || c === 9 || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 12 || c === 11 || (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0x3000 || c === 0xfeff;
 }

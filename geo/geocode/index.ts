@@ -10,12 +10,13 @@ import { alcaldiaIdFor, words, type ColoniaEntry, type Gazetteer } from '../gaze
 import { findMentions, type Mention } from './mentions.ts';
 import { decideColonia, idfWeights, rankColonias, type IdfWeights } from './structured.ts';
 import { constrainToStatedAlcaldia } from './stated-alcaldia.ts';
+import { findCorner } from './corners.ts';
 
 export { findMentions, type Mention, type MentionType } from './mentions.ts';
 export { rankColonias, decideColonia, idfWeights, nameSimilarity } from './structured.ts';
 
 export type Status = 'ok' | 'ambiguous' | 'outside_cdmx' | 'not_found' | 'error';
-export type Precision = 'station' | 'street' | 'colonia' | 'cuadrante' | 'alcaldia';
+export type Precision = 'station' | 'intersection' | 'street' | 'colonia' | 'cuadrante' | 'alcaldia';
 
 export interface Candidate { colonia_id: string; colonia: string; alcaldia: string }
 export interface PublicMention { text: string; start: number; end: number; type: Mention['type']; resolved_id: string | null }
@@ -157,6 +158,19 @@ export function createGeocoder(gaz: Gazetteer): Geocoder {
     if (outsideScore > 0 && (outsideScore >= cdmxScore || (firstOutside < firstCdmx && outsideScore * 2 >= cdmxScore))) {
       const conf = outsideScore / (outsideScore + cdmxScore);
       return emptyResult('outside_cdmx', { confidence: round2(0.5 + 0.5 * conf), mentions });
+    }
+    // A corner of two named streets (corners.ts), inside the alcaldía the text states when it states one.
+    // A colonia named after a trigger ("colonia X") states its alcaldía too.
+    const stated = new Set([
+      ...found.filter((m) => m.type === 'alcaldia' && m.alcaldiaId).map((m) => m.alcaldiaId!),
+      ...found.filter((m) => m.type === 'colonia' && m.triggered && m.colonias?.length).flatMap((m) => m.colonias!.map((c) => c.alcaldiaId)),
+    ]);
+    const corner = found.some((m) => m.station?.alcaldiaId) ? null : findCorner(gaz, text, found, stated);
+    if (corner) {
+      return emptyResult('ok', {
+        lat: corner.lat, lon: corner.lon, precision: 'intersection', alcaldia: alcaldiaName(corner.alcaldiaId), alcaldia_id: corner.alcaldiaId,
+        confidence: round2(stated.size ? 0.85 : 0.75), mentions,
+      });
     }
     if (!ranked.length) return emptyResult('not_found', { mentions });
 

@@ -4,6 +4,7 @@
  * Split from mentions.ts to keep each file short; no behaviour of its own.
  */
 import { ordinalValue, type Gazetteer, type TextWords } from '../gazetteer/index.ts';
+import { STATION_START_WORDS } from './station-mentions.ts';
 
 export const STATION_TRIGGERS = new Set(['metro', 'metrobus', 'estacion', 'estaciones']);
 export const STATION_SKIP = new Set(['del', 'de', 'la', 'el', 'metro', 'metrobus', 'sistema', 'stc']);
@@ -36,7 +37,7 @@ export const STREET_JOINERS = new Set(['y', 'e', 'con', 'esquina']);
 const ROMAN = new Set(['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii']);
 /** First words of every trigger pattern above. */
 const TRIGGER_START_WORDS = new Set<string>([
-  ...STATION_TRIGGERS, ...ALCALDIA_TRIGGERS, 'sector',
+  ...STATION_TRIGGERS, ...STATION_START_WORDS, ...ALCALDIA_TRIGGERS, 'sector',
   ...[...COLONIA_TRIGGERS, ...STREET_TRIGGERS, ...PLACE_TRIGGERS].map((s) => s[0]!),
 ]);
 export const CUADRANTE_RE = /\b([A-Za-z]{1,3})-(\d{1,2})\.(\d{1,2})\.(\d{1,2})\b/g;

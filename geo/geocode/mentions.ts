@@ -6,12 +6,14 @@
  * A street name consumes its words, so "avenida Álvaro Obregón" or "calle Iztapalapa" never counts as
  * the alcaldía.
  */
-import { fold, splitWords, type ColoniaEntry, type Gazetteer, type OutsidePlace, type StationEntry } from '../gazetteer/index.ts';
+import { fold, splitWords, type ColoniaEntry, type Gazetteer, type OutsidePlace, type StationEntry, type StationSystem } from '../gazetteer/index.ts';
+import { STATION_START_WORDS, stationMentionAt } from './station-mentions.ts';
+import { lowercaseColoniaAt } from './colonia-names.ts';
 import {
   STATION_TRIGGERS, STATION_SKIP, ALCALDIA_TRIGGERS, TRIGGER_KINDS, STREET_PREFIX_WORDS, NAME_PART_TRIGGERS, NAME_CONNECTORS, STREET_JOINERS, CUADRANTE_RE, COLONIA_INDEX, STREET_INDEX, PLACE_INDEX, seqAt, capitalisedRun, intersectionAfter, nameAfter, span, sectionAfter, startWordsOf,
 } from './mention-patterns.ts';
 
-export type MentionType = 'alcaldia' | 'colonia' | 'calle' | 'metro' | 'metrobus' | 'cuadrante' | 'sector' | 'lugar' | 'fuera';
+export type MentionType = 'alcaldia' | 'colonia' | 'calle' | StationSystem | 'cuadrante' | 'sector' | 'lugar' | 'fuera';
 
 export interface Mention {
   text: string;
@@ -48,35 +50,12 @@ export function findMentions(gaz: Gazetteer, text: string): Mention[] {
       continue;
     }
 
-    // 1. Stations: "Metro Pantitlán", "estación Balderas de la Línea 1", "estación del Metrobús X".
-    if (STATION_TRIGGERS.has(word)) {
-      let j = i + 1;
-      let system: 'metro' | 'metrobus' | null = word === 'metro' ? 'metro' : word === 'metrobus' ? 'metrobus' : null;
-      while (j < n && STATION_SKIP.has(tw.words[j]!.text) && !tw.breakBefore[j]) {
-        if (tw.words[j]!.text === 'metro') system = 'metro';
-        if (tw.words[j]!.text === 'metrobus') system = 'metrobus';
-        j++;
-      }
-      const m = tw.words[j]?.capitalised ? gaz.stations.longestAt(tw, j) : null;
-      if (m) {
-        let cands = m.values;
-        // "de la Línea 1" right after the name picks the line (and with it the system).
-        let line: string | null = null;
-        for (let k = m.to; k < Math.min(n, m.to + 5); k++) {
-          if (tw.words[k]!.text === 'linea' && tw.words[k + 1]) {
-            line = tw.words[k + 1]!.text;
-            break;
-          }
-        }
-        system ??= docSays('metrobus') && !docSays(' metro ') ? 'metrobus' : cands.some((c) => c.system === 'metro') ? 'metro' : 'metrobus';
-        if (line) {
-          const byLine = cands.filter((c) => c.line.toLowerCase().replace(/^linea\s*/, '') === line);
-          if (byLine.length) cands = byLine;
-        }
-        const bySystem = cands.filter((c) => c.system === system);
-        const station = (bySystem.length ? bySystem : cands)[0]!;
-        out.push({ ...span(tw, j, m.to), type: station.system, resolved_id: station.resolvedId, triggered: true, station });
-        i = m.to;
+    // 1. Stations (station-mentions.ts): "Metro Pantitlán", "metro chabacano", "Mb Nuevo León", "rumbo a Universidad".
+    if (STATION_START_WORDS.has(word)) {
+      const found = stationMentionAt(gaz, tw, i, docSays);
+      if (found) {
+        if (found.mention) out.push({ ...found.mention, type: found.mention.station.system, resolved_id: found.mention.station.resolvedId, triggered: true });
+        i = found.next;
         continue;
       }
     }
@@ -102,7 +81,15 @@ export function findMentions(gaz: Gazetteer, text: string): Mention[] {
       while (j < n && !tw.breakBefore[j]) {
         const w = tw.words[j]!;
         const startOk = w.capitalised || (NAME_CONNECTORS.has(w.text) && tw.words[j + 1]?.capitalised);
-        if (!startOk) break;
+        // Lower case after the trigger ("colonia narvarte"): the trigger decides, a full name or a close typo must follow.
+        if (!startOk) {
+          const lower = lowercaseColoniaAt(gaz, tw, j);
+          if (!lower) break;
+          out.push({ ...span(tw, j, lower.to), type: 'colonia', resolved_id: lower.values.length === 1 ? lower.values[0]!.id : null, triggered: true, colonias: lower.values });
+          matchedAny = true;
+          j = lower.to;
+          break;
+        }
         let m = gaz.coloniaNames.longestAt(tw, j);
         // "colonia Del Valle": IECM drops the leading preposition ("DEL VALLE I").
         if (!m && (w.text === 'del' || w.text === 'de') && tw.words[j + 1]?.capitalised) {
@@ -269,6 +256,17 @@ export function findMentions(gaz: Gazetteer, text: string): Mention[] {
         const sameName = cm.values.every((c) => c.parsed.core.join(' ') === key);
         // A bare name that is also an alcaldía's name ("Benito Juárez") is a person more often than a colonia.
         const isAlcaldiaName = am !== null && am.to === cm.to;
+        // "Insurgentes Sur y Río Mixcoac": a name crossing another is a street corner, not the colonia of that name.
+        if (intersectionAfter(tw, cm.to)) {
+          out.push({ ...span(tw, i, cm.to), type: 'calle', resolved_id: null, triggered: false });
+          let k = cm.to + 1;
+          if (tw.words[k]?.text === 'esquina' || tw.words[k]?.text === 'esq') k++;
+          if (tw.words[k]?.text === 'con') k++;
+          const end = capitalisedRun(tw, k);
+          if (end > k) out.push({ ...span(tw, k, end), type: 'calle', resolved_id: null, triggered: false });
+          i = Math.max(end, cm.to);
+          continue;
+        }
         if (sig >= 2 && sameName && !isAlcaldiaName && (gaz.coreSpread.get(key) ?? 9) <= 2 && !near(i, ['calle', 'avenida', 'av', 'metro'], 2)) {
           out.push({ ...span(tw, i, cm.to), type: 'colonia', resolved_id: cm.values.length === 1 ? cm.values[0]!.id : null, triggered: false, colonias: [...cm.values] });
           i = cm.to;

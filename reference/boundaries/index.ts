@@ -10,15 +10,21 @@ import { parse } from 'csv-parse/sync';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { AreaFeature, AreaKind, BoundarySet, Vintage } from '../../geo/areas/index.ts';
 import { readBundled, readBundledJson } from '../files/index.ts';
+import { loadTransit, type TransitSystem } from '../transit/index.ts';
 
 export type { AreaFeature, AreaKind, BoundarySet, Vintage } from '../../geo/areas/index.ts';
 
 export interface Station {
-  system: 'metro' | 'metrobus';
-  /** metro: GTFS `stop_id` ("14052"); metrobús: `<linea>:<nombre>` ("Linea 1:Altavista"). */
+  system: TransitSystem;
+  /**
+   * The resolved id of this station on this line: `metro:<stop_id>` / `metrobus:<linea>:<nombre>` where the
+   * 2019/2018 files had the station, else the transit extract's `<system>:<slug>`.
+   */
   id: string;
+  /** The physical station (all its lines): `reference/transit` id. */
+  stationId: string;
   name: string;
-  /** metro: "1"…"9", "12", "A", "B"; metrobús: "Linea 1"…"Linea 6", as the source writes them. */
+  /** As riders name it: Metro "1"…"9", "12", "A", "B"; Metrobús "1"…"7"; Trolebús, Cablebús… the GTFS short name. */
   line: string;
   lat: number;
   lon: number;
@@ -198,30 +204,19 @@ export function loadBoundarySets(): BoundarySet[] {
 
 let stations: Station[] | undefined;
 
-/** Metro (195 points, one per station and line) and Metrobús stations (one per line and name). */
+/**
+ * Every rail and BRT station of SEMOVI's GTFS (`reference/transit`), one entry per station and line (so a
+ * transfer station appears once per line, as the 2019 Metro file had it). The id is the one the 2019 Metro /
+ * 2018 Metrobús files gave that station and line when there was one, so resolved ids already stored stay valid.
+ */
 export function loadStations(): Station[] {
   if (stations) return stations;
   const out: Station[] = [];
-  const read = (file: string) => readBundledJson<FeatureCollection<Point, Props>>(`stations/${file}`).features;
-  const point = (f: Feature<Point, Props>) => {
-    const [lon, lat] = f.geometry.coordinates;
-    if (!Number.isFinite(lat) || !Number.isFinite(lon)) throw new Error(`data/stations: station without coordinates ${JSON.stringify(f.properties)}`);
-    return { lat, lon };
-  };
-  for (const f of read('metro_stations.geojson.gz')) {
-    const p = f.properties ?? {};
-    out.push({ system: 'metro', id: String(p.stop_id), name: String(p.nombre).trim(), line: String(p.linea).trim(), ...point(f) });
-  }
-  const seenMetrobus = new Set<string>();
-  for (const f of read('metrobus_stations.geojson.gz')) {
-    const p = f.properties ?? {};
-    const name = String(p.nombre).trim();
-    const line = String(p.linea).trim();
-    const id = `${line}:${name}`;
-    // Line 4 lists most stations twice, once per one-way route, 7–120 m apart: one id, the first point.
-    if (seenMetrobus.has(id)) continue;
-    seenMetrobus.add(id);
-    out.push({ system: 'metrobus', id, name, line, ...point(f) });
+  for (const s of loadTransit().stations) {
+    for (const line of s.lines) {
+      const legacy = s.legacyIds.find(([l]) => l === line)?.[1];
+      out.push({ system: s.system, id: legacy ?? s.id, stationId: s.id, name: s.name, line, lat: s.lat, lon: s.lon });
+    }
   }
   return (stations = out);
 }

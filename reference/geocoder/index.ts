@@ -8,6 +8,7 @@ import { buildReverseGeocoder, type ReverseGeocoder } from '../../geo/areas/inde
 import { buildGazetteer, type Gazetteer, type GazetteerInput } from '../../geo/gazetteer/index.ts';
 import { createGeocoder, emptyResult, type GeocodeResult } from '../../geo/geocode/index.ts';
 import { loadBoundarySets, loadStations } from '../boundaries/index.ts';
+import { loadIntersections } from '../streets/index.ts';
 
 export type { GeocodeResult } from '../../geo/geocode/index.ts';
 
@@ -50,8 +51,10 @@ export function gazetteerInput(reverse: ReverseGeocoder): GazetteerInput {
   const cuadrantes = reverse.setFor('cuadrante', 2023)!.features.map((f) => ({
     id: f.id, sector: f.sectorId ?? '', alcaldiaId: f.alcaldiaId ?? '', ...point('cuadrante', 2023, f.id),
   }));
-  const stations = loadStations().map((s) => ({ ...s, alcaldiaId: reverse.areaAt('alcaldia', null, s.lat, s.lon) }));
-  return { alcaldias, colonias, cuadrantes, stations };
+  // Inside or outside the city by the alcaldía polygons (Cuatro Caminos and Ciudad Azteca fall outside, Indios Verdes inside).
+  const stations = loadStations().map((s) => ({ ...s, resolvedId: s.id, alcaldiaId: reverse.areaAt('alcaldia', null, s.lat, s.lon) }));
+  const corners = loadIntersections().map(([a, b, lat, lon, alcaldiaId]) => ({ a, b, lat, lon, alcaldiaId }));
+  return { alcaldias, colonias, cuadrantes, stations, corners };
 }
 
 let ready: ReadyGeocoder | undefined;

@@ -19,6 +19,7 @@ import { AppError } from '../../core/errors/index.ts';
 import type { AreaKind, Vintage } from '../../db/schema.ts';
 import type { ApiApp, ApiDeps } from '../app.ts';
 import { DAY_LABELS } from '../patrol/index.ts';
+import { stripAccents } from '../../geo/text/index.ts';
 
 export type ExportFormat = 'csv' | 'geojson';
 type Row = Record<string, unknown>;
@@ -118,7 +119,7 @@ export const EXPORTS: readonly ExportSpec[] = [
 
 /** Spanish-safe ASCII file name: accents folded, anything else but [A-Za-z0-9._-] → '_'. */
 export function safeFilename(name: string): string {
-  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 150);
+  return stripAccents(name).replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 150);
 }
 
 /** CSV text of rows: columns in first-seen key order, BOM, null → '', booleans true/false, objects as JSON. */

@@ -20,6 +20,19 @@ describeApi('GET /api/search', (ctx) => {
     expect(station.lat).toBeCloseTo(19.425, 2);
   });
 
+  // Hand-written queries as people type them; the expected names are the GTFS stop names and IECM colonia names.
+  it.each([
+    ['metro hidalgo', 'station', /^Hidalgo$/],
+    ['estación hidalgo', 'station', /^Hidalgo$/],
+    ['garibaldy', 'station', /^Garibaldi/],
+    ['col doctores', 'colonia', /^DOCTORES I/],
+    ['Narvarte Poniente', 'colonia', /^NARVARTE I/],
+  ])('reads %s as a place name', async (q, type, name) => {
+    const { status, body } = await getJson(ctx().app, `/api/search?q=${encodeURIComponent(q)}`);
+    expect(status).toBe(200);
+    expect(body.results.some((r: { type: string; name: string }) => r.type === type && name.test(r.name))).toBe(true);
+  });
+
   it('finds colonias and cuadrantes by id', async () => {
     const { app } = ctx();
     expect((await getJson(app, '/api/search?q=02-001')).body.results[0]).toMatchObject({ type: 'colonia', id: '02-001', name: 'AGUILERA' });

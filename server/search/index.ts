@@ -1,11 +1,16 @@
 /**
- * `GET /api/search?q=&limit=`: colonias, alcaldías, cuadrantes, sectores and Metro/Metrobús
- * stations whose name (or id) contains the query, accent- and case-insensitively — the map's
- * search box. Exact matches first, then prefixes, then other matches; shorter names first.
+ * `GET /api/search?q=&limit=`: colonias, alcaldías, cuadrantes, sectores and transit stations whose name
+ * (or id) contains the query — the map's search box. The query is read as a place name the way the
+ * geocoder reads one (`geo/gazetteer` place-names): case and accents folded, abbreviations spelled out,
+ * context words and a leading article dropped ("metro hidalgo", "col doctores", "Estación La Raza"); a
+ * cardinal IECM does not use is dropped when nothing else matches ("Narvarte Poniente"); station names
+ * forgive a typo in words of 6+ letters ("garibaldy"). Exact matches first, then prefixes, then other
+ * matches; shorter names first.
  */
 import { z } from 'zod';
 import type { Area } from '../../db/queries/index.ts';
 import { foldForSearch } from '../../db/queries/index.ts';
+import { ARTICLES, FuzzyNames, nameVariants, searchName } from '../../geo/gazetteer/index.ts';
 import type { Station } from '../../reference/boundaries/index.ts';
 import type { ApiApp, ApiDeps } from '../app.ts';
 import { parseParams, required } from '../params/index.ts';
@@ -20,12 +25,34 @@ export type SearchResult =
 
 const TYPE_ORDER: Record<SearchResult['type'], number> = { alcaldia: 0, colonia: 1, station: 2, sector: 3, cuadrante: 4 };
 
+/** Station names as folded strings, with and without a leading article ("la raza", "raza"). */
+function stationNames(name: string): string[] {
+  return nameVariants(name).map((w) => w.join(' '));
+}
+
+const fuzzyCache = new WeakMap<readonly Station[], FuzzyNames<Station>>();
+function fuzzyStations(stations: readonly Station[]): FuzzyNames<Station> {
+  let index = fuzzyCache.get(stations);
+  if (!index) {
+    index = new FuzzyNames<Station>();
+    for (const s of stations) for (const w of nameVariants(s.name)) index.add(w, s);
+    fuzzyCache.set(stations, index);
+  }
+  return index;
+}
+
 /** One result per station name and system, with every line that stops there. */
 export function matchStations(stations: readonly Station[], q: string): SearchResult[] {
   const folded = foldForSearch(q);
+  const name = searchName(q);
+  let hits = stations.filter((s) => foldForSearch(s.name).includes(folded) || stationNames(s.name).some((n) => n.includes(name)));
+  if (!hits.length) {
+    const words = name.split(' ').filter((w) => !ARTICLES.has(w));
+    const fuzzy = new Set(fuzzyStations(stations).search(words, 50).map((s) => `${s.system}:${s.name}`));
+    hits = stations.filter((s) => fuzzy.has(`${s.system}:${s.name}`));
+  }
   const byName = new Map<string, Extract<SearchResult, { type: 'station' }>>();
-  for (const s of stations) {
-    if (!foldForSearch(s.name).includes(folded)) continue;
+  for (const s of hits) {
     const key = `${s.system}:${foldForSearch(s.name)}`;
     const hit = byName.get(key);
     if (hit) {
@@ -33,6 +60,19 @@ export function matchStations(stations: readonly Station[], q: string): SearchRe
     } else byName.set(key, { type: 'station', system: s.system, id: s.id, name: s.name, lines: [s.line], lat: s.lat, lon: s.lon });
   }
   return [...byName.values()];
+}
+
+/** The name the areas are searched for; without a trailing cardinal when the full name finds nothing. */
+async function searchAreasByName(search: (q: string, limit: number) => Promise<Area[]>, q: string): Promise<Area[]> {
+  const direct = await search(q, 100);
+  if (direct.length) return direct;
+  const name = searchName(q);
+  if (name !== foldForSearch(q).trim() && name.length >= 2) {
+    const byName = await search(name, 100);
+    if (byName.length) return byName;
+  }
+  const cardinal = /\s+(poniente|oriente|norte|sur|centro)$/.exec(name);
+  return cardinal ? search(name.slice(0, cardinal.index), 100) : [];
 }
 
 /** Alcaldías and colonias have one polygon set: list each once even when stored under both vintages. */
@@ -55,8 +95,9 @@ function areaResult(a: Area): SearchResult {
 function matchQuality(r: SearchResult, folded: string): number {
   const name = foldForSearch(r.name);
   const id = r.id.toLowerCase();
-  if (name === folded || id === folded) return 0;
-  if (name.startsWith(folded) || id.startsWith(folded)) return 1;
+  const asked = searchName(folded);
+  if (name === folded || id === folded || name === asked || (r.type === 'station' && stationNames(r.name).includes(asked))) return 0;
+  if (name.startsWith(folded) || id.startsWith(folded) || name.startsWith(asked)) return 1;
   return 2;
 }
 
@@ -82,7 +123,7 @@ export function registerSearch(app: ApiApp, { repo, stations }: ApiDeps): void {
       limit = parsed.data;
     }
     // fetch more areas than needed: the final order mixes them with stations
-    const areas = dedupeSingleSetAreas(await repo.searchAreas(q, 100));
+    const areas = dedupeSingleSetAreas(await searchAreasByName((text, n) => repo.searchAreas(text, n), q));
     const results = rankResults([...areas.map(areaResult), ...matchStations(stations(), q)], q, limit);
     return c.json({ q, results });
   });

@@ -9,15 +9,11 @@
  * labels do ("ROBO A PASAJERO A BORDO DEL METRO").
  */
 import type { CategoryId } from '../../../core/taxonomy/index.ts';
+import { foldLower } from '../../../geo/text/index.ts';
 
 /** Lower case, without diacritics (ñ → n too), whitespace collapsed: the form every pattern reads. */
 export function normaliseText(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[“”«»]/g, '"')
-    .replace(/\s+/g, ' ');
+  return foldLower(s);
 }
 
 export interface LexiconRule {

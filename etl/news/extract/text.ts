@@ -1,16 +1,13 @@
 /** Small text and DOM helpers shared by the extraction steps. */
+import { collapseSpaces, foldForSearch } from '../../../geo/text/index.ts';
 
 /** The minimal DOM surface we use (linkedom's Document satisfies it). */
 export type Doc = Document;
 
-export function collapseWhitespace(s: string): string {
-  return s.replace(/[\s\u00a0]+/g, ' ').trim();
-}
+export const collapseWhitespace = collapseSpaces;
 
 /** Removes accents and case, so "Quadratín" and "Quadratin" compare equal. */
-export function foldText(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
+export const foldText = foldForSearch;
 
 /** Contents of `<meta>` tags whose property, name or itemprop is one of `keys` (lower case), in page order. */
 export function metaContent(doc: Doc, ...keys: string[]): string[] {

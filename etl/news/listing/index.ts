@@ -11,6 +11,7 @@
  *     `/un-ano-despues/`), outside navigation, header and footer.
  */
 import { parseHTML } from 'linkedom';
+import { slug } from '../../../geo/text/index.ts';
 
 /** Path segments that name listings, taxonomies or site chrome rather than a story. */
 const NON_ARTICLE_SEGMENTS = new Set([
@@ -34,7 +35,7 @@ function siteHost(url: URL): string {
 
 /** Spanish-aware slugify: accents dropped, non-alphanumerics to single hyphens. */
 export function slugify(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return slug(text);
 }
 
 function lastSlug(url: URL): string {

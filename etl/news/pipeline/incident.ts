@@ -23,10 +23,11 @@ export const NEWS_SOURCE = 'news';
 /** Resolutions that a placement of each precision fills (see above). */
 export const H3_BY_PRECISION: Record<string, readonly number[]> = {
   station: [6, 7, 8, 9, 10, 11],
+  intersection: [6, 7, 8, 9, 10, 11],
   street: [6, 7, 8, 9, 10, 11],
   colonia: [6, 7, 8],
 };
-const POINT_PRECISIONS = new Set(['station', 'street', 'colonia']);
+const POINT_PRECISIONS = new Set(['station', 'intersection', 'street', 'colonia']);
 
 /** A stable event id: the first article's canonical URL, hashed. */
 export function eventIdFor(canonicalUrl: string): string {

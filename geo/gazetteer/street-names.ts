@@ -1,0 +1,26 @@
+/**
+ * Street names reduced to a comparison key: folded, abbreviations spelled out (`place-names`), the street
+ * kind and connecting articles dropped, so "Av. de los Insurgentes Sur", "AVENIDA INSURGENTES SUR" and
+ * "Insurgentes Sur" share the key "insurgentes sur"; "Eje 1 Pte." and "EJE 1 PONIENTE" share "eje 1 poniente".
+ */
+import { placeWords } from './place-names.ts';
+
+/** Street kinds and connectors that do not tell one street from another. */
+const GENERIC = new Set(['avenida', 'calle', 'calzada', 'boulevard', 'privada', 'cerrada', 'andador', 'callejon', 'de', 'del', 'la', 'las', 'los', 'el', 'y']);
+
+/** The comparison key of one street name ('' when nothing distinctive is left). */
+export function streetKey(name: string): string {
+  return placeWords(name).filter((w) => !GENERIC.has(w)).join(' ');
+}
+
+/** Keys of a name as written in the INEGI file: the name itself and any parenthesised alias ("INTERIOR (AVENIDA RÍO MIXCOAC)"). */
+export function streetKeys(name: string): string[] {
+  const keys = [streetKey(name.replace(/\([^)]*\)/g, ' '))];
+  for (const m of name.matchAll(/\(([^)]*)\)/g)) keys.push(streetKey(m[1]!));
+  return [...new Set(keys.filter(Boolean))];
+}
+
+/** One key for an unordered pair of streets. */
+export function pairKey(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
