@@ -11,7 +11,7 @@
  * - a mesa member asking for #moderacion is told "No autorizado"; she downloads the ranking as CSV
  *   and its rows are those `/api/rank` gives her session for the same query;
  * - at 390 × 844 the patrol sheet's table is not squeezed and the page does not scroll sideways;
- *   the report form fits the screen.
+ *   the report form, the plenary agenda builder and the area panel fit the screen.
  * Screenshots go to `.test-artifacts/screenshots/roles-*.png`.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -220,6 +220,21 @@ describe('every role through its main task (headless Chromium)', () => {
     expect(box.width).toBeGreaterThan(300);
     expect(box.x + box.width).toBeLessThanOrEqual(391);
     await page.screenshot({ path: join(SHOTS, 'roles-phone-report.png'), fullPage: true });
+
+    // the plenary agenda builder and the area panel (a bottom sheet) fit the phone's width
+    await page.goto(`${server.url}/#plenaria`);
+    await page.locator('[data-testid="agenda-builder"]').waitFor({ timeout: 60_000 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const builder = (await page.locator('[data-testid="agenda-builder"]').boundingBox())!;
+    expect(builder.x + builder.width).toBeLessThanOrEqual(391);
+    await page.screenshot({ path: join(SHOTS, 'roles-phone-plenary.png'), fullPage: true });
+    await page.goto(`${server.url}/?p=2016-01..2016-06&layer=alcaldia&sel=09003`);
+    const panel = page.locator('[data-testid="area-panel"][data-state="ready"]');
+    await panel.waitFor({ timeout: 60_000 });
+    const sheet = (await panel.boundingBox())!;
+    expect(sheet.width).toBeGreaterThan(350);
+    expect(sheet.x + sheet.width).toBeLessThanOrEqual(391);
+    await page.screenshot({ path: join(SHOTS, 'roles-phone-panel.png') });
     await page.setViewportSize({ width: 1400, height: 900 });
     expect(pageErrors).toEqual([]);
   }, 180_000);

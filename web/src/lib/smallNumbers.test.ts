@@ -1,6 +1,6 @@
 // Hand-written cases of the rules stated in smallNumbers.ts and on the method page.
 import { describe, expect, it } from 'vitest';
-import { changeLabel, changeTone, changeWords, incidents, percentWords, rankByRateWithFloor, rateIsShown } from './smallNumbers.ts';
+import { changeLabel, changeTone, changeWords, fewCasesLabel, incidents, semaforoHasEnoughCases, percentWords, rankByRateWithFloor, rateIsShown } from './smallNumbers.ts';
 
 describe('honest small numbers', () => {
   it('uses Spanish plurals', () => {
@@ -41,5 +41,13 @@ describe('honest small numbers', () => {
       { id: 'none', population: null, rate: null },
     ]);
     expect(ranked.map((i) => i.id)).toEqual(['mid', 'big', 'tiny', 'none']);
+  });
+
+  it('gives a semáforo colour only with 10 or more cases in the month and in the baseline mean', () => {
+    expect(semaforoHasEnoughCases(16, 7.6)).toBe(false);
+    expect(semaforoHasEnoughCases(9, 40)).toBe(false);
+    expect(semaforoHasEnoughCases(10, 10)).toBe(true);
+    expect(semaforoHasEnoughCases(null, 12)).toBe(false);
+    expect(fewCasesLabel('Rojo')).toBe('Pocos casos (la regla daría Rojo)');
   });
 });

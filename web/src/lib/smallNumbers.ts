@@ -64,3 +64,18 @@ export function rankByRateWithFloor<T extends { population: number | null; rate:
   const rest = items.filter((i) => !(rateIsShown(i.population) && i.rate !== null));
   return [...[...shown].sort((a, b) => b.rate! - a.rate!), ...rest];
 }
+
+/**
+ * Whether a semáforo colour rests on enough cases: the month's count and the baseline's monthly
+ * mean both at least MIN_COUNT_FOR_CHANGE (the same rule as any change between two periods).
+ */
+export function semaforoHasEnoughCases(count: number | null | undefined, baselineMean: number | null | undefined): boolean {
+  return count != null && baselineMean != null && count >= MIN_COUNT_FOR_CHANGE && baselineMean >= MIN_COUNT_FOR_CHANGE;
+}
+
+/** The grey chip shown instead of a colour with too few cases; names what the rule alone would say. */
+export function fewCasesLabel(ruleLabel: string): string {
+  return `Pocos casos (la regla daría ${ruleLabel})`;
+}
+
+export const FEW_CASES_STYLE = { background: '#d9dde1', text: '#1d2630' } as const;
