@@ -25,3 +25,15 @@ describe('hotspot colour scale', () => {
     expect(countClasses([])).toEqual([]);
   });
 });
+
+describe('classes starting at the publication threshold', () => {
+  // hand-worked: start 3, max 96 → bounds 3·32^(k/6): 5.3, 9.5, 17, 30, 54, 96 → 5, 9.5→10, 17, 30, 54, 96
+  it('never puts a withheld count (1 or 2) in a class', () => {
+    const classes = countClasses([3, 4, 10, 96], YL_OR_RD_6, 3);
+    expect(classes[0].min).toBe(3);
+    expect(classes.map((c) => c.max)).toEqual([5, 10, 17, 30, 54, 96]);
+  });
+  it('keeps the default start at 1', () => {
+    expect(countClasses([1, 2, 50])[0].min).toBe(1);
+  });
+});

@@ -22,6 +22,9 @@ export const YL_OR_RD_6: Rgb[] = [
   [189, 0, 38],
 ];
 
+/** Hexagons withheld by the privacy rule (1 … min_count−1 a month): a neutral grey outside the scale. */
+export const WITHHELD_COLOR: Rgb = [190, 196, 202];
+
 export interface ColorClass {
   /** Inclusive lower bound. */
   min: number;
@@ -37,21 +40,26 @@ function roundTwoDigits(value: number): number {
   return Math.round(value / magnitude) * magnitude;
 }
 
-/** Geometric classes over the non-zero `counts`, up to one per palette colour. */
-export function countClasses(counts: number[], palette: Rgb[] = YL_OR_RD_6): ColorClass[] {
+/**
+ * Geometric classes over the non-zero `counts`, up to one per palette colour, from `start` to the
+ * largest count. In the public view `start` is the publication threshold (`min_count`): counts
+ * below it are withheld and drawn grey, so no colour class may claim them.
+ */
+export function countClasses(counts: number[], palette: Rgb[] = YL_OR_RD_6, start = 1): ColorClass[] {
   let max = 0;
   for (const count of counts) if (count > max) max = count;
   if (max <= 0) return [];
+  const low = Math.max(1, Math.min(start, max));
   const classCount = palette.length;
   const upperBounds: number[] = [];
   for (let k = 1; k <= classCount; k++) {
-    const bound = k === classCount ? max : Math.min(max, roundTwoDigits(max ** (k / classCount)));
-    if (bound >= 1 && (upperBounds.length === 0 || bound > upperBounds[upperBounds.length - 1])) upperBounds.push(bound);
+    const bound = k === classCount ? max : Math.min(max, roundTwoDigits(low * (max / low) ** (k / classCount)));
+    if (bound >= low && (upperBounds.length === 0 || bound > upperBounds[upperBounds.length - 1])) upperBounds.push(bound);
   }
   // Spread surviving classes over the whole palette, so the darkest colour always means "most".
   const step = upperBounds.length > 1 ? (palette.length - 1) / (upperBounds.length - 1) : 0;
   return upperBounds.map((upper, index) => ({
-    min: index === 0 ? 1 : upperBounds[index - 1] + 1,
+    min: index === 0 ? low : upperBounds[index - 1] + 1,
     max: upper,
     color: palette[Math.round(index * step)],
   }));

@@ -6,7 +6,7 @@
  */
 import { isMonth, monthIndex, type Month } from '../lib/months.ts';
 
-export const MESA_ROUTES = ['comparar', 'patrullaje', 'fuentes'] as const;
+export const MESA_ROUTES = ['comparar', 'patrullaje', 'fuentes', 'ranking'] as const;
 export type MesaRouteName = (typeof MESA_ROUTES)[number];
 
 export interface HashRoute {

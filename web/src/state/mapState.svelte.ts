@@ -71,6 +71,8 @@ export class MapState {
   hotspotsLoading = $state(false);
   hotspotsError = $state<string | null>(null);
   hotspotCounts = $state<number[]>([]);
+  /** hexagons withheld by the privacy rule in the last public answer, and its threshold (null: full access) */
+  hotspotWithheld = $state<{ cells: number; minCount: number | null }>({ cells: 0, minCount: null });
   hotspotResolution = $state<number | null>(null);
   /** With an analysed hexagon map (Gi*, emerging): the classes drawn and their cell counts, for the legend. */
   hotspotClasses = $state<(HexClass & { count: number })[]>([]);

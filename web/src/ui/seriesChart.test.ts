@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisLabelIndices, layoutBars, niceTicks } from './seriesChart.ts';
+import { axisLabelIndices, layoutBars, niceTicks, axisLabelPlacement } from './seriesChart.ts';
 
 describe('series chart geometry', () => {
   it('picks round ticks that reach past the maximum', () => {
@@ -22,5 +22,12 @@ describe('series chart geometry', () => {
     expect(axisLabelIndices(12)).toEqual([0, 3, 6, 9, 11]);
     expect(axisLabelIndices(1)).toEqual([0]);
     expect(axisLabelIndices(0)).toEqual([]);
+  });
+
+  it('keeps the first and last month labels inside the chart (hand-worked bars)', () => {
+    const bar = { x: 300, y: 0, width: 8, height: 10 };
+    expect(axisLabelPlacement(11, 12, bar)).toEqual({ x: 308, anchor: 'end' });
+    expect(axisLabelPlacement(0, 12, { ...bar, x: 1 })).toEqual({ x: 1, anchor: 'start' });
+    expect(axisLabelPlacement(5, 12, bar)).toEqual({ x: 304, anchor: 'middle' });
   });
 });

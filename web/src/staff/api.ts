@@ -1,0 +1,100 @@
+/**
+ * The staff endpoints (server/moderation, server/accounts, server/audit) over the browser session:
+ * the `mc_session` cookie goes with every same-origin request, state changes carry the CSRF token
+ * (api/http `sendJson`). Every action is the API's own audited route; nothing is decided here.
+ */
+import { getJson, sendJson } from '../api/http.ts';
+
+export type ReportStatus = 'pending' | 'approved' | 'merged' | 'rejected';
+
+export interface ModerationReport {
+  folio: string;
+  /** `form` (the web form) or `chat` (an imported chat export) */
+  origin: string;
+  status: ReportStatus;
+  category: string | null;
+  date: string | null;
+  hour: number | null;
+  place: {
+    lat: number | null;
+    lon: number | null;
+    precision: string | null;
+    text: string | null;
+    alcaldia_id: string | null;
+    colonia_id: string | null;
+  };
+  description_redacted: string | null;
+  created_at: string;
+  decided_at: string | null;
+  decided_by: string | null;
+  decision_reason: string | null;
+  incident_id: string | null;
+}
+
+export interface ModerationQueue {
+  reports: ModerationReport[];
+  counts: Record<ReportStatus, number>;
+}
+
+/** Where an approved report is counted (server/moderation/placement.ts). */
+export type ApproveLocation = { lat: number; lon: number } | { area: { kind: 'alcaldia' | 'colonia'; id: string } } | null;
+
+export interface StaffUser {
+  id: number;
+  email: string;
+  name: string;
+  role: string;
+  territory: string[];
+  created_at: string;
+  last_login_at: string | null;
+  disabled_at: string | null;
+}
+
+export interface Invitation {
+  url: string;
+  token: string;
+  expires_at: string;
+  email: string;
+  role: string;
+  territory: string[];
+}
+
+export interface AuditItem {
+  id: string;
+  at: string;
+  subject: string;
+  role: string;
+  name: string;
+  kind: 'view' | 'export';
+  method: string;
+  path: string;
+  query: string;
+  status: number;
+  area_ids: string[];
+}
+
+export interface AuditQuery {
+  from?: string;
+  to?: string;
+  subject?: string;
+  limit?: string;
+  cursor?: string;
+}
+
+const folioPath = (folio: string, action: string) => `/api/moderation/reports/${encodeURIComponent(folio)}/${action}`;
+
+export const staffApi = {
+  queue: (status: ReportStatus, signal?: AbortSignal) =>
+    getJson<ModerationQueue>('/api/moderation/reports', { status, limit: '500' }, signal),
+  approve: (folio: string, location: ApproveLocation) =>
+    sendJson<{ folio: string; status: 'approved'; incident_id: string }>('POST', folioPath(folio, 'approve'), location ?? undefined),
+  merge: (folio: string, incidentId: string) =>
+    sendJson<{ folio: string; status: 'merged' }>('POST', folioPath(folio, 'merge'), { incident_id: incidentId }),
+  reject: (folio: string, reason: string) =>
+    sendJson<{ folio: string; status: 'rejected' }>('POST', folioPath(folio, 'reject'), { reason }),
+  users: () => getJson<{ items: StaffUser[] }>('/api/users'),
+  invite: (email: string, role: string, territory: string[]) =>
+    sendJson<Invitation>('POST', '/api/invitations', { email, role, ...(territory.length ? { territory } : {}) }),
+  disableUser: (id: number) => sendJson<{ id: number; disabled: true }>('DELETE', `/api/users/${id}`, undefined),
+  audit: (query: AuditQuery) => getJson<{ items: AuditItem[]; next_cursor: string | null }>('/api/audit', { ...query }),
+};
