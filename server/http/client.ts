@@ -67,7 +67,7 @@ export function normaliseAddress(address: string): string {
 }
 
 function isTrusted(trust: TrustProxy, address: string, hopIndex: number): boolean {
-  if (trust.kind === 'off') return false;
+  if (trust.kind === 'off' || address === UNKNOWN_IP) return false;
   if (trust.kind === 'hops') return hopIndex < trust.hops;
   const family = isIP(address);
   return family !== 0 && trust.list.check(address, family === 6 ? 'ipv6' : 'ipv4');

@@ -30,6 +30,8 @@ export interface ReportOptions {
   maxBytes?: number;
   /** extra origins allowed to POST (the server's own is always allowed) */
   allowedOrigins?: readonly string[];
+  /** the rate limit's clock (ms since the epoch); tests fix it so a window boundary cannot fall mid-test */
+  clock?: () => number;
 }
 
 export const DEFAULT_RATE_LIMIT = 10;
@@ -49,6 +51,7 @@ export function reportOptions(given: ReportOptions = {}, env: NodeJS.ProcessEnv 
     windowMs: given.windowMs ?? DEFAULT_WINDOW_MS,
     maxBytes: given.maxBytes ?? DEFAULT_MAX_BYTES,
     allowedOrigins,
+    clock: given.clock ?? Date.now,
   };
 }
 

@@ -39,7 +39,7 @@ export function registerReports(app: Hono<ApiEnv>, _deps: ApiDeps, store: Pick<S
     '/api/reports',
     checkOrigin(opts.allowedOrigins),
     bodyLimit({ maxSize: opts.maxBytes, onError: () => { throw new AppError('payload_too_large', `máximo ${opts.maxBytes} bytes`); } }),
-    rateLimit(store, opts.rateLimit, opts.windowMs),
+    rateLimit(store, opts.rateLimit, opts.windowMs, opts.clock),
     async (c) => {
       if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) {
         throw new AppError('invalid_body', 'use Content-Type: application/json');
