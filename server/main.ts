@@ -18,6 +18,7 @@ import { ensureWebBuild, mountWebApp } from './static/index.ts';
 import { startBackgroundJobs } from '../etl/news/schedule.ts';
 import { closePlenaryRenderers } from './plenary/index.ts';
 import { createAuditLog } from './audit/index.ts';
+import { resolveSecret, secretFromEnvValue, SECRET_ENV } from '../db/secrets.ts';
 
 const log = (msg: string) => process.stderr.write(msg + '\n');
 
@@ -56,6 +57,8 @@ function assertWritableDataDir(dataDir: string, embedded: boolean): void {
 async function main() {
   const config = readConfig();
   const started = Date.now();
+  // a too-short SESSION_KEY / CHAT_SALT stops the start before anything is opened
+  for (const variable of Object.values(SECRET_ENV)) if (process.env[variable]) secretFromEnvValue(variable, process.env[variable]!);
   assertWritableDataDir(config.dataDir, !config.databaseUrl);
   // Claim DATA_DIR before opening the store: a second PGlite process on the same folder would
   // corrupt it. Commands that arrive while the store is still loading wait for it.
@@ -82,8 +85,9 @@ async function main() {
   const repository = createIncidentRepository(store);
   dataVersion = new DataVersion(() => repository.dataVersion());
   const audit = createAuditLog(store); // closed on shutdown: buffered audit entries are written first
-  // accounts: the session key lives in DATA_DIR/secrets/session-key, created on first start (db/secrets.ts)
-  const app = createApp({ store, repository, dataVersion, audit, accounts: { dataDir: config.dataDir } });
+  // the session key: SESSION_KEY, else kept in PostgreSQL (shared by every process), else DATA_DIR/secrets/session-key (db/secrets.ts)
+  const sessionKey = await resolveSecret('session-key', { store, inDatabase: store.backend === 'postgres', dataDir: config.dataDir });
+  const app = createApp({ store, repository, dataVersion, audit, accounts: { sessionKey: Buffer.from(sessionKey!, 'hex') } });
   mountWebApp(app);
   storeReady(store);
   // News sources on their schedule (when configured) and the chat-retention purge, in-process.
