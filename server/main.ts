@@ -1,7 +1,8 @@
 /**
  * `npm start`: open the store (PGlite in DATA_DIR, or DATABASE_URL), load the bundled data on the
- * first run, build the web app if needed, then serve API + map on one port, and the command
- * channel for CLI commands on a socket in DATA_DIR.
+ * first run, build the web app only when web/dist is missing in development (never with
+ * NODE_ENV=production: `npm run build` does it), then serve API + map on one port, and the command
+ * channel for CLI commands on a socket in DATA_DIR. The port answers 503 (`/api/ready`) until then.
  */
 import { accessSync, constants, existsSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +18,7 @@ import { readConfig } from './config.ts';
 import { ensureWebBuild, mountWebApp } from './static/index.ts';
 import { startBackgroundJobs } from '../etl/news/schedule.ts';
 import { closePlenaryRenderers } from './plenary/index.ts';
+import { startingHandler } from './health/index.ts';
 import { createAuditLog } from './audit/index.ts';
 import { resolveSecret, secretFromEnvValue, SECRET_ENV } from '../db/secrets.ts';
 
@@ -73,14 +75,29 @@ async function main() {
       dataVersion?.invalidate();
     }
   });
+  // the port opens at once: until the app is mounted every request gets 503 service_starting and
+  // /api/ready says what start-up is doing (a load balancer keeps traffic away meanwhile)
+  let phase = 'migraciones';
+  let handler: (req: Request, env?: unknown) => Response | Promise<Response> = startingHandler(() => phase);
+  let port = config.port;
+  const server = serve({ fetch: (req, env) => handler(req, env), port: config.port }, (info) => {
+    port = info.port;
+    log(`Arrancando en http://localhost:${info.port} (/api/ready responde 503 hasta terminar)`);
+  });
+  // production never builds (no vite at run time): a missing web/dist stops the start before the long import
+  const production = process.env.NODE_ENV === 'production';
+  if (production) await ensureWebBuild(log, { production });
+
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   log(`Base de datos: ${store.backend === 'pglite' ? `PGlite en ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
 
   if (await isStoreEmpty(store)) {
+    phase = 'importación inicial';
     log('Primera ejecución: cargando los datos abiertos incluidos (SSC 2013–2016, FGJ Milpa Alta)…');
     await importBundledData(store, { progress: true });
   }
-  await ensureWebBuild(log);
+  phase = 'aplicación web';
+  await ensureWebBuild(log, { production });
 
   const repository = createIncidentRepository(store);
   dataVersion = new DataVersion(() => repository.dataVersion());
@@ -92,9 +109,8 @@ async function main() {
   storeReady(store);
   // News sources on their schedule (when configured) and the chat-retention purge, in-process.
   const jobs = startBackgroundJobs({ store, dataDir: config.dataDir, log, onNewsPass: () => dataVersion?.invalidate() });
-  const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
-    log(`Mapa Común listo en http://localhost:${info.port}  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  });
+  handler = app.fetch;
+  log(`Mapa Común listo en http://localhost:${port}  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
   let closing = false;
   const shutdown = async () => {
