@@ -129,3 +129,17 @@ export type PlaceLevel = { kind: AreaKind; vintage: Vintage } | CellLevel;
 export function placeColumn(level: PlaceLevel) {
   return level.kind === 'h3' ? h3Column(level.res) : areaColumn(level.kind, level.vintage);
 }
+
+/** Citizen reports per client IP and fixed window (migration 009): the rate limit shared by every process. */
+export interface ReportRateWindowsTable {
+  client_ip: string;
+  window_start: Date;
+  count: number;
+}
+
+/** Generated secrets kept in the database when several processes share it (migration 009). */
+export interface AppSecretsTable {
+  name: string;
+  value: string;
+  created_at: Generated<Date>;
+}

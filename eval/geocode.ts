@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { SHARED_DATA_DIR } from '../reference/files/index.ts';
+import { SHARED_DATA_DIR, readBundled } from '../reference/files/index.ts';
 import { getGeocoder } from '../reference/geocoder/index.ts';
 import { NEWS_LABELS } from '../tests/fixtures/geocode/news-annotations.ts';
 import { HANDWRITTEN } from '../tests/fixtures/geocode/handwritten.ts';
@@ -31,7 +31,7 @@ export function readNewsSample(): LabelledText[] {
 export interface FgjRecord { colonia: string; alcaldia: string; lat: number | null; lon: number | null }
 
 export function readFgjRecords(): FgjRecord[] {
-  const rows = parse(readFileSync(join(SHARED_DATA_DIR, 'crime/fgj_victimas_milpa_alta_2016_2022.csv'), 'utf8'), {
+  const rows = parse(readBundled('crime/fgj_victimas_milpa_alta_2016_2022.csv.gz'), {
     columns: true, skip_empty_lines: true,
   }) as Record<string, string>[];
   const num = (s: string | undefined) => (s && s.trim() !== '' && Number.isFinite(Number(s)) ? Number(s) : null);

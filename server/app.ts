@@ -38,8 +38,9 @@ import { registerPatrol } from './patrol/index.ts';
 import { registerExports } from './export/index.ts';
 import { auditRequests, createAuditLog, registerAudit, type AuditLog } from './audit/index.ts';
 import { apiBodyLimit, securityHeaders, securityOptions, type SecurityOptions } from './security/index.ts';
+import { clientAddress, type ClientEnv } from './http/client.ts';
 
-export type ApiEnv = { Variables: CacheEnv['Variables'] & AuthEnv['Variables'] };
+export type ApiEnv = { Variables: CacheEnv['Variables'] & AuthEnv['Variables'] & ClientEnv['Variables'] };
 export type ApiApp = Hono<ApiEnv>;
 
 export interface AppOptions {
@@ -63,7 +64,7 @@ export interface AppOptions {
   accounts?: AccountOptions;
   /** the audit log's buffered writer (server/audit); pass one to `close()` it on shutdown */
   audit?: AuditLog;
-  /** CSP extra origins (env CSP_EXTRA_ORIGINS) and the /api body cap (env API_BODY_LIMIT) */
+  /** CSP extra origins (env CSP_EXTRA_ORIGINS), the /api body cap (env API_BODY_LIMIT), trusted proxies (env TRUST_PROXY) */
   security?: SecurityOptions;
 }
 
@@ -98,6 +99,8 @@ export function createApp(opts: AppOptions): Hono {
   app.onError(handleError);
   // security headers on every response, the web app's included (mounted later on this app)
   const security = securityOptions(opts.security);
+  // the client's address, scheme and host, through trusted proxies only: every later check reads it
+  app.use('*', clientAddress(security.trustProxy));
   app.use('*', securityHeaders(security));
   app.use('/api/*', apiBodyLimit(security.apiBodyLimit));
   // who is asking first: the cache keys answers by the caller's visibility class
@@ -150,7 +153,7 @@ export function createApp(opts: AppOptions): Hono {
   registerAudit(app, opts.store, audit);
   app.all('/api/*', (c) => c.json(errorBody('not_found'), 404));
   // anonymous cache hits answered before routing, with the headers this whole stack sent (server/cache/fast-path.ts)
-  withCachedFastPath(app, cache);
+  withCachedFastPath(app, cache, security.trustProxy);
   return app as unknown as Hono;
 }
 

@@ -1,7 +1,8 @@
 /**
  * `npm start`: open the store (PGlite in DATA_DIR, or DATABASE_URL), load the bundled data on the
- * first run, build the web app if needed, then serve API + map on one port, and the command
- * channel for CLI commands on a socket in DATA_DIR.
+ * first run, build the web app only when web/dist is missing in development (never with
+ * NODE_ENV=production: `npm run build` does it), then serve API + map on one port, and the command
+ * channel for CLI commands on a socket in DATA_DIR. The port answers 503 (`/api/ready`) until then.
  */
 import { accessSync, constants, existsSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +18,9 @@ import { readConfig } from './config.ts';
 import { ensureWebBuild, mountWebApp } from './static/index.ts';
 import { startBackgroundJobs } from '../etl/news/schedule.ts';
 import { closePlenaryRenderers } from './plenary/index.ts';
+import { startingHandler } from './health/index.ts';
 import { createAuditLog } from './audit/index.ts';
+import { resolveSecret, secretFromEnvValue, SECRET_ENV } from '../db/secrets.ts';
 
 const log = (msg: string) => process.stderr.write(msg + '\n');
 
@@ -56,6 +59,8 @@ function assertWritableDataDir(dataDir: string, embedded: boolean): void {
 async function main() {
   const config = readConfig();
   const started = Date.now();
+  // a too-short SESSION_KEY / CHAT_SALT stops the start before anything is opened
+  for (const variable of Object.values(SECRET_ENV)) if (process.env[variable]) secretFromEnvValue(variable, process.env[variable]!);
   assertWritableDataDir(config.dataDir, !config.databaseUrl);
   // Claim DATA_DIR before opening the store: a second PGlite process on the same folder would
   // corrupt it. Commands that arrive while the store is still loading wait for it.
@@ -70,27 +75,42 @@ async function main() {
       dataVersion?.invalidate();
     }
   });
+  // the port opens at once: until the app is mounted every request gets 503 service_starting and
+  // /api/ready says what start-up is doing (a load balancer keeps traffic away meanwhile)
+  let phase = 'migraciones';
+  let handler: (req: Request, env?: unknown) => Response | Promise<Response> = startingHandler(() => phase);
+  let port = config.port;
+  const server = serve({ fetch: (req, env) => handler(req, env), port: config.port }, (info) => {
+    port = info.port;
+    log(`Arrancando en http://localhost:${info.port} (/api/ready responde 503 hasta terminar)`);
+  });
+  // production never builds (no vite at run time): a missing web/dist stops the start before the long import
+  const production = process.env.NODE_ENV === 'production';
+  if (production) await ensureWebBuild(log, { production });
+
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   log(`Base de datos: ${store.backend === 'pglite' ? `PGlite en ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
 
   if (await isStoreEmpty(store)) {
+    phase = 'importación inicial';
     log('Primera ejecución: cargando los datos abiertos incluidos (SSC 2013–2016, FGJ Milpa Alta)…');
     await importBundledData(store, { progress: true });
   }
-  await ensureWebBuild(log);
+  phase = 'aplicación web';
+  await ensureWebBuild(log, { production });
 
   const repository = createIncidentRepository(store);
   dataVersion = new DataVersion(() => repository.dataVersion());
   const audit = createAuditLog(store); // closed on shutdown: buffered audit entries are written first
-  // accounts: the session key lives in DATA_DIR/secrets/session-key, created on first start (db/secrets.ts)
-  const app = createApp({ store, repository, dataVersion, audit, accounts: { dataDir: config.dataDir } });
+  // the session key: SESSION_KEY, else kept in PostgreSQL (shared by every process), else DATA_DIR/secrets/session-key (db/secrets.ts)
+  const sessionKey = await resolveSecret('session-key', { store, inDatabase: store.backend === 'postgres', dataDir: config.dataDir });
+  const app = createApp({ store, repository, dataVersion, audit, accounts: { sessionKey: Buffer.from(sessionKey!, 'hex') } });
   mountWebApp(app);
   storeReady(store);
   // News sources on their schedule (when configured) and the chat-retention purge, in-process.
   const jobs = startBackgroundJobs({ store, dataDir: config.dataDir, log, onNewsPass: () => dataVersion?.invalidate() });
-  const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
-    log(`Mapa Común listo en http://localhost:${info.port}  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  });
+  handler = app.fetch;
+  log(`Mapa Común listo en http://localhost:${port}  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
   let closing = false;
   const shutdown = async () => {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT, SHARED_DATA_DIR } from '../../reference/files/index.ts';
+import { REPO_ROOT, readBundled } from '../../reference/files/index.ts';
 
 const KEYS = ['id', 'status', 'lat', 'lon', 'h3', 'precision', 'alcaldia', 'alcaldia_id', 'colonia', 'colonia_id', 'confidence', 'candidates', 'mentions', 'error'];
 
@@ -17,7 +17,7 @@ function runCli(args: string[], input?: string) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const fgjRows = (parse(readFileSync(join(SHARED_DATA_DIR, 'crime/fgj_victimas_milpa_alta_2016_2022.csv'), 'utf8'), { columns: true }) as Record<string, string>[])
+const fgjRows = (parse(readBundled('crime/fgj_victimas_milpa_alta_2016_2022.csv.gz'), { columns: true }) as Record<string, string>[])
   .filter((r) => r.Colonia && r.latitud)
   .slice(0, 5);
 

@@ -24,6 +24,7 @@ export const ERRORS = {
   rate_limited: { status: 429, message: 'Demasiadas solicitudes' },
   internal_error: { status: 500, message: 'Error interno' },
   db_unavailable: { status: 503, message: 'Base de datos no disponible' },
+  service_starting: { status: 503, message: 'El servicio está arrancando: intente de nuevo en unos segundos' },
   // import (quarantine reasons)
   missing_date: { status: 422, message: 'Fila sin fecha utilizable' },
   missing_category: { status: 422, message: 'Fila sin categoría' },

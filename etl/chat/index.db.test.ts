@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { describeEachBackend } from '../../tests/harness/stores.ts';
 import { approveReport, listReports, purgeExpiredText } from '../../db/queries/reports.ts';
 import { getGeocoder } from '../../reference/geocoder/index.ts';
@@ -43,8 +44,15 @@ describeEachBackend(
       const stored = JSON.stringify(rows);
       for (const phone of ['1234 5678', '1234', '8765 4321', '8765']) expect(stored).not.toContain(phone);
       for (const name of ['Ana Torres', 'Doña Lupe', '+52']) expect(stored).not.toContain(name);
-      const salt = readFileSync(join(dataDir, 'secrets/chat-salt'), 'utf8').trim();
-      expect(statSync(join(dataDir, 'secrets/chat-salt')).mode & 0o777).toBe(0o600);
+      // PGlite: the file in DATA_DIR (mode 0600); PostgreSQL: the row every process shares (db/secrets.ts)
+      let salt: string;
+      if (getStore().backend === 'pglite') {
+        salt = readFileSync(join(dataDir, 'secrets/chat-salt'), 'utf8').trim();
+        expect(statSync(join(dataDir, 'secrets/chat-salt')).mode & 0o777).toBe(0o600);
+      } else {
+        const row = await sql<{ value: string }>`select value from app_secrets where name = 'chat-salt'`.execute(getStore().db);
+        salt = row.rows[0]!.value;
+      }
       const hash = (s: string) => createHmac('sha256', salt).update(s.trim().toLowerCase()).digest('hex').slice(0, 16);
       expect(rows.map((r) => r.sender_hash)).toEqual([hash('+52 55 1234 5678'), hash('Ana Torres')]);
       expect(rows[0]!.description_raw).toContain('llamen al [teléfono]');

@@ -21,7 +21,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Store } from '../../db/connect.ts';
-import { readOrCreateSecret } from '../../db/secrets.ts';
+import { readOrCreateSecret, resolveSecret } from '../../db/secrets.ts';
 import { insertReport, purgeExpiredText } from '../../db/queries/reports.ts';
 import { getGeocoder } from '../../reference/geocoder/index.ts';
 import { classifyArticle, type ArticleClassification } from '../news/classify/index.ts';
@@ -34,7 +34,7 @@ export * from './parse.ts';
 export const DEFAULT_RETENTION_DAYS = 90;
 
 export interface ChatImportOptions {
-  /** where `secrets/chat-salt` lives */
+  /** where `secrets/chat-salt` lives (PGlite; on PostgreSQL the salt is `CHAT_SALT` or kept in the store) */
   dataDir: string;
   /** days the text is kept; default env CHAT_RETENTION_DAYS or 90 */
   retentionDays?: number;
@@ -103,13 +103,14 @@ export function isIncidentReport(c: ArticleClassification): boolean {
   return c.primary !== null && (c.kind === 'incident' || c.kind === 'other');
 }
 
-export async function importChat(store: Pick<Store, 'db'>, path: string, opts: ChatImportOptions): Promise<ChatImportReport> {
+export async function importChat(store: Pick<Store, 'db'> & Partial<Pick<Store, 'backend'>>, path: string, opts: ChatImportOptions): Promise<ChatImportReport> {
   const now = opts.now ?? new Date();
   const days = retentionDays(opts.retentionDays);
   const purged = await purgeExpiredText(store, now);
   const content = readFileSync(path, 'utf8');
   const parsed = parseChat(content);
-  const salt = chatSalt(opts.dataDir);
+  // CHAT_SALT, else shared through PostgreSQL by every process, else the file in DATA_DIR (db/secrets.ts)
+  const salt = (await resolveSecret('chat-salt', { store, inDatabase: store.backend === 'postgres', dataDir: opts.dataDir }))!;
   const report: ChatImportReport = {
     file: basename(path),
     format: parsed.format,

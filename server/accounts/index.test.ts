@@ -31,8 +31,12 @@ describeApi('accounts: sessions, CSRF, lockout, invitations', (ctx) => {
     // the store keeps no session id, only its HMAC
     const stored = await sql<{ id_hash: string }>`select id_hash from sessions`.execute(store.db);
     expect(stored.rows.map((r) => r.id_hash)).not.toContain(a.cookie!.slice('mc_session='.length));
-    // behind a TLS-terminating proxy, or over https directly: Secure
-    expect((await login(publicApp, 'ana.mesa@example.mx', PASSWORD, { 'x-forwarded-proto': 'https' })).setCookie).toMatch(/; Secure/);
+    // behind a TLS-terminating proxy trusted by TRUST_PROXY, or over https directly: Secure
+    const proxied = createApp({ store, security: { trustProxy: 'loopback' } });
+    const viaProxy = await proxied.request('/api/session', { method: 'POST', headers: { ...JSON_HEADERS, 'x-forwarded-proto': 'https' }, body: JSON.stringify({ email: 'ana.mesa@example.mx', password: PASSWORD }) }, { incoming: { socket: { remoteAddress: '127.0.0.1' } } });
+    expect(viaProxy.headers.get('set-cookie')).toMatch(/; Secure/);
+    // the same claim from a client directly: ignored
+    expect((await login(publicApp, 'ana.mesa@example.mx', PASSWORD, { 'x-forwarded-proto': 'https' })).setCookie).not.toMatch(/Secure/);
     const direct = await publicApp.request('https://mapa.example/api/session', { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ email: 'ana.mesa@example.mx', password: PASSWORD }) });
     expect(direct.headers.get('set-cookie')).toMatch(/; Secure/);
 

@@ -16,7 +16,6 @@
  * Login and accepting an invitation open a session, so they cannot ask for a CSRF token; they
  * refuse a browser request from another site instead (Origin / Sec-Fetch-Site), as login CSRF needs one.
  */
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
@@ -32,6 +31,8 @@ import type { ApiDeps, ApiEnv } from '../app.ts';
 import { principalOf } from '../auth/index.ts';
 import { clearSessionCookie, csrfTokenFor, newSessionId, sessionIdHash, setSessionCookie } from '../auth/session.ts';
 import type { AccountSettings } from './options.ts';
+import { clientOf } from '../http/client.ts';
+import { sameOriginOnly } from '../http/origin.ts';
 
 export { accountSettings, type AccountOptions, type AccountSettings } from './options.ts';
 
@@ -63,36 +64,8 @@ async function jsonBody<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
   return r.data;
 }
 
-/** The socket's peer address (never X-Forwarded-For, which any client can write); 'unknown' in-process. */
-function clientIp(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
-
-/**
- * Refuses a browser request sent from another site's page: `Sec-Fetch-Site: cross-site`, or an
- * Origin whose host is not the host the request was sent to (the host, not the scheme: behind a
- * TLS-terminating proxy the server sees http while the page is https; a proxy that rewrites Host
- * should send X-Forwarded-Host, which a page of another site cannot set). No Origin: not a browser form.
- */
-const sameSiteOnly: MiddlewareHandler = async (c, next) => {
-  if ((c.req.header('sec-fetch-site') ?? '').toLowerCase() === 'cross-site') throw new AppError('forbidden_origin', 'cross-site');
-  const origin = c.req.header('origin');
-  if (origin !== undefined) {
-    let host: string;
-    try {
-      host = new URL(origin).host.toLowerCase();
-    } catch {
-      throw new AppError('forbidden_origin', origin.slice(0, 100));
-    }
-    const own = (c.req.header('x-forwarded-host')?.split(',')[0].trim() || c.req.header('host') || new URL(c.req.url).host).toLowerCase();
-    if (host !== own) throw new AppError('forbidden_origin', origin.slice(0, 100));
-  }
-  await next();
-};
+/** Login CSRF needs a page of another site: the shared origin check (server/http/origin.ts) refuses it. */
+const sameSiteOnly = sameOriginOnly();
 
 const noStore: MiddlewareHandler<ApiEnv> = async (c, next) => {
   c.set('skipLru', true);
@@ -126,7 +99,7 @@ export function registerAccounts(app: Hono<ApiEnv>, _deps: ApiDeps, store: Pick<
 
   app.post('/api/session', noStore, sameSiteOnly, limit, async (c) => {
     const { email, password } = await jsonBody(c, LoginBody);
-    const ip = clientIp(c);
+    const ip = clientOf(c).ip;
     const limits = { maxFailures: settings.maxFailures, ipMaxFailures: settings.ipMaxFailures, windowMs: settings.windowMs };
     const blockedMs = await loginBlockedForMs(store, email, ip, limits);
     if (blockedMs > 0) {

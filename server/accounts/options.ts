@@ -8,8 +8,11 @@
  *   SESSION_IDLE_HOURS      a session unused this long ends (12)
  *   SESSION_MAX_DAYS        a session ends this long after login, whatever the use (7)
  *   INVITATION_DAYS         an invitation link is valid this long (7)
+ *   SESSION_KEY             the session key (≥ 32 bytes, hashed); every process given the same one
+ *                           accepts the same sessions. Else `sessionKey` (main.ts: kept in PostgreSQL),
+ *                           else the file in DATA_DIR, else a per-process random key.
  */
-import { readOrCreateSecret } from '../../db/secrets.ts';
+import { readOrCreateSecret, secretFromEnvValue } from '../../db/secrets.ts';
 import type { SessionSettings } from '../auth/index.ts';
 import { ephemeralSessionKey } from '../auth/session.ts';
 
@@ -51,7 +54,8 @@ export function accountSettings(given: AccountOptions = {}, env: NodeJS.ProcessE
     if (!Number.isFinite(value) || value < min) throw new Error(`accounts.${key} must be ≥ ${min}, got ${value}`);
     return value;
   };
-  const key = given.sessionKey ?? (given.dataDir ? Buffer.from(readOrCreateSecret(given.dataDir, 'session-key'), 'hex') : ephemeralSessionKey());
+  const envKey = env.SESSION_KEY ? Buffer.from(secretFromEnvValue('SESSION_KEY', env.SESSION_KEY), 'hex') : undefined;
+  const key = given.sessionKey ?? envKey ?? (given.dataDir ? Buffer.from(readOrCreateSecret(given.dataDir, 'session-key'), 'hex') : ephemeralSessionKey());
   return {
     key,
     maxFailures: pick('maxFailures', 'LOGIN_MAX_FAILURES', 0),

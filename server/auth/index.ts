@@ -12,7 +12,8 @@
  * (`token:<id>` or `user:<id>`) names the credential for the audit log.
  *
  * `csrfProtection`: a state-changing request (POST, PUT, PATCH, DELETE) authenticated by the
- * cookie must carry `X-CSRF-Token` equal to its session's token, else 403 `csrf_failed`. Bearer
+ * cookie must pass the shared origin check (server/http/origin.ts, 403 `forbidden_origin`) and
+ * carry `X-CSRF-Token` equal to its session's token, else 403 `csrf_failed`. Bearer
  * requests (no browser sends those on its own) and anonymous ones are exempt, and so are the
  * routes that open a session (login, accepting an invitation), which check the Origin instead.
  */
@@ -22,6 +23,7 @@ import { AppError } from '../../core/errors/index.ts';
 import type { Store } from '../../db/connect.ts';
 import { findToken, type Role } from '../../db/queries/tokens.ts';
 import { credentialsEpoch, findSession, touchSession, type User } from '../../db/queries/accounts.ts';
+import { assertSameOrigin } from '../http/origin.ts';
 import { csrfTokenFor, ephemeralSessionKey, isSessionId, safeEqual, SESSION_COOKIE, sessionIdHash } from './session.ts';
 
 export { ROLES, type Role } from '../../db/queries/tokens.ts';
@@ -141,6 +143,7 @@ export function csrfProtection(exempt: readonly string[] = []): MiddlewareHandle
   return async (c, next) => {
     const session = c.get('session');
     if (session && c.get('principal')?.via === 'session' && STATE_CHANGING.has(c.req.method) && !skip.has(`${c.req.method} ${c.req.path}`)) {
+      assertSameOrigin(c);
       const sent = c.req.header('x-csrf-token');
       if (sent === undefined || !safeEqual(sent, session.csrfToken)) throw new AppError('csrf_failed', sent === undefined ? 'falta la cabecera X-CSRF-Token' : 'X-CSRF-Token no corresponde a la sesión');
     }

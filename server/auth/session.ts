@@ -2,7 +2,7 @@
  * The session cookie and the secrets derived from a session id (issue 6, item 1).
  *
  * A session id is 32 random bytes (base64url) that only the browser holds, in the `mc_session`
- * cookie (HttpOnly; SameSite=Lax; Path=/; Secure when the request came over HTTPS). The store keeps
+ * cookie (HttpOnly; SameSite=Lax; Path=/; Secure when the client came over HTTPS, directly or through a trusted proxy). The store keeps
  * HMAC-SHA-256(session key, id), never the id: a copy of the database opens no session, and without
  * the key (DATA_DIR/secrets/session-key, db/secrets.ts) nobody who can write the database can mint one.
  * The CSRF token is a second HMAC of the same id: bound to the session, nothing more to store.
@@ -10,6 +10,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
+import { clientOf } from '../http/client.ts';
 
 export const SESSION_COOKIE = 'mc_session';
 const SESSION_ID_RE = /^[A-Za-z0-9_-]{43}$/;
@@ -46,11 +47,9 @@ export function safeEqual(a: string, b: string): boolean {
   return timingSafeEqual(h(a), h(b)) && a.length === b.length;
 }
 
-/** HTTPS as the client saw it: the URL's scheme, or `X-Forwarded-Proto: https` from a TLS-terminating proxy. */
+/** HTTPS as the client saw it: TLS on the socket, or a trusted proxy's `X-Forwarded-Proto` (server/http/client.ts). */
 export function cameOverHttps(c: Context): boolean {
-  if (new URL(c.req.url).protocol === 'https:') return true;
-  const forwarded = c.req.header('x-forwarded-proto');
-  return forwarded !== undefined && forwarded.split(',')[0].trim().toLowerCase() === 'https';
+  return clientOf(c).scheme === 'https';
 }
 
 export function setSessionCookie(c: Context, sessionId: string, maxAgeSeconds: number): void {

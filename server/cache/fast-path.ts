@@ -7,8 +7,10 @@
  *
  * Why it gives the same answer as the full app:
  * - Only requests the app would treat as the public take it: GET, no `Authorization` header, no
- *   session cookie (`mc_session`), no request body (a GET with one may meet the body limit), and
- *   plain HTTP (no TLS, no `X-Forwarded-Proto`: over HTTPS the security middleware adds HSTS). For
+ *   session cookie (`mc_session`), no request body (a GET with one may meet the body limit). HTTPS
+ *   ones too — directly or behind a proxy trusted by `TRUST_PROXY` — since the only header that
+ *   depends on the scheme, HSTS (server/security), is recorded without it and added back per
+ *   request from the same client resolution the full app uses (server/http/client.ts). For
  *   such a request `authenticate` gives the public principal, so the full app would look up the very
  *   same key (data version, public class, normalised URL) and serve the very same entry.
  * - The headers are not rebuilt here: the first time the full app answers such a request from an
@@ -24,6 +26,8 @@ import type { IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import type { Hono } from 'hono';
 import { SESSION_COOKIE } from '../auth/session.ts';
+import { peerOf, resolveClient, TRUST_NOBODY, type TrustProxy } from '../http/client.ts';
+import { HSTS_VALUE } from '../security/index.ts';
 import { acceptsGzip, cacheKey, GZIP_MIN_BYTES, matchesEtag, normaliseUrl, type CacheEntry, type DataVersion, type LruCache } from './index.ts';
 
 
@@ -31,24 +35,34 @@ import { acceptsGzip, cacheKey, GZIP_MIN_BYTES, matchesEtag, normaliseUrl, type 
 interface Probe {
   pathAndQuery: string;
   header(name: string): string | undefined;
+  /** whether the client came over HTTPS (socket TLS, or a trusted proxy's word: server/http/client.ts) */
+  https: boolean;
 }
 
-function probeOf(req: Request, env: unknown): Probe | undefined {
+function probeOf(req: Request, env: unknown, trust: TrustProxy): Probe | undefined {
   const incoming = (env as { incoming?: IncomingMessage } | undefined)?.incoming;
   if (incoming && typeof incoming.url === 'string') {
-    if (incoming.method !== 'GET' || (incoming.socket as TLSSocket | undefined)?.encrypted) return undefined;
+    if (incoming.method !== 'GET') return undefined;
     const headers = incoming.headers;
-    return { pathAndQuery: incoming.url, header: (name) => headers[name] as string | undefined };
+    const header = (name: string) => headers[name] as string | undefined;
+    const socket = incoming.socket as TLSSocket | undefined;
+    const peer = { address: socket?.remoteAddress, encrypted: Boolean(socket?.encrypted) };
+    const client = resolveClient(trust, peer, header, { scheme: peer.encrypted ? 'https' : 'http', host: '' });
+    return { pathAndQuery: incoming.url, header, https: client.scheme === 'https' };
   }
   // app.request() in tests, or another adapter: the standard Request
-  if (req.method !== 'GET' || !req.url.startsWith('http://')) return undefined;
-  const at = req.url.indexOf('/', 'http://'.length);
-  return { pathAndQuery: at < 0 ? '/' : req.url.slice(at), header: (name) => req.headers.get(name) ?? undefined };
+  if (req.method !== 'GET') return undefined;
+  const scheme = req.url.startsWith('http://') ? 'http' : req.url.startsWith('https://') ? 'https' : undefined;
+  if (!scheme) return undefined;
+  const at = req.url.indexOf('/', scheme.length + 3);
+  const header = (name: string) => req.headers.get(name) ?? undefined;
+  const client = resolveClient(trust, peerOf(env), header, { scheme, host: '' });
+  return { pathAndQuery: at < 0 ? '/' : req.url.slice(at), header, https: client.scheme === 'https' };
 }
 
-/** Whether the full app would treat the request as the public, over plain HTTP, without a body. */
+/** Whether the full app would treat the request as the public, without a body. */
 function anonymousPlain(p: Probe): boolean {
-  if (p.header('authorization') !== undefined || p.header('x-forwarded-proto') !== undefined) return false;
+  if (p.header('authorization') !== undefined) return false;
   if (p.header('content-length') !== undefined || p.header('transfer-encoding') !== undefined) return false;
   const cookie = p.header('cookie');
   return cookie === undefined || !cookie.includes(SESSION_COOKIE);
@@ -74,6 +88,8 @@ class NormalisedUrls {
 }
 
 const BODY_HEADERS = new Set(['content-type', 'content-length']);
+/** The one header that depends on the scheme: recorded without it, added back for HTTPS clients. */
+const HSTS_HEADER = 'strict-transport-security';
 
 function without(headers: Record<string, string>, names: Set<string>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -82,11 +98,12 @@ function without(headers: Record<string, string>, names: Set<string>): Record<st
 }
 
 /** The recorded answer for `entry`, or undefined when the full app must answer. */
-function replay(entry: CacheEntry, gzip: boolean, ifNoneMatch: string | undefined): Response | undefined {
+function replay(entry: CacheEntry, gzip: boolean, ifNoneMatch: string | undefined, https: boolean): Response | undefined {
   const useGzip = gzip && entry.identity.body.byteLength >= GZIP_MIN_BYTES;
   const v = useGzip ? entry.gzip : entry.identity;
-  const headers = useGzip ? entry.replay?.gzip : entry.replay?.identity;
-  if (!v || !headers) return undefined;
+  const recorded = useGzip ? entry.replay?.gzip : entry.replay?.identity;
+  if (!v || !recorded) return undefined;
+  const headers = https ? { ...recorded, [HSTS_HEADER]: HSTS_VALUE } : recorded;
   if (matchesEtag(ifNoneMatch, v.etag)) return new Response(null, { status: 304, headers: without(headers, BODY_HEADERS) });
   return new Response(v.body, { status: 200, headers });
 }
@@ -100,7 +117,7 @@ function record(entry: CacheEntry | undefined, res: Response): void {
   if (!v || etag !== v.etag) return;
   const headers: Record<string, string> = {};
   res.headers.forEach((value, name) => {
-    if (name !== 'content-length') headers[name] = value;
+    if (name !== 'content-length' && name !== HSTS_HEADER) headers[name] = value;
   });
   entry.replay = { ...entry.replay, [gzip ? 'gzip' : 'identity']: headers };
 }
@@ -114,11 +131,11 @@ export interface FastPathCache {
  * Puts the fast path in front of `app.fetch` (and so of `app.request`, which calls it). Call once,
  * after the response cache middleware is registered on `/api/*` with the same LRU and data version.
  */
-export function withCachedFastPath(app: Hono<any>, cache: FastPathCache): void {
+export function withCachedFastPath(app: Hono<any>, cache: FastPathCache, trust: TrustProxy = TRUST_NOBODY): void {
   const full = app.fetch;
   const urls = new NormalisedUrls();
   app.fetch = (req: Request, env?: unknown, ctx?: any) => {
-    const probe = probeOf(req, env);
+    const probe = probeOf(req, env, trust);
     if (!probe || !anonymousPlain(probe)) return full(req, env, ctx);
     const url = urls.get(probe.pathAndQuery);
     const version = cache.version.current();
@@ -126,7 +143,7 @@ export function withCachedFastPath(app: Hono<any>, cache: FastPathCache): void {
     const key = cacheKey(version, undefined, url);
     const hit = cache.lru.get(key);
     if (hit) {
-      const res = replay(hit, acceptsGzip(probe.header('accept-encoding')), probe.header('if-none-match'));
+      const res = replay(hit, acceptsGzip(probe.header('accept-encoding')), probe.header('if-none-match'), probe.https);
       if (res) return res;
     }
     const answer = full(req, env, ctx);

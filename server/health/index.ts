@@ -8,9 +8,32 @@
  * every import and every approved report bumps it. The load test (tests/load/mixed-traffic) found
  * the scans on every call: 0.5–1 s each on PGlite under load, serialised on its one connection, so a
  * monitor polling health slowed every other request.
+ *
+ * `GET /api/ready`: whether this process can take traffic — a load balancer's readiness probe, apart
+ * from health (liveness and data). While `npm start` migrates and, on a first start, imports the
+ * bundled data, it answers 503 `service_starting` (main.ts serves `startingHandler` meanwhile); once
+ * the app is mounted, 200 `{ready: true}` while the store answers, else 503 `db_unavailable`.
  */
 import type { ApiApp, ApiDeps } from '../app.ts';
 import { errorBody } from '../errors/index.ts';
+
+/** Seconds a client should wait before asking a starting server again. */
+const STARTING_RETRY_SECONDS = 5;
+
+/**
+ * The answer to every request before the app is ready: 503 `service_starting` (JSON, no-store,
+ * Retry-After), with `{ready: false, phase}` on `/api/ready`. `phase` says what start-up is doing.
+ */
+export function startingHandler(phase: () => string): (req: Request) => Response {
+  return (req) => {
+    const path = new URL(req.url).pathname;
+    const body = path === '/api/ready' ? { ready: false, phase: phase(), ...errorBody('service_starting') } : errorBody('service_starting');
+    return new Response(JSON.stringify(body), {
+      status: 503,
+      headers: { 'content-type': 'application/json; charset=UTF-8', 'cache-control': 'no-store', 'retry-after': String(STARTING_RETRY_SECONDS) },
+    });
+  };
+}
 
 type Health = Awaited<ReturnType<ApiDeps['repo']['health']>>;
 
@@ -26,6 +49,19 @@ export function registerHealth(app: ApiApp, { repo }: ApiDeps): void {
     }
     return memo.health;
   };
+
+  app.get('/api/ready', async (c) => {
+    c.set('skipLru', true);
+    c.set('cacheControl', 'no-store');
+    try {
+      await repo.dataVersion(); // one indexed row: the store answers
+      return c.json({ ready: true });
+    } catch (err) {
+      console.error('[api] readiness check failed:', err);
+      c.header('Cache-Control', 'no-store');
+      return c.json({ ready: false, ...errorBody('db_unavailable') }, 503);
+    }
+  });
 
   app.get('/api/health', async (c) => {
     // the answer must reflect this moment: revalidate every time, never serve it from the LRU

@@ -74,14 +74,14 @@ import { join } from 'node:path';
 import { bundledDataImported, describeEachBackend } from '../../tests/harness/stores.ts';
 import { buildReverseGeocoder } from '../../geo/areas/index.ts';
 import { loadBoundarySets } from '../../reference/boundaries/index.ts';
-import { readText, SHARED_DATA_DIR } from '../../reference/files/index.ts';
+import { readBundled } from '../../reference/files/index.ts';
 import { createAdminApp as createApp } from '../../tests/support/index.ts';
 import type { SscRow } from '../../tests/support/index.ts';
 
 if (bundledDataImported()) {
   describeEachBackend('GET /api/hotspots over the bundled import', (getStore) => {
     it('sums, for a month and category, to the SSC records of that month and category whose point lies in the city', async () => {
-      const rows = parse(readText(join(SHARED_DATA_DIR, 'crime/ssc_crime_points_2013_2016.csv')), { columns: true }) as SscRow[];
+      const rows = parse(readBundled('crime/ssc_crime_points_2013_2016.csv.gz'), { columns: true }) as SscRow[];
       const geocoder = buildReverseGeocoder(loadBoundarySets());
       const app = createApp({ store: getStore() });
       for (const [month, category] of [['2014-03', 'robo_transeunte'], ['2016-01', 'homicidio_doloso']] as const) {

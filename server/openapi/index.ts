@@ -92,6 +92,10 @@ export function openApiDocument(): Json {
         ...ok('Service status', obj({ ok: { type: 'boolean' }, db: { enum: ['pglite', 'postgres'] }, incidents: int, data_until: nullable(date) })),
         '503': { description: 'db_unavailable: ok false', content: { 'application/json': { schema: obj({ ok: { const: false }, db: str, error: ref('ErrorDetail') }, ['ok', 'error']) } } },
       }),
+      '/api/ready': get('Listo para recibir tráfico (sonda de disponibilidad): 503 mientras arranca (migraciones, primera importación)', [], {
+        ...ok('Ready', obj({ ready: { const: true } })),
+        '503': { description: 'service_starting (arrancando) o db_unavailable', content: { 'application/json': { schema: obj({ ready: { const: false }, phase: str, error: ref('ErrorDetail') }, ['ready', 'error']) } } },
+      }),
       '/api/categories': get('Catálogo de categorías y grupos', [], ok('Taxonomy', obj({
         categories: { type: 'array', items: obj({ id: str, label: str, group: str, groups: { type: 'array', items: str }, sensitive: { type: 'boolean' } }) },
         groups: { type: 'array', items: obj({ id: str, label: str, categories: { type: 'array', items: str } }) },

@@ -1,20 +1,26 @@
 /**
- * The anonymous form's defences (issue 4, item 4), instead of CSRF tokens:
+ * The anonymous form's defences, instead of CSRF tokens:
  *
- * - Origin check: a browser sends `Origin` with every cross-origin POST (and with same-origin
- *   `fetch` POSTs). A request whose Origin is neither this server's own origin nor one listed in
- *   `allowedOrigins` (env `REPORTS_ALLOWED_ORIGINS`, comma-separated) → 403 `forbidden_origin`;
- *   so is `Sec-Fetch-Site: cross-site`. A request WITHOUT Origin is accepted: it cannot come from
- *   another site's page in a current browser, and non-browser clients (curl, benchmarks, the
- *   chat importer's tests) send none. CSRF needs a victim's browser, so this closes it.
- * - Per-IP rate limit: a fixed window (default 10 reports per IP per minute; `rateLimit` option,
- *   env `REPORTS_RATE_LIMIT`, 0 = off) → 429 `rate_limited` with Retry-After. The IP is the
- *   socket's peer address (never X-Forwarded-For, which any client can write); without a socket
- *   (in-process tests) every request shares one bucket.
+ * - Origin check: the shared one (server/http/origin.ts): an Origin (or Referer) that is neither
+ *   the origin the client addressed — through trusted proxies, so HTTPS behind a proxy matches —
+ *   nor one listed in `allowedOrigins` (env `REPORTS_ALLOWED_ORIGINS`, comma-separated) → 403
+ *   `forbidden_origin`; so is `Sec-Fetch-Site: cross-site`. A request without either header is
+ *   accepted: it cannot come from another site's page in a current browser, and non-browser clients
+ *   (curl, benchmarks, the chat importer's tests) send none. CSRF needs a victim's browser.
+ * - Per-IP rate limit: fixed windows (default 10 reports per IP per minute; `rateLimit` option,
+ *   env `REPORTS_RATE_LIMIT`, 0 = off) → 429 `rate_limited` with Retry-After. Counted in the store
+ *   (db/queries/rate-limit.ts), so every process on one database shares the limit. The IP is the
+ *   client's as server/http/client.ts resolves it: the socket's peer, or — only behind a proxy
+ *   trusted by `TRUST_PROXY` — the address that proxy forwarded; without a socket (in-process
+ *   tests) every request shares one bucket.
  */
-import type { Context, MiddlewareHandler } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
+import type { MiddlewareHandler } from 'hono';
 import { AppError } from '../../core/errors/index.ts';
+import type { Database } from '../../db/schema.ts';
+import type { Kysely } from 'kysely';
+import { countReport, purgeReportWindows, windowStart } from '../../db/queries/rate-limit.ts';
+import { clientOf } from '../http/client.ts';
+import { sameOriginOnly } from '../http/origin.ts';
 
 export interface ReportOptions {
   /** reports per IP per window; 0 disables the limit */
@@ -24,6 +30,8 @@ export interface ReportOptions {
   maxBytes?: number;
   /** extra origins allowed to POST (the server's own is always allowed) */
   allowedOrigins?: readonly string[];
+  /** the rate limit's clock (ms since the epoch); tests fix it so a window boundary cannot fall mid-test */
+  clock?: () => number;
 }
 
 export const DEFAULT_RATE_LIMIT = 10;
@@ -43,47 +51,32 @@ export function reportOptions(given: ReportOptions = {}, env: NodeJS.ProcessEnv 
     windowMs: given.windowMs ?? DEFAULT_WINDOW_MS,
     maxBytes: given.maxBytes ?? DEFAULT_MAX_BYTES,
     allowedOrigins,
+    clock: given.clock ?? Date.now,
   };
 }
 
+/** The shared origin check, with the report form's extra origins. */
 export function checkOrigin(allowed: readonly string[]): MiddlewareHandler {
-  const extra = new Set(allowed.map((o) => o.replace(/\/$/, '').toLowerCase()));
-  return async (c, next) => {
-    if ((c.req.header('sec-fetch-site') ?? '').toLowerCase() === 'cross-site') throw new AppError('forbidden_origin', 'cross-site');
-    const origin = c.req.header('origin');
-    if (origin !== undefined) {
-      const own = new URL(c.req.url).origin.toLowerCase();
-      const given = origin.toLowerCase();
-      if (given !== own && !extra.has(given)) throw new AppError('forbidden_origin', origin);
-    }
-    await next();
-  };
+  return sameOriginOnly(allowed);
 }
 
-function clientIp(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown'; // no Node socket (app.request in tests)
-  }
-}
-
-/** Fixed-window counter per IP; windows are dropped as they end, so memory stays bounded by active IPs. */
-export function rateLimit(limit: number, windowMs: number, now: () => number = Date.now): MiddlewareHandler {
-  const windows = new Map<string, { start: number; count: number }>();
-  let sweptAt = now();
+/**
+ * Fixed-window counter per client IP, in the store. Windows that ended are purged by the first
+ * request of each new window in each process, so the table holds about one row per active IP.
+ */
+export function rateLimit(store: { db: Kysely<Database> }, limit: number, windowMs: number, now: () => number = Date.now): MiddlewareHandler {
+  let purgedBefore = 0;
   return async (c, next) => {
     if (limit > 0) {
       const t = now();
-      if (t - sweptAt > windowMs) {
-        for (const [ip, w] of windows) if (t - w.start >= windowMs) windows.delete(ip);
-        sweptAt = t;
+      const start = windowStart(t, windowMs);
+      if (start > purgedBefore) {
+        purgedBefore = start;
+        await purgeReportWindows(store, start);
       }
-      const ip = clientIp(c);
-      let w = windows.get(ip);
-      if (!w || t - w.start >= windowMs) windows.set(ip, (w = { start: t, count: 0 }));
-      if (++w.count > limit) {
-        c.header('Retry-After', String(Math.ceil((w.start + windowMs - t) / 1000)));
+      const count = await countReport(store, clientOf(c).ip, start);
+      if (count > limit) {
+        c.header('Retry-After', String(Math.max(1, Math.ceil((start + windowMs - t) / 1000))));
         throw new AppError('rate_limited', `máximo ${limit} reportes por minuto`);
       }
     }

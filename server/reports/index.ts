@@ -1,7 +1,7 @@
 /**
  * Citizen reports (issue 4, item 4):
  *
- * - `POST /api/reports` (JSON, ≤ 8 KiB, Origin-checked, rate-limited per IP; see guard.ts) →
+ * - `POST /api/reports` (JSON, ≤ 8 KiB, Origin-checked, rate-limited per client IP in the store; see guard.ts) →
  *   201 `{folio, status: 'pending', understood: {place…, category, date, hour}}`. A filled honeypot
  *   field (`website`) gets an accepted-looking 202 with a folio that is never stored, and is counted.
  * - `GET /api/reports/geocode?q=TEXT` → what the server understands of a typed place (for the form
@@ -39,7 +39,7 @@ export function registerReports(app: Hono<ApiEnv>, _deps: ApiDeps, store: Pick<S
     '/api/reports',
     checkOrigin(opts.allowedOrigins),
     bodyLimit({ maxSize: opts.maxBytes, onError: () => { throw new AppError('payload_too_large', `máximo ${opts.maxBytes} bytes`); } }),
-    rateLimit(opts.rateLimit, opts.windowMs),
+    rateLimit(store, opts.rateLimit, opts.windowMs, opts.clock),
     async (c) => {
       if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) {
         throw new AppError('invalid_body', 'use Content-Type: application/json');

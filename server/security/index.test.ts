@@ -65,8 +65,12 @@ describeApi(
       const app = webApp();
       expect((await app.request('http://mapa.example/api/categories')).headers.get('strict-transport-security')).toBeNull();
       expect((await app.request('https://mapa.example/api/categories')).headers.get('strict-transport-security')).toMatch(/^max-age=\d{7,}/);
-      const proxied = await app.request('http://mapa.example/', { headers: { 'X-Forwarded-Proto': 'https' } });
+      // a TLS-terminating proxy's word counts only from a proxy trusted by TRUST_PROXY
+      const proxy = { incoming: { socket: { remoteAddress: '10.0.0.2' } } };
+      const proxied = await webApp({ trustProxy: '10.0.0.0/8' }).request('http://mapa.example/', { headers: { 'X-Forwarded-Proto': 'https' } }, proxy);
       expect(proxied.headers.get('strict-transport-security')).toMatch(/^max-age=\d{7,}/);
+      const spoofed = await webApp({ trustProxy: '10.0.0.0/8' }).request('http://mapa.example/', { headers: { 'X-Forwarded-Proto': 'https' } }, { incoming: { socket: { remoteAddress: '203.0.113.9' } } });
+      expect(spoofed.headers.get('strict-transport-security')).toBeNull();
     });
 
     it('the built web app has no inline script and loads scripts only from its own origin', () => {

@@ -11,13 +11,14 @@
  * (`VITE_BASEMAP_STYLE`) lives on another origin: list it in `CSP_EXTRA_ORIGINS` (space-separated),
  * which is added to connect-src, img-src and font-src.
  *
- * HSTS only when the request came over HTTPS (the URL's scheme, or `X-Forwarded-Proto: https` from
- * a TLS-terminating proxy): a browser ignores it over plain HTTP anyway, and sending it from a
- * development server on localhost would pin that name to HTTPS.
+ * HSTS only when the client came over HTTPS (TLS on the socket, or `X-Forwarded-Proto: https` from
+ * a proxy trusted by `TRUST_PROXY`, server/http/client.ts): a browser ignores it over plain HTTP
+ * anyway, and sending it from a development server on localhost would pin that name to HTTPS.
  */
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../core/errors/index.ts';
+import { clientOf, parseTrustProxy, type TrustProxy } from '../http/client.ts';
 
 export const DEFAULT_API_BODY_LIMIT = 64 * 1024;
 export const HSTS_VALUE = 'max-age=31536000; includeSubDomains';
@@ -46,9 +47,17 @@ export interface SecurityOptions {
   extraOrigins?: readonly string[];
   /** `/api/*` body cap in bytes (default: env `API_BODY_LIMIT`, else 64 KiB) */
   apiBodyLimit?: number;
+  /** which peers are reverse proxies whose `X-Forwarded-*` count (default: env `TRUST_PROXY`, else none) */
+  trustProxy?: TrustProxy | string;
 }
 
-export function securityOptions(given: SecurityOptions = {}, env: NodeJS.ProcessEnv = process.env): Required<SecurityOptions> {
+export interface SecuritySettings {
+  extraOrigins: readonly string[];
+  apiBodyLimit: number;
+  trustProxy: TrustProxy;
+}
+
+export function securityOptions(given: SecurityOptions = {}, env: NodeJS.ProcessEnv = process.env): SecuritySettings {
   const extraOrigins = given.extraOrigins ?? (env.CSP_EXTRA_ORIGINS ?? '').split(/\s+/).filter(Boolean);
   for (const o of extraOrigins) {
     // a source expression, never a directive separator or a quoted keyword smuggled in
@@ -59,13 +68,8 @@ export function securityOptions(given: SecurityOptions = {}, env: NodeJS.Process
     apiBodyLimit = Number(env.API_BODY_LIMIT);
     if (!Number.isInteger(apiBodyLimit) || apiBodyLimit < 1) throw new Error(`API_BODY_LIMIT must be a positive integer (bytes), got "${env.API_BODY_LIMIT}"`);
   }
-  return { extraOrigins, apiBodyLimit: apiBodyLimit ?? DEFAULT_API_BODY_LIMIT };
-}
-
-/** True when the client reached us over HTTPS (directly or through a proxy that says so). */
-export function cameOverHttps(url: string, forwardedProto: string | undefined): boolean {
-  if (new URL(url).protocol === 'https:') return true;
-  return (forwardedProto ?? '').split(',')[0].trim().toLowerCase() === 'https';
+  const trustProxy = typeof given.trustProxy === 'object' ? given.trustProxy : parseTrustProxy(given.trustProxy ?? env.TRUST_PROXY);
+  return { extraOrigins, apiBodyLimit: apiBodyLimit ?? DEFAULT_API_BODY_LIMIT, trustProxy };
 }
 
 /** The headers every response carries (HSTS added separately, over HTTPS only). */
@@ -86,7 +90,7 @@ export function securityHeaders(opts: Pick<SecurityOptions, 'extraOrigins'> = {}
   const headers = Object.entries(securityHeaderValues(opts.extraOrigins ?? []));
   return async (c, next) => {
     await next();
-    const https = cameOverHttps(c.req.url, c.req.header('x-forwarded-proto'));
+    const https = clientOf(c).scheme === 'https';
     let res = c.res;
     try {
       for (const [name, value] of headers) res.headers.set(name, value);

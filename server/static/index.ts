@@ -27,7 +27,12 @@ export function mountWebApp(app: Hono, distDir = WEB_DIST): void {
   });
 }
 
-/** True when web/dist is missing or older than any file under web/ (outside dist). */
+/** True when the built web app (its index.html) is missing from `distDir`. */
+export function webBuildMissing(distDir = WEB_DIST): boolean {
+  return !existsSync(join(distDir, 'index.html'));
+}
+
+/** True when web/dist is missing or older than any file under web/ (outside dist): the test harness rebuilds then. */
 export function webBuildIsStale(root = WEB_ROOT): boolean {
   const index = join(root, 'dist', 'index.html');
   if (!existsSync(index)) return true;
@@ -41,10 +46,33 @@ export function webBuildIsStale(root = WEB_ROOT): boolean {
   return newer(root);
 }
 
-/** Builds the web app with Vite when it is stale (first start, or after a pull). */
-export async function ensureWebBuild(log: (msg: string) => void): Promise<void> {
-  if (!webBuildIsStale()) return;
+export interface WebBuildOptions {
+  distDir?: string;
+  /** NODE_ENV=production: never import vite (a devDependency, absent after `npm ci --omit=dev`) */
+  production?: boolean;
+  /** also rebuild a build older than its sources (the test harness; never in production) */
+  rebuildStale?: boolean;
+}
+
+/**
+ * Makes sure `web/dist` exists before serving. The build itself is `npm run build`; `npm start`
+ * builds only when web/dist is missing, in development, and only if vite is installed. In
+ * production it never imports vite and stops with a message naming the command instead.
+ * (A stale build is not rebuilt at start: `npm run build` after changing web/.)
+ */
+export async function ensureWebBuild(log: (msg: string) => void, opts: WebBuildOptions = {}): Promise<void> {
+  const distDir = opts.distDir ?? WEB_DIST;
+  const production = opts.production ?? process.env.NODE_ENV === 'production';
+  const stale = opts.rebuildStale && !production && distDir === WEB_DIST && webBuildIsStale();
+  if (!webBuildMissing(distDir) && !stale) return;
+  const missing = `falta la aplicación web construida (${distDir}/index.html): ejecute \`npm run build\` antes de \`npm start\``;
+  if (production) throw new Error(`${missing} — web build missing (NODE_ENV=production never builds)`);
+  let vite: typeof import('vite');
+  try {
+    vite = await import('vite');
+  } catch {
+    throw new Error(`${missing}; vite no está instalado (¿npm ci --omit=dev?) — web build missing and vite unavailable`);
+  }
   log('Construyendo la aplicación web (vite build)…');
-  const { build } = await import('vite');
-  await build({ configFile: join(WEB_ROOT, '..', 'vite.config.ts'), logLevel: 'warn' });
+  await vite.build({ configFile: join(WEB_ROOT, '..', 'vite.config.ts'), logLevel: 'warn', build: { outDir: distDir } });
 }

@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
-import { REPO_ROOT, SHARED_DATA_DIR } from '../../reference/files/index.ts';
+import { REPO_ROOT, readBundled } from '../../reference/files/index.ts';
 import { createToken } from '../../db/queries/tokens.ts';
 import { freshStore, type TestStore } from '../harness/stores.ts';
 import { startTestServer, type TestServer } from '../harness/server.ts';
@@ -48,7 +48,7 @@ function dayOfWeek(date: string): number {
 
 /** Per stated cuadrante: the 7 × 24 table of SSC incidents in [FROM, TO) with an hour, and those without. */
 function sscHeatByCuadrante(): Map<string, { counts: number[][]; noHour: number }> {
-  const rows = parse(readFileSync(join(SHARED_DATA_DIR, 'crime/ssc_crime_points_2013_2016.csv')), { columns: true }) as SscRow[];
+  const rows = parse(readBundled('crime/ssc_crime_points_2013_2016.csv.gz'), { columns: true }) as SscRow[];
   const out = new Map<string, { counts: number[][]; noHour: number }>();
   for (const row of rows) {
     if (row.date < FROM || row.date >= TO) continue;
@@ -222,7 +222,7 @@ describe('Mesa views (headless Chromium)', () => {
     // half year without the sensitive category the public never sees (VIOLACION); every month of
     // this busy cuadrante has 3 or more incidents, so nothing is withheld; the bundled import
     // holds no news, citizen or chat incidents
-    const rows = parse(readFileSync(join(SHARED_DATA_DIR, 'crime/ssc_crime_points_2013_2016.csv')), { columns: true }) as SscRow[];
+    const rows = parse(readBundled('crime/ssc_crime_points_2013_2016.csv.gz'), { columns: true }) as SscRow[];
     const official = rows.filter((r) => r.cuadrante === cuadrante && r.date >= FROM && r.date < TO && r.crime !== 'VIOLACION').length;
     await page.locator('[data-testid="open-sources"]').click();
     const view = page.locator('[data-testid="sources-view"][data-state="ready"]');

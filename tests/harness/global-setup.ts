@@ -113,7 +113,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
     // Build the web app once, here: the browser tests and the `npm start` test would otherwise
     // race to build it in parallel workers on a fresh clone (vite empties web/dist first).
-    await ensureWebBuild((msg) => log(`[harness] ${msg}`));
+    await ensureWebBuild((msg) => log(`[harness] ${msg}`), { rebuildStale: true });
 
     timings.totalMs = since(t0);
     project.provide('harness:timings', timings);

@@ -21,7 +21,7 @@ export interface TestServerOptions extends Omit<AppOptions, 'store'> {
 
 export async function startTestServer(store: Store, opts: TestServerOptions = {}): Promise<TestServer> {
   const { buildWeb, ...appOptions } = opts;
-  if (buildWeb) await ensureWebBuild((msg) => process.stderr.write(`[harness] ${msg}\n`));
+  if (buildWeb) await ensureWebBuild((msg) => process.stderr.write(`[harness] ${msg}\n`), { rebuildStale: true });
   const app = createApp({ ...appOptions, store });
   mountWebApp(app as unknown as Parameters<typeof mountWebApp>[0]);
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve, reject) => {

@@ -16,7 +16,7 @@ import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { createAdminApp as createApp } from '../support/index.ts';
 import { bundledDataImported, describeEachBackend } from '../harness/stores.ts';
-import { BUNDLED_DATA_DIR, SHARED_DATA_DIR } from '../../reference/files/index.ts';
+import { BUNDLED_DATA_DIR, readBundled } from '../../reference/files/index.ts';
 
 /** SSC labels per canonical category, spelled out as the police files write them. */
 const CATEGORY_LABELS = {
@@ -92,7 +92,7 @@ function readMonthlyFile(): { counts: Counts; cuadrantes: Set<string>; labelCell
 
 /** Point-file rows (the SSC incident records) per label, cuadrante and month, in [FROM, TO). */
 function readPointFile(): Map<string, number> {
-  const rows = parse(readFileSync(join(SHARED_DATA_DIR, 'crime/ssc_crime_points_2013_2016.csv'), 'utf8'), {
+  const rows = parse(readBundled('crime/ssc_crime_points_2013_2016.csv.gz'), {
     columns: true,
   }) as { cuadrante: string; crime: string; date: string }[];
   const out = new Map<string, number>();

@@ -92,7 +92,7 @@ async function webBuildOnce(): Promise<void> {
     }
   }, 300_000, 'the web build lock');
   try {
-    await ensureWebBuild((msg) => process.stderr.write(`[load] ${msg}\n`));
+    await ensureWebBuild((msg) => process.stderr.write(`[load] ${msg}\n`), { rebuildStale: true });
   } finally {
     rmdirSync(lock);
   }

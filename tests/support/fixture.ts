@@ -14,7 +14,7 @@ import { classifyLabel } from '../../core/taxonomy/index.ts';
 import { buildReverseGeocoder } from '../../geo/areas/index.ts';
 import { cellsFor } from '../../geo/h3/index.ts';
 import { loadBoundarySets, loadCuadrante2016Lookup } from '../../reference/boundaries/index.ts';
-import { readText, SHARED_DATA_DIR } from '../../reference/files/index.ts';
+import { readBundled } from '../../reference/files/index.ts';
 import type { RawSscRow } from './ssc-raw.ts';
 
 export const SAMPLE_FROM = '2015-05-01';
@@ -33,7 +33,7 @@ let cached: { sample: Sample; incidents: Insertable<IncidentsTable>[] } | undefi
 
 function build() {
   if (cached) return cached;
-  const text = readText(join(SHARED_DATA_DIR, 'crime/ssc_crime_points_2013_2016.csv'));
+  const text = readBundled('crime/ssc_crime_points_2013_2016.csv.gz');
   const all = parse(text, { columns: true, skip_empty_lines: true }) as SscRow[];
   const rows = all.filter((r) => r.date >= SAMPLE_FROM && r.date < SAMPLE_TO);
   const sets = loadBoundarySets();

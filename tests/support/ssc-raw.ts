@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { readBundled } from '../../reference/files/index.ts';
 import { latLngToCell } from 'h3-js';
 import { loadBoundarySets } from '../../reference/boundaries/index.ts';
 import { buildReverseGeocoder } from '../../geo/areas/index.ts';
@@ -24,13 +25,12 @@ export interface RawSscRow {
 }
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const SHARED = join(HERE, '../../../shared/data');
 const DATA = join(HERE, '../../data');
 
 let rows: RawSscRow[] | undefined;
-/** Every row of `crime/ssc_crime_points_2013_2016.csv` (the original in ../shared/data). */
+/** Every row of `crime/ssc_crime_points_2013_2016.csv` (the bundled copy, byte-identical to the one in ../shared/data). */
 export function rawSscRows(): RawSscRow[] {
-  return (rows ??= parse(readFileSync(join(SHARED, 'crime/ssc_crime_points_2013_2016.csv'), 'utf8'), { columns: true, skip_empty_lines: true }) as RawSscRow[]);
+  return (rows ??= parse(readBundled('crime/ssc_crime_points_2013_2016.csv.gz'), { columns: true, skip_empty_lines: true }) as RawSscRow[]);
 }
 
 let sectors: Map<string, { sector: string; cvegeo: string }> | undefined;
