@@ -6,18 +6,15 @@
 import { accessSync, constants, existsSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { openStore, type Store } from '../db/connect.ts';
-import { serveCommandChannel } from '../db/channel/index.ts';
+import { openStore, serveCommandChannel, type Store } from './services/store.ts';
 import { importBundledData, isStoreEmpty } from '../etl/bundled.ts';
 import { runCommand } from '../cli/index.ts';
 import { createApp } from './app.ts';
-import { DataVersion } from './cache/index.ts';
-import { createIncidentRepository } from '../db/queries/index.ts';
+import { createServices } from './services/index.ts';
 import { readConfig } from './config.ts';
 import { ensureWebBuild, mountWebApp } from './static/index.ts';
 import { startBackgroundJobs } from '../etl/news/schedule.ts';
 import { closePlenaryRenderers } from './plenary/index.ts';
-import { createAuditLog } from './audit/index.ts';
 
 const log = (msg: string) => process.stderr.write(msg + '\n');
 
@@ -61,7 +58,7 @@ async function main() {
   // corrupt it. Commands that arrive while the store is still loading wait for it.
   let storeReady!: (s: Store) => void;
   const storePromise = new Promise<Store>((resolve) => (storeReady = resolve));
-  let dataVersion: DataVersion | undefined;
+  let dataVersion: { invalidate(): void } | undefined;
   const channel = await serveCommandChannel(config.dataDir, async (argv, io) => {
     try {
       return await runCommand(argv, { store: await storePromise, io });
@@ -79,11 +76,12 @@ async function main() {
   }
   await ensureWebBuild(log);
 
-  const repository = createIncidentRepository(store);
-  dataVersion = new DataVersion(() => repository.dataVersion());
-  const audit = createAuditLog(store); // closed on shutdown: buffered audit entries are written first
-  // accounts: the session key lives in DATA_DIR/secrets/session-key, created on first start (db/secrets.ts)
-  const app = createApp({ store, repository, dataVersion, audit, accounts: { dataDir: config.dataDir } });
+  // accounts: the session key lives in DATA_DIR/secrets/session-key, created on first start (db/secrets.ts).
+  // The audit log is closed on shutdown (buffered entries written first), before the store.
+  const services = createServices(store, { accounts: { dataDir: config.dataDir } });
+  const { audit } = services;
+  dataVersion = services.dataVersion;
+  const app = createApp({ store, services });
   mountWebApp(app);
   storeReady(store);
   // News sources on their schedule (when configured) and the chat-retention purge, in-process.

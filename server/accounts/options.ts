@@ -9,7 +9,6 @@
  *   SESSION_MAX_DAYS        a session ends this long after login, whatever the use (7)
  *   INVITATION_DAYS         an invitation link is valid this long (7)
  */
-import { readOrCreateSecret } from '../../db/secrets.ts';
 import type { SessionSettings } from '../auth/index.ts';
 import { ephemeralSessionKey } from '../auth/session.ts';
 
@@ -45,13 +44,17 @@ function fromEnv(env: NodeJS.ProcessEnv, name: string, min: number, integer = tr
   return n;
 }
 
-export function accountSettings(given: AccountOptions = {}, env: NodeJS.ProcessEnv = process.env): AccountSettings {
+/** Reads (or creates on first start) the session key kept in a data folder; the services construction passes the store's secrets reader. */
+export type SessionKeyReader = (dataDir: string) => Buffer;
+
+export function accountSettings(given: AccountOptions = {}, env: NodeJS.ProcessEnv = process.env, readSessionKey?: SessionKeyReader): AccountSettings {
   const pick = (key: keyof typeof DEFAULTS, envName: string, min: number, integer = true): number => {
     const value = given[key] ?? fromEnv(env, envName, min, integer) ?? DEFAULTS[key];
     if (!Number.isFinite(value) || value < min) throw new Error(`accounts.${key} must be ≥ ${min}, got ${value}`);
     return value;
   };
-  const key = given.sessionKey ?? (given.dataDir ? Buffer.from(readOrCreateSecret(given.dataDir, 'session-key'), 'hex') : ephemeralSessionKey());
+  if (!given.sessionKey && given.dataDir && !readSessionKey) throw new Error('accounts.dataDir needs a session-key reader');
+  const key = given.sessionKey ?? (given.dataDir ? readSessionKey!(given.dataDir) : ephemeralSessionKey());
   return {
     key,
     maxFailures: pick('maxFailures', 'LOGIN_MAX_FAILURES', 0),

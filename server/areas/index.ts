@@ -4,10 +4,11 @@
  * (server/policy `areaPlan`, `hexagonPlan`) get the public series: whole-month windows, months with
  * 1 … k−1 incidents as null, sensitive categories only for alcaldías after the delay.
  */
-import type { IncidentRepository } from '../../db/queries/index.ts';
-import { nextMonthStart } from '../../db/queries/months.ts';
-import type { PlaceLevel } from '../../db/schema.ts';
-import type { ApiApp, ApiDeps } from '../app.ts';
+import type { IncidentRepository } from '../services/ports.ts';
+import { nextMonthStart } from '../../core/time/calendar.ts';
+import type { PlaceLevel } from '../services/ports.ts';
+import type { ApiApp } from '../context.ts';
+import type { Services } from '../services/types.ts';
 import { principalOf, type Principal } from '../auth/index.ts';
 import { DEFAULT_VINTAGE, parseFilter, parseParams } from '../params/index.ts';
 import { publishSeries } from '../policy/index.ts';
@@ -36,10 +37,11 @@ export async function seriesRange(repo: IncidentRepository, filter: { from?: str
 
 /** The series of a place (area or H3 cell) as `principal` may see it (the range as `seriesRange`). */
 export async function visibleSeries(
-  { repo, publicData }: Pick<ApiDeps, 'repo' | 'publicData'>,
+  { repositories, publicData }: Pick<Services, 'repositories' | 'publicData'>,
   principal: Principal | null,
   q: { level: PlaceLevel; place: Place; from?: string; to?: string; categories: readonly string[] | null; sources?: readonly string[] | null },
 ): Promise<VisibleSeries> {
+  const repo = repositories.incidents;
   const plan = placePlan(principal, { level: q.level, ids: [q.place.id], places: [q.place] }, q.categories, [q]);
   const { from, to } = await seriesRange(repo, q);
   const base = { from: from ?? null, to: to ?? null, access: plan.exact ? ('detail' as const) : ('public' as const) };
@@ -49,14 +51,14 @@ export async function visibleSeries(
   return { ...base, series: publishSeries(series, await publicData.publication(plan)) };
 }
 
-export function registerAreas(app: ApiApp, deps: ApiDeps): void {
+export function registerAreas(app: ApiApp, services: Services): void {
   app.get('/api/areas/:kind/:id/series', async (c) => {
     const query = c.req.query();
     const kind = parsePlaceKind(c.req.param('kind'));
     const { vintage = DEFAULT_VINTAGE } = parseParams(query, ['vintage', 'interval']);
     const filter = parseFilter(query);
-    const { level, place } = await requirePlace(deps.repo, kind, vintage, c.req.param('id'));
-    const v = await visibleSeries(deps, principalOf(c), { level, place, from: filter.from, to: filter.to, categories: filter.categories, sources: filter.sources });
+    const { level, place } = await requirePlace(services.repositories.incidents, kind, vintage, c.req.param('id'));
+    const v = await visibleSeries(services, principalOf(c), { level, place, from: filter.from, to: filter.to, categories: filter.categories, sources: filter.sources });
     const body = { ...levelFields(level), id: place.id, name: place.name, category: filter.category, from: v.from, to: v.to, interval: 'month', series: v.series };
     return c.json(v.access === 'public' ? { ...body, access: 'public' } : body);
   });

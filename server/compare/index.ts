@@ -4,7 +4,8 @@
  * diff = p2 − p1, pct = 100·diff/p1 (null when p1 = 0), rate = count / population × 100 000 for
  * that period (not annualised; null when the population is unknown or 0).
  */
-import type { ApiApp, ApiDeps } from '../app.ts';
+import type { ApiApp } from '../context.ts';
+import type { Services } from '../services/types.ts';
 import { checkRange, parseParams, required } from '../params/index.ts';
 import { principalOf } from '../auth/index.ts';
 import type { PublishedFigure } from '../policy/index.ts';
@@ -75,7 +76,7 @@ export function publicCompareItem(area: Place, f1: PublishedFigure, f2: Publishe
   };
 }
 
-export function registerCompare(app: ApiApp, { repo, publicData }: ApiDeps): void {
+export function registerCompare(app: ApiApp, { repositories: { incidents: repo }, publicData }: Services): void {
   app.get('/api/compare', async (c) => {
     const query = c.req.query();
     const req = parsePlaces(query);

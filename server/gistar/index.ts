@@ -13,8 +13,9 @@
 import { AppError } from '../../core/errors/index.ts';
 import { buildNeighbourhood, cellsCoveringPolygons, giStarOnStudyArea, type Neighbourhood } from '../../geo/stats/index.ts';
 import { loadBoundarySets } from '../../reference/boundaries/index.ts';
-import type { H3Resolution } from '../../db/schema.ts';
-import type { ApiApp, ApiDeps } from '../app.ts';
+import type { H3Resolution } from '../services/ports.ts';
+import type { ApiApp } from '../context.ts';
+import type { Services } from '../services/types.ts';
 import { parseFilter, parseParams, required } from '../params/index.ts';
 import { principalOf } from '../auth/index.ts';
 import { hexagonPlan } from '../policy/index.ts';
@@ -54,7 +55,7 @@ export function checkGiStarResolution(res: H3Resolution): void {
   }
 }
 
-export function registerGiStar(app: ApiApp, { repo, publicData }: ApiDeps): void {
+export function registerGiStar(app: ApiApp, { repositories: { incidents: repo }, publicData }: Services): void {
   app.get('/api/hotspots/gistar', async (c) => {
     const query = c.req.query();
     const res = required(parseParams(query, ['res']).res, 'res');

@@ -9,12 +9,13 @@
  * the scans on every call: 0.5–1 s each on PGlite under load, serialised on its one connection, so a
  * monitor polling health slowed every other request.
  */
-import type { ApiApp, ApiDeps } from '../app.ts';
+import type { ApiApp } from '../context.ts';
+import type { Services } from '../services/types.ts';
 import { errorBody } from '../errors/index.ts';
 
-type Health = Awaited<ReturnType<ApiDeps['repo']['health']>>;
+type Health = Awaited<ReturnType<Services['repositories']['incidents']['health']>>;
 
-export function registerHealth(app: ApiApp, { repo }: ApiDeps): void {
+export function registerHealth(app: ApiApp, { repositories: { incidents: repo } }: Services): void {
   let memo: { version: string; health: Promise<Health> } | undefined;
   const healthAt = (version: string): Promise<Health> => {
     if (memo?.version !== version) {

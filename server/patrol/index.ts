@@ -10,9 +10,9 @@
  * cell straddling its border shows the part inside.
  */
 import { AppError } from '../../core/errors/index.ts';
-import { patrolCounts } from '../../db/queries/patrol.ts';
-import type { AreaKind, H3Resolution, Vintage } from '../../db/schema.ts';
-import type { ApiApp, ApiDeps } from '../app.ts';
+import type { AreaKind, H3Resolution, Vintage } from '../services/ports.ts';
+import type { ApiApp } from '../context.ts';
+import type { Services } from '../services/types.ts';
 import { requireArea } from '../areas/index.ts';
 import { territoryArea } from '../areas/territory.ts';
 import { principalOf } from '../auth/index.ts';
@@ -43,8 +43,8 @@ export function parseCuadrante(raw: string | undefined): string {
 }
 
 
-export function registerPatrol(app: ApiApp, deps: ApiDeps, store: Parameters<typeof patrolCounts>[0]): void {
-  const { repo } = deps;
+export function registerPatrol(app: ApiApp, { repositories }: Services): void {
+  const repo = repositories.incidents;
   app.get('/api/patrol', async (c) => {
     const query = c.req.query();
     const vintage = parseParams(query, ['vintage']).vintage ?? DEFAULT_VINTAGE;
@@ -55,7 +55,7 @@ export function registerPatrol(app: ApiApp, deps: ApiDeps, store: Parameters<typ
     requireDetail(principalOf(c), [where]);
 
     const [counts, alcaldia] = await Promise.all([
-      patrolCounts(store, { vintage, cuadrante: area.id, res, top: PATROL_TOP_CELLS, from: filter.from, to: filter.to, categories: filter.categories, sources: filter.sources }),
+      repositories.patrol.counts({ vintage, cuadrante: area.id, res, top: PATROL_TOP_CELLS, from: filter.from, to: filter.to, categories: filter.categories, sources: filter.sources }),
       area.alcaldia_id ? repo.area('alcaldia', vintage, area.alcaldia_id) : Promise.resolve(undefined),
     ]);
     return c.json({

@@ -32,8 +32,8 @@
  */
 import { AppError } from '../../core/errors/index.ts';
 import { CATEGORY_IDS, SENSITIVE_CATEGORIES } from '../../core/taxonomy/index.ts';
-import { addDays, nextMonthStart } from '../../db/queries/months.ts';
-import type { AreaKind } from '../../db/schema.ts';
+import { addDays, nextMonthStart } from '../../core/time/calendar.ts';
+import type { AreaKind } from '../services/ports.ts';
 import type { Principal } from '../auth/index.ts';
 
 export const DEFAULT_PUBLIC_MIN_COUNT = 3;

@@ -15,8 +15,9 @@
  */
 import { AppError } from '../../core/errors/index.ts';
 import { addMonths, monthsBetween, semaforo, SEMAFORO_BASELINE_MONTHS, type SemaforoResult } from '../../geo/stats/index.ts';
-import type { SourceMonths } from '../../db/queries/stats.ts';
-import type { ApiApp, ApiDeps } from '../app.ts';
+import type { SourceMonths } from '../services/ports.ts';
+import type { ApiApp } from '../context.ts';
+import type { Services } from '../services/types.ts';
 import { parseParams } from '../params/index.ts';
 import { principalOf } from '../auth/index.ts';
 import { publishMonth, type Publication } from '../policy/index.ts';
@@ -67,7 +68,7 @@ export function publicSemaforo(month: string, counts: ReadonlyMap<string, number
   return { ...result, partial };
 }
 
-export function registerSemaforo(app: ApiApp, { repo, stats, publicData }: ApiDeps): void {
+export function registerSemaforo(app: ApiApp, { repositories: { incidents: repo, stats }, publicData }: Services): void {
   app.get('/api/semaforo', async (c) => {
     const query = c.req.query();
     const req = parsePlaces(query);
