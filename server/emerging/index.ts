@@ -7,15 +7,15 @@
  *
  * The answer lists the cells with a pattern (`no_pattern` cells are only counted in `summary`), so
  * a city-wide map at resolution 9 stays small. Public callers get the analysis of the published
- * monthly values at resolution ≤ 8 (server/areas/../gistar/monthly.ts).
+ * monthly values at resolution ≤ 8 (server/shared/city-monthly.ts).
  */
 import { AppError } from '../../core/errors/index.ts';
 import { EMERGING_CATEGORIES, EMERGING_LABELS_ES, emergingHotSpots, type EmergingCategory } from '../../geo/stats/index.ts';
 import type { ApiApp } from '../context.ts';
 import type { Services } from '../services/types.ts';
 import { principalOf } from '../auth/index.ts';
-import { checkGiStarResolution, GISTAR_FDR_Q } from '../gistar/index.ts';
-import { cityMonthly, wholeMonth } from '../gistar/monthly.ts';
+import { checkGiStarResolution, GISTAR_FDR_Q } from '../shared/gistar.ts';
+import { cityMonthly, wholeMonth } from '../shared/city-monthly.ts';
 import { parseFilter, parseParams, required } from '../params/index.ts';
 
 /** At least two time steps for a trend; Esri advises ten or more (the answer says how many were used). */

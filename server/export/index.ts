@@ -19,7 +19,7 @@ import { AppError } from '../../core/errors/index.ts';
 import type { AreaKind, Vintage } from '../services/ports.ts';
 import type { ApiApp } from '../context.ts';
 import type { Services } from '../services/types.ts';
-import { DAY_LABELS } from '../patrol/index.ts';
+import { DAY_LABELS } from '../shared/days.ts';
 
 export type ExportFormat = 'csv' | 'geojson';
 type Row = Record<string, unknown>;

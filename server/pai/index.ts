@@ -12,10 +12,10 @@ import { addMonths, paiBacktest } from '../../geo/stats/index.ts';
 import type { ApiApp } from '../context.ts';
 import type { Services } from '../services/types.ts';
 import { principalOf } from '../auth/index.ts';
-import { checkGiStarResolution } from '../gistar/index.ts';
-import { cityMonthly } from '../gistar/monthly.ts';
+import { checkGiStarResolution } from '../shared/gistar.ts';
+import { cityMonthly } from '../shared/city-monthly.ts';
 import { parseParams, required } from '../params/index.ts';
-import { parseMonth } from '../semaforo/index.ts';
+import { parseMonth } from '../shared/months.ts';
 
 export const PAI_DEFAULTS = { training: 3, top: 20, months: 1, rank_by: 'gistar' } as const;
 

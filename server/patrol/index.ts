@@ -10,11 +10,12 @@
  * cell straddling its border shows the part inside.
  */
 import { AppError } from '../../core/errors/index.ts';
+import { DAY_LABELS } from '../shared/days.ts';
 import type { AreaKind, H3Resolution, Vintage } from '../services/ports.ts';
 import type { ApiApp } from '../context.ts';
 import type { Services } from '../services/types.ts';
-import { requireArea } from '../areas/index.ts';
-import { territoryArea } from '../areas/territory.ts';
+import { requireArea } from '../shared/places.ts';
+import { territoryArea } from '../shared/territory.ts';
 import { principalOf } from '../auth/index.ts';
 import { DEFAULT_VINTAGE, parseFilter, parseParams } from '../params/index.ts';
 import { requireDetail, type TerritoryArea } from '../policy/index.ts';
@@ -23,8 +24,7 @@ export const PATROL_DEFAULT_RES: H3Resolution = 9;
 export const PATROL_MIN_RES = 8;
 export const PATROL_MAX_RES = 10;
 export const PATROL_TOP_CELLS = 10;
-/** Row labels of the heat table (es-MX), row 0 first. */
-export const DAY_LABELS = ['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo'] as const;
+export { DAY_LABELS } from '../shared/days.ts';
 
 /** The `res` of the top cells: 8–10, default 9; `invalid_resolution` otherwise. */
 export function parsePatrolRes(raw: string | undefined): H3Resolution {

@@ -7,7 +7,7 @@
 import { AppError } from '../../core/errors/index.ts';
 import { AREA_KINDS } from '../services/ports.ts';
 import { parseParams } from '../params/index.ts';
-import { parseMonth } from '../semaforo/index.ts';
+import { parseMonth } from '../shared/months.ts';
 
 export const MAX_AGENDA_AREAS = 12;
 export const MAX_AGENDA_CATEGORIES = 6;

@@ -8,7 +8,7 @@ import type { Area } from '../services/ports.ts';
 import { addDays, daysBetween } from '../../core/time/calendar.ts';
 import type { ApiApp } from '../context.ts';
 import type { Services } from '../services/types.ts';
-import { percentChange, ratePer100k } from '../compare/index.ts';
+import { percentChange, ratePer100k } from '../shared/rates.ts';
 import { checkRange, DEFAULT_VINTAGE, parseParams, required } from '../params/index.ts';
 import { principalOf } from '../auth/index.ts';
 import { areaPlan, type PublishedFigure } from '../policy/index.ts';

@@ -28,12 +28,12 @@ import { AREA_KINDS, type AreaKind, type Vintage } from '../services/ports.ts';
 import { addMonths, monthIndex, targetProgress } from '../../geo/stats/index.ts';
 import type { ApiApp } from '../context.ts';
 import type { Services } from '../services/types.ts';
-import { requireArea } from '../areas/index.ts';
+import { requireArea } from '../shared/places.ts';
 import { principalOf, type Principal } from '../auth/index.ts';
 import { DEFAULT_VINTAGE, parseParams } from '../params/index.ts';
-import { territoryArea } from '../areas/territory.ts';
+import { territoryArea } from '../shared/territory.ts';
 import { areaPlan, publishMonth, withinTerritory } from '../policy/index.ts';
-import { coverageOf } from '../semaforo/index.ts';
+import { coverageOf } from '../shared/months.ts';
 
 /** The longest baseline window and the farthest due month after it, in months. */
 export const MAX_BASELINE_MONTHS = 120;

@@ -11,8 +11,8 @@ import { AppError } from '../../core/errors/index.ts';
 import { mannKendall, type MannKendallResult } from '../../geo/stats/index.ts';
 import type { ApiApp } from '../context.ts';
 import type { Services } from '../services/types.ts';
-import { visibleSeries } from '../areas/index.ts';
-import { levelFields, parsePlaceKind, requirePlace } from '../areas/places.ts';
+import { visibleSeries } from '../shared/series.ts';
+import { levelFields, parsePlaceKind, requirePlace } from '../shared/places.ts';
 import { principalOf } from '../auth/index.ts';
 import { DEFAULT_VINTAGE, parseFilter, parseParams } from '../params/index.ts';
 

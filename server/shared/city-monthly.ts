@@ -12,7 +12,7 @@ import { monthsBetween, type Neighbourhood } from '../../geo/stats/index.ts';
 import type { Services } from '../services/types.ts';
 import type { Principal } from '../auth/index.ts';
 import { hexagonPlan, publishMonth } from '../policy/index.ts';
-import { cityStudyArea } from './index.ts';
+import { cityStudyArea } from './gistar.ts';
 
 export interface CityMonthly {
   nb: Neighbourhood;
