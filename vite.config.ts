@@ -10,6 +10,8 @@ const repoRoot = fileURLToPath(new URL('.', import.meta.url));
  * starts a throwaway PostgreSQL cluster and imports the bundled data once per backend.
  */
 const dbTests = ['**/*.db.test.ts', 'server/**/*.test.ts', 'tests/**/*.test.ts'];
+/** Checks of the source tree itself (import graph): no store, so they run with the unit tests. */
+const architectureTests = 'tests/architecture/**/*.test.ts';
 
 export default defineConfig({
   root: 'web',
@@ -27,8 +29,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['{core,geo,reference,etl,cli,eval,db,web/src,bench}/**/*.test.ts'],
-          exclude: ['**/node_modules/**', ...dbTests],
+          include: ['{core,geo,reference,etl,cli,eval,db,web/src,bench}/**/*.test.ts', architectureTests],
+          exclude: ['**/node_modules/**', ...dbTests.filter((glob) => !glob.startsWith('tests/'))],
         },
       },
       {
@@ -36,7 +38,7 @@ export default defineConfig({
         test: {
           name: 'db',
           include: dbTests,
-          exclude: ['**/node_modules/**'],
+          exclude: ['**/node_modules/**', architectureTests],
           globalSetup: ['tests/harness/global-setup.ts'],
         },
       },

@@ -23,6 +23,7 @@ import { loadNewsConfig } from '../etl/news/sources/index.ts';
 import { createToken, isRole, ROLES } from '../db/queries/tokens.ts';
 import { importChat } from '../etl/chat/index.ts';
 import { runTokenRevoke, runUserCommand, withPasswordFromStdin } from './accounts/index.ts';
+import { Printed, UsageError } from './outcomes.ts';
 
 const USAGE = `uso:
   npm run etl -- import ARCHIVO --format ${FORMAT_IDS.join('|')}
@@ -35,12 +36,7 @@ const USAGE = `uso:
   npm run --silent cli -- token revoke ID|TOKEN
 `;
 
-export class UsageError extends Error {}
-
-/** A command that printed its own stdout (one compact JSON line, say) returns this: runCommand prints nothing more. */
-export class Printed {
-  constructor(readonly exitCode = 0) {}
-}
+export { Printed, UsageError } from './outcomes.ts';
 
 export interface CommandContext {
   store: () => Promise<Store>;

@@ -7,20 +7,17 @@
 import { accessSync, constants, existsSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { openStore, type Store } from '../db/connect.ts';
-import { serveCommandChannel } from '../db/channel/index.ts';
+import { openStore, serveCommandChannel, type Store } from './services/store.ts';
 import { importBundledData, isStoreEmpty } from '../etl/bundled.ts';
 import { runCommand } from '../cli/index.ts';
 import { createApp } from './app.ts';
-import { DataVersion } from './cache/index.ts';
-import { createIncidentRepository } from '../db/queries/index.ts';
+import { createServices } from './services/index.ts';
 import { readConfig } from './config.ts';
 import { ensureWebBuild, mountWebApp } from './static/index.ts';
 import { startBackgroundJobs } from '../etl/news/schedule.ts';
 import { closePlenaryRenderers } from './plenary/index.ts';
 import { startingHandler } from './health/index.ts';
-import { createAuditLog } from './audit/index.ts';
-import { resolveSecret, secretFromEnvValue, SECRET_ENV } from '../db/secrets.ts';
+import { resolveSecret, secretFromEnvValue, SECRET_ENV } from './services/store.ts';
 
 const log = (msg: string) => process.stderr.write(msg + '\n');
 
@@ -66,7 +63,7 @@ async function main() {
   // corrupt it. Commands that arrive while the store is still loading wait for it.
   let storeReady!: (s: Store) => void;
   const storePromise = new Promise<Store>((resolve) => (storeReady = resolve));
-  let dataVersion: DataVersion | undefined;
+  let dataVersion: { invalidate(): void } | undefined;
   const channel = await serveCommandChannel(config.dataDir, async (argv, io) => {
     try {
       return await runCommand(argv, { store: await storePromise, io });
@@ -99,12 +96,13 @@ async function main() {
   phase = 'aplicación web';
   await ensureWebBuild(log, { production });
 
-  const repository = createIncidentRepository(store);
-  dataVersion = new DataVersion(() => repository.dataVersion());
-  const audit = createAuditLog(store); // closed on shutdown: buffered audit entries are written first
-  // the session key: SESSION_KEY, else kept in PostgreSQL (shared by every process), else DATA_DIR/secrets/session-key (db/secrets.ts)
+  // the session key: SESSION_KEY, else kept in PostgreSQL (shared by every process), else DATA_DIR/secrets/session-key.
+  // The audit log is closed on shutdown (buffered entries written first), before the store.
   const sessionKey = await resolveSecret('session-key', { store, inDatabase: store.backend === 'postgres', dataDir: config.dataDir });
-  const app = createApp({ store, repository, dataVersion, audit, accounts: { sessionKey: Buffer.from(sessionKey!, 'hex') } });
+  const services = createServices(store, { accounts: { sessionKey: Buffer.from(sessionKey!, 'hex') } });
+  const { audit } = services;
+  dataVersion = services.dataVersion;
+  const app = createApp({ store, services });
   mountWebApp(app);
   storeReady(store);
   // News sources on their schedule (when configured) and the chat-retention purge, in-process.

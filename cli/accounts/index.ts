@@ -16,7 +16,7 @@ import { createUser, normaliseEmail, revokeToken, unknownTerritoryIds, userByEma
 import { hashPassword, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS } from '../../db/queries/password.ts';
 import { isRole, ROLES } from '../../db/queries/tokens.ts';
 import { AppError } from '../../core/errors/index.ts';
-import { Printed, UsageError } from '../index.ts';
+import { Printed, UsageError } from '../outcomes.ts';
 
 interface Ctx {
   store: () => Promise<Store>;

@@ -8,7 +8,7 @@
  * Milpa Alta file, plus the high-impact `Categoria` buckets the FGJ publishes for the whole city).
  */
 import { foldUpper } from '../../geo/text/index.ts';
-import type { CategoryId } from './index.ts';
+import type { CategoryId } from './categories.ts';
 
 /** Accents stripped, upper case, whitespace collapsed: "Robo a transeúnte  en vía pública" → "ROBO A TRANSEUNTE EN VIA PUBLICA". */
 export function normaliseLabel(label: string): string {

@@ -22,19 +22,12 @@ import { FORMATS, isFormatId, type FormatId } from './mappings.ts';
 import { rowContext } from './context.ts';
 import { RowNormaliser, resolveColumns, type Incident } from './rows.ts';
 import { emptyReport, finishReport, type ImportReport } from './report.ts';
+import type { ImportProgress } from './progress.ts';
 
 export { FORMATS, FORMAT_IDS, isFormatId, type FormatId, type FormatMapping } from './mappings.ts';
 export type { ImportReport } from './report.ts';
-export { terminalProgress } from './progress.ts';
+export { terminalProgress, type ImportProgress } from './progress.ts';
 
-export interface ImportProgress {
-  phase: 'read' | 'insert' | 'done';
-  file: string;
-  format: FormatId;
-  rows: number;
-  bytesRead: number;
-  totalBytes: number;
-}
 
 export interface ImportOptions {
   format: FormatId;

@@ -2,7 +2,16 @@
  * Progress of long imports on the terminal (stderr): one line rewritten in place with "\r" when
  * stderr is a TTY, otherwise a plain line every few seconds (logs and CI stay readable).
  */
-import type { ImportProgress } from './index.ts';
+import type { FormatId } from './mappings.ts';
+
+export interface ImportProgress {
+  phase: 'read' | 'insert' | 'done';
+  file: string;
+  format: FormatId;
+  rows: number;
+  bytesRead: number;
+  totalBytes: number;
+}
 
 /** Where progress goes: stderr by default, or a command channel's stderr relay (never a TTY). */
 export interface ProgressSink {

@@ -16,18 +16,13 @@
  * Login and accepting an invitation open a session, so they cannot ask for a CSRF token; they
  * refuse a browser request from another site instead (Origin / Sec-Fetch-Site), as login CSRF needs one.
  */
-import type { Context, Hono, MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { AppError } from '../../core/errors/index.ts';
-import type { Store } from '../../db/connect.ts';
-import {
-  createInvitation, createSession, deleteSession, disableUser, findUserForLogin, listUsers, loginBlockedForMs, purgeExpiredSessions,
-  purgeLoginAttempts, recordLoginAttempt, redeemInvitation, unknownTerritoryIds, type User,
-} from '../../db/queries/accounts.ts';
-import { dummyPasswordHash, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, verifyPassword } from '../../db/queries/password.ts';
-import { ROLES } from '../../db/queries/tokens.ts';
-import type { ApiDeps, ApiEnv } from '../app.ts';
+import { dummyPasswordHash, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, ROLES, verifyPassword, type User } from '../services/ports.ts';
+import type { Services } from '../services/types.ts';
+import type { ApiApp, ApiEnv } from '../context.ts';
 import { principalOf } from '../auth/index.ts';
 import { clearSessionCookie, csrfTokenFor, newSessionId, sessionIdHash, setSessionCookie } from '../auth/session.ts';
 import type { AccountSettings } from './options.ts';
@@ -83,16 +78,18 @@ const requireAdmin: MiddlewareHandler<ApiEnv> = async (c, next) => {
 
 const publicUser = (u: User) => ({ id: u.id, email: u.email, name: u.name, role: u.role, territory: u.territory });
 
-export function registerAccounts(app: Hono<ApiEnv>, _deps: ApiDeps, store: Pick<Store, 'db'>, settings: AccountSettings): void {
+export function registerAccounts(app: ApiApp, services: Services): void {
+  const settings = services.settings.accounts;
+  const accounts = services.repositories.accounts;
   const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError('payload_too_large', `máximo ${MAX_BODY_BYTES} bytes`); } });
   let logins = 0;
 
   /** Opens a session for `user`: cookie + the body both login routes answer. */
   async function openSession(c: Context<ApiEnv>, user: User) {
     const previous = c.get('session');
-    if (previous) await deleteSession(store, previous.idHash);
+    if (previous) await accounts.deleteSession(previous.idHash);
     const sessionId = newSessionId();
-    await createSession(store, { idHash: sessionIdHash(settings.key, sessionId), userId: user.id, expiresAt: new Date(Date.now() + settings.maxAgeMs) });
+    await accounts.createSession({ idHash: sessionIdHash(settings.key, sessionId), userId: user.id, expiresAt: new Date(Date.now() + settings.maxAgeMs) });
     setSessionCookie(c, sessionId, settings.maxAgeMs / 1000);
     return { user: publicUser(user), csrf_token: csrfTokenFor(settings.key, sessionId) };
   }
@@ -101,20 +98,20 @@ export function registerAccounts(app: Hono<ApiEnv>, _deps: ApiDeps, store: Pick<
     const { email, password } = await jsonBody(c, LoginBody);
     const ip = clientOf(c).ip;
     const limits = { maxFailures: settings.maxFailures, ipMaxFailures: settings.ipMaxFailures, windowMs: settings.windowMs };
-    const blockedMs = await loginBlockedForMs(store, email, ip, limits);
+    const blockedMs = await accounts.loginBlockedForMs(email, ip, limits);
     if (blockedMs > 0) {
       c.header('Retry-After', String(Math.max(1, Math.ceil(blockedMs / 1000))));
       throw new AppError('too_many_attempts');
     }
-    const user = await findUserForLogin(store, email);
+    const user = await accounts.findUserForLogin(email);
     // an unknown e-mail pays the same scrypt as a wrong password: timing tells nothing
     const matches = await verifyPassword(password, user?.password_hash ?? (await dummyPasswordHash()));
     const ok = Boolean(user) && matches;
-    await recordLoginAttempt(store, { email, ip, succeeded: ok && !user!.disabled_at });
+    await accounts.recordLoginAttempt({ email, ip, succeeded: ok && !user!.disabled_at });
     if (++logins % 100 === 0) {
       // housekeeping, now and then: old attempts count for nothing, ended sessions open nothing
-      await purgeLoginAttempts(store, Math.max(settings.windowMs, 86_400_000));
-      await purgeExpiredSessions(store, settings.idleMs);
+      await accounts.purgeLoginAttempts(Math.max(settings.windowMs, 86_400_000));
+      await accounts.purgeExpiredSessions(settings.idleMs);
     }
     if (!ok) throw new AppError('invalid_credentials');
     if (user!.disabled_at) throw new AppError('account_disabled');
@@ -131,7 +128,7 @@ export function registerAccounts(app: Hono<ApiEnv>, _deps: ApiDeps, store: Pick<
 
   app.delete('/api/session', noStore, async (c) => {
     const session = c.get('session');
-    if (session) await deleteSession(store, session.idHash);
+    if (session) await accounts.deleteSession(session.idHash);
     clearSessionCookie(c);
     return c.json({ user: null });
   });
@@ -139,16 +136,16 @@ export function registerAccounts(app: Hono<ApiEnv>, _deps: ApiDeps, store: Pick<
   app.post('/api/invitations', noStore, requireAdmin, limit, async (c) => {
     const body = await jsonBody(c, InvitationBody);
     const territory = [...new Set(body.territory ?? [])];
-    const unknown = await unknownTerritoryIds(store, territory);
+    const unknown = await accounts.unknownTerritoryIds(territory);
     if (unknown.length) throw new AppError('invalid_body', `territorio desconocido (use alcaldías por cvegeo o sectores): ${unknown.join(', ')}`);
     const p = principalOf(c)!;
-    const { token, invitation } = await createInvitation(store, { email: body.email, role: body.role, territory, createdBy: p.subject ?? `${p.role}:${p.name}`, validMs: settings.invitationMs });
+    const { token, invitation } = await accounts.createInvitation({ email: body.email, role: body.role, territory, createdBy: p.subject ?? `${p.role}:${p.name}`, validMs: settings.invitationMs });
     return c.json({ url: `/#invitacion=${token}`, token, expires_at: invitation.expires_at.toISOString(), email: invitation.email, role: invitation.role, territory: invitation.territory }, 201);
   });
 
   app.post('/api/invitations/accept', noStore, sameSiteOnly, limit, async (c) => {
     const body = await jsonBody(c, AcceptBody);
-    const r = await redeemInvitation(store, body.token, { name: body.name, password: body.password });
+    const r = await accounts.redeemInvitation(body.token, { name: body.name, password: body.password });
     if (!r.ok) {
       if (r.reason === 'account_exists') throw new AppError('account_exists');
       throw new AppError('invitation_invalid', { invalid: 'desconocida', used: 'ya se usó', expired: 'venció' }[r.reason]);
@@ -156,12 +153,12 @@ export function registerAccounts(app: Hono<ApiEnv>, _deps: ApiDeps, store: Pick<
     return c.json(await openSession(c, r.user), 201);
   });
 
-  app.get('/api/users', noStore, requireAdmin, async (c) => c.json({ items: await listUsers(store) }));
+  app.get('/api/users', noStore, requireAdmin, async (c) => c.json({ items: await accounts.listUsers() }));
 
   app.delete('/api/users/:id', noStore, requireAdmin, async (c) => {
     const raw = c.req.param('id');
     const id = /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
-    if (!Number.isInteger(id) || !(await disableUser(store, id))) throw new AppError('not_found', 'usuario');
+    if (!Number.isInteger(id) || !(await accounts.disableUser(id))) throw new AppError('not_found', 'usuario');
     return c.json({ id, disabled: true });
   });
 }

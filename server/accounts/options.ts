@@ -12,7 +12,7 @@
  *                           accepts the same sessions. Else `sessionKey` (main.ts: kept in PostgreSQL),
  *                           else the file in DATA_DIR, else a per-process random key.
  */
-import { readOrCreateSecret, secretFromEnvValue } from '../../db/secrets.ts';
+import { secretFromEnvValue } from '../services/ports.ts';
 import type { SessionSettings } from '../auth/index.ts';
 import { ephemeralSessionKey } from '../auth/session.ts';
 
@@ -48,14 +48,18 @@ function fromEnv(env: NodeJS.ProcessEnv, name: string, min: number, integer = tr
   return n;
 }
 
-export function accountSettings(given: AccountOptions = {}, env: NodeJS.ProcessEnv = process.env): AccountSettings {
+/** Reads (or creates on first start) the session key kept in a data folder; the services construction passes the store's secrets reader. */
+export type SessionKeyReader = (dataDir: string) => Buffer;
+
+export function accountSettings(given: AccountOptions = {}, env: NodeJS.ProcessEnv = process.env, readSessionKey?: SessionKeyReader): AccountSettings {
   const pick = (key: keyof typeof DEFAULTS, envName: string, min: number, integer = true): number => {
     const value = given[key] ?? fromEnv(env, envName, min, integer) ?? DEFAULTS[key];
     if (!Number.isFinite(value) || value < min) throw new Error(`accounts.${key} must be ≥ ${min}, got ${value}`);
     return value;
   };
   const envKey = env.SESSION_KEY ? Buffer.from(secretFromEnvValue('SESSION_KEY', env.SESSION_KEY), 'hex') : undefined;
-  const key = given.sessionKey ?? envKey ?? (given.dataDir ? Buffer.from(readOrCreateSecret(given.dataDir, 'session-key'), 'hex') : ephemeralSessionKey());
+  if (!given.sessionKey && !envKey && given.dataDir && !readSessionKey) throw new Error('accounts.dataDir needs a session-key reader');
+  const key = given.sessionKey ?? envKey ?? (given.dataDir ? readSessionKey!(given.dataDir) : ephemeralSessionKey());
   return {
     key,
     maxFailures: pick('maxFailures', 'LOGIN_MAX_FAILURES', 0),

@@ -10,6 +10,7 @@ import { loadCuadrante2016Lookup } from '../../reference/boundaries/index.ts';
 import { createToken, hashToken } from '../../db/queries/tokens.ts';
 import { listAuditEntries } from '../../db/queries/audit.ts';
 import { describeApi, getJson } from '../../tests/support/index.ts';
+import { createRepositories } from '../../db/repositories/index.ts';
 import { AuditLog, areaIdsOf, auditKind, isAuditedPath } from './index.ts';
 
 describeApi('audit log', (ctx) => {
@@ -129,7 +130,7 @@ describeApi('audit log', (ctx) => {
   it('buffers entries in memory and writes them in batches, on flush and on close', async () => {
     const { store } = ctx();
     const subject = `test:${Math.random()}`;
-    const log = new AuditLog(store, { batchSize: 100, flushMs: 3_600_000 });
+    const log = new AuditLog(createRepositories(store).audit, { batchSize: 100, flushMs: 3_600_000 });
     const entry = (i: number) => ({ at: new Date(), subject, role: 'enlace', name: 'n', kind: 'view' as const, method: 'GET', path: `/api/x/${i}`, query: '', status: 200, area_ids: [] });
     const stored = async () => (await listAuditEntries(store, { subject, limit: 1000 })).items.length;
     for (let i = 0; i < 99; i++) log.record(entry(i));
@@ -152,7 +153,7 @@ describeApi('audit log', (ctx) => {
     expect((await publicApp.request('/api/compare?kind=h3&ids=a%00b,%01&p1=2015-05-01..2015-06-01&p2=2015-06-01..2015-07-01', { headers: liaison.auth })).status).toBe(400);
     expect((await publicApp.request('/api/health', { headers: liaison.auth })).status).toBe(200);
     expect((await publicApp.request('/api/categories', { headers: liaison.auth })).status).toBe(200);
-    const log = new AuditLog(ctx().store, { flushMs: 3_600_000, log: () => {} });
+    const log = new AuditLog(createRepositories(ctx().store).audit, { flushMs: 3_600_000, log: () => {} });
     const subject = `test:${Math.random()}`;
     log.record({ at: new Date(), subject, role: 'enlace', name: 'n\u0000', kind: 'view', method: 'GET', path: '/api/x', query: 'q=\ud800', status: 200, area_ids: ['\u0000', '\udc00x'] });
     log.record({ at: new Date(), subject, role: 'enlace', name: 'after', kind: 'view', method: 'GET', path: '/api/y', query: '', status: 200, area_ids: [] });

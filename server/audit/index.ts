@@ -19,13 +19,16 @@
  * without credentials, 403 `forbidden` for other roles) → `{items, next_cursor}`, newest first.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Hono, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../../core/errors/index.ts';
-import type { Store } from '../../db/connect.ts';
-import { insertAuditEntries, listAuditEntries, type AuditEntry, type AuditKind } from '../../db/queries/audit.ts';
-import { isCalendarDate } from '../../db/queries/months.ts';
-import type { ApiEnv } from '../app.ts';
+import { isCalendarDate } from '../../core/time/calendar.ts';
+import type { AuditKind } from '../services/ports.ts';
+import type { Services } from '../services/types.ts';
+import type { ApiApp, ApiEnv } from '../context.ts';
+import type { AuditLog } from './log.ts';
+
+export { AuditLog, createAuditLog, type AuditLogOptions } from './log.ts';
 import { principalOf, type Principal } from '../auth/index.ts';
 
 export const DEFAULT_AUDIT_LIMIT = 100;
@@ -68,106 +71,6 @@ export function areaIdsOf(path: string, params: URLSearchParams): string[] {
 /** `token:<id>` / `user:<id>` from server/auth; older principals without one fall back to role:name. */
 export function subjectOf(p: Principal): string {
   return (p as Principal & { subject?: string }).subject ?? `${p.role}:${p.name}`;
-}
-
-export interface AuditLogOptions {
-  /** entries per INSERT; a full batch is written at once (default 100) */
-  batchSize?: number;
-  /** the longest an entry waits in memory (default 1000 ms) */
-  flushMs?: number;
-  /** the buffer's cap while the store is unreachable; the oldest entries go first (default 100,000) */
-  maxBuffered?: number;
-  log?: (msg: string) => void;
-}
-
-/** The buffered writer. `flush()` and `close()` never reject: a failed batch stays buffered and is retried. */
-export class AuditLog {
-  private buffer: AuditEntry[] = [];
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private writing: Promise<void> = Promise.resolve();
-  private closed = false;
-  private failing = false;
-  /** the retry delay after a failed write: doubles up to a minute, back to flushMs after a success */
-  private retryMs: number;
-  /** entries dropped because the buffer was full (store unreachable for a long time) */
-  dropped = 0;
-  readonly batchSize: number;
-  readonly flushMs: number;
-  readonly maxBuffered: number;
-  private readonly log: (msg: string) => void;
-
-  constructor(
-    private readonly store: Pick<Store, 'db'>,
-    opts: AuditLogOptions = {},
-  ) {
-    this.batchSize = opts.batchSize ?? 100;
-    this.flushMs = opts.flushMs ?? 1000;
-    this.maxBuffered = opts.maxBuffered ?? 100_000;
-    this.log = opts.log ?? ((msg) => process.stderr.write(`${msg}\n`));
-    this.retryMs = this.flushMs;
-  }
-
-  get pending(): number {
-    return this.buffer.length;
-  }
-
-  record(entry: AuditEntry): void {
-    if (this.buffer.length >= this.maxBuffered) {
-      this.buffer.shift();
-      this.dropped++;
-    }
-    this.buffer.push(entry);
-    if (this.buffer.length >= this.batchSize) void this.flush();
-    else this.schedule();
-  }
-
-  /** Writes everything buffered so far (batch by batch); resolves when done or when a write failed. */
-  flush(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    this.writing = this.writing.then(() => this.writeAll());
-    return this.writing;
-  }
-
-  /** Final flush; afterwards nothing is scheduled (entries recorded later are written by an explicit flush only). */
-  async close(): Promise<void> {
-    this.closed = true;
-    await this.flush();
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-  }
-
-  private schedule(delayMs = this.flushMs): void {
-    if (this.timer || this.closed) return;
-    // unref: a pending audit write must not keep a finished process (or test worker) alive
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.flush();
-    }, delayMs);
-    this.timer.unref?.();
-  }
-
-  private async writeAll(): Promise<void> {
-    while (this.buffer.length) {
-      const batch = this.buffer.splice(0, this.batchSize);
-      try {
-        await insertAuditEntries(this.store, batch);
-        this.failing = false;
-        this.retryMs = this.flushMs;
-      } catch (error) {
-        this.buffer.unshift(...batch);
-        if (!this.failing) this.log(`audit: no se pudo escribir el registro (${(error as Error).message}); se reintentará`);
-        this.failing = true;
-        this.schedule(this.retryMs);
-        this.retryMs = Math.min(this.retryMs * 2, 60_000);
-        return;
-      }
-    }
-  }
-}
-
-export function createAuditLog(store: Pick<Store, 'db'>, opts?: AuditLogOptions): AuditLog {
-  return new AuditLog(store, opts);
 }
 
 /** Set while an audited request runs: requests made inside it (exports' inner calls) are its own. */
@@ -230,7 +133,7 @@ export const requireAdmin: MiddlewareHandler<ApiEnv> = async (c, next) => {
   await next();
 };
 
-export function registerAudit(app: Hono<ApiEnv>, store: Pick<Store, 'db'>, log: AuditLog): void {
+export function registerAudit(app: ApiApp, { audit: log, repositories }: Services): void {
   app.use('/api/audit', requireAdmin);
   app.get('/api/audit', async (c) => {
     const raw = Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== ''));
@@ -243,7 +146,7 @@ export function registerAudit(app: Hono<ApiEnv>, store: Pick<Store, 'db'>, log: 
     const { from, to, subject, limit, cursor } = q.data;
     if (from && to && !(from < to)) throw new AppError('invalid_range', 'from/to');
     await log.flush(); // the admin sees every request up to this one
-    const page = await listAuditEntries(store, { from, to, subject, limit: limit ?? DEFAULT_AUDIT_LIMIT, cursor });
+    const page = await repositories.audit.list({ from, to, subject, limit: limit ?? DEFAULT_AUDIT_LIMIT, cursor });
     c.header('Cache-Control', 'no-store');
     return c.json(page);
   });

@@ -20,13 +20,17 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { AppError } from '../../core/errors/index.ts';
-import type { Store } from '../../db/connect.ts';
-import { findToken, type Role } from '../../db/queries/tokens.ts';
-import { credentialsEpoch, findSession, touchSession, type User } from '../../db/queries/accounts.ts';
+import type { AccountRepository, Role, TokenRepository, User } from '../services/ports.ts';
 import { assertSameOrigin } from '../http/origin.ts';
 import { csrfTokenFor, ephemeralSessionKey, isSessionId, safeEqual, SESSION_COOKIE, sessionIdHash } from './session.ts';
 
-export { ROLES, type Role } from '../../db/queries/tokens.ts';
+export { ROLES, type Role } from '../services/ports.ts';
+
+/** What authentication reads: API tokens, and sessions with the epoch that ends them at once. */
+export interface CredentialStore {
+  tokens: TokenRepository;
+  accounts: Pick<AccountRepository, 'findSession' | 'touchSession' | 'credentialsEpoch'>;
+}
 
 export interface Principal {
   role: Role;
@@ -75,8 +79,9 @@ type Memo = { principal: Principal | null; session?: SessionContext; sessionId?:
  * revokes a token, disables a user or ends a session (`credentialsEpoch`), so those take effect
  * on the next request; a change made by another process takes effect within the memo's 5 seconds.
  */
-export function authenticate(store: Pick<Store, 'db'>, sessions: SessionSettings = { key: ephemeralSessionKey(), idleMs: 12 * 3600_000 }): MiddlewareHandler<AuthEnv> {
+export function authenticate({ tokens, accounts }: CredentialStore, sessions: SessionSettings = { key: ephemeralSessionKey(), idleMs: 12 * 3600_000 }): MiddlewareHandler<AuthEnv> {
   const memo = new Map<string, Memo>();
+  const { credentialsEpoch } = accounts;
   let epoch = credentialsEpoch();
   const remember = (key: string, hit: Memo) => {
     if (memo.size >= CACHE_MAX) memo.clear();
@@ -98,7 +103,7 @@ export function authenticate(store: Pick<Store, 'db'>, sessions: SessionSettings
     if (token !== undefined) {
       let hit = fresh(`t:${token}`, now);
       if (!hit) {
-        const record = await findToken(store, token);
+        const record = await tokens.find(token);
         const principal: Principal | null = record ? { role: record.role, territory: record.territory, name: record.name, via: 'token', subject: `token:${record.id}` } : null;
         remember(`t:${token}`, (hit = { principal, at: now }));
       }
@@ -115,8 +120,8 @@ export function authenticate(store: Pick<Store, 'db'>, sessions: SessionSettings
     const idHash = sessionIdHash(sessions.key, sessionId);
     let hit = fresh(`s:${idHash}`, now);
     if (!hit) {
-      const live = await findSession(store, idHash, sessions.idleMs);
-      if (live && Date.now() - live.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(store, live.sessionId);
+      const live = await accounts.findSession(idHash, sessions.idleMs);
+      if (live && Date.now() - live.lastSeenAt.getTime() > TOUCH_EVERY_MS) await accounts.touchSession(live.sessionId);
       hit = live
         ? {
             principal: { role: live.user.role, territory: live.user.territory, name: live.user.name, via: 'session', subject: `user:${live.user.id}` },

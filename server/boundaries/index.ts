@@ -3,56 +3,15 @@
  * stays server-side for point-in-polygon joins). Each kind/vintage is simplified and serialised
  * once, at its first request, and kept; the response cache adds gzip.
  */
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { simplifyForDisplay, DEFAULT_DISPLAY_TOLERANCE_DEG } from '../../geo/simplify/index.ts';
-import type { AreaKind, Vintage } from '../../db/schema.ts';
-import { loadBoundarySets, type BoundarySet } from '../../reference/boundaries/index.ts';
-import type { ApiApp, ApiDeps } from '../app.ts';
+import type { AreaKind, Vintage } from '../services/ports.ts';
+import type { Services } from '../services/types.ts';
+import type { ApiApp } from '../context.ts';
 import { DEFAULT_VINTAGE, parseParams, required } from '../params/index.ts';
 
-export interface BoundaryProperties {
-  id: string;
-  name: string;
-  kind: AreaKind;
-  /** the vintage asked for; alcaldías and colonias have one polygon set for both */
-  vintage: Vintage;
-  alcaldia_id: string | null;
-  population: number | null;
-  sector_id?: string | null;
-}
-export type BoundaryCollection = FeatureCollection<Polygon | MultiPolygon, BoundaryProperties>;
-export type BoundaryLoader = (kind: AreaKind, vintage: Vintage) => BoundaryCollection | Promise<BoundaryCollection>;
+export { defaultBoundaryLoader, simplifiedCollection, type BoundaryCollection, type BoundaryLoader, type BoundaryProperties } from '../shared/boundaries.ts';
 
-/** Display copy of a boundary set (Douglas–Peucker at ≈ 11 m, 5 decimals: `geo/simplify`). */
-export function simplifiedCollection(set: BoundarySet, vintage: Vintage, tolerance = DEFAULT_DISPLAY_TOLERANCE_DEG): BoundaryCollection {
-  const features: Feature<Polygon | MultiPolygon, BoundaryProperties>[] = set.features.map((a) => ({
-    type: 'Feature',
-    properties: {
-      id: a.id,
-      name: a.name,
-      kind: set.kind,
-      vintage,
-      alcaldia_id: a.alcaldiaId,
-      population: a.population,
-      ...(a.sectorId !== undefined ? { sector_id: a.sectorId } : {}),
-    },
-    geometry: a.geometry,
-  }));
-  // simplifyForDisplay copies: the exact geometry used for joins is untouched
-  return simplifyForDisplay({ type: 'FeatureCollection', features }, tolerance) as BoundaryCollection;
-}
-
-/** The bundled boundary files, simplified. */
-export function defaultBoundaryLoader(): BoundaryLoader {
-  return (kind, vintage) => {
-    const sets = loadBoundarySets().filter((s) => s.kind === kind);
-    const set = sets.find((s) => s.vintage === vintage) ?? sets.find((s) => s.vintage === null);
-    if (!set) return { type: 'FeatureCollection', features: [] };
-    return simplifiedCollection(set, vintage);
-  };
-}
-
-export function registerBoundaries(app: ApiApp, { boundaries }: ApiDeps): void {
+export function registerBoundaries(app: ApiApp, { reference }: Services): void {
+  const boundaries = reference.boundaries;
   const bodies = new Map<string, Promise<string>>();
   const bodyFor = (kind: AreaKind, vintage: Vintage) => {
     const key = `${kind}/${vintage}`;

@@ -1,6 +1,6 @@
 /** `GET /api/categories`: the canonical taxonomy (ids, Spanish labels, groups, sensitive flag). */
 import { CATEGORIES, GROUPS } from '../../core/taxonomy/index.ts';
-import type { ApiApp } from '../app.ts';
+import type { ApiApp } from '../context.ts';
 
 export function registerCategories(app: ApiApp): void {
   const body = {

@@ -1,25 +1,20 @@
 /**
  * `GET /api/compare?kind&ids&p1&p2&category&vintage`: period-versus-period change per area — or per
- * H3 cell with `kind=h3&res` (server/areas/places.ts) — the figure hoyodecrimen.com users know. p1 is the reference period, p2 the period of interest:
+ * H3 cell with `kind=h3&res` (server/shared/places.ts) — the figure hoyodecrimen.com users know. p1 is the reference period, p2 the period of interest:
  * diff = p2 − p1, pct = 100·diff/p1 (null when p1 = 0), rate = count / population × 100 000 for
  * that period (not annualised; null when the population is unknown or 0).
  */
-import type { ApiApp, ApiDeps } from '../app.ts';
+import type { ApiApp } from '../context.ts';
+import type { Services } from '../services/types.ts';
 import { checkRange, parseParams, required } from '../params/index.ts';
 import { principalOf } from '../auth/index.ts';
 import type { PublishedFigure } from '../policy/index.ts';
 import { emptyFigure } from '../policy/public.ts';
-import { levelFields, parsePlaces, placePlan, placesOf, resolvePlaces, type Place } from '../areas/places.ts';
+import { levelFields, parsePlaces, placePlan, placesOf, resolvePlaces, type Place } from '../shared/places.ts';
 
-/** Incidents per 100 000 residents; null without a usable population. */
-export function ratePer100k(count: number, population: number | null): number | null {
-  return population && population > 0 ? (count / population) * 100_000 : null;
-}
+import { percentChange, ratePer100k } from '../shared/rates.ts';
 
-/** Percent change from `before` to `after`; null when `before` is 0 (no finite change). */
-export function percentChange(before: number, after: number): number | null {
-  return before === 0 ? null : (100 * (after - before)) / before;
-}
+export { percentChange, ratePer100k };
 
 export interface CompareItem {
   id: string;
@@ -75,7 +70,7 @@ export function publicCompareItem(area: Place, f1: PublishedFigure, f2: Publishe
   };
 }
 
-export function registerCompare(app: ApiApp, { repo, publicData }: ApiDeps): void {
+export function registerCompare(app: ApiApp, { repositories: { incidents: repo }, publicData }: Services): void {
   app.get('/api/compare', async (c) => {
     const query = c.req.query();
     const req = parsePlaces(query);

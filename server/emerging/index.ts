@@ -7,21 +7,22 @@
  *
  * The answer lists the cells with a pattern (`no_pattern` cells are only counted in `summary`), so
  * a city-wide map at resolution 9 stays small. Public callers get the analysis of the published
- * monthly values at resolution ≤ 8 (server/areas/../gistar/monthly.ts).
+ * monthly values at resolution ≤ 8 (server/shared/city-monthly.ts).
  */
 import { AppError } from '../../core/errors/index.ts';
 import { EMERGING_CATEGORIES, EMERGING_LABELS_ES, emergingHotSpots, type EmergingCategory } from '../../geo/stats/index.ts';
-import type { ApiApp, ApiDeps } from '../app.ts';
+import type { ApiApp } from '../context.ts';
+import type { Services } from '../services/types.ts';
 import { principalOf } from '../auth/index.ts';
-import { checkGiStarResolution, GISTAR_FDR_Q } from '../gistar/index.ts';
-import { cityMonthly, wholeMonth } from '../gistar/monthly.ts';
+import { checkGiStarResolution, GISTAR_FDR_Q } from '../shared/gistar.ts';
+import { cityMonthly, wholeMonth } from '../shared/city-monthly.ts';
 import { parseFilter, parseParams, required } from '../params/index.ts';
 
 /** At least two time steps for a trend; Esri advises ten or more (the answer says how many were used). */
 export const EMERGING_MIN_MONTHS = 2;
 export const EMERGING_MAX_MONTHS = 120;
 
-export function registerEmerging(app: ApiApp, deps: ApiDeps): void {
+export function registerEmerging(app: ApiApp, services: Services): void {
   app.get('/api/hotspots/emerging', async (c) => {
     const query = c.req.query();
     const res = required(parseParams(query, ['res']).res, 'res');
@@ -29,7 +30,7 @@ export function registerEmerging(app: ApiApp, deps: ApiDeps): void {
     const filter = parseFilter(query);
     const fromMonth = wholeMonth(required(filter.from, 'from'), 'from');
     const toMonth = wholeMonth(required(filter.to, 'to'), 'to');
-    const data = await cityMonthly(deps, principalOf(c), { res, fromMonth, toMonth, categories: filter.categories, sources: filter.sources });
+    const data = await cityMonthly(services, principalOf(c), { res, fromMonth, toMonth, categories: filter.categories, sources: filter.sources });
     const steps = data.months.length;
     if (steps < EMERGING_MIN_MONTHS || steps > EMERGING_MAX_MONTHS) {
       throw new AppError('invalid_range', `from/to: ${steps} meses (use de ${EMERGING_MIN_MONTHS} a ${EMERGING_MAX_MONTHS})`);

@@ -16,9 +16,10 @@ import { stringify } from 'csv-stringify/sync';
 import type { Feature, FeatureCollection, Geometry, Polygon } from 'geojson';
 import { cellToBoundary } from 'h3-js';
 import { AppError } from '../../core/errors/index.ts';
-import type { AreaKind, Vintage } from '../../db/schema.ts';
-import type { ApiApp, ApiDeps } from '../app.ts';
-import { DAY_LABELS } from '../patrol/index.ts';
+import type { AreaKind, Vintage } from '../services/ports.ts';
+import type { ApiApp } from '../context.ts';
+import type { Services } from '../services/types.ts';
+import { DAY_LABELS } from '../shared/days.ts';
 import { stripAccents } from '../../geo/text/index.ts';
 
 export type ExportFormat = 'csv' | 'geojson';
@@ -144,14 +145,14 @@ export function hexagonPolygon(h3: string): Polygon {
   return { type: 'Polygon', coordinates: [ring] };
 }
 
-async function toGeoJson(spec: ExportSpec, body: Body, deps: ApiDeps): Promise<FeatureCollection> {
+async function toGeoJson(spec: ExportSpec, body: Body, { reference }: Services): Promise<FeatureCollection> {
   const rows = (spec.geoRows ?? spec.rows)(body);
   let geometryOf: (row: Row) => Geometry | null;
   if (spec.geometry === 'hexagon') geometryOf = (r) => hexagonPolygon(String(r.h3));
   // compare and semáforo over H3 cells (kind=h3): each row's id is its cell
   else if (body.kind === 'h3') geometryOf = (r) => hexagonPolygon(String(r.id));
   else {
-    const fc = await deps.boundaries(body.kind as AreaKind, body.vintage as Vintage);
+    const fc = await reference.boundaries(body.kind as AreaKind, body.vintage as Vintage);
     const byId = new Map(fc.features.map((f) => [f.properties.id, f.geometry as Geometry]));
     geometryOf = (r) => byId.get(String(r.id)) ?? null;
   }
@@ -171,7 +172,7 @@ export const EXPORT_FILES: ReadonlyMap<string, { spec: ExportSpec; format: Expor
  * One route for every export (`/api/export/{export}`, export = `<name>.<format>`): the file names
  * are a closed list, and one route keeps the OpenAPI fuzz (tests/integration/bad-input) to one walk.
  */
-export function registerExports(app: ApiApp, deps: ApiDeps): void {
+export function registerExports(app: ApiApp, services: Services): void {
   app.get('/api/export/:export', async (c) => {
     const file = EXPORT_FILES.get(c.req.param('export'));
     if (!file) throw new AppError('not_found', `exportación ${c.req.param('export').slice(0, 40)} (use ${[...EXPORT_FILES.keys()].join(', ')})`);
@@ -195,6 +196,6 @@ export function registerExports(app: ApiApp, deps: ApiDeps): void {
     if (format === 'csv') {
       return c.body(toCsv(spec.rows(body)), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': disposition });
     }
-    return c.body(JSON.stringify(await toGeoJson(spec, body, deps)), 200, { 'Content-Type': 'application/geo+json; charset=utf-8', 'Content-Disposition': disposition });
+    return c.body(JSON.stringify(await toGeoJson(spec, body, services)), 200, { 'Content-Type': 'application/geo+json; charset=utf-8', 'Content-Disposition': disposition });
   });
 }

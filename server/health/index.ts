@@ -14,7 +14,8 @@
  * bundled data, it answers 503 `service_starting` (main.ts serves `startingHandler` meanwhile); once
  * the app is mounted, 200 `{ready: true}` while the store answers, else 503 `db_unavailable`.
  */
-import type { ApiApp, ApiDeps } from '../app.ts';
+import type { ApiApp } from '../context.ts';
+import type { Services } from '../services/types.ts';
 import { errorBody } from '../errors/index.ts';
 
 /** Seconds a client should wait before asking a starting server again. */
@@ -35,9 +36,10 @@ export function startingHandler(phase: () => string): (req: Request) => Response
   };
 }
 
-type Health = Awaited<ReturnType<ApiDeps['repo']['health']>>;
 
-export function registerHealth(app: ApiApp, { repo }: ApiDeps): void {
+type Health = Awaited<ReturnType<Services['repositories']['incidents']['health']>>;
+
+export function registerHealth(app: ApiApp, { repositories: { incidents: repo } }: Services): void {
   let memo: { version: string; health: Promise<Health> } | undefined;
   const healthAt = (version: string): Promise<Health> => {
     if (memo?.version !== version) {

@@ -3,12 +3,13 @@
  * Callers without full access get the public hexagons of server/policy (res ≤ 8, whole months,
  * per-cell-month suppression, `partial` when a month was withheld, no sensitive categories).
  */
-import type { ApiApp, ApiDeps } from '../app.ts';
+import type { ApiApp } from '../context.ts';
+import type { Services } from '../services/types.ts';
 import { principalOf } from '../auth/index.ts';
 import { parseFilter, parseParams, required } from '../params/index.ts';
 import { hexagonPlan } from '../policy/index.ts';
 
-export function registerHotspots(app: ApiApp, { repo, publicData }: ApiDeps): void {
+export function registerHotspots(app: ApiApp, { repositories: { incidents: repo }, publicData }: Services): void {
   app.get('/api/hotspots', async (c) => {
     const query = c.req.query();
     const res = required(parseParams(query, ['res']).res, 'res');

@@ -14,15 +14,14 @@
  * - `POST …/reject` `{"reason": "…"}` → rejected with the reason.
  * A report already decided → 409 `report_already_decided`; an unknown folio → 404.
  */
-import type { Context, Hono, MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { AppError } from '../../core/errors/index.ts';
-import type { Store } from '../../db/connect.ts';
-import { approveReport, countReports, listReports, mergeReport, rejectReport, REPORT_STATUSES, type ReportRow, type ReportStatus } from '../../db/queries/reports.ts';
-import { getGeocoder } from '../../reference/geocoder/index.ts';
+import { REPORT_STATUSES, type ReportRow, type ReportStatus } from '../services/ports.ts';
 import { FOLIO_RE, reportIncidentRow } from '../../etl/reports/index.ts';
-import type { ApiDeps, ApiEnv } from '../app.ts';
+import type { Services } from '../services/types.ts';
+import type { ApiApp, ApiEnv } from '../context.ts';
 import { principalOf, type Principal } from '../auth/index.ts';
 import { ApproveBody, approvedPlacement } from './placement.ts';
 
@@ -87,14 +86,15 @@ function moderatorView(r: ReportRow) {
   };
 }
 
-export function registerModeration(app: Hono<ApiEnv>, deps: ApiDeps, store: Pick<Store, 'db'>): void {
+export function registerModeration(app: ApiApp, services: Services): void {
+  const reports = services.repositories.reports;
   app.use('/api/moderation/*', requireModerator);
   app.use('/api/moderation/*', bodyLimit({ maxSize: 8 * 1024, onError: () => { throw new AppError('payload_too_large'); } }));
 
   app.get('/api/moderation/reports', async (c) => {
     const q = ListQuery.safeParse(c.req.query());
     if (!q.success) throw new AppError('invalid_parameter', q.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-    const [rows, counts] = await Promise.all([listReports(store, q.data), countReports(store)]);
+    const [rows, counts] = await Promise.all([reports.list(q.data), reports.count()]);
     return c.json({ reports: rows.map(moderatorView), counts });
   });
 
@@ -102,9 +102,9 @@ export function registerModeration(app: Hono<ApiEnv>, deps: ApiDeps, store: Pick
     const folio = folioOf(c);
     // The body is optional: a location places a report that has none (or corrects one), see placement.ts.
     const location = (await c.req.text()).trim() ? await jsonBody(c, ApproveBody) : {};
-    const { reverse } = getGeocoder();
+    const { reverse } = services.reference.geocoder();
     // Runs inside approveReport's transaction: a refusal (report_unplaced) rolls everything back.
-    const incidentId = await approveReport(store, folio, who(principalOf(c)), (r) =>
+    const incidentId = await reports.approve(folio, who(principalOf(c)), (r) =>
       reportIncidentRow(
         {
           folio: r.folio,
@@ -117,21 +117,21 @@ export function registerModeration(app: Hono<ApiEnv>, deps: ApiDeps, store: Pick
         reverse,
       ),
     );
-    deps.dataVersion.invalidate();
+    services.dataVersion.invalidate();
     return c.json({ folio, status: 'approved', incident_id: incidentId });
   });
 
   app.post('/api/moderation/reports/:folio/merge', async (c) => {
     const folio = folioOf(c);
     const { incident_id } = await jsonBody(c, MergeBody);
-    await mergeReport(store, folio, incident_id, who(principalOf(c)));
+    await reports.merge(folio, incident_id, who(principalOf(c)));
     return c.json({ folio, status: 'merged', incident_id });
   });
 
   app.post('/api/moderation/reports/:folio/reject', async (c) => {
     const folio = folioOf(c);
     const { reason } = await jsonBody(c, RejectBody);
-    await rejectReport(store, folio, reason, who(principalOf(c)));
+    await reports.reject(folio, reason, who(principalOf(c)));
     return c.json({ folio, status: 'rejected', reason });
   });
 }

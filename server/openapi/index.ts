@@ -5,8 +5,8 @@
  */
 import { ERRORS } from '../../core/errors/index.ts';
 import { CATEGORY_IDS, GROUP_IDS } from '../../core/taxonomy/index.ts';
-import { AREA_KINDS } from '../../db/schema.ts';
-import type { ApiApp } from '../app.ts';
+import { AREA_KINDS } from '../services/ports.ts';
+import type { ApiApp } from '../context.ts';
 import { MAX_RANK_LIMIT } from '../params/index.ts';
 import { DEFAULT_RANK_LIMIT } from '../rank/index.ts';
 import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT } from '../search/index.ts';

@@ -3,7 +3,7 @@
  * exports. Spread into the document by ./index.ts; kept apart so the shared file stays small.
  */
 import { ERRORS } from '../../core/errors/index.ts';
-import { AREA_KINDS } from '../../db/schema.ts';
+import { AREA_KINDS } from '../services/ports.ts';
 import { EXPORTS } from '../export/index.ts';
 import { DAY_LABELS, PATROL_DEFAULT_RES, PATROL_MAX_RES, PATROL_MIN_RES, PATROL_TOP_CELLS } from '../patrol/index.ts';
 import { MAX_BASELINE_MONTHS, MAX_TARGET_HORIZON_MONTHS } from '../targets/index.ts';

@@ -9,16 +9,17 @@
  */
 import { AppError } from '../../core/errors/index.ts';
 import { addMonths, paiBacktest } from '../../geo/stats/index.ts';
-import type { ApiApp, ApiDeps } from '../app.ts';
+import type { ApiApp } from '../context.ts';
+import type { Services } from '../services/types.ts';
 import { principalOf } from '../auth/index.ts';
-import { checkGiStarResolution } from '../gistar/index.ts';
-import { cityMonthly } from '../gistar/monthly.ts';
+import { checkGiStarResolution } from '../shared/gistar.ts';
+import { cityMonthly } from '../shared/city-monthly.ts';
 import { parseParams, required } from '../params/index.ts';
-import { parseMonth } from '../semaforo/index.ts';
+import { parseMonth } from '../shared/months.ts';
 
 export const PAI_DEFAULTS = { training: 3, top: 20, months: 1, rank_by: 'gistar' } as const;
 
-export function registerPai(app: ApiApp, deps: ApiDeps): void {
+export function registerPai(app: ApiApp, services: Services): void {
   app.get('/api/hotspots/pai', async (c) => {
     const query = c.req.query();
     const p = parseParams(query, ['res', 'training', 'top', 'months', 'rank_by', 'category', 'source']);
@@ -30,7 +31,7 @@ export function registerPai(app: ApiApp, deps: ApiDeps): void {
     const months = p.months ?? PAI_DEFAULTS.months;
     const rankBy = p.rank_by ?? PAI_DEFAULTS.rank_by;
     const firstTest = addMonths(month, -(months - 1));
-    const data = await cityMonthly(deps, principalOf(c), {
+    const data = await cityMonthly(services, principalOf(c), {
       res,
       fromMonth: addMonths(firstTest, -training),
       toMonth: addMonths(month, 1),

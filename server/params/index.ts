@@ -7,8 +7,8 @@ import { z } from 'zod';
 import { es } from 'zod/v4/locales';
 import { AppError, type ErrorCode } from '../../core/errors/index.ts';
 import { expandCategoryFilter } from '../../core/taxonomy/index.ts';
-import { isCalendarDate } from '../../db/queries/months.ts';
-import { AREA_KINDS, H3_RESOLUTIONS, type AreaKind, type H3Resolution, type Vintage } from '../../db/schema.ts';
+import { isCalendarDate } from '../../core/time/calendar.ts';
+import { AREA_KINDS, H3_RESOLUTIONS, type AreaKind, type H3Resolution, type Vintage } from '../services/ports.ts';
 
 // zod's own messages end up in error details: in Spanish, like the rest of the API
 z.config(es());

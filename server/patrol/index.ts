@@ -10,11 +10,12 @@
  * cell straddling its border shows the part inside.
  */
 import { AppError } from '../../core/errors/index.ts';
-import { patrolCounts } from '../../db/queries/patrol.ts';
-import type { AreaKind, H3Resolution, Vintage } from '../../db/schema.ts';
-import type { ApiApp, ApiDeps } from '../app.ts';
-import { requireArea } from '../areas/index.ts';
-import { territoryArea } from '../areas/territory.ts';
+import { DAY_LABELS } from '../shared/days.ts';
+import type { AreaKind, H3Resolution, Vintage } from '../services/ports.ts';
+import type { ApiApp } from '../context.ts';
+import type { Services } from '../services/types.ts';
+import { requireArea } from '../shared/places.ts';
+import { territoryArea } from '../shared/territory.ts';
 import { principalOf } from '../auth/index.ts';
 import { DEFAULT_VINTAGE, parseFilter, parseParams } from '../params/index.ts';
 import { requireDetail, type TerritoryArea } from '../policy/index.ts';
@@ -23,8 +24,7 @@ export const PATROL_DEFAULT_RES: H3Resolution = 9;
 export const PATROL_MIN_RES = 8;
 export const PATROL_MAX_RES = 10;
 export const PATROL_TOP_CELLS = 10;
-/** Row labels of the heat table (es-MX), row 0 first. */
-export const DAY_LABELS = ['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo'] as const;
+export { DAY_LABELS } from '../shared/days.ts';
 
 /** The `res` of the top cells: 8–10, default 9; `invalid_resolution` otherwise. */
 export function parsePatrolRes(raw: string | undefined): H3Resolution {
@@ -43,8 +43,8 @@ export function parseCuadrante(raw: string | undefined): string {
 }
 
 
-export function registerPatrol(app: ApiApp, deps: ApiDeps, store: Parameters<typeof patrolCounts>[0]): void {
-  const { repo } = deps;
+export function registerPatrol(app: ApiApp, { repositories }: Services): void {
+  const repo = repositories.incidents;
   app.get('/api/patrol', async (c) => {
     const query = c.req.query();
     const vintage = parseParams(query, ['vintage']).vintage ?? DEFAULT_VINTAGE;
@@ -55,7 +55,7 @@ export function registerPatrol(app: ApiApp, deps: ApiDeps, store: Parameters<typ
     requireDetail(principalOf(c), [where]);
 
     const [counts, alcaldia] = await Promise.all([
-      patrolCounts(store, { vintage, cuadrante: area.id, res, top: PATROL_TOP_CELLS, from: filter.from, to: filter.to, categories: filter.categories, sources: filter.sources }),
+      repositories.patrol.counts({ vintage, cuadrante: area.id, res, top: PATROL_TOP_CELLS, from: filter.from, to: filter.to, categories: filter.categories, sources: filter.sources }),
       area.alcaldia_id ? repo.area('alcaldia', vintage, area.alcaldia_id) : Promise.resolve(undefined),
     ]);
     return c.json({

@@ -5,9 +5,9 @@
  * canonical form for the page URL. Bad input → the catalogue's 400s.
  */
 import { AppError } from '../../core/errors/index.ts';
-import { AREA_KINDS } from '../../db/schema.ts';
+import { AREA_KINDS } from '../services/ports.ts';
 import { parseParams } from '../params/index.ts';
-import { parseMonth } from '../semaforo/index.ts';
+import { parseMonth } from '../shared/months.ts';
 
 export const MAX_AGENDA_AREAS = 12;
 export const MAX_AGENDA_CATEGORIES = 6;

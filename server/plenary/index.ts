@@ -11,18 +11,15 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { AppError } from '../../core/errors/index.ts';
-import type { ApiApp, ApiDeps } from '../app.ts';
+import type { ApiApp } from '../context.ts';
+import type { Services } from '../services/types.ts';
 import { mountWebApp, WEB_DIST } from '../static/index.ts';
 import { parseAgendaQuery, parseSlide } from './agenda.ts';
-import { PlenaryRenderer, type RendererOptions } from './renderer.ts';
+import { PlenaryRenderer } from './renderer.ts';
 
-export { closePlenaryRenderers, PlenaryRenderer } from './renderer.ts';
+export { closePlenaryRenderers, PlenaryRenderer, type PlenaryOptions } from './renderer.ts';
 export { CHROMIUM_ARGS, CHROMIUM_CANDIDATES, findChromium } from './chromium.ts';
 
-export interface PlenaryOptions extends RendererOptions {
-  /** the built web app the renderer serves to Chromium (default web/dist) */
-  webDist?: string;
-}
 
 function rawQueryOf(c: Context): string {
   const url = c.req.url;
@@ -38,7 +35,8 @@ function siteOf(app: ApiApp, webDist: string): Hono {
   return site;
 }
 
-export function registerPlenary(app: ApiApp, _deps: ApiDeps, options: PlenaryOptions = {}): PlenaryRenderer {
+export function registerPlenary(app: ApiApp, services: Services): PlenaryRenderer {
+  const options = services.settings.plenary;
   const webDist = options.webDist ?? WEB_DIST;
   const site = siteOf(app, webDist);
   const renderer = new PlenaryRenderer((request) => site.fetch(request), options);

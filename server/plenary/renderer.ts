@@ -34,6 +34,12 @@ export interface RendererOptions {
   idleMs?: number;
 }
 
+/** The plenary export's settings (createApp's `plenary` option). */
+export interface PlenaryOptions extends RendererOptions {
+  /** the built web app the renderer serves to Chromium (default web/dist) */
+  webDist?: string;
+}
+
 export interface RenderRequest {
   /** the page to open, as a path on the site (`/#plenaria?…`) */
   path: string;

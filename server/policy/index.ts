@@ -6,7 +6,7 @@
  * - `admin` and `moderador`: every aggregate, exactly (the spine and Mesa contracts keep their numbers).
  * - `mesa` and `enlace`: exact figures for areas inside their territory (an area is inside when its
  *   id, its alcaldía id or — for a cuadrante — its sector id is one of the territory's entries:
- *   alcaldía cvegeo ids or sector ids; routes pass areas through server/areas/territory);
+ *   alcaldía cvegeo ids or sector ids; routes pass areas through server/shared/territory);
  *   a request that names any area outside it, or every area of a kind, gets the public view.
  *   Hexagons never follow a territory's borders, so they get the public hexagons.
  * - the public (no token): aggregates only, built as described below.
@@ -32,8 +32,8 @@
  */
 import { AppError } from '../../core/errors/index.ts';
 import { CATEGORY_IDS, SENSITIVE_CATEGORIES } from '../../core/taxonomy/index.ts';
-import { addDays, nextMonthStart } from '../../db/queries/months.ts';
-import type { AreaKind } from '../../db/schema.ts';
+import { addDays, nextMonthStart } from '../../core/time/calendar.ts';
+import type { AreaKind } from '../services/ports.ts';
 import type { Principal } from '../auth/index.ts';
 
 export const DEFAULT_PUBLIC_MIN_COUNT = 3;

@@ -2,12 +2,8 @@
  * Computing public answers by the policy's rules (./index.ts): fetch counts per (cell | area,
  * month), publish each month, then sum. Routes call these when a plan is not `exact`.
  */
-import type { Store } from '../../db/connect.ts';
-import type { Bbox, IncidentRepository, Period } from '../../db/queries/index.ts';
-import { monthsInRange } from '../../db/queries/months.ts';
-import { cellMonthCounts } from '../../db/queries/published.ts';
-import type { StatsQueries } from '../../db/queries/stats.ts';
-import type { H3Resolution, PlaceLevel } from '../../db/schema.ts';
+import { monthsInRange } from '../../core/time/calendar.ts';
+import type { Bbox, H3Resolution, IncidentRepository, Period, PlaceLevel, PublishedRepository, StatsQueries } from '../services/ports.ts';
 import { publishTotal, sensitiveEmbargoFrom, todayInCdmx, type PolicyOptions, type Publication, type PublishedFigure } from './index.ts';
 
 export interface PublicCell {
@@ -29,8 +25,8 @@ export interface PublicData {
   areaTotals(q: PlaceLevel & { ids?: readonly string[]; categories: readonly string[]; sources?: readonly string[] | null; periods: readonly Period[] }, pub: Publication): Promise<Map<string, PublishedFigure[]>>;
 }
 
-export function createPublicData(deps: { store: Pick<Store, 'db'>; repo: IncidentRepository; stats: StatsQueries; options: PolicyOptions }): PublicData {
-  const { store, repo, stats, options } = deps;
+export function createPublicData(deps: { repo: IncidentRepository; stats: StatsQueries; published: PublishedRepository; options: PolicyOptions }): PublicData {
+  const { repo, stats, published, options } = deps;
   return {
     options,
     async publication(plan) {
@@ -40,7 +36,7 @@ export function createPublicData(deps: { store: Pick<Store, 'db'>; repo: Inciden
     },
 
     async hotspots(q, pub) {
-      const monthly = await cellMonthCounts(store, q);
+      const monthly = await published.cellMonthCounts(q);
       // an embargoed window month with no incidents in the cell does not list the cell: only cells with incidents are listed
       const cells: PublicCell[] = [];
       for (const [h3, months] of monthly) cells.push({ h3, ...publishTotal(months, pub) });

@@ -4,10 +4,11 @@
  * population last); `by=change`: incidents minus those of the previous period of equal length
  * (`previousPeriod`) — the hoyodecrimen "change" ranking. Ties break by id.
  */
-import type { Area } from '../../db/queries/index.ts';
-import { addDays, daysBetween } from '../../db/queries/months.ts';
-import type { ApiApp, ApiDeps } from '../app.ts';
-import { percentChange, ratePer100k } from '../compare/index.ts';
+import type { Area } from '../services/ports.ts';
+import { addDays, daysBetween } from '../../core/time/calendar.ts';
+import type { ApiApp } from '../context.ts';
+import type { Services } from '../services/types.ts';
+import { percentChange, ratePer100k } from '../shared/rates.ts';
 import { checkRange, DEFAULT_VINTAGE, parseParams, required } from '../params/index.ts';
 import { principalOf } from '../auth/index.ts';
 import { areaPlan, type PublishedFigure } from '../policy/index.ts';
@@ -104,7 +105,7 @@ export function publicRankItems(areas: readonly Area[], totals: Map<string, Publ
   return sortAndRank(items, by, limit);
 }
 
-export function registerRank(app: ApiApp, { repo, publicData }: ApiDeps): void {
+export function registerRank(app: ApiApp, { repositories: { incidents: repo }, publicData }: Services): void {
   app.get('/api/rank', async (c) => {
     const query = c.req.query();
     const p = parseParams(query, ['kind', 'vintage', 'from', 'to', 'category', 'by', 'limit']);

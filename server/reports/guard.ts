@@ -16,9 +16,8 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { AppError } from '../../core/errors/index.ts';
-import type { Database } from '../../db/schema.ts';
-import type { Kysely } from 'kysely';
-import { countReport, purgeReportWindows, windowStart } from '../../db/queries/rate-limit.ts';
+import type { RateLimitRepository } from '../services/ports.ts';
+import { windowStart } from '../services/ports.ts';
 import { clientOf } from '../http/client.ts';
 import { sameOriginOnly } from '../http/origin.ts';
 
@@ -64,7 +63,7 @@ export function checkOrigin(allowed: readonly string[]): MiddlewareHandler {
  * Fixed-window counter per client IP, in the store. Windows that ended are purged by the first
  * request of each new window in each process, so the table holds about one row per active IP.
  */
-export function rateLimit(store: { db: Kysely<Database> }, limit: number, windowMs: number, now: () => number = Date.now): MiddlewareHandler {
+export function rateLimit(counters: RateLimitRepository, limit: number, windowMs: number, now: () => number = Date.now): MiddlewareHandler {
   let purgedBefore = 0;
   return async (c, next) => {
     if (limit > 0) {
@@ -72,9 +71,9 @@ export function rateLimit(store: { db: Kysely<Database> }, limit: number, window
       const start = windowStart(t, windowMs);
       if (start > purgedBefore) {
         purgedBefore = start;
-        await purgeReportWindows(store, start);
+        await counters.purgeReportWindows(start);
       }
-      const count = await countReport(store, clientOf(c).ip, start);
+      const count = await counters.countReport(clientOf(c).ip, start);
       if (count > limit) {
         c.header('Retry-After', String(Math.max(1, Math.ceil((start + windowMs - t) / 1000))));
         throw new AppError('rate_limited', `máximo ${limit} reportes por minuto`);

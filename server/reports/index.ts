@@ -17,14 +17,11 @@
  * folio and `Idempotent-Replayed: true`, and queues nothing.
  */
 import { bodyLimit } from 'hono/body-limit';
-import type { Hono } from 'hono';
 import { AppError } from '../../core/errors/index.ts';
-import { countHoneypot, insertReport, reportByClientKey, reportByFolio } from '../../db/queries/reports.ts';
-import type { Store } from '../../db/connect.ts';
-import { getGeocoder } from '../../reference/geocoder/index.ts';
 import { FOLIO_RE, newFolio, redactPersonalData } from '../../etl/reports/index.ts';
-import type { ApiDeps, ApiEnv } from '../app.ts';
-import { checkOrigin, rateLimit, reportOptions, type ReportOptions } from './guard.ts';
+import type { Services } from '../services/types.ts';
+import type { ApiApp } from '../context.ts';
+import { checkOrigin, rateLimit, reportOptions } from './guard.ts';
 import { placeFromGeocode, validateReport, MAX_PLACE_CHARS } from './validate.ts';
 
 export type { ReportOptions } from './guard.ts';
@@ -32,14 +29,16 @@ export type { ReportOptions } from './guard.ts';
 /** `Idempotency-Key`: long enough to be unguessable when random, short enough to index. */
 const IDEMPOTENCY_KEY_RE = /^[A-Za-z0-9_-]{8,128}$/;
 
-export function registerReports(app: Hono<ApiEnv>, _deps: ApiDeps, store: Pick<Store, 'db'>, given: ReportOptions = {}): void {
-  const opts = reportOptions(given);
+export function registerReports(app: ApiApp, services: Services): void {
+  const opts = reportOptions(services.settings.reports);
+  const reports = services.repositories.reports;
+  const getGeocoder = services.reference.geocoder;
 
   app.post(
     '/api/reports',
     checkOrigin(opts.allowedOrigins),
     bodyLimit({ maxSize: opts.maxBytes, onError: () => { throw new AppError('payload_too_large', `máximo ${opts.maxBytes} bytes`); } }),
-    rateLimit(store, opts.rateLimit, opts.windowMs, opts.clock),
+    rateLimit(services.repositories.rateLimits, opts.rateLimit, opts.windowMs, opts.clock),
     async (c) => {
       if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) {
         throw new AppError('invalid_body', 'use Content-Type: application/json');
@@ -53,7 +52,7 @@ export function registerReports(app: Hono<ApiEnv>, _deps: ApiDeps, store: Pick<S
       c.header('Cache-Control', 'no-store');
       const honeypot = (body as { website?: unknown } | null)?.website;
       if (typeof honeypot === 'string' && honeypot.trim() !== '') {
-        await countHoneypot(store);
+        await reports.countHoneypot();
         return c.json({ folio: newFolio(), status: 'pending' }, 202);
       }
       const clientKey = c.req.header('idempotency-key') ?? null;
@@ -63,7 +62,7 @@ export function registerReports(app: Hono<ApiEnv>, _deps: ApiDeps, store: Pick<S
       const report = validateReport(body, getGeocoder);
       const understood = { category: report.category, date: report.date, hour: report.hour, place: report.place };
       const folio = newFolio();
-      const inserted = await insertReport(store, {
+      const inserted = await reports.insert({
         folio,
         client_key: clientKey,
         origin: 'form',
@@ -80,7 +79,7 @@ export function registerReports(app: Hono<ApiEnv>, _deps: ApiDeps, store: Pick<S
         description_redacted: report.description === null ? null : redactPersonalData(report.description),
       });
       if (!inserted && clientKey !== null) {
-        const first = await reportByClientKey(store, clientKey);
+        const first = await reports.byClientKey(clientKey);
         if (first) {
           c.header('Idempotent-Replayed', 'true');
           return c.json({ folio: first.folio, status: first.status, understood }, 200);
@@ -101,7 +100,7 @@ export function registerReports(app: Hono<ApiEnv>, _deps: ApiDeps, store: Pick<S
     c.set('cacheControl', 'no-store');
     const folio = c.req.param('folio').toUpperCase();
     if (!FOLIO_RE.test(folio)) throw new AppError('not_found', 'folio');
-    const row = await reportByFolio(store, folio);
+    const row = await reports.byFolio(folio);
     if (!row) throw new AppError('not_found', 'folio');
     return c.json({ folio: row.folio, status: row.status, created_at: row.created_at, decided_at: row.decided_at });
   });

@@ -8,11 +8,12 @@
  * matches; shorter names first.
  */
 import { z } from 'zod';
-import type { Area } from '../../db/queries/index.ts';
-import { foldForSearch } from '../../db/queries/index.ts';
+import type { Area } from '../services/ports.ts';
+import { foldForSearch } from '../services/ports.ts';
 import { ARTICLES, FuzzyNames, nameVariants, searchName } from '../../geo/gazetteer/index.ts';
 import type { Station } from '../../reference/boundaries/index.ts';
-import type { ApiApp, ApiDeps } from '../app.ts';
+import type { ApiApp } from '../context.ts';
+import type { Services } from '../services/types.ts';
 import { parseParams, required } from '../params/index.ts';
 import { AppError } from '../../core/errors/index.ts';
 
@@ -112,7 +113,7 @@ export function rankResults(results: SearchResult[], q: string, limit: number): 
 
 const limitSchema = z.string().regex(/^\d{1,3}$/).transform(Number).pipe(z.number().int().min(1).max(MAX_SEARCH_LIMIT));
 
-export function registerSearch(app: ApiApp, { repo, stations }: ApiDeps): void {
+export function registerSearch(app: ApiApp, { repositories: { incidents: repo }, reference: { stations } }: Services): void {
   app.get('/api/search', async (c) => {
     const query = c.req.query();
     const q = required(parseParams(query, ['q']).q, 'q');

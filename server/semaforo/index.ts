@@ -1,6 +1,6 @@
 /**
  * `GET /api/semaforo?kind&ids&month&category&vintage`: the Semáforo Delictivo of each area — or H3
- * cell, with `kind=h3&res` (server/areas/places.ts) — for one month — its count against the mean monthly count of the 36 months before it (issue 5, item 7).
+ * cell, with `kind=h3&res` (server/shared/places.ts) — for one month — its count against the mean monthly count of the 36 months before it (issue 5, item 7).
  * The rule (thresholds, zero baseline, incomplete baseline) is `semaforo` in geo/stats; this module
  * only gathers its inputs.
  *
@@ -15,28 +15,17 @@
  */
 import { AppError } from '../../core/errors/index.ts';
 import { addMonths, monthsBetween, semaforo, SEMAFORO_BASELINE_MONTHS, type SemaforoResult } from '../../geo/stats/index.ts';
-import type { SourceMonths } from '../../db/queries/stats.ts';
-import type { ApiApp, ApiDeps } from '../app.ts';
+import type { SourceMonths } from '../services/ports.ts';
+import type { ApiApp } from '../context.ts';
+import type { Services } from '../services/types.ts';
 import { parseParams } from '../params/index.ts';
 import { principalOf } from '../auth/index.ts';
 import { publishMonth, type Publication } from '../policy/index.ts';
-import { levelFields, parsePlaces, placePlan, placesOf, resolvePlaces } from '../areas/places.ts';
+import { levelFields, parsePlaces, placePlan, placesOf, resolvePlaces } from '../shared/places.ts';
 
-const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
+import { coverageOf, parseMonth } from '../shared/months.ts';
 
-/** The `month` parameter (`YYYY-MM`, required); `invalid_date` otherwise, like every date parameter. */
-export function parseMonth(raw: string | undefined): string {
-  if (raw === undefined || raw === '') throw new AppError('invalid_date', 'falta el parámetro month (AAAA-MM)');
-  if (!MONTH_RE.test(raw) || raw < '1900-01') throw new AppError('invalid_date', `month=${raw.slice(0, 40)} (use AAAA-MM)`);
-  return raw;
-}
-
-/** The months the data covers: the union of each source's first … last month. */
-export function coverageOf(sources: readonly SourceMonths[]): Set<string> {
-  const covered = new Set<string>();
-  for (const s of sources) for (const m of monthsBetween(s.first, addMonths(s.last, 1))) covered.add(m);
-  return covered;
-}
+export { coverageOf, parseMonth };
 
 export interface SemaforoItem extends SemaforoResult {
   id: string;
@@ -67,7 +56,7 @@ export function publicSemaforo(month: string, counts: ReadonlyMap<string, number
   return { ...result, partial };
 }
 
-export function registerSemaforo(app: ApiApp, { repo, stats, publicData }: ApiDeps): void {
+export function registerSemaforo(app: ApiApp, { repositories: { incidents: repo, stats }, publicData }: Services): void {
   app.get('/api/semaforo', async (c) => {
     const query = c.req.query();
     const req = parsePlaces(query);

@@ -23,17 +23,17 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { AppError } from '../../core/errors/index.ts';
 import { expandCategoryFilter } from '../../core/taxonomy/index.ts';
-import type { Store } from '../../db/connect.ts';
-import { areaSourceMonths, createTarget, deleteTarget, getTarget, listTargets, type TargetRecord } from '../../db/queries/targets.ts';
-import { AREA_KINDS, type AreaKind, type Vintage } from '../../db/schema.ts';
+import type { TargetRecord } from '../services/ports.ts';
+import { AREA_KINDS, type AreaKind, type Vintage } from '../services/ports.ts';
 import { addMonths, monthIndex, targetProgress } from '../../geo/stats/index.ts';
-import type { ApiApp, ApiDeps } from '../app.ts';
-import { requireArea } from '../areas/index.ts';
+import type { ApiApp } from '../context.ts';
+import type { Services } from '../services/types.ts';
+import { requireArea } from '../shared/places.ts';
 import { principalOf, type Principal } from '../auth/index.ts';
 import { DEFAULT_VINTAGE, parseParams } from '../params/index.ts';
-import { territoryArea } from '../areas/territory.ts';
+import { territoryArea } from '../shared/territory.ts';
 import { areaPlan, publishMonth, withinTerritory } from '../policy/index.ts';
-import { coverageOf } from '../semaforo/index.ts';
+import { coverageOf } from '../shared/months.ts';
 
 /** The longest baseline window and the farthest due month after it, in months. */
 export const MAX_BASELINE_MONTHS = 120;
@@ -102,7 +102,7 @@ function requireTargetWriter(p: Principal | null, kind: AreaKind, vintage: Vinta
   throw new AppError('forbidden', p ? `rol ${p.role}: solo admin o la mesa de ese territorio definen metas` : 'solo admin o una mesa definen metas');
 }
 
-async function withNames(deps: ApiDeps, targets: readonly TargetRecord[]): Promise<Target[]> {
+async function withNames(repo: Services['repositories']['incidents'], targets: readonly TargetRecord[]): Promise<Target[]> {
   const groups = new Map<string, TargetRecord[]>();
   for (const t of targets) {
     const key = `${t.kind}/${t.vintage}`;
@@ -110,22 +110,22 @@ async function withNames(deps: ApiDeps, targets: readonly TargetRecord[]): Promi
   }
   const names = new Map<string, string>();
   for (const [key, ts] of groups) {
-    const areas = await deps.repo.areas(ts[0].kind, ts[0].vintage, [...new Set(ts.map((t) => t.area_id))]);
+    const areas = await repo.areas(ts[0].kind, ts[0].vintage, [...new Set(ts.map((t) => t.area_id))]);
     for (const a of areas) names.set(`${key}/${a.id}`, a.name);
   }
   return targets.map((t) => ({ ...t, area_name: names.get(`${t.kind}/${t.vintage}/${t.area_id}`) ?? null }));
 }
 
 /** The progress body of one target as `principal` may see it. */
-export async function targetProgressBody(deps: ApiDeps, store: Pick<Store, 'db'>, principal: Principal | null, target: Target) {
-  const { repo, stats, publicData } = deps;
+export async function targetProgressBody({ repositories, publicData }: Pick<Services, 'repositories' | 'publicData'>, principal: Principal | null, target: Target) {
+  const { incidents: repo, stats } = repositories;
   const area = await requireArea(repo, target.kind, target.vintage, target.area_id);
   const categories = target.category ? expandCategoryFilter(target.category) : null;
   const plan = areaPlan(principal, { kind: target.kind, areas: [territoryArea(target.kind, target.vintage, area)], categories, windows: [] });
   const fromMonth = target.baseline_from.slice(0, 7);
   const toMonth = addMonths(target.due_month, 1);
   const [sources, byArea] = await Promise.all([
-    areaSourceMonths(store, { kind: target.kind, vintage: target.vintage, id: area.id }),
+    repositories.targets.areaSourceMonths({ kind: target.kind, vintage: target.vintage, id: area.id }),
     stats.monthlyCountsByArea({ kind: target.kind, vintage: target.vintage, categories: plan.categories, ids: [area.id], fromMonth, toMonth }),
   ]);
   const exact = byArea.get(area.id) ?? new Map<string, number>();
@@ -153,7 +153,9 @@ export async function targetProgressBody(deps: ApiDeps, store: Pick<Store, 'db'>
   };
 }
 
-export function registerTargets(app: ApiApp, deps: ApiDeps, store: Pick<Store, 'db'>): void {
+export function registerTargets(app: ApiApp, services: Services): void {
+  const repo = services.repositories.incidents;
+  const targets = services.repositories.targets;
   app.use('/api/targets', bodyLimit({ maxSize: 8 * 1024, onError: () => { throw new AppError('payload_too_large'); } }));
   app.use('/api/targets/*', async (c, next) => {
     // definitions change with every write: never from the response cache
@@ -169,14 +171,14 @@ export function registerTargets(app: ApiApp, deps: ApiDeps, store: Pick<Store, '
 
   const load = async (raw: string | undefined): Promise<Target> => {
     const id = parseTargetId(raw);
-    const t = await getTarget(store, id);
+    const t = await targets.get(id);
     if (!t) throw new AppError('not_found', `meta ${id}`);
-    return (await withNames(deps, [t]))[0];
+    return (await withNames(repo, [t]))[0];
   };
 
   app.get('/api/targets', async (c) => {
     const p = parseParams(c.req.query(), ['kind', 'ids', 'vintage']);
-    const items = await withNames(deps, await listTargets(store, { kind: p.kind, ids: p.ids, vintage: p.vintage }));
+    const items = await withNames(repo, await targets.list({ kind: p.kind, ids: p.ids, vintage: p.vintage }));
     return c.json({ items });
   });
 
@@ -185,10 +187,10 @@ export function registerTargets(app: ApiApp, deps: ApiDeps, store: Pick<Store, '
     const vintage = (t.vintage ?? DEFAULT_VINTAGE) as Vintage;
     const category = t.category ? t.category : null;
     if (category) expandCategoryFilter(category); // invalid_category for an unknown id
-    const area = await requireArea(deps.repo, t.kind, vintage, t.area_id);
+    const area = await requireArea(repo, t.kind, vintage, t.area_id);
     const principal = principalOf(c);
     requireTargetWriter(principal, t.kind, vintage, area);
-    const record = await createTarget(store, {
+    const record = await targets.create({
       name: t.name,
       kind: t.kind,
       area_id: area.id,
@@ -207,14 +209,14 @@ export function registerTargets(app: ApiApp, deps: ApiDeps, store: Pick<Store, '
 
   app.delete('/api/targets/:target_id', async (c) => {
     const target = await load(c.req.param('target_id'));
-    const area = await requireArea(deps.repo, target.kind, target.vintage, target.area_id);
+    const area = await requireArea(repo, target.kind, target.vintage, target.area_id);
     requireTargetWriter(principalOf(c), target.kind, target.vintage, area);
-    await deleteTarget(store, target.id);
+    await targets.delete(target.id);
     return c.json({ id: target.id, deleted: true });
   });
 
   app.get('/api/targets/:target_id/progress', async (c) => {
     const target = await load(c.req.param('target_id'));
-    return c.json(await targetProgressBody(deps, store, principalOf(c), target));
+    return c.json(await targetProgressBody(services, principalOf(c), target));
   });
 }

@@ -15,14 +15,15 @@
  */
 import { getHexagonEdgeLengthAvg, UNITS } from 'h3-js';
 import { AppError } from '../../core/errors/index.ts';
-import type { Bbox } from '../../db/queries/index.ts';
+import type { Bbox } from '../services/ports.ts';
 import { resolutionForZoom } from '../../geo/h3/index.ts';
 import { cellsForTile, hexagonTile, tileBounds, TILE_BUFFER, TILE_EXTENT } from '../../geo/tiles/index.ts';
-import type { ApiApp, ApiDeps } from '../app.ts';
+import type { ApiApp } from '../context.ts';
+import type { Services } from '../services/types.ts';
 import { parseFilter } from '../params/index.ts';
 import { principalOf } from '../auth/index.ts';
 import { hexagonPlan, PUBLIC_MAX_RESOLUTION, seesEverything } from '../policy/index.ts';
-import type { H3Resolution } from '../../db/schema.ts';
+import type { H3Resolution } from '../services/ports.ts';
 
 export const MAX_TILE_ZOOM = 22;
 const KM_PER_DEG_LAT = 110.574;
@@ -46,7 +47,7 @@ export function padBbox([w, s, e, n]: Bbox, km: number): Bbox {
   return [w - dLon, s - dLat, e + dLon, n + dLat];
 }
 
-export function registerTiles(app: ApiApp, { repo, publicData }: ApiDeps): void {
+export function registerTiles(app: ApiApp, { repositories: { incidents: repo }, publicData }: Services): void {
   app.get('/api/tiles/hotspots/:z/:x/:file', async (c) => {
     const { z, x, y } = parseTile(c.req.param('z'), c.req.param('x'), c.req.param('file'));
     const filter = parseFilter(c.req.query());

@@ -9,9 +9,10 @@
  */
 import { AppError } from '../../core/errors/index.ts';
 import { mannKendall, type MannKendallResult } from '../../geo/stats/index.ts';
-import type { ApiApp, ApiDeps } from '../app.ts';
-import { visibleSeries } from '../areas/index.ts';
-import { levelFields, parsePlaceKind, requirePlace } from '../areas/places.ts';
+import type { ApiApp } from '../context.ts';
+import type { Services } from '../services/types.ts';
+import { visibleSeries } from '../shared/series.ts';
+import { levelFields, parsePlaceKind, requirePlace } from '../shared/places.ts';
 import { principalOf } from '../auth/index.ts';
 import { DEFAULT_VINTAGE, parseFilter, parseParams } from '../params/index.ts';
 
@@ -36,8 +37,8 @@ export interface TrendBody extends MannKendallResult {
   to: string | null;
 }
 
-export function registerTrend(app: ApiApp, deps: ApiDeps): void {
-  const { repo } = deps;
+export function registerTrend(app: ApiApp, services: Services): void {
+  const repo = services.repositories.incidents;
   app.get('/api/trend', async (c) => {
     const query = c.req.query();
     const kind = parsePlaceKind(query.kind);
@@ -45,7 +46,7 @@ export function registerTrend(app: ApiApp, deps: ApiDeps): void {
     const filter = parseFilter(query);
     const { level, place } = await requirePlace(repo, kind, vintage, parseAreaId(query.id));
 
-    const v = await visibleSeries(deps, principalOf(c), { level, place, from: filter.from, to: filter.to, categories: filter.categories, sources: filter.sources });
+    const v = await visibleSeries(services, principalOf(c), { level, place, from: filter.from, to: filter.to, categories: filter.categories, sources: filter.sources });
     // public: the test runs on the published months only (withheld months are left out, n counts the rest)
     const counts = v.series.flatMap((s) => (s.count === null ? [] : [s.count]));
     const withheld = v.series.length - counts.length;

@@ -1,13 +1,16 @@
 /**
  * Typed client for the Mapa Común API: the map's calls and types here, the Mesa views' in
- * `./mesa.ts`, the transport (errors, CSRF, query helpers) in `./http.ts`. Both are re-exported,
+ * `./mesa.ts`, the transport (errors, CSRF, query helpers) in `./http.ts`, the aggregate answers' types in
+ * `./aggregates.ts`. All are re-exported,
  * so callers import everything from this module.
  */
 import type { AreaKind, PlaceKind, Vintage } from '../state/urlState.ts';
 import { getJson, placeParams, type Filters } from './http.ts';
+import type { Comparison, Hotspots } from './aggregates.ts';
 
 export * from './http.ts';
 export * from './mesa.ts';
+export * from './aggregates.ts';
 
 export interface Health {
   ok: boolean;
@@ -39,21 +42,6 @@ export interface CategoryGroup {
   categories: Category[];
 }
 
-/** Public answers (no token) withhold small counts: `count` null = "menos de k" (dato reservado). */
-export interface HotspotCell {
-  h3: string;
-  count: number | null;
-  /** some month of the period was withheld: the count is the sum of the published months */
-  partial?: boolean;
-}
-
-export interface Hotspots {
-  res: number;
-  /** k of the public view (counts 1 … k−1 are withheld); absent for detailed answers */
-  min_count?: number;
-  cells: HotspotCell[];
-}
-
 export interface SeriesPoint {
   period: string;
   count: number | null;
@@ -66,24 +54,6 @@ export interface AreaSeries {
   name?: string;
   vintage?: Vintage;
   series: SeriesPoint[];
-}
-
-export interface CompareItem {
-  id: string;
-  name: string;
-  p1: number | null;
-  p2: number | null;
-  diff: number | null;
-  partial_p1?: boolean;
-  partial_p2?: boolean;
-  pct: number | null;
-  population: number | null;
-  rate_p1: number | null;
-  rate_p2: number | null;
-}
-
-export interface Comparison {
-  items: CompareItem[];
 }
 
 export interface SearchResult {

@@ -4,7 +4,7 @@
  */
 import type { AreaKind, PlaceKind, Vintage } from '../state/urlState.ts';
 import { getJson, placeParams, sendJson, type Filters } from './http.ts';
-import type { Comparison, Hotspots } from './client.ts';
+import type { Comparison, Hotspots } from './aggregates.ts';
 
 export type SourceKind = 'official' | 'news' | 'citizen' | 'chat';
 

@@ -11,8 +11,8 @@
  */
 import { cellToBoundary, cellToLatLng, getResolution, isValidCell } from 'h3-js';
 import { AppError } from '../../core/errors/index.ts';
-import type { Area, IncidentRepository } from '../../db/queries/index.ts';
-import { H3_RESOLUTIONS, type AreaKind, type H3Resolution, type PlaceLevel, type Vintage } from '../../db/schema.ts';
+import type { Area, IncidentRepository } from '../services/ports.ts';
+import { H3_RESOLUTIONS, type AreaKind, type H3Resolution, type PlaceLevel, type Vintage } from '../services/ports.ts';
 import { cellPopulation, zoneDensities, type DensityAt } from '../../geo/areas/index.ts';
 import { loadBoundarySets } from '../../reference/boundaries/index.ts';
 import { getGeocoder } from '../../reference/geocoder/index.ts';

@@ -3,8 +3,8 @@
  * Mesa or liaison whose territory is a sector gets detail for that sector's cuadrantes — in the
  * patrol sheet, targets and every area figure alike.
  */
-import type { Area } from '../../db/queries/index.ts';
-import type { AreaKind, Vintage } from '../../db/schema.ts';
+import type { Area } from '../services/ports.ts';
+import type { AreaKind, Vintage } from '../services/ports.ts';
 import { loadBoundarySets } from '../../reference/boundaries/index.ts';
 import type { TerritoryArea } from '../policy/index.ts';
 

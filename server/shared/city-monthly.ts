@@ -7,12 +7,12 @@
  * city are left out and counted in `outside`.
  */
 import { AppError } from '../../core/errors/index.ts';
-import type { H3Resolution } from '../../db/schema.ts';
+import type { H3Resolution } from '../services/ports.ts';
 import { monthsBetween, type Neighbourhood } from '../../geo/stats/index.ts';
-import type { ApiDeps } from '../app.ts';
+import type { Services } from '../services/types.ts';
 import type { Principal } from '../auth/index.ts';
 import { hexagonPlan, publishMonth } from '../policy/index.ts';
-import { cityStudyArea } from './index.ts';
+import { cityStudyArea } from './gistar.ts';
 
 export interface CityMonthly {
   nb: Neighbourhood;
@@ -32,7 +32,7 @@ export function wholeMonth(date: string, label: string): string {
 }
 
 export async function cityMonthly(
-  { stats, publicData }: Pick<ApiDeps, 'stats' | 'publicData'>,
+  { repositories: { stats }, publicData }: Pick<Services, 'repositories' | 'publicData'>,
   principal: Principal | null,
   q: { res: H3Resolution; fromMonth: string; toMonth: string; categories: readonly string[] | null; sources: readonly string[] | null },
 ): Promise<CityMonthly> {

@@ -1,0 +1,112 @@
+/**
+ * The store as the API sees it: one repository per concern, each a set of `db/queries` functions
+ * with the store already bound. The SQL stays in `db/queries`; this module only binds it, so the
+ * server reaches the store through interfaces it can fake in tests, and a query's signature is
+ * written once (the repository types are derived from the query functions themselves).
+ */
+import type { Store } from '../connect.ts';
+import { createIncidentRepository, type IncidentRepository } from '../queries/index.ts';
+import { createStatsQueries, type StatsQueries } from '../queries/stats.ts';
+import { cellMonthCounts } from '../queries/published.ts';
+import {
+  createInvitation, createSession, credentialsEpoch, deleteSession, disableUser, findSession, findUserForLogin, listUsers,
+  loginBlockedForMs, purgeExpiredSessions, purgeLoginAttempts, recordLoginAttempt, redeemInvitation, touchSession, unknownTerritoryIds,
+} from '../queries/accounts.ts';
+import { findToken } from '../queries/tokens.ts';
+import { insertAuditEntries, listAuditEntries } from '../queries/audit.ts';
+import { approveReport, countHoneypot, countReports, insertReport, listReports, mergeReport, rejectReport, reportByClientKey, reportByFolio } from '../queries/reports.ts';
+import { areaSourceMonths, createTarget, deleteTarget, getTarget, listTargets } from '../queries/targets.ts';
+import { patrolCounts } from '../queries/patrol.ts';
+import { countReport, purgeReportWindows } from '../queries/rate-limit.ts';
+
+export type { IncidentRepository, Area, Bbox, Period, Health, IncidentFilter } from '../queries/index.ts';
+export type { StatsQueries, SourceMonths } from '../queries/stats.ts';
+export type { User, LiveSession, Invitation, RedeemResult, LoginLimits } from '../queries/accounts.ts';
+export type { Role, TokenRecord } from '../queries/tokens.ts';
+export type { AuditEntry, AuditKind, AuditItem, AuditFilter } from '../queries/audit.ts';
+export type { ReportRow, ReportStatus, NewReport } from '../queries/reports.ts';
+export type { TargetRecord, NewTarget } from '../queries/targets.ts';
+export type { PatrolCounts, PatrolQuery } from '../queries/patrol.ts';
+// Pure helpers and constants of the store's vocabulary that the API shares (no store involved).
+export { foldForSearch } from '../queries/index.ts';
+export { ROLES } from '../queries/tokens.ts';
+export { REPORT_STATUSES } from '../queries/reports.ts';
+export { dummyPasswordHash, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, verifyPassword } from '../queries/password.ts';
+
+type StoreHandle = Pick<Store, 'db'>;
+
+/** A query function `(store, ...args) => R` with its store bound: `(...args) => R`. */
+export type Bound<F> = F extends (store: StoreHandle, ...args: infer A) => infer R ? (...args: A) => R : never;
+
+/** Binds `store` as the first argument of every function in `queries`. */
+function bindStore<Q extends Record<string, (store: StoreHandle, ...args: never[]) => unknown>>(store: StoreHandle, queries: Q): { [K in keyof Q]: Bound<Q[K]> } {
+  const bound: Record<string, unknown> = {};
+  for (const [name, query] of Object.entries(queries)) bound[name] = (...args: never[]) => query(store, ...args);
+  return bound as { [K in keyof Q]: Bound<Q[K]> };
+}
+
+const accountQueries = {
+  findUserForLogin, listUsers, disableUser, createSession, findSession, touchSession, deleteSession, purgeExpiredSessions,
+  createInvitation, redeemInvitation, recordLoginAttempt, loginBlockedForMs, purgeLoginAttempts, unknownTerritoryIds,
+};
+const reportQueries = { insert: insertReport, byClientKey: reportByClientKey, byFolio: reportByFolio, list: listReports, count: countReports, approve: approveReport, merge: mergeReport, reject: rejectReport, countHoneypot };
+const targetQueries = { create: createTarget, get: getTarget, list: listTargets, delete: deleteTarget, areaSourceMonths };
+
+/** Users, sessions, invitations and login attempts; `credentialsEpoch` moves when access must end at once. */
+export type AccountRepository = { [K in keyof typeof accountQueries]: Bound<(typeof accountQueries)[K]> } & { credentialsEpoch: typeof credentialsEpoch };
+/** API bearer tokens (looked up by the token; the store keeps its SHA-256). */
+export interface TokenRepository {
+  find: Bound<typeof findToken>;
+}
+/** The audit log's table: batched inserts, pages newest first. */
+export interface AuditRepository {
+  insert: Bound<typeof insertAuditEntries>;
+  list: Bound<typeof listAuditEntries>;
+}
+/** Citizen reports and their moderation. */
+export type ReportRepository = { [K in keyof typeof reportQueries]: Bound<(typeof reportQueries)[K]> };
+/** Mesa targets (metas) and the source coverage of an area. */
+export type TargetRepository = { [K in keyof typeof targetQueries]: Bound<(typeof targetQueries)[K]> };
+/** The patrol sheet's counts of one cuadrante. */
+export interface PatrolRepository {
+  counts: Bound<typeof patrolCounts>;
+}
+/** Per-cell monthly counts, the input of the public (published) hexagons. */
+export interface PublishedRepository {
+  cellMonthCounts: Bound<typeof cellMonthCounts>;
+}
+
+/** Per-client counters of the citizen-report form's rate limit, shared by every process on the store. */
+export interface RateLimitRepository {
+  countReport: Bound<typeof countReport>;
+  purgeReportWindows: Bound<typeof purgeReportWindows>;
+}
+
+export interface Repositories {
+  incidents: IncidentRepository;
+  stats: StatsQueries;
+  published: PublishedRepository;
+  accounts: AccountRepository;
+  tokens: TokenRepository;
+  audit: AuditRepository;
+  reports: ReportRepository;
+  targets: TargetRepository;
+  patrol: PatrolRepository;
+  rateLimits: RateLimitRepository;
+}
+
+/** Every repository over one store; `incidents` may be given (a cache or a test double in front of the SQL one). */
+export function createRepositories(store: Pick<Store, 'db' | 'backend'>, given: { incidents?: IncidentRepository } = {}): Repositories {
+  return {
+    incidents: given.incidents ?? createIncidentRepository(store),
+    stats: createStatsQueries(store),
+    published: bindStore(store, { cellMonthCounts }),
+    accounts: { ...bindStore(store, accountQueries), credentialsEpoch },
+    tokens: bindStore(store, { find: findToken }),
+    audit: bindStore(store, { insert: insertAuditEntries, list: listAuditEntries }),
+    reports: bindStore(store, reportQueries),
+    targets: bindStore(store, targetQueries),
+    patrol: bindStore(store, { counts: patrolCounts }),
+    rateLimits: bindStore(store, { countReport, purgeReportWindows }),
+  };
+}

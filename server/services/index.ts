@@ -1,0 +1,98 @@
+/**
+ * Builds the services object (./types.ts) from the store: the one place in `server/` that reaches
+ * `db/`. Options are those of `createApp` (server/app.ts); anything not given gets its default here,
+ * so every feature receives resolved settings through one `register(app, services)` signature.
+ */
+import type { Store } from '../../db/connect.ts';
+import { createRepositories, type IncidentRepository } from '../../db/repositories/index.ts';
+import { readOrCreateSecret } from '../../db/secrets.ts';
+import { loadBoundarySets, loadStations, type Station } from '../../reference/boundaries/index.ts';
+import { getGeocoder } from '../../reference/geocoder/index.ts';
+import { accountSettings, type AccountOptions } from '../accounts/options.ts';
+import { createAuditLog, type AuditLog } from '../audit/log.ts';
+import { DataVersion } from '../cache/index.ts';
+import type { PlenaryOptions } from '../plenary/renderer.ts';
+import { policyOptions, type PolicyOptions } from '../policy/index.ts';
+import { createPublicData } from '../policy/public.ts';
+import type { ReportOptions } from '../reports/guard.ts';
+import { securityOptions, type SecurityOptions } from '../security/index.ts';
+import { defaultBoundaryLoader, type BoundaryLoader } from '../shared/boundaries.ts';
+import type { ReferenceData, Services } from './types.ts';
+
+export type { Services } from './types.ts';
+
+/** The store as `createApp` takes it: queries need `db` and `backend`; `onClose` lets a log made here flush last. */
+export type ServiceStore = Pick<Store, 'db' | 'backend'> & Partial<Pick<Store, 'onClose'>>;
+
+export interface ServiceOptions {
+  /** defaults to the SQL repository over the store */
+  repository?: IncidentRepository;
+  /** Metro/Metrobús stations for search; defaults to the bundled files (loaded at first use). */
+  stations?: readonly Station[] | (() => readonly Station[]);
+  /** simplified display boundaries per kind/vintage; defaults to the bundled files */
+  boundaries?: BoundaryLoader;
+  /** share one to call `invalidate()` after an import; defaults to one re-read at most every second */
+  dataVersion?: DataVersion;
+  cache?: { maxEntries?: number; maxBytes?: number };
+  /** privacy rules (server/policy): k (default env PUBLIC_MIN_COUNT or 3), sensitive delay in days */
+  policy?: Partial<PolicyOptions>;
+  /** citizen-report form limits (server/reports/guard.ts): rate limit (env REPORTS_RATE_LIMIT), body cap, extra origins */
+  reports?: ReportOptions;
+  /** plenary PDF/PNG export (server/plenary): Chromium path (null: none → 503), concurrency, timeout */
+  plenary?: PlenaryOptions;
+  /** accounts: session key (or the DATA_DIR holding it), login lockout, session and invitation lifetimes (server/accounts/options.ts) */
+  accounts?: AccountOptions;
+  /** the audit log's buffered writer (server/audit); pass one to `close()` it on shutdown */
+  audit?: AuditLog;
+  /** CSP extra origins (env CSP_EXTRA_ORIGINS) and the /api body cap (env API_BODY_LIMIT) */
+  security?: SecurityOptions;
+}
+
+/** The session key kept in `DATA_DIR/secrets/session-key` (created on first start, db/secrets.ts). */
+const readSessionKey = (dataDir: string) => Buffer.from(readOrCreateSecret(dataDir, 'session-key'), 'hex');
+
+export function createServices(store: ServiceStore, opts: ServiceOptions = {}): Services {
+  const repositories = createRepositories(store, { incidents: opts.repository });
+  const policy = policyOptions(opts.policy);
+  const settings: Services['settings'] = {
+    accounts: accountSettings(opts.accounts, process.env, readSessionKey),
+    reports: opts.reports ?? {},
+    plenary: opts.plenary ?? {},
+    security: securityOptions(opts.security),
+    cache: opts.cache ?? {},
+  };
+  const audit = opts.audit ?? createAuditLog(repositories.audit);
+  // a log made here has no other owner: its last entries are written when the store closes
+  if (!opts.audit) store.onClose?.(() => audit.close());
+  return {
+    repositories,
+    reference: referenceData(opts),
+    policy,
+    publicData: createPublicData({ repo: repositories.incidents, stats: repositories.stats, published: repositories.published, options: policy }),
+    dataVersion: opts.dataVersion ?? new DataVersion(() => repositories.incidents.dataVersion()),
+    audit,
+    settings,
+  };
+}
+
+/** Reference data read at first use: only some routes need stations, boundaries or the geocoder. */
+function referenceData(opts: Pick<ServiceOptions, 'stations' | 'boundaries'>): ReferenceData {
+  return {
+    boundaries: opts.boundaries ?? defaultBoundaryLoader(),
+    stations: lazyStations(opts.stations),
+    // both loaders keep their result for the process (reference/)
+    boundarySets: loadBoundarySets,
+    geocoder: getGeocoder,
+  };
+}
+
+function lazyStations(given: ServiceOptions['stations']): () => readonly Station[] {
+  if (typeof given === 'function') return given;
+  if (given) return () => given;
+  let loaded: readonly Station[] | undefined;
+  return () => {
+    // read at first use: only search needs the station files
+    loaded ??= loadStations();
+    return loaded;
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * The services object every feature's `register(app, services)` receives: the store behind
+ * repository interfaces, the bundled reference data, the privacy policy's settings and public
+ * figures, the data version, the audit log and each feature's resolved settings. Built once per
+ * app by `createServices` (server/services/index.ts). Type-only: nothing here touches the store.
+ */
+import type { BoundarySet, Station } from '../../reference/boundaries/index.ts';
+import type { ReadyGeocoder } from '../../reference/geocoder/index.ts';
+import type { AccountSettings } from '../accounts/options.ts';
+import type { AuditLog } from '../audit/log.ts';
+import type { DataVersion } from '../cache/index.ts';
+import type { PlenaryOptions } from '../plenary/renderer.ts';
+import type { PolicyOptions } from '../policy/index.ts';
+import type { PublicData } from '../policy/public.ts';
+import type { ReportOptions } from '../reports/guard.ts';
+import type { SecuritySettings } from '../security/index.ts';
+import type { BoundaryLoader } from '../shared/boundaries.ts';
+import type { Repositories } from './ports.ts';
+
+/** Bundled reference data (reference/), each part loaded at its first use and kept for the process. */
+export interface ReferenceData {
+  /** simplified display boundaries per kind and vintage */
+  boundaries: BoundaryLoader;
+  /** Metro and Metrobús stations (search) */
+  stations(): readonly Station[];
+  /** the exact boundary sets (point-in-polygon joins, study areas) */
+  boundarySets(): readonly BoundarySet[];
+  /** the ready geocoder: gazetteer, free text and reverse geocoding */
+  geocoder(): ReadyGeocoder;
+}
+
+/** Feature settings, resolved from the app's options, then the environment, then the defaults. */
+export interface FeatureSettings {
+  accounts: AccountSettings;
+  /** citizen-report form limits, as given (resolved against the environment by server/reports/guard.ts) */
+  reports: ReportOptions;
+  plenary: PlenaryOptions;
+  security: SecuritySettings;
+  cache: { maxEntries?: number; maxBytes?: number };
+}
+
+export interface Services {
+  repositories: Repositories;
+  reference: ReferenceData;
+  /** privacy rules: k and the sensitive categories' delay */
+  policy: PolicyOptions;
+  /** the public view's figures, computed by the policy's rules */
+  publicData: PublicData;
+  /** bumped by every import; keys the response cache */
+  dataVersion: DataVersion;
+  /** the buffered writer of the audit log */
+  audit: AuditLog;
+  settings: FeatureSettings;
+}
