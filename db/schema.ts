@@ -3,6 +3,7 @@
  * H3 cells are bigint columns (the H3 index as a 64-bit integer) so SQL can group by them.
  */
 import type { ColumnType, Generated } from 'kysely';
+import type { LocationPrecision, SourceKind } from '../core/incident/index.ts';
 
 /** bigint columns come back as strings from both drivers; we write them as bigint or string. */
 type Int8 = ColumnType<string, bigint | string | number, bigint | string | number>;
@@ -18,9 +19,7 @@ export type Vintage = (typeof VINTAGES)[number];
 export const AREA_KINDS = ['alcaldia', 'colonia', 'sector', 'cuadrante'] as const;
 export type AreaKind = (typeof AREA_KINDS)[number];
 
-export type SourceKind = 'official' | 'news' | 'citizen' | 'chat';
-/** How exactly an incident is placed: a point, or only the area the source names. */
-export type LocationPrecision = 'point' | 'station' | 'street' | 'colonia' | 'cuadrante' | 'alcaldia' | 'none';
+export type { SourceKind, LocationPrecision } from '../core/incident/index.ts';
 
 export interface IncidentsTable {
   id: Generated<Int8>;
