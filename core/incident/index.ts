@@ -10,20 +10,16 @@ export type SourceKind = 'official' | 'news' | 'citizen' | 'chat';
 /** How exactly an incident is placed: a point, or only the area the source names. */
 export type LocationPrecision = 'point' | 'station' | 'street' | 'colonia' | 'cuadrante' | 'alcaldia' | 'none';
 
-/** The area ids an incident is counted in, one per stored layer (null: not in that layer). */
+/** The area ids an incident is counted in, one per layer and vintage (null: not in that layer). */
 export interface IncidentAreas {
-  alcaldia_2016: string | null;
-  alcaldia_2023: string | null;
+  alcaldia2016: string | null;
+  alcaldia2023: string | null;
   colonia: string | null;
-  cuadrante_2016: string | null;
-  sector_2016: string | null;
-  cuadrante_2023: string | null;
-  sector_2023: string | null;
+  cuadrante2016: string | null;
+  sector2016: string | null;
+  cuadrante2023: string | null;
+  sector2023: string | null;
 }
-
-export const NO_AREAS: Readonly<IncidentAreas> = Object.freeze({
-  alcaldia_2016: null, alcaldia_2023: null, colonia: null, cuadrante_2016: null, sector_2016: null, cuadrante_2023: null, sector_2023: null,
-});
 
 /** Where the incident came from, beyond its source and record id. */
 export type Provenance =
@@ -61,7 +57,7 @@ export interface NormalisedIncident {
   /**
    * Areas the source itself attributes the incident to: each key present replaces what the point
    * gives (an official record naming its 2016 cuadrante; a null value withholds that layer). When
-   * `cuadrante_2016` is stated, the point's 2016 police layers are not looked up at all.
+   * `cuadrante2016` is stated, the point's 2016 police layers are not looked up at all.
    */
   statedAreas?: Partial<IncidentAreas>;
   /**

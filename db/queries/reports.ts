@@ -1,12 +1,14 @@
 /**
  * The moderation queue (table `citizen_reports`, migration 004): inserting reports, looking them up
- * by folio, listing, and the three decisions. Approval inserts the incident and bumps
- * `meta.data_version` in the same transaction, so the report and its incident appear together.
+ * by folio, listing, and the three decisions. Approval stores the incident through the incident
+ * writer in the same transaction, so the report and its incident appear together.
  */
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import { AppError } from '../../core/errors/index.ts';
 import type { Store } from '../connect.ts';
-import type { Database, IncidentsTable } from '../schema.ts';
+import type { NormalisedIncident } from '../../core/incident/index.ts';
+import type { IncidentWriter } from '../incidents/writer.ts';
+import type { Database } from '../schema.ts';
 
 export type ReportStatus = 'pending' | 'approved' | 'merged' | 'rejected';
 export const REPORT_STATUSES: readonly ReportStatus[] = ['pending', 'approved', 'merged', 'rejected'];
@@ -92,31 +94,29 @@ async function pendingForUpdate(trx: Tx, folio: string): Promise<ReportRow> {
   return row;
 }
 
-async function bumpDataVersion(trx: Tx): Promise<void> {
-  await trx.updateTable('meta').set({ value: sql`(value::bigint + 1)::text` }).where('key', '=', 'data_version').execute();
-}
-
 /**
- * Approves a pending report: `toIncident` builds the incident row from the locked report; the
- * incident is inserted, linked and the data version bumped in one transaction. Returns the incident id.
+ * Approves a pending report: `toIncident` builds the normalised incident from the locked report; the
+ * incident writer stores it (and bumps the data version) in the transaction that links the report, so
+ * both appear together. Returns the incident id.
  */
 export async function approveReport(
   store: Pick<Store, 'db'>,
   folio: string,
   by: string,
-  toIncident: (r: ReportRow) => Insertable<IncidentsTable>,
+  toIncident: (r: ReportRow) => NormalisedIncident,
+  writer: IncidentWriter,
 ): Promise<string> {
   return reportDb(store).transaction().execute(async (trx) => {
     const row = await pendingForUpdate(trx, folio);
     if (!row.category) throw new AppError('invalid_category', 'asigne una categoría antes de aprobar');
-    const inc = await trx.insertInto('incidents').values(toIncident(row)).returning('id').executeTakeFirstOrThrow();
+    const { ids } = await writer.writeIn(trx, { insert: [toIncident(row)] });
+    const incidentId = ids[0]!;
     await trx
       .updateTable('citizen_reports')
-      .set({ status: 'approved', decided_at: new Date(), decided_by: by, incident_id: String(inc.id) })
+      .set({ status: 'approved', decided_at: new Date(), decided_by: by, incident_id: incidentId })
       .where('folio', '=', folio)
       .execute();
-    await bumpDataVersion(trx);
-    return String(inc.id);
+    return incidentId;
   });
 }
 

@@ -135,7 +135,7 @@ export class RowNormaliser {
     const statedAlcaldiaText = this.cell(fields, cols.alcaldia);
     const statedAlcaldia = statedAlcaldiaText ? ctx.alcaldiaId(repairMojibake(statedAlcaldiaText)) : null;
     if (statedAlcaldia) {
-      stated.alcaldia_2016 = stated.alcaldia_2023 = statedAlcaldia;
+      stated.alcaldia2016 = stated.alcaldia2023 = statedAlcaldia;
       if (!located) precision = 'alcaldia';
     }
     const statedColonia = this.cell(fields, cols.colonia);
@@ -146,7 +146,7 @@ export class RowNormaliser {
         precision = 'colonia';
       }
       if (placed?.alcaldiaId && !statedAlcaldia) {
-        stated.alcaldia_2016 = stated.alcaldia_2023 = placed.alcaldiaId;
+        stated.alcaldia2016 = stated.alcaldia2023 = placed.alcaldiaId;
         if (precision === 'none') precision = 'alcaldia';
       }
     }
@@ -156,16 +156,16 @@ export class RowNormaliser {
       // The record's own cuadrante column says "(NO ESPECIFICADO)": the police did not attribute it to
       // a 2016 cuadrante, so neither do we (the SSC's monthly per-cuadrante counts leave these rows out
       // too); the 2016 alcaldía still follows from the point.
-      stated.cuadrante_2016 = null;
-      stated.sector_2016 = null;
+      stated.cuadrante2016 = null;
+      stated.sector2016 = null;
     }
     if (info) {
       // The SSC record names its 2016 cuadrante: its 2016 sector and alcaldía follow from it, not from the point.
-      stated.cuadrante_2016 = cuadrante;
-      stated.sector_2016 = info.sector;
-      stated.alcaldia_2016 = info.alcaldiaId;
+      stated.cuadrante2016 = cuadrante;
+      stated.sector2016 = info.sector;
+      stated.alcaldia2016 = info.alcaldiaId;
       if (!located) {
-        stated.alcaldia_2023 = info.alcaldiaId; // alcaldía polygons did not change between vintages
+        stated.alcaldia2023 = info.alcaldiaId; // alcaldía polygons did not change between vintages
         precision = 'cuadrante';
       }
     }

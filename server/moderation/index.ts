@@ -7,7 +7,7 @@
  *   reports with their raw AND redacted text, plus the queue's counts per status.
  * - `POST /api/moderation/reports/{folio}/approve` → creates the incident (source `citizen`, or
  *   `chat` for chat messages; `source_record_id` = folio), placed like every other source
- *   (geo/areas + geo/h3, etl/reports), bumps the data version → `{folio, status, incident_id}`.
+ *   (the store's incident writer, db/incidents), bumps the data version → `{folio, status, incident_id}`.
  *   Optional body `{"lat", "lon"}` or `{"area": {"kind": "colonia"|"alcaldia", "id"}}`; a report that
  *   could not be placed needs one, else 409 `report_unplaced` (placement.ts).
  * - `POST …/merge` `{"incident_id": "123"}` → links the report to that incident; nothing new is counted.
@@ -21,7 +21,9 @@ import { AppError } from '../../core/errors/index.ts';
 import type { Store } from '../../db/connect.ts';
 import { approveReport, countReports, listReports, mergeReport, rejectReport, REPORT_STATUSES, type ReportRow, type ReportStatus } from '../../db/queries/reports.ts';
 import { getGeocoder } from '../../reference/geocoder/index.ts';
-import { FOLIO_RE, reportIncidentRow } from '../../etl/reports/index.ts';
+import { FOLIO_RE } from '../../core/reports/index.ts';
+import { IncidentWriter } from '../../db/incidents/writer.ts';
+import { reportIncident } from '../../etl/reports/index.ts';
 import type { ApiDeps, ApiEnv } from '../app.ts';
 import { principalOf, type Principal } from '../auth/index.ts';
 import { ApproveBody, approvedPlacement } from './placement.ts';
@@ -104,18 +106,12 @@ export function registerModeration(app: Hono<ApiEnv>, deps: ApiDeps, store: Pick
     const location = (await c.req.text()).trim() ? await jsonBody(c, ApproveBody) : {};
     const { reverse } = getGeocoder();
     // Runs inside approveReport's transaction: a refusal (report_unplaced) rolls everything back.
-    const incidentId = await approveReport(store, folio, who(principalOf(c)), (r) =>
-      reportIncidentRow(
-        {
-          folio: r.folio,
-          origin: r.origin,
-          category: r.category!,
-          occurred_on: r.occurred_on,
-          hour: r.hour,
-          ...approvedPlacement(r, location, reverse),
-        },
-        reverse,
-      ),
+    const incidentId = await approveReport(
+      store,
+      folio,
+      who(principalOf(c)),
+      (r) => reportIncident({ folio: r.folio, origin: r.origin, category: r.category!, occurred_on: r.occurred_on, hour: r.hour, ...approvedPlacement(r, location, reverse) }),
+      new IncidentWriter(reverse),
     );
     deps.dataVersion.invalidate();
     return c.json({ folio, status: 'approved', incident_id: incidentId });

@@ -9,7 +9,7 @@
  * - `GET /api/reports/{folio}` → `{folio, status, created_at, decided_at}`: the status ONLY — never
  *   the text, the place or the category — so a folio grants nothing beyond its own progress.
  *
- * The description is stored twice: raw (moderators only) and redacted (etl/reports/redact.ts).
+ * The description is stored twice: raw (moderators only) and redacted (core/reports/redact.ts).
  *
  * Safe retries: a client that got no answer (network cut, server restarted) resends the report with
  * the same `Idempotency-Key` header (8–128 of `A-Z a-z 0-9 _ -`, e.g. a UUID made when the form was
@@ -22,7 +22,7 @@ import { AppError } from '../../core/errors/index.ts';
 import { countHoneypot, insertReport, reportByClientKey, reportByFolio } from '../../db/queries/reports.ts';
 import type { Store } from '../../db/connect.ts';
 import { getGeocoder } from '../../reference/geocoder/index.ts';
-import { FOLIO_RE, newFolio, redactPersonalData } from '../../etl/reports/index.ts';
+import { FOLIO_RE, newFolio, redactPersonalData } from '../../core/reports/index.ts';
 import type { ApiDeps, ApiEnv } from '../app.ts';
 import { checkOrigin, rateLimit, reportOptions, type ReportOptions } from './guard.ts';
 import { placeFromGeocode, validateReport, MAX_PLACE_CHARS } from './validate.ts';

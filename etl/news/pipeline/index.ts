@@ -16,7 +16,7 @@ import { Fetcher, JsonFileValidatorStore, type FetcherOptions } from '../fetch/i
 import { processArticle, type ArticleOutcome } from './process.ts';
 
 export { processArticle, outsideCityCue, type ArticleInput, type ArticleOutcome } from './process.ts';
-export { incidentRow, eventIdFor, H3_BY_PRECISION, NEWS_SOURCE } from './incident.ts';
+export { newsIncident, eventIdFor, NEWS_SOURCE } from './incident.ts';
 export { newsDb, type NewsDatabase, type ArticleStatus } from './tables.ts';
 
 /** The bundled offline config: real CDMX outlets' feeds, schedule off. */
