@@ -16,7 +16,7 @@ import { IncidentWriter } from '../../db/incidents/writer.ts';
 import { reportIncident } from '../reports/index.ts';
 import { startNewsServer, type NewsServer } from '../../tests/support/news/local-news-server.ts';
 import { sameEventFeed } from '../../tests/support/news/derived-pages.ts';
-import { newsDb, type NewsRunSummary } from './pipeline/index.ts';
+import type { NewsRunSummary } from './pipeline/index.ts';
 import { startBackgroundJobs, type Clock } from './schedule.ts';
 
 const MIN = 60_000;
@@ -85,7 +85,7 @@ describeEachBackend(
       expect(timers()).toBe(1);
       await jobs.idle();
       expect(passes).toEqual([{ fetched: 7, articles: 7, incidents: 1, duplicates: 2, unplaced: 0, errors: 0 }]);
-      const newsIncidents = async () => (await newsDb(getStore()).selectFrom('incidents').select('id').where('source_kind', '=', 'news').execute()).length;
+      const newsIncidents = async () => (await getStore().db.selectFrom('incidents').select('id').where('source_kind', '=', 'news').execute()).length;
       expect(await newsIncidents()).toBe(1);
       expect(JSON.parse(readFileSync(join(dataDir, 'news', 'schedule.json'), 'utf8'))).toEqual({ local: '2026-01-05T12:00:00.000Z' });
 

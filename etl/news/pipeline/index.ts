@@ -17,7 +17,7 @@ import { processArticle, type ArticleOutcome } from './process.ts';
 
 export { processArticle, outsideCityCue, type ArticleInput, type ArticleOutcome } from './process.ts';
 export { newsIncident, eventIdFor, NEWS_SOURCE } from './incident.ts';
-export { newsDb, type NewsDatabase, type ArticleStatus } from './tables.ts';
+export type { ArticleStatus } from '../../../db/schema.ts';
 
 /** The bundled offline config: real CDMX outlets' feeds, schedule off. */
 export const DEFAULT_NEWS_CONFIG = fileURLToPath(new URL('./news-sources.json', import.meta.url));

@@ -14,7 +14,7 @@ import {
   compareEvents, contentVector, estimateContainment, EVENT_DEFAULTS, minhash, NEAR_DUPLICATE_CONTAINMENT, type EventDescriptor,
 } from '../dedupe/index.ts';
 import { eventDate, newsIncident } from './incident.ts';
-import { newsDb, type ArticleStatus, type NewsDatabase, type SourceRelation } from './tables.ts';
+import type { ArticleStatus, Database, SourceRelation } from '../../../db/schema.ts';
 
 export type ArticleOutcome = 'incident' | 'duplicate' | 'unplaced' | 'not_incident' | 'unchanged';
 
@@ -103,13 +103,13 @@ function fromJson<T>(v: T | string): T {
   return typeof v === 'string' ? (JSON.parse(v) as T) : v;
 }
 
-async function link(trx: Transaction<NewsDatabase>, incidentId: string, articleId: string, relation: SourceRelation) {
+async function link(trx: Transaction<Database>, incidentId: string, articleId: string, relation: SourceRelation) {
   await trx.insertInto('incident_sources').values({ incident_id: incidentId, article_id: articleId, relation }).onConflict((oc) => oc.doNothing()).execute();
 }
 
 /** Processes one article; returns what became of it. */
 export async function processArticle(store: Store, input: ArticleInput): Promise<ArticleOutcome> {
-  const db = newsDb(store);
+  const { db } = store;
   const { article } = input;
   const existing = await db.selectFrom('news_articles').select(['id', 'content_sha256']).where('url', '=', input.url).executeTakeFirst();
   // Already processed (a server without validators answered 200 again): nothing new. A changed page
