@@ -13,7 +13,7 @@
  */
 import { sql } from 'kysely';
 import { openStore, type Backend, type Store } from '../db/connect.ts';
-import { INCIDENT_COLUMNS } from '../etl/official/csv.ts';
+import { INCIDENT_COLUMNS } from '../db/incidents/columns.ts';
 import { reverseGeocoder } from '../etl/official/context.ts';
 import { importOfficialFile } from '../etl/official/index.ts';
 import { createDatabase, fmtInt, fmtPct, isMain, runCleanups, sscTempFile, table, tempDir, tenXCopies } from './bench-env.ts';

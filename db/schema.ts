@@ -3,11 +3,13 @@
  * H3 cells are bigint columns (the H3 index as a 64-bit integer) so SQL can group by them.
  */
 import type { ColumnType, Generated } from 'kysely';
+import type { LocationPrecision, SourceKind } from '../core/incident/index.ts';
 
 /** bigint columns come back as strings from both drivers; we write them as bigint or string. */
 type Int8 = ColumnType<string, bigint | string | number, bigint | string | number>;
 type DateCol = ColumnType<string, string, string>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
 
 export const H3_RESOLUTIONS = [6, 7, 8, 9, 10, 11] as const;
 export type H3Resolution = (typeof H3_RESOLUTIONS)[number];
@@ -18,9 +20,7 @@ export type Vintage = (typeof VINTAGES)[number];
 export const AREA_KINDS = ['alcaldia', 'colonia', 'sector', 'cuadrante'] as const;
 export type AreaKind = (typeof AREA_KINDS)[number];
 
-export type SourceKind = 'official' | 'news' | 'citizen' | 'chat';
-/** How exactly an incident is placed: a point, or only the area the source names. */
-export type LocationPrecision = 'point' | 'station' | 'street' | 'colonia' | 'cuadrante' | 'alcaldia' | 'none';
+export type { SourceKind, LocationPrecision } from '../core/incident/index.ts';
 
 export interface IncidentsTable {
   id: Generated<Int8>;
@@ -104,6 +104,178 @@ export interface Database {
   imports: ImportsTable;
   quarantine: QuarantineTable;
   meta: MetaTable;
+  news_articles: NewsArticlesTable;
+  incident_sources: IncidentSourcesTable;
+  api_tokens: TokensTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  invitations: InvitationsTable;
+  login_attempts: LoginAttemptsTable;
+  citizen_reports: CitizenReportsTable;
+  audit_log: AuditTable;
+  targets: TargetsTable;
+}
+
+/* ---- news (migration 002) ---- */
+
+export type ArticleStatus = 'incident' | 'not_incident' | 'unplaced' | 'duplicate';
+export type SourceRelation = 'origin' | 'same_story' | 'same_event';
+
+export interface NewsArticlesTable {
+  id: Generated<Int8>;
+  url: string;
+  canonical_url: string;
+  outlet: string;
+  feed: string;
+  fetched_at: Timestamp;
+  extractor_version: string;
+  classifier_version: string;
+  content_sha256: string;
+  title: string | null;
+  published_at: Timestamp | null;
+  event_date: ColumnType<string, string, string> | null;
+  classification: Json<Record<string, unknown>>;
+  geocode: Json<Record<string, unknown>> | null;
+  fingerprint: Json<{ mins: number[]; size: number; terms: Record<string, number> }>;
+  status: ArticleStatus;
+  reason: string | null;
+  incident_id: Int8 | null;
+  duplicate_of: Int8 | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface IncidentSourcesTable {
+  incident_id: Int8;
+  article_id: Int8;
+  relation: SourceRelation;
+  added_at: Generated<Timestamp>;
+}
+
+/* ---- API tokens (003) and accounts (005) ---- */
+
+/** The roles a token or account can carry (Spanish names: part of the API). */
+export const ROLES = ['mesa', 'enlace', 'moderador', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface TokensTable {
+  id: number;
+  token_sha256: string;
+  role: Role;
+  name: string;
+  territory: string[];
+  created_at: Date;
+  revoked_at: Date | null;
+}
+
+type Ts = ColumnType<Date, Date | string | undefined, Date | string>;
+type Id = Generated<number>;
+
+export interface UsersTable {
+  id: Id;
+  email: string;
+  name: string;
+  role: Role;
+  territory: ColumnType<string[] | string, unknown, unknown>;
+  password_hash: string;
+  created_at: Ts;
+  last_login_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  disabled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface SessionsTable {
+  id: Id;
+  id_hash: string;
+  user_id: number;
+  created_at: Ts;
+  last_seen_at: Ts;
+  expires_at: Ts;
+}
+
+export interface InvitationsTable {
+  id: Id;
+  token_sha256: string;
+  email: string;
+  role: Role;
+  territory: ColumnType<string[] | string, unknown, unknown>;
+  created_by: string;
+  created_at: Ts;
+  expires_at: Ts;
+  used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  user_id: number | null;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<string>;
+  email: string;
+  ip: string;
+  succeeded: boolean;
+  attempted_at: Ts;
+}
+
+
+/* ---- citizen reports (004, 008) ---- */
+
+export type ReportStatus = 'pending' | 'approved' | 'merged' | 'rejected';
+
+export interface CitizenReportsTable {
+  id: Generated<string>;
+  folio: string;
+  origin: 'form' | 'chat';
+  status: ColumnType<ReportStatus, ReportStatus | undefined, ReportStatus>;
+  category: string | null;
+  occurred_on: ColumnType<string, string, string>;
+  hour: number | null;
+  lat: number | null;
+  lon: number | null;
+  location_precision: string;
+  location_text: string | null;
+  alcaldia_id: string | null;
+  colonia_id: string | null;
+  description_raw: string | null;
+  description_redacted: string | null;
+  sender_hash: string | null;
+  chat_ref: string | null;
+  text_expires_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  decided_at: ColumnType<Date | null, never, Date | string | null>;
+  decided_by: string | null;
+  decision_reason: string | null;
+  incident_id: string | null;
+  /** the client's `Idempotency-Key` (migration 008): a retried POST finds the first report */
+  client_key: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/* ---- audit log (006) and targets (007) ---- */
+
+/** The stored row: an entry with its id; area ids as jsonb. */
+export interface AuditTable {
+  id: string;
+  at: Date;
+  subject: string;
+  role: string;
+  name: string;
+  kind: 'view' | 'export';
+  method: string;
+  path: string;
+  query: string;
+  status: number;
+  area_ids: unknown;
+}
+
+
+export interface TargetsTable {
+  id: number;
+  name: string;
+  kind: AreaKind;
+  area_id: string;
+  vintage: number;
+  category: string | null;
+  baseline_from: string;
+  baseline_to: string;
+  reduction_pct: number;
+  due_month: string;
+  created_at: Date;
+  created_by: string;
 }
 
 /** incidents column holding the area code of `kind` in `vintage` (colonias have one vintage). */

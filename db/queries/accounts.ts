@@ -8,58 +8,12 @@
  * entries when the epoch moves, so such a change takes effect on the next request in this process.
  */
 import { randomBytes } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Store } from '../connect.ts';
 import { hashPassword } from './password.ts';
-import { hashToken, type Role, type TokensTable } from './tokens.ts';
+import type { Role } from '../schema.ts';
+import { hashToken } from './tokens.ts';
 
-type Ts = import('kysely').ColumnType<Date, Date | string | undefined, Date | string>;
-type Id = import('kysely').Generated<number>;
-
-export interface UsersTable {
-  id: Id;
-  email: string;
-  name: string;
-  role: Role;
-  territory: import('kysely').ColumnType<string[] | string, unknown, unknown>;
-  password_hash: string;
-  created_at: Ts;
-  last_login_at: import('kysely').ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-  disabled_at: import('kysely').ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-}
-
-export interface SessionsTable {
-  id: Id;
-  id_hash: string;
-  user_id: number;
-  created_at: Ts;
-  last_seen_at: Ts;
-  expires_at: Ts;
-}
-
-export interface InvitationsTable {
-  id: Id;
-  token_sha256: string;
-  email: string;
-  role: Role;
-  territory: import('kysely').ColumnType<string[] | string, unknown, unknown>;
-  created_by: string;
-  created_at: Ts;
-  expires_at: Ts;
-  used_at: import('kysely').ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-  user_id: number | null;
-}
-
-export interface LoginAttemptsTable {
-  id: import('kysely').Generated<string>;
-  email: string;
-  ip: string;
-  succeeded: boolean;
-  attempted_at: Ts;
-}
-
-type AccountsDb = Kysely<{ users: UsersTable; sessions: SessionsTable; invitations: InvitationsTable; login_attempts: LoginAttemptsTable; api_tokens: TokensTable }>;
-const accountsDb = (store: Pick<Store, 'db'>) => store.db as unknown as AccountsDb;
 
 let epoch = 0;
 /** Moves whenever some credential stops being valid (see the module comment). */
@@ -109,7 +63,7 @@ export interface NewUser {
 export async function createUser(store: Pick<Store, 'db'>, u: NewUser): Promise<User> {
   if (u.passwordHash === undefined && u.password === undefined) throw new Error('createUser: password or passwordHash required');
   const passwordHash = u.passwordHash ?? (await hashPassword(u.password!));
-  const row = await accountsDb(store)
+  const row = await store.db
     .insertInto('users')
     .values({ email: normaliseEmail(u.email), name: u.name.trim(), role: u.role, territory: jsonb(u.territory ?? []), password_hash: passwordHash })
     .returning(USER_COLUMNS)
@@ -119,23 +73,23 @@ export async function createUser(store: Pick<Store, 'db'>, u: NewUser): Promise<
 
 /** The user with `email` and its password hash (disabled ones too: the caller decides), or undefined. */
 export async function findUserForLogin(store: Pick<Store, 'db'>, email: string): Promise<(User & { password_hash: string }) | undefined> {
-  const row = await accountsDb(store).selectFrom('users').select([...USER_COLUMNS, 'password_hash']).where('email', '=', normaliseEmail(email)).executeTakeFirst();
+  const row = await store.db.selectFrom('users').select([...USER_COLUMNS, 'password_hash']).where('email', '=', normaliseEmail(email)).executeTakeFirst();
   return row ? { ...toUser(row), password_hash: row.password_hash } : undefined;
 }
 
 export async function userByEmail(store: Pick<Store, 'db'>, email: string): Promise<User | undefined> {
-  const row = await accountsDb(store).selectFrom('users').select(USER_COLUMNS).where('email', '=', normaliseEmail(email)).executeTakeFirst();
+  const row = await store.db.selectFrom('users').select(USER_COLUMNS).where('email', '=', normaliseEmail(email)).executeTakeFirst();
   return row ? toUser(row) : undefined;
 }
 
 export async function listUsers(store: Pick<Store, 'db'>): Promise<User[]> {
-  const rows = await accountsDb(store).selectFrom('users').select(USER_COLUMNS).orderBy('id').execute();
+  const rows = await store.db.selectFrom('users').select(USER_COLUMNS).orderBy('id').execute();
   return rows.map(toUser);
 }
 
 /** Disables a user and ends its sessions; false when there is no such user. */
 export async function disableUser(store: Pick<Store, 'db'>, id: number): Promise<boolean> {
-  const done = await accountsDb(store).transaction().execute(async (trx) => {
+  const done = await store.db.transaction().execute(async (trx) => {
     const r = await trx.updateTable('users').set({ disabled_at: sql`coalesce(disabled_at, now())` as never }).where('id', '=', id).executeTakeFirst();
     await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
     return Number(r.numUpdatedRows) > 0;
@@ -147,8 +101,8 @@ export async function disableUser(store: Pick<Store, 'db'>, id: number): Promise
 // ---- sessions ----
 
 export async function createSession(store: Pick<Store, 'db'>, s: { idHash: string; userId: number; expiresAt: Date }): Promise<void> {
-  await accountsDb(store).insertInto('sessions').values({ id_hash: s.idHash, user_id: s.userId, expires_at: s.expiresAt }).execute();
-  await accountsDb(store).updateTable('users').set({ last_login_at: sql`now()` as never }).where('id', '=', s.userId).execute();
+  await store.db.insertInto('sessions').values({ id_hash: s.idHash, user_id: s.userId, expires_at: s.expiresAt }).execute();
+  await store.db.updateTable('users').set({ last_login_at: sql`now()` as never }).where('id', '=', s.userId).execute();
 }
 
 export interface LiveSession {
@@ -162,7 +116,7 @@ export interface LiveSession {
  * disabled. Expiry is decided by the database clock (one clock for every server process).
  */
 export async function findSession(store: Pick<Store, 'db'>, idHash: string, idleMs: number): Promise<LiveSession | undefined> {
-  const row = await accountsDb(store)
+  const row = await store.db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .select(['s.id as session_id', 's.last_seen_at', 'u.id', 'u.email', 'u.name', 'u.role', 'u.territory', 'u.created_at', 'u.last_login_at', 'u.disabled_at'])
@@ -178,17 +132,17 @@ export async function findSession(store: Pick<Store, 'db'>, idHash: string, idle
 
 /** Marks a session as used now (the idle clock restarts). */
 export async function touchSession(store: Pick<Store, 'db'>, sessionId: number): Promise<void> {
-  await accountsDb(store).updateTable('sessions').set({ last_seen_at: sql`now()` as never }).where('id', '=', sessionId).execute();
+  await store.db.updateTable('sessions').set({ last_seen_at: sql`now()` as never }).where('id', '=', sessionId).execute();
 }
 
 export async function deleteSession(store: Pick<Store, 'db'>, idHash: string): Promise<void> {
-  await accountsDb(store).deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+  await store.db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
   credentialsChanged();
 }
 
 /** Drops sessions past their absolute end or idle longer than `idleMs` (housekeeping). */
 export async function purgeExpiredSessions(store: Pick<Store, 'db'>, idleMs: number): Promise<number> {
-  const r = await accountsDb(store)
+  const r = await store.db
     .deleteFrom('sessions')
     .where((eb) => eb.or([eb('expires_at', '<=', sql<Date>`now()`), eb('last_seen_at', '<=', sql<Date>`now() - ${`${Math.floor(idleMs)} milliseconds`}::interval`)]))
     .executeTakeFirst();
@@ -214,7 +168,7 @@ export async function createInvitation(
   inv: { email: string; role: Role; territory?: readonly string[]; createdBy: string; validMs: number },
 ): Promise<{ token: string; invitation: Invitation }> {
   const token = `${INVITATION_PREFIX}${randomBytes(32).toString('base64url')}`;
-  const row = await accountsDb(store)
+  const row = await store.db
     .insertInto('invitations')
     .values({
       token_sha256: hashToken(token),
@@ -238,7 +192,7 @@ export type RedeemResult = { ok: true; user: User } | { ok: false; reason: 'inva
 export async function redeemInvitation(store: Pick<Store, 'db'>, token: string, account: { name: string; password: string }): Promise<RedeemResult> {
   if (!INVITATION_RE.test(token)) return { ok: false, reason: 'invalid' };
   const passwordHash = await hashPassword(account.password);
-  return accountsDb(store).transaction().execute(async (trx): Promise<RedeemResult> => {
+  return store.db.transaction().execute(async (trx): Promise<RedeemResult> => {
     const inv = await trx
       .selectFrom('invitations')
       .select(['id', 'email', 'role', 'territory', 'used_at', sql<boolean>`expires_at <= now()`.as('expired')])
@@ -263,7 +217,7 @@ export async function redeemInvitation(store: Pick<Store, 'db'>, token: string, 
 // ---- login attempts (rate limit and lockout) ----
 
 export async function recordLoginAttempt(store: Pick<Store, 'db'>, a: { email: string; ip: string; succeeded: boolean }): Promise<void> {
-  await accountsDb(store).insertInto('login_attempts').values({ email: normaliseEmail(a.email), ip: a.ip, succeeded: a.succeeded }).execute();
+  await store.db.insertInto('login_attempts').values({ email: normaliseEmail(a.email), ip: a.ip, succeeded: a.succeeded }).execute();
 }
 
 export interface LoginLimits {
@@ -305,14 +259,14 @@ export async function loginBlockedForMs(store: Pick<Store, 'db'>, email: string,
 
 /** Drops attempts older than `olderThanMs` (they no longer count for anything). */
 export async function purgeLoginAttempts(store: Pick<Store, 'db'>, olderThanMs: number): Promise<void> {
-  await accountsDb(store).deleteFrom('login_attempts').where('attempted_at', '<', sql<Date>`now() - ${`${Math.floor(olderThanMs)} milliseconds`}::interval`).execute();
+  await store.db.deleteFrom('login_attempts').where('attempted_at', '<', sql<Date>`now() - ${`${Math.floor(olderThanMs)} milliseconds`}::interval`).execute();
 }
 
 // ---- API tokens ----
 
 /** Revokes an API token (db/queries/tokens.ts) by id or by the token itself; false when no live token matches. */
 export async function revokeToken(store: Pick<Store, 'db'>, which: { id: number } | { token: string }): Promise<boolean> {
-  const r = await accountsDb(store)
+  const r = await store.db
     .updateTable('api_tokens')
     .set({ revoked_at: sql`now()` as never })
     .where((eb) => ('id' in which ? eb('id', '=', which.id) : eb('token_sha256', '=', hashToken(which.token))))

@@ -3,7 +3,7 @@
  * Paging is keyset on the identity column (newest first): `cursor` is the last id of the previous
  * page, so pages stay stable while new rows arrive.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Store } from '../connect.ts';
 
 export const AUDIT_KINDS = ['view', 'export'] as const;
@@ -29,14 +29,6 @@ export interface AuditItem extends Omit<AuditEntry, 'at' | 'area_ids'> {
   area_ids: string[];
 }
 
-/** The stored row: an entry with its id; area ids as jsonb. */
-interface AuditTable extends Omit<AuditEntry, 'area_ids'> {
-  id: string;
-  area_ids: unknown;
-}
-
-type AuditDb = Kysely<{ audit_log: AuditTable }>;
-const auditDb = (store: Pick<Store, 'db'>) => store.db as unknown as AuditDb;
 
 /**
  * Text PostgreSQL can store: NUL and the other C0 controls become U+FFFD, and so do lone UTF-16
@@ -51,7 +43,7 @@ export function storableText(text: string): string {
 /** Writes a batch in one INSERT (parameters only; 11 per row). */
 export async function insertAuditEntries(store: Pick<Store, 'db'>, entries: readonly AuditEntry[]): Promise<void> {
   if (!entries.length) return;
-  await auditDb(store)
+  await store.db
     .insertInto('audit_log')
     .values(
       entries.map((e) => ({
@@ -83,7 +75,7 @@ export interface AuditFilter {
 
 /** One page, newest first, and the cursor of the next page (null on the last). */
 export async function listAuditEntries(store: Pick<Store, 'db'>, f: AuditFilter): Promise<{ items: AuditItem[]; next_cursor: string | null }> {
-  let q = auditDb(store).selectFrom('audit_log').selectAll();
+  let q = store.db.selectFrom('audit_log').selectAll();
   if (f.from) q = q.where('at', '>=', f.from);
   if (f.to) q = q.where('at', '<', f.to);
   if (f.subject) q = q.where('subject', '=', f.subject);

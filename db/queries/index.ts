@@ -7,21 +7,14 @@
 import { sql, type Kysely } from 'kysely';
 import type { Backend, Store } from '../connect.ts';
 import { h3Column, placeColumn, type AreaKind, type AreasTable, type Database, type H3Resolution, type PlaceLevel, type SourceKind, type Vintage } from '../schema.ts';
+import { applyIncidentFilter, type IncidentFilter } from './filter.ts';
 import { monthsInRange } from './months.ts';
 import { placeDbIds, placeIdExpr } from './places.ts';
 import { foldForSearch } from '../../geo/text/index.ts';
 
 export { monthsInRange, isCalendarDate, addDays, daysBetween, nextMonthStart } from './months.ts';
 
-/** Filters shared by every incident query. Dates are local `YYYY-MM-DD`, half-open `[from, to)`. */
-export interface IncidentFilter {
-  from?: string;
-  to?: string;
-  /** canonical category ids; null/undefined = every category */
-  categories?: readonly string[] | null;
-  /** source kinds (official, news, citizen, chat); null/undefined = every source */
-  sources?: readonly string[] | null;
-}
+export { applyIncidentFilter, type IncidentFilter } from './filter.ts';
 
 export interface HotspotCell {
   /** H3 index as its usual lower-case hex string */
@@ -110,12 +103,7 @@ export function createIncidentRepository(store: Pick<Store, 'db' | 'backend'>): 
 
   /** incidents filtered by category and date range; the (category, occurred_on) index serves both. */
   function filtered(f: IncidentFilter) {
-    let q = db.selectFrom('incidents');
-    if (f.categories) q = q.where('category', 'in', f.categories.length ? [...f.categories] : ['']);
-    if (f.sources) q = q.where('source_kind', 'in', f.sources.length ? ([...f.sources] as SourceKind[]) : ['' as SourceKind]);
-    if (f.from) q = q.where('occurred_on', '>=', f.from);
-    if (f.to) q = q.where('occurred_on', '<', f.to);
-    return q;
+    return applyIncidentFilter(db.selectFrom('incidents'), f);
   }
 
   async function hotspotRows(q: IncidentFilter & { res: H3Resolution; bbox?: Bbox }): Promise<HotspotCell[]> {

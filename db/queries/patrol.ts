@@ -6,7 +6,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Store } from '../connect.ts';
 import { areaColumn, h3Column, type Database, type H3Resolution, type SourceKind, type Vintage } from '../schema.ts';
-import type { IncidentFilter } from './index.ts';
+import { applyIncidentFilter, type IncidentFilter } from './filter.ts';
 
 export const PATROL_DAYS = 7;
 export const PATROL_HOURS = 24;
@@ -36,11 +36,7 @@ export async function patrolCounts(store: Pick<Store, 'db'>, q: PatrolQuery): Pr
   const db: Kysely<Database> = store.db;
   const col = areaColumn('cuadrante', q.vintage);
   const h3 = h3Column(q.res);
-  let base = db.selectFrom('incidents').where(col, '=', q.cuadrante);
-  if (q.categories) base = base.where('category', 'in', q.categories.length ? [...q.categories] : ['']);
-  if (q.sources) base = base.where('source_kind', 'in', q.sources.length ? ([...q.sources] as SourceKind[]) : ['' as SourceKind]);
-  if (q.from) base = base.where('occurred_on', '>=', q.from);
-  if (q.to) base = base.where('occurred_on', '<', q.to);
+  const base = applyIncidentFilter(db.selectFrom('incidents').where(col, '=', q.cuadrante), q);
 
   const [heat, cells, categories] = await Promise.all([
     base.select(['dow', 'hour', sql<number>`count(*)::int`.as('count')]).groupBy(['dow', 'hour']).execute(),

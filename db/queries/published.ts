@@ -6,7 +6,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Store } from '../connect.ts';
 import { h3Column, type Database, type H3Resolution, type SourceKind } from '../schema.ts';
-import type { Bbox, IncidentFilter } from './index.ts';
+import type { Bbox } from './index.ts';
+import { applyIncidentFilter, type IncidentFilter } from './filter.ts';
 
 /** Counts per cell (lower-case hex) and month (`YYYY-MM`); zero months absent. */
 export async function cellMonthCounts(
@@ -15,11 +16,7 @@ export async function cellMonthCounts(
 ): Promise<Map<string, Map<string, number>>> {
   const db: Kysely<Database> = store.db;
   const col = h3Column(q.res);
-  let query = db.selectFrom('incidents').where(col, 'is not', null);
-  if (q.categories) query = query.where('category', 'in', q.categories.length ? [...q.categories] : ['']);
-  if (q.sources) query = query.where('source_kind', 'in', q.sources.length ? ([...q.sources] as SourceKind[]) : ['' as SourceKind]);
-  if (q.from) query = query.where('occurred_on', '>=', q.from);
-  if (q.to) query = query.where('occurred_on', '<', q.to);
+  let query = applyIncidentFilter(db.selectFrom('incidents').where(col, 'is not', null), q);
   if (q.bbox) {
     const [w, s, e, n] = q.bbox;
     query = query.where('lat', '>=', s).where('lat', '<=', n).where('lon', '>=', w).where('lon', '<=', e);

@@ -1,46 +1,17 @@
 /**
  * The moderation queue (table `citizen_reports`, migration 004): inserting reports, looking them up
- * by folio, listing, and the three decisions. Approval inserts the incident and bumps
- * `meta.data_version` in the same transaction, so the report and its incident appear together.
+ * by folio, listing, and the three decisions. Approval stores the incident through the incident
+ * writer in the same transaction, so the report and its incident appear together.
  */
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import { AppError } from '../../core/errors/index.ts';
 import type { Store } from '../connect.ts';
-import type { Database, IncidentsTable } from '../schema.ts';
+import type { NormalisedIncident } from '../../core/incident/index.ts';
+import type { IncidentWriter } from '../incidents/writer.ts';
+import type { CitizenReportsTable, Database, ReportStatus } from '../schema.ts';
 
-export type ReportStatus = 'pending' | 'approved' | 'merged' | 'rejected';
+export type { ReportStatus } from '../schema.ts';
 export const REPORT_STATUSES: readonly ReportStatus[] = ['pending', 'approved', 'merged', 'rejected'];
-
-export interface CitizenReportsTable {
-  id: import('kysely').Generated<string>;
-  folio: string;
-  origin: 'form' | 'chat';
-  status: import('kysely').ColumnType<ReportStatus, ReportStatus | undefined, ReportStatus>;
-  category: string | null;
-  occurred_on: import('kysely').ColumnType<string, string, string>;
-  hour: number | null;
-  lat: number | null;
-  lon: number | null;
-  location_precision: string;
-  location_text: string | null;
-  alcaldia_id: string | null;
-  colonia_id: string | null;
-  description_raw: string | null;
-  description_redacted: string | null;
-  sender_hash: string | null;
-  chat_ref: string | null;
-  text_expires_at: import('kysely').ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-  created_at: import('kysely').ColumnType<Date, Date | string | undefined, never>;
-  decided_at: import('kysely').ColumnType<Date | null, never, Date | string | null>;
-  decided_by: string | null;
-  decision_reason: string | null;
-  incident_id: string | null;
-  /** the client's `Idempotency-Key` (migration 008): a retried POST finds the first report */
-  client_key: import('kysely').ColumnType<string | null, string | null | undefined, string | null>;
-}
-
-type ReportDb = Kysely<Database & { citizen_reports: CitizenReportsTable }>;
-const reportDb = (store: Pick<Store, 'db'>) => store.db as unknown as ReportDb;
 
 export type NewReport = Insertable<CitizenReportsTable>;
 export type ReportRow = Selectable<CitizenReportsTable>;
@@ -54,7 +25,7 @@ function withDay<T extends ReportRow | undefined>(row: T): T {
 
 /** Queues a report. With a `chat_ref` already queued, nothing is inserted and false is returned. */
 export async function insertReport(store: Pick<Store, 'db'>, report: NewReport): Promise<boolean> {
-  const q = reportDb(store).insertInto('citizen_reports').values(report);
+  const q = store.db.insertInto('citizen_reports').values(report);
   const unique = report.chat_ref ? 'chat_ref' : report.client_key ? 'client_key' : null;
   const res = await (unique ? q.onConflict((oc) => oc.column(unique).doNothing()) : q).executeTakeFirst();
   return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
@@ -62,27 +33,27 @@ export async function insertReport(store: Pick<Store, 'db'>, report: NewReport):
 
 /** The report queued with this `Idempotency-Key`, if any. */
 export async function reportByClientKey(store: Pick<Store, 'db'>, key: string): Promise<ReportRow | undefined> {
-  return withDay(await reportDb(store).selectFrom('citizen_reports').selectAll().where('client_key', '=', key).executeTakeFirst());
+  return withDay(await store.db.selectFrom('citizen_reports').selectAll().where('client_key', '=', key).executeTakeFirst());
 }
 
 export async function reportByFolio(store: Pick<Store, 'db'>, folio: string): Promise<ReportRow | undefined> {
-  return withDay(await reportDb(store).selectFrom('citizen_reports').selectAll().where('folio', '=', folio).executeTakeFirst());
+  return withDay(await store.db.selectFrom('citizen_reports').selectAll().where('folio', '=', folio).executeTakeFirst());
 }
 
 export async function listReports(store: Pick<Store, 'db'>, opts: { status?: ReportStatus; limit?: number; offset?: number }): Promise<ReportRow[]> {
-  let q = reportDb(store).selectFrom('citizen_reports').selectAll();
+  let q = store.db.selectFrom('citizen_reports').selectAll();
   if (opts.status) q = q.where('status', '=', opts.status);
   return (await q.orderBy('created_at').orderBy('id').limit(opts.limit ?? 100).offset(opts.offset ?? 0).execute()).map(withDay);
 }
 
 export async function countReports(store: Pick<Store, 'db'>): Promise<Record<ReportStatus, number>> {
-  const rows = await reportDb(store).selectFrom('citizen_reports').select(['status', sql<string>`count(*)`.as('n')]).groupBy('status').execute();
+  const rows = await store.db.selectFrom('citizen_reports').select(['status', sql<string>`count(*)`.as('n')]).groupBy('status').execute();
   const out = { pending: 0, approved: 0, merged: 0, rejected: 0 };
   for (const r of rows) out[r.status] = Number(r.n);
   return out;
 }
 
-type Tx = ReportDb;
+type Tx = Kysely<Database>;
 
 /** The pending report, locked for the decision; 404 / 409 otherwise. */
 async function pendingForUpdate(trx: Tx, folio: string): Promise<ReportRow> {
@@ -92,37 +63,35 @@ async function pendingForUpdate(trx: Tx, folio: string): Promise<ReportRow> {
   return row;
 }
 
-async function bumpDataVersion(trx: Tx): Promise<void> {
-  await trx.updateTable('meta').set({ value: sql`(value::bigint + 1)::text` }).where('key', '=', 'data_version').execute();
-}
-
 /**
- * Approves a pending report: `toIncident` builds the incident row from the locked report; the
- * incident is inserted, linked and the data version bumped in one transaction. Returns the incident id.
+ * Approves a pending report: `toIncident` builds the normalised incident from the locked report; the
+ * incident writer stores it (and bumps the data version) in the transaction that links the report, so
+ * both appear together. Returns the incident id.
  */
 export async function approveReport(
   store: Pick<Store, 'db'>,
   folio: string,
   by: string,
-  toIncident: (r: ReportRow) => Insertable<IncidentsTable>,
+  toIncident: (r: ReportRow) => NormalisedIncident,
+  writer: IncidentWriter,
 ): Promise<string> {
-  return reportDb(store).transaction().execute(async (trx) => {
+  return store.db.transaction().execute(async (trx) => {
     const row = await pendingForUpdate(trx, folio);
     if (!row.category) throw new AppError('invalid_category', 'asigne una categoría antes de aprobar');
-    const inc = await trx.insertInto('incidents').values(toIncident(row)).returning('id').executeTakeFirstOrThrow();
+    const { ids } = await writer.writeIn(trx, { insert: [toIncident(row)] });
+    const incidentId = ids[0]!;
     await trx
       .updateTable('citizen_reports')
-      .set({ status: 'approved', decided_at: new Date(), decided_by: by, incident_id: String(inc.id) })
+      .set({ status: 'approved', decided_at: new Date(), decided_by: by, incident_id: incidentId })
       .where('folio', '=', folio)
       .execute();
-    await bumpDataVersion(trx);
-    return String(inc.id);
+    return incidentId;
   });
 }
 
 /** Links a pending report to an existing incident (no new incident: the event is counted once). */
 export async function mergeReport(store: Pick<Store, 'db'>, folio: string, incidentId: string, by: string): Promise<void> {
-  await reportDb(store).transaction().execute(async (trx) => {
+  await store.db.transaction().execute(async (trx) => {
     await pendingForUpdate(trx, folio);
     const inc = await trx.selectFrom('incidents').select('id').where('id', '=', incidentId as never).executeTakeFirst();
     if (!inc) throw new AppError('not_found', `incidente ${incidentId}`);
@@ -135,7 +104,7 @@ export async function mergeReport(store: Pick<Store, 'db'>, folio: string, incid
 }
 
 export async function rejectReport(store: Pick<Store, 'db'>, folio: string, reason: string, by: string): Promise<void> {
-  await reportDb(store).transaction().execute(async (trx) => {
+  await store.db.transaction().execute(async (trx) => {
     await pendingForUpdate(trx, folio);
     await trx
       .updateTable('citizen_reports')
@@ -150,7 +119,7 @@ export async function rejectReport(store: Pick<Store, 'db'>, folio: string, reas
  * passed. The row stays (folio, status, incident link); returns how many texts were purged.
  */
 export async function purgeExpiredText(store: Pick<Store, 'db'>, now: Date = new Date()): Promise<number> {
-  const res = await reportDb(store)
+  const res = await store.db
     .updateTable('citizen_reports')
     .set({ description_raw: null, description_redacted: null, text_expires_at: null })
     .where('text_expires_at', '<=', now)
@@ -162,7 +131,7 @@ const HONEYPOT_KEY = 'reports_honeypot_discarded';
 
 /** Counts a submission discarded because its honeypot field was filled. */
 export async function countHoneypot(store: Pick<Store, 'db'>): Promise<void> {
-  await reportDb(store)
+  await store.db
     .insertInto('meta')
     .values({ key: HONEYPOT_KEY, value: '1' })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql`(meta.value::bigint + 1)::text` }))
@@ -170,6 +139,6 @@ export async function countHoneypot(store: Pick<Store, 'db'>): Promise<void> {
 }
 
 export async function honeypotCount(store: Pick<Store, 'db'>): Promise<number> {
-  const row = await reportDb(store).selectFrom('meta').select('value').where('key', '=', HONEYPOT_KEY).executeTakeFirst();
+  const row = await store.db.selectFrom('meta').select('value').where('key', '=', HONEYPOT_KEY).executeTakeFirst();
   return Number(row?.value ?? 0);
 }

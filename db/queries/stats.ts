@@ -6,6 +6,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Store } from '../connect.ts';
+import { applyIncidentFilter } from './filter.ts';
 import { placeColumn, type Database, type PlaceLevel, type SourceKind } from '../schema.ts';
 import { placeDbIds, placeIdExpr } from './places.ts';
 
@@ -71,13 +72,12 @@ export function createStatsQueries(store: Pick<Store, 'db'>): StatsQueries {
     async monthlyCountsByArea(q) {
       const col = placeColumn(q);
       // occurred_on rather than month: the (category, occurred_on) index serves the range
-      let query = db
-        .selectFrom('incidents')
-        .where(col, 'is not', null)
-        .where('occurred_on', '>=', firstDay(q.fromMonth))
-        .where('occurred_on', '<', firstDay(q.toMonth));
-      if (q.categories) query = query.where('category', 'in', q.categories.length ? [...q.categories] : ['']);
-      if (q.sources) query = query.where('source_kind', 'in', q.sources.length ? ([...q.sources] as SourceKind[]) : ['' as SourceKind]);
+      let query = applyIncidentFilter(db.selectFrom('incidents').where(col, 'is not', null), {
+        from: firstDay(q.fromMonth),
+        to: firstDay(q.toMonth),
+        categories: q.categories,
+        sources: q.sources,
+      });
       if (q.ids) query = query.where(col, 'in', placeDbIds(q, q.ids));
       const rows = await query
         .select([placeIdExpr(q).as('id'), sql<string>`to_char(month, 'YYYY-MM')`.as('period'), sql<number>`count(*)::int`.as('count')])

@@ -3,25 +3,11 @@
  * migration 007). Progress is not stored: the API computes it on read from the incidents
  * (geo/stats `targetProgress`). Same conventions as `./index.ts`: kysely, bound parameters.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Store } from '../connect.ts';
-import { areaColumn, type AreaKind, type Vintage } from '../schema.ts';
+import { areaColumn, type AreaKind, type TargetsTable, type Vintage } from '../schema.ts';
 import type { SourceMonths } from './stats.ts';
 
-export interface TargetsTable {
-  id: number;
-  name: string;
-  kind: AreaKind;
-  area_id: string;
-  vintage: number;
-  category: string | null;
-  baseline_from: string;
-  baseline_to: string;
-  reduction_pct: number;
-  due_month: string;
-  created_at: Date;
-  created_by: string;
-}
 
 /** A target as the API shows it (dates `YYYY-MM-DD`, due month `YYYY-MM`, created_at ISO). */
 export interface TargetRecord {
@@ -55,8 +41,6 @@ export interface NewTarget {
   created_by: string;
 }
 
-type TargetDb = Kysely<{ targets: TargetsTable }>;
-const targetDb = (store: Pick<Store, 'db'>) => store.db as unknown as TargetDb;
 
 // dates as text from both drivers (PGlite returns Date objects for `date` columns, postgres.js strings)
 const columns = [
@@ -94,7 +78,7 @@ function toRecord(r: Row): TargetRecord {
 }
 
 export async function createTarget(store: Pick<Store, 'db'>, t: NewTarget): Promise<TargetRecord> {
-  const { id } = await targetDb(store)
+  const { id } = await store.db
     .insertInto('targets')
     .values({ ...t, due_month: `${t.due_month}-01` } as never)
     .returning('id')
@@ -103,13 +87,13 @@ export async function createTarget(store: Pick<Store, 'db'>, t: NewTarget): Prom
 }
 
 export async function getTarget(store: Pick<Store, 'db'>, id: number): Promise<TargetRecord | undefined> {
-  const row = await targetDb(store).selectFrom('targets').select(columns).where('id', '=', id).executeTakeFirst();
+  const row = await store.db.selectFrom('targets').select(columns).where('id', '=', id).executeTakeFirst();
   return row ? toRecord(row as Row) : undefined;
 }
 
 /** Targets, newest first; `kind` and `ids` narrow the list (ids: area ids of that kind). */
 export async function listTargets(store: Pick<Store, 'db'>, q: { kind?: AreaKind; ids?: readonly string[]; vintage?: Vintage } = {}): Promise<TargetRecord[]> {
-  let query = targetDb(store).selectFrom('targets').select(columns);
+  let query = store.db.selectFrom('targets').select(columns);
   if (q.kind) query = query.where('kind', '=', q.kind);
   if (q.vintage) query = query.where('vintage', '=', q.vintage);
   if (q.ids) query = query.where('area_id', 'in', q.ids.length ? [...q.ids] : ['']);
@@ -119,7 +103,7 @@ export async function listTargets(store: Pick<Store, 'db'>, q: { kind?: AreaKind
 
 /** True when a target was deleted. */
 export async function deleteTarget(store: Pick<Store, 'db'>, id: number): Promise<boolean> {
-  const res = await targetDb(store).deleteFrom('targets').where('id', '=', id).executeTakeFirst();
+  const res = await store.db.deleteFrom('targets').where('id', '=', id).executeTakeFirst();
   return Number(res.numDeletedRows) > 0;
 }
 

@@ -4,12 +4,12 @@
  * for passwords); only that hash is stored. Lookups compare hashes in SQL through a unique index.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Store } from '../connect.ts';
 
-/** The roles a token can carry (Spanish names: part of the API). */
-export const ROLES = ['mesa', 'enlace', 'moderador', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '../schema.ts';
+
+export { ROLES, type Role } from '../schema.ts';
 
 export const TOKEN_PREFIX = 'mc_';
 const TOKEN_RE = /^mc_[A-Za-z0-9_-]{43}$/;
@@ -18,15 +18,6 @@ export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
 
-export interface TokensTable {
-  id: number;
-  token_sha256: string;
-  role: Role;
-  name: string;
-  territory: string[];
-  created_at: Date;
-  revoked_at: Date | null;
-}
 
 export interface TokenRecord {
   id: number;
@@ -35,8 +26,6 @@ export interface TokenRecord {
   territory: string[];
 }
 
-type TokenDb = Kysely<{ api_tokens: TokensTable }>;
-const tokenDb = (store: Pick<Store, 'db'>) => store.db as unknown as TokenDb;
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -50,7 +39,7 @@ export function generateToken(): string {
 /** Creates a token; returns the token itself (shown once) — the store keeps only its hash. */
 export async function createToken(store: Pick<Store, 'db'>, t: { role: Role; name: string; territory?: readonly string[] }): Promise<string> {
   const token = generateToken();
-  await tokenDb(store)
+  await store.db
     .insertInto('api_tokens')
     .values({
       token_sha256: hashToken(token),
@@ -65,7 +54,7 @@ export async function createToken(store: Pick<Store, 'db'>, t: { role: Role; nam
 /** The live token record for `token`, or undefined (malformed, unknown or revoked). */
 export async function findToken(store: Pick<Store, 'db'>, token: string): Promise<TokenRecord | undefined> {
   if (!TOKEN_RE.test(token)) return undefined;
-  const row = await tokenDb(store)
+  const row = await store.db
     .selectFrom('api_tokens')
     .select(['id', 'role', 'name', 'territory'])
     .where('token_sha256', '=', hashToken(token))

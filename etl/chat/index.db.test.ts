@@ -12,7 +12,8 @@ import { sql } from 'kysely';
 import { describeEachBackend } from '../../tests/harness/stores.ts';
 import { approveReport, listReports, purgeExpiredText } from '../../db/queries/reports.ts';
 import { getGeocoder } from '../../reference/geocoder/index.ts';
-import { reportIncidentRow } from '../reports/index.ts';
+import { IncidentWriter } from '../../db/incidents/writer.ts';
+import { reportIncident } from '../reports/index.ts';
 import { runCommand } from '../../cli/index.ts';
 import { importChat } from './index.ts';
 
@@ -85,7 +86,7 @@ describeEachBackend(
 
     it('approving a chat message creates an incident of source kind chat, placed where the text says', async () => {
       const [first] = await chatRows();
-      const id = await approveReport(getStore(), first!.folio, 'test', (r) => reportIncidentRow({ ...r, category: r.category!, origin: r.origin }, getGeocoder().reverse));
+      const id = await approveReport(getStore(), first!.folio, 'test', (r) => reportIncident({ ...r, category: r.category!, origin: r.origin }), new IncidentWriter(getGeocoder().reverse));
       const inc = await getStore().db.selectFrom('incidents').selectAll().where('id', '=', id as never).executeTakeFirstOrThrow();
       expect(inc).toMatchObject({ source_kind: 'chat', source: 'chat', source_record_id: first!.folio, category: 'robo_transeunte', alcaldia_2023: '09015', original_label: 'mensaje de chat vecinal' });
       expect(inc.h3_9).not.toBeNull();

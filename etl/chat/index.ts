@@ -25,8 +25,7 @@ import { readOrCreateSecret, resolveSecret } from '../../db/secrets.ts';
 import { insertReport, purgeExpiredText } from '../../db/queries/reports.ts';
 import { getGeocoder } from '../../reference/geocoder/index.ts';
 import { classifyArticle, type ArticleClassification } from '../news/classify/index.ts';
-import { newFolio, redactPersonalData } from '../reports/index.ts';
-import { redactPhones } from '../reports/redact.ts';
+import { newFolio, redactPersonalData, redactPhones } from '../../core/reports/index.ts';
 import { parseTelegram, parseWhatsApp, type ChatMessage, type MalformedEntry, type ParsedChat } from './parse.ts';
 
 export * from './parse.ts';

@@ -11,10 +11,12 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachBackend } from '../../tests/harness/stores.ts';
 import { approveReport, countReports, insertReport, listReports } from '../../db/queries/reports.ts';
 import { getGeocoder } from '../../reference/geocoder/index.ts';
-import { newFolio, reportIncidentRow } from '../reports/index.ts';
+import { newFolio } from '../../core/reports/index.ts';
+import { IncidentWriter } from '../../db/incidents/writer.ts';
+import { reportIncident } from '../reports/index.ts';
 import { startNewsServer, type NewsServer } from '../../tests/support/news/local-news-server.ts';
 import { sameEventFeed } from '../../tests/support/news/derived-pages.ts';
-import { newsDb, type NewsRunSummary } from './pipeline/index.ts';
+import type { NewsRunSummary } from './pipeline/index.ts';
 import { startBackgroundJobs, type Clock } from './schedule.ts';
 
 const MIN = 60_000;
@@ -83,7 +85,7 @@ describeEachBackend(
       expect(timers()).toBe(1);
       await jobs.idle();
       expect(passes).toEqual([{ fetched: 7, articles: 7, incidents: 1, duplicates: 2, unplaced: 0, errors: 0, sources: [{ url: server.feedUrl, status: 'ok', reason: null }] }]);
-      const newsIncidents = async () => (await newsDb(getStore()).selectFrom('incidents').select('id').where('source_kind', '=', 'news').execute()).length;
+      const newsIncidents = async () => (await getStore().db.selectFrom('incidents').select('id').where('source_kind', '=', 'news').execute()).length;
       expect(await newsIncidents()).toBe(1);
       expect(JSON.parse(readFileSync(join(dataDir, 'news', 'schedule.json'), 'utf8'))).toEqual({ local: '2026-01-05T12:00:00.000Z' });
 
@@ -121,7 +123,7 @@ describeEachBackend(
       const expired = await queue(t0 - DAY, true);
       const tomorrow = await queue(t0 + 12 * 3600_000, false);
       const later = await queue(t0 + 30 * DAY, false);
-      const incidentId = await approveReport(store, expired, 'test', (r) => reportIncidentRow({ ...r, category: r.category! }, getGeocoder().reverse));
+      const incidentId = await approveReport(store, expired, 'test', (r) => reportIncident({ ...r, category: r.category! }), new IncidentWriter(getGeocoder().reverse));
       const countsBefore = await countReports(store);
 
       const { clock, advance } = manualClock(t0);

@@ -1,9 +1,10 @@
 /**
  * The official-data import: one generic pipeline for every format in `mappings.ts`.
  *
- *   lines (streaming, gzip-aware) → csv-parse per batch → validate → classify → locate (reverse
- *   geocoder, stated areas) → H3 → CSV text in big batches → COPY into `incidents`, skipping the
- *   record ids of the source that are already stored (see `storedRecordIds`)
+ *   lines (streaming, gzip-aware) → csv-parse per batch → validate → classify → normalised incident
+ *   (with the areas the record states) → the store's incident writer (`db/incidents`: areas from the
+ *   point, H3, COPY in big batches into `incidents`), skipping the record ids of the source that are
+ *   already stored (see `BulkIncidentLoad.storedRecordIds`)
  *
  * All of it runs in ONE transaction per file (`Store.rawTransaction`), so a crash half-way leaves no
  * incident, quarantine row or 'done' import of that file; re-importing a file changes nothing (an
@@ -14,13 +15,14 @@ import { basename } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { AppError } from '../../core/errors/index.ts';
-import type { RawTx, Store } from '../../db/connect.ts';
-import { INCIDENT_COLUMNS, QUARANTINE_COLUMNS, incidentCsvLine, quarantineCsvLine } from './csv.ts';
+import type { Store } from '../../db/connect.ts';
+import { IncidentWriter } from '../../db/incidents/writer.ts';
+import { QUARANTINE_COLUMNS, quarantineCsvLine } from './csv.ts';
 import { hashFile } from './hash.ts';
 import { parseLines, readLines } from './lines.ts';
 import { FORMATS, isFormatId, type FormatId } from './mappings.ts';
 import { rowContext } from './context.ts';
-import { RowNormaliser, resolveColumns, type Incident } from './rows.ts';
+import { RowNormaliser, resolveColumns, type OfficialIncident } from './rows.ts';
 import { emptyReport, finishReport, type ImportReport } from './report.ts';
 import type { ImportProgress } from './progress.ts';
 
@@ -87,34 +89,27 @@ export async function importOfficialFile(store: Store, path: string, opts: Impor
       );
       const importId = Number(rows[0].id);
       report.import_id = importId;
-      const known = await storedRecordIds(tx, mapping.id);
+      const incidents = new IncidentWriter(ctx.reverse).bulk(tx);
+      const known = await incidents.storedRecordIds(mapping.id);
 
       const src = readLines(path);
       let normaliser: RowNormaliser | null = null;
       let headerLength = 0;
-      let csv: string[] = [];
       const quarantineCsv: string[] = [];
       const seen = new Set<string>();
-      const collapsed = new Map<string, { incident: Incident; rows: Set<string> }>();
-      // One COPY in flight while the next batch is prepared (PostgreSQL works on it meanwhile).
-      let copying: Promise<void> = Promise.resolve();
+      const collapsed = new Map<string, { incident: OfficialIncident; rows: Set<string> }>();
       let sinceYield = 0;
-      const flush = async () => {
-        await copying;
-        if (csv.length === 0) return;
-        const text = csv.join('');
-        csv = [];
-        copying = tx.copyCsv('incidents', INCIDENT_COLUMNS, text);
-        copying.catch(() => {}); // awaited later; avoid an unhandled rejection meanwhile
-      };
-      const emit = (x: Incident) => {
+      const emit = (x: OfficialIncident) => {
         report.incidents++;
         report.victims += x.victims;
         report.by_category[x.category] = (report.by_category[x.category] ?? 0) + 1;
         if (x.locationPrecision !== 'point') report.unlocated++;
         if (!x.mapped) report.unmapped_labels[x.originalLabel] = (report.unmapped_labels[x.originalLabel] ?? 0) + 1;
         if (known.has(x.sourceRecordId)) report.already_present++;
-        else csv.push(incidentCsvLine(mapping.id, importId, x));
+        else {
+          x.provenance = { kind: 'import', importId }; // set in place: a copy per row costs the import's hot path
+          incidents.add(x);
+        }
       };
       const quarantine = (lineNo: number, raw: string, reason: 'missing_date' | 'missing_category' | 'malformed_row') => {
         report.quarantined++;
@@ -171,7 +166,7 @@ export async function importOfficialFile(store: Store, path: string, opts: Impor
               }
             }
           }
-          if (csv.length >= batchRows) await flush();
+          if (incidents.pending >= batchRows) await incidents.flush();
           tell('read');
         }
         if (!normaliser) throw new AppError('invalid_parameter', `${fileName}: archivo vacío`);
@@ -179,22 +174,18 @@ export async function importOfficialFile(store: Store, path: string, opts: Impor
         for (const { incident, rows: victimRows } of collapsed.values()) {
           incident.victims = victimRows.size;
           emit(incident);
-          if (csv.length >= batchRows) await flush();
+          if (incidents.pending >= batchRows) await incidents.flush();
         }
-        await flush();
-        await copying;
+        // Sends the rest; bumps the data version when anything was inserted.
+        report.inserted = await incidents.commit();
       } catch (err) {
-        // Let an in-flight COPY settle before the rollback: aborting mid-COPY breaks the connection
-        // (EPIPE) and would hide the real error.
-        await copying.catch(() => {});
+        await incidents.settle();
         throw err;
       }
       tell('insert');
 
       if (quarantineCsv.length) await tx.copyCsv('quarantine', QUARANTINE_COLUMNS, quarantineCsv.join(''));
-      report.inserted = report.incidents - report.already_present;
       report.data_changed = report.inserted > 0;
-      if (report.data_changed) await tx.query(`UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'data_version'`);
       finishReport(report, started);
       await tx.query(`UPDATE imports SET status = 'done', finished_at = now(), report = $1::text::jsonb WHERE id = $2`, [JSON.stringify(report), importId]);
       tell('done');
@@ -204,20 +195,6 @@ export async function importOfficialFile(store: Store, path: string, opts: Impor
     await recordFailure(store, mapping.id, fileName, sha256, err);
     throw err;
   }
-}
-
-/**
- * Record ids of `source` already stored. Rows whose id is among them are counted as already present
- * and not written; everything else goes straight into `incidents` with COPY (measured on PGlite: a
- * staging table + INSERT … SELECT … ON CONFLICT DO NOTHING costs 1.5× a direct COPY). The unique key
- * (source, source_record_id) still guards against a concurrent writer: the COPY then fails and the
- * whole file rolls back.
- */
-async function storedRecordIds(tx: RawTx, source: string): Promise<Set<string>> {
-  const { rows } = await tx.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM incidents WHERE source = $1) AS any`, [source]);
-  if (!rows[0]?.any) return new Set();
-  const ids = await tx.query<{ source_record_id: string }>(`SELECT source_record_id FROM incidents WHERE source = $1`, [source]);
-  return new Set(ids.rows.map((r) => r.source_record_id));
 }
 
 /** Leaves a trace of a failed import (after the rollback, so nothing else of the file remains). Best effort. */

@@ -1,39 +1,24 @@
 /**
  * One source row → one normalised incident (or the reason it is quarantined, or "not a crime").
- * Everything per-row lives here: validation, classification, time zone, area codes, H3.
+ * Everything per-row lives here: validation, classification, time zone, and which areas the record
+ * states; the store's incident writer derives the point's areas and H3 cells.
  */
 import { classifyLabel, repairMojibake, type CategoryId, type Classification } from '../../core/taxonomy/index.ts';
 import type { ErrorCode } from '../../core/errors/index.ts';
-import { cellDecimalsFor } from '../../geo/h3/index.ts';
-import type { LocateOptions, LocatedAreas, ReverseGeocoder } from '../../geo/areas/index.ts';
-import type { LocationPrecision } from '../../db/schema.ts';
+import type { IncidentAreas, LocationPrecision, NormalisedIncident } from '../../core/incident/index.ts';
+import type { ReverseGeocoder } from '../../geo/areas/index.ts';
 import type { Column, FormatMapping } from './mappings.ts';
-import { isoDate, isoDayOfWeek, localToUtc, monthStart, parseDate, parseTime } from '../../core/time/index.ts';
+import { isoDate, localToUtc, parseDate, parseTime } from '../../core/time/index.ts';
 
-export interface Incident {
-  sourceRecordId: string;
-  occurredOn: string;
-  month: string;
-  hour: number | null;
-  dow: number;
-  occurredAt: string | null;
+/** A normalised incident of an official file, and whether a taxonomy rule mapped its label. */
+export interface OfficialIncident extends NormalisedIncident {
   category: CategoryId;
-  violence: 'con' | 'sin' | null;
-  attempt: boolean;
-  originalLabel: string;
-  victims: number;
-  lat: number | null;
-  lon: number | null;
-  locationPrecision: LocationPrecision;
-  areas: LocatedAreas;
-  /** h3_6 … h3_11 as decimal strings; null when the incident is not placed on a point in the city. */
-  h3: string[] | null;
   /** false when the label fell to `otros` without a rule (reported as unmapped). */
   mapped: boolean;
 }
 
 export type RowOutcome =
-  | { kind: 'incident'; incident: Incident }
+  | { kind: 'incident'; incident: OfficialIncident }
   | { kind: 'non_crime' }
   | { kind: 'quarantine'; reason: Extract<ErrorCode, 'missing_date' | 'missing_category' | 'malformed_row'>; detail: string };
 
@@ -96,12 +81,6 @@ export function resolveColumns(mapping: FormatMapping, header: string[]): { colu
   return { columns, missing };
 }
 
-const NO_AREAS: LocatedAreas = {
-  alcaldia_2016: null, alcaldia_2023: null, colonia: null, cuadrante_2016: null, sector_2016: null, cuadrante_2023: null, sector_2023: null,
-};
-
-const STATED_POLICE_2016: LocateOptions = { police2016: false };
-
 /** "8325024.0" → "8325024": the FGJ exports write integers as floats. */
 const integerText = (v: string) => (/^-?\d+\.0+$/.test(v) ? v.slice(0, v.indexOf('.')) : v);
 
@@ -148,35 +127,26 @@ export class RowNormaliser {
     const lat = Number.parseFloat(this.cell(fields, cols.lat));
     const lon = Number.parseFloat(this.cell(fields, cols.lon));
     const hasPoint = Number.isFinite(lat) && Number.isFinite(lon) && !(lat === 0 && lon === 0);
-    let areas = NO_AREAS;
-    let located = false;
-    if (hasPoint) {
-      // A record naming its 2016 cuadrante takes its 2016 cuadrante and sector from that column (below),
-      // never from the point: skip those two point-in-polygon lookups.
-      const found = ctx.reverse.locate(lat, lon, cols.cuadrante2016 >= 0 ? STATED_POLICE_2016 : undefined);
-      if (found.alcaldia_2023 !== null) {
-        areas = found;
-        located = true;
-      }
-    }
-    areas = { ...areas };
+    const located = hasPoint && ctx.reverse.inCity(lat, lon);
+    // Areas the record states replace the point's (the writer applies them over the located ones).
+    const stated: Partial<IncidentAreas> = {};
     let precision: LocationPrecision = located ? 'point' : 'none';
 
     const statedAlcaldiaText = this.cell(fields, cols.alcaldia);
     const statedAlcaldia = statedAlcaldiaText ? ctx.alcaldiaId(repairMojibake(statedAlcaldiaText)) : null;
     if (statedAlcaldia) {
-      areas.alcaldia_2016 = areas.alcaldia_2023 = statedAlcaldia;
+      stated.alcaldia2016 = stated.alcaldia2023 = statedAlcaldia;
       if (!located) precision = 'alcaldia';
     }
     const statedColonia = this.cell(fields, cols.colonia);
     if (!located && statedColonia) {
       const placed = ctx.placeColonia(repairMojibake(statedColonia), statedAlcaldiaText ? repairMojibake(statedAlcaldiaText) : null);
       if (placed?.coloniaId) {
-        areas.colonia = placed.coloniaId;
+        stated.colonia = placed.coloniaId;
         precision = 'colonia';
       }
       if (placed?.alcaldiaId && !statedAlcaldia) {
-        areas.alcaldia_2016 = areas.alcaldia_2023 = placed.alcaldiaId;
+        stated.alcaldia2016 = stated.alcaldia2023 = placed.alcaldiaId;
         if (precision === 'none') precision = 'alcaldia';
       }
     }
@@ -186,44 +156,40 @@ export class RowNormaliser {
       // The record's own cuadrante column says "(NO ESPECIFICADO)": the police did not attribute it to
       // a 2016 cuadrante, so neither do we (the SSC's monthly per-cuadrante counts leave these rows out
       // too); the 2016 alcaldía still follows from the point.
-      areas.cuadrante_2016 = null;
-      areas.sector_2016 = null;
+      stated.cuadrante2016 = null;
+      stated.sector2016 = null;
     }
     if (info) {
       // The SSC record names its 2016 cuadrante: its 2016 sector and alcaldía follow from it, not from the point.
-      areas.cuadrante_2016 = cuadrante;
-      areas.sector_2016 = info.sector;
-      areas.alcaldia_2016 = info.alcaldiaId;
+      stated.cuadrante2016 = cuadrante;
+      stated.sector2016 = info.sector;
+      stated.alcaldia2016 = info.alcaldiaId;
       if (!located) {
-        areas.alcaldia_2023 = info.alcaldiaId; // alcaldía polygons did not change between vintages
+        stated.alcaldia2023 = info.alcaldiaId; // alcaldía polygons did not change between vintages
         precision = 'cuadrante';
       }
-    }
-
-    let h3: string[] | null = null;
-    if (located) {
-      h3 = cellDecimalsFor(lat, lon);
     }
 
     return {
       kind: 'incident',
       incident: {
+        sourceKind: 'official',
+        source: mapping.id,
         sourceRecordId: idParts.join('|'),
         occurredOn: isoDate(date),
-        month: monthStart(date),
         hour: time ? time.hour : null,
-        dow: isoDayOfWeek(date),
         occurredAt: time ? localToUtc(date, time).toISOString() : null,
+        timePrecision: time ? 'hour' : 'date',
         category: cls.category,
         violence: cls.violence,
         attempt: cls.attempt,
         originalLabel: cls.label,
         victims: 1,
-        lat: hasPoint ? lat : null,
-        lon: hasPoint ? lon : null,
+        point: hasPoint ? { lat, lon } : null,
+        placedAtPoint: located,
         locationPrecision: precision,
-        areas,
-        h3,
+        statedAreas: stated,
+        provenance: null,
         mapped: cls.mapped,
       },
     };

@@ -9,7 +9,7 @@ import { expect, it } from 'vitest';
 import { readBundledJson } from '../../reference/files/index.ts';
 import { createToken } from '../../db/queries/tokens.ts';
 import { insertReport, reportByFolio } from '../../db/queries/reports.ts';
-import { newFolio } from '../../etl/reports/index.ts';
+import { newFolio } from '../../core/reports/index.ts';
 import { describeApi, withBearer } from '../../tests/support/index.ts';
 
 interface Feature { properties: Record<string, unknown>; geometry: Parameters<typeof booleanPointInPolygon>[1] }

@@ -7,7 +7,7 @@
  *   reports with their raw AND redacted text, plus the queue's counts per status.
  * - `POST /api/moderation/reports/{folio}/approve` → creates the incident (source `citizen`, or
  *   `chat` for chat messages; `source_record_id` = folio), placed like every other source
- *   (geo/areas + geo/h3, etl/reports), bumps the data version → `{folio, status, incident_id}`.
+ *   (the store's incident writer, db/incidents), bumps the data version → `{folio, status, incident_id}`.
  *   Optional body `{"lat", "lon"}` or `{"area": {"kind": "colonia"|"alcaldia", "id"}}`; a report that
  *   could not be placed needs one, else 409 `report_unplaced` (placement.ts).
  * - `POST …/merge` `{"incident_id": "123"}` → links the report to that incident; nothing new is counted.
@@ -19,7 +19,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { AppError } from '../../core/errors/index.ts';
 import { REPORT_STATUSES, type ReportRow, type ReportStatus } from '../services/ports.ts';
-import { FOLIO_RE, reportIncidentRow } from '../../etl/reports/index.ts';
+import { FOLIO_RE } from '../../core/reports/index.ts';
+import { reportIncident } from '../../etl/reports/index.ts';
 import type { Services } from '../services/types.ts';
 import type { ApiApp, ApiEnv } from '../context.ts';
 import { principalOf, type Principal } from '../auth/index.ts';
@@ -104,18 +105,11 @@ export function registerModeration(app: ApiApp, services: Services): void {
     const location = (await c.req.text()).trim() ? await jsonBody(c, ApproveBody) : {};
     const { reverse } = services.reference.geocoder();
     // Runs inside approveReport's transaction: a refusal (report_unplaced) rolls everything back.
-    const incidentId = await reports.approve(folio, who(principalOf(c)), (r) =>
-      reportIncidentRow(
-        {
-          folio: r.folio,
-          origin: r.origin,
-          category: r.category!,
-          occurred_on: r.occurred_on,
-          hour: r.hour,
-          ...approvedPlacement(r, location, reverse),
-        },
-        reverse,
-      ),
+    const incidentId = await reports.approve(
+      folio,
+      who(principalOf(c)),
+      (r) => reportIncident({ folio: r.folio, origin: r.origin, category: r.category!, occurred_on: r.occurred_on, hour: r.hour, ...approvedPlacement(r, location, reverse) }),
+      services.incidentWriter(),
     );
     services.dataVersion.invalidate();
     return c.json({ folio, status: 'approved', incident_id: incidentId });

@@ -7,7 +7,7 @@
  * - `{"lat": 19.43, "lon": -99.13}` → a point (must lie inside the city: else 400 `outside_cdmx`);
  * - `{"area": {"kind": "colonia" | "alcaldia", "id": "03-144" | "09003"}}` → that area (unknown id:
  *   404 `unknown_area`); a colonia is placed at its representative point with the coarse H3 cells
- *   its size justifies, an alcaldía counts in the alcaldía only (etl/reports `reportIncidentRow`).
+ *   its size justifies, an alcaldía counts in the alcaldía only (etl/reports `reportIncident`).
  *
  * A location in the body also overrides the placement of a report that had one (a moderator's correction).
  */

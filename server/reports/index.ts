@@ -9,7 +9,7 @@
  * - `GET /api/reports/{folio}` → `{folio, status, created_at, decided_at}`: the status ONLY — never
  *   the text, the place or the category — so a folio grants nothing beyond its own progress.
  *
- * The description is stored twice: raw (moderators only) and redacted (etl/reports/redact.ts).
+ * The description is stored twice: raw (moderators only) and redacted (core/reports/redact.ts).
  *
  * Safe retries: a client that got no answer (network cut, server restarted) resends the report with
  * the same `Idempotency-Key` header (8–128 of `A-Z a-z 0-9 _ -`, e.g. a UUID made when the form was
@@ -18,7 +18,7 @@
  */
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../core/errors/index.ts';
-import { FOLIO_RE, newFolio, redactPersonalData } from '../../etl/reports/index.ts';
+import { FOLIO_RE, newFolio, redactPersonalData } from '../../core/reports/index.ts';
 import type { Services } from '../services/types.ts';
 import type { ApiApp } from '../context.ts';
 import { checkOrigin, rateLimit, reportOptions } from './guard.ts';

@@ -5,6 +5,7 @@
  */
 import type { Store } from '../../db/connect.ts';
 import { createRepositories, type IncidentRepository } from '../../db/repositories/index.ts';
+import { IncidentWriter } from '../../db/incidents/writer.ts';
 import { readOrCreateSecret } from '../../db/secrets.ts';
 import { loadBoundarySets, loadStations, type Station } from '../../reference/boundaries/index.ts';
 import { getGeocoder } from '../../reference/geocoder/index.ts';
@@ -64,9 +65,12 @@ export function createServices(store: ServiceStore, opts: ServiceOptions = {}): 
   const audit = opts.audit ?? createAuditLog(repositories.audit);
   // a log made here has no other owner: its last entries are written when the store closes
   if (!opts.audit) store.onClose?.(() => audit.close());
+  const reference = referenceData(opts);
+  let writer: IncidentWriter | undefined;
   return {
     repositories,
-    reference: referenceData(opts),
+    reference,
+    incidentWriter: () => (writer ??= new IncidentWriter(reference.geocoder().reverse)),
     policy,
     publicData: createPublicData({ repo: repositories.incidents, stats: repositories.stats, published: repositories.published, options: policy }),
     dataVersion: opts.dataVersion ?? new DataVersion(() => repositories.incidents.dataVersion()),

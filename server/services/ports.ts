@@ -13,3 +13,4 @@ export { AREA_KINDS, H3_RESOLUTIONS } from '../../db/schema.ts';
 export { secretFromEnvValue } from '../../db/secrets.ts';
 export type { AreaKind, H3Resolution, PlaceLevel, Vintage } from '../../db/schema.ts';
 export { windowStart } from '../../db/queries/rate-limit.ts';
+export type { IncidentWriter } from '../../db/incidents/writer.ts';

@@ -15,7 +15,7 @@ import type { PublicData } from '../policy/public.ts';
 import type { ReportOptions } from '../reports/guard.ts';
 import type { SecuritySettings } from '../security/index.ts';
 import type { BoundaryLoader } from '../shared/boundaries.ts';
-import type { Repositories } from './ports.ts';
+import type { IncidentWriter, Repositories } from './ports.ts';
 
 /** Bundled reference data (reference/), each part loaded at its first use and kept for the process. */
 export interface ReferenceData {
@@ -51,4 +51,6 @@ export interface Services {
   /** the buffered writer of the audit log */
   audit: AuditLog;
   settings: FeatureSettings;
+  /** the store's one way to write incidents (report approval), placing them with the reference geocoder */
+  incidentWriter(): IncidentWriter;
 }

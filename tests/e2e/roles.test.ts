@@ -24,7 +24,7 @@ import { REPO_ROOT } from '../../reference/files/index.ts';
 import { createToken } from '../../db/queries/tokens.ts';
 import { createUser } from '../../db/queries/accounts.ts';
 import { insertReport } from '../../db/queries/reports.ts';
-import { newFolio } from '../../etl/reports/index.ts';
+import { newFolio } from '../../core/reports/index.ts';
 import { freshStore, type TestStore } from '../harness/stores.ts';
 import { startTestServer, type TestServer } from '../harness/server.ts';
 import { launchBrowser, type LaunchedBrowser } from '../harness/chromium.ts';

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { getGeocoder } from '../../../reference/geocoder/index.ts';
 import { classifyArticle } from '../classify/index.ts';
-import { eventIdFor, incidentRow } from './incident.ts';
+import { incidentValues } from '../../../db/incidents/columns.ts';
+import { placeIncident } from '../../../db/incidents/placement.ts';
+import { eventIdFor, newsIncident } from './incident.ts';
 import { outsideCityCue } from './process.ts';
 
 const g = getGeocoder();
@@ -9,10 +11,12 @@ const g = getGeocoder();
 function rowFor(text: string, publishedAt = '2025-10-08T19:40:00-06:00') {
   const classification = classifyArticle({ title: null, text, publishedAt });
   const geocode = g.geocodeText(text);
-  return { geocode, row: incidentRow({ canonicalUrl: 'https://x.example/a', title: 'T', publishedAt, fetchedAt: '2025-10-09T01:00:00Z', classification, geocode }, g.reverse) };
+  // the stored row: the normalised incident as the store's writer places it
+  const incident = newsIncident({ canonicalUrl: 'https://x.example/a', title: 'T', publishedAt, fetchedAt: '2025-10-09T01:00:00Z', classification, geocode });
+  return { geocode, row: incidentValues(incident, placeIncident(incident, g.reverse)) };
 }
 
-describe('incidentRow: placement and H3 by geocoder precision', () => {
+describe('newsIncident: placement and H3 by geocoder precision', () => {
   it('a street placement gets its point, areas and H3 cells at every resolution', () => {
     const { geocode, row } = rowFor('Asesinan a un hombre en la calle Norte 76, colonia Emiliano Zapata, alcaldía Gustavo A. Madero.');
     expect(geocode.precision).toBe('street');

@@ -8,7 +8,7 @@ import { runCommand } from '../../../cli/index.ts';
 import { closedPort } from '../../../tests/support/news/closed-port.ts';
 import { startNewsServer, type NewsServer, type ServedArticle } from '../../../tests/support/news/local-news-server.ts';
 import { sameEventFeed } from '../../../tests/support/news/derived-pages.ts';
-import { newsDb, runNewsOnce } from './index.ts';
+import { runNewsOnce } from './index.ts';
 
 /** The four saved article pages (Hidalgo editions), at their canonical paths. */
 const HIDALGO: ServedArticle[] = [
@@ -53,7 +53,7 @@ describeEachBackend(
       // 4 Hidalgo pages + 3 derived pages, all fetched with 200 and extracted.
       expect(summary).toEqual({ fetched: 7, articles: 7, incidents: 1, duplicates: 2, unplaced: 0, errors: 0, sources: [{ url: server.feedUrl, status: 'ok', reason: null }] });
 
-      const db = newsDb(store);
+      const db = store.db;
       const incidents = await db.selectFrom('incidents').selectAll().where('source_kind', '=', 'news').execute();
       expect(incidents).toHaveLength(1);
       const incident = incidents[0]!;
@@ -100,7 +100,7 @@ describeEachBackend(
       const store = getStore();
       const summary = await runNewsOnce(store, { dataDir, feedUrl: server.feedUrl, fetcher: { delayMs: 0 } });
       expect(summary).toEqual({ fetched: 0, articles: 0, incidents: 0, duplicates: 0, unplaced: 0, errors: 0, sources: [{ url: server.feedUrl, status: 'ok', reason: null }] });
-      const db = newsDb(store);
+      const db = store.db;
       const n = await db.selectFrom('news_articles').select('id').execute();
       expect(n).toHaveLength(7);
       const incidents = await db.selectFrom('incidents').select('id').where('source_kind', '=', 'news').execute();
@@ -111,7 +111,7 @@ describeEachBackend(
       const store = getStore();
       const summary = await runNewsOnce(store, { dataDir: freshDataDir(), feedUrl: server.feedUrl, fetcher: { delayMs: 0 } });
       expect(summary).toMatchObject({ fetched: 7, incidents: 0, duplicates: 0, unplaced: 0, errors: 0 });
-      expect(await newsDb(store).selectFrom('incidents').select('id').where('source_kind', '=', 'news').execute()).toHaveLength(1);
+      expect(await store.db.selectFrom('incidents').select('id').where('source_kind', '=', 'news').execute()).toHaveLength(1);
     });
   },
   { contents: 'empty' },

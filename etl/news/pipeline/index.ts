@@ -21,8 +21,8 @@ import type { CollectFailure, CollectSummary } from '../collect/index.ts';
 import { processArticle, type ArticleOutcome } from './process.ts';
 
 export { processArticle, outsideCityCue, type ArticleInput, type ArticleOutcome } from './process.ts';
-export { incidentRow, eventIdFor, H3_BY_PRECISION, NEWS_SOURCE } from './incident.ts';
-export { newsDb, type NewsDatabase, type ArticleStatus } from './tables.ts';
+export { newsIncident, eventIdFor, NEWS_SOURCE } from './incident.ts';
+export type { ArticleStatus } from '../../../db/schema.ts';
 
 /** The bundled offline config: real CDMX outlets' feeds, schedule off. */
 export const DEFAULT_NEWS_CONFIG = fileURLToPath(new URL('./news-sources.json', import.meta.url));

@@ -5,14 +5,16 @@
  */
 import { sql, type Transaction } from 'kysely';
 import type { Store } from '../../../db/connect.ts';
+import { IncidentWriter } from '../../../db/incidents/writer.ts';
+import type { NormalisedIncident } from '../../../core/incident/index.ts';
 import { getGeocoder, type GeocodeOutput } from '../../../reference/geocoder/index.ts';
 import { EXTRACTOR_VERSION, type ExtractedArticle } from '../extract/index.ts';
 import { classifyArticle, CLASSIFIER_VERSION, type ArticleClassification } from '../classify/index.ts';
 import {
   compareEvents, contentVector, estimateContainment, EVENT_DEFAULTS, minhash, NEAR_DUPLICATE_CONTAINMENT, type EventDescriptor,
 } from '../dedupe/index.ts';
-import { eventDate, incidentRow } from './incident.ts';
-import { newsDb, type ArticleStatus, type NewsDatabase, type SourceRelation } from './tables.ts';
+import { eventDate, newsIncident } from './incident.ts';
+import type { ArticleStatus, Database, SourceRelation } from '../../../db/schema.ts';
 
 export type ArticleOutcome = 'incident' | 'duplicate' | 'unplaced' | 'not_incident' | 'unchanged';
 
@@ -70,6 +72,12 @@ function place(input: ArticleInput): Placement {
   return { geocode, unplaced: null };
 }
 
+let writer: IncidentWriter | undefined;
+/** The incident writer, placing with the geocoder's reverse geocoder (built on first use). */
+function incidentWriter(): IncidentWriter {
+  return (writer ??= new IncidentWriter(getGeocoder().reverse));
+}
+
 function shiftDate(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
@@ -95,13 +103,13 @@ function fromJson<T>(v: T | string): T {
   return typeof v === 'string' ? (JSON.parse(v) as T) : v;
 }
 
-async function link(trx: Transaction<NewsDatabase>, incidentId: string, articleId: string, relation: SourceRelation) {
+async function link(trx: Transaction<Database>, incidentId: string, articleId: string, relation: SourceRelation) {
   await trx.insertInto('incident_sources').values({ incident_id: incidentId, article_id: articleId, relation }).onConflict((oc) => oc.doNothing()).execute();
 }
 
 /** Processes one article; returns what became of it. */
 export async function processArticle(store: Store, input: ArticleInput): Promise<ArticleOutcome> {
-  const db = newsDb(store);
+  const { db } = store;
   const { article } = input;
   const existing = await db.selectFrom('news_articles').select(['id', 'content_sha256']).where('url', '=', input.url).executeTakeFirst();
   // Already processed (a server without validators answered 200 again): nothing new. A changed page
@@ -132,6 +140,7 @@ export async function processArticle(store: Store, input: ArticleInput): Promise
     let duplicateOf: string | null = null;
     let relation: SourceRelation | null = null;
     let geocode: GeocodeOutput | null = null;
+    let newIncident: NormalisedIncident | null = null;
 
     const story = candidates.find((c) => estimateContainment(signature, c.fingerprint) >= NEAR_DUPLICATE_CONTAINMENT);
     if (story) {
@@ -173,19 +182,15 @@ export async function processArticle(store: Store, input: ArticleInput): Promise
         } else {
           status = 'incident';
           relation = 'origin';
-          const row = incidentRow(
-            { canonicalUrl: article.url, title: article.title, publishedAt: article.published_at, fetchedAt: input.fetchedAt, classification, geocode },
-            getGeocoder().reverse,
-          );
-          const inserted = await trx.insertInto('incidents').values(row).onConflict((oc) => oc.columns(['source', 'source_record_id']).doNothing()).returning('id').executeTakeFirst();
-          incidentId = String(
-            inserted?.id ??
-            (await trx.selectFrom('incidents').select('id').where('source', '=', row.source).where('source_record_id', '=', row.source_record_id).executeTakeFirstOrThrow()).id,
-          );
+          newIncident = newsIncident({ canonicalUrl: article.url, title: article.title, publishedAt: article.published_at, fetchedAt: input.fetchedAt, classification, geocode });
         }
       }
     }
 
+    // The writer stores the event's incident (or finds the one already stored under its id) and bumps
+    // the data version once, also when the article only joins an existing incident as a source.
+    const written = await incidentWriter().writeIn(trx, { insert: newIncident ? [newIncident] : [] }, { alsoChanged: incidentId !== null });
+    if (newIncident) incidentId = written.ids[0]!;
     const { id: articleId } = await trx
       .insertInto('news_articles')
       .values({
@@ -211,7 +216,6 @@ export async function processArticle(store: Store, input: ArticleInput): Promise
       .returning('id')
       .executeTakeFirstOrThrow();
     if (incidentId !== null && relation) await link(trx, incidentId, String(articleId), relation);
-    if (incidentId !== null) await sql`UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'data_version'`.execute(trx);
     // The `unplaced` count is of incident reports (issue 4's contract); other texts outside the city are
     // stored as unplaced but counted as not incidents.
     if (status === 'unplaced' && classification.kind !== 'incident') return 'not_incident';

@@ -1,5 +1,5 @@
 /**
- * Redaction of personal data in free text (issue 4, item 4): phone numbers, e-mail addresses and
+ * Redaction of personal data in free text: phone numbers, e-mail addresses and
  * Mexican licence plates are replaced by placeholders before anyone but a moderator sees a text.
  * Pure; used by the report form (server/reports) and the chat import (etl/chat).
  *
