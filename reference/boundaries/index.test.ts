@@ -138,7 +138,7 @@ describe('loadStations', () => {
     expect(missing).toEqual(['metro:42489', 'metrobus:Linea 4:La Merced', 'metrobus:Linea 4:Las Cruces Sur']);
     expect(far).toEqual([]);
     expect(byId.get('metro:14052')).toMatchObject({ name: expect.stringMatching(/^G[oó]mez Far[ií]as$/), line: '1' });
-    // one entry per station and line: ids are unique
-    expect(new Set(stations.map((s) => s.id)).size).toBe(stations.length);
+    // one entry per station and line
+    expect(new Set(stations.map((s) => `${s.id}|${s.line}`)).size).toBe(stations.length);
   });
 });
