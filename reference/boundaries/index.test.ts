@@ -139,6 +139,6 @@ describe('loadStations', () => {
     expect(far).toEqual([]);
     expect(byId.get('metro:14052')).toMatchObject({ name: expect.stringMatching(/^G[oó]mez Far[ií]as$/), line: '1' });
     // one entry per station and line
-    expect(new Set(stations.map((s) => `${s.id}|${s.line}`)).size).toBe(stations.length);
+    expect(new Set(stations.map((s) => `${s.stationId}|${s.line}`)).size).toBe(stations.length);
   });
 });
