@@ -136,7 +136,7 @@ export interface NewsArticlesTable {
   event_date: ColumnType<string, string, string> | null;
   classification: Json<Record<string, unknown>>;
   geocode: Json<Record<string, unknown>> | null;
-  fingerprint: Json<{ mins: number[]; size: number; terms: Record<string, number> }>;
+  fingerprint: Json<{ mins: number[]; size: number; terms: Record<string, number>; entities?: { kind: string; key: string; words: number }[] }>;
   status: ArticleStatus;
   reason: string | null;
   incident_id: Int8 | null;

@@ -86,14 +86,18 @@ function scoreBlock(norm: string, inTitle: boolean, scores: Map<CategoryId, numb
 const STAT_CUES = /(\d+(\.\d+)? ?%|por ciento|\bcifras?\b|estadisticas?|indice delictivo|incidencia delictiva|carpetas de investigacion|en lo que va del ano|primer semestre|secretariado ejecutivo|\binegi\b|\benvipe\b|tasa de|comparado con el mismo periodo|a la baja|al alza)/g;
 const ADVISORY_CUES = /(recomendaciones|recomienda(n)?|te decimos|consejos|como evitar|que hacer (si|en caso)|toma(r)? precauciones|evite(n)?|mantente alerta|cierres? viales?|alerta (por|ante)|numeros? de emergencia)/g;
 const OPINION_CUES = /(\bopinion\b|\bcolumna\b|\beditorial\b|\bcolumnista\b|\ben mi opinion\b|\bconsidero que\b|\bcreo que\b|\bopino\b)/g;
-const INCIDENT_CUES = /(detuvieron|detenid[oa]s?|fue(ron)? (asesinad|herid|baleado|lesionad|asaltad|robad|secuestrad|privad|localizad|hallad)|los hechos|el hecho|ocurrio|se registro|la victima|el agresor|en la colonia|en calles? de|en el cruce|esquina con|la (noche|tarde|manana|madrugada) del?|alrededor de las|a las \d)/g;
+/**
+ * What a report of one event says: the event's verbs in the past (active and passive) and the
+ * headline's present ("Asaltan…", "Cae…"), a victim, a time of day, a corner.
+ */
+const INCIDENT_CUES = /(\b(asaltaron|robaron|despojaron|dispararon|asesinaron|mataron|ejecutaron|acribillaron|balearon|hirieron|golpearon|amagaron|arrebataron|quitaron|se llevaron|ingresaron|irrumpieron|forzaron|catearon|arrestaron|capturaron|aprehendieron|frenaron|huyeron|escaparon|atropello|apunalaron|lesionaron|privaron|secuestraron|extorsionaban|despojaban|amenazaba(n)?)\b|\b(asaltan|roban|detienen|cae|caen|hallan|localizan|ejecutan|asesinan|matan|hieren|balean|atracan|capturan|arrestan|golpean|secuestran|apunalan)\b|resulto herid|sin vida|hallazgo de|detuvieron|detenid[oa]s?|fue(ron)? (asesinad|herid|baleado|lesionad|asaltad|robad|secuestrad|privad|localizad|hallad)|los hechos|el hecho|ocurrio|se registro|la victima|el agresor|en la colonia|en calles? de|en el cruce|esquina con|la (noche|tarde|manana|madrugada) del?|alrededor de las|a las \d)/g;
 
 const count = (re: RegExp, s: string) => [...s.matchAll(re)].length;
 
 function kindOf(title: string, lead: string, hasCrime: boolean): { kind: ArticleKind; reason: string | null } {
   const head = `${title} ${lead.slice(0, 200)}`;
   if (count(OPINION_CUES, head) > 0) return { kind: 'opinion', reason: 'opinion' };
-  const incident = count(INCIDENT_CUES, lead);
+  const incident = count(INCIDENT_CUES, lead) + count(INCIDENT_CUES, title);
   const stats = count(STAT_CUES, `${title} ${lead}`);
   const advisory = count(ADVISORY_CUES, `${title} ${lead}`);
   if (!hasCrime) return { kind: 'other', reason: 'no_crime_terms' };

@@ -33,7 +33,7 @@ export const RULES: readonly LexiconRule[] = [
   r('lesiones_arma_fuego', /\b(balacera|balaceras|balead[oa]s?|balean|balearon|a balazos|herid[oa]s? (de|por) bala|herid[oa]s? (por|con) (impacto de |disparo de )?arma de fuego|lesionad[oa]s? por arma de fuego|abrieron fuego|disparo e hirio|detonaciones)\b/g),
   r('lesiones', /\b(lesionad[oa]s?|lesionando|lesiones dolosas|golpead[oa]s?|golpearon|agredid[oa]s? fisicamente|agrediendo fisicamente|apunalad[oa]s?|navajazos?|herid[oa]s?)\b/g, 1),
   r('secuestro', /\b(secuestr(o|os|ar|aron|ad[oa]s?)|levanton|privad[oa]s? de (la|su) libertad|privandol[oa]s? de su libertad|plagio)\b/g),
-  r('extorsion', /\b(extorsi(on|ones|onar|onaba|onaban|onadores?|vas?|vos?)|cobros? (de|por) (derecho de )?piso|derecho de piso|cobraban piso|cobro de cuota)\b/g),
+  r('extorsion', /\b(extorsi(on|ones|onar|onaba|onaban|onadores?|vas?|vos?)|cobros? (de|por) (derecho de )?piso|derecho de piso|cobr(ar|aba|aban|an) (piso|cuotas?)|cobro de cuotas?)\b/g),
   r('narcomenudeo', /\b(narcomenud\w*|narcotienda|venta de drogas?|distribucion de drogas?|droga|drogas|cocaina|marihuana|metanfetamina|envoltorios)\b/g),
   r('portacion_armas', /\b(portacion (ilegal )?de arma|cartuchos?|armas? de fuego (abastecida|cargada|asegurad[oa])|asegura(n|ron) (un |una )?(arma|pistola)s?)\b/g, 1),
   r('robo_casa_habitacion', /\b(brinca(ndose|ron|r) la barda|ingres(o|aron) a (un|una|su) (domicilio|vivienda|casa)|allanamiento de morada)\b/g, 1),
@@ -41,7 +41,7 @@ export const RULES: readonly LexiconRule[] = [
 ];
 
 /** Robbery words; the sentence around each decides which robbery category it is. */
-export const ROBBERY = /\b(rob(o|os|ar|aron|ando|ado|ada|ados|aban|an|a|e|en)|asalt(o|os|ar|aron|an|a|ado|ada|ante|antes)|atracos?|despoj(o|ar|aron|ado|ada)|despojarl[oa]|hurto|carteristas?|ladron(es)?|arrebat(o|a|ar|aron)|desapoderad[oa]|sustraid[oa])\b/g;
+export const ROBBERY = /\b(rob(o|os|ar|aron|ando|ado|ada|ados|aban|an|a|e|en)|asalt(o|os|ar|aron|an|a|ado|ada|ante|antes)|atracos?|despoj(o|ar|aron|ado|ada)|despojarl[oa]|hurto|carteristas?|ladron(es)?|les? quit(aron|an|o|aban)|bolse(ar|aron|aban)|arrebat(o|a|ar|aron)|desapoderad[oa]|sustraid[oa])\b/g;
 
 /** Context → robbery category, most specific first; the first that matches the sentence wins. */
 export const ROBBERY_CONTEXT: readonly [CategoryId, RegExp][] = [

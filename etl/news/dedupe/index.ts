@@ -9,9 +9,14 @@
  * 2. Same event by several outlets: independent write-ups share few shingles, so an event match
  *    needs every one of: dates within `windowDays`, the same place (same colonia, or points within
  *    `maxKm`, or the same alcaldía when one side is only placed to the alcaldía), a shared category,
- *    and content-word cosine similarity ≥ `minCosine` (names, streets, ages, objects in common).
+ *    and content-word cosine similarity ≥ `minCosine` (names, streets, ages, objects in common);
+ *    or, failing the place or wording, a shared distinctive named entity (`entities.ts`: a suspect
+ *    "Brandon Ulises 'N'", a criminal group, a make and model, plates) within the date window and
+ *    without contradicting places (two different alcaldías).
  */
 import { normaliseText } from '../classify/lexicon.ts';
+import { shareDistinctiveEntity, type NamedEntity } from './entities.ts';
+import { getCategory } from '../../../core/taxonomy/index.ts';
 
 export const SHINGLE_WORDS = 5;
 export const MINHASH_SIZE = 128;
@@ -146,6 +151,8 @@ export interface EventDescriptor {
   place: EventPlace;
   /** Content-word vector of headline + body (`contentVector`). */
   vector: Map<string, number>;
+  /** Distinctive named entities of headline + body (`namedEntities`); absent on old records. */
+  entities?: readonly NamedEntity[];
 }
 
 export interface EventMatchOptions {
@@ -154,7 +161,7 @@ export interface EventMatchOptions {
   minCosine?: number;
 }
 
-export const EVENT_DEFAULTS: Required<EventMatchOptions> = { windowDays: 2, maxKm: 1, minCosine: 0.2 };
+export const EVENT_DEFAULTS: Required<EventMatchOptions> = { windowDays: 1, maxKm: 1, minCosine: 0.2 };
 
 /** Great-circle distance (haversine), km. */
 export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
@@ -181,17 +188,60 @@ export function samePlace(a: EventPlace, b: EventPlace, maxKm = EVENT_DEFAULTS.m
   return coarse && a.alcaldia_id !== null && a.alcaldia_id === b.alcaldia_id;
 }
 
+/**
+ * Two outlets agree on the crime class when they share a category or its most specific group: one
+ * calls it a robbery of a passer-by, the other a robbery in the Metro; one a homicide, the other a
+ * gunshot wound (the victim died later, or the outlet did not know yet).
+ */
+export function sameCrimeClass(a: readonly string[], b: readonly string[]): boolean {
+  if (a.some((c) => b.includes(c))) return true;
+  const groups = new Set(a.map((c) => getCategory(c)?.group).filter(Boolean));
+  return b.some((c) => groups.has(getCategory(c)?.group));
+}
+
 /** Why two reports are (not) the same event: every test, for review and for tests. */
 export function compareEvents(a: EventDescriptor, b: EventDescriptor, opts: EventMatchOptions = {}) {
   const o = { ...EVENT_DEFAULTS, ...opts };
   const days = daysBetween(a.date, b.date);
-  const sharedCategory = a.categories.some((c) => b.categories.includes(c));
+  const sharedCategory = sameCrimeClass(a.categories, b.categories);
   const place = samePlace(a.place, b.place, o.maxKm);
   const similarity = cosine(a.vector, b.vector);
-  const same = days <= o.windowDays && sharedCategory && place && similarity >= o.minCosine;
-  return { same, days, sharedCategory, place, similarity };
+  const placesConflict = a.place.alcaldia_id !== null && b.place.alcaldia_id !== null && a.place.alcaldia_id !== b.place.alcaldia_id;
+  const sharedEntity = shareDistinctiveEntity(a.entities ?? [], b.entities ?? [], sharedCategory);
+  const inWindow = days <= o.windowDays;
+  const same = inWindow && ((sharedCategory && place && similarity >= o.minCosine) || (sharedEntity && !placesConflict));
+  return { same, days, sharedCategory, place, similarity, sharedEntity, placesConflict };
 }
 
-export function isSameEvent(a: EventDescriptor, b: EventDescriptor, opts?: EventMatchOptions): boolean {
-  return compareEvents(a, b, opts).same;
+/** An earlier article as the matcher sees it. */
+export interface CandidateArticle {
+  signature: MinHashSignature;
+  /** Only articles that are (or stand behind) an incident can be joined as the same event. */
+  isIncident: boolean;
+  event: EventDescriptor;
+}
+
+export type ArticleMatch = { index: number; relation: 'same_story' | 'same_event' };
+
+/**
+ * Where a new article belongs among earlier ones: a near-copy of any of them (same story, whatever
+ * became of it), else the same event as an earlier incident report, else nothing. The first match in
+ * the candidates' order wins, so callers pass them oldest first. `event` is null when the new article
+ * is not an incident report: it can still be a copy, never a new source of an event.
+ */
+export function matchArticle(signature: MinHashSignature, event: EventDescriptor | null, candidates: readonly CandidateArticle[], opts?: EventMatchOptions): ArticleMatch | null {
+  const story = findSameStory(signature, candidates);
+  if (story >= 0) return { index: story, relation: 'same_story' };
+  const same = event ? findSameEvent(event, candidates, opts) : -1;
+  return same >= 0 ? { index: same, relation: 'same_event' } : null;
+}
+
+/** Index of the first candidate whose text contains this one's or is contained in it, or -1. */
+export function findSameStory(signature: MinHashSignature, candidates: readonly Pick<CandidateArticle, 'signature'>[]): number {
+  return candidates.findIndex((c) => estimateContainment(signature, c.signature) >= NEAR_DUPLICATE_CONTAINMENT);
+}
+
+/** Index of the first incident report describing the same event, or -1. */
+export function findSameEvent(event: EventDescriptor, candidates: readonly Omit<CandidateArticle, 'signature'>[], opts?: EventMatchOptions): number {
+  return candidates.findIndex((c) => c.isIncident && compareEvents(event, c.event, opts).same);
 }

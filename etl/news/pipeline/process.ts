@@ -10,9 +10,8 @@ import type { NormalisedIncident } from '../../../core/incident/index.ts';
 import { getGeocoder, type GeocodeOutput } from '../../../reference/geocoder/index.ts';
 import { EXTRACTOR_VERSION, type ExtractedArticle } from '../extract/index.ts';
 import { classifyArticle, CLASSIFIER_VERSION, type ArticleClassification } from '../classify/index.ts';
-import {
-  compareEvents, contentVector, estimateContainment, EVENT_DEFAULTS, minhash, NEAR_DUPLICATE_CONTAINMENT, type EventDescriptor,
-} from '../dedupe/index.ts';
+import { contentVector, findSameEvent, findSameStory, minhash, type EventDescriptor } from '../dedupe/index.ts';
+import { namedEntities, type NamedEntity } from '../dedupe/entities.ts';
 import { eventDate, newsIncident } from './incident.ts';
 import type { ArticleStatus, Database, SourceRelation } from '../../../db/schema.ts';
 
@@ -120,6 +119,7 @@ export async function processArticle(store: Store, input: ArticleInput): Promise
   const date = eventDate(classification, article.published_at, input.fetchedAt);
   const signature = minhash(article.text);
   const terms = contentVector(`${article.title ?? ''}\n${article.text}`);
+  const entities = namedEntities(`${article.title ?? ''}\n${article.text}`);
   const outlet = input.outlet ?? (URL.canParse(article.url) ? new URL(article.url).hostname.replace(/^www\./, '') : 'desconocido');
 
   return db.transaction().execute(async (trx) => {
@@ -142,7 +142,7 @@ export async function processArticle(store: Store, input: ArticleInput): Promise
     let geocode: GeocodeOutput | null = null;
     let newIncident: NormalisedIncident | null = null;
 
-    const story = candidates.find((c) => estimateContainment(signature, c.fingerprint) >= NEAR_DUPLICATE_CONTAINMENT);
+    const story = candidates[findSameStory(signature, candidates.map((c) => ({ signature: c.fingerprint })))];
     if (story) {
       status = 'duplicate';
       reason = 'same_story';
@@ -155,35 +155,43 @@ export async function processArticle(store: Store, input: ArticleInput): Promise
       const placed = place(input);
       geocode = placed.geocode;
       const isIncident = classification.kind === 'incident' && classification.primary !== null;
-      if (placed.unplaced === 'outside_cdmx' || (isIncident && placed.unplaced)) {
+      // An incident report is matched against earlier events even when it cannot be placed itself:
+      // a shared suspect, plate or corner is enough to join it to an event another outlet placed.
+      const me: EventDescriptor = { date, categories: classification.categories, place: placeOf(geocode), vector: terms, entities };
+      const event =
+        isIncident && placed.unplaced !== 'outside_cdmx'
+          ? candidates[
+              findSameEvent(
+                me,
+                candidates.map((c) => ({
+                  isIncident: c.status === 'incident' && c.incident_id !== null,
+                  event: {
+                    date: c.event_day,
+                    categories: (c.classification.categories as string[]) ?? [],
+                    place: placeOf(c.geocode),
+                    vector: new Map(Object.entries(c.fingerprint.terms)),
+                    entities: (c.fingerprint.entities ?? []) as NamedEntity[],
+                  },
+                })),
+              )
+            ]
+          : undefined;
+      if (event) {
+        status = 'duplicate';
+        reason = 'same_event';
+        duplicateOf = String(event.id);
+        incidentId = String(event.incident_id);
+        relation = 'same_event';
+      } else if (placed.unplaced === 'outside_cdmx' || (isIncident && placed.unplaced)) {
         status = 'unplaced';
         reason = placed.unplaced;
       } else if (!isIncident) {
         status = 'not_incident';
         reason = classification.reason ?? classification.kind;
       } else {
-        const me: EventDescriptor = { date, categories: classification.categories, place: placeOf(geocode), vector: terms };
-        const event = candidates.find((c) => {
-          if (c.status !== 'incident' || c.incident_id === null) return false;
-          const other: EventDescriptor = {
-            date: c.event_day,
-            categories: (c.classification.categories as string[]) ?? [],
-            place: placeOf(c.geocode),
-            vector: new Map(Object.entries(c.fingerprint.terms)),
-          };
-          return Math.abs(Date.parse(me.date) - Date.parse(other.date)) <= EVENT_DEFAULTS.windowDays * 86_400_000 && compareEvents(me, other).same;
-        });
-        if (event) {
-          status = 'duplicate';
-          reason = 'same_event';
-          duplicateOf = String(event.id);
-          incidentId = String(event.incident_id);
-          relation = 'same_event';
-        } else {
-          status = 'incident';
-          relation = 'origin';
-          newIncident = newsIncident({ canonicalUrl: article.url, title: article.title, publishedAt: article.published_at, fetchedAt: input.fetchedAt, classification, geocode });
-        }
+        status = 'incident';
+        relation = 'origin';
+        newIncident = newsIncident({ canonicalUrl: article.url, title: article.title, publishedAt: article.published_at, fetchedAt: input.fetchedAt, classification, geocode });
       }
     }
 
@@ -207,7 +215,7 @@ export async function processArticle(store: Store, input: ArticleInput): Promise
         event_date: date,
         classification: jsonb(classification),
         geocode: geocode ? jsonb(geocode) : null,
-        fingerprint: jsonb({ mins: signature.mins, size: signature.size, terms: Object.fromEntries(terms) }),
+        fingerprint: jsonb({ mins: signature.mins, size: signature.size, terms: Object.fromEntries(terms), entities }),
         status,
         reason,
         incident_id: incidentId,
