@@ -101,7 +101,7 @@ export function createApp(opts: AppOptions): Hono {
   });
   app.use('/api/*', cache);
   // after the cache: only valid URLs are ever cached, so a hit needs no second look
-  app.use('/api/*', rejectControlCharacters);
+  app.use('/api/*', rejectMalformedUrls);
 
   for (const register of FEATURES) register(app, services);
   app.all('/api/*', (c) => c.json(errorBody('not_found'), 404));
@@ -111,17 +111,23 @@ export function createApp(opts: AppOptions): Hono {
 }
 
 /**
- * A NUL (or other C0 control) byte in a path segment or query value can never name anything here,
- * and PostgreSQL refuses NUL in text (error 22021): answer 400 before any route touches the store.
+ * One boundary for every URL: a NUL (or other C0 control) byte in a path segment or query value can
+ * never name anything here, and PostgreSQL refuses NUL in text (error 22021): 400 before any route
+ * touches the store. A parameter given twice is refused too (`duplicate_parameter`): handlers read
+ * one value while the cache key sorts them all, so `a=1&a=2` and `a=2&a=1` would share an answer.
  */
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
-const rejectControlCharacters: MiddlewareHandler = async (c, next) => {
+const rejectMalformedUrls: MiddlewareHandler = async (c, next) => {
   let parts: string[];
+  let queries: Record<string, string[]>;
   try {
-    parts = [decodeURIComponent(new URL(c.req.url).pathname), ...Object.values(c.req.queries()).flat()];
+    queries = c.req.queries();
+    parts = [decodeURIComponent(new URL(c.req.url).pathname), ...Object.values(queries).flat()];
   } catch {
     throw new AppError('invalid_parameter', 'codificación de URL inválida');
   }
   if (parts.some((p) => CONTROL_CHARACTER.test(p))) throw new AppError('invalid_parameter', 'caracteres de control no permitidos');
+  const repeated = Object.keys(queries).find((name) => queries[name].length > 1);
+  if (repeated !== undefined) throw new AppError('duplicate_parameter', repeated.slice(0, 40));
   await next();
 };

@@ -16,14 +16,22 @@ export const ERRORS = {
   invalid_tile: { status: 400, message: 'Coordenadas de tesela inválidas' },
   invalid_query: { status: 400, message: 'Búsqueda inválida' },
   invalid_body: { status: 400, message: 'Cuerpo de la solicitud inválido' },
+  // bounded cost: every request names a plausible, bounded range and list (core/time/calendar.ts PLAUSIBLE_*)
+  range_too_long: { status: 400, message: 'Fechas fuera de lo permitido: desde 2000-01-01, hasta 12 meses después del mes actual y a lo más 120 meses' },
+  too_many_ids: { status: 400, message: 'Demasiados identificadores: a lo más 2000 por solicitud' },
+  duplicate_parameter: { status: 400, message: 'Parámetro repetido: cada parámetro va una sola vez' },
   // lookups (404)
   not_found: { status: 404, message: 'Recurso no encontrado' },
   unknown_area: { status: 404, message: 'Área desconocida' },
   // server side
   payload_too_large: { status: 413, message: 'Solicitud demasiado grande' },
+  // the same Idempotency-Key with another body: payment APIs' semantics (never a silent drop)
+  idempotency_key_reused: { status: 422, message: 'La clave Idempotency-Key ya se usó con otro contenido' },
   rate_limited: { status: 429, message: 'Demasiadas solicitudes' },
   internal_error: { status: 500, message: 'Error interno' },
   db_unavailable: { status: 503, message: 'Base de datos no disponible' },
+  query_timeout: { status: 503, message: 'La consulta tardó demasiado: acote el periodo o las áreas' },
+  audit_unavailable: { status: 503, message: 'No se pudo registrar la bitácora de acceso: intente de nuevo' },
   service_starting: { status: 503, message: 'El servicio está arrancando: intente de nuevo en unos segundos' },
   // import (quarantine reasons)
   missing_date: { status: 422, message: 'Fila sin fecha utilizable' },
@@ -59,6 +67,8 @@ export const ERRORS = {
   account_disabled: { status: 403, message: 'La cuenta está desactivada' },
   invitation_invalid: { status: 410, message: 'La invitación no es válida, ya se usó o venció' },
   account_exists: { status: 409, message: 'Ya existe una cuenta con ese correo' },
+  unknown_territory: { status: 400, message: 'Territorio desconocido: use alcaldías por cvegeo o sectores de una vigencia' },
+  last_admin: { status: 409, message: 'No se puede desactivar ni cambiar de rol al último administrador activo' },
   // plenary export (server/plenary): PDF/PNG rendered by headless Chromium
   pdf_renderer_unavailable: { status: 503, message: 'No se puede exportar a PDF o PNG en este servidor' },
   pdf_renderer_busy: { status: 503, message: 'El exportador está ocupado: intente de nuevo en un momento' },

@@ -61,3 +61,32 @@ export function nextMonthStart(month: string): string {
   const [y, m] = month.split('-').map(Number);
   return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
 }
+
+/**
+ * The plausible range of any date a request names: no record predates 2000, and a target or a
+ * forecast looks at most a year ahead. Bounding it (and a range's length) bounds each request's
+ * cost: a hundred-year window would otherwise make dense series and statistics of 1,200 months.
+ */
+export const PLAUSIBLE_FROM = '2000-01-01';
+export const PLAUSIBLE_MAX_MONTHS_AHEAD = 12;
+export const MAX_RANGE_MONTHS = 120;
+
+/** The exclusive upper bound of a plausible date: the first day after the end of (today's month + 12). */
+export function plausibleEnd(today: string): string {
+  const [y, m] = today.split('-').map(Number);
+  const index = y * 12 + (m - 1) + PLAUSIBLE_MAX_MONTHS_AHEAD + 1;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+}
+
+/** Today's date in UTC (`YYYY-MM-DD`); a day's difference from local time is immaterial to a year's bound. */
+export function todayUtc(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** The number of calendar months that the half-open range `[from, to)` touches (0 when to ≤ from). */
+export function monthSpan(from: string, to: string): number {
+  if (to <= from) return 0;
+  const [fy, fm] = from.split('-').map(Number);
+  const [ly, lm] = addDays(to, -1).split('-').map(Number);
+  return ly * 12 + lm - (fy * 12 + fm) + 1;
+}

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { es } from 'zod/v4/locales';
 import { AppError, type ErrorCode } from '../../core/errors/index.ts';
 import { expandCategoryFilter } from '../../core/taxonomy/index.ts';
-import { isCalendarDate } from '../../core/time/calendar.ts';
+import { isCalendarDate, MAX_RANGE_MONTHS, monthSpan, PLAUSIBLE_FROM, plausibleEnd, todayUtc } from '../../core/time/calendar.ts';
 import { AREA_KINDS, H3_RESOLUTIONS, type AreaKind, type H3Resolution, type Vintage } from '../services/ports.ts';
 
 // zod's own messages end up in error details: in Spanish, like the rest of the API
@@ -47,8 +47,12 @@ export const PARAMS = {
   ids: {
     schema: z
       .string()
-      .transform((v) => [...new Set(v.split(',').map((s) => s.trim()))])
-      .refine((ids) => ids.length <= MAX_IDS && ids.every((id) => id.length > 0 && id.length <= 200), 'lista de ids inválida'),
+      .transform((v) => {
+        const ids = [...new Set(v.split(',').map((s) => s.trim()))];
+        if (ids.length > MAX_IDS) throw new AppError('too_many_ids', `ids: ${ids.length}`);
+        return ids;
+      })
+      .refine((ids) => ids.every((id) => id.length > 0 && id.length <= 200), 'lista de ids inválida'),
     code: 'invalid_parameter',
   },
   p1: { schema: period, code: 'invalid_period' },
@@ -104,9 +108,20 @@ export function required<T>(value: T | undefined, name: ParamName): T {
   return value;
 }
 
-/** `from < to` when both are given. */
-export function checkRange(from: string | undefined, to: string | undefined, label = 'from/to'): void {
-  if (from !== undefined && to !== undefined && !(from < to)) throw new AppError('invalid_range', `${label}: ${from}..${to}`);
+/**
+ * A request's dates bound its cost: each date inside the plausible range (from 2000-01-01 to the
+ * end of the twelfth month after today's), `from < to` when both are given, and at most
+ * MAX_RANGE_MONTHS months between them (`range_too_long`).
+ */
+export function checkRange(from: string | undefined, to: string | undefined, label = 'from/to', today = todayUtc()): void {
+  const end = plausibleEnd(today);
+  for (const date of [from, to]) {
+    if (date !== undefined && (date < PLAUSIBLE_FROM || date > end)) throw new AppError('range_too_long', `${label}: ${date} (use fechas de ${PLAUSIBLE_FROM} a ${end})`);
+  }
+  if (from === undefined || to === undefined) return;
+  if (!(from < to)) throw new AppError('invalid_range', `${label}: ${from}..${to}`);
+  const months = monthSpan(from, to);
+  if (months > MAX_RANGE_MONTHS) throw new AppError('range_too_long', `${label}: ${from}..${to} abarca ${months} meses (a lo más ${MAX_RANGE_MONTHS})`);
 }
 
 /** The filters shared by hotspots, tiles, series, compare and rank. */
