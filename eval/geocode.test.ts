@@ -1,0 +1,41 @@
+/**
+ * Regression guard for the geocoder on the hand-written citizen tuning set (tests/fixtures/geocode/
+ * citizen.ts, labels looked up in the data files, never from the geocoder): the issue's targets for
+ * citizen reports must hold on it, so a change that loses them fails CI. The held-out texts and the real
+ * news are scored by `npm run eval:geocode`, not asserted here.
+ */
+import { describe, expect, it } from 'vitest';
+import { getGeocoder } from '../reference/geocoder/index.ts';
+import { CITIZEN_HELD_OUT, CITIZEN_TUNING } from '../tests/fixtures/geocode/citizen.ts';
+import { citizenSet } from './geocode.ts';
+import { scoreSet } from './geocode-score.ts';
+
+describe('citizen tuning set', () => {
+  const g = getGeocoder();
+  const score = scoreSet(citizenSet(CITIZEN_TUNING), g.geocodeText, g.reverse);
+  const failures = score.failures.map((f) => `${f.id} ${f.status} ${f.why}`).join('\n');
+
+  it('has at least 150 hand-written texts in all, 30 % of them held out', () => {
+    const all = CITIZEN_TUNING.length + CITIZEN_HELD_OUT.length;
+    expect(all).toBeGreaterThanOrEqual(150);
+    expect(CITIZEN_HELD_OUT.length / all).toBeCloseTo(0.3, 1);
+    expect(new Set([...CITIZEN_TUNING, ...CITIZEN_HELD_OUT].map((t) => t.id)).size).toBe(all);
+  });
+
+  it('places at least 60 % of the texts with a labelled point within 1.5 km', () => {
+    expect(score.within.hits / score.within.of, failures).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it('answers not_found for at most 25 % of the texts', () => {
+    expect(score.notFound.hits / score.notFound.of, failures).toBeLessThanOrEqual(0.25);
+  });
+
+  it('never answers ok outside the alcaldía a text states', () => {
+    expect(score.statedViolations, failures).toBe(0);
+  });
+
+  it('is right at least 90 % of the time when confidence is 0.8 or more', () => {
+    expect(score.confident.of).toBeGreaterThan(0);
+    expect(score.confident.hits / score.confident.of, failures).toBeGreaterThanOrEqual(0.9);
+  });
+});
