@@ -6,7 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { getGeocoder } from '../reference/geocoder/index.ts';
+import { greatCircleDistance } from 'h3-js';
 import { CITIZEN_HELD_OUT, CITIZEN_TUNING } from '../tests/fixtures/geocode/citizen.ts';
+import { corner, type LabelRef } from '../tests/fixtures/geocode/labels.ts';
 import { citizenSet } from './geocode.ts';
 import { scoreSet } from './geocode-score.ts';
 
@@ -37,5 +39,20 @@ describe('citizen tuning set', () => {
   it('is right at least 90 % of the time when confidence is 0.8 or more', () => {
     expect(score.confident.of).toBeGreaterThan(0);
     expect(score.confident.hits / score.confident.of, failures).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+/** Hand-written examples of each failure class; the expected place is looked up in the data (labels.ts). */
+describe('failure classes of the citizen register', () => {
+  const g = getGeocoder();
+  const km = (text: string, where: LabelRef) => {
+    const r = g.geocodeText(text);
+    const p = where.resolve().points[0]!;
+    return r.lat === null || r.lon === null ? Infinity : greatCircleDistance([r.lat, r.lon], [p.lat, p.lon], 'km');
+  };
+
+  it('places a corner written in lower case, without "calle" or capitals', () => {
+    expect(km('me asaltaron en insurgentes sur esquina con rio mixcoac', corner('Insurgentes Sur', 'Rio Mixcoac'))).toBeLessThan(0.3);
+    expect(km('choque en eje central y 16 de septiembre', corner('Eje Central Lazaro Cardenas', '16 de Septiembre'))).toBeLessThan(0.3);
   });
 });
