@@ -3,7 +3,7 @@
  * kind and connecting articles dropped, so "Av. de los Insurgentes Sur", "AVENIDA INSURGENTES SUR" and
  * "Insurgentes Sur" share the key "insurgentes sur"; "Eje 1 Pte." and "EJE 1 PONIENTE" share "eje 1 poniente".
  */
-import { placeWords } from './place-names.ts';
+import { expandAbbreviation, placeWords } from './place-names.ts';
 
 /** Street kinds and connectors that do not tell one street from another. */
 const GENERIC = new Set(['avenida', 'calle', 'calzada', 'boulevard', 'privada', 'cerrada', 'andador', 'callejon', 'de', 'del', 'la', 'las', 'los', 'el', 'y']);
@@ -11,6 +11,11 @@ const GENERIC = new Set(['avenida', 'calle', 'calzada', 'boulevard', 'privada', 
 /** The comparison key of one street name ('' when nothing distinctive is left). */
 export function streetKey(name: string): string {
   return placeWords(name).filter((w) => !GENERIC.has(w)).join(' ');
+}
+
+/** `streetKey` of words already folded and split (the geocoder's scan of running text). */
+export function streetKeyOfWords(folded: readonly string[]): string {
+  return folded.flatMap((w) => expandAbbreviation(w).split(' ')).filter((w) => !GENERIC.has(w)).join(' ');
 }
 
 /** Keys of a name as written in the INEGI file: the name itself and any parenthesised alias ("INTERIOR (AVENIDA RÍO MIXCOAC)"). */

@@ -4,7 +4,7 @@
  * corner: a corner outside it is never taken. Corners of the same two names far apart (the city repeats
  * street names) are no point at all.
  */
-import { fold, streetKey, pairKey, type CornerEntry, type Gazetteer } from '../gazetteer/index.ts';
+import { fold, streetKey, streetKeyOfWords, pairKey, type CornerEntry, type Gazetteer } from '../gazetteer/index.ts';
 import type { Mention } from './mentions.ts';
 
 /** Corners of one name pair farther apart than this are different places. */
@@ -46,6 +46,11 @@ export function findCorner(gaz: Gazetteer, text: string, mentions: readonly Ment
 
 /** Words that join two street names in any case ("x y y", "x esquina con y", "x esq y", "x casi esquina con y"). */
 const JOINER_WORDS = /(?<![a-z0-9])(?:casi esquina con|esquina con|esquina de|esquina|esq\.?(?: con)?|y|e)(?![a-z0-9])/g;
+const LAST_WORD = /([a-z0-9]+)\s*$/;
+const WORD = /[a-z0-9]+/g;
+/** The first three words after a joiner (a street kind or article may come before the name). */
+const FIRST_WORDS = /^\s*([a-z0-9]+)(?:\.?\s+([a-z0-9]+))?(?:\s+([a-z0-9]+))?/;
+const CLAUSE_END = /[,;:.!?()\n]/;
 /** Longest street name tried on each side of a joiner, in words. */
 const MAX_NAME_WORDS = 5;
 
@@ -76,20 +81,24 @@ export function findCornerInWords(gaz: Gazetteer, text: string, statedAlcaldias:
   const folded = fold(text);
   const ends = endsOf(gaz);
   for (const j of folded.matchAll(JOINER_WORDS)) {
+    // Most joiners join other things ("robo y asalto"): the word before must end some street key.
+    const before = LAST_WORD.exec(folded.slice(Math.max(0, j.index - 40), j.index));
+    if (!before || !ends.last.has(before[1]!)) continue;
+    const after = FIRST_WORDS.exec(folded.slice(j.index + j[0].length, j.index + j[0].length + 40));
+    if (!after || !after.slice(1).some((w) => w !== undefined && ends.first.has(w))) continue;
     // One clause each side: a comma, full stop or line break ends a street name.
-    const left = (folded.slice(Math.max(0, j.index - 80), j.index).split(/[,;:.!?()\n]/).pop() ?? '').match(/[a-z0-9]+/g) ?? [];
-    const right = (folded.slice(j.index + j[0].length, j.index + j[0].length + 80).split(/[,;:.!?()\n]/)[0] ?? '').match(/[a-z0-9]+/g) ?? [];
+    const left = (folded.slice(Math.max(0, j.index - 80), j.index).split(CLAUSE_END).pop() ?? '').match(WORD) ?? [];
+    const right = (folded.slice(j.index + j[0].length, j.index + j[0].length + 80).split(CLAUSE_END)[0] ?? '').match(WORD) ?? [];
     if (!left.length || !right.length) continue;
-    const lastKey = streetKey(left[left.length - 1]!);
-    if (!ends.last.has(lastKey.split(' ').pop() ?? '')) continue;
+    const keysB = right.slice(0, MAX_NAME_WORDS).map((_, b) => streetKeyOfWords(right.slice(0, b + 1)));
+    if (!keysB.some((k) => k && ends.first.has(k.split(' ')[0]!))) continue;
     let best: { found: CornerFinding; words: number } | null = null;
     for (let a = 1; a <= Math.min(MAX_NAME_WORDS, left.length); a++) {
-      const keyA = streetKey(left.slice(-a).join(' '));
+      const keyA = streetKeyOfWords(left.slice(-a));
       if (!keyA) continue;
-      for (let b = 1; b <= Math.min(MAX_NAME_WORDS, right.length); b++) {
-        const keyB = streetKey(right.slice(0, b).join(' '));
-        if (!keyB || !ends.first.has(keyB.split(' ')[0]!)) continue;
-        if (best && a + b <= best.words) continue;
+      for (let b = 1; b <= keysB.length; b++) {
+        const keyB = keysB[b - 1]!;
+        if (!keyB || (best && a + b <= best.words)) continue;
         const found = oneCorner(gaz, keyA, keyB, statedAlcaldias);
         if (found) best = { found, words: a + b };
       }
