@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { getGeocoder } from '../reference/geocoder/index.ts';
 import { greatCircleDistance } from 'h3-js';
 import { CITIZEN_HELD_OUT, CITIZEN_TUNING } from '../tests/fixtures/geocode/citizen.ts';
-import { corner, type LabelRef } from '../tests/fixtures/geocode/labels.ts';
+import { alcaldia, corner, station, type LabelRef } from '../tests/fixtures/geocode/labels.ts';
 import { citizenSet } from './geocode.ts';
 import { scoreSet } from './geocode-score.ts';
 
@@ -54,5 +54,13 @@ describe('failure classes of the citizen register', () => {
   it('places a corner written in lower case, without "calle" or capitals', () => {
     expect(km('me asaltaron en insurgentes sur esquina con rio mixcoac', corner('Insurgentes Sur', 'Rio Mixcoac'))).toBeLessThan(0.3);
     expect(km('choque en eje central y 16 de septiembre', corner('Eje Central Lazaro Cardenas', '16 de Septiembre'))).toBeLessThan(0.3);
+  });
+
+  it('reads a lower-case alcaldía or Estado de México place after "en", "por", "la", not a street of that name', () => {
+    expect(g.geocodeText('en la gam asaltaron a mi vecino').alcaldia_id).toBe(alcaldia('Gustavo A. Madero').resolve().alcaldia_id);
+    expect(g.geocodeText('por xochimilco robaron una moto').alcaldia_id).toBe(alcaldia('Xochimilco').resolve().alcaldia_id);
+    expect(g.geocodeText('en tlalnepantla asaltaron un camion').status).toBe('outside_cdmx');
+    // "tlalpan" here is the street of a corner, not the alcaldía (the corner lies in Coyoacán).
+    expect(km('en calzada de tlalpan y taxqueña asaltaron a un señor', corner('Calzada de Tlalpan', 'Taxqueña'))).toBeLessThan(0.3);
   });
 });
