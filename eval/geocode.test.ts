@@ -63,4 +63,8 @@ describe('failure classes of the citizen register', () => {
     // "tlalpan" here is the street of a corner, not the alcaldía (the corner lies in Coyoacán).
     expect(km('en calzada de tlalpan y taxqueña asaltaron a un señor', corner('Calzada de Tlalpan', 'Taxqueña'))).toBeLessThan(0.3);
   });
+
+  it('takes "bajando en X" as station X in a text about riding a line', () => {
+    expect(km('en el vagon de la linea 7 direccion el rosario, bajando en polanco me robaron', station('Polanco'))).toBeLessThan(0.3);
+  });
 });
