@@ -67,4 +67,9 @@ describe('failure classes of the citizen register', () => {
   it('takes "bajando en X" as station X in a text about riding a line', () => {
     expect(km('en el vagon de la linea 7 direccion el rosario, bajando en polanco me robaron', station('Polanco'))).toBeLessThan(0.3);
   });
+
+  it('matches street names without the axis number or title the data writes ("euzkaro" = "Eje 4 Norte Euzkaro")', () => {
+    expect(km('asaltaron a un señor en insurgentes norte y euzkaro', corner('Insurgentes Norte', 'Euzkaro'))).toBeLessThan(0.3);
+    expect(km('robo en ignacio zaragoza esquina con telecomunicaciones', corner('General Ignacio Zaragoza', 'Telecomunicaciones'))).toBeLessThan(0.3);
+  });
 });

@@ -4,7 +4,7 @@
  * corner: a corner outside it is never taken. Corners of the same two names far apart (the city repeats
  * street names) are no point at all.
  */
-import { fold, streetKey, streetKeyOfWords, pairKey, type CornerEntry, type Gazetteer } from '../gazetteer/index.ts';
+import { fold, streetKey, streetKeyOfWords, streetKeyVariants, pairKey, type CornerEntry, type Gazetteer } from '../gazetteer/index.ts';
 import type { Mention } from './mentions.ts';
 
 /** Corners of one name pair farther apart than this are different places. */
@@ -97,10 +97,12 @@ export function findCornerInWords(gaz: Gazetteer, text: string, statedAlcaldias:
       const keyA = streetKeyOfWords(left.slice(-a));
       if (!keyA) continue;
       for (let b = 1; b <= keysB.length; b++) {
-        const keyB = keysB[b - 1]!;
-        if (!keyB || (best && a + b <= best.words)) continue;
-        const found = oneCorner(gaz, keyA, keyB, statedAlcaldias);
-        if (found) best = { found, words: a + b };
+        if (!keysB[b - 1] || (best && a + b <= best.words)) continue;
+        // The written names may carry an axis number or a title the data leaves out ("eje 8 sur popocatepetl").
+        for (const ka of streetKeyVariants(keyA)) for (const kb of streetKeyVariants(keysB[b - 1]!)) {
+          const found: CornerFinding | null = best && a + b <= best.words ? null : oneCorner(gaz, ka, kb, statedAlcaldias);
+          if (found) best = { found, words: a + b };
+        }
       }
     }
     if (best) return best.found;
