@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { getGeocoder } from '../reference/geocoder/index.ts';
 import { greatCircleDistance } from 'h3-js';
 import { CITIZEN_HELD_OUT, CITIZEN_TUNING } from '../tests/fixtures/geocode/citizen.ts';
-import { alcaldia, corner, station, type LabelRef } from '../tests/fixtures/geocode/labels.ts';
+import { alcaldia, colonia, corner, station, type LabelRef } from '../tests/fixtures/geocode/labels.ts';
 import { citizenSet } from './geocode.ts';
 import { scoreSet } from './geocode-score.ts';
 
@@ -71,5 +71,9 @@ describe('failure classes of the citizen register', () => {
   it('matches street names without the axis number or title the data writes ("euzkaro" = "Eje 4 Norte Euzkaro")', () => {
     expect(km('asaltaron a un señor en insurgentes norte y euzkaro', corner('Insurgentes Norte', 'Euzkaro'))).toBeLessThan(0.3);
     expect(km('robo en ignacio zaragoza esquina con telecomunicaciones', corner('General Ignacio Zaragoza', 'Telecomunicaciones'))).toBeLessThan(0.3);
+  });
+
+  it('reads "colonia del valle" in lower case as the Del Valle sections (IECM drops the "del")', () => {
+    expect(colonia('Del Valle').resolve().colonia_ids).toContain(g.geocodeText('colonia del valle, se robaron las llantas de un auto').colonia_id);
   });
 });
