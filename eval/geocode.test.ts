@@ -76,4 +76,8 @@ describe('failure classes of the citizen register', () => {
   it('reads "colonia del valle" in lower case as the Del Valle sections (IECM drops the "del")', () => {
     expect(colonia('Del Valle').resolve().colonia_ids).toContain(g.geocodeText('colonia del valle, se robaron las llantas de un auto').colonia_id);
   });
+
+  it('takes a dateline "X, Méx.," as Estado de México (hand-written dateline)', () => {
+    expect(g.geocodeText('Choque en la autopista: LA PAZ, Méx., 31 de octubre.- Una mujer murió en la colonia Emiliano Zapata de este municipio.').status).toBe('outside_cdmx');
+  });
 });

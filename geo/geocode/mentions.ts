@@ -234,7 +234,8 @@ export function findMentions(gaz: Gazetteer, text: string): Mention[] {
           (prev === 'de' && (prev2 === 'municipio' || prev2 === 'estado' || prev2 === 'ciudad')) ||
           (place.kind !== 'estado' && (prev === 'en' || prev === 'municipio') && !intersectionAfter(tw, om.to)) ||
           (nextPlace?.values.some((p) => p.kind === 'estado') ?? false) ||
-          /^,?\s*(estado de mexico|edomex|edo\.? ?mex)/.test(after) ||
+          // "La Paz, Méx., 31 de octubre.-": the press abbreviates Estado de México in datelines.
+          /^,?\s*(estado de mexico|edomex|edo\.? ?mex|mex\.,)/.test(after) ||
           // A dateline: "Toluca, Estado de México, 20 de octubre.-"
           (i === 0 && (tw.punctBefore[om.to] ?? '').includes(','));
         if (place.kind === 'cue' || !place.ambiguous || contextual) {
