@@ -16,6 +16,16 @@ function byPrefix(gaz: Gazetteer, words: string[]): ColoniaEntry[] {
 
 /** A colonia name starting at word j in any case: exact, by prefix, without a trailing cardinal, or a close typo. */
 export function lowercaseColoniaAt(gaz: Gazetteer, tw: TextWords, j: number): TrieMatch<ColoniaEntry> | null {
+  const found = nameAt(gaz, tw, j);
+  // "colonia del valle": IECM drops the leading preposition ("DEL VALLE I" is stored as "valle").
+  if (found || !LEADING_CONNECTORS.has(tw.words[j]?.text ?? '') || tw.breakBefore[j + 1]) return found;
+  const inner = nameAt(gaz, tw, j + 1);
+  return inner ? { ...inner, from: j } : null;
+}
+
+const LEADING_CONNECTORS = new Set(['de', 'del']);
+
+function nameAt(gaz: Gazetteer, tw: TextWords, j: number): TrieMatch<ColoniaEntry> | null {
   const exact = gaz.coloniaNames.longestAt(tw, j);
   if (exact) return exact;
   const run: string[] = [];

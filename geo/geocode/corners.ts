@@ -4,7 +4,7 @@
  * corner: a corner outside it is never taken. Corners of the same two names far apart (the city repeats
  * street names) are no point at all.
  */
-import { streetKey, pairKey, type CornerEntry, type Gazetteer } from '../gazetteer/index.ts';
+import { fold, streetKey, streetKeyOfWords, streetKeyVariants, pairKey, type CornerEntry, type Gazetteer } from '../gazetteer/index.ts';
 import type { Mention } from './mentions.ts';
 
 /** Corners of one name pair farther apart than this are different places. */
@@ -18,7 +18,19 @@ function metres(a: { lat: number; lon: number }, b: { lat: number; lon: number }
   return Math.hypot(x, y);
 }
 
-export interface CornerFinding { lat: number; lon: number; alcaldiaId: string; streets: [Mention, Mention] }
+export interface CornerFinding { lat: number; lon: number; alcaldiaId: string }
+
+/** One place for a name pair: the mean of its corners, or null when the pair names corners far apart. */
+function oneCorner(gaz: Gazetteer, keyA: string, keyB: string, statedAlcaldias: ReadonlySet<string>): CornerFinding | null {
+  let cands: CornerEntry[] = gaz.corners.get(pairKey(keyA, keyB)) ?? [];
+  if (statedAlcaldias.size) cands = cands.filter((c) => statedAlcaldias.has(c.alcaldiaId));
+  if (!cands.length) return null;
+  const first = cands[0]!;
+  if (cands.some((c) => metres(c, first) > SAME_CORNER_M)) return null;
+  const lat = cands.reduce((s, c) => s + c.lat, 0) / cands.length;
+  const lon = cands.reduce((s, c) => s + c.lon, 0) / cands.length;
+  return { lat, lon, alcaldiaId: first.alcaldiaId };
+}
 
 /** The first corner the text names, within the stated alcaldías when there are any. */
 export function findCorner(gaz: Gazetteer, text: string, mentions: readonly Mention[], statedAlcaldias: ReadonlySet<string>): CornerFinding | null {
@@ -26,14 +38,74 @@ export function findCorner(gaz: Gazetteer, text: string, mentions: readonly Ment
     const a = mentions[k]!;
     const b = mentions[k + 1]!;
     if (a.type !== 'calle' || b.type !== 'calle' || !JOINER.test(text.slice(a.end, b.start))) continue;
-    let cands: CornerEntry[] = gaz.corners.get(pairKey(streetKey(a.text), streetKey(b.text))) ?? [];
-    if (statedAlcaldias.size) cands = cands.filter((c) => statedAlcaldias.has(c.alcaldiaId));
-    if (!cands.length) continue;
-    const first = cands[0]!;
-    if (cands.some((c) => metres(c, first) > SAME_CORNER_M)) continue;
-    const lat = cands.reduce((s, c) => s + c.lat, 0) / cands.length;
-    const lon = cands.reduce((s, c) => s + c.lon, 0) / cands.length;
-    return { lat, lon, alcaldiaId: first.alcaldiaId, streets: [a, b] };
+    const found = oneCorner(gaz, streetKey(a.text), streetKey(b.text), statedAlcaldias);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Words that join two street names in any case ("x y y", "x esquina con y", "x esq y", "x casi esquina con y"). */
+const JOINER_WORDS = /(?<![a-z0-9])(?:casi esquina con|esquina con|esquina de|esquina|esq\.?(?: con)?|y|e)(?![a-z0-9])/g;
+const LAST_WORD = /([a-z0-9]+)\s*$/;
+const WORD = /[a-z0-9]+/g;
+/** The first three words after a joiner (a street kind or article may come before the name). */
+const FIRST_WORDS = /^\s*([a-z0-9]+)(?:\.?\s+([a-z0-9]+))?(?:\s+([a-z0-9]+))?/;
+const CLAUSE_END = /[,;:.!?()\n]/;
+/** Longest street name tried on each side of a joiner, in words. */
+const MAX_NAME_WORDS = 5;
+
+/** First and last words of every corner key, so most joiners cost two set lookups. */
+const keyEnds = new WeakMap<Gazetteer, { first: Set<string>; last: Set<string> }>();
+function endsOf(gaz: Gazetteer) {
+  let ends = keyEnds.get(gaz);
+  if (!ends) {
+    ends = { first: new Set(), last: new Set() };
+    for (const pair of gaz.corners.keys()) {
+      for (const key of pair.split('|')) {
+        const w = key.split(' ');
+        ends.first.add(w[0]!);
+        ends.last.add(w[w.length - 1]!);
+      }
+    }
+    keyEnds.set(gaz, ends);
+  }
+  return ends;
+}
+
+/**
+ * A corner named in any case, without trigger words or capitals ("insurgentes sur esquina con rio mixcoac",
+ * "en tlalpan y acoxpa"): around each joiner, the longest street names (up to five words each side, within
+ * one clause) whose keys form a known pair. The pair must still name one place (`oneCorner`).
+ */
+export function findCornerInWords(gaz: Gazetteer, text: string, statedAlcaldias: ReadonlySet<string>): CornerFinding | null {
+  const folded = fold(text);
+  const ends = endsOf(gaz);
+  for (const j of folded.matchAll(JOINER_WORDS)) {
+    // Most joiners join other things ("robo y asalto"): the word before must end some street key.
+    const before = LAST_WORD.exec(folded.slice(Math.max(0, j.index - 40), j.index));
+    if (!before || !ends.last.has(before[1]!)) continue;
+    const after = FIRST_WORDS.exec(folded.slice(j.index + j[0].length, j.index + j[0].length + 40));
+    if (!after || !after.slice(1).some((w) => w !== undefined && ends.first.has(w))) continue;
+    // One clause each side: a comma, full stop or line break ends a street name.
+    const left = (folded.slice(Math.max(0, j.index - 80), j.index).split(CLAUSE_END).pop() ?? '').match(WORD) ?? [];
+    const right = (folded.slice(j.index + j[0].length, j.index + j[0].length + 80).split(CLAUSE_END)[0] ?? '').match(WORD) ?? [];
+    if (!left.length || !right.length) continue;
+    const keysB = right.slice(0, MAX_NAME_WORDS).map((_, b) => streetKeyOfWords(right.slice(0, b + 1)));
+    if (!keysB.some((k) => k && ends.first.has(k.split(' ')[0]!))) continue;
+    let best: { found: CornerFinding; words: number } | null = null;
+    for (let a = 1; a <= Math.min(MAX_NAME_WORDS, left.length); a++) {
+      const keyA = streetKeyOfWords(left.slice(-a));
+      if (!keyA) continue;
+      for (let b = 1; b <= keysB.length; b++) {
+        if (!keysB[b - 1] || (best && a + b <= best.words)) continue;
+        // The written names may carry an axis number or a title the data leaves out ("eje 8 sur popocatepetl").
+        for (const ka of streetKeyVariants(keyA)) for (const kb of streetKeyVariants(keysB[b - 1]!)) {
+          const found: CornerFinding | null = best && a + b <= best.words ? null : oneCorner(gaz, ka, kb, statedAlcaldias);
+          if (found) best = { found, words: a + b };
+        }
+      }
+    }
+    if (best) return best.found;
   }
   return null;
 }

@@ -10,7 +10,7 @@ import { alcaldiaIdFor, words, type ColoniaEntry, type Gazetteer } from '../gaze
 import { findMentions, type Mention } from './mentions.ts';
 import { decideColonia, idfWeights, rankColonias, type IdfWeights } from './structured.ts';
 import { constrainToStatedAlcaldia } from './stated-alcaldia.ts';
-import { findCorner } from './corners.ts';
+import { findCorner, findCornerInWords } from './corners.ts';
 
 export { findMentions, type Mention, type MentionType } from './mentions.ts';
 export { rankColonias, decideColonia, idfWeights, nameSimilarity } from './structured.ts';
@@ -165,7 +165,7 @@ export function createGeocoder(gaz: Gazetteer): Geocoder {
       ...found.filter((m) => m.type === 'alcaldia' && m.alcaldiaId).map((m) => m.alcaldiaId!),
       ...found.filter((m) => m.type === 'colonia' && m.triggered && m.colonias?.length).flatMap((m) => m.colonias!.map((c) => c.alcaldiaId)),
     ]);
-    const corner = found.some((m) => m.station?.alcaldiaId) ? null : findCorner(gaz, text, found, stated);
+    const corner = found.some((m) => m.station?.alcaldiaId) ? null : findCorner(gaz, text, found, stated) ?? findCornerInWords(gaz, text, stated);
     if (corner) {
       return emptyResult('ok', {
         lat: corner.lat, lon: corner.lon, precision: 'intersection', alcaldia: alcaldiaName(corner.alcaldiaId), alcaldia_id: corner.alcaldiaId,

@@ -6,12 +6,19 @@
  * A street name consumes its words, so "avenida Álvaro Obregón" or "calle Iztapalapa" never counts as
  * the alcaldía.
  */
-import { fold, splitWords, type ColoniaEntry, type Gazetteer, type OutsidePlace, type StationEntry, type StationSystem } from '../gazetteer/index.ts';
+import { fold, splitWords, type TextWords, type ColoniaEntry, type Gazetteer, type OutsidePlace, type StationEntry, type StationSystem } from '../gazetteer/index.ts';
 import { STATION_START_WORDS, stationMentionAt } from './station-mentions.ts';
 import { lowercaseColoniaAt } from './colonia-names.ts';
 import {
   STATION_TRIGGERS, STATION_SKIP, ALCALDIA_TRIGGERS, TRIGGER_KINDS, STREET_PREFIX_WORDS, NAME_PART_TRIGGERS, NAME_CONNECTORS, STREET_JOINERS, CUADRANTE_RE, COLONIA_INDEX, STREET_INDEX, PLACE_INDEX, seqAt, capitalisedRun, intersectionAfter, nameAfter, span, sectionAfter, startWordsOf,
 } from './mention-patterns.ts';
+
+/** Words after which a lower-case alcaldía or outside place is taken as one ("en la gam", "por xochimilco"). */
+const LOWERCASE_PLACE_CONTEXT = new Set(['en', 'por', 'la']);
+
+/** A joiner in any case right after word j ("tlalpan y acoxpa"): the name is one of two crossing streets. */
+const intersectionAfterWord = (tw: TextWords, j: number) =>
+  !tw.breakBefore[j] && ['y', 'e', 'esquina', 'esq'].includes(tw.words[j]?.text ?? '') && j + 1 < tw.words.length;
 
 export type MentionType = 'alcaldia' | 'colonia' | 'calle' | StationSystem | 'cuadrante' | 'sector' | 'lugar' | 'fuera';
 
@@ -195,9 +202,13 @@ export function findMentions(gaz: Gazetteer, text: string): Mention[] {
     }
 
     const w = tw.words[i]!;
-    if (w.capitalised) {
+    // Lower case, only an alcaldía or a place outside the city, and only where a preposition introduces it
+    // ("en la gam", "por xochimilco", "en ecatepec") or the text opens with it, never before a joiner
+    // ("en tlalpan y acoxpa" is a corner): elsewhere such words are streets ("calzada de tlalpan").
+    const lowerPlace = !w.capitalised && (i === 0 || LOWERCASE_PLACE_CONTEXT.has(tw.words[i - 1]!.text)) && !tw.breakBefore[i];
+    if (w.capitalised || lowerPlace) {
       // 7a. Popular area names ("Centro Histórico", "Tepito").
-      const lm = gaz.landmarks.longestAt(tw, i);
+      const lm = w.capitalised ? gaz.landmarks.longestAt(tw, i) : null;
       if (lm) {
         const group = lm.values[0]!;
         out.push({ ...span(tw, i, lm.to), type: 'lugar', resolved_id: group.length === 1 ? group[0]!.id : null, triggered: true, colonias: group });
@@ -205,9 +216,13 @@ export function findMentions(gaz: Gazetteer, text: string): Mention[] {
         continue;
       }
       // 7. Places outside the city.
-      const om = gaz.outside.longestAt(tw, i);
+      let om = gaz.outside.longestAt(tw, i);
       // 8. Bare alcaldía names.
-      const am = gaz.alcaldiaNames.longestAt(tw, i);
+      let am = gaz.alcaldiaNames.longestAt(tw, i);
+      if (!w.capitalised) {
+        if (om && (intersectionAfterWord(tw, om.to) || om.values[0]!.kind === 'cue')) om = null;
+        if (am && intersectionAfterWord(tw, am.to)) am = null;
+      }
       if (om && (!am || om.to > am.to)) {
         const place = om.values[0]!;
         const prev = tw.words[i - 1]?.text;
@@ -219,7 +234,8 @@ export function findMentions(gaz: Gazetteer, text: string): Mention[] {
           (prev === 'de' && (prev2 === 'municipio' || prev2 === 'estado' || prev2 === 'ciudad')) ||
           (place.kind !== 'estado' && (prev === 'en' || prev === 'municipio') && !intersectionAfter(tw, om.to)) ||
           (nextPlace?.values.some((p) => p.kind === 'estado') ?? false) ||
-          /^,?\s*(estado de mexico|edomex|edo\.? ?mex)/.test(after) ||
+          // "La Paz, Méx., 31 de octubre.-": the press abbreviates Estado de México in datelines.
+          /^,?\s*(estado de mexico|edomex|edo\.? ?mex|mex\.,)/.test(after) ||
           // A dateline: "Toluca, Estado de México, 20 de octubre.-"
           (i === 0 && (tw.punctBefore[om.to] ?? '').includes(','));
         if (place.kind === 'cue' || !place.ambiguous || contextual) {
@@ -249,7 +265,7 @@ export function findMentions(gaz: Gazetteer, text: string): Mention[] {
         }
       }
       // 9. Bare colonia names: only distinctive ones (two significant words, found in at most two alcaldías).
-      const cm = gaz.coloniaNames.longestAt(tw, i);
+      const cm = w.capitalised ? gaz.coloniaNames.longestAt(tw, i) : null;
       if (cm) {
         const key = cm.values[0]!.parsed.core.join(' ');
         const sig = cm.values[0]!.tokens.length;

@@ -14,9 +14,15 @@ const SYSTEM_WORDS = new Map<string, StationSystem>([
 ]);
 /** Words that introduce a station (besides the system words). */
 const PLACE_TRIGGERS = new Set(['estacion', 'estaciones', 'transbordo', 'transbordar', 'tren']);
+/**
+ * Getting on or off ("bajando en polanco", "me subí en zapata") names a station only in a text about riding
+ * a line (`TRANSIT_CONTEXT`); elsewhere these verbs precede streets and colonias.
+ */
+const BOARDING_TRIGGERS = new Set(['bajando', 'bajar', 'baje', 'bajandome', 'bajarme', 'subiendo', 'subir', 'subi', 'subirme', 'llegando']);
+const TRANSIT_CONTEXT = ['metro', 'vagon', 'linea', 'estacion', 'anden', 'metrobus', 'transbordo', 'rumbo a', 'direccion'];
 /** Words that introduce the direction of travel. */
 const DIRECTION_TRIGGERS = new Set(['rumbo', 'direccion', 'hacia', 'sentido']);
-export const STATION_START_WORDS = new Set([...SYSTEM_WORDS.keys(), ...PLACE_TRIGGERS, ...DIRECTION_TRIGGERS]);
+export const STATION_START_WORDS = new Set([...SYSTEM_WORDS.keys(), ...PLACE_TRIGGERS, ...BOARDING_TRIGGERS, ...DIRECTION_TRIGGERS]);
 /** Words between a trigger and the name ("estación del Metro", "transbordo en", "rumbo a la"). */
 const SKIP = new Set(['del', 'de', 'la', 'el', 'en', 'a', 'al', 'sistema', 'stc', 'con', 'ligero', 'linea', ...SYSTEM_WORDS.keys()]);
 /** Systems whose stop names are street names: only with their own system word ("trolebús Hidalgo"). */
@@ -74,6 +80,7 @@ export function stationMentionAt(gaz: Gazetteer, tw: TextWords, i: number, docSa
   let system: StationSystem | null = SYSTEM_WORDS.get(word) ?? null;
   const direction = DIRECTION_TRIGGERS.has(word);
   if (word === 'tren' && !['ligero', 'suburbano', 'el'].includes(tw.words[i + 1]?.text ?? '')) return null;
+  if (BOARDING_TRIGGERS.has(word) && !TRANSIT_CONTEXT.some(docSays)) return null;
   let j = i + 1;
   let lines: string[] | null = null;
   while (j < n && SKIP.has(tw.words[j]!.text) && !tw.breakBefore[j]) {
