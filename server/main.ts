@@ -92,8 +92,8 @@ async function main() {
   const production = config.production;
   if (production) await ensureWebBuild(log, { production });
 
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  log(`Base de datos: ${store.backend === 'pglite' ? `PGlite en ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, replicaUrls: config.replicaUrls });
+  log(`Base de datos: ${store.backend === 'pglite' ? `PGlite en ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}${store.reads ? `, réplicas de lectura: ${store.reads.names.join(', ')}` : ''}`);
 
   if (await isStoreEmpty(store)) {
     phase = 'importación inicial';
