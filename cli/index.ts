@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../core/errors/index.ts';
+import { ConfigError, describeConfig, parseConfig } from '../core/config/index.ts';
 import { openStore, type Store } from '../db/connect.ts';
 import { sendCommand, type CommandIO } from '../db/channel/index.ts';
 import { importBundledData, stderrBundledProgress } from '../etl/bundled.ts';
@@ -34,6 +35,7 @@ const USAGE = `uso:
   npm run cli -- token create --role ${ROLES.join('|')} --name NOMBRE [--territory ID,…]
   npm run --silent cli -- user create --email CORREO --role ${ROLES.join('|')} [--name NOMBRE] [--territory ID,…]   (contraseña por stdin)
   npm run --silent cli -- token revoke ID|TOKEN
+  npm run --silent cli -- config   (la configuración resuelta del entorno, formato .env)
 `;
 
 export { Printed, UsageError } from './outcomes.ts';
@@ -78,7 +80,7 @@ export const COMMANDS: Record<string, Command> = {
     if (values.feed !== undefined && !/^https?:\/\/[^/\s]+/i.test(values.feed)) throw new UsageError(`news: --feed debe ser una URL http(s): ${values.feed}`);
     const config = values.config ? loadNewsConfig(resolve(values.config)) : undefined;
     const summary = await runNewsOnce(await store(), {
-      dataDir: process.env.DATA_DIR || './var',
+      dataDir: parseConfig(process.env).DATA_DIR,
       feedUrl: values.feed,
       config,
       log: (line) => io.stderr(line),
@@ -92,7 +94,7 @@ export const COMMANDS: Record<string, Command> = {
     if (args.length !== 1) throw new UsageError('import-chat: indique un archivo');
     const file = resolve(args[0]!);
     if (!existsSync(file)) throw new UsageError(`import-chat: no existe el archivo ${file}`);
-    return importChat(await store(), file, { dataDir: process.env.DATA_DIR || './var' });
+    return importChat(await store(), file, { dataDir: parseConfig(process.env).DATA_DIR });
   },
   /** `token create`: prints ONE line holding only the new token; the store keeps only its SHA-256. */
   async token(args, { store, io }) {
@@ -111,7 +113,16 @@ export const COMMANDS: Record<string, Command> = {
     io.stdout(`${token}\n`);
     return new Printed(0);
   },
+  /** `config`: every setting as this process resolves it from the environment, `.env` style, secrets masked. */
+  async config(args, { io }) {
+    if (args.length) throw new UsageError('config: no lleva argumentos');
+    for (const [name, value] of describeConfig(parseConfig(process.env))) io.stdout(`${name}=${value}\n`);
+    return new Printed(0);
+  },
 };
+
+/** Commands that never touch the store: they run in this process, not in a server holding DATA_DIR. */
+const LOCAL_COMMANDS: ReadonlySet<string> = new Set(['config', 'extract']);
 
 const processIO: CommandIO = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };
 const ttyOf = (io: CommandIO) => io === processIO && Boolean(process.stderr.isTTY);
@@ -134,6 +145,10 @@ export async function runCommand(argv: string[], opts: { store: Store | (() => P
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string })?.code?.startsWith?.('ERR_PARSE_ARGS')) {
       io.stderr(`${(err as Error).message}\n${USAGE}`);
+      return 2;
+    }
+    if (err instanceof ConfigError) {
+      io.stderr(`${err.message}\n`);
       return 2;
     }
     if (err instanceof AppError) {
@@ -159,9 +174,16 @@ export async function main(argv: string[]): Promise<number> {
     processIO.stderr(`${err.message}\n${USAGE}`);
     return 2;
   }
-  const databaseUrl = process.env.DATABASE_URL;
-  const dataDir = process.env.DATA_DIR || './var';
-  if (!databaseUrl) {
+  let config;
+  try {
+    config = parseConfig(process.env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    processIO.stderr(`${err.message}\n`);
+    return 2;
+  }
+  const { DATABASE_URL: databaseUrl, DATA_DIR: dataDir } = config;
+  if (!databaseUrl && !LOCAL_COMMANDS.has(argv[0] ?? '')) {
     const viaServer = await sendCommand(dataDir, absoluteArgs(argv), processIO);
     if (viaServer !== null) return viaServer;
   }

@@ -11,6 +11,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 // not kysely-postgres-js: its reserved connections crash the process when PostgreSQL restarts (see the file)
 import { PooledPostgresDialect } from './postgres-driver.ts';
 import postgres from 'postgres';
+import { openReadReplicas, type ReadReplicas } from './replicas.ts';
 import type { Database } from './schema.ts';
 import * as m001 from './migrations/001_initial.ts';
 import * as m002 from './migrations/002_news.ts';
@@ -42,6 +43,8 @@ export interface Store {
    * (server/audit) — so whoever closes the store need not know every writer attached to it.
    */
   onClose(fn: () => Promise<void>): void;
+  /** PostgreSQL with `replicaUrls`: the read replicas for the read-only queries (db/replicas.ts) */
+  reads?: ReadReplicas;
   /** Runs the `onClose` work (each once; a failure is logged, not thrown), then closes the connections. */
   close(): Promise<void>;
 }
@@ -67,6 +70,8 @@ export interface RawTx {
 export interface OpenOptions {
   /** postgres:// URL; when absent the embedded PGlite store in `dataDir` is used. */
   databaseUrl?: string;
+  /** streaming replicas of `databaseUrl` for the read-only queries of requests */
+  replicaUrls?: readonly string[];
   /** where PGlite keeps its files (`<dataDir>/pglite`); ignored with a URL. */
   dataDir?: string;
   /** in-memory PGlite, for tests; or a data-dir dump to start from. */
@@ -78,7 +83,7 @@ const migrations: Record<string, Migration> = { '001_initial': m001, '002_news':
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export async function openStore(opts: OpenOptions): Promise<Store> {
-  const store = opts.databaseUrl ? openPostgres(opts.databaseUrl) : await openPGlite(opts);
+  const store = opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.replicaUrls ?? []) : await openPGlite(opts);
   await migrate(store.db);
   return store;
 }
@@ -149,13 +154,15 @@ async function copyThroughPostgres(run: postgres.Sql | postgres.TransactionSql, 
   });
 }
 
-function openPostgres(url: string): Store {
+function openPostgres(url: string, replicaUrls: readonly string[]): Store {
   const sql = postgres(url, { max: 10, onnotice: () => {} });
   const db = new Kysely<Database>({ dialect: new PooledPostgresDialect(sql) });
   const hooks = closeHooks();
+  const reads = replicaUrls.length ? openReadReplicas(sql, replicaUrls) : undefined;
   return {
     db,
     backend: 'postgres',
+    reads,
     copyCsv: (table, columns, csv) => copyThroughPostgres(sql, table, columns, csv),
     async rawTransaction(fn) {
       return sql.begin(async (tx) =>
@@ -171,6 +178,7 @@ function openPostgres(url: string): Store {
     onClose: hooks.add,
     async close() {
       await hooks.run();
+      await reads?.close();
       await db.destroy();
     },
   };

@@ -29,8 +29,8 @@ function isStaleConnection(err: unknown): boolean {
 /** Rejection that ends a held-open `sql.begin` with a ROLLBACK. */
 class Rollback extends Error {}
 
-class PooledConnection implements DatabaseConnection {
-  private tx: postgres.TransactionSql | undefined;
+export class PooledConnection implements DatabaseConnection {
+  protected tx: postgres.TransactionSql | undefined;
   private finish: { commit(): void; rollback(): void; done: Promise<unknown> } | undefined;
   constructor(private readonly sql: postgres.Sql) {}
 
@@ -94,7 +94,7 @@ class PooledConnection implements DatabaseConnection {
   }
 }
 
-class PooledPostgresDriver extends PostgresDriver implements Driver {
+export class PooledPostgresDriver extends PostgresDriver implements Driver {
   constructor(private readonly sql: postgres.Sql) {
     super({} as never);
   }

@@ -15,6 +15,7 @@
  * hashed with SHA-256 into the key) or, when absent, are generated once into the `app_secrets` table
  * with an insert-if-absent, so processes starting together agree. PGlite keeps the files.
  */
+import { parseConfig } from '../core/config/index.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AppSecretsTable, Database } from './schema.ts';
@@ -44,7 +45,7 @@ export function readOrCreateSecret(dataDir: string, name: SecretName): string {
 }
 
 /** The environment variable that may give each secret. */
-export const SECRET_ENV: Record<SecretName, string> = { 'session-key': 'SESSION_KEY', 'chat-salt': 'CHAT_SALT' };
+export const SECRET_ENV = { 'session-key': 'SESSION_KEY', 'chat-salt': 'CHAT_SALT' } as const satisfies Record<SecretName, string>;
 
 /** Shortest accepted environment value, in bytes (UTF-8): as much entropy as the generated 32 bytes can hold. */
 export const MIN_ENV_SECRET_BYTES = 32;
@@ -87,8 +88,8 @@ export interface SecretSources {
  */
 export async function resolveSecret(name: SecretName, from: SecretSources): Promise<string | undefined> {
   const variable = SECRET_ENV[name];
-  const raw = (from.env ?? process.env)[variable];
-  if (raw !== undefined && raw !== '') return secretFromEnvValue(variable, raw);
+  const raw = parseConfig(from.env ?? process.env)[variable];
+  if (raw !== undefined) return secretFromEnvValue(variable, raw);
   if (from.inDatabase && from.store) return readOrCreateStoredSecret(from.store, name);
   if (from.dataDir) return readOrCreateSecret(from.dataDir, name);
   return undefined;

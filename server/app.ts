@@ -38,6 +38,7 @@ import { apiBodyLimit, securityHeaders } from './security/index.ts';
 import { createServices, type ServiceOptions, type ServiceStore, type Services } from './services/index.ts';
 import type { ApiEnv, Register } from './context.ts';
 import { clientAddress } from './http/client.ts';
+import { errorsOnlyLogger, requestLog, type Logger } from './http/request-log.ts';
 
 export type { ApiApp, ApiEnv } from './context.ts';
 
@@ -45,6 +46,8 @@ export interface AppOptions extends ServiceOptions {
   store: ServiceStore;
   /** an already built services object (the server's entry point shares it with its background jobs); the other options are then ignored */
   services?: Services;
+  /** JSON logs and the access log (`npm start` passes one at `LOG_LEVEL`); default: errors only, on stderr */
+  logger?: Logger;
 }
 
 /** Every feature, in registration order (the catch-all 404 comes after them). */
@@ -80,7 +83,10 @@ export function createApp(opts: AppOptions): Hono {
   const { settings } = services;
 
   const app = new Hono<ApiEnv>();
+  const logger = opts.logger ?? errorsOnlyLogger();
   app.onError(handleError);
+  // first: every later line and the error handler carry the request id
+  app.use('*', requestLog(logger));
   // security headers on every response, the web app's included (mounted later on this app)
   // the client's address, scheme and host, through trusted proxies only: every later check reads it
   app.use('*', clientAddress(settings.security.trustProxy));
@@ -93,6 +99,8 @@ export function createApp(opts: AppOptions): Hono {
   app.use('/api/*', auditRequests(services.audit));
   const cache = responseCache({
     version: services.dataVersion,
+    // the read-only queries of GET requests may run on a read replica (DATABASE_REPLICA_URL)
+    reads: services.reads,
     ...settings.cache,
     variant: (c) => {
       const cls = visibilityClass(c.get('principal'));
@@ -106,7 +114,7 @@ export function createApp(opts: AppOptions): Hono {
   for (const register of FEATURES) register(app, services);
   app.all('/api/*', (c) => c.json(errorBody('not_found'), 404));
   // anonymous cache hits answered before routing, with the headers this whole stack sent (server/cache/fast-path.ts)
-  withCachedFastPath(app, cache, settings.security.trustProxy);
+  withCachedFastPath(app, cache, settings.security.trustProxy, logger);
   return app as unknown as Hono;
 }
 

@@ -1,5 +1,6 @@
-/** Runtime configuration from the environment; documented in the README. */
+/** The server's start-up settings, from the one configuration schema (core/config). */
 import { resolve } from 'node:path';
+import { parseConfig, type Config as Settings } from '../core/config/index.ts';
 
 export interface Config {
   port: number;
@@ -7,14 +8,27 @@ export interface Config {
   dataDir: string;
   /** a PostgreSQL server; when unset the embedded PGlite store in `dataDir` is used */
   databaseUrl?: string;
+  /** read replicas of `databaseUrl` for the read-only queries (none: every read on the primary) */
+  replicaUrls: string[];
+  logLevel: Settings['LOG_LEVEL'];
+  /** `NODE_ENV=production`: never build the web app at start */
+  production: boolean;
+  /** the whole parsed environment, for the modules that read their own settings */
+  settings: Settings;
 }
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const port = Number(env.PORT ?? 8080);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+export function readConfig(env: NodeJS.ProcessEnv): Config {
+  const settings = parseConfig(env);
+  if (settings.DATABASE_REPLICA_URL.length && !settings.DATABASE_URL) {
+    throw new Error('DATABASE_REPLICA_URL necesita DATABASE_URL (el primario) — DATABASE_REPLICA_URL needs DATABASE_URL (the primary)');
+  }
   return {
-    port,
-    dataDir: resolve(env.DATA_DIR || './var'),
-    databaseUrl: env.DATABASE_URL || undefined,
+    port: settings.PORT,
+    dataDir: resolve(settings.DATA_DIR),
+    databaseUrl: settings.DATABASE_URL,
+    replicaUrls: settings.DATABASE_REPLICA_URL,
+    logLevel: settings.LOG_LEVEL,
+    production: settings.NODE_ENV === 'production',
+    settings,
   };
 }

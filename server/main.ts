@@ -18,8 +18,11 @@ import { startBackgroundJobs } from '../etl/news/schedule.ts';
 import { closePlenaryRenderers } from './plenary/index.ts';
 import { startingHandler } from './health/index.ts';
 import { resolveSecret, secretFromEnvValue, SECRET_ENV } from './services/store.ts';
+import { createLogger, type Logger } from './http/request-log.ts';
 
-const log = (msg: string) => process.stderr.write(msg + '\n');
+/** Start-up messages until the configured logger exists (a bad LOG_LEVEL must still be reported). */
+let logger: Logger = createLogger('info');
+const log = (msg: string) => logger.info(msg);
 
 /**
  * Fails at once, naming the folder, when DATA_DIR (or the embedded database in it) cannot be
@@ -54,10 +57,14 @@ function assertWritableDataDir(dataDir: string, embedded: boolean): void {
 }
 
 async function main() {
-  const config = readConfig();
+  const config = readConfig(process.env);
+  logger = createLogger(config.logLevel);
   const started = Date.now();
   // a too-short SESSION_KEY / CHAT_SALT stops the start before anything is opened
-  for (const variable of Object.values(SECRET_ENV)) if (process.env[variable]) secretFromEnvValue(variable, process.env[variable]!);
+  for (const variable of Object.values(SECRET_ENV)) {
+    const value = config.settings[variable];
+    if (value) secretFromEnvValue(variable, value);
+  }
   assertWritableDataDir(config.dataDir, !config.databaseUrl);
   // Claim DATA_DIR before opening the store: a second PGlite process on the same folder would
   // corrupt it. Commands that arrive while the store is still loading wait for it.
@@ -82,11 +89,11 @@ async function main() {
     log(`Arrancando en http://localhost:${info.port} (/api/ready responde 503 hasta terminar)`);
   });
   // production never builds (no vite at run time): a missing web/dist stops the start before the long import
-  const production = process.env.NODE_ENV === 'production';
+  const production = config.production;
   if (production) await ensureWebBuild(log, { production });
 
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  log(`Base de datos: ${store.backend === 'pglite' ? `PGlite en ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, replicaUrls: config.replicaUrls });
+  log(`Base de datos: ${store.backend === 'pglite' ? `PGlite en ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}${store.reads ? `, réplicas de lectura: ${store.reads.names.join(', ')}` : ''}`);
 
   if (await isStoreEmpty(store)) {
     phase = 'importación inicial';
@@ -102,7 +109,7 @@ async function main() {
   const services = createServices(store, { accounts: { sessionKey: Buffer.from(sessionKey!, 'hex') } });
   const { audit } = services;
   dataVersion = services.dataVersion;
-  const app = createApp({ store, services });
+  const app = createApp({ store, services, logger });
   mountWebApp(app);
   storeReady(store);
   // News sources on their schedule (when configured) and the chat-retention purge, in-process.
@@ -127,6 +134,7 @@ async function main() {
 }
 
 main().catch((e) => {
-  log(`Error al iniciar: ${e instanceof Error ? e.message : e}`);
+  logger.fatal({ err: e }, `Error al iniciar: ${e instanceof Error ? e.message : e}`);
+  logger.flush?.();
   process.exit(1);
 });

@@ -8,6 +8,7 @@
  * the small 2-core machines the server is meant for. The login rate limit (server/accounts) bounds
  * online guessing on top. `PASSWORD_SCRYPT_N` (a power of two) raises N.
  */
+import { parseConfig } from '../../core/config/index.ts';
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 export interface ScryptParams {
@@ -35,13 +36,8 @@ function scryptAsync(password: string, salt: Buffer, params: ScryptParams): Prom
 
 /** The parameters from the environment (`PASSWORD_SCRYPT_N`), else the defaults. */
 export function scryptParams(env: NodeJS.ProcessEnv = process.env): ScryptParams {
-  const raw = env.PASSWORD_SCRYPT_N;
-  if (raw === undefined || raw === '') return DEFAULT_SCRYPT;
-  const N = Number(raw);
-  if (!Number.isInteger(N) || N < 2 ** 14 || N > MAX_N || (N & (N - 1)) !== 0) {
-    throw new Error(`PASSWORD_SCRYPT_N must be a power of two from 16384 to ${MAX_N}, got "${raw}"`);
-  }
-  return { ...DEFAULT_SCRYPT, N };
+  const N = parseConfig(env).PASSWORD_SCRYPT_N;
+  return N === DEFAULT_SCRYPT.N ? DEFAULT_SCRYPT : { ...DEFAULT_SCRYPT, N };
 }
 
 /** A new hash of `password` with a fresh salt. */

@@ -95,12 +95,18 @@ export interface Repositories {
   rateLimits: RateLimitRepository;
 }
 
-/** Every repository over one store; `incidents` may be given (a cache or a test double in front of the SQL one). */
-export function createRepositories(store: Pick<Store, 'db' | 'backend'>, given: { incidents?: IncidentRepository } = {}): Repositories {
+/**
+ * Every repository over one store; `incidents` may be given (a cache or a test double in front of the
+ * SQL one). With read replicas (`store.reads`) the read-only aggregates — incidents, stats, published
+ * counts — go through the replica routing (db/replicas.ts); every other repository writes or must
+ * read its own writes, and stays on the primary.
+ */
+export function createRepositories(store: Pick<Store, 'db' | 'backend' | 'reads'>, given: { incidents?: IncidentRepository } = {}): Repositories {
+  const reads = store.reads ? { db: store.reads.db, backend: store.backend } : store;
   return {
-    incidents: given.incidents ?? createIncidentRepository(store),
-    stats: createStatsQueries(store),
-    published: bindStore(store, { cellMonthCounts }),
+    incidents: given.incidents ?? createIncidentRepository(reads),
+    stats: createStatsQueries(reads),
+    published: bindStore(reads, { cellMonthCounts }),
     accounts: { ...bindStore(store, accountQueries), credentialsEpoch },
     tokens: bindStore(store, { find: findToken }),
     audit: bindStore(store, { insert: insertAuditEntries, list: listAuditEntries }),

@@ -17,6 +17,7 @@
  * counts unless the classifier calls it statistics, advice or opinion. Then the one geocoder places
  * it; messages it cannot place (or places outside the city) are queued unplaced, not dropped.
  */
+import { parseConfig } from '../../core/config/index.ts';
 import { createHash, createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -30,7 +31,6 @@ import { parseTelegram, parseWhatsApp, type ChatMessage, type MalformedEntry, ty
 
 export * from './parse.ts';
 
-export const DEFAULT_RETENTION_DAYS = 90;
 
 export interface ChatImportOptions {
   /** where `secrets/chat-salt` lives (PGlite; on PostgreSQL the salt is `CHAT_SALT` or kept in the store) */
@@ -65,12 +65,7 @@ export interface ChatImportReport {
 }
 
 export function retentionDays(given: number | undefined, env: NodeJS.ProcessEnv = process.env): number {
-  if (given !== undefined) return given;
-  const v = env.CHAT_RETENTION_DAYS;
-  if (v === undefined || v === '') return DEFAULT_RETENTION_DAYS;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`CHAT_RETENTION_DAYS must be an integer ≥ 1, got "${v}"`);
-  return n;
+  return given ?? parseConfig(env).CHAT_RETENTION_DAYS;
 }
 
 /** The salt, created (32 random bytes, hex, mode 0600) on first use (db/secrets.ts, shared with the session key). */

@@ -14,6 +14,7 @@
  * their last-run times are kept in `DATA_DIR/news/schedule.json` after the pass completes, so a pass
  * killed halfway is simply due again after a restart (and idempotent: 304s and dedupe).
  */
+import { parseConfig } from '../../core/config/index.ts';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Store } from '../../db/connect.ts';
@@ -227,11 +228,11 @@ export interface BackgroundJobsOptions {
  * `NEWS_SCHEDULE=off`. Returns the started scheduler (stop it on shutdown).
  */
 export function startBackgroundJobs(opts: BackgroundJobsOptions): Scheduler {
-  const env = opts.env ?? process.env;
+  const env = parseConfig(opts.env ?? process.env);
   const log = opts.log ?? (() => {});
   const jobs: Job[] = [retentionJob(opts.store)];
-  const configPath = env.NEWS_CONFIG || DEFAULT_NEWS_CONFIG;
-  const off = (env.NEWS_SCHEDULE ?? '').toLowerCase() === 'off';
+  const configPath = env.NEWS_CONFIG ?? DEFAULT_NEWS_CONFIG;
+  const off = !env.NEWS_SCHEDULE;
   const config = off ? null : loadNewsConfig(configPath);
   if (config?.schedule.enabled) {
     const runner: NewsRunner = (sources) =>

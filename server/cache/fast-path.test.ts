@@ -33,7 +33,8 @@ function tinyApp(version = { value: '1' }) {
   return { app, counts, cache };
 }
 
-const headersOf = (res: Response) => Object.fromEntries([...res.headers].filter(([k]) => k !== 'date'));
+/** The headers to compare: not the date, nor the request id, which is new for every response. */
+const headersOf = (res: Response) => Object.fromEntries([...res.headers].filter(([k]) => k !== 'date' && k !== 'x-request-id'));
 
 describe('cache fast path', () => {
   it('answers repeated anonymous hits without the middleware chain, with the headers the chain sent', async () => {
@@ -47,6 +48,11 @@ describe('cache fast path', () => {
     expect(counts).toEqual({ stack: 2, handler: 1 });
     expect(await third.text()).toBe(await first.text());
     expect(headersOf(third)).toEqual(headersOf(second));
+    // each answer of the fast path has its own request id, or the proxy's when it sent one
+    expect(third.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const withId = await app.request('/api/thing?n=1&b=2', { headers: { 'X-Request-Id': 'nginx-0123abcd' } });
+    expect(counts).toEqual({ stack: 2, handler: 1 });
+    expect(withId.headers.get('x-request-id')).toBe('nginx-0123abcd');
     expect(third.headers.get('x-frame-options')).toBe('DENY');
     expect(third.headers.get('etag')).toBe(first.headers.get('etag'));
 

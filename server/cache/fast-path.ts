@@ -28,6 +28,7 @@ import type { Hono } from 'hono';
 import { SESSION_COOKIE } from '../auth/session.ts';
 import { peerOf, resolveClient, TRUST_NOBODY, type TrustProxy } from '../http/client.ts';
 import { HSTS_VALUE } from '../security/index.ts';
+import { logAccess, REQUEST_ID_HEADER, requestIdFor, type Logger } from '../http/request-log.ts';
 import { acceptsGzip, cacheKey, GZIP_MIN_BYTES, matchesEtag, normaliseUrl, type CacheEntry, type DataVersion, type LruCache } from './index.ts';
 
 
@@ -88,6 +89,8 @@ class NormalisedUrls {
 }
 
 const BODY_HEADERS = new Set(['content-type', 'content-length']);
+/** Per request, never replayed: a fresh id (or the proxy's) goes with every answer. */
+const REQUEST_ID = REQUEST_ID_HEADER.toLowerCase();
 /** The one header that depends on the scheme: recorded without it, added back for HTTPS clients. */
 const HSTS_HEADER = 'strict-transport-security';
 
@@ -98,12 +101,12 @@ function without(headers: Record<string, string>, names: Set<string>): Record<st
 }
 
 /** The recorded answer for `entry`, or undefined when the full app must answer. */
-function replay(entry: CacheEntry, gzip: boolean, ifNoneMatch: string | undefined, https: boolean): Response | undefined {
+function replay(entry: CacheEntry, gzip: boolean, ifNoneMatch: string | undefined, https: boolean, reqId: string): Response | undefined {
   const useGzip = gzip && entry.identity.body.byteLength >= GZIP_MIN_BYTES;
   const v = useGzip ? entry.gzip : entry.identity;
   const recorded = useGzip ? entry.replay?.gzip : entry.replay?.identity;
   if (!v || !recorded) return undefined;
-  const headers = https ? { ...recorded, [HSTS_HEADER]: HSTS_VALUE } : recorded;
+  const headers = https ? { ...recorded, [HSTS_HEADER]: HSTS_VALUE, [REQUEST_ID]: reqId } : { ...recorded, [REQUEST_ID]: reqId };
   if (matchesEtag(ifNoneMatch, v.etag)) return new Response(null, { status: 304, headers: without(headers, BODY_HEADERS) });
   return new Response(v.body, { status: 200, headers });
 }
@@ -117,7 +120,7 @@ function record(entry: CacheEntry | undefined, res: Response): void {
   if (!v || etag !== v.etag) return;
   const headers: Record<string, string> = {};
   res.headers.forEach((value, name) => {
-    if (name !== 'content-length' && name !== HSTS_HEADER) headers[name] = value;
+    if (name !== 'content-length' && name !== HSTS_HEADER && name !== REQUEST_ID) headers[name] = value;
   });
   entry.replay = { ...entry.replay, [gzip ? 'gzip' : 'identity']: headers };
 }
@@ -131,10 +134,11 @@ export interface FastPathCache {
  * Puts the fast path in front of `app.fetch` (and so of `app.request`, which calls it). Call once,
  * after the response cache middleware is registered on `/api/*` with the same LRU and data version.
  */
-export function withCachedFastPath(app: Hono<any>, cache: FastPathCache, trust: TrustProxy = TRUST_NOBODY): void {
+export function withCachedFastPath(app: Hono<any>, cache: FastPathCache, trust: TrustProxy = TRUST_NOBODY, log?: Logger): void {
   const full = app.fetch;
   const urls = new NormalisedUrls();
   app.fetch = (req: Request, env?: unknown, ctx?: any) => {
+    const started = performance.now();
     const probe = probeOf(req, env, trust);
     if (!probe || !anonymousPlain(probe)) return full(req, env, ctx);
     const url = urls.get(probe.pathAndQuery);
@@ -143,8 +147,12 @@ export function withCachedFastPath(app: Hono<any>, cache: FastPathCache, trust: 
     const key = cacheKey(version, undefined, url);
     const hit = cache.lru.get(key);
     if (hit) {
-      const res = replay(hit, acceptsGzip(probe.header('accept-encoding')), probe.header('if-none-match'), probe.https);
-      if (res) return res;
+      const reqId = requestIdFor(probe.header('x-request-id'));
+      const res = replay(hit, acceptsGzip(probe.header('accept-encoding')), probe.header('if-none-match'), probe.https, reqId);
+      if (res) {
+        if (log) logAccess(log, { reqId, method: 'GET', path: url.split('?', 1)[0]!, status: res.status, ms: performance.now() - started, cache: 'fast' });
+        return res;
+      }
     }
     const answer = full(req, env, ctx);
     const gzip = acceptsGzip(probe.header('accept-encoding'));

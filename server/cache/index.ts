@@ -161,6 +161,22 @@ export interface ResponseCacheOptions {
   variant?: (c: Context) => string | undefined;
   maxEntries?: number;
   maxBytes?: number;
+  /**
+   * Where the handler's reads run (server/services `reads`): a replica may answer, with the data
+   * version it had; an answer from a replica behind the keyed version is sent but never stored.
+   */
+  reads?: { run<T>(fn: () => Promise<T>): Promise<{ result: T; version?: string }> };
+}
+
+export const DATA_VERSION_HEADER = 'X-Data-Version';
+
+/**
+ * Whether data version `served` is at least `keyed`. Versions are the counter in `meta.data_version`
+ * (compared as integers); any other text only matches itself.
+ */
+export function versionAtLeast(served: string, keyed: string): boolean {
+  if (/^\d+$/.test(served) && /^\d+$/.test(keyed)) return BigInt(served) >= BigInt(keyed);
+  return served === keyed;
 }
 
 /** A shared cache must never keep one caller's answer for another: such answers are `private`. */
@@ -195,23 +211,30 @@ export function responseCache(opts: ResponseCacheOptions): MiddlewareHandler<Cac
     const hit = key === undefined ? undefined : lru.get(key);
     if (hit) return serve(hit);
 
-    await next();
+    // the version the answer is computed from: the keyed one, or a replica's (maybe behind it)
+    let servedVersion = version;
+    if (opts.reads && version !== undefined) servedVersion = (await opts.reads.run(next)).version ?? version;
+    else await next();
     const res = c.res;
     if (res.status !== 200) {
       if (!res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
+      if (servedVersion !== undefined) c.res.headers.set(DATA_VERSION_HEADER, servedVersion);
       return;
     }
+    const storable = key !== undefined && servedVersion !== undefined && versionAtLeast(servedVersion, version!) && !c.get('skipLru');
     const body = new Uint8Array(await res.arrayBuffer());
     const headers: Record<string, string> = {
       'Content-Type': res.headers.get('Content-Type') ?? 'application/octet-stream',
       'Cache-Control': privateCacheControl(c.get('cacheControl') ?? DEFAULT_CACHE_CONTROL, variantKey !== undefined),
       // Cookie: the mc_session cookie changes the caller too (a browser must not reuse a logged-in answer after logout)
-      Vary: opts.variant ? 'Accept-Encoding, Authorization, Cookie' : 'Accept-Encoding',
+      // only on answers that differ by caller: the public one stays cacheable by a CDN (no Vary: Cookie)
+      Vary: variantKey !== undefined ? 'Accept-Encoding, Authorization, Cookie' : 'Accept-Encoding',
+      ...(servedVersion !== undefined ? { [DATA_VERSION_HEADER]: servedVersion } : {}),
       // file downloads (server/export) keep their file name
       ...(res.headers.get('Content-Disposition') ? { 'Content-Disposition': res.headers.get('Content-Disposition')! } : {}),
     };
     const entry: CacheEntry = { identity: variant(body, headers, etagOf(body)), bytes: body.byteLength + 256 };
-    if (key !== undefined && !c.get('skipLru')) lru.set(key, entry);
+    if (storable) lru.set(key, entry);
     c.res = undefined as unknown as Response; // Hono: replace rather than merge headers
     c.res = serve(entry);
 

@@ -1,4 +1,6 @@
-import { expect, it, vi } from 'vitest';
+import { Writable } from 'node:stream';
+import { expect, it } from 'vitest';
+import { createLogger } from '../http/request-log.ts';
 import { createIncidentRepository } from '../../db/queries/index.ts';
 import { createAdminApp, describeApi, getJson } from '../../tests/support/index.ts';
 
@@ -8,13 +10,16 @@ describeApi('error handling', (ctx) => {
     const repo = createIncidentRepository(store);
     // a real repository whose hotspot query hits a broken statement
     const broken = { ...repo, hotspots: () => store.db.selectFrom('no_such_table' as 'incidents').selectAll().execute() as never };
-    const app = createAdminApp({ store, repository: broken });
-    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const lines: { level: number; reqId?: string; err?: { message: string } }[] = [];
+    const sink = new Writable({ write: (chunk, _e, done) => (lines.push(JSON.parse(String(chunk))), done()) });
+    const app = createAdminApp({ store, repository: broken, logger: createLogger('error', sink) });
     const res = await getJson(app, '/api/hotspots?res=8');
     expect(res.status).toBe(500);
     expect(res.body).toEqual({ error: { code: 'internal_error', message: 'Error interno' } });
-    expect(log).toHaveBeenCalled();
-    log.mockRestore();
+    // the driver's message goes to the server's log, at level error, with the request's id
+    const logged = lines.find((l) => l.level === 50);
+    expect(logged?.err?.message).toMatch(/no_such_table/);
+    expect(logged?.reqId).toBeTruthy();
   });
 
   it('answers unknown API paths with 404 not_found', async () => {

@@ -6,6 +6,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { AppError, ERRORS, type ErrorCode } from '../../core/errors/index.ts';
+import type { Logger } from '../http/request-log.ts';
 
 export function errorBody(code: ErrorCode, message: string = ERRORS[code].message) {
   return { error: { code, message } };
@@ -34,7 +35,11 @@ export function toAppError(err: unknown): AppError {
 /** `app.onError` handler. */
 export function handleError(err: Error, c: Context) {
   const appErr = toAppError(err);
-  if (appErr.status >= 500) console.error(`[api] ${c.req.method} ${c.req.path}:`, err);
+  if (appErr.status >= 500) {
+    const log = (c.get as (key: string) => Logger | undefined)('log');
+    if (log) log.error({ err, method: c.req.method, path: c.req.path }, 'request failed');
+    else console.error(`[api] ${c.req.method} ${c.req.path}:`, err);
+  }
   c.header('Cache-Control', 'no-store');
   return c.json(appErr.toJSON(), appErr.status as 400);
 }

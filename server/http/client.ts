@@ -15,6 +15,7 @@
  * nearest the client wrote it) only when the socket's peer is trusted. This is the rule Express's
  * `trust proxy` setting follows; the CIDR matching is Node's own `net.BlockList`.
  */
+import { parseConfig } from '../../core/config/index.ts';
 import { BlockList, isIP } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import type { Context, MiddlewareHandler } from 'hono';
@@ -56,7 +57,7 @@ function addTrusted(list: BlockList, entry: string): void {
 
 /** `TRUST_PROXY` from the environment, read once per call site that builds an app. */
 export function trustProxyFromEnv(env: NodeJS.ProcessEnv = process.env): TrustProxy {
-  return parseTrustProxy(env.TRUST_PROXY);
+  return parseTrustProxy(parseConfig(env).TRUST_PROXY);
 }
 
 /** `::ffff:10.0.0.1` → `10.0.0.1`, so an IPv4 peer on a dual-stack socket matches IPv4 blocks and buckets. */

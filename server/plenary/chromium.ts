@@ -3,6 +3,7 @@
  * plenary export (PDF/PNG) and the browser tests' harness (tests/harness/chromium.ts imports
  * this; the server never imports tests/). playwright-core drives it and ships no browser itself.
  */
+import { parseConfig } from '../../core/config/index.ts';
 import { existsSync } from 'node:fs';
 
 /** Debian's and Ubuntu's package paths; `CHROMIUM_PATH` (env) goes first when set. */
@@ -28,6 +29,7 @@ export const CHROMIUM_ARGS: readonly string[] = [
 
 /** The first existing candidate (CHROMIUM_PATH first), or null. */
 export function findChromium(candidates: readonly string[] = CHROMIUM_CANDIDATES, env: NodeJS.ProcessEnv = process.env): string | null {
-  const all = env.CHROMIUM_PATH ? [env.CHROMIUM_PATH, ...candidates] : candidates;
+  const configured = parseConfig(env).CHROMIUM_PATH;
+  const all = configured ? [configured, ...candidates] : candidates;
   return all.find((p) => existsSync(p)) ?? null;
 }

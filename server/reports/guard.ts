@@ -14,6 +14,7 @@
  *   trusted by `TRUST_PROXY` — the address that proxy forwarded; without a socket (in-process
  *   tests) every request shares one bucket.
  */
+import { parseConfig } from '../../core/config/index.ts';
 import type { MiddlewareHandler } from 'hono';
 import { AppError } from '../../core/errors/index.ts';
 import type { RateLimitRepository } from '../services/ports.ts';
@@ -33,23 +34,16 @@ export interface ReportOptions {
   clock?: () => number;
 }
 
-export const DEFAULT_RATE_LIMIT = 10;
 export const DEFAULT_WINDOW_MS = 60_000;
 export const DEFAULT_MAX_BYTES = 8 * 1024;
 
 export function reportOptions(given: ReportOptions = {}, env: NodeJS.ProcessEnv = process.env): Required<ReportOptions> {
-  const envLimit = env.REPORTS_RATE_LIMIT;
-  let rateLimit = given.rateLimit;
-  if (rateLimit === undefined && envLimit !== undefined && envLimit !== '') {
-    rateLimit = Number(envLimit);
-    if (!Number.isInteger(rateLimit) || rateLimit < 0) throw new Error(`REPORTS_RATE_LIMIT must be an integer ≥ 0, got "${envLimit}"`);
-  }
-  const allowedOrigins = given.allowedOrigins ?? (env.REPORTS_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const config = parseConfig(env);
   return {
-    rateLimit: rateLimit ?? DEFAULT_RATE_LIMIT,
+    rateLimit: given.rateLimit ?? config.REPORTS_RATE_LIMIT,
+    allowedOrigins: given.allowedOrigins ?? config.REPORTS_ALLOWED_ORIGINS,
     windowMs: given.windowMs ?? DEFAULT_WINDOW_MS,
     maxBytes: given.maxBytes ?? DEFAULT_MAX_BYTES,
-    allowedOrigins,
     clock: given.clock ?? Date.now,
   };
 }

@@ -15,12 +15,12 @@
  * a proxy trusted by `TRUST_PROXY`, server/http/client.ts): a browser ignores it over plain HTTP
  * anyway, and sending it from a development server on localhost would pin that name to HTTPS.
  */
+import { parseConfig } from '../../core/config/index.ts';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../core/errors/index.ts';
 import { clientOf, parseTrustProxy, type TrustProxy } from '../http/client.ts';
 
-export const DEFAULT_API_BODY_LIMIT = 64 * 1024;
 export const HSTS_VALUE = 'max-age=31536000; includeSubDomains';
 
 /** The policy, one directive per entry (joined with `; `). */
@@ -58,18 +58,10 @@ export interface SecuritySettings {
 }
 
 export function securityOptions(given: SecurityOptions = {}, env: NodeJS.ProcessEnv = process.env): SecuritySettings {
-  const extraOrigins = given.extraOrigins ?? (env.CSP_EXTRA_ORIGINS ?? '').split(/\s+/).filter(Boolean);
-  for (const o of extraOrigins) {
-    // a source expression, never a directive separator or a quoted keyword smuggled in
-    if (!/^(https?|wss?):\/\/[A-Za-z0-9.*:-]+\/?$/.test(o)) throw new Error(`CSP_EXTRA_ORIGINS: "${o}" is not an origin like https://tiles.example.org`);
-  }
-  let apiBodyLimit = given.apiBodyLimit;
-  if (apiBodyLimit === undefined && env.API_BODY_LIMIT) {
-    apiBodyLimit = Number(env.API_BODY_LIMIT);
-    if (!Number.isInteger(apiBodyLimit) || apiBodyLimit < 1) throw new Error(`API_BODY_LIMIT must be a positive integer (bytes), got "${env.API_BODY_LIMIT}"`);
-  }
-  const trustProxy = typeof given.trustProxy === 'object' ? given.trustProxy : parseTrustProxy(given.trustProxy ?? env.TRUST_PROXY);
-  return { extraOrigins, apiBodyLimit: apiBodyLimit ?? DEFAULT_API_BODY_LIMIT, trustProxy };
+  // the schema checks CSP_EXTRA_ORIGINS (origins only: no directive separator or quoted keyword smuggled in)
+  const config = parseConfig(env);
+  const trustProxy = typeof given.trustProxy === 'object' ? given.trustProxy : parseTrustProxy(given.trustProxy ?? config.TRUST_PROXY);
+  return { extraOrigins: given.extraOrigins ?? config.CSP_EXTRA_ORIGINS, apiBodyLimit: given.apiBodyLimit ?? config.API_BODY_LIMIT, trustProxy };
 }
 
 /** The headers every response carries (HSTS added separately, over HTTPS only). */

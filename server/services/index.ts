@@ -5,6 +5,7 @@
  */
 import type { Store } from '../../db/connect.ts';
 import { createRepositories, type IncidentRepository } from '../../db/repositories/index.ts';
+import { createIncidentRepository } from '../../db/queries/index.ts';
 import { IncidentWriter } from '../../db/incidents/writer.ts';
 import { readOrCreateSecret } from '../../db/secrets.ts';
 import { loadBoundarySets, loadStations, type Station } from '../../reference/boundaries/index.ts';
@@ -18,12 +19,12 @@ import { createPublicData } from '../policy/public.ts';
 import type { ReportOptions } from '../reports/guard.ts';
 import { securityOptions, type SecurityOptions } from '../security/index.ts';
 import { defaultBoundaryLoader, type BoundaryLoader } from '../shared/boundaries.ts';
-import type { ReferenceData, Services } from './types.ts';
+import type { ReadRouting, ReferenceData, Services } from './types.ts';
 
 export type { Services } from './types.ts';
 
 /** The store as `createApp` takes it: queries need `db` and `backend`; `onClose` lets a log made here flush last. */
-export type ServiceStore = Pick<Store, 'db' | 'backend'> & Partial<Pick<Store, 'onClose'>>;
+export type ServiceStore = Pick<Store, 'db' | 'backend'> & Partial<Pick<Store, 'onClose' | 'reads'>>;
 
 export interface ServiceOptions {
   /** defaults to the SQL repository over the store */
@@ -73,9 +74,30 @@ export function createServices(store: ServiceStore, opts: ServiceOptions = {}): 
     incidentWriter: () => (writer ??= new IncidentWriter(reference.geocoder().reverse)),
     policy,
     publicData: createPublicData({ repo: repositories.incidents, stats: repositories.stats, published: repositories.published, options: policy }),
-    dataVersion: opts.dataVersion ?? new DataVersion(() => repositories.incidents.dataVersion()),
+    // the version that keys the cache is the primary's: a replica's may lag behind it
+    dataVersion: opts.dataVersion ?? new DataVersion(primaryDataVersion(store, repositories.incidents)),
+    reads: readRouting(store),
     audit,
     settings,
+  };
+}
+
+function primaryDataVersion(store: ServiceStore, incidents: IncidentRepository): () => Promise<string> {
+  if (!store.reads) return () => incidents.dataVersion();
+  const primary = createIncidentRepository(store);
+  return () => primary.dataVersion();
+}
+
+/** Replica routing for a request's reads (db/replicas.ts); without replicas every read is on the primary. */
+function readRouting(store: ServiceStore): ReadRouting {
+  const reads = store.reads;
+  if (!reads) return { replicas: [], run: async (fn) => ({ result: await fn() }) };
+  return {
+    replicas: reads.names,
+    async run(fn) {
+      const { result, replica } = await reads.run(fn);
+      return replica ? { result, version: replica.version, replica: replica.name } : { result };
+    },
   };
 }
 

@@ -39,6 +39,17 @@ export interface FeatureSettings {
   cache: { maxEntries?: number; maxBytes?: number };
 }
 
+/**
+ * Where a request's read-only queries run (server/cache wraps each GET in `run`): a read replica
+ * that is up, else the primary. `version` is the replica's data version when one answered (it may
+ * be behind the primary's); undefined when the primary answered.
+ */
+export interface ReadRouting {
+  /** the replicas' names (host:port); empty without `DATABASE_REPLICA_URL` */
+  replicas: readonly string[];
+  run<T>(fn: () => Promise<T>): Promise<{ result: T; version?: string; replica?: string }>;
+}
+
 export interface Services {
   repositories: Repositories;
   reference: ReferenceData;
@@ -48,6 +59,8 @@ export interface Services {
   publicData: PublicData;
   /** bumped by every import; keys the response cache */
   dataVersion: DataVersion;
+  /** read replicas for the read-only queries */
+  reads: ReadRouting;
   /** the buffered writer of the audit log */
   audit: AuditLog;
   settings: FeatureSettings;

@@ -2,6 +2,7 @@
  * Serving the built web app (`web/dist`) beside the API, with an SPA fallback to index.html.
  * Vite names assets by content hash, so they can be cached for a year; index.html must revalidate.
  */
+import { parseConfig } from '../../core/config/index.ts';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,7 +63,7 @@ export interface WebBuildOptions {
  */
 export async function ensureWebBuild(log: (msg: string) => void, opts: WebBuildOptions = {}): Promise<void> {
   const distDir = opts.distDir ?? WEB_DIST;
-  const production = opts.production ?? process.env.NODE_ENV === 'production';
+  const production = opts.production ?? parseConfig(process.env).NODE_ENV === 'production';
   const stale = opts.rebuildStale && !production && distDir === WEB_DIST && webBuildIsStale();
   if (!webBuildMissing(distDir) && !stale) return;
   const missing = `falta la aplicación web construida (${distDir}/index.html): ejecute \`npm run build\` antes de \`npm start\``;
