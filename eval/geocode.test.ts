@@ -60,6 +60,9 @@ describe('failure classes of the citizen register', () => {
     expect(g.geocodeText('en la gam asaltaron a mi vecino').alcaldia_id).toBe(alcaldia('Gustavo A. Madero').resolve().alcaldia_id);
     expect(g.geocodeText('por xochimilco robaron una moto').alcaldia_id).toBe(alcaldia('Xochimilco').resolve().alcaldia_id);
     expect(g.geocodeText('en tlalnepantla asaltaron un camion').status).toBe('outside_cdmx');
+    // Lower-case names that also mean a CDMX colonia or a phrase are not taken as outside the city.
+    expect(g.geocodeText('vivo en morelos, cerca de tepito, me robaron el celular').status).not.toBe('outside_cdmx');
+    expect(g.geocodeText('asaltaron a mi tio en la paz del parque').status).not.toBe('outside_cdmx');
     // "tlalpan" here is the street of a corner, not the alcaldía (the corner lies in Coyoacán).
     expect(km('en calzada de tlalpan y taxqueña asaltaron a un señor', corner('Calzada de Tlalpan', 'Taxqueña'))).toBeLessThan(0.3);
   });

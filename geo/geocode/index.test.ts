@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildGazetteer } from '../gazetteer/index.ts';
-import { createGeocoder, findMentions } from './index.ts';
+import { createGeocoder, findMentions, statesTwoAlcaldias } from './index.ts';
 
 const gaz = buildGazetteer({
   alcaldias: [
@@ -105,5 +105,16 @@ describe('geocodeStructured outside the city', () => {
     expect(geocoder.geocodeStructured({ colonia: 'CENTRO', alcaldia: 'NEZAHUALCOYOTL' }).status).toBe('outside_cdmx');
     expect(geocoder.geocodeStructured({ colonia: 'CENTRO', alcaldia: 'FUERA DE CDMX' }).status).toBe('outside_cdmx');
     expect(geocoder.geocodeStructured({ colonia: null, alcaldia: 'ZAPOPAN' }).status).toBe('outside_cdmx');
+  });
+});
+
+describe('statesTwoAlcaldias (hand-written texts)', () => {
+  const says = (text: string) => statesTwoAlcaldias(findMentions(gaz, text));
+  it('is true when a colonia of one alcaldía is named beside another alcaldía', () => {
+    expect(says('Robo en la colonia San Francisco Apolocalco, alcaldía Cuauhtémoc.')).toBe(true);
+  });
+  it('is false when they agree or only one alcaldía is named', () => {
+    expect(says('Robo en la colonia San Francisco Apolocalco, alcaldía Iztapalapa.')).toBe(false);
+    expect(says('Robo en Iztapalapa.')).toBe(false);
   });
 });

@@ -49,6 +49,20 @@ function isOutsidePlace(gaz: Gazetteer, raw: string): boolean {
   return all.some((p) => p.kind !== 'cue');
 }
 
+/**
+ * Whether the text places the event in two alcaldías at once (an alcaldía named beside a colonia of
+ * another one, "Colonia Obrera alcaldía Benito Juárez"): a contradiction makes any point weaker evidence.
+ */
+export function statesTwoAlcaldias(found: readonly Mention[]): boolean {
+  const firm = new Set<string>();
+  for (const m of found) {
+    if (m.type === 'alcaldia' && m.alcaldiaId) firm.add(m.alcaldiaId);
+    const alcs = new Set(m.type === 'colonia' && m.triggered ? (m.colonias ?? []).map((c) => c.alcaldiaId) : []);
+    if (alcs.size === 1) firm.add([...alcs][0]!);
+  }
+  return firm.size > 1;
+}
+
 export function emptyResult(status: Status, extra: Partial<GeocodeResult> = {}): GeocodeResult {
   return {
     status, lat: null, lon: null, precision: null, alcaldia: null, alcaldia_id: null, colonia: null, colonia_id: null,
@@ -169,7 +183,7 @@ export function createGeocoder(gaz: Gazetteer): Geocoder {
     if (corner) {
       return emptyResult('ok', {
         lat: corner.lat, lon: corner.lon, precision: 'intersection', alcaldia: alcaldiaName(corner.alcaldiaId), alcaldia_id: corner.alcaldiaId,
-        confidence: round2(stated.size ? 0.85 : 0.75), mentions,
+        confidence: round2(!stated.size ? 0.75 : statesTwoAlcaldias(found) ? 0.7 : 0.85), mentions,
       });
     }
     if (!ranked.length) return emptyResult('not_found', { mentions });

@@ -220,7 +220,8 @@ export function findMentions(gaz: Gazetteer, text: string): Mention[] {
       // 8. Bare alcaldía names.
       let am = gaz.alcaldiaNames.longestAt(tw, i);
       if (!w.capitalised) {
-        if (om && (intersectionAfterWord(tw, om.to) || om.values[0]!.kind === 'cue')) om = null;
+        // Only names that mean nothing else: lower-case "morelos" or "la paz" are as often a colonia or a phrase.
+        if (om && (intersectionAfterWord(tw, om.to) || om.values[0]!.kind === 'cue' || om.values[0]!.ambiguous)) om = null;
         if (am && intersectionAfterWord(tw, am.to)) am = null;
       }
       if (om && (!am || om.to > am.to)) {
