@@ -105,6 +105,7 @@ export interface Database {
   quarantine: QuarantineTable;
   meta: MetaTable;
   news_articles: NewsArticlesTable;
+  news_decisions: NewsDecisionsTable;
   incident_sources: IncidentSourcesTable;
   api_tokens: TokensTable;
   users: UsersTable;
@@ -142,6 +143,19 @@ export interface NewsArticlesTable {
   incident_id: Int8 | null;
   duplicate_of: Int8 | null;
   created_at: Generated<Timestamp>;
+}
+
+export type NewsDecisionAction = 'reject' | 'correct' | 'detach' | 'merge';
+
+/** A moderator's decision on a news incident (013), kept after the incident itself is gone. */
+export interface NewsDecisionsTable {
+  id: Generated<Int8>;
+  incident_id: Int8;
+  article_id: Int8 | null;
+  action: NewsDecisionAction;
+  detail: Json<Record<string, unknown>>;
+  decided_by: string;
+  decided_at: Generated<Timestamp>;
 }
 
 export interface IncidentSourcesTable {

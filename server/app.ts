@@ -32,6 +32,7 @@ import { registerModeration } from './moderation/index.ts';
 import { registerPlenary } from './plenary/index.ts';
 import { registerTargets } from './targets/index.ts';
 import { registerPatrol } from './patrol/index.ts';
+import { registerNews } from './news/index.ts';
 import { registerExports } from './export/index.ts';
 import { auditRequests, registerAudit } from './audit/index.ts';
 import { apiBodyLimit, securityHeaders } from './security/index.ts';
@@ -73,6 +74,7 @@ const FEATURES: readonly Register[] = [
   registerAccounts,
   registerTargets,
   registerPatrol,
+  registerNews,
   registerExports,
   registerAudit,
 ];

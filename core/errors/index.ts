@@ -59,6 +59,7 @@ export const ERRORS = {
   authentication_required: { status: 401, message: 'Se requiere un token de acceso' },
   report_already_decided: { status: 409, message: 'El reporte ya fue moderado' },
   // moderation: approving a report that has no place (server/moderation/placement.ts)
+  origin_article: { status: 409, message: 'La primera nota de un incidente no se separa: corrija o rechace el incidente' },
   report_unplaced: { status: 409, message: 'El reporte no tiene ubicación: indique un punto (lat, lon) o un área (colonia o alcaldía) al aprobarlo' },
   // accounts: login, sessions, invitations (server/accounts, server/auth)
   invalid_credentials: { status: 401, message: 'Correo o contraseña incorrectos' },

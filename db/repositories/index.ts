@@ -18,6 +18,7 @@ import { approveReport, countHoneypot, countReports, insertReport, listReports, 
 import { areaSourceMonths, createTarget, deleteTarget, getTarget, listTargets } from '../queries/targets.ts';
 import { patrolCounts } from '../queries/patrol.ts';
 import { countReport, purgeReportWindows } from '../queries/rate-limit.ts';
+import { correctNewsIncident, detachNewsArticle, mergeNewsIncidents, newsIncidents, rejectNewsIncident } from '../queries/news.ts';
 
 export type { IncidentRepository, Area, Bbox, Period, Health, IncidentFilter } from '../queries/index.ts';
 export type { StatsQueries, SourceMonths } from '../queries/stats.ts';
@@ -27,6 +28,7 @@ export type { AuditEntry, AuditKind, AuditItem, AuditFilter } from '../queries/a
 export type { ReportRow, ReportStatus, NewReport } from '../queries/reports.ts';
 export type { TargetRecord, NewTarget } from '../queries/targets.ts';
 export type { PatrolCounts, PatrolQuery } from '../queries/patrol.ts';
+export type { Correction, IncidentFromArticle, NewsIncident, NewsIncidentQuery, NewsSource, StoredArticle } from '../queries/news.ts';
 // Pure helpers and constants of the store's vocabulary that the API shares (no store involved).
 export { foldForSearch } from '../queries/index.ts';
 export { ROLES } from '../queries/tokens.ts';
@@ -71,6 +73,9 @@ export type TargetRepository = { [K in keyof typeof targetQueries]: Bound<(typeo
 export interface PatrolRepository {
   counts: Bound<typeof patrolCounts>;
 }
+const newsQueries = { incidents: newsIncidents, reject: rejectNewsIncident, correct: correctNewsIncident, detach: detachNewsArticle, merge: mergeNewsIncidents };
+/** News incidents of an area with the articles behind them (detail-level provenance), and moderators' decisions on them. */
+export type NewsRepository = { [K in keyof typeof newsQueries]: Bound<(typeof newsQueries)[K]> };
 /** Per-cell monthly counts, the input of the public (published) hexagons. */
 export interface PublishedRepository {
   cellMonthCounts: Bound<typeof cellMonthCounts>;
@@ -93,6 +98,7 @@ export interface Repositories {
   targets: TargetRepository;
   patrol: PatrolRepository;
   rateLimits: RateLimitRepository;
+  news: NewsRepository;
 }
 
 /**
@@ -114,5 +120,6 @@ export function createRepositories(store: Pick<Store, 'db' | 'backend' | 'reads'
     targets: bindStore(store, targetQueries),
     patrol: bindStore(store, { counts: patrolCounts }),
     rateLimits: bindStore(store, { countReport, purgeReportWindows }),
+    news: bindStore(store, newsQueries),
   };
 }

@@ -7,6 +7,7 @@ import { AREA_KINDS } from '../services/ports.ts';
 import { EXPORTS } from '../export/index.ts';
 import { DAY_LABELS, PATROL_DEFAULT_RES, PATROL_MAX_RES, PATROL_MIN_RES, PATROL_TOP_CELLS } from '../patrol/index.ts';
 import { MAX_BASELINE_MONTHS, MAX_TARGET_HORIZON_MONTHS } from '../targets/index.ts';
+import { NEWS_LIST_DEFAULT, NEWS_LIST_MAX } from '../news/index.ts';
 
 type Json = Record<string, unknown>;
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -74,6 +75,15 @@ const patrol = obj({
   unknown_hour: int, unlocated: int, res: int,
   top_cells: { type: 'array', items: obj({ h3: str, res: int, count: int }) },
   by_category: { type: 'array', items: obj({ category: str, count: int }) },
+});
+
+const newsSource = obj({
+  article_id: str, outlet: str, title: nullable(str), url: str, published_at: nullable({ type: 'string', format: 'date-time' }),
+  relation: { enum: ['origin', 'same_story', 'same_event'] }, precision: nullable(str), confidence: nullable(num), placing_sentence: nullable(str),
+});
+const newsIncidents = obj({
+  area: obj({ kind: { enum: [...AREA_KINDS] }, id: str, name: str, vintage: int }), from: nullable(str), to: nullable(str), total: int,
+  incidents: { type: 'array', items: obj({ id: str, occurred_on: { type: 'string', format: 'date' }, category: str, location_precision: str, lat: nullable(num), lon: nullable(num), colonia_id: nullable(str), sources: { type: 'array', items: newsSource } }) },
 });
 
 const WRITE_ERRORS = ['invalid_body', 'invalid_category', 'unknown_area', 'forbidden', 'payload_too_large', 'invalid_token'] as const;
@@ -154,6 +164,13 @@ export function mesaPaths(): Record<string, Json> {
         summary: `Hoja de patrullaje de un cuadrante: incidentes por día de la semana (fila 0 = lunes … 6 = domingo) × hora local (0–23), sin hora (unknown_hour), sin punto (unlocated), las ${PATROL_TOP_CELLS} celdas H3 con más incidentes dentro del cuadrante (solo los incidentes del cuadrante) y las categorías. Detalle: admin y moderador, o mesa/enlace cuyo territorio contiene el cuadrante (su alcaldía, su sector o él mismo); cualquier otro, el público incluido: 403 forbidden. Sin from/to: todos los datos.`,
         parameters: [param('cuadrante'), param('vintage'), param('patrol_res'), ...FILTER],
         responses: { ...ok('Hoja de patrullaje', patrol), ...errors('invalid_parameter', 'invalid_vintage', 'invalid_resolution', 'unknown_area', 'forbidden', 'invalid_token', ...FILTER_ERRORS) },
+      },
+    },
+    '/api/news/incidents': {
+      get: {
+        summary: `Incidentes de notas de prensa de un área con sus fuentes (medio, titular, URL, fecha de publicación, relación: origin = la primera nota, same_story = copia sindicada, same_event = otra nota del mismo hecho; precisión y confianza del geocodificador y la oración que nombró el lugar), los más recientes primero (limit 1–${NEWS_LIST_MAX}, por omisión ${NEWS_LIST_DEFAULT}; total = todos). Detalle: admin y moderador, o mesa/enlace cuyo territorio contiene el área; cualquier otro, el público incluido: 403 forbidden (el público ve las notas solo como conteos publicados).`,
+        parameters: [{ name: 'kind', in: 'query', required: true, schema: { enum: [...AREA_KINDS] } }, { name: 'id', in: 'query', required: true, schema: str }, param('vintage'), param('from'), param('to'), param('category'), { name: 'limit', in: 'query', schema: { ...int, minimum: 1, maximum: NEWS_LIST_MAX, default: NEWS_LIST_DEFAULT } }],
+        responses: { ...ok('Incidentes de prensa con sus fuentes', newsIncidents), ...errors('invalid_kind', 'invalid_parameter', 'invalid_vintage', 'unknown_area', 'forbidden', 'invalid_token', ...FILTER_ERRORS) },
       },
     },
     ...exportPaths(),

@@ -13,7 +13,10 @@
  * - a Mesa member logs in, sets a target (meta) for her sector with the panel's form, and sees its
  *   month-by-month progress equal to the raw CSV counts against the goal;
  * - with "Hexágonos" chosen, a click on a hexagon selects that H3 cell: its panel shows the cell's
- *   monthly counts as h3-js places the raw points, and the semáforo the API computes for it.
+ *   monthly counts as h3-js places the raw points, and the semáforo the API computes for it;
+ * - a Mesa member of an alcaldía opens the area's news sources: the hand-written articles of one event
+ *   (tests/fixtures/news-clustering), put through the news pipeline, are listed as one incident with
+ *   both outlets' linked headlines and the sentence that placed it.
  * Screenshots go to `.test-artifacts/mesa-*.png`.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -29,6 +32,8 @@ import { launchBrowser, type LaunchedBrowser } from '../harness/chromium.ts';
 import { cellToLatLng } from 'h3-js';
 import { monthlyByCell, monthlyOf, rawSscRows, ROBO_TRANSEUNTE, sectorLookup2016 } from '../support/ssc-raw.ts';
 import { createUser } from '../../db/queries/accounts.ts';
+import { processHandwritten } from '../support/news/handwritten-feed.ts';
+import { TUNING } from '../fixtures/news-clustering/handwritten.ts';
 
 const ARTIFACTS = join(REPO_ROOT, '.test-artifacts');
 const FROM = '2016-01-01';
@@ -339,6 +344,34 @@ describe('Mesa views (headless Chromium)', () => {
     // the baseline as typed in the form: January to December 2015 (the API's baseline_to is the day after)
     expect(await target.textContent()).toContain('contra ene 2015 – dic 2015');
     await target.screenshot({ path: join(ARTIFACTS, 'mesa-target.png') });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('a Mesa member of an alcaldía sees the news incidents of her area with every outlet behind them', async () => {
+    await processHandwritten(store, TUNING.filter((x) => x.event === 'E1'));
+    // Metro Pantitlán (the event's place) lies in Venustiano Carranza, 09017
+    await createUser(store, { email: 'mesa.vc@example.org', password: 'clave-de-la-mesa-2', name: 'Mesa VC', role: 'mesa', territory: ['09017'] });
+    // the previous test's Mesa is still signed in: a new visitor
+    await page.context().clearCookies();
+    await page.goto(`${server.url}/#entrar`);
+    await page.locator('[data-testid="login-page"]').waitFor({ timeout: 60_000 });
+    await page.fill('input[name="email"]', 'mesa.vc@example.org');
+    await page.fill('input[name="password"]', 'clave-de-la-mesa-2');
+    await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), page.click('button[type="submit"]')]);
+    await page.goto(`${server.url}/?p=2024-01..2024-03&layer=alcaldia&sel=09017&z=12`);
+    await page.locator('[data-testid="account-badge"][data-role="mesa"]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="open-news"]').click();
+    const incident = page.locator('[data-testid="news-sources"] [data-testid="news-incident"]');
+    await incident.first().waitFor({ timeout: 60_000 });
+    expect(await incident.count()).toBe(1);
+    const links = await incident.locator('a').evaluateAll((as) => as.map((a) => [a.textContent, (a as HTMLAnchorElement).href]));
+    const e1 = TUNING.filter((x) => x.event === 'E1');
+    expect(links.map(([title]) => title).sort()).toEqual(e1.map((a) => a.title).sort());
+    expect(links.every(([, href]) => /^https:\/\/\w+\.example\.mx\/nota\/t0[12]$/.test(href ?? ''))).toBe(true);
+    const text = await incident.textContent();
+    for (const a of e1) expect(text).toContain(a.outlet);
+    expect(text).toContain('Pantitlán');
+    await page.locator('[data-testid="area-panel"]').screenshot({ path: join(ARTIFACTS, 'mesa-news.png') });
     expect(pageErrors).toEqual([]);
   });
 });

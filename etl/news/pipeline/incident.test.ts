@@ -3,7 +3,7 @@ import { getGeocoder } from '../../../reference/geocoder/index.ts';
 import { classifyArticle } from '../classify/index.ts';
 import { incidentValues } from '../../../db/incidents/columns.ts';
 import { placeIncident } from '../../../db/incidents/placement.ts';
-import { eventIdFor, newsIncident } from './incident.ts';
+import { eventIdFor, newsIncident, placingSentence, PLACING_SENTENCE_CHARS } from './incident.ts';
 import { outsideCityCue } from './process.ts';
 
 const g = getGeocoder();
@@ -65,5 +65,27 @@ describe('outsideCityCue', () => {
   it('reads a dateline naming a place outside the city', () => {
     expect(outsideCityCue('https://x.example/a', 'Ecatepec, Estado de México, 20 de octubre de 2025.- Un hombre fue asesinado.', geocode)).toBe('dateline');
     expect(outsideCityCue('https://x.example/a', 'Ciudad de México.- Un hombre fue asesinado.', geocode)).toBeNull();
+  });
+});
+
+describe('placingSentence', () => {
+  // Hand-written text; mention offsets counted by hand.
+  const text = 'Asaltan tienda\nDos hombres armados entraron a una tienda. El robo ocurrió en la colonia Doctores, alcaldía Cuauhtémoc. Huyeron a pie.';
+  const at = (needle: string, resolved: string | null = 'x') => ({ start: text.indexOf(needle), end: text.indexOf(needle) + needle.length, resolved_id: resolved });
+
+  it('quotes the sentence holding the first resolved mention, not its neighbours', () => {
+    expect(placingSentence(text, [at('tienda', null), at('colonia Doctores')])).toBe('El robo ocurrió en la colonia Doctores, alcaldía Cuauhtémoc.');
+  });
+
+  it('stops at a line break (the headline is its own sentence) and answers null without mentions', () => {
+    expect(placingSentence(text, [at('Asaltan tienda')])).toBe('Asaltan tienda');
+    expect(placingSentence(text, [])).toBeNull();
+  });
+
+  it('never quotes more than one short sentence', () => {
+    const long = `En ${'la calle larga '.repeat(40)}de la colonia Roma.`;
+    const s = placingSentence(long, [{ start: long.indexOf('colonia Roma'), end: long.indexOf('colonia Roma') + 12, resolved_id: 'r' }])!;
+    expect(s.length).toBe(PLACING_SENTENCE_CHARS);
+    expect(s.endsWith('…')).toBe(true);
   });
 });

@@ -72,3 +72,45 @@ export function newsIncident(input: NewsIncidentInput): NormalisedIncident {
     provenance: { kind: 'article', canonicalUrl: input.canonicalUrl },
   };
 }
+
+/** Longest quotation of the article kept as provenance: one sentence, never the article. */
+export const PLACING_SENTENCE_CHARS = 280;
+
+/**
+ * The sentence of `text` that named the place the geocoder resolved (its first resolved mention),
+ * trimmed to `PLACING_SENTENCE_CHARS`: what a moderator or a Mesa reads to check a placement.
+ * Sentence ends are `.`, `!`, `?` followed by a space, or a line break ("Av." and "Col." cut a
+ * sentence short, which only shortens the quotation).
+ */
+export function placingSentence(text: string, mentions: readonly { start: number; end: number; resolved_id: string | null }[]): string | null {
+  const m = mentions.find((x) => x.resolved_id !== null) ?? mentions[0];
+  if (!m) return null;
+  const before = text.slice(0, m.start);
+  const after = (delimiter: string) => {
+    const at = before.lastIndexOf(delimiter);
+    return at < 0 ? 0 : at + delimiter.length;
+  };
+  const start = Math.max(after('\n'), after('. '), after('! '), after('? '));
+  const tail = /[.!?](\s|$)|\n/.exec(text.slice(m.end));
+  const end = tail ? m.end + tail.index + 1 : text.length;
+  const sentence = text.slice(start, end).trim();
+  return sentence.length > PLACING_SENTENCE_CHARS ? `${sentence.slice(0, PLACING_SENTENCE_CHARS - 1)}…` : sentence;
+}
+
+/**
+ * The incident a stored article stands for, from its stored classification and geocode (what a
+ * moderator's correction rebuilds), or null when it is not a placed incident report.
+ */
+export function incidentFromStoredArticle(a: {
+  canonical_url: string;
+  title: string | null;
+  published_at: string | null;
+  fetched_at: string;
+  classification: Record<string, unknown>;
+  geocode: Record<string, unknown> | null;
+}): NormalisedIncident | null {
+  const classification = a.classification as unknown as ArticleClassification;
+  const geocode = a.geocode as unknown as GeocodeOutput | null;
+  if (!geocode || geocode.status !== 'ok' || !classification.primary) return null;
+  return newsIncident({ canonicalUrl: a.canonical_url, title: a.title, publishedAt: a.published_at, fetchedAt: a.fetched_at, classification, geocode });
+}

@@ -12,7 +12,7 @@ import { EXTRACTOR_VERSION, type ExtractedArticle } from '../extract/index.ts';
 import { classifyArticle, CLASSIFIER_VERSION, type ArticleClassification } from '../classify/index.ts';
 import { contentVector, findSameEvent, findSameStory, minhash, type EventDescriptor } from '../dedupe/index.ts';
 import { namedEntities, type NamedEntity } from '../dedupe/entities.ts';
-import { eventDate, newsIncident } from './incident.ts';
+import { eventDate, newsIncident, placingSentence } from './incident.ts';
 import type { ArticleStatus, Database, SourceRelation } from '../../../db/schema.ts';
 
 export type ArticleOutcome = 'incident' | 'duplicate' | 'unplaced' | 'not_incident' | 'unchanged';
@@ -55,7 +55,8 @@ export function outsideCityCue(url: string, text: string, geocode: (t: string) =
 }
 
 interface Placement {
-  geocode: GeocodeOutput;
+  /** The geocoder's answer plus the sentence that named the place (provenance for moderators). */
+  geocode: GeocodeOutput & { placing_sentence: string | null };
   /** null when placed in the city; else the reason (`outside_cdmx`, `not_found`, `ambiguous` …). */
   unplaced: string | null;
 }
@@ -63,7 +64,8 @@ interface Placement {
 function place(input: ArticleInput): Placement {
   const g = getGeocoder();
   const text = `${input.article.title ?? ''}\n${input.article.text.slice(0, GEOCODE_CHARS)}`;
-  const geocode = g.geocodeText(text);
+  const answer = g.geocodeText(text);
+  const geocode = { ...answer, placing_sentence: placingSentence(text, answer.mentions) };
   if (geocode.status === 'outside_cdmx') return { geocode, unplaced: 'outside_cdmx' };
   const cue = outsideCityCue(input.article.url || input.url, input.article.text, (t) => g.geocodeText(t));
   if (cue) return { geocode, unplaced: 'outside_cdmx' };

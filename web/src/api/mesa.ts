@@ -91,6 +91,25 @@ export interface NewTarget {
   due_month: string;
 }
 
+/** One article behind a news incident (`GET /api/news/incidents`, detail roles only). */
+export interface NewsSource {
+  article_id: string;
+  outlet: string;
+  title: string | null;
+  url: string;
+  published_at: string | null;
+  relation: 'origin' | 'same_story' | 'same_event';
+  precision: string | null;
+  confidence: number | null;
+  placing_sentence: string | null;
+}
+
+export interface NewsIncidents {
+  area: { kind: AreaKind; id: string; name: string; vintage: number };
+  total: number;
+  incidents: { id: string; occurred_on: string; category: string; location_precision: string; sources: NewsSource[] }[];
+}
+
 export interface Patrol {
   cuadrante: { id: string; name: string; sector?: string | null; alcaldia?: string | null };
   from: string | null;
@@ -115,6 +134,8 @@ export const mesaApi = {
   createTarget: (target: NewTarget, csrfToken?: string) => sendJson<Target>('POST', '/api/targets', target, csrfToken),
   patrol: (cuadrante: string, filters: Filters & { vintage?: Vintage }, signal?: AbortSignal) =>
     getJson<Patrol>('/api/patrol', { cuadrante, ...filters }, signal),
+  newsIncidents: (kind: AreaKind, id: string, vintage: Vintage, filters: Filters, signal?: AbortSignal) =>
+    getJson<NewsIncidents>('/api/news/incidents', { kind, id, vintage, from: filters.from, to: filters.to, category: filters.category }, signal),
   hotspotsBySource: (res: number, filters: Filters, source: SourceKind[], signal?: AbortSignal) =>
     getJson<Hotspots>('/api/hotspots', { res: String(res), ...filters, source: source.join(',') }, signal),
   compareBySource: (
