@@ -13,6 +13,7 @@ import type { GeocodeOutput } from '../../../reference/geocoder/index.ts';
 import { localToUtc, type LocalDate } from '../../../core/time/index.ts';
 import type { ArticleClassification } from '../classify/index.ts';
 import { localDateOf } from '../classify/index.ts';
+import type { StoredArticle } from '../../../db/queries/news.ts';
 
 export const NEWS_SOURCE = 'news';
 
@@ -101,14 +102,7 @@ export function placingSentence(text: string, mentions: readonly { start: number
  * The incident a stored article stands for, from its stored classification and geocode (what a
  * moderator's correction rebuilds), or null when it is not a placed incident report.
  */
-export function incidentFromStoredArticle(a: {
-  canonical_url: string;
-  title: string | null;
-  published_at: string | null;
-  fetched_at: string;
-  classification: Record<string, unknown>;
-  geocode: Record<string, unknown> | null;
-}): NormalisedIncident | null {
+export function incidentFromStoredArticle(a: StoredArticle): NormalisedIncident | null {
   const classification = a.classification as unknown as ArticleClassification;
   const geocode = a.geocode as unknown as GeocodeOutput | null;
   if (!geocode || geocode.status !== 'ok' || !classification.primary) return null;
