@@ -63,7 +63,9 @@ describeApi('accounts: sessions, CSRF, lockout, invitations', (ctx) => {
     expect(wrong.body).toEqual(unknown.body);
     expect(wrong.body.error.code).toBe('invalid_credentials');
     // malformed bodies are 400 invalid_body, never a 500
-    for (const body of ['{', '{"email":"x@y"}', '{"email":"no-at","password":"x"}', JSON.stringify({ email: 'a@b', password: 'x', extra: 1 })]) {
+    const nul = JSON.stringify({ email: 'beto\u0000@example.mx', password: PASSWORD });
+    const surrogate = JSON.stringify({ email: 'beto\udc00@example.mx', password: PASSWORD });
+    for (const body of ['{', '{"email":"x@y"}', '{"email":"no-at","password":"x"}', JSON.stringify({ email: 'a@b', password: 'x', extra: 1 }), nul, surrogate]) {
       const res = await publicApp.request('/api/session', { method: 'POST', headers: JSON_HEADERS, body });
       expect(res.status, body).toBe(400);
       expect(((await res.json()) as any).error.code).toBe('invalid_body');
@@ -166,6 +168,11 @@ describeApi('accounts: sessions, CSRF, lockout, invitations', (ctx) => {
     expect((await create('x@example.mx', {}, publicApp)).status).toBe(401);
     expect(((await (await create('x@example.mx', { territory: ['09999'] })).json()) as any).error.code).toBe('invalid_body');
     expect((await create('x@example.mx', { territory: [] })).status).toBe(400);
+    // NUL or a lone surrogate in an e-mail or a territory id: refused at the JSON boundary, never a 500
+    for (const [email, territory] of [['x\u0000@example.mx', ['09015']], ['x@example.mx', ['09015\u0000']], ['x\ud800@example.mx', ['09015']]] as const) {
+      const r = await create(email, { territory });
+      expect([r.status, ((await r.json()) as any).error?.code], JSON.stringify(email)).toEqual([400, 'invalid_body']);
+    }
     const res = await create('Hilda@Example.mx');
     expect(res.status).toBe(201);
     const inv = (await res.json()) as any;

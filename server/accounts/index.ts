@@ -17,6 +17,7 @@
  * refuse a browser request from another site instead (Origin / Sec-Fetch-Site), as login CSRF needs one.
  */
 import type { Context, MiddlewareHandler } from 'hono';
+import { parseJsonBody } from '../shared/json-body.ts';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { AppError } from '../../core/errors/index.ts';
@@ -46,18 +47,7 @@ const AcceptBody = z
   .object({ token: z.string().min(1).max(100), name: z.string().trim().min(1).max(120), password: z.string().min(MIN_PASSWORD_CHARS, `mínimo ${MIN_PASSWORD_CHARS} caracteres`).max(MAX_PASSWORD_CHARS) })
   .strict();
 
-async function jsonBody<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
-  if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) throw new AppError('invalid_body', 'use Content-Type: application/json');
-  let body: unknown;
-  try {
-    body = await c.req.json();
-  } catch {
-    throw new AppError('invalid_body', 'JSON inválido');
-  }
-  const r = schema.safeParse(body);
-  if (!r.success) throw new AppError('invalid_body', r.error.issues.map((i) => `${i.path.join('.') || 'cuerpo'}: ${i.message}`).join('; '));
-  return r.data;
-}
+const jsonBody = <T>(c: Context, schema: z.ZodType<T>): Promise<T> => parseJsonBody(c, schema, { requireJsonType: true });
 
 /** Login CSRF needs a page of another site: the shared origin check (server/http/origin.ts) refuses it. */
 const sameSiteOnly = sameOriginOnly();

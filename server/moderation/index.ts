@@ -15,6 +15,7 @@
  * A report already decided → 409 `report_already_decided`; an unknown folio → 404.
  */
 import type { Context, MiddlewareHandler } from 'hono';
+import { parseJsonBody } from '../shared/json-body.ts';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { AppError } from '../../core/errors/index.ts';
@@ -46,17 +47,6 @@ const ListQuery = z.object({
 const MergeBody = z.object({ incident_id: z.union([z.string().regex(/^\d{1,18}$/), z.number().int().positive()]).transform(String) }).strict();
 const RejectBody = z.object({ reason: z.string().trim().min(1).max(500) }).strict();
 
-async function jsonBody<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
-  let body: unknown;
-  try {
-    body = await c.req.json();
-  } catch {
-    throw new AppError('invalid_body', 'JSON inválido');
-  }
-  const r = schema.safeParse(body);
-  if (!r.success) throw new AppError('invalid_body', r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-  return r.data;
-}
 
 function folioOf(c: Context): string {
   const folio = c.req.param('folio')!.toUpperCase();
@@ -102,7 +92,7 @@ export function registerModeration(app: ApiApp, services: Services): void {
   app.post('/api/moderation/reports/:folio/approve', async (c) => {
     const folio = folioOf(c);
     // The body is optional: a location places a report that has none (or corrects one), see placement.ts.
-    const location = (await c.req.text()).trim() ? await jsonBody(c, ApproveBody) : {};
+    const location = (await c.req.text()).trim() ? await parseJsonBody(c, ApproveBody) : {};
     const { reverse } = services.reference.geocoder();
     // Runs inside approveReport's transaction: a refusal (report_unplaced) rolls everything back.
     const incidentId = await reports.approve(
@@ -117,14 +107,14 @@ export function registerModeration(app: ApiApp, services: Services): void {
 
   app.post('/api/moderation/reports/:folio/merge', async (c) => {
     const folio = folioOf(c);
-    const { incident_id } = await jsonBody(c, MergeBody);
+    const { incident_id } = await parseJsonBody(c, MergeBody);
     await reports.merge(folio, incident_id, who(principalOf(c)));
     return c.json({ folio, status: 'merged', incident_id });
   });
 
   app.post('/api/moderation/reports/:folio/reject', async (c) => {
     const folio = folioOf(c);
-    const { reason } = await jsonBody(c, RejectBody);
+    const { reason } = await parseJsonBody(c, RejectBody);
     await reports.reject(folio, reason, who(principalOf(c)));
     return c.json({ folio, status: 'rejected', reason });
   });

@@ -19,15 +19,27 @@
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../core/errors/index.ts';
 import { FOLIO_RE, newFolio, redactPersonalData } from '../../core/reports/index.ts';
+import type { ReportRow } from '../services/ports.ts';
 import type { Services } from '../services/types.ts';
 import type { ApiApp } from '../context.ts';
 import { checkOrigin, rateLimit, reportOptions } from './guard.ts';
 import { placeFromGeocode, validateReport, MAX_PLACE_CHARS } from './validate.ts';
+import { readJsonBody } from '../shared/json-body.ts';
 
 export type { ReportOptions } from './guard.ts';
 
 /** `Idempotency-Key`: long enough to be unguessable when random, short enough to index. */
 const IDEMPOTENCY_KEY_RE = /^[A-Za-z0-9_-]{8,128}$/;
+
+type ReportContent = Pick<ReportRow, 'category' | 'occurred_on' | 'hour' | 'lat' | 'lon' | 'location_precision' | 'location_text' | 'alcaldia_id' | 'colonia_id' | 'description_raw'>;
+
+/**
+ * A retry repeats the first request: the same key with other content is another report, refused
+ * with 422 rather than dropped behind the first folio (the semantics payment APIs document).
+ */
+function sameReport(first: ReportRow, retry: ReportContent): boolean {
+  return (Object.keys(retry) as (keyof ReportContent)[]).every((field) => first[field] === retry[field]);
+}
 
 export function registerReports(app: ApiApp, services: Services): void {
   const opts = reportOptions(services.settings.reports);
@@ -40,15 +52,7 @@ export function registerReports(app: ApiApp, services: Services): void {
     bodyLimit({ maxSize: opts.maxBytes, onError: () => { throw new AppError('payload_too_large', `máximo ${opts.maxBytes} bytes`); } }),
     rateLimit(services.repositories.rateLimits, opts.rateLimit, opts.windowMs, opts.clock),
     async (c) => {
-      if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) {
-        throw new AppError('invalid_body', 'use Content-Type: application/json');
-      }
-      let body: unknown;
-      try {
-        body = await c.req.json();
-      } catch {
-        throw new AppError('invalid_body', 'JSON inválido');
-      }
+      const body = await readJsonBody(c, { requireJsonType: true, keepUnstorableText: true });
       c.header('Cache-Control', 'no-store');
       const honeypot = (body as { website?: unknown } | null)?.website;
       if (typeof honeypot === 'string' && honeypot.trim() !== '') {
@@ -62,10 +66,7 @@ export function registerReports(app: ApiApp, services: Services): void {
       const report = validateReport(body, getGeocoder);
       const understood = { category: report.category, date: report.date, hour: report.hour, place: report.place };
       const folio = newFolio();
-      const inserted = await reports.insert({
-        folio,
-        client_key: clientKey,
-        origin: 'form',
+      const content: ReportContent = {
         category: report.category,
         occurred_on: report.date,
         hour: report.hour,
@@ -76,11 +77,18 @@ export function registerReports(app: ApiApp, services: Services): void {
         alcaldia_id: report.place.alcaldia_id,
         colonia_id: report.place.colonia_id,
         description_raw: report.description,
+      };
+      const inserted = await reports.insert({
+        folio,
+        client_key: clientKey,
+        origin: 'form',
+        ...content,
         description_redacted: report.description === null ? null : redactPersonalData(report.description),
       });
       if (!inserted && clientKey !== null) {
         const first = await reports.byClientKey(clientKey);
         if (first) {
+          if (!sameReport(first, content)) throw new AppError('idempotency_key_reused', 'envíe el nuevo reporte con otra clave');
           c.header('Idempotent-Replayed', 'true');
           return c.json({ folio: first.folio, status: first.status, understood }, 200);
         }

@@ -167,6 +167,19 @@ describeEachBackend('targets (metas)', (getStore) => {
     expect((await del(admin, bySector.body.id)).status).toBe(404);
   });
 
+  it('accepts a due month 12 months after the current one, and refuses 13', async () => {
+    const now = new Date();
+    const month = (ahead: number) => {
+      const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + ahead, 1));
+      return d.toISOString().slice(0, 7);
+    };
+    const ok = await post(admin, sectorTarget({ baseline_from: month(-12), baseline_to: month(0), due_month: month(12), name: 'a un año' }));
+    expect(ok.status).toBe(201);
+    expect((await getJson(publicApp, `/api/targets/${ok.body.id}/progress`)).status).toBe(200);
+    const late = await post(admin, sectorTarget({ baseline_from: month(-12), baseline_to: month(0), due_month: month(13) }));
+    expect([late.status, late.body.error?.code]).toEqual([400, 'invalid_body']);
+  });
+
   it('bad bodies → 400 invalid_body / invalid_category; unknown area → 404; unknown id → 404', async () => {
     const bad = async (over: Record<string, unknown>) => (await post(admin, sectorTarget(over))).body.error?.code;
     expect(await bad({ reduction_pct: 0 })).toBe('invalid_body');
@@ -178,6 +191,12 @@ describeEachBackend('targets (metas)', (getStore) => {
     expect(await bad({ kind: 'estado' })).toBe('invalid_body');
     expect(await bad({ extra: 1 })).toBe('invalid_body');
     expect(await bad({ category: 'robos' })).toBe('invalid_category');
+    // months outside the plausible range (2000-01 … today's month + 12): the target's progress could not be computed
+    expect(await bad({ baseline_from: '9998-01', baseline_to: '9999-01', due_month: '9999-12' })).toBe('invalid_body');
+    expect(await bad({ baseline_from: '1999-12' })).toBe('invalid_body');
+    // text PostgreSQL cannot store: NUL and a lone surrogate, as JSON escapes
+    expect(await bad({ name: 'meta\u0000x' })).toBe('invalid_body');
+    expect(await bad({ name: 'meta \ud800' })).toBe('invalid_body');
     expect(await bad({ area_id: 'NO EXISTE' })).toBe('unknown_area');
     const notJson = await admin.request('/api/targets', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{nope' });
     expect(notJson.status).toBe(400);

@@ -23,6 +23,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { AppError } from '../../core/errors/index.ts';
 import { expandCategoryFilter } from '../../core/taxonomy/index.ts';
+import { PLAUSIBLE_FROM, PLAUSIBLE_MAX_MONTHS_AHEAD, plausibleEnd, todayUtc } from '../../core/time/calendar.ts';
 import type { TargetRecord } from '../services/ports.ts';
 import { AREA_KINDS, type AreaKind, type Vintage } from '../services/ports.ts';
 import { addMonths, monthIndex, targetProgress } from '../../geo/stats/index.ts';
@@ -34,6 +35,7 @@ import { DEFAULT_VINTAGE, parseParams } from '../params/index.ts';
 import { territoryArea } from '../shared/territory.ts';
 import { areaPlan, publishMonth, withinTerritory } from '../policy/index.ts';
 import { coverageOf } from '../shared/months.ts';
+import { parseJsonBody } from '../shared/json-body.ts';
 
 /** The longest baseline window and the farthest due month after it, in months. */
 export const MAX_BASELINE_MONTHS = 120;
@@ -49,7 +51,7 @@ const monthOf = (label: string) =>
     .string()
     .regex(MONTH, `${label}: use AAAA-MM (o AAAA-MM-01)`)
     .transform((v) => v.slice(0, 7))
-    .refine((v) => v >= '1900-01', `${label}: año fuera de rango`);
+    .refine((v) => `${v}-01` >= PLAUSIBLE_FROM, `${label}: desde ${PLAUSIBLE_FROM.slice(0, 7)}`);
 
 const TargetBody = z
   .object({
@@ -66,21 +68,16 @@ const TargetBody = z
   .strict();
 
 async function jsonBody(c: Context): Promise<z.output<typeof TargetBody>> {
-  let body: unknown;
-  try {
-    body = await c.req.json();
-  } catch {
-    throw new AppError('invalid_body', 'JSON inválido');
-  }
-  const r = TargetBody.safeParse(body);
-  if (!r.success) throw new AppError('invalid_body', r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ').slice(0, 300));
-  const t = r.data;
+  const t = await parseJsonBody(c, TargetBody);
   const span = monthIndex(t.baseline_to) - monthIndex(t.baseline_from);
   if (span <= 0) throw new AppError('invalid_body', `baseline ${t.baseline_from}..${t.baseline_to}: baseline_from debe ser anterior a baseline_to`);
   if (span > MAX_BASELINE_MONTHS) throw new AppError('invalid_body', `línea base de ${span} meses (máximo ${MAX_BASELINE_MONTHS})`);
   const horizon = monthIndex(t.due_month) - monthIndex(t.baseline_to);
   if (horizon < 0) throw new AppError('invalid_body', `due_month ${t.due_month} es anterior al fin de la línea base (${t.baseline_to})`);
   if (horizon > MAX_TARGET_HORIZON_MONTHS) throw new AppError('invalid_body', `due_month a más de ${MAX_TARGET_HORIZON_MONTHS} meses de la línea base`);
+  // the plausible range of every date the API takes (server/params checkRange): progress stays computable
+  const end = plausibleEnd(todayUtc());
+  if (`${t.due_month}-01` >= end) throw new AppError('invalid_body', `due_month ${t.due_month}: a lo más ${PLAUSIBLE_MAX_MONTHS_AHEAD} meses después del mes actual`);
   return t;
 }
 
