@@ -21,6 +21,8 @@ import { REPLICATION_SETTINGS, startCluster, startStandby, type Cluster } from '
 import { seedSample } from '../support/fixture.ts';
 import { freePort, spawnServer, tempDir, waitReady, type ServerProcess } from '../load/helpers.ts';
 import { selfSignedCertificate, startNginx, type RunningNginx } from './nginx.ts';
+import { startNewsServer, type NewsServer } from '../support/news/local-news-server.ts';
+import { writeFileSync } from 'node:fs';
 
 const HOST = 'mapa.test';
 const ZOCALO = { lat: 19.4326, lon: -99.1332 };
@@ -44,6 +46,7 @@ let b: ServerProcess;
 let nginx: RunningNginx;
 let httpsPort: number;
 let cert: string;
+let news: NewsServer;
 
 /** One request through nginx over HTTPS, from the loopback address `from` (the client's IP). */
 function viaNginx(path: string, opts: { method?: string; body?: unknown; from?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
@@ -123,13 +126,19 @@ beforeAll(async () => {
   standby = await startStandby(primary);
   standbyUrl = mapaUrl(standby);
 
+  // one news source on the local news server, on the schedule of both instances (a minute lasts a second)
+  news = await startNewsServer({ articles: [] });
+  const newsConfig = join(work, 'news-sources.json');
+  writeFileSync(newsConfig, JSON.stringify({ schedule: { enabled: true, intervalMinutes: 60 }, fetch: { delayMs: 0 }, sources: [{ id: 'local', outlet: 'Local', kind: 'feed', url: news.feedUrl }] }));
+
   const env = {
     DATABASE_REPLICA_URL: standbyUrl,
     TRUST_PROXY: '127.0.0.1',
     SESSION_KEY: randomBytes(32).toString('hex'),
     CHAT_SALT: randomBytes(32).toString('hex'),
     REPORTS_RATE_LIMIT: '10',
-    NEWS_SCHEDULE: 'off',
+    NEWS_CONFIG: newsConfig,
+    SCHEDULE_MINUTE_SECONDS: '1',
     LOG_LEVEL: 'info',
     NODE_ENV: 'production',
   };
@@ -156,6 +165,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await nginx?.stop();
   await Promise.all([a?.stop(), b?.stop()]);
+  await news?.close();
   stopClusters();
 });
 
@@ -168,6 +178,9 @@ describe('deployment: nginx (TLS) → two API instances → PostgreSQL primary +
   });
 
   it('limits 10 reports a minute per client IP across both instances; another IP is unaffected', async () => {
+    // the limit counts per calendar minute: start early in one, so that all 11 fall in the same window
+    const intoMinute = Date.now() % 60_000;
+    if (intoMinute > 40_000) await new Promise((r) => setTimeout(r, 60_500 - intoMinute));
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) statuses.push((await report('127.0.0.2')).status);
     expect(statuses).toEqual([...Array(10).fill(201), 429]);
@@ -176,6 +189,23 @@ describe('deployment: nginx (TLS) → two API instances → PostgreSQL primary +
     expect(posts(a)).toBeGreaterThan(0);
     expect(posts(b)).toBeGreaterThan(0);
     expect((await report('127.0.0.3')).status).toBe(201);
+  });
+
+  it('runs a news pass scheduled on both instances once', async () => {
+    const sql = postgres(primaryUrl, { max: 1, onnotice: () => {} });
+    try {
+      const runs = () => sql`SELECT instance, status FROM job_runs WHERE job = 'noticias'`;
+      const deadline = Date.now() + 30_000;
+      while ((await runs()).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+      // both instances tick every second meanwhile: the other one holds the lock, then finds the pass recorded
+      await new Promise((r) => setTimeout(r, 3000));
+      const recorded = await runs();
+      expect(recorded).toHaveLength(1);
+      expect(recorded[0]!.status).toBe('ok');
+      expect(news.log.filter((r) => r.path === new URL(news.feedUrl).pathname)).toHaveLength(1);
+    } finally {
+      await sql.end();
+    }
   });
 
   it('keeps a session opened on instance A valid on instance B', async () => {
