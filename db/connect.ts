@@ -22,6 +22,7 @@ import * as m006 from './migrations/006_audit.ts';
 import * as m007 from './migrations/007_targets.ts';
 import * as m008 from './migrations/008_report_idempotency.ts';
 import * as m009 from './migrations/009_shared_state.ts';
+import * as m012 from './migrations/012_job_runs.ts';
 import * as m013 from './migrations/013_news_decisions.ts';
 
 export type Backend = 'pglite' | 'postgres';
@@ -44,6 +45,13 @@ export interface Store {
    * (server/audit) — so whoever closes the store need not know every writer attached to it.
    */
   onClose(fn: () => Promise<void>): void;
+  /**
+   * Runs `fn` unless another process holds `key`, and holds it meanwhile: a transaction-scoped
+   * `pg_try_advisory_xact_lock` on a connection of its own (PostgreSQL; `sql.begin` reserves it
+   * without the restart crash of postgres.js's `reserve()`, see postgres-driver.ts). PGlite: one
+   * process owns the store, so `fn` just runs. `ran: false` when another process holds the key.
+   */
+  exclusive<T>(key: string, fn: () => Promise<T>): Promise<{ ran: true; result: T } | { ran: false }>;
   /** PostgreSQL with `replicaUrls`: the read replicas for the read-only queries (db/replicas.ts) */
   reads?: ReadReplicas;
   /** Runs the `onClose` work (each once; a failure is logged, not thrown), then closes the connections. */
@@ -80,7 +88,7 @@ export interface OpenOptions {
   loadDataDir?: Blob;
 }
 
-const migrations: Record<string, Migration> = { '001_initial': m001, '002_news': m002, '003_tokens': m003, '004_reports': m004, '005_accounts': m005, '006_audit': m006, '007_targets': m007, '008_report_idempotency': m008, '009_shared_state': m009, '013_news_decisions': m013 };
+const migrations: Record<string, Migration> = { '001_initial': m001, '002_news': m002, '003_tokens': m003, '004_reports': m004, '005_accounts': m005, '006_audit': m006, '007_targets': m007, '008_report_idempotency': m008, '009_shared_state': m009, '012_job_runs': m012, '013_news_decisions': m013 };
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export async function openStore(opts: OpenOptions): Promise<Store> {
@@ -131,6 +139,7 @@ async function openPGlite(opts: OpenOptions): Promise<Store> {
     async dumpDataDir() {
       return pg.dumpDataDir('none');
     },
+    exclusive: async (_key, fn) => ({ ran: true, result: await fn() }),
     onClose: hooks.add,
     async close() {
       await hooks.run();
@@ -165,6 +174,14 @@ function openPostgres(url: string, replicaUrls: readonly string[]): Store {
     backend: 'postgres',
     reads,
     copyCsv: (table, columns, csv) => copyThroughPostgres(sql, table, columns, csv),
+    async exclusive(key, fn) {
+      let outcome: { ran: true; result: any } | { ran: false } = { ran: false };
+      await sql.begin(async (tx) => {
+        const [row] = await tx`SELECT pg_try_advisory_xact_lock(hashtext(${key})) AS locked`;
+        if (row?.locked) outcome = { ran: true, result: await fn() };
+      });
+      return outcome;
+    },
     async rawTransaction(fn) {
       return sql.begin(async (tx) =>
         fn({

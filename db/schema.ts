@@ -115,6 +115,7 @@ export interface Database {
   citizen_reports: CitizenReportsTable;
   audit_log: AuditTable;
   targets: TargetsTable;
+  job_runs: JobRunsTable;
 }
 
 /* ---- news (migration 002) ---- */
@@ -321,6 +322,19 @@ export interface ReportRateWindowsTable {
   client_ip: string;
   window_start: Date;
   count: number;
+}
+
+/** Runs of the background jobs (migration 012): per job and news source, shared by every process. */
+export interface JobRunsTable {
+  id: Generated<Int8>;
+  job: string;
+  source: string | null;
+  started_at: Timestamp;
+  finished_at: Timestamp;
+  status: 'ok' | 'failed';
+  counts: ColumnType<Record<string, number> | null, unknown, unknown>;
+  reason: string | null;
+  instance: string;
 }
 
 /** Generated secrets kept in the database when several processes share it (migration 009). */

@@ -101,6 +101,7 @@ export const configSchema = z.object({
   CHAT_RETENTION_DAYS: integer('CHAT_RETENTION_DAYS', 90, 1),
   NEWS_CONFIG: text(),
   NEWS_SCHEDULE: text().transform((v) => (v ?? '').toLowerCase() !== 'off'),
+  SCHEDULE_MINUTE_SECONDS: integer('SCHEDULE_MINUTE_SECONDS', 60, 1, 60, 'un entero de 1 a 60', 'an integer from 1 to 60'),
 });
 
 export type Config = z.output<typeof configSchema>;

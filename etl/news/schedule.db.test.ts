@@ -4,7 +4,7 @@
  * purge. Expected counts for the feed are those of the pipeline test (pipeline/index.db.test.ts: 7
  * pages, one event reported three times → one incident).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -87,7 +87,17 @@ describeEachBackend(
       expect(passes).toEqual([{ fetched: 7, articles: 7, incidents: 1, duplicates: 2, unplaced: 0, errors: 0, sources: [{ url: server.feedUrl, status: 'ok', reason: null }] }]);
       const newsIncidents = async () => (await getStore().db.selectFrom('incidents').select('id').where('source_kind', '=', 'news').execute()).length;
       expect(await newsIncidents()).toBe(1);
-      expect(JSON.parse(readFileSync(join(dataDir, 'news', 'schedule.json'), 'utf8'))).toEqual({ local: '2026-01-05T12:00:00.000Z' });
+      // the run is recorded in the store (job_runs), not in DATA_DIR: every process sees it
+      const runs = await getStore().db.selectFrom('job_runs').select(['source', 'started_at', 'status', 'counts']).where('job', '=', 'noticias').execute();
+      expect(runs.map((r) => ({ ...r, started_at: new Date(r.started_at).toISOString() }))).toEqual([
+        { source: 'local', started_at: '2026-01-05T12:00:00.000Z', status: 'ok', counts: { fetched: 7, articles: 7, incidents: 1, duplicates: 2, unplaced: 0, errors: 0 } },
+      ]);
+
+      // a second process on the same store, at the same moment: the pass is recorded, so it is not due there
+      const second = startBackgroundJobs({ store: getStore(), dataDir: freshDir(), env: { NEWS_CONFIG: configPath }, clock, onNewsPass: (s) => passes.push(s) });
+      await second.idle();
+      await second.stop();
+      expect(passes).toHaveLength(1);
 
       const afterFirst = server.log.length;
       advance(59 * MIN);

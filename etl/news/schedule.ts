@@ -11,15 +11,23 @@
  * News: a source is due when it has never run or its interval (the source's `intervalMinutes`, else
  * the config's `schedule.intervalMinutes`) has passed since its last completed run. Due sources are
  * run together in one `news --once` pass (one fetcher, so per-host politeness holds across them);
- * their last-run times are kept in `DATA_DIR/news/schedule.json` after the pass completes, so a pass
+ * their runs are recorded in the store's `job_runs` table after the pass completes, so a pass
  * killed halfway is simply due again after a restart (and idempotent: 304s and dedupe).
+ *
+ * Several processes on one PostgreSQL store: each job runs under the store's `exclusive` lock
+ * (`pg_try_advisory_xact_lock`), so at most one process runs it at a time, and the news job re-reads
+ * the shared run records once it holds the lock — a pass another process has just made is not made
+ * again. On PGlite one process owns the store and the lock is a no-op.
+ *
+ * `SCHEDULE_MINUTE_SECONDS` shortens the schedule's minute (tests: 1 → an hourly source every
+ * minute of the clock is due every 60 s, the daily purge every 24 min); default 60.
  */
 import { parseConfig } from '../../core/config/index.ts';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { hostname } from 'node:os';
 import type { Store } from '../../db/connect.ts';
 import { purgeExpiredText } from '../../db/queries/reports.ts';
-import { DEFAULT_NEWS_CONFIG, runNewsOnce, type NewsRunSummary } from './pipeline/index.ts';
+import { lastJobRuns, recordJobRuns } from '../../db/queries/job-runs.ts';
+import { DEFAULT_NEWS_CONFIG, runNewsOnce, type NewsRunSummary, type SourceReport } from './pipeline/index.ts';
 import { loadNewsConfig, type NewsConfig, type NewsSource } from './sources/index.ts';
 
 /** Time and a repeating timer; `systemClock` in production, a hand-driven one in tests. */
@@ -54,13 +62,19 @@ export interface SchedulerOptions {
   /** How often due jobs are looked for (default one minute). */
   tickMs?: number;
   log?: (line: string) => void;
+  /** Runs a job only when no other process is running it (the store's `exclusive`); default: always runs. */
+  exclusive?: Store['exclusive'];
 }
+
+/** The advisory-lock key of a job. */
+export const jobLockKey = (name: string) => `mapa-comun:job:${name}`;
 
 export class Scheduler {
   readonly #jobs: Job[];
   readonly #clock: Clock;
   readonly #tickMs: number;
   readonly #log: (line: string) => void;
+  readonly #exclusive: NonNullable<SchedulerOptions['exclusive']>;
   #timer: unknown = null;
   #running: Promise<void> | null = null;
   #stopped = false;
@@ -72,6 +86,7 @@ export class Scheduler {
     this.#clock = opts.clock ?? systemClock;
     this.#tickMs = opts.tickMs ?? 60_000;
     this.#log = opts.log ?? (() => {});
+    this.#exclusive = opts.exclusive ?? (async (_key, fn) => ({ ran: true, result: await fn() }));
   }
 
   /** Runs every due job once, one after the other. While a tick runs, another call returns at once. */
@@ -93,7 +108,8 @@ export class Scheduler {
       const now = this.#clock.now();
       if (!job.due(now)) continue;
       try {
-        const message = await job.run(now);
+        const outcome = await this.#exclusive(jobLockKey(job.name), () => job.run(now));
+        const message = outcome.ran ? outcome.result : undefined;
         if (message) this.#log(`${job.name}: ${message}`);
       } catch (err) {
         this.#log(`${job.name}: error: ${err instanceof Error ? err.message : String(err)}`);
@@ -147,29 +163,49 @@ export function everyJob(name: string, everyMs: number, run: (now: Date) => Prom
 /** Last completed run per source id, as epoch ms. */
 export interface LastRuns {
   get(id: string): number | undefined;
-  set(ids: string[], at: Date): void;
+  set(ids: string[], at: Date, outcome?: PassOutcome): void | Promise<void>;
+  /** Re-reads records other processes may have written (the store's); called before a pass. */
+  load?(): Promise<void>;
 }
 
-/** `LastRuns` kept in a JSON file (written atomically); a missing or unreadable file means "never run". */
-export function jsonFileLastRuns(path: string): LastRuns {
-  let map: Record<string, string> = {};
-  if (existsSync(path)) {
-    try {
-      map = JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>;
-    } catch {
-      map = {};
-    }
-  }
+/** `LastRuns` in the store's `job_runs` table: one row per source and pass, shared by every process. */
+export function storeLastRuns(store: Pick<Store, 'db'>, job = NEWS_JOB): LastRuns {
+  let map = new Map<string, number>();
   return {
-    get: (id) => (map[id] ? Date.parse(map[id]!) : undefined),
-    set(ids, at) {
-      for (const id of ids) map[id] = at.toISOString();
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(`${path}.tmp`, JSON.stringify(map, null, 2));
-      renameSync(`${path}.tmp`, path);
+    get: (id) => map.get(id),
+    async load() {
+      map = await lastJobRuns(store, job);
+    },
+    async set(ids, at, outcome) {
+      await recordJobRuns(
+        store,
+        ids.map((id) => {
+          const report = outcome?.reports.get(id);
+          const status = report && report.status !== 'ok' ? 'failed' : 'ok';
+          return { job, source: id, startedAt: at, status, counts: outcome?.counts, reason: report?.reason ?? null, instance: INSTANCE };
+        }),
+      );
+      for (const id of ids) map.set(id, at.getTime());
     },
   };
 }
+
+/** What a news pass did: the pass's counts, and each source's report (by source id). */
+export interface PassOutcome {
+  counts: Record<string, number>;
+  reports: Map<string, SourceReport | undefined>;
+}
+
+function passOutcome(sources: readonly NewsSource[], summary: NewsRunSummary): PassOutcome {
+  const { sources: reports, ...counts } = summary;
+  const byUrl = new Map(reports.map((r) => [r.url, r]));
+  return { counts, reports: new Map(sources.map((s) => [s.id, byUrl.get(s.url)])) };
+}
+
+/** This process, in run records. */
+export const INSTANCE = `${hostname()}:${process.pid}`;
+
+export const NEWS_JOB = 'noticias';
 
 export function memoryLastRuns(): LastRuns {
   const map = new Map<string, number>();
@@ -177,12 +213,12 @@ export function memoryLastRuns(): LastRuns {
 }
 
 /** The enabled sources whose interval has passed since their last completed run. */
-export function dueSources(config: NewsConfig, lastRuns: LastRuns, now: Date): NewsSource[] {
+export function dueSources(config: NewsConfig, lastRuns: LastRuns, now: Date, minuteMs = 60_000): NewsSource[] {
   return config.sources.filter((s) => {
     if (!s.enabled) return false;
     const last = lastRuns.get(s.id);
     const minutes = s.intervalMinutes ?? config.schedule.intervalMinutes;
-    return last === undefined || now.getTime() - last >= minutes * 60_000;
+    return last === undefined || now.getTime() - last >= minutes * minuteMs;
   });
 }
 
@@ -190,14 +226,17 @@ export function dueSources(config: NewsConfig, lastRuns: LastRuns, now: Date): N
 export type NewsRunner = (sources: NewsSource[]) => Promise<NewsRunSummary>;
 
 /** The news job: due when any source is; runs the due ones and records them as run. */
-export function newsJob(config: NewsConfig, runner: NewsRunner, lastRuns: LastRuns, onDone?: (s: NewsRunSummary) => void): Job {
+export function newsJob(config: NewsConfig, runner: NewsRunner, lastRuns: LastRuns, onDone?: (s: NewsRunSummary) => void, minuteMs = 60_000): Job {
   return {
-    name: 'noticias',
-    due: (now) => dueSources(config, lastRuns, now).length > 0,
+    name: NEWS_JOB,
+    due: (now) => dueSources(config, lastRuns, now, minuteMs).length > 0,
     async run(now) {
-      const sources = dueSources(config, lastRuns, now);
+      // another process may have run them meanwhile (shared records): due again only if still due
+      await lastRuns.load?.();
+      const sources = dueSources(config, lastRuns, now, minuteMs);
+      if (!sources.length) return;
       const summary = await runner(sources);
-      lastRuns.set(sources.map((s) => s.id), now);
+      await lastRuns.set(sources.map((s) => s.id), now, passOutcome(sources, summary));
       onDone?.(summary);
       return `${sources.map((s) => s.id).join(', ')}: ${JSON.stringify(summary)}`;
     },
@@ -208,6 +247,7 @@ export function newsJob(config: NewsConfig, runner: NewsRunner, lastRuns: LastRu
 export function retentionJob(store: Pick<Store, 'db'>, everyMs = 24 * 3600_000): Job {
   return everyJob('retención de chats', everyMs, async (now) => {
     const purged = await purgeExpiredText(store, now);
+    await recordJobRuns(store, [{ job: 'retención de chats', source: null, startedAt: now, status: 'ok', counts: { purged }, instance: INSTANCE }]);
     return purged ? `${purged} textos vencidos borrados` : undefined;
   });
 }
@@ -230,7 +270,9 @@ export interface BackgroundJobsOptions {
 export function startBackgroundJobs(opts: BackgroundJobsOptions): Scheduler {
   const env = parseConfig(opts.env ?? process.env);
   const log = opts.log ?? (() => {});
-  const jobs: Job[] = [retentionJob(opts.store)];
+  // the schedule's minute: SCHEDULE_MINUTE_SECONDS shortens every interval for tests
+  const minuteMs = env.SCHEDULE_MINUTE_SECONDS * 1000;
+  const jobs: Job[] = [retentionJob(opts.store, 24 * 60 * minuteMs)];
   const configPath = env.NEWS_CONFIG ?? DEFAULT_NEWS_CONFIG;
   const off = !env.NEWS_SCHEDULE;
   const config = off ? null : loadNewsConfig(configPath);
@@ -238,13 +280,13 @@ export function startBackgroundJobs(opts: BackgroundJobsOptions): Scheduler {
     const runner: NewsRunner = (sources) =>
       runNewsOnce(opts.store, { dataDir: opts.dataDir, config: { ...config, sources }, log: (line) => log(line.trimEnd()) });
     jobs.push(
-      newsJob(config, runner, jsonFileLastRuns(join(opts.dataDir, 'news', 'schedule.json')), opts.onNewsPass),
+      newsJob(config, runner, storeLastRuns(opts.store), opts.onNewsPass, minuteMs),
     );
     log(`Noticias: ${config.sources.filter((s) => s.enabled).length} fuentes cada ${config.schedule.intervalMinutes} min (${configPath})`);
   } else {
     log(`Noticias: sin ejecución periódica (${off ? 'NEWS_SCHEDULE=off' : `schedule desactivado en ${configPath}`})`);
   }
-  const scheduler = new Scheduler({ jobs, clock: opts.clock, log });
+  const scheduler = new Scheduler({ jobs, clock: opts.clock, log, tickMs: minuteMs, exclusive: opts.store.exclusive });
   void scheduler.start();
   return scheduler;
 }

@@ -17,6 +17,8 @@ export interface Cluster {
   dir: string;
   /** stops the server and removes its folder; synchronous so it also works in an exit handler. */
   stop(): void;
+  /** stops the server (fast shutdown) and keeps its folder: the server is down, as after a crash of its machine */
+  halt(): void;
 }
 
 const SPEED_SETTINGS = {
@@ -34,8 +36,51 @@ const SPEED_SETTINGS = {
   max_parallel_workers_per_gather: '0',
 };
 
+/** What a primary needs for streaming replicas (tests/deploy): WAL for a standby, and hot standby reads. */
+export const REPLICATION_SETTINGS = { wal_level: 'replica', max_wal_senders: '4', hot_standby: 'on' };
+
+export interface ClusterOptions {
+  /** postgresql.conf settings over the fast defaults (e.g. REPLICATION_SETTINGS) */
+  settings?: Record<string, string>;
+}
+
 /** Starts a cluster; retries with a new port if another process took the chosen one meanwhile. */
-export async function startCluster(): Promise<Cluster> {
+export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> {
+  const { dir, data, asPostgres } = clusterFolder();
+  const stop = stopper(asPostgres, dir, data);
+  try {
+    check(run(asPostgres, dir, 'initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync', '--no-instructions']), 'initdb');
+    const settings = Object.entries({ ...SPEED_SETTINGS, ...opts.settings, listen_addresses: "'127.0.0.1'", unix_socket_directories: `'${dir}'` })
+      .map(([k, v]) => `${k} = ${v}`)
+      .join('\n');
+    appendFileSync(join(data, 'postgresql.conf'), `\n# test harness\n${settings}\n`);
+    return await startServer(asPostgres, dir, data, stop);
+  } catch (err) {
+    stop();
+    throw err;
+  }
+}
+
+/**
+ * A streaming hot standby of `primary` (started with REPLICATION_SETTINGS): `pg_basebackup -R`
+ * copies the primary and writes the connection back to it, then the copy starts on its own port.
+ */
+export async function startStandby(primary: Cluster): Promise<Cluster> {
+  const { dir, data, asPostgres } = clusterFolder();
+  const stop = stopper(asPostgres, dir, data);
+  try {
+    check(run(asPostgres, dir, 'pg_basebackup', ['-D', data, '-R', '-X', 'stream', '-c', 'fast', '-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '--no-sync']), 'pg_basebackup');
+    // its own socket folder; the rest of postgresql.conf comes with the copy
+    appendFileSync(join(data, 'postgresql.conf'), `\n# standby\nunix_socket_directories = '${dir}'\n`);
+    return await startServer(asPostgres, dir, data, stop);
+  } catch (err) {
+    stop();
+    throw err;
+  }
+}
+
+/** A fresh folder for a cluster (owned by `postgres` when we are root). */
+function clusterFolder(): { dir: string; data: string; asPostgres: boolean } {
   const asPostgres = process.getuid?.() === 0;
   const owner = asPostgres ? postgresUser() : null;
   const dir = mkdtempSync(join(tmpdir(), 'mapa-pg-'));
@@ -45,6 +90,10 @@ export async function startCluster(): Promise<Cluster> {
     chownSync(dir, owner.uid, owner.gid);
     chownSync(data, owner.uid, owner.gid);
   }
+  return { dir, data, asPostgres };
+}
+
+function stopper(asPostgres: boolean, dir: string, data: string): () => void {
   let stopped = false;
   const stop = () => {
     if (stopped) return;
@@ -54,25 +103,20 @@ export async function startCluster(): Promise<Cluster> {
     }
     rmSync(dir, { recursive: true, force: true });
   };
-  try {
-    check(run(asPostgres, dir, 'initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync', '--no-instructions']), 'initdb');
-    const settings = Object.entries({ ...SPEED_SETTINGS, listen_addresses: "'127.0.0.1'", unix_socket_directories: `'${dir}'` })
-      .map(([k, v]) => `${k} = ${v}`)
-      .join('\n');
-    appendFileSync(join(data, 'postgresql.conf'), `\n# test harness\n${settings}\n`);
-    const log = join(dir, 'server.log');
-    for (let attempt = 1; ; attempt++) {
-      const port = await freePort();
-      const r = run(asPostgres, dir, 'pg_ctl', ['-D', data, '-l', log, '-o', `-p ${port}`, '-w', '-t', '60', 'start']);
-      if (r.status === 0) return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, port, dir, stop };
-      const serverLog = existsSync(log) ? readFileSync(log, 'utf8') : '';
-      if (attempt >= 3 || !/could not bind|address already in use/i.test(serverLog)) {
-        throw new Error(`pg_ctl start failed: ${r.stderr || r.stdout}\n${serverLog.slice(-2000)}`);
-      }
+  return stop;
+}
+
+/** `pg_ctl start` on a free port (a new one when another process took it meanwhile). */
+async function startServer(asPostgres: boolean, dir: string, data: string, stop: () => void): Promise<Cluster> {
+  const log = join(dir, 'server.log');
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const r = run(asPostgres, dir, 'pg_ctl', ['-D', data, '-l', log, '-o', `-p ${port}`, '-w', '-t', '60', 'start']);
+    if (r.status === 0) return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, port, dir, stop, halt: () => void run(asPostgres, dir, 'pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']) };
+    const serverLog = existsSync(log) ? readFileSync(log, 'utf8') : '';
+    if (attempt >= 3 || !/could not bind|address already in use/i.test(serverLog)) {
+      throw new Error(`pg_ctl start failed: ${r.stderr || r.stdout}\n${serverLog.slice(-2000)}`);
     }
-  } catch (err) {
-    stop();
-    throw err;
   }
 }
 
