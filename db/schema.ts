@@ -28,6 +28,8 @@ export interface IncidentsTable {
   /** dataset or outlet id, e.g. 'ssc_points', 'fgj_victimas', 'fgj_carpetas' */
   source: string;
   source_record_id: string;
+  /** random 0 … 255, drawn once at write time (column default): the cell-key method's record key */
+  record_key: Generated<number>;
   import_id: number | null;
   /** local (America/Mexico_City) calendar date */
   occurred_on: DateCol;

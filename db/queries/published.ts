@@ -8,12 +8,13 @@ import type { Store } from '../connect.ts';
 import { h3Column, type Database, type H3Resolution, type SourceKind } from '../schema.ts';
 import type { Bbox } from './index.ts';
 import { applyIncidentFilter, type IncidentFilter } from './filter.ts';
+import { cellCountColumns, nestCellCounts, type CellCount } from './stats.ts';
 
-/** Counts per cell (lower-case hex) and month (`YYYY-MM`); zero months absent. */
+/** Counts and record-key sums per cell (lower-case hex) and month (`YYYY-MM`); zero months absent. */
 export async function cellMonthCounts(
   store: Pick<Store, 'db'>,
   q: IncidentFilter & { res: H3Resolution; bbox?: Bbox },
-): Promise<Map<string, Map<string, number>>> {
+): Promise<Map<string, Map<string, CellCount>>> {
   const db: Kysely<Database> = store.db;
   const col = h3Column(q.res);
   let query = applyIncidentFilter(db.selectFrom('incidents').where(col, 'is not', null), q);
@@ -22,14 +23,8 @@ export async function cellMonthCounts(
     query = query.where('lat', '>=', s).where('lat', '<=', n).where('lon', '>=', w).where('lon', '<=', e);
   }
   const rows = await query
-    .select([sql<string>`to_hex(${sql.ref(col)})`.as('h3'), sql<string>`to_char(month, 'YYYY-MM')`.as('period'), sql<number>`count(*)::int`.as('count')])
+    .select([sql<string>`to_hex(${sql.ref(col)})`.as('id'), sql<string>`to_char(month, 'YYYY-MM')`.as('period'), ...cellCountColumns()])
     .groupBy([col, 'month'])
     .execute();
-  const out = new Map<string, Map<string, number>>();
-  for (const r of rows) {
-    let months = out.get(r.h3);
-    if (!months) out.set(r.h3, (months = new Map()));
-    months.set(r.period, Number(r.count));
-  }
-  return out;
+  return nestCellCounts(rows);
 }

@@ -17,6 +17,15 @@ export interface SourceMonths {
   last: string;
 }
 
+/**
+ * One place-month of the statistics: its incident count and the sum of its incidents' record keys
+ * (`record_key`, migration 010), from which the public policy derives the cell's key.
+ */
+export interface CellCount {
+  count: number;
+  keySum: number;
+}
+
 /** `level`: areas of a kind and vintage, or H3 cells of a resolution (`kind: 'h3'`). */
 export type MonthlyCountsQuery = PlaceLevel & MonthlyCountsFilter;
 
@@ -40,8 +49,25 @@ export interface StatsQueries {
    * nothing at that level is not involved in that level's statistics and is left out.
    */
   sourceMonths(level: PlaceLevel): Promise<SourceMonths[]>;
-  /** Incident counts per place id and month (`YYYY-MM`) in `[fromMonth, toMonth)`; zero months absent. */
-  monthlyCountsByArea(q: MonthlyCountsQuery): Promise<Map<string, Map<string, number>>>;
+  /** Incident counts (and record-key sums) per place id and month (`YYYY-MM`) in `[fromMonth, toMonth)`; zero months absent. */
+  monthlyCountsByArea(q: MonthlyCountsQuery): Promise<Map<string, Map<string, CellCount>>>;
+}
+
+/** The count and the record-key sum of a group, as selected columns (float8: exact, and a number on both drivers). */
+export function cellCountColumns() {
+  return [sql<number>`count(*)::int`.as('count'), sql<number>`sum(record_key)::float8`.as('key_sum')] as const;
+}
+
+/** Rows (place id, `YYYY-MM`, count, key sum) → place id → month → cell count. */
+export function nestCellCounts(rows: readonly { id: unknown; period: string; count: number; key_sum: number }[]): Map<string, Map<string, CellCount>> {
+  const out = new Map<string, Map<string, CellCount>>();
+  for (const r of rows) {
+    const id = String(r.id);
+    let months = out.get(id);
+    if (!months) out.set(id, (months = new Map()));
+    months.set(r.period, { count: Number(r.count), keySum: Number(r.key_sum) });
+  }
+  return out;
 }
 
 /** `YYYY-MM` → the month's first day, the form the `occurred_on` comparisons take. */
@@ -80,17 +106,10 @@ export function createStatsQueries(store: Pick<Store, 'db'>): StatsQueries {
       });
       if (q.ids) query = query.where(col, 'in', placeDbIds(q, q.ids));
       const rows = await query
-        .select([placeIdExpr(q).as('id'), sql<string>`to_char(month, 'YYYY-MM')`.as('period'), sql<number>`count(*)::int`.as('count')])
+        .select([placeIdExpr(q).as('id'), sql<string>`to_char(month, 'YYYY-MM')`.as('period'), ...cellCountColumns()])
         .groupBy([col, 'month'])
         .execute();
-      const out = new Map<string, Map<string, number>>();
-      for (const r of rows) {
-        const id = String(r.id);
-        let months = out.get(id);
-        if (!months) out.set(id, (months = new Map()));
-        months.set(r.period, Number(r.count));
-      }
-      return out;
+      return nestCellCounts(rows);
     },
   };
 }

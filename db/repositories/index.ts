@@ -21,7 +21,7 @@ import { countReport, purgeReportWindows } from '../queries/rate-limit.ts';
 import { correctNewsIncident, detachNewsArticle, mergeNewsIncidents, newsIncidents, rejectNewsIncident } from '../queries/news.ts';
 
 export type { IncidentRepository, Area, Bbox, Period, Health, IncidentFilter } from '../queries/index.ts';
-export type { StatsQueries, SourceMonths } from '../queries/stats.ts';
+export type { CellCount, StatsQueries, SourceMonths } from '../queries/stats.ts';
 export type { User, LiveSession, Invitation, RedeemResult, LoginLimits } from '../queries/accounts.ts';
 export type { Role, TokenRecord } from '../queries/tokens.ts';
 export type { AuditEntry, AuditKind, AuditItem, AuditFilter } from '../queries/audit.ts';

@@ -25,30 +25,51 @@ const code = (fn: () => unknown) => {
   return undefined;
 };
 
-describe('publication of monthly values (k = 3)', () => {
-  const pub = { k: 3 };
+/** hand-written monthly cells (record-key sums chosen by hand) */
+const cells = (entries: [string, number, number?][]) => new Map(entries.map(([m, count, keySum]) => [m, { count, keySum: keySum ?? 0 }]));
+
+describe('publication of monthly values under suppression (k = 3, the former rule)', () => {
+  const pub = { k: 3, rule: 'suppression' as const };
   it('withholds 1 … k−1, publishes 0 and ≥ k', () => {
-    expect([0, 1, 2, 3, 10].map((n) => publishMonth('2015-05', n, pub))).toEqual([0, null, null, 3, 10]);
+    expect([0, 1, 2, 3, 10].map((n) => publishMonth('2015-05', { count: n, keySum: 0 }, pub))).toEqual([0, null, null, 3, 10]);
   });
   it('sums published months only, partial when one was withheld, null when nothing but withheld months had incidents', () => {
-    expect(publishTotal(new Map([['2015-05', 5], ['2015-06', 2], ['2015-07', 4]]), pub)).toEqual({ count: 9, partial: true });
-    expect(publishTotal(new Map([['2015-05', 5], ['2015-06', 3]]), pub)).toEqual({ count: 8, partial: false });
-    expect(publishTotal(new Map([['2015-05', 1], ['2015-06', 2]]), pub)).toEqual({ count: null, partial: true });
+    expect(publishTotal(cells([['2015-05', 5], ['2015-06', 2], ['2015-07', 4]]), pub)).toEqual({ count: 9, partial: true });
+    expect(publishTotal(cells([['2015-05', 5], ['2015-06', 3]]), pub)).toEqual({ count: 8, partial: false });
+    expect(publishTotal(cells([['2015-05', 1], ['2015-06', 2]]), pub)).toEqual({ count: null, partial: true });
     expect(publishTotal(undefined, pub, ['2015-05'])).toEqual({ count: 0, partial: false });
   });
-  it('differencing two overlapping windows gives a sum of published months, never a withheld one', () => {
-    const months = new Map([['2015-05', 2], ['2015-06', 7], ['2015-07', 4]]);
-    const all = publishTotal(months, pub).count!;
-    const lastTwo = publishTotal(new Map([...months].filter(([m]) => m >= '2015-06')), pub).count!;
-    expect(all - lastTwo).toBe(0); // May's 2 stays hidden
+});
+
+describe('publication of monthly values under the cell-key method (k = 3)', () => {
+  const pub = { k: 3 };
+  it('never publishes 1 … k−1, whatever the key; zero stays zero', () => {
+    for (let keySum = 0; keySum < 600; keySum += 7) {
+      for (const n of [1, 2, 3, 4, 5, 40]) {
+        const v = publishMonth('2015-05', { count: n, keySum }, pub)!;
+        expect(v === 0 || v >= 3, `n=${n} key=${keySum}`).toBe(true);
+      }
+    }
+    expect(publishMonth('2015-05', undefined, pub)).toBe(0);
+  });
+  it('the same cell (count and key sum) is published the same way every time', () => {
+    expect(publishMonth('2015-05', { count: 2, keySum: 301 }, pub)).toBe(publishMonth('2016-01', { count: 2, keySum: 301 }, pub));
+  });
+  it('a window is the sum of its published months, restricted to the window; nothing is partial without an embargo', () => {
+    const months = cells([['2015-05', 2, 17], ['2015-06', 7, 900], ['2015-07', 4, 33]]);
+    const each = (m: string) => publishMonth(m, months.get(m), pub)!;
+    expect(publishTotal(months, pub)).toEqual({ count: each('2015-05') + each('2015-06') + each('2015-07'), partial: false });
+    expect(publishTotal(months, pub, ['2015-06', '2015-07'])).toEqual({ count: each('2015-06') + each('2015-07'), partial: false });
   });
   it('an embargoed month is withheld whatever its count, zeros included', () => {
     const emb = { k: 3, embargoFrom: '2015-07' };
-    expect(publishSeries([{ period: '2015-06', count: 5 }, { period: '2015-07', count: 0 }], emb)).toEqual([
-      { period: '2015-06', count: 5 },
+    const june = cells([['2015-06', 5, 128]]);
+    const v = publishMonth('2015-06', june.get('2015-06'), emb);
+    expect(publishSeries(['2015-06', '2015-07'], june, emb)).toEqual([
+      { period: '2015-06', count: v },
       { period: '2015-07', count: null },
     ]);
-    expect(publishTotal(new Map([['2015-06', 5]]), emb, ['2015-06', '2015-07'])).toEqual({ count: 5, partial: true });
+    expect(publishTotal(june, emb, ['2015-06', '2015-07'])).toEqual({ count: v, partial: true });
   });
 });
 
@@ -107,8 +128,9 @@ describe('who sees what', () => {
     expect(code(() => checkMonthAligned('2015-05-01', '2015-06-15'))).toBe('month_aligned_required');
   });
   it('k and the delay come from createApp options, else the environment, else 3 and 30', () => {
-    expect(policyOptions({}, {})).toEqual({ minCount: 3, sensitiveDelayDays: 30 });
-    expect(policyOptions({}, { PUBLIC_MIN_COUNT: '5', SENSITIVE_DELAY_DAYS: '0' })).toEqual({ minCount: 5, sensitiveDelayDays: 0 });
+    expect(policyOptions({}, {})).toEqual({ minCount: 3, sensitiveDelayDays: 30, disclosure: 'suppression' });
+    expect(policyOptions({}, { PUBLIC_MIN_COUNT: '5', SENSITIVE_DELAY_DAYS: '0', PUBLIC_DISCLOSURE: 'suppression' })).toEqual({ minCount: 5, sensitiveDelayDays: 0, disclosure: 'suppression' });
+    expect(() => policyOptions({}, { PUBLIC_DISCLOSURE: 'noise' })).toThrow(/PUBLIC_DISCLOSURE/);
     expect(policyOptions({ minCount: 4 }, { PUBLIC_MIN_COUNT: '5' }).minCount).toBe(4);
     expect(() => policyOptions({}, { PUBLIC_MIN_COUNT: 'x' })).toThrow(/PUBLIC_MIN_COUNT/);
   });

@@ -11,14 +11,19 @@
  *   Hexagons never follow a territory's borders, so they get the public hexagons.
  * - the public (no token): aggregates only, built as described below.
  *
- * Public figures (k-suppression on published monthly values; k = `PUBLIC_MIN_COUNT`, 3 by default):
+ * Public figures (k = `PUBLIC_MIN_COUNT`, 3 by default):
  * - H3 resolution ≤ 8 (`forbidden_resolution` otherwise); area polygons of every kind.
  * - Date windows are whole months (`month_aligned_required` otherwise).
- * - For each cell or area and calendar month the count is *published* when it is 0 or ≥ k and
- *   *withheld* (null) when it is 1 … k−1. A figure over several months is the SUM of the published
- *   monthly values, `partial: true` when some month was withheld, and null when nothing but
- *   withheld months had incidents. Every public number is therefore a sum of published monthly
- *   numbers: two overlapping windows differ by a sum of published months, never by a withheld one.
+ * - Every cell or area and calendar month (for the categories asked) is *published* through the
+ *   cell-key method (./cell-key.ts, docs/privacy.md): its figure is a fixed function of its count
+ *   and of the sum of its incidents' record keys — never 1 … k−1 (small counts become 0 or ≥ k),
+ *   small bounded unbiased noise elsewhere, the same figure in every answer that publishes the
+ *   same incidents. A figure over several months is the SUM of the published monthly values. Any
+ *   difference of public figures (other categories, category groups, children of a parent area,
+ *   finer hexagons, overlapping windows) is therefore a difference of perturbed figures with
+ *   independent noise, never an exact withheld count.
+ * - `PUBLIC_DISCLOSURE=suppression` restores the former rule (counts 1 … k−1 withheld as null,
+ *   others exact) — kept only to measure the attacks against it (tests/privacy).
  * - Sensitive categories (`SENSITIVE_CATEGORIES`: secuestro, extorsión, violación, feminicidio)
  *   are public only by alcaldía and month, and only for months that ended at least
  *   `SENSITIVE_DELAY_DAYS` (30) days before the reference date — the earlier of the data's last
@@ -26,28 +31,31 @@
  *   Asking for one at a finer level (hexagons, colonias, sectores, cuadrantes) → 403 `sensitive_category`.
  * - Without a category filter (= every category) the public gets every NON-sensitive category,
  *   at every level: sensitive figures are public only when asked for by name, by alcaldía.
- *
- * Known limit: suppression is per published table. Differencing along other dimensions —
- * category A against A+B, or hexagons against cuadrantes — is not prevented by this rule.
  */
 import { AppError } from '../../core/errors/index.ts';
 import { CATEGORY_IDS, SENSITIVE_CATEGORIES } from '../../core/taxonomy/index.ts';
 import { addDays, nextMonthStart } from '../../core/time/calendar.ts';
-import type { AreaKind } from '../services/ports.ts';
+import type { AreaKind, CellCount } from '../services/ports.ts';
+import { perturb } from './cell-key.ts';
 import type { Principal } from '../auth/index.ts';
 
 export const DEFAULT_PUBLIC_MIN_COUNT = 3;
 export const DEFAULT_SENSITIVE_DELAY_DAYS = 30;
 export const PUBLIC_MAX_RESOLUTION = 8;
 
+/** How public monthly values are protected: the cell-key method, or (to measure attacks) plain suppression. */
+export type DisclosureRule = 'cell-key' | 'suppression';
+export const DISCLOSURE_RULES: readonly DisclosureRule[] = ['cell-key', 'suppression'];
+
 export interface PolicyOptions {
-  /** k: monthly counts 1 … k−1 are withheld from the public */
+  /** k: monthly counts 1 … k−1 are never published */
   minCount: number;
+  disclosure: DisclosureRule;
   /** days after a month's end before its sensitive-category figures are public */
   sensitiveDelayDays: number;
 }
 
-/** Options from `createApp` first, then the environment (`PUBLIC_MIN_COUNT`, `SENSITIVE_DELAY_DAYS`), then defaults. */
+/** Options from `createApp` first, then the environment (`PUBLIC_MIN_COUNT`, `SENSITIVE_DELAY_DAYS`, `PUBLIC_DISCLOSURE`), then defaults. */
 export function policyOptions(given: Partial<PolicyOptions> = {}, env: NodeJS.ProcessEnv = process.env): PolicyOptions {
   const num = (v: string | undefined, name: string, min: number) => {
     if (v === undefined || v === '') return undefined;
@@ -58,7 +66,9 @@ export function policyOptions(given: Partial<PolicyOptions> = {}, env: NodeJS.Pr
   const minCount = given.minCount ?? num(env.PUBLIC_MIN_COUNT, 'PUBLIC_MIN_COUNT', 1) ?? DEFAULT_PUBLIC_MIN_COUNT;
   const sensitiveDelayDays = given.sensitiveDelayDays ?? num(env.SENSITIVE_DELAY_DAYS, 'SENSITIVE_DELAY_DAYS', 0) ?? DEFAULT_SENSITIVE_DELAY_DAYS;
   if (!Number.isInteger(minCount) || minCount < 1) throw new Error(`minCount must be an integer ≥ 1, got ${minCount}`);
-  return { minCount, sensitiveDelayDays };
+  const disclosure = given.disclosure ?? ((env.PUBLIC_DISCLOSURE || 'suppression') as DisclosureRule);
+  if (!DISCLOSURE_RULES.includes(disclosure)) throw new Error(`PUBLIC_DISCLOSURE must be one of ${DISCLOSURE_RULES.join(', ')}, got "${disclosure}"`);
+  return { minCount, sensitiveDelayDays, disclosure };
 }
 
 export type Caller = Principal | null | undefined;
@@ -151,14 +161,21 @@ export function sensitiveEmbargoFrom(dataUntil: string | null, today: string, de
 /** How public monthly values are published. */
 export interface Publication {
   k: number;
+  /** absent: the cell-key method */
+  rule?: DisclosureRule;
   /** months ≥ this (`YYYY-MM`) are withheld whatever their count (sensitive embargo) */
   embargoFrom?: string;
 }
 
-/** One month's public value: null (withheld) for 1 … k−1 or an embargoed month, else the count. */
-export function publishMonth(month: string, count: number, pub: Publication): number | null {
+/**
+ * One month's public value: null for an embargoed month; under the cell-key method the perturbed
+ * count (./cell-key.ts: never 1 … k−1); under suppression null for 1 … k−1, else the count.
+ */
+export function publishMonth(month: string, cell: CellCount | undefined, pub: Publication): number | null {
   if (pub.embargoFrom !== undefined && month >= pub.embargoFrom) return null;
-  return count > 0 && count < pub.k ? null : count;
+  const count = cell?.count ?? 0;
+  if (pub.rule === 'suppression') return count > 0 && count < pub.k ? null : count;
+  return perturb(count, cell?.keySum ?? 0, pub.k);
 }
 
 export interface PublishedFigure {
@@ -170,25 +187,29 @@ export interface PublishedFigure {
 
 /**
  * A public figure over a window: the sum of the published monthly values. `monthly`: the counts
- * per month (months absent count 0); `windowMonths`: every month of the window, so that an
- * embargoed month with no incidents still marks the figure partial.
+ * per month (months absent count 0); `windowMonths`: every month of the window (months of
+ * `monthly` outside it are left out), so that an embargoed month with no incidents still marks the
+ * figure partial; without it, the months of `monthly`.
  */
-export function publishTotal(monthly: ReadonlyMap<string, number> | undefined, pub: Publication, windowMonths?: readonly string[]): PublishedFigure {
+export function publishTotal(monthly: ReadonlyMap<string, CellCount> | undefined, pub: Publication, windowMonths?: readonly string[]): PublishedFigure {
   let sum = 0;
   let partial = false;
-  const months = new Set<string>(monthly?.keys() ?? []);
-  for (const m of windowMonths ?? []) months.add(m);
-  for (const m of months) {
-    const v = publishMonth(m, monthly?.get(m) ?? 0, pub);
+  for (const m of windowMonths ?? monthly?.keys() ?? []) {
+    const v = publishMonth(m, monthly?.get(m), pub);
     if (v === null) partial = true;
     else sum += v;
   }
   return { count: partial && sum === 0 ? null : sum, partial };
 }
 
-/** A dense monthly series with withheld months as null. */
-export function publishSeries(series: readonly { period: string; count: number }[], pub: Publication): { period: string; count: number | null }[] {
-  return series.map((s) => ({ period: s.period, count: publishMonth(s.period, s.count, pub) }));
+/** The exact counts of monthly cells (detail access: no perturbation). */
+export function exactCounts(monthly: ReadonlyMap<string, CellCount> | undefined): Map<string, number> {
+  return new Map([...(monthly ?? [])].map(([m, c]) => [m, c.count]));
+}
+
+/** A dense monthly series over `months` (withheld months null); months absent from `monthly` had no incidents. */
+export function publishSeries(months: readonly string[], monthly: ReadonlyMap<string, CellCount> | undefined, pub: Publication): { period: string; count: number | null }[] {
+  return months.map((period) => ({ period, count: publishMonth(period, monthly?.get(period), pub) }));
 }
 
 /** Today's local date in Mexico City (`YYYY-MM-DD`). */

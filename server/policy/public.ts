@@ -16,7 +16,7 @@ export interface PublicData {
   readonly options: PolicyOptions;
   /** The publication rule of one public answer (the embargo only when sensitive categories are counted). */
   publication(plan: { sensitive: boolean }): Promise<Publication>;
-  /** Public hexagons: every cell with incidents, its published sum; ordered by cell. */
+  /** Public hexagons: every cell whose published sum is not 0 (or is withheld); ordered by cell. */
   hotspots(q: { res: H3Resolution; from?: string; to?: string; categories: readonly string[]; sources?: readonly string[] | null; bbox?: Bbox }, pub: Publication): Promise<PublicCell[]>;
   /**
    * Public figures per place id (area code or H3 cell) and period (month-aligned periods). Places
@@ -30,16 +30,21 @@ export function createPublicData(deps: { repo: IncidentRepository; stats: StatsQ
   return {
     options,
     async publication(plan) {
-      if (!plan.sensitive) return { k: options.minCount };
+      if (!plan.sensitive) return { k: options.minCount, rule: options.disclosure };
       const h = await repo.health();
-      return { k: options.minCount, embargoFrom: sensitiveEmbargoFrom(h.dataUntil, todayInCdmx(), options.sensitiveDelayDays) };
+      return { k: options.minCount, rule: options.disclosure, embargoFrom: sensitiveEmbargoFrom(h.dataUntil, todayInCdmx(), options.sensitiveDelayDays) };
     },
 
     async hotspots(q, pub) {
       const monthly = await published.cellMonthCounts(q);
-      // an embargoed window month with no incidents in the cell does not list the cell: only cells with incidents are listed
+      // only cells with incidents can be listed (an embargoed window month with no incidents in the
+      // cell does not list it), and a cell published as 0 is left out like a cell without incidents:
+      // listing it would tell that it has some
       const cells: PublicCell[] = [];
-      for (const [h3, months] of monthly) cells.push({ h3, ...publishTotal(months, pub) });
+      for (const [h3, months] of monthly) {
+        const figure = publishTotal(months, pub);
+        if (figure.count !== 0 || figure.partial) cells.push({ h3, ...figure });
+      }
       return cells.sort((a, b) => (a.h3 < b.h3 ? -1 : a.h3 > b.h3 ? 1 : 0));
     },
 
@@ -60,7 +65,7 @@ export function createPublicData(deps: { repo: IncidentRepository; stats: StatsQ
       for (const [id, months] of monthly) {
         out.set(
           id,
-          windows.map((w) => publishTotal(new Map(w.map((m) => [m, months.get(m) ?? 0])), pub, w)),
+          windows.map((w) => publishTotal(months, pub, w)),
         );
       }
       return out;

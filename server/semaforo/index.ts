@@ -20,7 +20,8 @@ import type { ApiApp } from '../context.ts';
 import type { Services } from '../services/types.ts';
 import { parseParams } from '../params/index.ts';
 import { principalOf } from '../auth/index.ts';
-import { publishMonth, type Publication } from '../policy/index.ts';
+import { exactCounts, publishMonth, type Publication } from '../policy/index.ts';
+import type { CellCount } from '../services/ports.ts';
 import { levelFields, parsePlaces, placePlan, placesOf, resolvePlaces } from '../shared/places.ts';
 
 import { coverageOf, parseMonth } from '../shared/months.ts';
@@ -42,11 +43,11 @@ export interface PublicSemaforoItem extends Omit<SemaforoItem, 'count'> {
  * The public semáforo of one area: the rule run on published monthly values (withheld months
  * count 0 in the baseline, as in every public sum); a withheld month itself gets no count and no colour.
  */
-export function publicSemaforo(month: string, counts: ReadonlyMap<string, number>, coverage: ReadonlySet<string>, pub: Publication): Omit<PublicSemaforoItem, 'id' | 'name'> {
+export function publicSemaforo(month: string, counts: ReadonlyMap<string, CellCount>, coverage: ReadonlySet<string>, pub: Publication): Omit<PublicSemaforoItem, 'id' | 'name'> {
   const published = new Map<string, number>();
   let partial = false;
   for (const m of monthsBetween(addMonths(month, -SEMAFORO_BASELINE_MONTHS), addMonths(month, 1))) {
-    const v = publishMonth(m, counts.get(m) ?? 0, pub);
+    const v = publishMonth(m, counts.get(m), pub);
     if (v === null) {
       if (m !== month) partial = true;
     } else published.set(m, v);
@@ -77,7 +78,7 @@ export function registerSemaforo(app: ApiApp, { repositories: { incidents: repo,
       }),
     ]);
     const coverage = coverageOf(sources);
-    const none = new Map<string, number>();
+    const none = new Map<string, CellCount>();
     const places = placesOf(sel, counts.keys());
     const head = { ...levelFields(sel.level), category: query.category || null, month };
     if (!plan.exact) {
@@ -85,7 +86,7 @@ export function registerSemaforo(app: ApiApp, { repositories: { incidents: repo,
       const items = places.map((a) => ({ id: a.id, name: a.name, ...publicSemaforo(month, counts.get(a.id) ?? none, coverage, pub) }));
       return c.json({ ...head, access: 'public', min_count: pub.k, items });
     }
-    const items: SemaforoItem[] = places.map((a) => ({ id: a.id, name: a.name, ...semaforo({ month, counts: counts.get(a.id) ?? none, coverage }) }));
+    const items: SemaforoItem[] = places.map((a) => ({ id: a.id, name: a.name, ...semaforo({ month, counts: exactCounts(counts.get(a.id)), coverage }) }));
     return c.json({ ...head, items });
   });
 }

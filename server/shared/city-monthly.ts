@@ -46,8 +46,8 @@ export async function cityMonthly(
   for (const [cell, byMonth] of counts) {
     const target = series.get(cell);
     months.forEach((m, t) => {
-      const n = byMonth.get(m) ?? 0;
-      const value = pub ? (publishMonth(m, n, pub) ?? 0) : n;
+      const cell = byMonth.get(m);
+      const value = pub ? (publishMonth(m, cell, pub) ?? 0) : (cell?.count ?? 0);
       if (target) target[t] = value;
       else outside += value;
     });

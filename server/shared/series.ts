@@ -2,7 +2,7 @@
  * The monthly series of one place as a caller may see it: the exact series for detail access, the
  * published one (whole months, small counts withheld) otherwise. Shared by the series and trend routes.
  */
-import { nextMonthStart } from '../../core/time/calendar.ts';
+import { monthsInRange, nextMonthStart } from '../../core/time/calendar.ts';
 import type { Principal } from '../auth/index.ts';
 import { publishSeries } from '../policy/index.ts';
 import type { Services } from '../services/types.ts';
@@ -39,7 +39,8 @@ export async function visibleSeries(
   const { from, to } = await seriesRange(repo, q);
   const base = { from: from ?? null, to: to ?? null, access: plan.exact ? ('detail' as const) : ('public' as const) };
   if (!(from && to && from < to)) return { ...base, series: [] };
-  const series = await repo.areaSeries({ ...q.level, id: q.place.id, from, to, categories: plan.categories, sources: q.sources });
-  if (plan.exact) return { ...base, series };
-  return { ...base, series: publishSeries(series, await publicData.publication(plan)) };
+  if (plan.exact) return { ...base, series: await repo.areaSeries({ ...q.level, id: q.place.id, from, to, categories: plan.categories, sources: q.sources }) };
+  // public windows are whole months (the plan checked them); the cells carry the record-key sums the policy perturbs with
+  const monthly = await repositories.stats.monthlyCountsByArea({ ...q.level, ids: [q.place.id], categories: plan.categories, sources: q.sources, fromMonth: from.slice(0, 7), toMonth: to.slice(0, 7) });
+  return { ...base, series: publishSeries(monthsInRange(from, to), monthly.get(q.place.id), await publicData.publication(plan)) };
 }

@@ -33,7 +33,7 @@ import { requireArea } from '../shared/places.ts';
 import { principalOf, type Principal } from '../auth/index.ts';
 import { DEFAULT_VINTAGE, parseParams } from '../params/index.ts';
 import { territoryArea } from '../shared/territory.ts';
-import { areaPlan, publishMonth, withinTerritory } from '../policy/index.ts';
+import { areaPlan, exactCounts, publishMonth, withinTerritory } from '../policy/index.ts';
 import { coverageOf } from '../shared/months.ts';
 import { parseJsonBody } from '../shared/json-body.ts';
 
@@ -125,11 +125,11 @@ export async function targetProgressBody({ repositories, publicData }: Pick<Serv
     repositories.targets.areaSourceMonths({ kind: target.kind, vintage: target.vintage, id: area.id }),
     stats.monthlyCountsByArea({ kind: target.kind, vintage: target.vintage, categories: plan.categories, ids: [area.id], fromMonth, toMonth }),
   ]);
-  const exact = byArea.get(area.id) ?? new Map<string, number>();
-  const counts = new Map<string, number | null>(exact);
+  const cells = byArea.get(area.id);
+  const counts = new Map<string, number | null>(exactCounts(cells));
   const pub = plan.exact ? undefined : await publicData.publication(plan);
   if (pub) {
-    for (let m = fromMonth; m < toMonth; m = addMonths(m, 1)) counts.set(m, publishMonth(m, exact.get(m) ?? 0, pub));
+    for (let m = fromMonth; m < toMonth; m = addMonths(m, 1)) counts.set(m, publishMonth(m, cells?.get(m), pub));
   }
   const p = targetProgress({
     baselineFrom: fromMonth,
