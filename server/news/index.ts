@@ -24,6 +24,7 @@ import { AppError } from '../../core/errors/index.ts';
 import { isCategoryId } from '../../core/taxonomy/index.ts';
 import { incidentFromStoredArticle } from '../../etl/news/pipeline/incident.ts';
 import { requireModerator } from '../moderation/index.ts';
+import { parseJsonBody } from '../shared/json-body.ts';
 import type { ApiApp } from '../context.ts';
 import type { Services } from '../services/types.ts';
 import { principalOf } from '../auth/index.ts';
@@ -57,18 +58,6 @@ const CorrectBody = z
 const DetachBody = z.object({ article_id: Id }).strict();
 const MergeBody = z.object({ into: Id }).strict();
 
-async function body<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
-  let raw: unknown;
-  try {
-    raw = await c.req.json();
-  } catch {
-    throw new AppError('invalid_body', 'JSON inválido');
-  }
-  const r = schema.safeParse(raw);
-  if (!r.success) throw new AppError('invalid_body', r.error.issues.map((i) => `${i.path.join('.') || 'cuerpo'}: ${i.message}`).join('; ').slice(0, 300));
-  return r.data;
-}
-
 export function registerNews(app: ApiApp, services: Services): void {
   const { repositories } = services;
   const news = repositories.news;
@@ -78,13 +67,13 @@ export function registerNews(app: ApiApp, services: Services): void {
   };
   app.use('/api/news/incidents/:id/*', requireModerator);
   app.post('/api/news/incidents/:id/reject', async (c) => {
-    const { reason } = await body(c, RejectBody);
+    const { reason } = await parseJsonBody(c, RejectBody);
     await news.reject(services.incidentWriter(), c.req.param('id'), reason, by(c));
     services.dataVersion.invalidate();
     return c.json({ incident_id: c.req.param('id'), decision: 'reject' });
   });
   app.post('/api/news/incidents/:id/correct', async (c) => {
-    const fix = await body(c, CorrectBody);
+    const fix = await parseJsonBody(c, CorrectBody);
     if (fix.lat !== undefined && !services.reference.geocoder().reverse.areaAt('alcaldia', null, fix.lat, fix.lon!)) {
       throw new AppError('invalid_body', 'el punto está fuera de la Ciudad de México');
     }
@@ -93,13 +82,13 @@ export function registerNews(app: ApiApp, services: Services): void {
     return c.json({ incident_id: c.req.param('id'), decision: 'correct' });
   });
   app.post('/api/news/incidents/:id/detach', async (c) => {
-    const { article_id } = await body(c, DetachBody);
+    const { article_id } = await parseJsonBody(c, DetachBody);
     const own = await news.detach(services.incidentWriter(), incidentFromStoredArticle, c.req.param('id'), article_id, by(c));
     services.dataVersion.invalidate();
     return c.json({ incident_id: c.req.param('id'), decision: 'detach', article_id, new_incident_id: own });
   });
   app.post('/api/news/incidents/:id/merge', async (c) => {
-    const { into } = await body(c, MergeBody);
+    const { into } = await parseJsonBody(c, MergeBody);
     await news.merge(services.incidentWriter(), c.req.param('id'), into, by(c));
     services.dataVersion.invalidate();
     return c.json({ incident_id: c.req.param('id'), decision: 'merge', into });
