@@ -127,7 +127,7 @@ async function main() {
     await closePlenaryRenderers(); // the export's headless Chromium
     await audit.close();
     await store.close();
-    process.exit(0);
+    logger.flush(() => process.exit(0));
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
@@ -135,6 +135,5 @@ async function main() {
 
 main().catch((e) => {
   logger.fatal({ err: e }, `Error al iniciar: ${e instanceof Error ? e.message : e}`);
-  logger.flush?.();
-  process.exit(1);
+  logger.flush(() => process.exit(1));
 });

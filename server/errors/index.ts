@@ -36,8 +36,9 @@ export function toAppError(err: unknown): AppError {
 export function handleError(err: Error, c: Context) {
   const appErr = toAppError(err);
   if (appErr.status >= 500) {
-    const log = (c.get as (key: string) => Logger | undefined)('log');
-    if (log) log.error({ err, method: c.req.method, path: c.req.path }, 'request failed');
+    const get = c.get as (key: string) => unknown;
+    const log = get('log') as Logger | undefined;
+    if (log) log.error({ err, reqId: get('requestId'), method: c.req.method, path: c.req.path }, 'request failed');
     else console.error(`[api] ${c.req.method} ${c.req.path}:`, err);
   }
   c.header('Cache-Control', 'no-store');

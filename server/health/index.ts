@@ -59,7 +59,7 @@ export function registerHealth(app: ApiApp, { repositories: { incidents: repo } 
       await repo.dataVersion(); // one indexed row: the store answers
       return c.json({ ready: true });
     } catch (err) {
-      c.get('log')?.error({ err }, 'readiness check failed');
+      c.get('log')?.error({ err, reqId: c.get('requestId') }, 'readiness check failed');
       c.header('Cache-Control', 'no-store');
       return c.json({ ready: false, ...errorBody('db_unavailable') }, 503);
     }
@@ -73,7 +73,7 @@ export function registerHealth(app: ApiApp, { repositories: { incidents: repo } 
       const h = await healthAt(await repo.dataVersion());
       return c.json({ ok: true, db: repo.backend, incidents: h.incidents, data_until: h.dataUntil, sources: h.sources });
     } catch (err) {
-      c.get('log')?.error({ err }, 'health check failed');
+      c.get('log')?.error({ err, reqId: c.get('requestId') }, 'health check failed');
       c.header('Cache-Control', 'no-store');
       return c.json({ ok: false, db: repo.backend, incidents: null, data_until: null, ...errorBody('db_unavailable') }, 503);
     }

@@ -23,10 +23,14 @@ export function requestIdFor(incoming: string | null | undefined): string {
   return incoming && ACCEPTED_ID.test(incoming) ? incoming : randomUUID();
 }
 
-/** The process's logger: JSON lines on stdout at `level` (`LOG_LEVEL`), or into `destination` (tests). */
+/**
+ * The process's logger: JSON lines on stdout at `level` (`LOG_LEVEL`), or into `destination` (tests).
+ * Stdout is written asynchronously (lines written while a write is in flight go out together), so
+ * the access log costs no system call per request under load; `flush` before exiting.
+ */
 export function createLogger(level: Level | 'silent' = 'info', destination?: NodeJS.WritableStream): Logger {
   const options = { level, base: { service: 'mapa-comun' }, timestamp: pino.stdTimeFunctions.isoTime };
-  return destination ? pino(options, destination) : pino(options);
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
 }
 
 /** Without a logger from the caller (tests, tools): only errors, on stderr. */
@@ -34,6 +38,7 @@ export function errorsOnlyLogger(): Logger {
   return pino({ level: 'error', base: { service: 'mapa-comun' }, timestamp: pino.stdTimeFunctions.isoTime }, pino.destination(2));
 }
 
+/** `log` is the process's logger: lines about a request carry `reqId: c.get('requestId')`. */
 export type RequestLogEnv = { Variables: { requestId?: string; log?: Logger } };
 
 /** Writes the access line (info) for a finished request. */
@@ -43,16 +48,17 @@ export function logAccess(log: Logger, fields: { reqId: string; method: string; 
 }
 
 /**
- * The middleware: register first, on `*`. Sets `requestId` and a child logger `log` (every line it
- * writes carries `reqId`) for later middleware and handlers, the `X-Request-Id` header, and logs
- * the access line when the response is ready (errors included: `app.onError` has run by then).
+ * The middleware: register first, on `*`. Sets `requestId` and `log` for later middleware and
+ * handlers (no child logger per request: most requests log nothing but their access line), the
+ * `X-Request-Id` header, and logs the access line when the response is ready (errors included:
+ * `app.onError` has run by then).
  */
 export function requestLog(root: Logger): MiddlewareHandler<RequestLogEnv> {
   return async (c, next) => {
     const started = performance.now();
     const reqId = requestIdFor(c.req.header(REQUEST_ID_HEADER));
     c.set('requestId', reqId);
-    c.set('log', root.child({ reqId }));
+    c.set('log', root);
     await next();
     c.header(REQUEST_ID_HEADER, reqId);
     logAccess(root, { reqId, method: c.req.method, path: c.req.path, status: c.res.status, ms: performance.now() - started });
