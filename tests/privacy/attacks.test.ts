@@ -83,10 +83,8 @@ describeApi(`privacy attacks (${RULE})`, (ctx) => {
 
   const expectNone = (t: AttackTally) => {
     expect(t.attacked).toBeGreaterThan(0);
-    if (RULE === 'cell-key') {
-      // the best guess is no better than guessing the most common small count
-      expect(t.guessedRight).toBeLessThanOrEqual(t.baselineRight);
-    }
+    // the best guess is no better than guessing the most common small count
+    expect(t.guessedRight).toBeLessThanOrEqual(t.baselineRight);
   };
 
   const month = `from=${MONTH.from}&to=${MONTH.to}`;
@@ -159,7 +157,7 @@ describeApi(`privacy attacks (${RULE})`, (ctx) => {
     expectNone(report('overlapping windows (res 8)', attacks));
   });
 
-  it('in all, values recovered with certainty stay under 1 % of those attacked (cell-key)', () => {
+  it('in all, values recovered with certainty stay under 1 % of those attacked', () => {
     const all = Object.values(results);
     const attacked = all.reduce((s, t) => s + t.attacked, 0);
     const certain = all.reduce((s, t) => s + t.certain, 0);
@@ -168,6 +166,6 @@ describeApi(`privacy attacks (${RULE})`, (ctx) => {
     // Certainty is left only where bounds pin a value down: a parent published 0 (true 0 … k) over
     // children published ≥ k (true ≥ 1 each), e.g. a total of 3 made of 1 + 1 + 1 that shows as 0.
     // Rare, and keys are random per store, so the bound is on the whole run (docs/privacy.md, "What is left").
-    if (RULE === 'cell-key') expect(certain / attacked).toBeLessThan(0.01);
+    expect(certain / attacked).toBeLessThan(0.01);
   });
 });
