@@ -22,8 +22,9 @@
  *   difference of public figures (other categories, category groups, children of a parent area,
  *   finer hexagons, overlapping windows) is therefore a difference of perturbed figures with
  *   independent noise, never an exact withheld count.
- * - `PUBLIC_DISCLOSURE=suppression` restores the former rule (counts 1 … k−1 withheld as null,
- *   others exact) — kept only to measure the attacks against it (tests/privacy).
+ * - `PUBLIC_DISCLOSURE` chooses it: `cell-key`, or `suppression` — the former rule (counts 1 … k−1
+ *   withheld as null, others exact), which differencing undoes, still the default until the tests
+ *   asserting its exact public sums are rewritten (docs/privacy.md); tests/privacy measures both.
  * - Sensitive categories (`SENSITIVE_CATEGORIES`: secuestro, extorsión, violación, feminicidio)
  *   are public only by alcaldía and month, and only for months that ended at least
  *   `SENSITIVE_DELAY_DAYS` (30) days before the reference date — the earlier of the data's last
