@@ -12,11 +12,13 @@ import {
 import { WordTrie } from './trie.ts';
 import { FuzzyNames, nameVariants } from './place-names.ts';
 import { pairKey, streetKeys } from './street-names.ts';
+import type { LandmarkKind } from './landmark-words.ts';
 
 export * from './normalize.ts';
 export * from './trie.ts';
 export * from './place-names.ts';
 export * from './street-names.ts';
+export * from './landmark-words.ts';
 export * as placeLists from './places.ts';
 
 export interface GazetteerInput {
@@ -32,10 +34,15 @@ export interface GazetteerInput {
   }>;
   cuadrantes: Array<{ id: string; sector: string; alcaldiaId: string; lat: number; lon: number }>;
   /** Street corners (INEGI ATUS): two street names and the corner's point. */
-  corners?: Array<{ a: string; b: string; lat: number; lon: number; alcaldiaId: string }>;
+  corners?: Array<{ a: string; b: string; lat: number; lon: number; alcaldiaId: string; source?: CornerEntry['source'] }>;
+  /** Landmarks (`reference/landmarks`): alcaldiaId null when the point lies outside the city. */
+  landmarks?: Array<{ id: string; name: string; kind: LandmarkKind; lat: number; lon: number; alcaldiaId: string | null }>;
 }
 
-export interface CornerEntry { a: string; b: string; lat: number; lon: number; alcaldiaId: string }
+/** A corner of two streets: INEGI's crash records (`inegi`) or a bus stop named by its corner (`stop`). */
+export interface CornerEntry { a: string; b: string; lat: number; lon: number; alcaldiaId: string; source?: 'inegi' | 'stop' }
+/** A landmark with its point ("Hospital La Raza"). */
+export interface LandmarkEntry { id: string; name: string; kind: LandmarkKind; lat: number; lon: number; alcaldiaId: string | null }
 
 export interface AlcaldiaEntry { id: string; name: string; lat: number; lon: number; personNamed: boolean }
 export interface ColoniaEntry {
@@ -87,6 +94,9 @@ export interface Gazetteer {
   coloniasFuzzy: FuzzyNames<ColoniaEntry>;
   /** Popular area names ("Centro Histórico", "Tepito") → the colonias they mean. */
   landmarks: WordTrie<ColoniaEntry[]>;
+  /** Landmarks with a point ("Hospital La Raza", "Estadio Azteca"), under every variant of their name. */
+  pointLandmarks: WordTrie<LandmarkEntry>;
+  pointLandmarkList: LandmarkEntry[];
   cuadrantes: Map<string, CuadranteEntry>;
   sectores: WordTrie<{ id: string; alcaldiaId: string; lat: number; lon: number }>;
   outside: WordTrie<OutsidePlace>;
@@ -138,6 +148,10 @@ export function buildGazetteer(input: GazetteerInput): Gazetteer {
     const group = (coloniasByAlcaldia.get(alcaldiaId) ?? []).filter((c) => c.parsed.core.join(' ') === core);
     if (group.length) landmarks.insert(nameWords(name), group);
   }
+
+  const pointLandmarks = new WordTrie<LandmarkEntry>();
+  const pointLandmarkList: LandmarkEntry[] = (input.landmarks ?? []).map((l) => ({ ...l }));
+  for (const l of pointLandmarkList) for (const w of nameVariants(l.name)) pointLandmarks.insert(w, l);
 
   const stations = new WordTrie<StationEntry>();
   const stationsFuzzy = new FuzzyNames<StationEntry>();
@@ -198,8 +212,8 @@ export function buildGazetteer(input: GazetteerInput): Gazetteer {
   }
 
   const startWords = new Set<string>();
-  for (const trie of [alcaldiaNames, coloniaNames, landmarks, outside] as WordTrie<unknown>[]) for (const w of trie.firstWords()) startWords.add(w);
-  return { alcaldias, alcaldiaNames, colonias, coloniaNames, coloniasByAlcaldia, coreSpread, stations, stationsFuzzy, coloniasFuzzy, landmarks, cuadrantes, sectores, outside, startWords, corners };
+  for (const trie of [alcaldiaNames, coloniaNames, landmarks, pointLandmarks, outside] as WordTrie<unknown>[]) for (const w of trie.firstWords()) startWords.add(w);
+  return { alcaldias, alcaldiaNames, colonias, coloniaNames, coloniasByAlcaldia, coreSpread, stations, stationsFuzzy, coloniasFuzzy, landmarks, pointLandmarks, pointLandmarkList, cuadrantes, sectores, outside, startWords, corners };
 }
 
 /** The alcaldía id for a name as records write it ("GUSTAVO A MADERO", "Cuajimalpa", "delegación Tlalpan"), or null. */
