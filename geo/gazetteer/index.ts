@@ -19,6 +19,7 @@ export * from './trie.ts';
 export * from './place-names.ts';
 export * from './street-names.ts';
 export * from './landmark-words.ts';
+export * from './place-search.ts';
 export * as placeLists from './places.ts';
 
 export interface GazetteerInput {
@@ -197,12 +198,21 @@ export function buildGazetteer(input: GazetteerInput): Gazetteer {
   for (const c of OUTSIDE_CITIES) addOutside(c, 'ciudad', CITIES_AMBIGUOUS);
   for (const c of OUTSIDE_CUES) addOutside(c, 'cue', new Set());
 
+  const corners = cornerIndex(input.corners ?? []);
+
+  const startWords = new Set<string>();
+  for (const trie of [alcaldiaNames, coloniaNames, landmarks, pointLandmarks, outside] as WordTrie<unknown>[]) for (const w of trie.firstWords()) startWords.add(w);
+  return { alcaldias, alcaldiaNames, colonias, coloniaNames, coloniasByAlcaldia, coreSpread, stations, stationsFuzzy, coloniasFuzzy, landmarks, pointLandmarks, pointLandmarkList, cuadrantes, sectores, outside, startWords, corners };
+}
+
+/** Corners by `pairKey` of two street keys; a key also answers for its leading words ("insurgentes" for "insurgentes sur"). */
+export function cornerIndex(entries: readonly CornerEntry[]): Map<string, CornerEntry[]> {
   const corners = new Map<string, CornerEntry[]>();
   const keyPrefixes = (name: string) => streetKeys(name).flatMap((k) => {
     const w = k.split(' ');
     return w.map((_, n) => w.slice(0, n + 1).join(' ')).filter((p) => p.length >= 4);
   });
-  for (const c of input.corners ?? []) {
+  for (const c of entries) {
     for (const ka of new Set(keyPrefixes(c.a))) for (const kb of new Set(keyPrefixes(c.b))) {
       const key = pairKey(ka, kb);
       const list = corners.get(key) ?? [];
@@ -210,10 +220,7 @@ export function buildGazetteer(input: GazetteerInput): Gazetteer {
       corners.set(key, list);
     }
   }
-
-  const startWords = new Set<string>();
-  for (const trie of [alcaldiaNames, coloniaNames, landmarks, pointLandmarks, outside] as WordTrie<unknown>[]) for (const w of trie.firstWords()) startWords.add(w);
-  return { alcaldias, alcaldiaNames, colonias, coloniaNames, coloniasByAlcaldia, coreSpread, stations, stationsFuzzy, coloniasFuzzy, landmarks, pointLandmarks, pointLandmarkList, cuadrantes, sectores, outside, startWords, corners };
+  return corners;
 }
 
 /** The alcaldía id for a name as records write it ("GUSTAVO A MADERO", "Cuajimalpa", "delegación Tlalpan"), or null. */
