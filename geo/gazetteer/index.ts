@@ -13,6 +13,7 @@ import { WordTrie } from './trie.ts';
 import { FuzzyNames, nameVariants } from './place-names.ts';
 import { pairKey, streetKeys } from './street-names.ts';
 import type { LandmarkKind } from './landmark-words.ts';
+import type { CornerEntry, LandmarkEntry } from './entries.ts';
 
 export * from './normalize.ts';
 export * from './trie.ts';
@@ -20,6 +21,7 @@ export * from './place-names.ts';
 export * from './street-names.ts';
 export * from './landmark-words.ts';
 export * from './place-search.ts';
+export * from './entries.ts';
 export * as placeLists from './places.ts';
 
 export interface GazetteerInput {
@@ -40,10 +42,6 @@ export interface GazetteerInput {
   landmarks?: Array<{ id: string; name: string; kind: LandmarkKind; lat: number; lon: number; alcaldiaId: string | null }>;
 }
 
-/** A corner of two streets: INEGI's crash records (`inegi`) or a bus stop named by its corner (`stop`). */
-export interface CornerEntry { a: string; b: string; lat: number; lon: number; alcaldiaId: string; source?: 'inegi' | 'stop' }
-/** A landmark with its point ("Hospital La Raza"). */
-export interface LandmarkEntry { id: string; name: string; kind: LandmarkKind; lat: number; lon: number; alcaldiaId: string | null }
 
 export interface AlcaldiaEntry { id: string; name: string; lat: number; lon: number; personNamed: boolean }
 export interface ColoniaEntry {

@@ -7,7 +7,7 @@
 import MiniSearch from 'minisearch';
 import { fuzzyFor, placeWords, searchName } from './place-names.ts';
 import { pairKey, streetKey } from './street-names.ts';
-import type { CornerEntry, LandmarkEntry } from './index.ts';
+import type { CornerEntry, LandmarkEntry } from './entries.ts';
 
 export type PlaceHit =
   | { type: 'landmark'; landmark: LandmarkEntry; score: number; exact: boolean }
