@@ -23,6 +23,7 @@ type Bench = { name: string; about: string; run: (shared: { kept: KeptStore[] })
 const BENCHES: Bench[] = [
   { name: 'reverse-geocode', about: 'lat/lon → areas points/s (issue 3)', run: async () => (await import('./reverse-geocode.bench.ts')).run() },
   { name: 'geocode', about: 'free-text and structured geocoding (issue 3)', run: async () => (await import('./geocode.bench.ts')).run() },
+  { name: 'search', about: 'search box: stations, landmarks, corners p50/p99 (issue 13)', run: async () => (await import('./search.bench.ts')).run() },
   { name: 'news', about: 'news extraction', run: async () => (await import('./news.bench.ts')).run() },
   { name: 'stats', about: 'Gi* and emerging hot spots', run: async () => (await import('./stats.bench.ts')).run() },
   { name: 'reports', about: 'citizen reports/s accepted by POST /api/reports vs bare node:http (issue 4)', run: async () => (await import('./reports.bench.ts')).run({ backends }) },

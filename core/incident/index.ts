@@ -8,7 +8,7 @@
 export type SourceKind = 'official' | 'news' | 'citizen' | 'chat';
 
 /** How exactly an incident is placed: a point, or only the area the source names. */
-export type LocationPrecision = 'point' | 'station' | 'intersection' | 'street' | 'colonia' | 'cuadrante' | 'alcaldia' | 'none';
+export type LocationPrecision = 'point' | 'station' | 'landmark' | 'stop' | 'intersection' | 'street' | 'colonia' | 'cuadrante' | 'alcaldia' | 'none';
 
 /** The area ids an incident is counted in, one per layer and vintage (null: not in that layer). */
 export interface IncidentAreas {
@@ -83,6 +83,8 @@ export interface IncidentKey {
 export const H3_RESOLUTIONS_BY_PRECISION: Readonly<Partial<Record<LocationPrecision, readonly number[]>>> = {
   point: [6, 7, 8, 9, 10, 11],
   station: [6, 7, 8, 9, 10, 11],
+  landmark: [6, 7, 8, 9, 10, 11],
+  stop: [6, 7, 8, 9, 10, 11],
   intersection: [6, 7, 8, 9, 10, 11],
   street: [6, 7, 8, 9, 10, 11],
   colonia: [6, 7, 8],

@@ -12,11 +12,16 @@ import {
 import { WordTrie } from './trie.ts';
 import { FuzzyNames, nameVariants } from './place-names.ts';
 import { pairKey, streetKeys } from './street-names.ts';
+import type { LandmarkKind } from './landmark-words.ts';
+import type { CornerEntry, LandmarkEntry } from './entries.ts';
 
 export * from './normalize.ts';
 export * from './trie.ts';
 export * from './place-names.ts';
 export * from './street-names.ts';
+export * from './landmark-words.ts';
+export * from './place-search.ts';
+export * from './entries.ts';
 export * as placeLists from './places.ts';
 
 export interface GazetteerInput {
@@ -32,10 +37,11 @@ export interface GazetteerInput {
   }>;
   cuadrantes: Array<{ id: string; sector: string; alcaldiaId: string; lat: number; lon: number }>;
   /** Street corners (INEGI ATUS): two street names and the corner's point. */
-  corners?: Array<{ a: string; b: string; lat: number; lon: number; alcaldiaId: string }>;
+  corners?: Array<{ a: string; b: string; lat: number; lon: number; alcaldiaId: string; source?: CornerEntry['source'] }>;
+  /** Landmarks (`reference/landmarks`): alcaldiaId null when the point lies outside the city. */
+  landmarks?: Array<{ id: string; name: string; kind: LandmarkKind; lat: number; lon: number; alcaldiaId: string | null }>;
 }
 
-export interface CornerEntry { a: string; b: string; lat: number; lon: number; alcaldiaId: string }
 
 export interface AlcaldiaEntry { id: string; name: string; lat: number; lon: number; personNamed: boolean }
 export interface ColoniaEntry {
@@ -87,6 +93,9 @@ export interface Gazetteer {
   coloniasFuzzy: FuzzyNames<ColoniaEntry>;
   /** Popular area names ("Centro Histórico", "Tepito") → the colonias they mean. */
   landmarks: WordTrie<ColoniaEntry[]>;
+  /** Landmarks with a point ("Hospital La Raza", "Estadio Azteca"), under every variant of their name. */
+  pointLandmarks: WordTrie<LandmarkEntry>;
+  pointLandmarkList: LandmarkEntry[];
   cuadrantes: Map<string, CuadranteEntry>;
   sectores: WordTrie<{ id: string; alcaldiaId: string; lat: number; lon: number }>;
   outside: WordTrie<OutsidePlace>;
@@ -139,6 +148,10 @@ export function buildGazetteer(input: GazetteerInput): Gazetteer {
     if (group.length) landmarks.insert(nameWords(name), group);
   }
 
+  const pointLandmarks = new WordTrie<LandmarkEntry>();
+  const pointLandmarkList: LandmarkEntry[] = (input.landmarks ?? []).map((l) => ({ ...l }));
+  for (const l of pointLandmarkList) for (const w of nameVariants(l.name)) pointLandmarks.insert(w, l);
+
   const stations = new WordTrie<StationEntry>();
   const stationsFuzzy = new FuzzyNames<StationEntry>();
   for (const s of input.stations) {
@@ -183,12 +196,21 @@ export function buildGazetteer(input: GazetteerInput): Gazetteer {
   for (const c of OUTSIDE_CITIES) addOutside(c, 'ciudad', CITIES_AMBIGUOUS);
   for (const c of OUTSIDE_CUES) addOutside(c, 'cue', new Set());
 
+  const corners = cornerIndex(input.corners ?? []);
+
+  const startWords = new Set<string>();
+  for (const trie of [alcaldiaNames, coloniaNames, landmarks, pointLandmarks, outside] as WordTrie<unknown>[]) for (const w of trie.firstWords()) startWords.add(w);
+  return { alcaldias, alcaldiaNames, colonias, coloniaNames, coloniasByAlcaldia, coreSpread, stations, stationsFuzzy, coloniasFuzzy, landmarks, pointLandmarks, pointLandmarkList, cuadrantes, sectores, outside, startWords, corners };
+}
+
+/** Corners by `pairKey` of two street keys; a key also answers for its leading words ("insurgentes" for "insurgentes sur"). */
+export function cornerIndex(entries: readonly CornerEntry[]): Map<string, CornerEntry[]> {
   const corners = new Map<string, CornerEntry[]>();
   const keyPrefixes = (name: string) => streetKeys(name).flatMap((k) => {
     const w = k.split(' ');
     return w.map((_, n) => w.slice(0, n + 1).join(' ')).filter((p) => p.length >= 4);
   });
-  for (const c of input.corners ?? []) {
+  for (const c of entries) {
     for (const ka of new Set(keyPrefixes(c.a))) for (const kb of new Set(keyPrefixes(c.b))) {
       const key = pairKey(ka, kb);
       const list = corners.get(key) ?? [];
@@ -196,10 +218,7 @@ export function buildGazetteer(input: GazetteerInput): Gazetteer {
       corners.set(key, list);
     }
   }
-
-  const startWords = new Set<string>();
-  for (const trie of [alcaldiaNames, coloniaNames, landmarks, outside] as WordTrie<unknown>[]) for (const w of trie.firstWords()) startWords.add(w);
-  return { alcaldias, alcaldiaNames, colonias, coloniaNames, coloniasByAlcaldia, coreSpread, stations, stationsFuzzy, coloniasFuzzy, landmarks, cuadrantes, sectores, outside, startWords, corners };
+  return corners;
 }
 
 /** The alcaldía id for a name as records write it ("GUSTAVO A MADERO", "Cuajimalpa", "delegación Tlalpan"), or null. */

@@ -11,25 +11,46 @@ import type { Mention } from './mentions.ts';
 const SAME_CORNER_M = 1000;
 const JOINER = /^\s*(,\s*)?(y|e|con|esq\.?|esquina|esquina con|esquina de|casi esquina con|casi esq\.? con)\s*$/i;
 
-/** Metres between two points (equirectangular: corners of one pair lie within a few km). */
-function metres(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+/** Metres between two points (equirectangular: good to a few metres over the few km that matter here). */
+export function metres(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
   const x = (b.lon - a.lon) * Math.cos(((a.lat + b.lat) / 2) * (Math.PI / 180)) * 111_320;
   const y = (b.lat - a.lat) * 110_574;
   return Math.hypot(x, y);
 }
 
-export interface CornerFinding { lat: number; lon: number; alcaldiaId: string }
+export interface CornerFinding {
+  lat: number;
+  lon: number;
+  alcaldiaId: string;
+  /** `stop` when only bus-stop names place the corner; `street` for a point between two corners of one street. */
+  precision: 'intersection' | 'stop' | 'street';
+}
 
-/** One place for a name pair: the mean of its corners, or null when the pair names corners far apart. */
-function oneCorner(gaz: Gazetteer, keyA: string, keyB: string, statedAlcaldias: ReadonlySet<string>): CornerFinding | null {
-  let cands: CornerEntry[] = gaz.corners.get(pairKey(keyA, keyB)) ?? [];
-  if (statedAlcaldias.size) cands = cands.filter((c) => statedAlcaldias.has(c.alcaldiaId));
+/**
+ * The one place a set of corners of one name pair means: their mean point, or null when they lie far apart
+ * (the city repeats street names) or there are none.
+ */
+export function cornerPoint(cands: readonly CornerEntry[]): CornerFinding | null {
   if (!cands.length) return null;
   const first = cands[0]!;
   if (cands.some((c) => metres(c, first) > SAME_CORNER_M)) return null;
   const lat = cands.reduce((s, c) => s + c.lat, 0) / cands.length;
   const lon = cands.reduce((s, c) => s + c.lon, 0) / cands.length;
-  return { lat, lon, alcaldiaId: first.alcaldiaId };
+  return { lat, lon, alcaldiaId: first.alcaldiaId, precision: cands.every((c) => c.source === 'stop') ? 'stop' : 'intersection' };
+}
+
+/** Corners of two street names (as written), within the stated alcaldías when there are any. */
+export function cornersOf(gaz: Gazetteer, a: string, b: string, statedAlcaldias: ReadonlySet<string>): CornerEntry[] {
+  const ka = streetKey(a);
+  const kb = streetKey(b);
+  if (!ka || !kb || ka === kb) return [];
+  return cornersOfKeys(gaz, ka, kb, statedAlcaldias);
+}
+
+/** Corners of two street keys, within the stated alcaldías when there are any. */
+function cornersOfKeys(gaz: Gazetteer, keyA: string, keyB: string, statedAlcaldias: ReadonlySet<string>): CornerEntry[] {
+  const cands = gaz.corners.get(pairKey(keyA, keyB)) ?? [];
+  return statedAlcaldias.size ? cands.filter((c) => statedAlcaldias.has(c.alcaldiaId)) : cands;
 }
 
 /** The first corner the text names, within the stated alcaldías when there are any. */
@@ -38,8 +59,8 @@ export function findCorner(gaz: Gazetteer, text: string, mentions: readonly Ment
     const a = mentions[k]!;
     const b = mentions[k + 1]!;
     if (a.type !== 'calle' || b.type !== 'calle' || !JOINER.test(text.slice(a.end, b.start))) continue;
-    const found = oneCorner(gaz, streetKey(a.text), streetKey(b.text), statedAlcaldias);
-    if (found) return found;
+    const point = cornerPoint(cornersOf(gaz, a.text, b.text, statedAlcaldias));
+    if (point) return point;
   }
   return null;
 }
@@ -75,7 +96,7 @@ function endsOf(gaz: Gazetteer) {
 /**
  * A corner named in any case, without trigger words or capitals ("insurgentes sur esquina con rio mixcoac",
  * "en tlalpan y acoxpa"): around each joiner, the longest street names (up to five words each side, within
- * one clause) whose keys form a known pair. The pair must still name one place (`oneCorner`).
+ * one clause) whose keys form a known pair. The pair must still name one place (`cornerPoint`).
  */
 export function findCornerInWords(gaz: Gazetteer, text: string, statedAlcaldias: ReadonlySet<string>): CornerFinding | null {
   const folded = fold(text);
@@ -100,7 +121,7 @@ export function findCornerInWords(gaz: Gazetteer, text: string, statedAlcaldias:
         if (!keysB[b - 1] || (best && a + b <= best.words)) continue;
         // The written names may carry an axis number or a title the data leaves out ("eje 8 sur popocatepetl").
         for (const ka of streetKeyVariants(keyA)) for (const kb of streetKeyVariants(keysB[b - 1]!)) {
-          const found: CornerFinding | null = best && a + b <= best.words ? null : oneCorner(gaz, ka, kb, statedAlcaldias);
+          const found: CornerFinding | null = best && a + b <= best.words ? null : cornerPoint(cornersOfKeys(gaz, ka, kb, statedAlcaldias));
           if (found) best = { found, words: a + b };
         }
       }

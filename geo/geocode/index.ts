@@ -10,13 +10,17 @@ import { alcaldiaIdFor, words, type ColoniaEntry, type Gazetteer } from '../gaze
 import { findMentions, type Mention } from './mentions.ts';
 import { decideColonia, idfWeights, rankColonias, type IdfWeights } from './structured.ts';
 import { constrainToStatedAlcaldia } from './stated-alcaldia.ts';
-import { findCorner, findCornerInWords } from './corners.ts';
+import { findCorner, findCornerInWords, metres } from './corners.ts';
+import { findAvenuePoint } from './avenues.ts';
+
+/** Places of one landmark name farther apart than this are different landmarks ("Hospital General"). */
+const SAME_LANDMARK_M = 1000;
 
 export { findMentions, type Mention, type MentionType } from './mentions.ts';
 export { rankColonias, decideColonia, idfWeights, nameSimilarity } from './structured.ts';
 
 export type Status = 'ok' | 'ambiguous' | 'outside_cdmx' | 'not_found' | 'error';
-export type Precision = 'station' | 'intersection' | 'street' | 'colonia' | 'cuadrante' | 'alcaldia';
+export type Precision = 'station' | 'landmark' | 'stop' | 'intersection' | 'street' | 'colonia' | 'cuadrante' | 'alcaldia';
 
 export interface Candidate { colonia_id: string; colonia: string; alcaldia: string }
 export interface PublicMention { text: string; start: number; end: number; type: Mention['type']; resolved_id: string | null }
@@ -132,6 +136,13 @@ export function createGeocoder(gaz: Gazetteer): Geocoder {
     // Earlier mentions weigh more: news leads with where it happened.
     const early = (m: Mention) => 1 + 0.5 * (1 - m.start / len);
 
+    // The alcaldías the text states ("alcaldía X", or a colonia named after a trigger): corners and landmarks
+    // outside them are other places of the same name.
+    const stated = new Set([
+      ...found.filter((m) => m.type === 'alcaldia' && m.alcaldiaId).map((m) => m.alcaldiaId!),
+      ...found.filter((m) => m.type === 'colonia' && m.triggered && m.colonias?.length).flatMap((m) => m.colonias!.map((c) => c.alcaldiaId)),
+    ]);
+    for (const m of found) if (m.landmarks && stated.size) m.landmarks = m.landmarks.filter((l) => l.alcaldiaId === null || stated.has(l.alcaldiaId));
     const score = new Map<string, number>();
     const add = (id: string, w: number) => score.set(id, (score.get(id) ?? 0) + w);
     let outsideScore = 0;
@@ -151,6 +162,15 @@ export function createGeocoder(gaz: Gazetteer): Geocoder {
           outsideScore += 2;
           firstOutside = Math.min(firstOutside, m.start);
         }
+      } else if (m.landmarks?.length) {
+        const alcs = new Set(m.landmarks.map((l) => l.alcaldiaId));
+        if (alcs.has(null) && alcs.size === 1) {
+          outsideScore += 2;
+          firstOutside = Math.min(firstOutside, m.start);
+        } else {
+          for (const a of alcs) if (a) add(a, (2 / alcs.size) * early(m));
+          if (alcs.size === 1) firstCdmx = Math.min(firstCdmx, m.start);
+        }
       } else if ((m.type === 'colonia' || m.type === 'lugar') && m.colonias?.length) {
         const alcs = new Set(m.colonias.map((c) => c.alcaldiaId));
         for (const a of alcs) add(a, ((m.triggered ? 1.5 : 0.6) / alcs.size) * early(m));
@@ -166,6 +186,10 @@ export function createGeocoder(gaz: Gazetteer): Geocoder {
         if (k !== 'cue') firstOutside = Math.min(firstOutside, m.start);
       }
     }
+    // A corner of two named streets (corners.ts) or an avenue with a reference (avenues.ts), inside the stated alcaldía.
+    const corner = found.some((m) => m.station?.alcaldiaId) ? null : findCorner(gaz, text, found, stated) ?? findAvenuePoint(gaz, text, found, stated) ?? findCornerInWords(gaz, text, stated);
+    // Streets that cross in the city are CDMX evidence ("entre Victoria y Ayuntamiento" names no town hall).
+    if (corner) add(corner.alcaldiaId, 2);
     const ranked = [...score].sort((a, b) => b[1] - a[1]);
     const cdmxScore = ranked.reduce((s, [, v]) => s + v, 0);
 
@@ -173,17 +197,10 @@ export function createGeocoder(gaz: Gazetteer): Geocoder {
       const conf = outsideScore / (outsideScore + cdmxScore);
       return emptyResult('outside_cdmx', { confidence: round2(0.5 + 0.5 * conf), mentions });
     }
-    // A corner of two named streets (corners.ts), inside the alcaldía the text states when it states one.
-    // A colonia named after a trigger ("colonia X") states its alcaldía too.
-    const stated = new Set([
-      ...found.filter((m) => m.type === 'alcaldia' && m.alcaldiaId).map((m) => m.alcaldiaId!),
-      ...found.filter((m) => m.type === 'colonia' && m.triggered && m.colonias?.length).flatMap((m) => m.colonias!.map((c) => c.alcaldiaId)),
-    ]);
-    const corner = found.some((m) => m.station?.alcaldiaId) ? null : findCorner(gaz, text, found, stated) ?? findCornerInWords(gaz, text, stated);
     if (corner) {
       return emptyResult('ok', {
-        lat: corner.lat, lon: corner.lon, precision: 'intersection', alcaldia: alcaldiaName(corner.alcaldiaId), alcaldia_id: corner.alcaldiaId,
-        confidence: round2(!stated.size ? 0.75 : statesTwoAlcaldias(found) ? 0.7 : 0.85), mentions,
+        lat: corner.lat, lon: corner.lon, precision: corner.precision, alcaldia: alcaldiaName(corner.alcaldiaId), alcaldia_id: corner.alcaldiaId,
+        confidence: round2((!stated.size ? 0.75 : statesTwoAlcaldias(found) ? 0.7 : 0.85) * (corner.precision === 'street' ? 0.9 : 1)), mentions,
       });
     }
     if (!ranked.length) return emptyResult('not_found', { mentions });
@@ -208,6 +225,20 @@ export function createGeocoder(gaz: Gazetteer): Geocoder {
       return emptyResult('ok', {
         lat: s.lat, lon: s.lon, precision: 'station', alcaldia: alcaldiaName(anchor), alcaldia_id: anchor,
         colonia: colonia?.name ?? null, colonia_id: colonia?.id ?? null, confidence: round2(0.9 * (0.6 + 0.4 * share)), mentions,
+      });
+    }
+
+    // A landmark of the anchor alcaldía: its point, when the name's places in that alcaldía are one place.
+    for (const m of found) {
+      const inAnchor = m.landmarks?.filter((l) => l.alcaldiaId === anchor) ?? [];
+      if (!inAnchor.length || inAnchor.some((l) => metres(l, inAnchor[0]!) > SAME_LANDMARK_M)) continue;
+      const l = inAnchor[0]!;
+      const mi = found.indexOf(m);
+      if (mentions[mi]) mentions[mi]!.resolved_id = l.id;
+      const colonia = found.find((c) => c.type === 'colonia' && c.colonias?.length === 1 && c.colonias[0]!.alcaldiaId === anchor)?.colonias?.[0];
+      return emptyResult('ok', {
+        lat: l.lat, lon: l.lon, precision: 'landmark', alcaldia: alcaldiaName(anchor), alcaldia_id: anchor,
+        colonia: colonia?.name ?? null, colonia_id: colonia?.id ?? null, confidence: round2(0.85 * (0.6 + 0.4 * share)), mentions,
       });
     }
 

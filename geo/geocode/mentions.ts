@@ -6,7 +6,7 @@
  * A street name consumes its words, so "avenida Álvaro Obregón" or "calle Iztapalapa" never counts as
  * the alcaldía.
  */
-import { fold, splitWords, type TextWords, type ColoniaEntry, type Gazetteer, type OutsidePlace, type StationEntry, type StationSystem } from '../gazetteer/index.ts';
+import { fold, splitWords, LANDMARK_START_WORDS, type ColoniaEntry, type Gazetteer, type LandmarkEntry, type OutsidePlace, type StationEntry, type StationSystem, type TextWords, type TrieMatch } from '../gazetteer/index.ts';
 import { STATION_START_WORDS, stationMentionAt } from './station-mentions.ts';
 import { lowercaseColoniaAt } from './colonia-names.ts';
 import {
@@ -33,8 +33,20 @@ export interface Mention {
   alcaldiaId?: string;
   colonias?: ColoniaEntry[];
   station?: StationEntry;
+  /** Landmarks of the name (several when the name repeats across the city). */
+  landmarks?: LandmarkEntry[];
   outside?: OutsidePlace;
   cuadrante?: { id: string; alcaldiaId: string; lat: number; lon: number };
+}
+
+/**
+ * A landmark name at word i: capitalised, or lower case when it starts with a landmark word ("hospital la raza"
+ * reads like "metro chabacano": the word says a place follows).
+ */
+function landmarkAt(gaz: Gazetteer, tw: TextWords, i: number): TrieMatch<LandmarkEntry> | null {
+  const w = tw.words[i];
+  if (!w || !(w.capitalised || LANDMARK_START_WORDS.has(w.text))) return null;
+  return gaz.pointLandmarks.longestAt(tw, i);
 }
 
 export function findMentions(gaz: Gazetteer, text: string): Mention[] {
@@ -185,6 +197,12 @@ export function findMentions(gaz: Gazetteer, text: string): Mention[] {
     const pt = seqAt(tw, i, PLACE_INDEX);
     if (pt) {
       const j = i + pt;
+      const lm = j < n && !tw.breakBefore[j] ? landmarkAt(gaz, tw, j) : null;
+      if (lm) {
+        out.push({ ...span(tw, j, lm.to), type: 'lugar', resolved_id: lm.values.length === 1 ? lm.values[0]!.id : null, triggered: true, landmarks: [...lm.values] });
+        i = lm.to;
+        continue;
+      }
       const end = j < n && !tw.breakBefore[j] ? capitalisedRun(tw, j) : j;
       if (end > j && !STATION_TRIGGERS.has(tw.words[j]!.text)) out.push({ ...span(tw, j, end), type: 'lugar', resolved_id: null, triggered: true });
       i = j;
@@ -199,6 +217,14 @@ export function findMentions(gaz: Gazetteer, text: string): Mention[] {
         i = m.to;
         continue;
       }
+    }
+
+    // 7. Landmarks with a point ("Hospital La Raza", "estadio azteca").
+    const pl = landmarkAt(gaz, tw, i);
+    if (pl && !(pl.to - i === 1 && !tw.words[i]!.capitalised) && (gaz.landmarks.longestAt(tw, i)?.to ?? 0) < pl.to) {
+      out.push({ ...span(tw, i, pl.to), type: 'lugar', resolved_id: pl.values.length === 1 ? pl.values[0]!.id : null, triggered: false, landmarks: [...pl.values] });
+      i = pl.to;
+      continue;
     }
 
     const w = tw.words[i]!;

@@ -9,6 +9,9 @@ import { buildGazetteer, type Gazetteer, type GazetteerInput } from '../../geo/g
 import { createGeocoder, emptyResult, type GeocodeResult } from '../../geo/geocode/index.ts';
 import { loadBoundarySets, loadStations } from '../boundaries/index.ts';
 import { loadIntersections } from '../streets/index.ts';
+import { loadTransit } from '../transit/index.ts';
+import { loadLandmarks } from '../landmarks/index.ts';
+import { stopNameParts } from '../landmarks/stop-names.ts';
 
 export type { GeocodeResult } from '../../geo/geocode/index.ts';
 
@@ -53,8 +56,15 @@ export function gazetteerInput(reverse: ReverseGeocoder): GazetteerInput {
   }));
   // Inside or outside the city by the alcaldía polygons (Cuatro Caminos and Ciudad Azteca fall outside, Indios Verdes inside).
   const stations = loadStations().map((s) => ({ ...s, resolvedId: s.id, alcaldiaId: reverse.areaAt('alcaldia', null, s.lat, s.lon) }));
-  const corners = loadIntersections().map(([a, b, lat, lon, alcaldiaId]) => ({ a, b, lat, lon, alcaldiaId }));
-  return { alcaldias, colonias, cuadrantes, stations, corners };
+  const corners: NonNullable<GazetteerInput['corners']> = loadIntersections().map(([a, b, lat, lon, alcaldiaId]) => ({ a, b, lat, lon, alcaldiaId, source: 'inegi' as const }));
+  // Bus stops named by their corner ("Circuito Interior - Guillermo Prieto") are corners too.
+  for (const [name, lat, lon] of loadTransit().busStops) {
+    const parts = stopNameParts(name);
+    const alcaldiaId = parts.length === 2 ? reverse.areaAt('alcaldia', null, lat, lon) : null;
+    if (alcaldiaId) corners.push({ a: parts[0]!, b: parts[1]!, lat, lon, alcaldiaId, source: 'stop' });
+  }
+  const landmarks = loadLandmarks().map((l, k) => ({ id: `lugar:${k}`, name: l.name, kind: l.kind, lat: l.lat, lon: l.lon, alcaldiaId: reverse.areaAt('alcaldia', null, l.lat, l.lon) }));
+  return { alcaldias, colonias, cuadrantes, stations, corners, landmarks };
 }
 
 let ready: ReadyGeocoder | undefined;

@@ -33,6 +33,23 @@ describeApi('GET /api/search', (ctx) => {
     expect(body.results.some((r: { type: string; name: string }) => r.type === type && name.test(r.name))).toBe(true);
   });
 
+  // Hand-written queries; expected names are the INEGI corner names and the GTFS stop names the landmarks come from.
+  it('finds a street corner written as "X y Y", named as INEGI names the two streets', async () => {
+    const { body } = await getJson(ctx().app, `/api/search?q=${encodeURIComponent('tlalpan y pirineos')}`);
+    expect(body.results[0]).toMatchObject({ type: 'corner', name: 'CALZADA DE TLALPAN y PIRINEOS', alcaldia_id: '09014' });
+    expect(body.results[0].lat).toBeCloseTo(19.3615, 3);
+  });
+
+  it.each([
+    ['hospital la raza', /^Hospital La Raza$/],
+    ['estadio azt', /^Estadio Azteca$/],
+    ['mercado de sonorra', /^Mercado de Sonora$/],
+  ])('finds the landmark %s by prefix or typo', async (q, name) => {
+    const { status, body } = await getJson(ctx().app, `/api/search?q=${encodeURIComponent(q)}`);
+    expect(status).toBe(200);
+    expect(body.results.some((r: { type: string; name: string }) => r.type === 'landmark' && name.test(r.name))).toBe(true);
+  });
+
   it('finds colonias and cuadrantes by id', async () => {
     const { app } = ctx();
     expect((await getJson(app, '/api/search?q=02-001')).body.results[0]).toMatchObject({ type: 'colonia', id: '02-001', name: 'AGUILERA' });

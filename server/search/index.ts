@@ -1,6 +1,7 @@
 /**
  * `GET /api/search?q=&limit=`: colonias, alcaldías, cuadrantes, sectores and transit stations whose name
- * (or id) contains the query — the map's search box. The query is read as a place name the way the
+ * (or id) contains the query, landmarks by prefix or typo, and street corners ("insurgentes y félix cuevas")
+ * from the geocoder's gazetteer — the map's search box. The query is read as a place name the way the
  * geocoder reads one (`geo/gazetteer` place-names): case and accents folded, abbreviations spelled out,
  * context words and a leading article dropped ("metro hidalgo", "col doctores", "Estación La Raza"); a
  * cardinal IECM does not use is dropped when nothing else matches ("Narvarte Poniente"); station names
@@ -10,7 +11,7 @@
 import { z } from 'zod';
 import type { Area } from '../services/ports.ts';
 import { foldForSearch } from '../services/ports.ts';
-import { ARTICLES, FuzzyNames, nameVariants, searchName } from '../../geo/gazetteer/index.ts';
+import { ARTICLES, FuzzyNames, PlaceSearch, nameVariants, searchName, type Gazetteer } from '../../geo/gazetteer/index.ts';
 import type { Station } from '../../reference/boundaries/index.ts';
 import type { ApiApp } from '../context.ts';
 import type { Services } from '../services/types.ts';
@@ -22,9 +23,21 @@ export const MAX_SEARCH_LIMIT = 50;
 
 export type SearchResult =
   | { type: 'alcaldia' | 'colonia' | 'sector' | 'cuadrante'; id: string; name: string; vintage: number; alcaldia_id: string | null }
-  | { type: 'station'; system: Station['system']; id: string; name: string; lines: string[]; lat: number; lon: number };
+  | { type: 'station'; system: Station['system']; id: string; name: string; lines: string[]; lat: number; lon: number }
+  | { type: 'landmark'; id: string; name: string; kind: string; lat: number; lon: number; alcaldia_id: string | null }
+  | { type: 'corner'; id: string; name: string; lat: number; lon: number; alcaldia_id: string };
 
-const TYPE_ORDER: Record<SearchResult['type'], number> = { alcaldia: 0, colonia: 1, station: 2, sector: 3, cuadrante: 4 };
+const TYPE_ORDER: Record<SearchResult['type'], number> = { corner: 0, alcaldia: 1, colonia: 2, station: 3, landmark: 4, sector: 5, cuadrante: 6 };
+
+const placeIndexes = new WeakMap<Gazetteer, PlaceSearch>();
+/** Landmarks and street corners of the geocoder's gazetteer the query may mean. */
+export function matchPlaces(gaz: Gazetteer, q: string, limit: number): SearchResult[] {
+  let index = placeIndexes.get(gaz);
+  if (!index) placeIndexes.set(gaz, (index = new PlaceSearch(gaz.pointLandmarkList, gaz.corners)));
+  return index.search(q, limit).map((h): SearchResult => h.type === 'landmark'
+    ? { type: 'landmark', id: h.landmark.id, name: h.landmark.name, kind: h.landmark.kind, lat: h.landmark.lat, lon: h.landmark.lon, alcaldia_id: h.landmark.alcaldiaId }
+    : { type: 'corner', id: `esquina:${h.alcaldiaId}:${h.name}`, name: h.name, lat: h.lat, lon: h.lon, alcaldia_id: h.alcaldiaId });
+}
 
 /** Station names as folded strings, with and without a leading article ("la raza", "raza"). */
 function stationNames(name: string): string[] {
@@ -42,11 +55,20 @@ function fuzzyStations(stations: readonly Station[]): FuzzyNames<Station> {
   return index;
 }
 
+const nameCache = new WeakMap<readonly Station[], Array<{ folded: string; variants: string[] }>>();
+/** Each station's folded name and name variants, computed once per station list (every keystroke reads them). */
+function foldedStationNames(stations: readonly Station[]): Array<{ folded: string; variants: string[] }> {
+  let names = nameCache.get(stations);
+  if (!names) nameCache.set(stations, (names = stations.map((s) => ({ folded: foldForSearch(s.name), variants: stationNames(s.name) }))));
+  return names;
+}
+
 /** One result per station name and system, with every line that stops there. */
 export function matchStations(stations: readonly Station[], q: string): SearchResult[] {
   const folded = foldForSearch(q);
   const name = searchName(q);
-  let hits = stations.filter((s) => foldForSearch(s.name).includes(folded) || stationNames(s.name).some((n) => n.includes(name)));
+  const names = foldedStationNames(stations);
+  let hits = stations.filter((s, i) => names[i]!.folded.includes(folded) || names[i]!.variants.some((n) => n.includes(name)));
   if (!hits.length) {
     const words = name.split(' ').filter((w) => !ARTICLES.has(w));
     const fuzzy = new Set(fuzzyStations(stations).search(words, 50).map((s) => `${s.system}:${s.name}`));
@@ -97,7 +119,8 @@ function matchQuality(r: SearchResult, folded: string): number {
   const name = foldForSearch(r.name);
   const id = r.id.toLowerCase();
   const asked = searchName(folded);
-  if (name === folded || id === folded || name === asked || (r.type === 'station' && stationNames(r.name).includes(asked))) return 0;
+  if (r.type === 'corner') return 0;
+  if (name === folded || id === folded || name === asked || (r.type !== 'alcaldia' && r.type !== 'colonia' && stationNames(r.name).includes(asked))) return 0;
   if (name.startsWith(folded) || id.startsWith(folded) || name.startsWith(asked)) return 1;
   return 2;
 }
@@ -113,7 +136,7 @@ export function rankResults(results: SearchResult[], q: string, limit: number): 
 
 const limitSchema = z.string().regex(/^\d{1,3}$/).transform(Number).pipe(z.number().int().min(1).max(MAX_SEARCH_LIMIT));
 
-export function registerSearch(app: ApiApp, { repositories: { incidents: repo }, reference: { stations } }: Services): void {
+export function registerSearch(app: ApiApp, { repositories: { incidents: repo }, reference: { stations, geocoder } }: Services): void {
   app.get('/api/search', async (c) => {
     const query = c.req.query();
     const q = required(parseParams(query, ['q']).q, 'q');
@@ -125,7 +148,8 @@ export function registerSearch(app: ApiApp, { repositories: { incidents: repo },
     }
     // fetch more areas than needed: the final order mixes them with stations
     const areas = dedupeSingleSetAreas(await searchAreasByName((text, n) => repo.searchAreas(text, n), q));
-    const results = rankResults([...areas.map(areaResult), ...matchStations(stations(), q)], q, limit);
+    const places = matchPlaces(geocoder().gazetteer, q, limit);
+    const results = rankResults([...areas.map(areaResult), ...matchStations(stations(), q), ...places], q, limit);
     return c.json({ q, results });
   });
 }

@@ -176,7 +176,7 @@ function daysBetween(a: string, b: string): number {
   return Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
 }
 
-const POINT_LIKE = new Set(['station', 'intersection', 'street', 'colonia']);
+const POINT_LIKE = new Set(['station', 'landmark', 'stop', 'intersection', 'street', 'colonia']);
 
 export function samePlace(a: EventPlace, b: EventPlace, maxKm = EVENT_DEFAULTS.maxKm): boolean {
   if (a.colonia_id && b.colonia_id && a.colonia_id === b.colonia_id) return true;
