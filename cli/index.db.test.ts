@@ -24,6 +24,21 @@ describeEachBackend(
       }
     });
 
+    it('token create refuses an unknown territory (exit 2, no token printed or stored)', async () => {
+      const tokens = async () => (await getStore().db.selectFrom('api_tokens').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+      const before = Number(await tokens());
+      const bad = capture();
+      expect(await runCommand(['token', 'create', '--role', 'mesa', '--name', 'x', '--territory', '99999'], { store: getStore(), io: bad.io })).toBe(2);
+      expect(bad.out).toEqual([]);
+      expect(bad.err.join('')).toMatch(/99999/);
+      expect(Number(await tokens())).toBe(before);
+      // this store holds no areas: a token without territory is still created
+      const ok = capture();
+      expect(await runCommand(['token', 'create', '--role', 'admin', '--name', 'x'], { store: getStore(), io: ok.io })).toBe(0);
+      expect(ok.out.join('')).toMatch(/^mc_/);
+      expect(Number(await tokens())).toBe(before + 1);
+    });
+
     it('imports a file and prints the report as JSON on stdout', async () => {
       expect(await isStoreEmpty(getStore())).toBe(true);
       const c = capture();

@@ -22,6 +22,7 @@ import { runExtractCommand } from '../etl/news/extract/command.ts';
 import { runNewsOnce, runSucceeded } from '../etl/news/pipeline/index.ts';
 import { loadNewsConfig } from '../etl/news/sources/index.ts';
 import { createToken, isRole, ROLES } from '../db/queries/tokens.ts';
+import { unknownTerritoryIds } from '../db/queries/accounts.ts';
 import { importChat } from '../etl/chat/index.ts';
 import { runTokenRevoke, runUserCommand, withPasswordFromStdin } from './accounts/index.ts';
 import { Printed, UsageError } from './outcomes.ts';
@@ -109,7 +110,10 @@ export const COMMANDS: Record<string, Command> = {
     const name = values.name?.trim();
     if (!name) throw new UsageError('token: falta --name');
     const territory = (values.territory ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-    const token = await createToken(await store(), { role: values.role, name, territory });
+    const s = await store();
+    const unknown = await unknownTerritoryIds(s, territory);
+    if (unknown.length) throw new UsageError(`token: territorio desconocido (alcaldías por cvegeo o sectores): ${unknown.join(', ')}`);
+    const token = await createToken(s, { role: values.role, name, territory });
     io.stdout(`${token}\n`);
     return new Printed(0);
   },

@@ -30,8 +30,6 @@ export const ERRORS = {
   rate_limited: { status: 429, message: 'Demasiadas solicitudes' },
   internal_error: { status: 500, message: 'Error interno' },
   db_unavailable: { status: 503, message: 'Base de datos no disponible' },
-  query_timeout: { status: 503, message: 'La consulta tardó demasiado: acote el periodo o las áreas' },
-  audit_unavailable: { status: 503, message: 'No se pudo registrar la bitácora de acceso: intente de nuevo' },
   service_starting: { status: 503, message: 'El servicio está arrancando: intente de nuevo en unos segundos' },
   // import (quarantine reasons)
   missing_date: { status: 422, message: 'Fila sin fecha utilizable' },
@@ -68,7 +66,6 @@ export const ERRORS = {
   account_disabled: { status: 403, message: 'La cuenta está desactivada' },
   invitation_invalid: { status: 410, message: 'La invitación no es válida, ya se usó o venció' },
   account_exists: { status: 409, message: 'Ya existe una cuenta con ese correo' },
-  unknown_territory: { status: 400, message: 'Territorio desconocido: use alcaldías por cvegeo o sectores de una vigencia' },
   last_admin: { status: 409, message: 'No se puede desactivar ni cambiar de rol al último administrador activo' },
   // plenary export (server/plenary): PDF/PNG rendered by headless Chromium
   pdf_renderer_unavailable: { status: 503, message: 'No se puede exportar a PDF o PNG en este servidor' },

@@ -62,15 +62,23 @@ describeEachBackend(
       expect(await loginBlockedForMs(store, 'c@x.mx', '10.9.9.9', ipLimits)).toBe(0);
       await recordLoginAttempt(store, { email: 'b@x.mx', ip: '10.9.9.9', succeeded: false });
       expect(await loginBlockedForMs(store, 'c@x.mx', '10.9.9.9', ipLimits)).toBeGreaterThan(0);
+      // b's success from that IP resets b's failures only: a's still counts, and a new failure locks again
       await recordLoginAttempt(store, { email: 'b@x.mx', ip: '10.9.9.9', succeeded: true });
       expect(await loginBlockedForMs(store, 'c@x.mx', '10.9.9.9', ipLimits)).toBe(0);
+      await recordLoginAttempt(store, { email: 'd@x.mx', ip: '10.9.9.9', succeeded: false });
+      expect(await loginBlockedForMs(store, 'c@x.mx', '10.9.9.9', ipLimits)).toBeGreaterThan(0);
     });
 
     it('disabling a user moves the credentials epoch; territories must be real alcaldías or sectores', async () => {
       const store = getStore();
       const user = await createUser(store, { email: 'off@example.mx', password: PASSWORD, role: 'admin', name: 'Off' });
+      // the only active admin account stays (the admins of earlier tests disabled first)
+      await sql`update users set disabled_at = now() where role = 'admin' and id <> ${user.id}`.execute(store.db);
+      expect(await disableUser(store, user.id)).toBe('last_admin');
+      expect((await findUserForLogin(store, 'off@example.mx'))?.disabled_at).toBeNull();
+      await createUser(store, { email: 'on@example.mx', password: PASSWORD, role: 'admin', name: 'On' });
       const before = credentialsEpoch();
-      expect(await disableUser(store, user.id)).toBe(true);
+      expect(await disableUser(store, user.id)).toBe('disabled');
       expect(credentialsEpoch()).toBeGreaterThan(before);
       expect((await findUserForLogin(store, 'off@example.mx'))?.disabled_at).toBeInstanceOf(Date);
       // 09015 = Cuauhtémoc (cvegeo), from data/boundaries/alcaldias

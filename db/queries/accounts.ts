@@ -87,12 +87,20 @@ export async function listUsers(store: Pick<Store, 'db'>): Promise<User[]> {
   return rows.map(toUser);
 }
 
-/** Disables a user and ends its sessions; false when there is no such user. */
-export async function disableUser(store: Pick<Store, 'db'>, id: number): Promise<boolean> {
-  const done = await store.db.transaction().execute(async (trx) => {
+export type DisableResult = 'disabled' | 'not_found' | 'last_admin';
+
+/**
+ * Disables a user and ends its sessions. The last active admin account is kept (`last_admin`):
+ * without one nobody could invite or disable anyone. The admin rows are locked first, so two admins
+ * disabling each other at once cannot both succeed.
+ */
+export async function disableUser(store: Pick<Store, 'db'>, id: number): Promise<DisableResult> {
+  const done = await store.db.transaction().execute(async (trx): Promise<DisableResult> => {
+    const admins = await trx.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).orderBy('id').forUpdate().execute();
+    if (admins.length === 1 && admins[0].id === id) return 'last_admin';
     const r = await trx.updateTable('users').set({ disabled_at: sql`coalesce(disabled_at, now())` as never }).where('id', '=', id).executeTakeFirst();
     await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
-    return Number(r.numUpdatedRows) > 0;
+    return Number(r.numUpdatedRows) > 0 ? 'disabled' : 'not_found';
   });
   credentialsChanged();
   return done;
@@ -234,7 +242,9 @@ export interface LoginLimits {
  * success: when the latest failure and the `maxFailures − 1` before it fall within one window, the
  * address is locked until one window after that latest failure. Attempts refused while locked are
  * not recorded (the caller's job), so the lock has a fixed end and hammering cannot extend it.
- * The same per IP with `ipMaxFailures`. Times come from the database clock.
+ * The same per IP with `ipMaxFailures`, where a success resets only the failures of its own
+ * e-mail: logging into one's own account must not wipe the count of guesses at other accounts.
+ * Times come from the database clock.
  */
 export async function loginBlockedForMs(store: Pick<Store, 'db'>, email: string, ip: string, limits: LoginLimits): Promise<number> {
   const window = `${Math.floor(limits.windowMs)} milliseconds`;
@@ -242,11 +252,11 @@ export async function loginBlockedForMs(store: Pick<Store, 'db'>, email: string,
     if (max <= 0) return 0;
     const r = await sql<{ n: number; remaining_ms: number | null }>`
       with failures as (
-        select attempted_at from login_attempts
-        where ${sql.ref(column)} = ${value} and not succeeded
-          and attempted_at > now() - ${window}::interval
-          and attempted_at > coalesce((select max(attempted_at) from login_attempts
-                                       where ${sql.ref(column)} = ${value} and succeeded), '-infinity')
+        select f.attempted_at from login_attempts f
+        where f.${sql.ref(column)} = ${value} and not f.succeeded
+          and f.attempted_at > now() - ${window}::interval
+          and f.attempted_at > coalesce((select max(s.attempted_at) from login_attempts s
+                                         where s.${sql.ref(column)} = ${value} and s.email = f.email and s.succeeded), '-infinity')
       ), latest as (select max(attempted_at) as at from failures)
       select count(*)::int as n,
              (extract(epoch from ((select at from latest) + ${window}::interval - now())) * 1000)::float8 as remaining_ms
@@ -255,6 +265,31 @@ export async function loginBlockedForMs(store: Pick<Store, 'db'>, email: string,
     return n >= max && remaining_ms !== null ? Math.max(0, Number(remaining_ms)) : 0;
   };
   return Math.max(await blockedFor('email', normaliseEmail(email), limits.maxFailures), await blockedFor('ip', ip, limits.ipMaxFailures));
+}
+
+export type LoginClaim = { blockedMs: number } | { attemptId: string };
+
+/**
+ * Claims one login attempt before its password is checked: in one transaction that holds the
+ * attempts table against other claims, either the lock is found (`blockedMs`, nothing recorded) or
+ * the attempt is recorded as a failure (`attemptId`) for `settleLoginAttempt` to turn into a
+ * success. So N guesses sent at once get at most `maxFailures` password checks: each claim sees the
+ * ones before it, however long their checks take.
+ */
+export async function claimLoginAttempt(store: Pick<Store, 'db'>, email: string, ip: string, limits: LoginLimits): Promise<LoginClaim> {
+  return store.db.transaction().execute(async (trx): Promise<LoginClaim> => {
+    // self-conflicting but leaves reads free: one claim at a time, for the few milliseconds it takes
+    await sql`lock table login_attempts in share row exclusive mode`.execute(trx);
+    const blockedMs = await loginBlockedForMs({ db: trx }, email, ip, limits);
+    if (blockedMs > 0) return { blockedMs };
+    const row = await trx.insertInto('login_attempts').values({ email: normaliseEmail(email), ip, succeeded: false }).returning('id').executeTakeFirstOrThrow();
+    return { attemptId: String(row.id) };
+  });
+}
+
+/** Records a claimed attempt's outcome (claims are failures until settled as a success). */
+export async function settleLoginAttempt(store: Pick<Store, 'db'>, attemptId: string, succeeded: boolean): Promise<void> {
+  if (succeeded) await store.db.updateTable('login_attempts').set({ succeeded: true }).where('id', '=', attemptId as never).execute();
 }
 
 /** Drops attempts older than `olderThanMs` (they no longer count for anything). */

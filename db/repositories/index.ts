@@ -10,7 +10,7 @@ import { createStatsQueries, type StatsQueries } from '../queries/stats.ts';
 import { cellMonthCounts } from '../queries/published.ts';
 import {
   createInvitation, createSession, credentialsEpoch, deleteSession, disableUser, findSession, findUserForLogin, listUsers,
-  loginBlockedForMs, purgeExpiredSessions, purgeLoginAttempts, recordLoginAttempt, redeemInvitation, touchSession, unknownTerritoryIds,
+  claimLoginAttempt, loginBlockedForMs, purgeExpiredSessions, purgeLoginAttempts, recordLoginAttempt, settleLoginAttempt, redeemInvitation, touchSession, unknownTerritoryIds,
 } from '../queries/accounts.ts';
 import { findToken } from '../queries/tokens.ts';
 import { insertAuditEntries, listAuditEntries } from '../queries/audit.ts';
@@ -49,7 +49,7 @@ function bindStore<Q extends Record<string, (store: StoreHandle, ...args: never[
 
 const accountQueries = {
   findUserForLogin, listUsers, disableUser, createSession, findSession, touchSession, deleteSession, purgeExpiredSessions,
-  createInvitation, redeemInvitation, recordLoginAttempt, loginBlockedForMs, purgeLoginAttempts, unknownTerritoryIds,
+  createInvitation, redeemInvitation, recordLoginAttempt, loginBlockedForMs, claimLoginAttempt, settleLoginAttempt, purgeLoginAttempts, unknownTerritoryIds,
 };
 const reportQueries = { insert: insertReport, byClientKey: reportByClientKey, byFolio: reportByFolio, list: listReports, count: countReports, approve: approveReport, merge: mergeReport, reject: rejectReport, countHoneypot };
 const targetQueries = { create: createTarget, get: getTarget, list: listTargets, delete: deleteTarget, areaSourceMonths };

@@ -113,6 +113,35 @@ describeApi('accounts: sessions, CSRF, lockout, invitations', (ctx) => {
     await sql`delete from login_attempts`.execute(store.db);
   });
 
+  it('claims each failure before checking the password: 19 wrong guesses and the right one sent at once get at most 3 checks', async () => {
+    const { store } = ctx();
+    await sql`delete from login_attempts`.execute(store.db);
+    const app = createApp({ store, accounts: { maxFailures: 3, lockoutMinutes: 15, ipMaxFailures: 0 } });
+    await createUser(store, { email: 'raza@example.mx', password: PASSWORD, role: 'admin', name: 'Raza' });
+    const guesses = [...Array.from({ length: 19 }, (_, i) => `equivocada-${i}`), PASSWORD];
+    const answers = await Promise.all(guesses.map((password) => login(app, 'raza@example.mx', password)));
+    const statuses = answers.map((a) => a.res.status);
+    const checked = statuses.filter((s) => s !== 429);
+    expect(checked.length, statuses.join(',')).toBeLessThanOrEqual(3);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(17);
+    const stored = await sql<{ n: number }>`select count(*)::int as n from login_attempts where email = 'raza@example.mx'`.execute(store.db);
+    expect(stored.rows[0].n).toBe(checked.length);
+    await sql`delete from login_attempts`.execute(store.db);
+  });
+
+  it("a success from an IP does not reset that IP's count of failures at other accounts", async () => {
+    const { store } = ctx();
+    await sql`delete from login_attempts`.execute(store.db);
+    const app = createApp({ store, accounts: { maxFailures: 0, ipMaxFailures: 4 } });
+    await createUser(store, { email: 'propia@example.mx', password: PASSWORD, role: 'moderador', name: 'Propia' });
+    for (let i = 0; i < 3; i++) expect((await login(app, `otra-${i}@example.mx`, 'equivocada-123')).res.status).toBe(401);
+    expect((await login(app, 'propia@example.mx', PASSWORD)).res.status).toBe(200);
+    expect((await login(app, 'otra-3@example.mx', 'equivocada-123')).res.status).toBe(401);
+    const blocked = await login(app, 'otra-4@example.mx', 'equivocada-123');
+    expect([blocked.res.status, blocked.body.error?.code]).toEqual([429, 'too_many_attempts']);
+    await sql`delete from login_attempts`.execute(store.db);
+  });
+
   it('CSRF: a cookie-authenticated POST/DELETE without the token, or with a wrong one, is 403 csrf_failed; bearer requests are exempt', async () => {
     const { publicApp, app, store } = ctx();
     await createUser(store, { email: 'elena@example.mx', password: PASSWORD, role: 'admin', name: 'Elena' });
@@ -228,5 +257,17 @@ describeApi('accounts: sessions, CSRF, lockout, invitations', (ctx) => {
     expect(again.res.status).toBe(403);
     expect(again.body.error.code).toBe('account_disabled');
     expect((await app.request('/api/users/999999', { method: 'DELETE' })).status).toBe(404);
+  });
+
+  it('the last active admin account cannot be disabled: 409 last_admin', async () => {
+    const { app, store } = ctx();
+    await sql`update users set disabled_at = now() where role = 'admin'`.execute(store.db);
+    const only = await createUser(store, { email: 'unica-admin@example.mx', password: PASSWORD, role: 'admin', name: 'Única' });
+    const refused = await app.request(`/api/users/${only.id}`, { method: 'DELETE' });
+    expect([refused.status, ((await refused.json()) as any).error.code]).toEqual([409, 'last_admin']);
+    const second = await createUser(store, { email: 'segunda-admin@example.mx', password: PASSWORD, role: 'admin', name: 'Segunda' });
+    expect((await app.request(`/api/users/${only.id}`, { method: 'DELETE' })).status).toBe(200);
+    const now = await app.request(`/api/users/${second.id}`, { method: 'DELETE' });
+    expect([now.status, ((await now.json()) as any).error.code]).toEqual([409, 'last_admin']);
   });
 });

@@ -88,16 +88,17 @@ export function registerAccounts(app: ApiApp, services: Services): void {
     const { email, password } = await jsonBody(c, LoginBody);
     const ip = clientOf(c).ip;
     const limits = { maxFailures: settings.maxFailures, ipMaxFailures: settings.ipMaxFailures, windowMs: settings.windowMs };
-    const blockedMs = await accounts.loginBlockedForMs(email, ip, limits);
-    if (blockedMs > 0) {
-      c.header('Retry-After', String(Math.max(1, Math.ceil(blockedMs / 1000))));
+    // claimed before the password is checked: concurrent guesses cannot all pass the lockout check first
+    const claim = await accounts.claimLoginAttempt(email, ip, limits);
+    if ('blockedMs' in claim) {
+      c.header('Retry-After', String(Math.max(1, Math.ceil(claim.blockedMs / 1000))));
       throw new AppError('too_many_attempts');
     }
     const user = await accounts.findUserForLogin(email);
     // an unknown e-mail pays the same scrypt as a wrong password: timing tells nothing
     const matches = await verifyPassword(password, user?.password_hash ?? (await dummyPasswordHash()));
     const ok = Boolean(user) && matches;
-    await accounts.recordLoginAttempt({ email, ip, succeeded: ok && !user!.disabled_at });
+    await accounts.settleLoginAttempt(claim.attemptId, ok && !user!.disabled_at);
     if (++logins % 100 === 0) {
       // housekeeping, now and then: old attempts count for nothing, ended sessions open nothing
       await accounts.purgeLoginAttempts(Math.max(settings.windowMs, 86_400_000));
@@ -148,7 +149,9 @@ export function registerAccounts(app: ApiApp, services: Services): void {
   app.delete('/api/users/:id', noStore, requireAdmin, async (c) => {
     const raw = c.req.param('id');
     const id = /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
-    if (!Number.isInteger(id) || !(await accounts.disableUser(id))) throw new AppError('not_found', 'usuario');
+    const result = Number.isInteger(id) ? await accounts.disableUser(id) : 'not_found';
+    if (result === 'not_found') throw new AppError('not_found', 'usuario');
+    if (result === 'last_admin') throw new AppError('last_admin');
     return c.json({ id, disabled: true });
   });
 }

@@ -185,4 +185,6 @@ it('classifies paths: data routes, export kinds, area ids', () => {
   expect(auditKind('/api/plenary/png')).toBe('export');
   expect(auditKind('/api/patrol')).toBe('view');
   expect(areaIdsOf('/api/areas/colonia/09-001%2F2/series', new URLSearchParams('ids=a,b&cuadrante=c'))).toEqual(['09-001/2', 'a', 'b', 'c']);
+  // a plenary export's agenda (hand-written ids): its areas are the export's area_ids
+  expect(areaIdsOf('/api/plenary/pdf', new URLSearchParams('areas=cuadrante:C-1.1.1,alcaldia:09015&categories=robo_transeunte&month=2016-01'))).toEqual(['C-1.1.1', '09015']);
 });

@@ -65,6 +65,13 @@ export function areaIdsOf(path: string, params: URLSearchParams): string[] {
       for (const id of value.split(',')) if (id.trim()) ids.add(id.trim().slice(0, 200));
     }
   }
+  // the plenary agenda names its areas `kind:id,…` (server/plenary/agenda.ts)
+  for (const value of params.getAll('areas')) {
+    for (const entry of value.split(',')) {
+      const id = entry.slice(entry.indexOf(':') + 1).trim();
+      if (id) ids.add(id.slice(0, 200));
+    }
+  }
   return [...ids].slice(0, MAX_AREA_IDS);
 }
 
