@@ -187,7 +187,14 @@ export function createGeocoder(gaz: Gazetteer): Geocoder {
       }
     }
     // A corner of two named streets (corners.ts) or an avenue with a reference (avenues.ts), inside the stated alcaldía.
-    const corner = found.some((m) => m.station?.alcaldiaId) ? null : findCorner(gaz, text, found, stated) ?? findAvenuePoint(gaz, text, found, stated) ?? findCornerInWords(gaz, text, stated);
+    // A text that states several alcaldías leads with its event's: later ones are often other stories
+    // ("… se suma el hecho ocurrido en la colonia Roma, alcaldía Cuauhtémoc"), so corners are sought in
+    // the first stated alcaldía only.
+    const lead = found.find((m) => m.type === 'alcaldia' && m.alcaldiaId)?.alcaldiaId;
+    const cornerScope = lead && statesTwoAlcaldias(found) ? new Set([lead]) : stated;
+    const corner = found.some((m) => m.station?.alcaldiaId)
+      ? null
+      : findCorner(gaz, text, found, cornerScope) ?? findAvenuePoint(gaz, text, found, cornerScope) ?? findCornerInWords(gaz, text, cornerScope);
     // Streets that cross in the city are CDMX evidence ("entre Victoria y Ayuntamiento" names no town hall).
     if (corner) add(corner.alcaldiaId, 2);
     const ranked = [...score].sort((a, b) => b[1] - a[1]);
