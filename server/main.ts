@@ -134,6 +134,9 @@ async function main() {
 }
 
 main().catch((e) => {
-  logger.fatal({ err: e }, `Error al iniciar: ${e instanceof Error ? e.message : e}`);
+  const message = `Error al iniciar: ${e instanceof Error ? e.message : e}`;
+  logger.fatal({ err: e }, message);
+  // also as plain text on stderr: the person who typed `npm start` reads the terminal, not a JSON log line
+  process.stderr.write(`${message}\n`);
   logger.flush(() => process.exit(1));
 });

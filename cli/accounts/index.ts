@@ -12,7 +12,8 @@
 import { parseArgs } from 'node:util';
 import type { CommandIO } from '../../db/channel/index.ts';
 import type { Store } from '../../db/connect.ts';
-import { createUser, normaliseEmail, revokeToken, unknownTerritoryIds, userByEmail } from '../../db/queries/accounts.ts';
+import { createUser, normaliseEmail, revokeToken, userByEmail } from '../../db/queries/accounts.ts';
+import { unknownTerritories } from '../../reference/boundaries/index.ts';
 import { hashPassword, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS } from '../../db/queries/password.ts';
 import { isRole, ROLES } from '../../db/queries/tokens.ts';
 import { AppError } from '../../core/errors/index.ts';
@@ -67,8 +68,8 @@ export async function runUserCommand(args: string[], { store }: Ctx): Promise<un
   const territory = (values.territory ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const scoped = values.role === 'mesa' || values.role === 'enlace';
   if (scoped !== territory.length > 0) throw new UsageError('user: mesa y enlace llevan --territory; los demás roles no');
+  const unknown = unknownTerritories(territory);
   const s = await store();
-  const unknown = await unknownTerritoryIds(s, territory);
   if (unknown.length) throw new UsageError(`user: territorio desconocido (alcaldías por cvegeo o sectores): ${unknown.join(', ')}`);
   if (await userByEmail(s, email)) throw new AppError('account_exists', email);
   // the hash was made from stdin by the client process: stored as given
