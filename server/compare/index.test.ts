@@ -3,6 +3,7 @@ import { latLngToCell } from 'h3-js';
 import { loadCuadrante2016Population } from '../../reference/boundaries/index.ts';
 import { describeApi, getJson, type SscRow } from '../../tests/support/index.ts';
 import { countBy, rowsWhere } from '../../tests/support/expect.ts';
+import { monthViolation } from '../../tests/support/published.ts';
 
 const P1 = { from: '2015-05-01', to: '2015-06-01' };
 const P2 = { from: '2015-06-01', to: '2015-07-01' };
@@ -132,23 +133,30 @@ describeApi('GET /api/compare?kind=h3 (a set of H3 cells)', (ctx) => {
     for (const item of body.items) expect([item.p1, item.p2]).toEqual([c1[item.id] ?? 0, c2[item.id] ?? 0]);
   });
 
-  it('public: resolution 8 at most, whole months, monthly counts of 1–2 withheld in each cell', async () => {
+  it('public: resolution 8 at most, whole months, each cell-month published by the cell-key rules (never 1–2)', async () => {
     const { publicApp } = ctx();
     const c1 = cellCounts(P1, ['robo_transeunte']);
     const c2 = cellCounts(P2, ['robo_transeunte']);
-    const ids = Object.keys(c1).sort((a, b) => c1[b] - c1[a]).slice(0, 4).concat(Object.keys(c1).filter((id) => c1[id] === 1).slice(0, 2));
+    const ones = Object.keys(c1).filter((id) => c1[id] === 1).slice(0, 2);
+    const ids = Object.keys(c1).sort((a, b) => c1[b] - c1[a]).slice(0, 4).concat(ones);
+    expect(ones).toHaveLength(2);
     const { status, body } = await getJson(publicApp, `/api/compare?kind=h3&ids=${ids.join(',')}&p1=${range(P1)}&p2=${range(P2)}&category=robo_transeunte`);
     expect(status).toBe(200);
     expect(body).toMatchObject({ access: 'public', min_count: 3 });
-    // p1 and p2 are single months: a published figure is the count when it is 0 or ≥ 3
-    const published = (n: number) => (n > 0 && n < 3 ? null : n);
+    expect(body.items.map((i: { id: string }) => i.id)).toEqual(ids);
+    // p1 and p2 are single months: each figure keeps the documented rules against the CSV's count
     for (const item of body.items) {
-      expect(item.p1, item.id).toBe(published(c1[item.id] ?? 0));
-      expect(item.p2, item.id).toBe(published(c2[item.id] ?? 0));
-      expect(item.partial_p1).toBe(item.p1 === null);
-      if (item.p1 === null || item.p2 === null) expect(item.diff).toBeNull();
+      expect(monthViolation(item.p1, c1[item.id] ?? 0, 3), `${item.id} p1`).toBeNull();
+      expect(monthViolation(item.p2, c2[item.id] ?? 0, 3), `${item.id} p2`).toBeNull();
+      expect([item.partial_p1, item.partial_p2]).toEqual([false, false]);
+      expect(item.diff, item.id).toBe(item.p2 - item.p1);
     }
-    expect(body.items.filter((i: { p1: number | null }) => i.p1 === null)).toHaveLength(2);
+    // the cells with one incident never show it
+    for (const id of ones) expect([0, 3]).toContain(body.items.find((i: { id: string }) => i.id === id).p1);
+    // the same cell-month has the same figure on the map's hexagon endpoint
+    const map = await getJson(publicApp, `/api/hotspots?res=8&from=${P1.from}&to=${P1.to}&category=robo_transeunte`);
+    const onMap = new Map(map.body.cells.map((c: { h3: string; count: number }) => [c.h3, c.count]));
+    for (const item of body.items) expect(onMap.get(item.id) ?? 0, item.id).toBe(item.p1);
 
     const fine = latLngToCell(19.4326, -99.1332, 9);
     expect((await getJson(publicApp, `/api/compare?kind=h3&ids=${fine}&p1=${range(P1)}&p2=${range(P2)}`)).body.error.code).toBe('forbidden_resolution');

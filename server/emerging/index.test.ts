@@ -15,6 +15,7 @@ import { createApp as createPublicApp } from '../app.ts';
 import { createAdminApp as createApp, getJson } from '../../tests/support/index.ts';
 import { SSC_LABELS } from '../../tests/support/expect.ts';
 import { monthlyByCell } from '../../tests/support/ssc-raw.ts';
+import { monthViolation } from '../../tests/support/published.ts';
 
 const FROM = '2014-01-01';
 const TO = '2016-01-01';
@@ -35,22 +36,19 @@ describeEachBackend('GET /api/hotspots/emerging', (getStore) => {
   let app: Hono | undefined;
   const api = () => (app ??= createApp({ store: getStore() }));
 
-  /** study area (from /api/hotspots/gistar) → dense raw monthly series, optionally published (k = 3) */
-  async function expected(res: number, category: string, publish: boolean) {
+  /** study area (from /api/hotspots/gistar) → dense raw monthly series */
+  async function expected(res: number, category: string) {
     const area = (await getJson(api(), `/api/hotspots/gistar?res=${res}&from=${FROM}&to=${TO}`)).body.cells.map((c: { h3: string }) => c.h3);
     const labels = new Set(SSC_LABELS[category]);
     const raw = monthlyByCell(res, (r) => labels.has(r.crime) && r.date >= FROM && r.date < TO);
     const series = new Map<string, number[]>(
-      area.map((cell: string) => [cell, MONTHS.map((m) => {
-        const n = raw.get(cell)?.get(m) ?? 0;
-        return publish && n > 0 && n < 3 ? 0 : n;
-      })]),
+      area.map((cell: string) => [cell, MONTHS.map((m) => raw.get(cell)?.get(m) ?? 0)]),
     );
     return { series, cells: emergingHotSpots(series) };
   }
 
   it('classifies every city cell as the method does on the raw monthly counts (resolution 7, robo_vehiculo, 24 months)', async () => {
-    const e = await expected(7, 'robo_vehiculo', false);
+    const e = await expected(7, 'robo_vehiculo');
     const { status, body } = await getJson(api(), `/api/hotspots/emerging?res=7&from=${FROM}&to=${TO}&category=robo_vehiculo`);
     expect(status).toBe(200);
     expect(body).toMatchObject({ res: 7, from: FROM, to: TO, category: 'robo_vehiculo', months: 24, study_cells: e.series.size });
@@ -76,9 +74,23 @@ describeEachBackend('GET /api/hotspots/emerging', (getStore) => {
     for (const c of hot) expect(c.label, c.category).toBe(HOT_LABELS[c.category]);
   });
 
-  it('the public analysis runs on published monthly values (1–2 count as 0) at resolution ≤ 8', async () => {
+  it('the public analysis runs on the published monthly values of the map (never 1–2, within the noise bound) at resolution ≤ 8', async () => {
     const publicApp = createPublicApp({ store: getStore() });
-    const e = await expected(8, 'robo_transeunte', true);
+    const raw = await expected(8, 'robo_transeunte');
+    // the public monthly figure of every study cell, as the map publishes it month by month
+    const series = new Map<string, number[]>([...raw.series.keys()].map((cell) => [cell, []]));
+    for (const [i, m] of MONTHS.entries()) {
+      const next = MONTHS[i + 1] ? `${MONTHS[i + 1]}-01` : TO;
+      const month = await getJson(publicApp, `/api/hotspots?res=8&from=${m}-01&to=${next}&category=robo_transeunte`);
+      expect(month.status).toBe(200);
+      const figures = new Map<string, number>(month.body.cells.map((c: { h3: string; count: number }) => [c.h3, c.count]));
+      for (const [cell, values] of series) {
+        const figure = figures.get(cell) ?? 0;
+        expect(monthViolation(figure, raw.series.get(cell)![i], 3), `${cell} ${m}`).toBeNull();
+        values.push(figure);
+      }
+    }
+    const e = { cells: emergingHotSpots(series) };
     const { status, body } = await getJson(publicApp, `/api/hotspots/emerging?res=8&from=${FROM}&to=${TO}&category=robo_transeunte`);
     expect(status).toBe(200);
     expect(body.access).toBe('public');

@@ -2,7 +2,7 @@
  * Exports on the full bundled import, both backends: each file must hold exactly what its JSON
  * endpoint answers the same caller — CSV rows equal the JSON items (read back with csv-parse),
  * GeoJSON is well formed (closed rings, [lng, lat] inside the city's box) — and the public's files
- * carry the same withheld nulls as the public JSON.
+ * carry the same public figures as the public JSON (cell-key: never 1 or 2, see docs/privacy.md).
  */
 import { parse } from 'csv-parse/sync';
 import type { Hono } from 'hono';
@@ -12,6 +12,11 @@ import { createToken } from '../../db/queries/tokens.ts';
 import { describeEachBackend } from '../../tests/harness/stores.ts';
 import { createApp } from '../app.ts';
 import { getJson, withBearer } from '../../tests/support/index.ts';
+import { monthViolation } from '../../tests/support/published.ts';
+import { CATEGORY_IDS, SENSITIVE_CATEGORIES } from '../../core/taxonomy/index.ts';
+
+/** the categories a public answer without a filter counts (docs/privacy.md: every non-sensitive one) */
+const PUBLIC_CATEGORIES = CATEGORY_IDS.filter((c) => !(SENSITIVE_CATEGORIES as readonly string[]).includes(c));
 
 type Row = Record<string, unknown>;
 
@@ -69,17 +74,22 @@ describeEachBackend('GET /api/export/…', (getStore) => {
     expect(rows).toEqual(json.body.items.map(asCells));
   });
 
-  it('the public file holds the public figures: withheld values are empty cells where the JSON has null', async () => {
+  it('the public file holds the public figures: the JSON ones, never a count of 1 or 2 where the admin file has one', async () => {
     const json = await getJson(publicApp, `/api/compare?${COMPARE}`);
     expect(json.body.access).toBe('public');
     const rows = readCsv((await download(publicApp, `/api/export/compare.csv?${COMPARE}`)).text);
     expect(rows).toEqual(json.body.items.map(asCells));
-    const withheld = json.body.items.filter((i: Row) => i.p2 === null);
-    expect(withheld.length).toBeGreaterThan(0);
-    for (const i of withheld) expect(rows.find((r) => r.id === i.id)!.p2).toBe('');
-    // and the admin's file differs exactly there
-    const exact = readCsv((await download(admin, `/api/export/compare.csv?${COMPARE}`)).text);
-    expect(exact.find((r) => r.id === withheld[0].id)!.p2).not.toBe('');
+    // one-month periods: each public figure is a published month (docs/privacy.md), checked against the admin's exact file
+    const exact = new Map(readCsv((await download(admin, `/api/export/compare.csv?${COMPARE}`)).text).map((r) => [r.id, r]));
+    const small = rows.filter((r) => ['1', '2'].includes(exact.get(r.id)!.p2));
+    expect(small.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      for (const p of ['p1', 'p2'] as const) {
+        expect(monthViolation(r[p] === '' ? null : Number(r[p]), Number(exact.get(r.id)![p]), 3), `${r.id} ${p}`).toBeNull();
+      }
+    }
+    // so the public file differs from the admin's at every small count
+    for (const r of small) expect(r.p2, r.id).not.toBe(exact.get(r.id)!.p2);
   });
 
   it('semaforo.geojson: every area with its boundary polygon, properties = the JSON item', async () => {
@@ -133,12 +143,18 @@ describeEachBackend('GET /api/export/…', (getStore) => {
     expect(paiRows.map((r) => [r.month, Number(r.hits), r.cells])).toEqual(pai.body.items.map((i: Row) => [i.month, i.hits, (i.cells as string[]).join(' ')]));
   });
 
-  it('hotspots.geojson (public, res 8): hexagon polygons around their cells, the same withheld nulls as the JSON', async () => {
+  it('hotspots.geojson (public, res 8): hexagon polygons around their cells, the same public figures as the JSON', async () => {
     const q = 'res=8&from=2015-06-01&to=2015-07-01';
     const json = await getJson(publicApp, `/api/hotspots?${q}`);
     const fc = JSON.parse((await download(publicApp, `/api/export/hotspots.geojson?${q}`)).text);
     expect(fc.features.map((f: any) => f.properties)).toEqual(json.body.cells);
-    expect(json.body.cells.some((c: Row) => c.count === null)).toBe(true);
+    // one month: every figure keeps the rules against the admin's exact count (every category the public counts)
+    const categories = 'category=' + PUBLIC_CATEGORIES.join(',');
+    const exact = await getJson(admin, `/api/hotspots?${q}&${categories}`);
+    const truth = new Map<string, number>(exact.body.cells.map((c: { h3: string; count: number }) => [c.h3, c.count]));
+    expect([...truth.values()].some((n) => n > 0 && n < 3)).toBe(true);
+    for (const c of json.body.cells as { h3: string; count: number | null }[]) expect(monthViolation(c.count, truth.get(c.h3) ?? 0, 3), c.h3).toBeNull();
+    for (const [h3, n] of truth) if (!json.body.cells.some((c: { h3: string }) => c.h3 === h3)) expect(monthViolation(0, n, 3), `${h3} absent`).toBeNull();
     for (const f of fc.features) {
       checkGeometry(f.geometry);
       expect(f.geometry.coordinates[0]).toHaveLength(7); // 6 vertices + the closing one

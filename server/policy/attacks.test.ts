@@ -1,7 +1,10 @@
 /**
- * The known attacks on the public view (issue 6, item 2), tried against the API over the real SSC
- * sample. Expected values are computed here from the raw CSV rows (h3-js on the published
- * coordinates, the 2016 lookup for alcaldías), never from the code under test.
+ * The known attacks on the public view, tried against the API over the real SSC sample, under the
+ * cell-key method (the default disclosure rule). True counts are computed here from the raw CSV
+ * rows (h3-js on the published coordinates, the 2016 lookup for alcaldías); public figures are
+ * checked against the rules docs/privacy.md states (tests/support/published.ts: never 1 … k−1,
+ * within the documented noise bound of the true count, the same cell-month always the same
+ * figure), never against the code under test. tests/privacy measures what differencing recovers.
  */
 import { expect, it } from 'vitest';
 import { getResolution, latLngToCell } from 'h3-js';
@@ -10,26 +13,18 @@ import Pbf from 'pbf';
 import { loadCuadrante2016Lookup } from '../../reference/boundaries/index.ts';
 import { createToken } from '../../db/queries/tokens.ts';
 import { describeApi, getJson, type SscRow } from '../../tests/support/index.ts';
+import { monthViolation, windowViolation } from '../../tests/support/published.ts';
 
 const K = 3;
 const MONTHS = ['2015-05', '2015-06', '2015-07'];
 /** the only sensitive category among the SSC labels */
 const SENSITIVE_LABEL = 'VIOLACION';
 
-/** The published monthly value, written out: 1 … k−1 withheld. */
-const published = (n: number) => (n > 0 && n < K ? null : n);
+/** a true monthly count the former rule withheld: 1 … k−1 */
+const small = (n: number) => n > 0 && n < K;
 
-/** Public figure over `months` from per-month counts: sum of published values, partial, null when only withheld months had incidents. */
-function expectedFigure(byMonth: Record<string, number>, months: readonly string[]) {
-  let sum = 0;
-  let partial = false;
-  for (const m of months) {
-    const v = published(byMonth[m] ?? 0);
-    if (v === null) partial = true;
-    else sum += v;
-  }
-  return { count: partial && sum === 0 ? null : sum, partial };
-}
+/** Why a public figure over `months` breaks the cell-key rules for the per-month true counts, or null. */
+const windowCheck = (figure: number | null, byMonth: Record<string, number>, months: readonly string[]) => windowViolation(figure, months.map((m) => byMonth[m] ?? 0), K);
 
 describeApi('attacks on the public view', (ctx) => {
   /** counts per res-8 cell and month of the located, non-sensitive rows (what public hexagons count) */
@@ -46,11 +41,11 @@ describeApi('attacks on the public view', (ctx) => {
     return out;
   }
 
-  it('differencing two overlapping public windows never isolates a withheld cell-month', async () => {
+  it('differencing two overlapping public windows never gives back a small cell-month: the difference is that month’s own published figure, 0 or ≥ k', async () => {
     const { publicApp } = ctx();
     const truth = cellMonths();
-    // a real cell whose May count is 1 or 2 and that has published incidents later
-    const victims = [...truth].filter(([, m]) => (m['2015-05'] ?? 0) > 0 && (m['2015-05'] ?? 0) < K && (published(m['2015-06'] ?? 0) ?? 0) + (published(m['2015-07'] ?? 0) ?? 0) > 0);
+    // real cells whose May count is 1 or 2 and that have incidents later
+    const victims = [...truth].filter(([, m]) => small(m['2015-05'] ?? 0) && (m['2015-06'] ?? 0) + (m['2015-07'] ?? 0) > 0);
     expect(victims.length).toBeGreaterThan(0);
     const [cell, months] = victims[0];
     const withheld = months['2015-05'];
@@ -58,25 +53,34 @@ describeApi('attacks on the public view', (ctx) => {
     const wide = await getJson(publicApp, '/api/hotspots?res=8&from=2015-05-01&to=2015-08-01');
     const narrow = await getJson(publicApp, '/api/hotspots?res=8&from=2015-06-01&to=2015-08-01');
     const may = await getJson(publicApp, '/api/hotspots?res=8&from=2015-05-01&to=2015-06-01');
-    expect([wide.status, narrow.status, may.status]).toEqual([200, 200, 200]);
-    const byCell = (body: { cells: { h3: string; count: number | null; partial: boolean }[] }) => new Map(body.cells.map((c) => [c.h3, c]));
+    const mayAgain = await getJson(publicApp, '/api/hotspots?res=8&from=2015-05-01&to=2015-06-01');
+    expect([wide.status, narrow.status, may.status, mayAgain.status]).toEqual([200, 200, 200, 200]);
+    type Cell = { h3: string; count: number | null; partial: boolean };
+    const byCell = (body: { cells: Cell[] }) => new Map(body.cells.map((c) => [c.h3, c]));
     const [w, n, m] = [byCell(wide.body), byCell(narrow.body), byCell(may.body)];
+    const figure = (cells: Map<string, Cell>, h3: string) => cells.get(h3)?.count ?? 0;
 
-    // every public cell is exactly the sum of its published months
+    // every public cell keeps the rules against the CSV's true counts; no cell without incidents appears with a count
     for (const [h3, counts] of truth) {
-      expect(w.get(h3), h3).toEqual({ h3, ...expectedFigure(counts, MONTHS) });
+      expect(windowCheck(figure(w, h3), counts, MONTHS), h3).toBeNull();
+      expect(w.get(h3)?.partial ?? false, h3).toBe(false);
     }
-    expect(w.size).toBe(truth.size);
-    // the attack: May alone is withheld, and wide − narrow is 0, not the withheld count
-    expect(m.get(cell)).toEqual({ h3: cell, count: null, partial: true });
-    expect(w.get(cell)!.partial).toBe(true);
-    expect((w.get(cell)!.count ?? 0) - (n.get(cell)!.count ?? 0)).toBe(0);
+    for (const [h3, c] of w) if (!truth.has(h3)) expect(c.count, h3).toBe(0);
+    // the same request twice: the same figures (noise cannot be averaged away)
+    expect(mayAgain.body.cells).toEqual(may.body.cells);
+    // the attack on the victim: May alone is published as 0 or ≥ k, never the true 1 or 2
     expect(withheld).toBeGreaterThan(0);
-    // and for every cell with a withheld May the difference of the two windows is 0
+    expect(monthViolation(figure(m, cell), withheld, K)).toBeNull();
+    // for every cell with a small May, wide − narrow is exactly May's own published figure: never 1 … k−1
+    let attacked = 0;
     for (const [h3, counts] of truth) {
-      if (published(counts['2015-05'] ?? 0) !== null) continue;
-      expect((w.get(h3)?.count ?? 0) - (n.get(h3)?.count ?? 0), h3).toBe(0);
+      if (!small(counts['2015-05'] ?? 0)) continue;
+      attacked++;
+      const difference = figure(w, h3) - figure(n, h3);
+      expect(difference, h3).toBe(figure(m, h3));
+      expect(difference > 0 && difference < K, `${h3}: wide − narrow = ${difference}`).toBe(false);
     }
+    expect(attacked).toBeGreaterThan(0);
     // the admin sees the exact count (every category: the sensitive one included)
     const exact = await getJson(ctx().app, '/api/hotspots?res=8&from=2015-05-01&to=2015-06-01');
     const { sample } = ctx();
@@ -93,7 +97,7 @@ describeApi('attacks on the public view', (ctx) => {
       expect(r.body.error.code).toBe('forbidden_resolution');
     }
     expect((await getJson(publicApp, '/api/hotspots/gistar?res=10')).body.error.code).toBe('forbidden_resolution');
-    // a zoom-16 tile over the busiest cell: resolution-8 hexagons only, and withheld cells carry no count
+    // a zoom-16 tile over the busiest cell: resolution-8 hexagons only, each carrying the JSON's public figure
     const truth = cellMonths();
     const [cell] = [...truth].sort((a, b) => Object.values(b[1]).reduce((s, x) => s + x, 0) - Object.values(a[1]).reduce((s, x) => s + x, 0))[0];
     const { cellToLatLng } = await import('h3-js');
@@ -106,11 +110,15 @@ describeApi('attacks on the public view', (ctx) => {
     expect(res.status).toBe(200);
     const layer = new VectorTile(new Pbf(new Uint8Array(await res.arrayBuffer()))).layers.hotspots;
     expect(layer.length).toBeGreaterThan(0);
+    const json = await getJson(publicApp, '/api/hotspots?res=8&from=2015-05-01&to=2015-08-01');
+    const jsonFigure = new Map(json.body.cells.map((c: { h3: string; count: number | null }) => [c.h3, c.count]));
     for (let i = 0; i < layer.length; i++) {
       const props = layer.feature(i).properties;
-      expect(getResolution(String(props.h3))).toBe(8);
-      const fig = expectedFigure(truth.get(String(props.h3)) ?? {}, MONTHS);
-      expect(props.count ?? null).toBe(fig.count);
+      const h3 = String(props.h3);
+      expect(getResolution(h3)).toBe(8);
+      // the same cell gets the same figure from the tile and from the JSON, within the rules of its true counts
+      expect(props.count ?? null, h3).toBe(jsonFigure.get(h3) ?? 0);
+      expect(windowCheck((props.count as number | undefined) ?? null, truth.get(h3) ?? {}, MONTHS), h3).toBeNull();
     }
   });
 
@@ -140,7 +148,12 @@ describeApi('attacks on the public view', (ctx) => {
     const r = await getJson(publicApp, `/api/areas/alcaldia/${alcaldia}/series?vintage=2016&category=violacion&from=2015-05-01&to=2015-08-01`);
     expect(r.status).toBe(200);
     const count = (m: string) => its.filter((x) => x.date.startsWith(m)).length;
-    expect(r.body.series).toEqual(MONTHS.map((period) => ({ period, count: released(period) ? published(count(period)) : null })));
+    expect(r.body.series.map((p: { period: string }) => p.period)).toEqual(MONTHS);
+    for (const { period, count: figure } of r.body.series as { period: string; count: number | null }[]) {
+      if (released(period)) expect(monthViolation(figure, count(period), K), period).toBeNull();
+      else expect(figure, period).toBeNull();
+    }
+    expect(MONTHS.some(released)).toBe(true);
     expect(r.body.series.at(-1).count).toBeNull(); // July ends 0 days before the data's end
   });
 
@@ -179,18 +192,20 @@ describeApi('attacks on the public view', (ctx) => {
       m[r.date.slice(0, 7)] = (m[r.date.slice(0, 7)] ?? 0) + 1;
       perCuadrante.set(r.cuadrante, m);
     }
-    // a cuadrante with a withheld month and a published one
-    const [id, months] = [...perCuadrante].find(([, m]) => MONTHS.some((x) => published(m[x] ?? 0) === null) && MONTHS.some((x) => (published(m[x] ?? 0) ?? 0) > 0))!;
+    // a cuadrante with a small month (1 or 2) in May and another month above k
+    const [id, months] = [...perCuadrante].find(([, m]) => small(m['2015-05'] ?? 0) && MONTHS.some((x) => (m[x] ?? 0) > K))!;
     const series = await getJson(publicApp, `/api/areas/cuadrante/${id}/series?vintage=2016&from=2015-05-01&to=2015-08-01`);
     expect(series.body.access).toBe('public');
-    expect(series.body.series).toEqual(MONTHS.map((period) => ({ period, count: published(months[period] ?? 0) })));
+    expect(series.body.series.map((p: { period: string }) => p.period)).toEqual(MONTHS);
+    const monthly = new Map<string, number>(series.body.series.map((p: { period: string; count: number }) => [p.period, p.count]));
+    for (const period of MONTHS) expect(monthViolation(monthly.get(period)!, months[period] ?? 0, K), period).toBeNull();
 
+    // the comparison publishes the same cell-months: p1 is May's figure, p2 the sum of the three
     const cmp = await getJson(publicApp, `/api/compare?kind=cuadrante&vintage=2016&ids=${id}&p1=2015-05-01..2015-06-01&p2=2015-05-01..2015-08-01`);
     expect(cmp.status).toBe(200);
     const item = cmp.body.items[0];
-    const e1 = expectedFigure(months, ['2015-05']);
-    const e2 = expectedFigure(months, MONTHS);
-    expect(item).toMatchObject({ id, p1: e1.count, p2: e2.count, partial_p1: e1.partial, partial_p2: e2.partial });
+    expect(item).toMatchObject({ id, p1: monthly.get('2015-05'), p2: MONTHS.reduce((s, m) => s + monthly.get(m)!, 0), partial_p1: false, partial_p2: false });
+    expect(windowCheck(item.p2, months, MONTHS)).toBeNull();
   });
 
   it('public rankings and semáforo use published months only (computed from the CSV)', async () => {
@@ -207,20 +222,23 @@ describeApi('attacks on the public view', (ctx) => {
     expect(rank.status).toBe(200);
     expect(rank.body.access).toBe('public');
     const counts: (number | null)[] = rank.body.items.map((i: { count: number | null }) => i.count);
+    expect(rank.body.items.length).toBeGreaterThan(0);
     for (const item of rank.body.items) {
-      const e = expectedFigure(per.get(item.id) ?? {}, MONTHS);
-      expect({ id: item.id, count: item.count, partial: item.partial }).toEqual({ id: item.id, ...e });
+      expect(windowCheck(item.count, per.get(item.id) ?? {}, MONTHS), item.id).toBeNull();
+      expect(item.partial, item.id).toBe(false);
     }
-    // ordered by published count, withheld (null) last
-    const firstNull = counts.indexOf(null);
-    const published = firstNull === -1 ? counts : counts.slice(0, firstNull);
-    expect([...published].sort((a, b) => b! - a!)).toEqual(published);
-    if (firstNull !== -1) expect(counts.slice(firstNull).every((c) => c === null)).toBe(true);
+    // ordered by published count
+    expect([...counts].sort((a, b) => b! - a!)).toEqual(counts);
 
-    const [withheldId] = [...per].find(([, m]) => published.length && (m['2015-07'] ?? 0) > 0 && (m['2015-07'] ?? 0) < K)!;
-    const sem = await getJson(publicApp, `/api/semaforo?kind=cuadrante&vintage=2016&month=2015-07&ids=${encodeURIComponent(withheldId)}`);
+    // a cuadrante with 1 or 2 incidents in July: the semáforo never shows that count, and shows the
+    // same figure as the cuadrante's public series for that month
+    const [smallId, itsMonths] = [...per].find(([, m]) => small(m['2015-07'] ?? 0))!;
+    const sem = await getJson(publicApp, `/api/semaforo?kind=cuadrante&vintage=2016&month=2015-07&ids=${encodeURIComponent(smallId)}`);
     expect(sem.status).toBe(200);
-    expect(sem.body.items[0]).toMatchObject({ id: withheldId, count: null, color: null, pct_change: null });
+    expect(sem.body.items[0].id).toBe(smallId);
+    expect(monthViolation(sem.body.items[0].count, itsMonths['2015-07'], K)).toBeNull();
+    const series = await getJson(publicApp, `/api/areas/cuadrante/${encodeURIComponent(smallId)}/series?vintage=2016&from=2015-07-01&to=2015-08-01`);
+    expect(series.body.series).toEqual([{ period: '2015-07', count: sem.body.items[0].count }]);
   });
 
   it('a mesa token sees its territory in detail and the public view outside it', async () => {

@@ -128,7 +128,7 @@ describe('who sees what', () => {
     expect(code(() => checkMonthAligned('2015-05-01', '2015-06-15'))).toBe('month_aligned_required');
   });
   it('k and the delay come from createApp options, else the environment, else 3 and 30', () => {
-    expect(policyOptions({}, {})).toEqual({ minCount: 3, sensitiveDelayDays: 30, disclosure: 'suppression' });
+    expect(policyOptions({}, {})).toEqual({ minCount: 3, sensitiveDelayDays: 30, disclosure: 'cell-key' });
     expect(policyOptions({}, { PUBLIC_MIN_COUNT: '5', SENSITIVE_DELAY_DAYS: '0', PUBLIC_DISCLOSURE: 'suppression' })).toEqual({ minCount: 5, sensitiveDelayDays: 0, disclosure: 'suppression' });
     expect(() => policyOptions({}, { PUBLIC_DISCLOSURE: 'noise' })).toThrow(/PUBLIC_DISCLOSURE/);
     expect(policyOptions({ minCount: 4 }, { PUBLIC_MIN_COUNT: '5' }).minCount).toBe(4);

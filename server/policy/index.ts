@@ -22,9 +22,9 @@
  *   difference of public figures (other categories, category groups, children of a parent area,
  *   finer hexagons, overlapping windows) is therefore a difference of perturbed figures with
  *   independent noise, never an exact withheld count.
- * - `PUBLIC_DISCLOSURE` chooses it: `cell-key`, or `suppression` — the former rule (counts 1 … k−1
- *   withheld as null, others exact), which differencing undoes, still the default until the tests
- *   asserting its exact public sums are rewritten (docs/privacy.md); tests/privacy measures both.
+ * - `PUBLIC_DISCLOSURE` chooses it: `cell-key` (the default), or `suppression` — the former rule
+ *   (counts 1 … k−1 withheld as null, others exact), which differencing undoes; tests/privacy
+ *   measures both.
  * - Sensitive categories (`SENSITIVE_CATEGORIES`: secuestro, extorsión, violación, feminicidio)
  *   are public only by alcaldía and month, and only for months that ended at least
  *   `SENSITIVE_DELAY_DAYS` (30) days before the reference date — the earlier of the data's last
@@ -67,7 +67,7 @@ export function policyOptions(given: Partial<PolicyOptions> = {}, env: NodeJS.Pr
   const minCount = given.minCount ?? num(env.PUBLIC_MIN_COUNT, 'PUBLIC_MIN_COUNT', 1) ?? DEFAULT_PUBLIC_MIN_COUNT;
   const sensitiveDelayDays = given.sensitiveDelayDays ?? num(env.SENSITIVE_DELAY_DAYS, 'SENSITIVE_DELAY_DAYS', 0) ?? DEFAULT_SENSITIVE_DELAY_DAYS;
   if (!Number.isInteger(minCount) || minCount < 1) throw new Error(`minCount must be an integer ≥ 1, got ${minCount}`);
-  const disclosure = given.disclosure ?? ((env.PUBLIC_DISCLOSURE || 'suppression') as DisclosureRule);
+  const disclosure = given.disclosure ?? ((env.PUBLIC_DISCLOSURE || 'cell-key') as DisclosureRule);
   if (!DISCLOSURE_RULES.includes(disclosure)) throw new Error(`PUBLIC_DISCLOSURE must be one of ${DISCLOSURE_RULES.join(', ')}, got "${disclosure}"`);
   return { minCount, sensitiveDelayDays, disclosure };
 }

@@ -10,11 +10,12 @@ import { createToken } from '../../db/queries/tokens.ts';
 import { describeEachBackend } from '../../tests/harness/stores.ts';
 import { createApp } from '../app.ts';
 import { getJson, withBearer } from '../../tests/support/index.ts';
+import { monthViolation } from '../../tests/support/published.ts';
 import { monthlyOf, rawSscRows, ROBO_TRANSEUNTE, sectorLookup2016 } from '../../tests/support/ssc-raw.ts';
 
 /** The 2016 sector with the most robo_transeunte points in 2015 (478, found by counting the CSV). */
 const SECTOR = 'OASIS';
-/** A cuadrante of that sector whose 2016 robo_transeunte months are 2, 1, 4, 3, 2, 1: some withheld from the public, some not. */
+/** A cuadrante of that sector whose 2016 robo_transeunte months are 2, 1, 4, 3, 2, 1: some small (never published as such), some not. */
 const CUADRANTE = 'O-2.1.10';
 const MONTHS_2015 = Array.from({ length: 12 }, (_, i) => `2015-${String(i + 1).padStart(2, '0')}`);
 const PROGRESS = ['2016-01', '2016-02', '2016-03', '2016-04', '2016-05', '2016-06'];
@@ -95,25 +96,33 @@ describeEachBackend('targets (metas)', (getStore) => {
     expect(q.body.items.map((i: any) => i.count)).toEqual(q.body.items.map((i: any) => monthly.get(i.month) ?? 0));
   });
 
-  it('the public reads the progress through the policy: published monthly values, withheld months null and partial', async () => {
+  it('the public reads the progress through the policy: the published monthly values of the public series, never 1 or 2', async () => {
     const created = await post(admin, sectorTarget({ kind: 'cuadrante', area_id: CUADRANTE, name: 'cuadrante' }));
     expect(created.status).toBe(201);
     const monthly = monthlyOf(rawSscRows(), (r) => ROBO_TRANSEUNTE.has(r.crime) && r.cuadrante === CUADRANTE);
-    const withheld = (n: number) => n > 0 && n < 3; // k = 3 by default
+    const small = (n: number) => n > 0 && n < 3; // k = 3 by default
+    expect(PROGRESS.some((m) => small(monthly.get(m) ?? 0))).toBe(true); // the cuadrante was chosen so that the rule bites
     const { status, body } = await getJson(publicApp, `/api/targets/${created.body.id}/progress`);
     expect(status).toBe(200);
     expect(body.access).toBe('public');
     expect(body.min_count).toBe(3);
-    const published = PROGRESS.map((m) => monthly.get(m) ?? 0).map((n) => (withheld(n) ? null : n));
-    expect(body.items.map((i: any) => i.count)).toEqual(published);
-    expect(body.items.map((i: any) => i.partial)).toEqual(published.map((n) => n === null));
-    expect(published.some((n) => n === null)).toBe(true); // the cuadrante was chosen so that the rule bites
-    // baseline: withheld months count 0
-    const baseWithheld = MONTHS_2015.filter((m) => withheld(monthly.get(m) ?? 0));
-    const baseSum = MONTHS_2015.reduce((s, m) => s + (withheld(monthly.get(m) ?? 0) ? 0 : (monthly.get(m) ?? 0)), 0);
-    expect(body.baseline_withheld).toBe(baseWithheld.length);
+    // each month keeps the documented rules against the CSV's count, and nothing is withheld
+    for (const i of body.items) {
+      expect(monthViolation(i.count, monthly.get(i.month) ?? 0, 3), i.month).toBeNull();
+      expect(i.partial, i.month).toBe(false);
+    }
+    // the same cuadrante-months as its public series (one cell, one figure, whatever the endpoint)
+    const series = async (from: string, to: string) =>
+      (await getJson(publicApp, `/api/areas/cuadrante/${CUADRANTE}/series?vintage=2016&from=${from}&to=${to}&category=robo_transeunte`)).body.series as { period: string; count: number }[];
+    expect(body.items.map((i: any) => ({ period: i.month, count: i.count }))).toEqual(await series('2016-01-01', '2016-07-01'));
+    // baseline: the mean of the published 2015 months (each within the rules), none withheld
+    const baseline = await series('2015-01-01', '2016-01-01');
+    expect(baseline.map((p) => p.period)).toEqual(MONTHS_2015);
+    for (const p of baseline) expect(monthViolation(p.count, monthly.get(p.period) ?? 0, 3), p.period).toBeNull();
+    const baseSum = baseline.reduce((s, p) => s + p.count, 0);
+    expect(body.baseline_withheld).toBe(0);
     expect(body.baseline_monthly_mean).toBeCloseTo(baseSum / 12, 12);
-    for (const i of body.items) expect(i.met).toBe(i.count === null ? null : i.count <= (baseSum / 12) * 0.75);
+    for (const i of body.items) expect(i.met).toBe(i.count <= (baseSum / 12) * 0.75);
     // the admin sees the exact counts of the same target
     const exact = await getJson(admin, `/api/targets/${created.body.id}/progress`);
     expect(exact.body.items.map((i: any) => i.count)).toEqual(PROGRESS.map((m) => monthly.get(m) ?? 0));

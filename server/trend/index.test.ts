@@ -17,6 +17,7 @@ import { createAdminApp as createApp } from '../../tests/support/index.ts';
 import { getJson } from '../../tests/support/index.ts';
 import { SSC_LABELS } from '../../tests/support/expect.ts';
 import { monthlyByCell } from '../../tests/support/ssc-raw.ts';
+import { monthViolation } from '../../tests/support/published.ts';
 
 interface Point {
   cuadrante: string;
@@ -147,14 +148,20 @@ describeEachBackend('GET /api/trend', (getStore) => {
     expect(all.at(-1)!.mk.direction).toBe('up');
   });
 
-  it('public trend of a cell: months of 1–2 incidents are withheld and left out of the test', async () => {
+  it('public trend of a cell: the test runs on the published monthly values (never 1–2, within the noise bound), the same as its public series', async () => {
     const publicApp = createPublicApp({ store: getStore() });
     const [id, series] = [...seriesByCell('robo_vehiculo')].find(([, s]) => s.some((v) => v === 1 || v === 2) && s.some((v) => v >= 3))!;
-    const published = series.filter((v) => v === 0 || v >= 3);
+    // the cell's public series: each month keeps the documented rules against the CSV's count
+    const pub = await getJson(publicApp, `/api/areas/h3/${id}/series?from=${FROM}&to=${TO}&category=robo_vehiculo`);
+    expect(pub.status).toBe(200);
+    const published: number[] = pub.body.series.map((m: { count: number }) => m.count);
+    expect(published).toHaveLength(36);
+    published.forEach((v, i) => expect(monthViolation(v, series[i], 3), `month ${i}`).toBeNull());
     const { status, body } = await getJson(publicApp, `/api/trend?kind=h3&id=${id}&from=${FROM}&to=${TO}&category=robo_vehiculo`);
     expect(status).toBe(200);
     const e = mannKendallByHand(published);
-    expect(body).toMatchObject({ access: 'public', withheld_months: 36 - published.length, n: published.length, s: e.s });
+    expect(body).toMatchObject({ access: 'public', withheld_months: 0, n: 36, s: e.s, direction: e.direction });
+    expect(body.var_s).toBeCloseTo(e.var_s, 9);
     const fine = latLngToCell(19.4326, -99.1332, 10);
     expect((await getJson(publicApp, `/api/trend?kind=h3&id=${fine}`)).body.error.code).toBe('forbidden_resolution');
   });

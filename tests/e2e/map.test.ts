@@ -6,8 +6,9 @@
  * shared URL restores the view, and saves a screenshot to `.test-artifacts/map.png`.
  *
  * The map is the PUBLIC view (no token, server/policy): hexagons stop at resolution 8 however far
- * one zooms, the series counts non-sensitive categories only, and a month with 1 or 2 incidents is
- * withheld (null, "dato reservado") — the expectations below apply that rule to the raw counts.
+ * one zooms, the series counts non-sensitive categories only, and each month is published by the
+ * cell-key method (docs/privacy.md: never 1 or 2, within the documented noise of the true count) —
+ * the expectations below check those rules against the raw counts (tests/support/published.ts).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +20,7 @@ import { readBundled, readBundledJson, REPO_ROOT } from '../../reference/files/i
 import { freshStore, type TestStore } from '../harness/stores.ts';
 import { startTestServer, type TestServer } from '../harness/server.ts';
 import { launchBrowser, type LaunchedBrowser } from '../harness/chromium.ts';
+import { monthViolation } from '../support/published.ts';
 
 const ARTIFACTS = join(REPO_ROOT, '.test-artifacts');
 /** A half year inside the SSC data (2013-01 … 2016-09), as the map's URL and the API spell it. */
@@ -34,9 +36,8 @@ interface SscRow {
   date: string;
 }
 
-/** The public minimum count (k): monthly counts 1 … k−1 are withheld. */
+/** The public minimum count (k): monthly counts 1 … k−1 are never published. */
 const K = 3;
-const publishedMonth = (n: number) => (n > 0 && n < K ? null : n);
 
 /**
  * Monthly counts per stated 2016 cuadrante in [FROM, TO), from the raw SSC file: every category
@@ -124,15 +125,21 @@ describe('web map (headless Chromium)', () => {
     const shown = await page.$$eval('[data-testid="series-table"] tr[data-period]', (rows) =>
       rows.map((row) => [row.getAttribute('data-period'), row.hasAttribute('data-count') ? Number(row.getAttribute('data-count')) : null]),
     );
-    expect(shown).toEqual(MONTHS.map((month) => [month, publishedMonth(counts.get(month) ?? 0)]));
-    // a cuadrante with a withheld month shows it as null, never its count
-    const withheld = [...monthly].find(([id, m]) => polygonOf.has(id) && MONTHS.some((x) => publishedMonth(m.get(x) ?? 0) === null));
-    expect(withheld, 'a cuadrante with a month of 1 or 2 incidents').toBeDefined();
-    const [wid, wmonths] = withheld!;
-    const series = (await (
-      await fetch(`${server.url}/api/areas/cuadrante/${encodeURIComponent(wid)}/series?vintage=2016&from=${FROM}&to=${TO}`)
-    ).json()) as { series: { period: string; count: number | null }[] };
-    expect(series.series).toEqual(MONTHS.map((period) => ({ period, count: publishedMonth(wmonths.get(period) ?? 0) })));
+    expect(shown.map(([month]) => month)).toEqual(MONTHS);
+    for (const [month, figure] of shown as [string, number | null][]) expect(monthViolation(figure, counts.get(month) ?? 0, K), month).toBeNull();
+    // the panel shows the API's public figures for the cuadrante
+    const publicSeries = async (id: string) =>
+      ((await (await fetch(`${server.url}/api/areas/cuadrante/${encodeURIComponent(id)}/series?vintage=2016&from=${FROM}&to=${TO}`)).json()) as {
+        series: { period: string; count: number | null }[];
+      }).series;
+    expect(shown).toEqual((await publicSeries(cuadrante)).map((p) => [p.period, p.count]));
+    // a cuadrante with a month of 1 or 2 incidents never shows that count
+    const small = [...monthly].find(([id, m]) => polygonOf.has(id) && MONTHS.some((x) => [1, 2].includes(m.get(x) ?? 0)));
+    expect(small, 'a cuadrante with a month of 1 or 2 incidents').toBeDefined();
+    const [sid, smonths] = small!;
+    const series = await publicSeries(sid);
+    expect(series.map((p) => p.period)).toEqual(MONTHS);
+    for (const p of series) expect(monthViolation(p.count, smonths.get(p.period) ?? 0, K), `${sid} ${p.period}`).toBeNull();
     expect(page.url()).toContain(`sel=${cuadrante}`);
 
     // The screenshot: the same shared view a little farther out, so hexagons fill the frame.

@@ -87,3 +87,39 @@ export function tallyAttacks(rule: DisclosureRule, k: number, attacks: readonly 
   }
   return { attacked: small.length, certain, guessedRight, baselineRight: freq.get(mode) ?? 0 };
 }
+
+/**
+ * The rules a public figure obeys under the cell-key method, written out from docs/privacy.md
+ * (not from the code): a month with no incidents is published as 0; no month is published as
+ * 1 … k−1; |published − true| ≤ 2 for a count above k, ≤ k for a count up to k (it may become 0).
+ */
+export const DOCUMENTED_MAX_NOISE = 2;
+
+/** The largest |published − true| a month with `n` incidents may show. */
+export function monthNoiseBound(n: number, k: number): number {
+  if (n <= 0) return 0;
+  return n <= k ? k : DOCUMENTED_MAX_NOISE;
+}
+
+/** Why one month's public `figure` breaks the rules for a true count `n`, or null when it keeps them. */
+export function monthViolation(figure: number | null, n: number, k: number): string | null {
+  if (figure === null) return `withheld (null) for a true count of ${n}`;
+  if (!Number.isInteger(figure) || figure < 0) return `not a count: ${figure}`;
+  if (figure > 0 && figure < k) return `published ${figure}, a value in 1 … ${k - 1}`;
+  if (Math.abs(figure - n) > monthNoiseBound(n, k)) return `published ${figure} for a true count of ${n}: beyond ± ${monthNoiseBound(n, k)}`;
+  return null;
+}
+
+/**
+ * Why a public figure over several months (the sum of the published months) breaks the rules for
+ * the true monthly counts `months`, or null: within the sum of the monthly bounds of their total,
+ * 0 when every month had none.
+ */
+export function windowViolation(figure: number | null, months: readonly number[], k: number): string | null {
+  if (figure === null) return `withheld (null) for true counts ${months.join(', ')}`;
+  const total = months.reduce((s, n) => s + n, 0);
+  const bound = months.reduce((s, n) => s + monthNoiseBound(n, k), 0);
+  if (!Number.isInteger(figure) || figure < 0) return `not a count: ${figure}`;
+  if (Math.abs(figure - total) > bound) return `published ${figure} for true counts ${months.join(', ')} (total ${total}): beyond ± ${bound}`;
+  return null;
+}
