@@ -38,7 +38,7 @@ describe('token create (CLI) and the middleware', () => {
 
   it('prints one line holding only a high-entropy token and stores only its SHA-256, role, name and territory', async () => {
     const { io, out, err } = capture();
-    const code = await runCommand(['token', 'create', '--role', 'enlace', '--name', 'Enlace Cuauhtémoc', '--territory', '09015,CUH-1'], { store, io });
+    const code = await runCommand(['token', 'create', '--role', 'enlace', '--name', 'Enlace Cuauhtémoc', '--territory', '09015,ALAMEDA'], { store, io });
     expect(code).toBe(0);
     expect(err.join('')).toBe('');
     const printed = out.join('');
@@ -48,7 +48,7 @@ describe('token create (CLI) and the middleware', () => {
     expect(rows.rows).toHaveLength(1);
     const row = rows.rows[0];
     expect(row.token_sha256).toBe(createHash('sha256').update(token).digest('hex'));
-    expect(row).toMatchObject({ role: 'enlace', name: 'Enlace Cuauhtémoc', territory: ['09015', 'CUH-1'] });
+    expect(row).toMatchObject({ role: 'enlace', name: 'Enlace Cuauhtémoc', territory: ['09015', 'ALAMEDA'] });
     expect(JSON.stringify(row)).not.toContain(token.slice(3));
     // two tokens never repeat
     const again = capture();
