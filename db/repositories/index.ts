@@ -19,6 +19,7 @@ import { areaSourceMonths, createTarget, deleteTarget, getTarget, listTargets } 
 import { patrolCounts } from '../queries/patrol.ts';
 import { countReport, purgeReportWindows } from '../queries/rate-limit.ts';
 import { correctNewsIncident, detachNewsArticle, mergeNewsIncidents, newsIncidents, rejectNewsIncident } from '../queries/news.ts';
+import { latestJobRuns } from '../queries/job-runs.ts';
 
 export type { IncidentRepository, Area, Bbox, Period, Health, IncidentFilter } from '../queries/index.ts';
 export type { CellCount, StatsQueries, SourceMonths } from '../queries/stats.ts';
@@ -28,6 +29,7 @@ export type { AuditEntry, AuditKind, AuditItem, AuditFilter } from '../queries/a
 export type { ReportRow, ReportStatus, NewReport } from '../queries/reports.ts';
 export type { TargetRecord, NewTarget } from '../queries/targets.ts';
 export type { PatrolCounts, PatrolQuery } from '../queries/patrol.ts';
+export type { LatestJobRun } from '../queries/job-runs.ts';
 export type { Correction, IncidentFromArticle, NewsIncident, NewsIncidentQuery, NewsSource, StoredArticle } from '../queries/news.ts';
 // Pure helpers and constants of the store's vocabulary that the API shares (no store involved).
 export { foldForSearch } from '../queries/index.ts';
@@ -76,6 +78,10 @@ export interface PatrolRepository {
 const newsQueries = { incidents: newsIncidents, reject: rejectNewsIncident, correct: correctNewsIncident, detach: detachNewsArticle, merge: mergeNewsIncidents };
 /** News incidents of an area with the articles behind them (detail-level provenance), and moderators' decisions on them. */
 export type NewsRepository = { [K in keyof typeof newsQueries]: Bound<(typeof newsQueries)[K]> };
+/** The background jobs' run records, as admins read them (the latest run of each source). */
+export interface JobRunRepository {
+  latest: Bound<typeof latestJobRuns>;
+}
 /** Per-cell monthly counts, the input of the public (published) hexagons. */
 export interface PublishedRepository {
   cellMonthCounts: Bound<typeof cellMonthCounts>;
@@ -99,6 +105,7 @@ export interface Repositories {
   patrol: PatrolRepository;
   rateLimits: RateLimitRepository;
   news: NewsRepository;
+  jobRuns: JobRunRepository;
 }
 
 /**
@@ -121,5 +128,6 @@ export function createRepositories(store: Pick<Store, 'db' | 'backend' | 'reads'
     patrol: bindStore(store, { counts: patrolCounts }),
     rateLimits: bindStore(store, { countReport, purgeReportWindows }),
     news: bindStore(store, newsQueries),
+    jobRuns: bindStore(store, { latest: latestJobRuns }),
   };
 }

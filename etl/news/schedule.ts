@@ -252,6 +252,37 @@ export function retentionJob(store: Pick<Store, 'db'>, everyMs = 24 * 3600_000):
   });
 }
 
+/** Where the news sources are configured (`NEWS_CONFIG`, else the bundled file) and whether `NEWS_SCHEDULE=off`. */
+export function newsScheduleSource(env: ReturnType<typeof parseConfig>): { configPath: string; off: boolean } {
+  return { configPath: env.NEWS_CONFIG ?? DEFAULT_NEWS_CONFIG, off: !env.NEWS_SCHEDULE };
+}
+
+/**
+ * The news schedule as the server describes it to admins: the configured sources, whether the
+ * schedule runs, and the schedule's minute. An unreadable config is reported, not thrown: the
+ * listing must still show what ran.
+ */
+export interface NewsScheduleView {
+  configPath: string;
+  config: NewsConfig | null;
+  /** the schedule runs in this deployment: enabled in the config and not `NEWS_SCHEDULE=off` */
+  active: boolean;
+  minuteMs: number;
+  error: string | null;
+}
+
+export function newsScheduleView(env: NodeJS.ProcessEnv = process.env): NewsScheduleView {
+  const parsed = parseConfig(env);
+  const { configPath, off } = newsScheduleSource(parsed);
+  const minuteMs = parsed.SCHEDULE_MINUTE_SECONDS * 1000;
+  try {
+    const config = loadNewsConfig(configPath);
+    return { configPath, config, active: !off && config.schedule.enabled, minuteMs, error: null };
+  } catch (err) {
+    return { configPath, config: null, active: false, minuteMs, error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
 export interface BackgroundJobsOptions {
   store: Store;
   dataDir: string;
@@ -273,8 +304,7 @@ export function startBackgroundJobs(opts: BackgroundJobsOptions): Scheduler {
   // the schedule's minute: SCHEDULE_MINUTE_SECONDS shortens every interval for tests
   const minuteMs = env.SCHEDULE_MINUTE_SECONDS * 1000;
   const jobs: Job[] = [retentionJob(opts.store, 24 * 60 * minuteMs)];
-  const configPath = env.NEWS_CONFIG ?? DEFAULT_NEWS_CONFIG;
-  const off = !env.NEWS_SCHEDULE;
+  const { configPath, off } = newsScheduleSource(env);
   const config = off ? null : loadNewsConfig(configPath);
   if (config?.schedule.enabled) {
     const runner: NewsRunner = (sources) =>

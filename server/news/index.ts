@@ -32,6 +32,7 @@ import { DEFAULT_VINTAGE, parseFilter, parseParams } from '../params/index.ts';
 import { parsePlaceKind, requireArea } from '../shared/places.ts';
 import { territoryArea } from '../shared/territory.ts';
 import { requireDetail } from '../policy/index.ts';
+import { registerNewsSources } from './sources.ts';
 
 export const NEWS_LIST_DEFAULT = 50;
 export const NEWS_LIST_MAX = 200;
@@ -65,6 +66,7 @@ export function registerNews(app: ApiApp, services: Services): void {
     const p = principalOf(c)!;
     return `${p.role}:${p.name}`;
   };
+  registerNewsSources(app, services);
   app.use('/api/news/incidents/:id/*', requireModerator);
   app.post('/api/news/incidents/:id/reject', async (c) => {
     const { reason } = await parseJsonBody(c, RejectBody);

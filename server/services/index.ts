@@ -10,6 +10,7 @@ import { IncidentWriter } from '../../db/incidents/writer.ts';
 import { readOrCreateSecret } from '../../db/secrets.ts';
 import { loadBoundarySets, loadStations, type Station } from '../../reference/boundaries/index.ts';
 import { getGeocoder } from '../../reference/geocoder/index.ts';
+import { newsScheduleView, type NewsScheduleView } from '../../etl/news/schedule.ts';
 import { accountSettings, type AccountOptions } from '../accounts/options.ts';
 import { createAuditLog, type AuditLog } from '../audit/log.ts';
 import { DataVersion } from '../cache/index.ts';
@@ -48,6 +49,8 @@ export interface ServiceOptions {
   audit?: AuditLog;
   /** CSP extra origins (env CSP_EXTRA_ORIGINS) and the /api body cap (env API_BODY_LIMIT) */
   security?: SecurityOptions;
+  /** the news schedule admins see at /api/news/sources (default: NEWS_CONFIG and NEWS_SCHEDULE from the environment) */
+  news?: { schedule?: () => NewsScheduleView };
 }
 
 /** The session key kept in `DATA_DIR/secrets/session-key` (created on first start, db/secrets.ts). */
@@ -62,6 +65,7 @@ export function createServices(store: ServiceStore, opts: ServiceOptions = {}): 
     plenary: opts.plenary ?? {},
     security: securityOptions(opts.security),
     cache: opts.cache ?? {},
+    news: { schedule: opts.news?.schedule ?? (() => newsScheduleView()) },
   };
   const audit = opts.audit ?? createAuditLog(repositories.audit);
   // a log made here has no other owner: its last entries are written when the store closes

@@ -5,7 +5,7 @@
  */
 export type {
   AccountRepository, Area, AuditEntry, AuditFilter, AuditItem, AuditKind, AuditRepository, Bbox, Health, IncidentFilter, IncidentRepository,
-  Invitation, LiveSession, NewReport, NewTarget, PatrolCounts, PatrolQuery, PatrolRepository, Period, PublishedRepository, RateLimitRepository, Repositories,
+  Invitation, JobRunRepository, LatestJobRun, LiveSession, NewReport, NewTarget, PatrolCounts, PatrolQuery, PatrolRepository, Period, PublishedRepository, RateLimitRepository, Repositories,
   CellCount, ReportRepository, ReportRow, ReportStatus, Role, SourceMonths, StatsQueries, TargetRecord, TargetRepository, TokenRecord, TokenRepository, User,
 } from '../../db/repositories/index.ts';
 export { dummyPasswordHash, foldForSearch, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, REPORT_STATUSES, ROLES, verifyPassword } from '../../db/repositories/index.ts';

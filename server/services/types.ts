@@ -6,6 +6,7 @@
  */
 import type { BoundarySet, Station } from '../../reference/boundaries/index.ts';
 import type { ReadyGeocoder } from '../../reference/geocoder/index.ts';
+import type { NewsScheduleView } from '../../etl/news/schedule.ts';
 import type { AccountSettings } from '../accounts/options.ts';
 import type { AuditLog } from '../audit/log.ts';
 import type { DataVersion } from '../cache/index.ts';
@@ -37,6 +38,8 @@ export interface FeatureSettings {
   plenary: PlenaryOptions;
   security: SecuritySettings;
   cache: { maxEntries?: number; maxBytes?: number };
+  /** the configured news sources and whether their schedule runs (read at each request: the file may change) */
+  news: { schedule(): NewsScheduleView };
 }
 
 /**
