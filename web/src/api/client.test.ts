@@ -29,4 +29,16 @@ describe('API response normalisers', () => {
     expect(area).toMatchObject({ areaKind: 'cuadrante', id: 'P-1.3.8', vintage: '2016', detail: 'versión 2016' });
     expect(station).toMatchObject({ areaKind: null, kind: 'metro', center: [-99.1332, 19.4326], detail: 'Línea 2' });
   });
+
+  it('says what kind of place a landmark is, and places corners by their point', () => {
+    // hand-written answers in the shape server/search returns
+    const [landmark, corner] = normalizeSearch({
+      results: [
+        { type: 'landmark', id: 'l1', name: 'Mercado de Jamaica', kind: 'mercado', lat: 19.409, lon: -99.122, alcaldia_id: '09017' },
+        { type: 'corner', id: 'esquina:09014:x', name: 'Eje Central y Xola', lat: 19.3953, lon: -99.1444, alcaldia_id: '09014' },
+      ],
+    });
+    expect(landmark).toMatchObject({ kind: 'landmark', areaKind: null, center: [-99.122, 19.409], detail: 'mercado' });
+    expect(corner).toMatchObject({ kind: 'corner', areaKind: null, center: [-99.1444, 19.3953], detail: undefined });
+  });
 });

@@ -187,9 +187,29 @@ const KIND_ALIASES: Record<string, AreaKind> = {
   cuadrante: 'cuadrante',
 };
 
+/** What kind of place a landmark is, as a neighbour would say it (the gazetteer's `kind`). */
+export const LANDMARK_KIND_LABELS: Readonly<Record<string, string>> = {
+  monumento: 'monumento',
+  parque: 'parque',
+  universidad: 'universidad',
+  plaza: 'plaza',
+  hospital: 'hospital',
+  escuela: 'escuela',
+  mercado: 'mercado',
+  deportivo: 'deportivo',
+  espectaculos: 'centro de espectáculos',
+  centro_comercial: 'centro comercial',
+  gobierno: 'oficina de gobierno',
+  panteon: 'panteón',
+  estadio: 'estadio',
+  transporte: 'terminal de transporte',
+  museo: 'museo',
+};
+
 /**
  * Accepts `/api/search` as `{results: [...]}`, `{items: [...]}` or a bare array. Areas carry
- * `type` (their kind) and `vintage`; stations carry `type: "station"`, `system`, `lines`, `lat`, `lon`.
+ * `type` (their kind) and `vintage`; stations carry `type: "station"`, `system`, `lines`, `lat`, `lon`;
+ * landmarks `type: "landmark"` and their `kind`; street corners `type: "corner"`.
  */
 export function normalizeSearch(body: unknown): SearchResult[] {
   const record = (body ?? {}) as Record<string, unknown>;
@@ -212,7 +232,9 @@ export function normalizeSearch(body: unknown): SearchResult[] {
         ? `${lines.length > 1 ? 'Líneas' : 'Línea'} ${lines.join(', ')}`
         : raw.vintage && (type === 'cuadrante' || type === 'sector')
           ? `versión ${raw.vintage}`
-          : undefined,
+          : type === 'landmark'
+            ? (LANDMARK_KIND_LABELS[String(raw.kind)] ?? undefined)
+            : undefined,
     };
   });
 }
