@@ -1,9 +1,9 @@
 /**
- * News benchmark (issue 4, item 8): article pages/s through `extractArticle` and listing pages/s
+ * News benchmark: article pages/s through `extractArticle` and listing pages/s
  * through `findArticleLinks`, on the real saved pages in ../shared/data/news-pages (never
  * committed); and articles/s through the whole news pipeline short of the store — extract →
  * classify → geocode (with the outside-the-city cues) → dedupe (MinHash same-story check, then the
- * same-event comparison against the batch's earlier incidents), as `etl/news/pipeline/process.ts`
+ * same-event match by `matchArticle`, named entities included, against the batch's earlier articles), as `etl/news/pipeline/process.ts`
  * does — over the 4 saved pages plus the 3 derived same-event pages (tests/support/news/derived-pages.ts).
  * The pipeline's floor is plain Readability extraction alone (linkedom parse + Readability.parse),
  * the least a reader-view extractor does. One process, one core.
@@ -20,7 +20,8 @@ import { parseHTML } from 'linkedom';
 import { SHARED_DATA_DIR } from '../reference/files/index.ts';
 import { getGeocoder } from '../reference/geocoder/index.ts';
 import { classifyArticle } from '../etl/news/classify/index.ts';
-import { compareEvents, contentVector, estimateContainment, minhash, NEAR_DUPLICATE_CONTAINMENT, type EventDescriptor, type MinHashSignature } from '../etl/news/dedupe/index.ts';
+import { contentVector, matchArticle, minhash, type CandidateArticle, type EventDescriptor } from '../etl/news/dedupe/index.ts';
+import { namedEntities } from '../etl/news/dedupe/entities.ts';
 import { extractArticle } from '../etl/news/extract/index.ts';
 import { findArticleLinks } from '../etl/news/listing/index.ts';
 import { sameEventFeed } from '../tests/support/news/derived-pages.ts';
@@ -59,34 +60,29 @@ function rate(fn: () => number, ms: number): number {
  */
 export function pipelineBatch(pages: readonly { html: string; url: string }[]): { incidents: number; duplicates: number; other: number } {
   const g = getGeocoder();
-  const seen: { sig: MinHashSignature; event: EventDescriptor | null }[] = [];
+  const candidates: CandidateArticle[] = [];
   const out = { incidents: 0, duplicates: 0, other: 0 };
   for (const page of pages) {
     const article = extractArticle(page.html, { source: page.url });
     const c = classifyArticle({ title: article.title, text: article.text, publishedAt: article.published_at });
-    const sig = minhash(article.text);
-    const vector = contentVector(`${article.title ?? ''}\n${article.text}`);
-    if (seen.some((s) => estimateContainment(sig, s.sig) >= NEAR_DUPLICATE_CONTAINMENT)) {
-      out.duplicates++;
-      seen.push({ sig, event: null });
-      continue;
-    }
+    const text = `${article.title ?? ''}\n${article.text}`;
     const geo = g.geocodeText(`${article.title ?? ''}\n${article.text.slice(0, GEOCODE_CHARS)}`);
     const outside = geo.status === 'outside_cdmx' || outsideCityCue(article.url || page.url, article.text, (t) => g.geocodeText(t)) !== null;
-    if (outside || c.kind !== 'incident' || !c.primary || geo.status !== 'ok') {
-      out.other++;
-      seen.push({ sig, event: null });
-      continue;
-    }
-    const me: EventDescriptor = {
+    const report = !outside && c.kind === 'incident' && c.primary !== null;
+    const event: EventDescriptor = {
       date: eventDate(c, article.published_at, '2025-10-15T00:00:00Z'),
       categories: c.categories,
       place: { lat: geo.lat, lon: geo.lon, colonia_id: geo.colonia_id, alcaldia_id: geo.alcaldia_id, precision: geo.precision },
-      vector,
+      vector: contentVector(text),
+      entities: namedEntities(text),
     };
-    if (seen.some((s) => s.event && compareEvents(me, s.event).same)) out.duplicates++;
-    else out.incidents++;
-    seen.push({ sig, event: me });
+    const candidate: CandidateArticle = { signature: minhash(article.text), isIncident: report && geo.status === 'ok', event };
+    // the pipeline's matcher: a near-copy of any earlier article, else the same event as an earlier incident report
+    const match = matchArticle(candidate.signature, report ? event : null, candidates);
+    if (match) out.duplicates++;
+    else if (candidate.isIncident) out.incidents++;
+    else out.other++;
+    candidates.push(candidate);
   }
   return out;
 }
