@@ -24,6 +24,7 @@ import { REPO_ROOT } from '../../reference/files/index.ts';
 import { createToken } from '../../db/queries/tokens.ts';
 import { createUser } from '../../db/queries/accounts.ts';
 import { insertReport } from '../../db/queries/reports.ts';
+import { recordJobRuns } from '../../db/queries/job-runs.ts';
 import { newFolio } from '../../core/reports/index.ts';
 import { freshStore, type TestStore } from '../harness/stores.ts';
 import { startTestServer, type TestServer } from '../harness/server.ts';
@@ -165,6 +166,15 @@ describe('every role through its main task (headless Chromium)', () => {
     expect(accepted.status).toBe(201);
     const body = (await accepted.json()) as any;
     expect(body.user).toMatchObject({ role: 'mesa', territory: [coyoacan.properties.id] });
+
+    // the news sources' runs: a failed run of a source of the bundled config (recorded here by hand, as the scheduler records one)
+    await recordJobRuns(store, [{ job: 'noticias', source: 'jornada-capital', startedAt: new Date(), status: 'failed', reason: 'sin respuesta del servidor (tiempo agotado)', counts: { articles: 0, incidents: 0 }, instance: 'e2e:1' }]);
+    await page.click('[data-testid="tab-news-sources"]');
+    const row = page.locator('[data-testid="news-sources-admin"] tr[data-source="jornada-capital"]');
+    await expect.poll(() => row.textContent(), { timeout: 30_000 }).toContain('falló');
+    expect(await row.textContent()).toContain('tiempo agotado');
+    expect(await page.locator('[data-testid="news-sources-admin"] tr[data-source="eluniversal-metropoli"]').textContent()).toContain('sin ejecutar');
+    await page.screenshot({ path: join(SHOTS, 'roles-admin-news-sources.png') });
     expect(pageErrors).toEqual([]);
   }, 240_000);
 
