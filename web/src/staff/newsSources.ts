@@ -4,31 +4,10 @@
  * "desactivada" or "ya no configurada".
  */
 import { getJson } from '../api/http.ts';
+import type { ApiAnswer } from '../api/contract.ts';
 
-export interface NewsSourceStatus {
-  id: string;
-  outlet: string | null;
-  kind: string | null;
-  url: string | null;
-  enabled: boolean;
-  configured: boolean;
-  interval_minutes: number | null;
-  last_run: {
-    started_at: string;
-    finished_at: string;
-    status: 'ok' | 'failed';
-    reason: string | null;
-    pass_counts: Record<string, number> | null;
-    instance: string;
-  } | null;
-  last_ok_at: string | null;
-  next_run_at: string | null;
-}
-
-export interface NewsSourcesAnswer {
-  schedule: { active: boolean; interval_minutes: number | null; config_error: string | null };
-  sources: NewsSourceStatus[];
-}
+export type NewsSourcesAnswer = ApiAnswer<'/api/news/sources'>;
+export type NewsSourceStatus = NewsSourcesAnswer['sources'][number];
 
 export const fetchNewsSources = (): Promise<NewsSourcesAnswer> => getJson<NewsSourcesAnswer>('/api/news/sources');
 
