@@ -15,7 +15,7 @@
  * server's memory (it runs in its own process, `bench/api-server.ts`).
  *
  * `npm run bench -- api --scale 1,10,30` (default 1,10); `BENCH_BACKENDS=postgres` skips PGlite (which
- * runs only at ≤ 10×); `BENCH_API_SECONDS` (default 3) sets the minimum length of each measurement.
+ * runs only at ≤ 10×, or `BENCH_PGLITE_MAX_SCALE`); `BENCH_API_SECONDS` (default 3) sets the minimum length of each measurement.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -79,8 +79,8 @@ export interface ApiFigures {
 
 const CATEGORY = 'robo_transeunte';
 const YEARS = [2013, 2014, 2015];
-/** Only at ≤ 10×: PGlite imports a 30× file far too slowly for one run. */
-const PGLITE_MAX_SCALE = 10;
+/** PGlite only up to 10× (`BENCH_PGLITE_MAX_SCALE`): it imports a 30× file far too slowly for one run. */
+const PGLITE_MAX_SCALE = Number(process.env.BENCH_PGLITE_MAX_SCALE ?? 10);
 const PGLITE_NOTE = `PGlite runs at ≤ ${PGLITE_MAX_SCALE}× only`;
 
 /** Scales from `--scale 1,10,30` (or `--scale=…`), else BENCH_API_SCALES, else 1,10. */
@@ -463,6 +463,8 @@ export async function run(opts: ApiOptions = {}): Promise<ApiFigures> {
       const t0 = performance.now();
       await runScale(scale, backends, { url, admin }, seconds, figures, log);
       log(`  ${scale}×: ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+      // the figures so far, in case a larger size fails or is interrupted
+      if (scale !== scales[scales.length - 1]) print(figures, log);
     }
   } finally {
     await admin.end();
