@@ -3,22 +3,20 @@
  * measured in the same run; `npm run bench -- import api` runs a subset by name.
  *
  * The database benchmarks start their own throwaway PostgreSQL cluster (the test harness's code) and
- * stop it at the end, also when a benchmark fails or the run is interrupted. When both `import` and
- * `api` run, the API benchmark reuses the 10× import instead of importing it again.
+ * stop it at the end, also when a benchmark fails or the run is interrupted. `npm run bench -- api --scale 1,10,30`
+ * picks the API benchmark's sizes (default 1,10).
  *
  * Environment: `BENCH_SCALE` (0–1, default 1) shrinks the 10× dataset (0.3 → 3 copies); `BENCH_API_SECONDS`
  * (default 6) sets each autocannon run; `BENCH_DATABASE_URL` names an existing server to use instead of
  * a throwaway cluster (databases `bench_*` are created and dropped in it).
  */
-import type { KeptStore } from './import.bench.ts';
 import type { Backend } from '../db/connect.ts';
 import { runCleanups } from './bench-env.ts';
-import { withTimeout } from './http-load.ts';
 
 /** `BENCH_BACKENDS=postgres` (or `pglite`) limits the database benchmarks to one backend. */
 const backends = (process.env.BENCH_BACKENDS?.split(',').filter(Boolean) ?? ['postgres', 'pglite']) as Backend[];
 
-type Bench = { name: string; about: string; run: (shared: { kept: KeptStore[] }) => Promise<unknown> };
+type Bench = { name: string; about: string; run: () => Promise<unknown> };
 
 const BENCHES: Bench[] = [
   { name: 'reverse-geocode', about: 'lat/lon → areas points/s (issue 3)', run: async () => (await import('./reverse-geocode.bench.ts')).run() },
@@ -30,26 +28,19 @@ const BENCHES: Bench[] = [
   {
     name: 'import',
     about: 'official import vs COPY, both backends, SSC and 10× (issue 2)',
-    run: async (shared) => {
-      const { runImport } = await import('./import.bench.ts');
-      const keep = selected().includes('api');
-      const { figures, kept } = await runImport({ keep, backends });
-      shared.kept.push(...kept);
-      return figures;
-    },
+    run: async () => (await import('./import.bench.ts')).run({ backends }),
   },
   {
     name: 'api',
-    about: 'hotspots and MVT tile at 1.3 M incidents, cached/uncached vs bare node:http (issue 2)',
-    run: async (shared) => {
-      const { run } = await import('./api.bench.ts');
-      return run(shared.kept.length ? { stores: shared.kept } : { backends });
-    },
+    about: 'hotspots, hexagon tiles, compare, rank at 1×/10×/30× (`--scale`) beside bare node:http and PostGIS (issue 12)',
+    run: async () => (await import('./api.bench.ts')).run({ backends }),
   },
 ];
 
+/** Benchmark names on the command line: every argument but options and the value after `--scale`. */
 function selected(): string[] {
-  const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const args = process.argv.slice(2);
+  const names = args.filter((a, i) => !a.startsWith('-') && args[i - 1] !== '--scale');
   return names.length ? names : BENCHES.map((b) => b.name);
 }
 
@@ -60,7 +51,6 @@ async function main(): Promise<number> {
     console.error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${BENCHES.map((b) => b.name).join(', ')}`);
     return 2;
   }
-  const shared = { kept: [] as KeptStore[] };
   const failed: string[] = [];
   const started = performance.now();
   console.log(`mapa-comun benchmarks: ${names.join(', ')} (BENCH_SCALE=${process.env.BENCH_SCALE ?? '1'}; node ${process.version})`);
@@ -69,7 +59,7 @@ async function main(): Promise<number> {
       const t0 = performance.now();
       console.log(`\n##### ${b.name} — ${b.about}`);
       try {
-        await b.run(shared);
+        await b.run();
       } catch (err) {
         failed.push(b.name);
         console.error(`benchmark ${b.name} failed:`, err);
@@ -77,8 +67,6 @@ async function main(): Promise<number> {
       console.log(`(${b.name}: ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
     }
   } finally {
-    // A stuck close must not keep the cluster running: runCleanups stops it regardless.
-    for (const k of shared.kept) await withTimeout(k.dispose(), 30_000, `${k.backend} store dispose`).catch((err) => console.error(`warning: ${(err as Error).message}`));
     runCleanups();
   }
   console.log(`\nall benchmarks: ${((performance.now() - started) / 1000).toFixed(0)} s${failed.length ? `; FAILED: ${failed.join(', ')}` : ''}`);
