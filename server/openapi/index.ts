@@ -124,8 +124,10 @@ export function openApiDocument(): Json {
       '/api/rank': get('Áreas ordenadas por incidentes, tasa o cambio', [param('kind'), param('from'), param('to'), param('category'), param('vintage'), param('by'), param('limit')], {
         ...ok('Items sorted descending by `by` (count: incidents in [from, to); rate: per 100 000 residents, areas without population last; change: diff against `previous`, the period of equal length just before). Ties by id.', obj({
           kind: str, vintage: int, category: nullable(str), from: date, to: date, previous: ref('Period'), by: { enum: ['count', 'rate', 'change'] }, limit: int, total: int,
+          embargo_from: { type: 'string', description: 'public answer for a sensitive category: months (YYYY-MM) from this one on are withheld (null) until SENSITIVE_DELAY_DAYS after their end' },
+          sensitive_delay_days: int,
           items: { type: 'array', items: rankItem },
-        })),
+        }, ['kind', 'vintage', 'category', 'from', 'to', 'previous', 'by', 'limit', 'total', 'items'])),
         ...errors('invalid_kind', 'invalid_vintage', 'invalid_parameter', ...FILTER_ERRORS),
       }),
       '/api/boundaries/{kind}': get('Límites simplificados para mostrar (GeoJSON)', [param('kind', 'path'), param('vintage')], {

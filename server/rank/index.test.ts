@@ -57,6 +57,24 @@ describeApi('GET /api/rank', (ctx) => {
     expect((await getJson(app, `/api/rank?kind=colonia&from=${JUNE.from}&to=${JUNE.to}&limit=2000`)).body.items).toHaveLength(1814);
   });
 
+  it('public, a sensitive category: by alcaldía with the first withheld month and the delay; finer kinds refused', async () => {
+    const { publicApp } = ctx();
+    const dataUntil: string = (await getJson(publicApp, '/api/health')).body.data_until;
+    // independent of server/policy: the months that ended at least 30 days before the data's last date are released
+    const cutoff = new Date(Date.parse(`${dataUntil.slice(0, 10)}T00:00:00Z`) - 30 * 86_400_000);
+    const dayAfter = new Date(cutoff.getTime() + 86_400_000);
+    const firstWithheld = dayAfter.getUTCDate() === 1 ? dayAfter.toISOString().slice(0, 7) : cutoff.toISOString().slice(0, 7);
+    const res = await getJson(publicApp, `/api/rank?kind=alcaldia&category=violacion&from=${JUNE.from}&to=${JUNE.to}&limit=2000`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ access: 'public', embargo_from: firstWithheld, sensitive_delay_days: 30 });
+    expect(res.body.items).toHaveLength(16);
+    const plain = await getJson(publicApp, `/api/rank?kind=alcaldia&category=robo_transeunte&from=${JUNE.from}&to=${JUNE.to}`);
+    expect(plain.body).not.toHaveProperty('embargo_from');
+    const finer = await getJson(publicApp, `/api/rank?kind=colonia&category=violacion&from=${JUNE.from}&to=${JUNE.to}`);
+    expect(finer.status).toBe(403);
+    expect(finer.body.error.code).toBe('sensitive_category');
+  });
+
   it.each([
     ['kind=cuadrante&to=2015-07-01', 'invalid_date'],
     ['kind=cuadrante&from=2015-06-01', 'invalid_date'],

@@ -125,7 +125,9 @@ export function registerRank(app: ApiApp, { repositories: { incidents: repo }, p
       const totals = await publicData.areaTotals({ kind, vintage, categories: plan.categories, periods: [{ from, to }, previous] }, pub);
       const none = [emptyFigure(pub, { from, to }), emptyFigure(pub, previous)];
       const items = publicRankItems(areas, totals, none, by, limit);
-      return c.json({ kind, vintage, category: query.category || null, from, to, previous, by, limit, total: areas.length, access: 'public', min_count: pub.k, items });
+      // a sensitive category: from which month figures are still withheld, so a map can say which months it shows
+      const embargo = pub.embargoFrom ? { embargo_from: pub.embargoFrom, sensitive_delay_days: publicData.options.sensitiveDelayDays } : {};
+      return c.json({ kind, vintage, category: query.category || null, from, to, previous, by, limit, total: areas.length, access: 'public', min_count: pub.k, ...embargo, items });
     }
     const counts = await repo.countsByArea({ kind, vintage, categories: p.category ?? null, periods: [{ from, to }, previous] });
     const items = rankItems(areas, counts, by, limit);

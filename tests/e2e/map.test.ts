@@ -3,7 +3,10 @@
  * headless Chromium (SwiftShader WebGL). Opens the map, waits for the hexagons, checks their
  * number against the API's own answer to the same query, clicks a 2016 cuadrante and checks the
  * panel's monthly series against the SSC points file counted here independently, checks that the
- * shared URL restores the view, and saves a screenshot to `.test-artifacts/map.png`.
+ * shared URL restores the view, and saves a screenshot to `.test-artifacts/map.png`. Then the area
+ * choropleth: violación (a sensitive category) seen by the public as alcaldías with the sentence
+ * saying why, and "Áreas" colouring colonias, each against the public `/api/rank` answer
+ * (screenshots in `.test-artifacts/screenshots/`).
  *
  * The map is the PUBLIC view (no token, server/policy): hexagons stop at resolution 8 however far
  * one zooms, the series counts non-sensitive categories only, and each month is published by the
@@ -180,11 +183,71 @@ describe('web map (headless Chromium)', () => {
     await expect.poll(() => page.locator('.legend').textContent()).toContain('No hay incidentes para estos filtros');
   });
 
-  it('explains in Spanish that a sensitive category is not shown in hexagons to the public', async () => {
-    const res = await fetch(`${server.url}/api/hotspots?res=8&from=2016-01-01&to=2016-02-01&category=feminicidio`);
-    expect(res.status).toBe(403);
-    await page.goto(`${server.url}/?p=2016-01..2016-01&cat=feminicidio&z=11`);
-    await page.waitForSelector('[data-testid="map"][data-hexagons-state="error"]', { timeout: 60_000 });
-    await expect.poll(() => page.locator('.legend').textContent()).toContain('Categoría sensible');
+  /** The public ranking of every area of `kind` over [FROM, TO): the figures the choropleth colours. */
+  async function publicAreaFigures(kind: string, category?: string): Promise<{ status: number; body: { items: { id: string; count: number | null }[]; embargo_from?: string } }> {
+    const res = await fetch(`${server.url}/api/rank?kind=${kind}&from=${FROM}&to=${TO}&limit=2000${category ? `&category=${category}` : ''}`);
+    return { status: res.status, body: await res.json() };
+  }
+
+  it('the public sees violación by alcaldía, with the reason finer detail is not shown (never a raw error)', async () => {
+    // the API refuses violación in hexagons and cuadrantes to the public, and answers by alcaldía
+    expect((await fetch(`${server.url}/api/hotspots?res=8&from=${FROM}&to=${TO}&category=violacion`)).status).toBe(403);
+    expect((await publicAreaFigures('cuadrante', 'violacion')).status).toBe(403);
+    const byAlcaldia = await publicAreaFigures('alcaldia', 'violacion');
+    expect(byAlcaldia.status).toBe(200);
+    // 2016 ended years before the data's last date: every month of the half year is published
+    expect(byAlcaldia.body.embargo_from! > LAST_MONTH).toBe(true);
+    const shownByApi = byAlcaldia.body.items.filter((i) => i.count !== null && i.count > 0).length;
+    // the raw SSC file has violaciones in this half year: some alcaldía must be coloured
+    const raw = parse(readBundled('crime/ssc_crime_points_2013_2016.csv.gz'), { columns: true }) as SscRow[];
+    expect(raw.filter((r) => r.crime === 'VIOLACION' && r.date >= FROM && r.date < TO).length).toBeGreaterThan(20);
+    expect(shownByApi).toBeGreaterThan(0);
+
+    await page.goto(`${server.url}/?p=${FIRST_MONTH}..${LAST_MONTH}&cat=violacion&layer=cuadrante&z=10`);
+    const map = page.locator('[data-testid="map"]');
+    await page.waitForSelector('[data-testid="map"][data-areas-state="ready"][data-areas-kind="alcaldia"]', { timeout: 60_000 });
+    expect(await map.getAttribute('data-hexagons-state')).toBe('off');
+    expect(Number(await map.getAttribute('data-areas-count'))).toBe(shownByApi);
+    const note = await page.locator('[data-testid="sensitive-note"]').textContent();
+    expect(note).toContain('Violación es una categoría sensible');
+    expect(note).toContain('solo por alcaldía y mes');
+    expect(note).toContain('30 días después de terminar');
+    expect(await page.locator('[data-testid="published-months"]').textContent()).toContain('todos los meses del periodo');
+    expect(await page.locator('[data-testid="area-threshold"]').textContent()).toContain('al menos 3');
+    expect(await page.locator('[role="alert"]').count()).toBe(0);
+    expect(await page.locator('input[name="color-by"][value="areas"]').isChecked()).toBe(true);
+    // a click on an alcaldía opens its panel with the public series of violación
+    const box = (await map.boundingBox())!;
+    const padding = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize) * 22);
+    await page.mouse.click(box.x + (box.width + padding) / 2, box.y + box.height / 2);
+    await page.locator('[data-testid="area-panel"][data-area-kind="alcaldia"][data-state="ready"]').waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(500);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    mkdirSync(join(ARTIFACTS, 'screenshots'), { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'screenshots', 'public-violacion-alcaldias.png') });
+  });
+
+  it('"Áreas" colours colonias for any category, with the same public figures as the ranking', async () => {
+    const colonias = await publicAreaFigures('colonia');
+    expect(colonias.status).toBe(200);
+    // cell-key: a public figure is 0 or at least k, never withheld
+    for (const item of colonias.body.items) expect(item.count === 0 || (item.count !== null && item.count >= K), item.id).toBe(true);
+    const coloured = colonias.body.items.filter((i) => i.count! > 0).length;
+    await page.goto(`${server.url}/?p=${FIRST_MONTH}..${LAST_MONTH}&layer=colonia&color=areas&c=-99.1500,19.4200&z=12`);
+    await page.waitForSelector('[data-testid="map"][data-areas-state="ready"][data-areas-kind="colonia"]', { timeout: 60_000 });
+    expect(Number(await page.locator('[data-testid="map"]').getAttribute('data-areas-count'))).toBe(coloured);
+    const legend = (await page.locator('[data-testid="area-legend"]').textContent())!;
+    expect(legend).toContain(`0 (${(colonias.body.items.length - coloured).toLocaleString('es-MX')} áreas)`);
+    expect(await page.locator('[data-testid="area-legend-withheld"]').count()).toBe(0); // nothing is withheld under cell-key
+    expect(await page.locator('[data-testid="sensitive-note"]').count()).toBe(0);
+    // back to hexagons: the choropleth goes, the hexagons come back
+    await page.locator('input[name="color-by"][value="hexagons"]').check({ force: true });
+    await waitForHexagons(page);
+    expect(await page.locator('[data-testid="area-legend"]').count()).toBe(0);
+    await page.locator('input[name="color-by"][value="areas"]').check({ force: true });
+    await page.waitForSelector('[data-testid="map"][data-areas-state="ready"][data-areas-kind="colonia"]', { timeout: 60_000 });
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(ARTIFACTS, 'screenshots', 'areas-colonias.png') });
+    expect(pageErrors).toEqual([]);
   });
 });

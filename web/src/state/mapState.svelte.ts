@@ -9,6 +9,7 @@ import {
   parseUrlState,
   serializeUrlState,
   type AreaKind,
+  type ColorBy,
   type MapLayer,
   type PlaceKind,
   type ShareableState,
@@ -16,6 +17,25 @@ import {
 } from './urlState.ts';
 import type { CategoryGroup, Health } from '../api/client.ts';
 import type { HexClass, HexMode } from '../lib/hotspotClasses.ts';
+import { areaColoring, sensitiveChosen, type AreaColoring } from '../lib/areaColoring.ts';
+import type { ColorClass } from '../lib/colorScale.ts';
+
+/** What the area choropleth drew, for its legend (set by the interactive BoundaryLayer). */
+export interface AreaFigures {
+  kind: AreaKind;
+  state: 'loading' | 'ready' | 'error';
+  error: string | null;
+  classes: ColorClass[];
+  /** areas published as 0, withheld (null) and with a figure */
+  zero: number;
+  withheld: number;
+  shown: number;
+  /** publication threshold of a public answer (null: exact figures) */
+  minCount: number | null;
+  /** a sensitive category: months from this one on are withheld */
+  embargoFrom: string | null;
+  delayDays: number | null;
+}
 
 /** Area kinds that have a boundary vintage of their own; the others have one set of shapes. */
 export const KINDS_WITH_VINTAGE: readonly PlaceKind[] = ['cuadrante', 'sector'];
@@ -60,6 +80,11 @@ export class MapState {
   vintage = $state<Vintage>('2023');
   selected = $state<SelectedArea | null>(null);
   hexMode = $state<HexMode>('count');
+  colorBy = $state<ColorBy>('hexagons');
+  /** The signed-in role (null: the public); decides whether sensitive categories can be drawn finer than alcaldías. */
+  viewerRole = $state<string | null>(null);
+  /** Set by the interactive BoundaryLayer while areas are coloured. */
+  areaFigures = $state<AreaFigures | null>(null);
 
   /** Server facts, loaded once. */
   health = $state<Health | null>(null);
@@ -95,6 +120,7 @@ export class MapState {
     this.vintage = initial.vintage;
     this.selected = initial.selected ? { kind: initial.layer, id: initial.selected, name: null } : null;
     this.hexMode = initial.hexMode;
+    this.colorBy = initial.colorBy;
   }
 
   static fromUrl(search: string): MapState {
@@ -103,7 +129,23 @@ export class MapState {
 
   /** The vintage that applies to the current layer (alcaldías and colonias have only one). */
   get effectiveVintage(): Vintage {
-    return KINDS_WITH_VINTAGE.includes(this.layer) ? this.vintage : '2023';
+    return KINDS_WITH_VINTAGE.includes(this.coloring.kind) ? this.vintage : '2023';
+  }
+
+  /** The sensitive categories ticked. */
+  get sensitiveCategories() {
+    return sensitiveChosen(this.categories, this.categoryGroups);
+  }
+
+  /** What the map draws: hexagons or coloured areas, and which boundary layer (lib/areaColoring). */
+  get coloring(): AreaColoring {
+    return areaColoring({ colorBy: this.colorBy, layer: this.layer, sensitive: this.sensitiveCategories, role: this.viewerRole });
+  }
+
+  /** "Áreas": colour the boundary layer; hexagons as a layer have no areas, so alcaldías are taken. */
+  setColorBy(colorBy: ColorBy): void {
+    this.colorBy = colorBy;
+    if (colorBy === 'areas' && this.layer === 'h3') this.setLayer('alcaldia');
   }
 
   /** The API's date/category filters for the current period and categories. */
@@ -129,6 +171,7 @@ export class MapState {
       vintage: this.vintage,
       selected: this.selected && this.selected.kind === this.layer ? this.selected.id : null,
       hexMode: this.hexMode,
+      colorBy: this.colorBy,
     };
   }
 

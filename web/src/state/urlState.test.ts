@@ -12,16 +12,18 @@ describe('URL map state', () => {
       vintage: '2016' as const,
       selected: 'P-1.3.8',
       hexMode: 'emerging' as const,
+      colorBy: 'areas' as const,
     };
     const query = serializeUrlState(state);
     expect(query).toContain('hx=emerging');
+    expect(query).toContain('color=areas');
     expect(query).toContain('sel=P-1.3.8');
     expect(query).toContain('cat=robo_transeunte,robo_transporte_publico');
     expect(parseUrlState(`?${query}`)).toEqual(state);
   });
 
   it('falls back to defaults for malformed values', () => {
-    const parsed = parseUrlState('?c=abc&z=99&p=2016-13..2016-01&layer=manzana&v=1999&cat=DROP%20TABLE');
+    const parsed = parseUrlState('?c=abc&z=99&p=2016-13..2016-01&layer=manzana&v=1999&cat=DROP%20TABLE&color=pink');
     const defaults = defaultShareableState();
     expect(parsed).toEqual({ ...defaults, categories: [] });
   });

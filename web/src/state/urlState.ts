@@ -39,7 +39,12 @@ export interface ShareableState {
   selected: string | null;
   /** What the hexagons show: counts, Gi* hot/cold spots, or emerging hot spot categories (`hx`). */
   hexMode: HexMode;
+  /** What colours the map: hexagons, or the areas of the boundary layer as a choropleth (`color=areas`). */
+  colorBy: ColorBy;
 }
+
+export const COLOR_BY = ['hexagons', 'areas'] as const;
+export type ColorBy = (typeof COLOR_BY)[number];
 
 export function defaultShareableState(): ShareableState {
   return {
@@ -51,6 +56,7 @@ export function defaultShareableState(): ShareableState {
     vintage: '2023',
     selected: null,
     hexMode: 'count',
+    colorBy: 'hexagons',
   };
 }
 
@@ -85,6 +91,7 @@ export function parseUrlState(search: string): ShareableState {
   if (selected && (state.layer !== 'h3' || CELL_RE.test(selected))) state.selected = selected;
   const hexMode = params.get('hx');
   if ((HEX_MODES as readonly string[]).includes(hexMode ?? '')) state.hexMode = hexMode as HexMode;
+  if (params.get('color') === 'areas') state.colorBy = 'areas';
   return state;
 }
 
@@ -98,6 +105,7 @@ export function serializeUrlState(state: ShareableState): string {
   params.set('v', state.vintage);
   if (state.selected) params.set('sel', state.selected);
   if (state.hexMode !== 'count') params.set('hx', state.hexMode);
+  if (state.colorBy !== 'hexagons') params.set('color', state.colorBy);
   // URLSearchParams escapes ',' and ':' that are safe in a query; keep the URL readable.
   return params.toString().replaceAll('%2C', ',').replaceAll('%3A', ':');
 }
