@@ -2695,6 +2695,8 @@ export interface paths {
                             /** @enum {unknown} */
                             by: "count" | "rate" | "change";
                             category: string | null;
+                            /** @description public answer for a sensitive category: months (YYYY-MM) from this one on are withheld (null) until SENSITIVE_DELAY_DAYS after their end */
+                            embargo_from?: string;
                             /** Format: date */
                             from: string;
                             items: {
@@ -2711,6 +2713,7 @@ export interface paths {
                             kind: string;
                             limit: number;
                             previous: components["schemas"]["Period"];
+                            sensitive_delay_days?: number;
                             /** Format: date */
                             to: string;
                             total: number;
