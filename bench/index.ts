@@ -30,6 +30,7 @@ const BENCHES: Bench[] = [
     about: 'official import vs COPY, both backends, SSC and 10× (issue 2)',
     run: async () => (await import('./import.bench.ts')).run({ backends }),
   },
+  { name: 'tiles', about: 'hexagon MVT encoding: direct encoder vs geojson-vt (issue 12)', run: async () => (await import('./tiles.bench.ts')).run() },
   {
     name: 'api',
     about: 'hotspots, hexagon tiles, compare, rank at 1×/10×/30× (`--scale`) beside bare node:http and PostGIS (issue 12)',

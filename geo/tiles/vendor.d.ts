@@ -27,8 +27,19 @@ declare module '@mapbox/vector-tile' {
     toGeoJSON(x: number, y: number, z: number): import('geojson').Feature;
   }
 }
+/** pbf 3 (protobuf reader/writer) ships without types: what the tests and `hexagon-mvt.ts` use. */
 declare module 'pbf' {
   export default class Pbf {
     constructor(buf?: Uint8Array);
+    buf: Uint8Array;
+    pos: number;
+    length: number;
+    finish(): Uint8Array;
+    writeVarint(value: number): void;
+    writeVarintField(tag: number, value: number): void;
+    writeSVarintField(tag: number, value: number): void;
+    writeDoubleField(tag: number, value: number): void;
+    writeStringField(tag: number, value: string): void;
+    writeMessage<T>(tag: number, write: (obj: T, pbf: Pbf) => void, obj: T): void;
   }
 }

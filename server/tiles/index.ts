@@ -3,11 +3,11 @@
  * mercator tile as a Mapbox Vector Tile (layer `hotspots`, properties `h3`, `count`); the H3
  * resolution follows the zoom (`geo/h3` `resolutionForZoom`).
  *
- * Which cells: `geo/tiles` `cellsForTile` keeps those whose centre lies within the tile (plus its
- * render buffer) widened by 1.2 average edges — any hexagon that can reach into the tile. Their
- * counts must be whole, yet the SQL prefilter selects incidents by point: every incident of such
- * a cell lies within one circumradius (≈ one edge) of its centre, so the SQL box is the buffered
- * tile padded by 3 generous edges (> 1.2 + 1) and every kept cell's count is complete.
+ * Which cells: the encoder (`geo/tiles/hexagon-mvt.ts`, direct from cell boundaries) draws every
+ * hexagon that reaches into the tile or its render buffer. Their counts must be whole, yet the SQL
+ * prefilter selects incidents by point: every incident of such a cell lies within one circumradius
+ * (≈ one edge, up to 1.3 average edges) of its centre, which lies within one more of the buffered
+ * tile, so the SQL box is the buffered tile padded by 3 generous edges and every drawn cell's count is complete.
  *
  * Callers without full access get the public hexagons (server/policy): the resolution is capped
  * at 8 (zooming further keeps resolution 8), whole-month windows, and a withheld cell carries no
@@ -17,7 +17,8 @@ import { getHexagonEdgeLengthAvg, UNITS } from 'h3-js';
 import { AppError } from '../../core/errors/index.ts';
 import type { Bbox } from '../services/ports.ts';
 import { resolutionForZoom } from '../../geo/h3/index.ts';
-import { cellsForTile, hexagonTile, tileBounds, TILE_BUFFER, TILE_EXTENT } from '../../geo/tiles/index.ts';
+import { tileBounds, TILE_BUFFER, TILE_EXTENT } from '../../geo/tiles/index.ts';
+import { encodeHexagonTile } from '../../geo/tiles/hexagon-mvt.ts';
 import type { ApiApp } from '../context.ts';
 import type { Services } from '../services/types.ts';
 import { parseFilter } from '../params/index.ts';
@@ -64,10 +65,10 @@ export function registerTiles(app: ApiApp, { repositories: { incidents: repo }, 
     else {
       const pub = await publicData.publication(plan);
       const cells = await publicData.hotspots({ res, from: filter.from, to: filter.to, categories: plan.categories, sources: filter.sources, bbox }, pub);
-      // vector tiles have no null: a withheld cell has no `count` (vt-pbf skips null properties)
-      candidates = cells.map((cell) => ({ h3: cell.h3, count: cell.count as number }));
+      // vector tiles have no null: a withheld cell is written without `count`
+      candidates = cells;
     }
-    const bytes = hexagonTile(cellsForTile(candidates, z, x, y), z, x, y);
+    const bytes = encodeHexagonTile(candidates, z, x, y);
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/vnd.mapbox-vector-tile' });
   });
 }
