@@ -106,6 +106,25 @@ export async function disableUser(store: Pick<Store, 'db'>, id: number): Promise
   return done;
 }
 
+export type RoleChangeResult = 'changed' | 'not_found' | 'last_admin';
+
+/**
+ * Gives a user another role and territory and ends its sessions (the next login carries the new
+ * role). Demoting the last active admin is refused (`last_admin`), under the same row lock as
+ * `disableUser`.
+ */
+export async function changeUserRole(store: Pick<Store, 'db'>, id: number, change: { role: Role; territory: readonly string[] }): Promise<RoleChangeResult> {
+  const done = await store.db.transaction().execute(async (trx): Promise<RoleChangeResult> => {
+    const admins = await trx.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).orderBy('id').forUpdate().execute();
+    if (change.role !== 'admin' && admins.length === 1 && admins[0].id === id) return 'last_admin';
+    const r = await trx.updateTable('users').set({ role: change.role, territory: jsonb(change.territory) }).where('id', '=', id).executeTakeFirst();
+    await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    return Number(r.numUpdatedRows) > 0 ? 'changed' : 'not_found';
+  });
+  credentialsChanged();
+  return done;
+}
+
 // ---- sessions ----
 
 export async function createSession(store: Pick<Store, 'db'>, s: { idHash: string; userId: number; expiresAt: Date }): Promise<void> {

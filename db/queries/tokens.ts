@@ -38,8 +38,13 @@ export function generateToken(): string {
 
 /** Creates a token; returns the token itself (shown once) — the store keeps only its hash. */
 export async function createToken(store: Pick<Store, 'db'>, t: { role: Role; name: string; territory?: readonly string[] }): Promise<string> {
+  return (await issueToken(store, t)).token;
+}
+
+/** Creates a token; returns it (shown once) with the id that lists and revokes it. */
+export async function issueToken(store: Pick<Store, 'db'>, t: { role: Role; name: string; territory?: readonly string[] }): Promise<{ id: number; token: string }> {
   const token = generateToken();
-  await store.db
+  const row = await store.db
     .insertInto('api_tokens')
     .values({
       token_sha256: hashToken(token),
@@ -47,8 +52,27 @@ export async function createToken(store: Pick<Store, 'db'>, t: { role: Role; nam
       name: t.name,
       territory: sql`${JSON.stringify([...(t.territory ?? [])])}::jsonb`,
     } as never)
-    .execute();
-  return token;
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: Number(row.id), token };
+}
+
+export interface TokenListing extends TokenRecord {
+  created_at: string;
+  revoked_at: string | null;
+}
+
+/** Every token, newest first: what it grants and when it was revoked (never the token or its hash). */
+export async function listTokens(store: Pick<Store, 'db'>): Promise<TokenListing[]> {
+  const rows = await store.db.selectFrom('api_tokens').select(['id', 'role', 'name', 'territory', 'created_at', 'revoked_at']).orderBy('id', 'desc').execute();
+  return rows.map((row) => ({
+    id: Number(row.id),
+    role: row.role,
+    name: row.name,
+    territory: (typeof row.territory === 'string' ? (JSON.parse(row.territory) as string[]) : row.territory).map(String),
+    created_at: new Date(row.created_at).toISOString(),
+    revoked_at: row.revoked_at ? new Date(row.revoked_at).toISOString() : null,
+  }));
 }
 
 /** The live token record for `token`, or undefined (malformed, unknown or revoked). */

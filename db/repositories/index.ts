@@ -9,10 +9,10 @@ import { createIncidentRepository, type IncidentRepository } from '../queries/in
 import { createStatsQueries, type StatsQueries } from '../queries/stats.ts';
 import { cellMonthCounts } from '../queries/published.ts';
 import {
-  createInvitation, createSession, credentialsEpoch, deleteSession, disableUser, findSession, findUserForLogin, listUsers,
+  changeUserRole, createInvitation, revokeToken, createSession, credentialsEpoch, deleteSession, disableUser, findSession, findUserForLogin, listUsers,
   claimLoginAttempt, loginBlockedForMs, purgeExpiredSessions, purgeLoginAttempts, recordLoginAttempt, settleLoginAttempt, redeemInvitation, touchSession, unknownTerritoryIds,
 } from '../queries/accounts.ts';
-import { findToken } from '../queries/tokens.ts';
+import { findToken, issueToken, listTokens } from '../queries/tokens.ts';
 import { insertAuditEntries, listAuditEntries } from '../queries/audit.ts';
 import { approveReport, countHoneypot, countReports, insertReport, listReports, mergeReport, rejectReport, reportByClientKey, reportByFolio } from '../queries/reports.ts';
 import { areaSourceMonths, createTarget, deleteTarget, getTarget, listTargets } from '../queries/targets.ts';
@@ -24,7 +24,7 @@ import { latestJobRuns } from '../queries/job-runs.ts';
 export type { IncidentRepository, Area, Bbox, Period, Health, IncidentFilter } from '../queries/index.ts';
 export type { CellCount, StatsQueries, SourceMonths } from '../queries/stats.ts';
 export type { User, LiveSession, Invitation, RedeemResult, LoginLimits } from '../queries/accounts.ts';
-export type { Role, TokenRecord } from '../queries/tokens.ts';
+export type { Role, TokenRecord, TokenListing } from '../queries/tokens.ts';
 export type { AuditEntry, AuditKind, AuditItem, AuditFilter } from '../queries/audit.ts';
 export type { ReportRow, ReportStatus, NewReport } from '../queries/reports.ts';
 export type { TargetRecord, NewTarget } from '../queries/targets.ts';
@@ -50,7 +50,7 @@ function bindStore<Q extends Record<string, (store: StoreHandle, ...args: never[
 }
 
 const accountQueries = {
-  findUserForLogin, listUsers, disableUser, createSession, findSession, touchSession, deleteSession, purgeExpiredSessions,
+  findUserForLogin, listUsers, disableUser, changeUserRole, createSession, findSession, touchSession, deleteSession, purgeExpiredSessions,
   createInvitation, redeemInvitation, recordLoginAttempt, loginBlockedForMs, claimLoginAttempt, settleLoginAttempt, purgeLoginAttempts, unknownTerritoryIds,
 };
 const reportQueries = { insert: insertReport, byClientKey: reportByClientKey, byFolio: reportByFolio, list: listReports, count: countReports, approve: approveReport, merge: mergeReport, reject: rejectReport, countHoneypot };
@@ -61,6 +61,9 @@ export type AccountRepository = { [K in keyof typeof accountQueries]: Bound<(typ
 /** API bearer tokens (looked up by the token; the store keeps its SHA-256). */
 export interface TokenRepository {
   find: Bound<typeof findToken>;
+  issue: Bound<typeof issueToken>;
+  list: Bound<typeof listTokens>;
+  revoke: Bound<typeof revokeToken>;
 }
 /** The audit log's table: batched inserts, pages newest first. */
 export interface AuditRepository {
@@ -121,7 +124,7 @@ export function createRepositories(store: Pick<Store, 'db' | 'backend' | 'reads'
     stats: createStatsQueries(reads),
     published: bindStore(reads, { cellMonthCounts }),
     accounts: { ...bindStore(store, accountQueries), credentialsEpoch },
-    tokens: bindStore(store, { find: findToken }),
+    tokens: bindStore(store, { find: findToken, issue: issueToken, list: listTokens, revoke: revokeToken }),
     audit: bindStore(store, { insert: insertAuditEntries, list: listAuditEntries }),
     reports: bindStore(store, reportQueries),
     targets: bindStore(store, targetQueries),

@@ -270,4 +270,45 @@ describeApi('accounts: sessions, CSRF, lockout, invitations', (ctx) => {
     const now = await app.request(`/api/users/${second.id}`, { method: 'DELETE' });
     expect([now.status, ((await now.json()) as any).error.code]).toEqual([409, 'last_admin']);
   });
+
+  it('tokens (admin): created with a role and a known territory, shown once, listed without the token, revoked at once', async () => {
+    const { app, publicApp } = ctx();
+    const body = (b: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) });
+    expect((await publicApp.request('/api/tokens')).status).toBe(401);
+    const bad = await app.request('/api/tokens', body({ role: 'mesa', name: 'Mesa Centro', territory: ['99999'] }));
+    expect([bad.status, ((await bad.json()) as any).error.code]).toEqual([400, 'invalid_body']);
+    const noTerritory = await app.request('/api/tokens', body({ role: 'mesa', name: 'Mesa Centro' }));
+    expect(noTerritory.status).toBe(400);
+    const created = await app.request('/api/tokens', body({ role: 'mesa', name: 'Mesa Centro', territory: ['09015'] }));
+    expect(created.status).toBe(201);
+    const { id, token } = (await created.json()) as { id: number; token: string };
+    expect(token).toMatch(/^mc_/);
+    // the new token works for its holder
+    expect(await (await publicApp.request('/api/session', { headers: { authorization: `Bearer ${token}` } })).json()).toMatchObject({ token: { role: 'mesa', name: 'Mesa Centro', territory: ['09015'] } });
+    const listText = await (await app.request('/api/tokens')).text();
+    expect(listText).not.toContain(token);
+    expect(JSON.parse(listText).items).toContainEqual(expect.objectContaining({ id, role: 'mesa', name: 'Mesa Centro', territory: ['09015'], revoked_at: null }));
+    expect((await app.request(`/api/tokens/${id}`, { method: 'DELETE' })).status).toBe(200);
+    expect((await publicApp.request('/api/session', { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    expect((await app.request(`/api/tokens/${id}`, { method: 'DELETE' })).status).toBe(404);
+    expect((await app.request('/api/tokens/abc', { method: 'DELETE' })).status).toBe(404);
+  });
+
+  it('PATCH /api/users/{id} changes a role (sessions end; territory checked) and never demotes the last admin', async () => {
+    const { app, publicApp, store } = ctx();
+    const patch = (id: number, b: unknown) => app.request(`/api/users/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) });
+    const user = await createUser(store, { email: 'rol@example.mx', password: PASSWORD, role: 'enlace', name: 'Rol', territory: ['09015'] });
+    const s = await login(publicApp, 'rol@example.mx', PASSWORD);
+    expect((await patch(user.id, { role: 'moderador', territory: ['09015'] })).status).toBe(400);
+    expect((await patch(user.id, { role: 'mesa', territory: ['99999'] })).status).toBe(400);
+    const ok = await patch(user.id, { role: 'moderador' });
+    expect([ok.status, await ok.json()]).toEqual([200, { id: user.id, role: 'moderador', territory: [] }]);
+    expect(await (await publicApp.request('/api/session', { headers: { cookie: s.cookie! } })).json()).toEqual({ user: null });
+    expect((await login(publicApp, 'rol@example.mx', PASSWORD)).body.user).toMatchObject({ role: 'moderador', territory: [] });
+    expect((await patch(999999, { role: 'moderador' })).status).toBe(404);
+    await sql`update users set disabled_at = now() where role = 'admin'`.execute(store.db);
+    const only = await createUser(store, { email: 'ultima-admin@example.mx', password: PASSWORD, role: 'admin', name: 'Última' });
+    const refused = await patch(only.id, { role: 'moderador' });
+    expect([refused.status, ((await refused.json()) as any).error.code]).toEqual([409, 'last_admin']);
+  });
 });

@@ -11,7 +11,12 @@
  * - `POST /api/invitations` (admin) `{email, role, territory?}` → 201 `{url: "/#invitacion=<token>", token, expires_at}`.
  * - `POST /api/invitations/accept` `{token, name, password}` → 201 `{user, csrf_token}` + cookie;
  *   410 `invitation_invalid` (unknown, used or expired), 409 `account_exists`.
- * - `GET /api/users` (admin) → `{items: [user…]}` (never a hash); `DELETE /api/users/{id}` (admin) disables one.
+ * - `GET /api/users` (admin) → `{items: [user…]}` (never a hash); `DELETE /api/users/{id}` (admin) disables one;
+ *   `PATCH /api/users/{id}` (admin) `{role, territory?}` → the user with its new role (its sessions end;
+ *   409 `last_admin` for the last active admin).
+ * - API tokens (admin): `GET /api/tokens` → `{items}` (what each grants, never the token);
+ *   `POST /api/tokens` `{role, name, territory?}` → 201 `{id, token, …}` (the token is shown once);
+ *   `DELETE /api/tokens/{id}` revokes one at once (404 `not_found` when unknown or already revoked).
  *
  * Login and accepting an invitation open a session, so they cannot ask for a CSRF token; they
  * refuse a browser request from another site instead (Origin / Sec-Fetch-Site), as login CSRF needs one.
@@ -39,10 +44,16 @@ const MAX_BODY_BYTES = 4 * 1024;
 
 const Email = z.string().trim().min(3).max(254).regex(/^[^\s@]+@[^\s@]+$/, 'correo inválido');
 const LoginBody = z.object({ email: Email, password: z.string().min(1).max(MAX_PASSWORD_CHARS) }).strict();
-const InvitationBody = z
-  .object({ email: Email, role: z.enum(ROLES), territory: z.array(z.string().trim().min(1).max(40)).max(50).optional() })
-  .strict()
-  .refine((b) => (b.role === 'mesa' || b.role === 'enlace') === Boolean(b.territory?.length), { message: 'mesa y enlace llevan territorio; los demás roles no', path: ['territory'] });
+const Territory = z.array(z.string().trim().min(1).max(40)).max(50).optional();
+/** mesa and enlace see their territory in detail; the other roles have none */
+const territoryFitsRole = (b: { role: string; territory?: string[] }) => (b.role === 'mesa' || b.role === 'enlace') === Boolean(b.territory?.length);
+const TERRITORY_RULE = { message: 'mesa y enlace llevan territorio; los demás roles no', path: ['territory'] };
+const InvitationBody = z.object({ email: Email, role: z.enum(ROLES), territory: Territory }).strict().refine(territoryFitsRole, TERRITORY_RULE);
+const RoleBody = z.object({ role: z.enum(ROLES), territory: Territory }).strict().refine(territoryFitsRole, TERRITORY_RULE);
+const TokenBody = z.object({ role: z.enum(ROLES), name: z.string().trim().min(1).max(120), territory: Territory }).strict().refine(territoryFitsRole, TERRITORY_RULE);
+
+/** A numeric id from the path, or NaN. */
+const pathId = (raw: string) => (/^\d{1,9}$/.test(raw) ? Number(raw) : NaN);
 const AcceptBody = z
   .object({ token: z.string().min(1).max(100), name: z.string().trim().min(1).max(120), password: z.string().min(MIN_PASSWORD_CHARS, `mínimo ${MIN_PASSWORD_CHARS} caracteres`).max(MAX_PASSWORD_CHARS) })
   .strict();
@@ -124,11 +135,17 @@ export function registerAccounts(app: ApiApp, services: Services): void {
     return c.json({ user: null });
   });
 
-  app.post('/api/invitations', noStore, requireAdmin, limit, async (c) => {
-    const body = await jsonBody(c, InvitationBody);
-    const territory = [...new Set(body.territory ?? [])];
+  /** The territory of a body, deduplicated; 400 when it names an area that does not exist. */
+  async function knownTerritory(given: readonly string[] | undefined): Promise<string[]> {
+    const territory = [...new Set(given ?? [])];
     const unknown = await accounts.unknownTerritoryIds(territory);
     if (unknown.length) throw new AppError('invalid_body', `territorio desconocido (use alcaldías por cvegeo o sectores): ${unknown.join(', ')}`);
+    return territory;
+  }
+
+  app.post('/api/invitations', noStore, requireAdmin, limit, async (c) => {
+    const body = await jsonBody(c, InvitationBody);
+    const territory = await knownTerritory(body.territory);
     const p = principalOf(c)!;
     const { token, invitation } = await accounts.createInvitation({ email: body.email, role: body.role, territory, createdBy: p.subject ?? `${p.role}:${p.name}`, validMs: settings.invitationMs });
     return c.json({ url: `/#invitacion=${token}`, token, expires_at: invitation.expires_at.toISOString(), email: invitation.email, role: invitation.role, territory: invitation.territory }, 201);
@@ -146,9 +163,34 @@ export function registerAccounts(app: ApiApp, services: Services): void {
 
   app.get('/api/users', noStore, requireAdmin, async (c) => c.json({ items: await accounts.listUsers() }));
 
+  app.patch('/api/users/:id', noStore, requireAdmin, limit, async (c) => {
+    const id = pathId(c.req.param('id'));
+    const body = await jsonBody(c, RoleBody);
+    const territory = await knownTerritory(body.territory);
+    const result = Number.isInteger(id) ? await accounts.changeUserRole(id, { role: body.role, territory }) : 'not_found';
+    if (result === 'not_found') throw new AppError('not_found', 'usuario');
+    if (result === 'last_admin') throw new AppError('last_admin');
+    return c.json({ id, role: body.role, territory });
+  });
+
+  app.get('/api/tokens', noStore, requireAdmin, async (c) => c.json({ items: await services.repositories.tokens.list() }));
+
+  app.post('/api/tokens', noStore, requireAdmin, limit, async (c) => {
+    const body = await jsonBody(c, TokenBody);
+    const territory = await knownTerritory(body.territory);
+    const { id, token } = await services.repositories.tokens.issue({ role: body.role, name: body.name, territory });
+    return c.json({ id, token, role: body.role, name: body.name, territory }, 201);
+  });
+
+  app.delete('/api/tokens/:id', noStore, requireAdmin, async (c) => {
+    const id = pathId(c.req.param('id'));
+    const revoked = Number.isInteger(id) && (await services.repositories.tokens.revoke({ id }));
+    if (!revoked) throw new AppError('not_found', 'token');
+    return c.json({ id, revoked: true });
+  });
+
   app.delete('/api/users/:id', noStore, requireAdmin, async (c) => {
-    const raw = c.req.param('id');
-    const id = /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
+    const id = pathId(c.req.param('id'));
     const result = Number.isInteger(id) ? await accounts.disableUser(id) : 'not_found';
     if (result === 'not_found') throw new AppError('not_found', 'usuario');
     if (result === 'last_admin') throw new AppError('last_admin');

@@ -271,6 +271,16 @@ export function openApiDocument(): Json {
         ...ok('Cuentas', obj({ items: { type: 'array', items: { type: 'object' } } })),
         ...errors(...AUTH_ERRORS),
       }),
+      '/api/tokens': {
+        ...get('Tokens de API (admin): qué concede cada uno, nunca el token. DELETE /api/tokens/{id} revoca uno de inmediato.', [], {
+          ...ok('Tokens, del más reciente al más antiguo', obj({ items: { type: 'array', items: obj({ id: int, role: str, name: str, territory: { type: 'array', items: str }, created_at: str, revoked_at: nullable(str) }) } })),
+          ...errors(...AUTH_ERRORS),
+        }),
+        ...post('Crea un token (admin); se muestra una sola vez', [], obj({ role: { enum: ['mesa', 'enlace', 'moderador', 'admin'] }, name: str, territory: { type: 'array', items: str } }, ['role', 'name']), {
+          ...created('Token creado', obj({ id: int, token: str, role: str, name: str, territory: { type: 'array', items: str } }), '201'),
+          ...errors('invalid_body', ...AUTH_ERRORS),
+        }),
+      },
       // audit (server/audit)
       '/api/audit': get('Registro de auditoría (admin): quién vio o exportó qué con detalle (cada solicitud a /api de un token o una sesión, salvo sesión y salud), del más reciente al más antiguo', [
         { name: 'from', in: 'query', schema: str, description: 'desde (incluido): AAAA-MM-DD (medianoche UTC) o fecha-hora ISO 8601 con zona (invalid_date)' },

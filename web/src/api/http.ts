@@ -63,7 +63,7 @@ export async function getJson<T>(path: string, params: Record<string, string | u
 }
 
 /** POST/DELETE with JSON; a session (cookie) caller must send its CSRF token. */
-export async function sendJson<T>(method: 'POST' | 'DELETE', path: string, body: unknown, csrfToken?: string): Promise<T> {
+export async function sendJson<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body: unknown, csrfToken?: string): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const csrf = csrfToken ?? sessionCsrfToken; // the logged-in session's, unless given

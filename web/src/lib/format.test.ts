@@ -18,10 +18,11 @@ describe('es-MX formatting', () => {
 });
 
 describe('withheld counts', () => {
-  it('writes a withheld (null) count as "menos de k", others as integers', () => {
-    expect(formatCount(null)).toBe('menos de 3');
-    expect(formatCount(null, 5)).toBe('menos de 5');
+  it('writes only a withheld (null) count as "dato reservado"; a zero says zero', () => {
+    expect(formatCount(null)).toBe('dato reservado');
+    expect(formatCount(undefined)).toBe('dato reservado');
     expect(formatCount(0)).toBe('0');
+    expect(formatCount(3)).toBe('3');
     expect(formatCount(1234)).toBe(formatInteger(1234));
   });
 });

@@ -12,13 +12,21 @@ export function formatInteger(value: number): string {
   return integerFormat.format(value);
 }
 
-/** A public count: null means withheld by the privacy rule ("menos de 3", dato reservado). */
-export function formatCount(value: number | null | undefined, minCount = 3): string {
-  return value == null ? `menos de ${minCount}` : integerFormat.format(value);
+/**
+ * A count as shown. A public figure is a number — 0 or at least 3 under the cell-key default
+ * (docs/privacy.md), and a zero says zero; only a value actually withheld (null: a sensitive
+ * category's month not yet published, a month of 1 or 2 under PUBLIC_DISCLOSURE=suppression, or a
+ * figure only a liaison may see) reads "dato reservado".
+ */
+export function formatCount(value: number | null | undefined): string {
+  return value == null ? WITHHELD_LABEL : integerFormat.format(value);
 }
 
-/** What a withheld value means, for tooltips and notes. */
-export const WITHHELD_NOTE = 'dato reservado: menos de 3 incidentes en el mes, se oculta para proteger a las víctimas';
+export const WITHHELD_LABEL = 'dato reservado';
+
+/** What a withheld value means, for tooltips and notes (shown only next to a withheld value). */
+export const WITHHELD_NOTE =
+  'dato reservado: la cifra no se publica para proteger a las víctimas (un mes con menos de 3 incidentes, o de un delito sensible aún no publicado)';
 
 export function formatDecimal(value: number | null | undefined): string {
   return value == null || !Number.isFinite(value) ? '—' : decimalFormat.format(value);

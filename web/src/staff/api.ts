@@ -59,6 +59,15 @@ export interface Invitation {
   territory: string[];
 }
 
+export interface ApiToken {
+  id: number;
+  role: string;
+  name: string;
+  territory: string[];
+  created_at: string;
+  revoked_at: string | null;
+}
+
 export interface AuditItem {
   id: string;
   at: string;
@@ -95,6 +104,12 @@ export const staffApi = {
   users: () => getJson<{ items: StaffUser[] }>('/api/users'),
   invite: (email: string, role: string, territory: string[]) =>
     sendJson<Invitation>('POST', '/api/invitations', { email, role, ...(territory.length ? { territory } : {}) }),
+  changeRole: (id: number, role: string, territory: string[]) =>
+    sendJson<{ id: number; role: string; territory: string[] }>('PATCH', `/api/users/${id}`, territory.length ? { role, territory } : { role }),
+  tokens: () => getJson<{ items: ApiToken[] }>('/api/tokens'),
+  createToken: (role: string, name: string, territory: string[]) =>
+    sendJson<{ id: number; token: string }>('POST', '/api/tokens', territory.length ? { role, name, territory } : { role, name }),
+  revokeToken: (id: number) => sendJson<{ id: number; revoked: true }>('DELETE', `/api/tokens/${id}`, undefined),
   disableUser: (id: number) => sendJson<{ id: number; disabled: true }>('DELETE', `/api/users/${id}`, undefined),
   audit: (query: AuditQuery) => getJson<{ items: AuditItem[]; next_cursor: string | null }>('/api/audit', { ...query }),
 };
