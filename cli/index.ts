@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../core/errors/index.ts';
 import { ConfigError, describeConfig, parseConfig } from '../core/config/index.ts';
 import { openStore, type Store } from '../db/connect.ts';
+import { rebuildAggregates } from '../db/incidents/writer.ts';
 import { sendCommand, type CommandIO } from '../db/channel/index.ts';
 import { importBundledData, stderrBundledProgress } from '../etl/bundled.ts';
 import { FORMAT_IDS, importOfficialFile, isFormatId, terminalProgress } from '../etl/official/index.ts';
@@ -37,6 +38,7 @@ const USAGE = `uso:
   npm run --silent cli -- user create --email CORREO --role ${ROLES.join('|')} [--name NOMBRE] [--territory ID,…]   (contraseña por stdin)
   npm run --silent cli -- token revoke ID|TOKEN
   npm run --silent cli -- config   (la configuración resuelta del entorno, formato .env)
+  npm run cli -- aggregates rebuild   (recalcula los agregados mensuales desde los incidentes)
 `;
 
 export { Printed, UsageError } from './outcomes.ts';
@@ -116,6 +118,11 @@ export const COMMANDS: Record<string, Command> = {
     const token = await createToken(s, { role: values.role, name, territory });
     io.stdout(`${token}\n`);
     return new Printed(0);
+  },
+  /** `aggregates rebuild`: the monthly aggregates recomputed from the incidents (db/incidents/aggregates.ts). */
+  async aggregates(args, { store }) {
+    if (args.length !== 1 || args[0] !== 'rebuild') throw new UsageError('aggregates: use "aggregates rebuild"');
+    return rebuildAggregates(await store());
   },
   /** `config`: every setting as this process resolves it from the environment, `.env` style, secrets masked. */
   async config(args, { io }) {

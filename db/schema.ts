@@ -118,6 +118,8 @@ export interface Database {
   audit_log: AuditTable;
   targets: TargetsTable;
   job_runs: JobRunsTable;
+  cell_months: CellMonthsTable;
+  area_months: AreaMonthsTable;
 }
 
 /* ---- news (migration 002) ---- */
@@ -344,4 +346,32 @@ export interface AppSecretsTable {
   name: string;
   value: string;
   created_at: Generated<Date>;
+}
+
+/* ---- maintained aggregates (014, db/incidents/aggregates.ts) ---- */
+
+/** Incidents per stored H3 cell (of resolution `res`), month, category and source. */
+export interface CellMonthsTable {
+  res: number;
+  cell: Int8;
+  /** first day of the local month */
+  month: DateCol;
+  category: string;
+  source: string;
+  source_kind: SourceKind;
+  count: number;
+  /** sum of the incidents' `record_key` (cell-key publication) */
+  key_sum: number;
+}
+
+/** Incidents per area, month, category and source; `layer` is the incidents column of the area (`areaColumn`). */
+export interface AreaMonthsTable {
+  layer: string;
+  area_id: string;
+  month: DateCol;
+  category: string;
+  source: string;
+  source_kind: SourceKind;
+  count: number;
+  key_sum: number;
 }

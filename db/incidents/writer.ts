@@ -10,14 +10,17 @@
  * (COPY inside `Store.rawTransaction`, for official files: the import is benchmarked against COPY,
  * so the bulk path adds no per-row round trip).
  *
- * Maintained aggregates belong here too, written in the same transaction as the rows they summarise:
- * `afterBatch` is where they will be updated.
+ * The maintained aggregates (`aggregates.ts`, migration 014) are written here too, in the same
+ * transaction as the rows they summarise: the row path subtracts the stored rows it replaces or
+ * removes before touching them and adds the rows it wrote after; the bulk path recomputes the months
+ * it loaded at commit, with one INSERT … SELECT … GROUP BY.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { IncidentKey, NormalisedIncident } from '../../core/incident/index.ts';
-import type { RawTx } from '../connect.ts';
+import type { RawTx, Store } from '../connect.ts';
 import type { Database } from '../schema.ts';
-import { INCIDENT_COLUMNS, UPDATABLE_COLUMNS, incidentCsvLine, incidentValues } from './columns.ts';
+import { BUMP_DATA_VERSION, fullRebuildStatements, incidentDeltaStatements, monthRebuildStatements } from './aggregates.ts';
+import { INCIDENT_COLUMNS, UPDATABLE_COLUMNS, incidentCsvLine, incidentValues, monthOf } from './columns.ts';
 import { placeIncident, type IncidentPlacer, type Placement } from './placement.ts';
 
 export { INCIDENT_COLUMNS } from './columns.ts';
@@ -52,7 +55,6 @@ export interface WriteOptions {
 
 /** Rows per INSERT statement: 31 parameters each, well under PostgreSQL's 65,535 per statement. */
 const ROWS_PER_STATEMENT = 1000;
-const BUMP_DATA_VERSION = `UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'data_version'`;
 
 export class IncidentWriter {
   constructor(private readonly placer: IncidentPlacer) {}
@@ -80,6 +82,7 @@ export class IncidentWriter {
         .returning(['id', 'source', 'source_record_id'])
         .execute();
       result.inserted += rows.length;
+      await applyDelta(trx, rows.map((r) => String(r.id)), 1);
       const ids = new Map(rows.map((r) => [keyOf(r.source, r.source_record_id), String(r.id)]));
       for (const x of chunk) {
         const key = keyOf(x.source, x.sourceRecordId);
@@ -90,6 +93,8 @@ export class IncidentWriter {
     const upsert = batch.upsert ?? [];
     for (let i = 0; i < upsert.length; i += ROWS_PER_STATEMENT) {
       const chunk = upsert.slice(i, i + ROWS_PER_STATEMENT);
+      // a corrected row may move to another cell, area, month or category: its old groups lose it
+      await applyDelta(trx, await storedIds(trx, chunk), -1);
       const rows = await trx
         .insertInto('incidents')
         .values(chunk.map((x) => incidentValues(x, this.place(x))))
@@ -101,13 +106,17 @@ export class IncidentWriter {
       const ids = new Map(rows.map((r) => [keyOf(r.source, r.source_record_id), String(r.id)]));
       for (const x of chunk) result.ids.push(ids.get(keyOf(x.source, x.sourceRecordId))!);
       result.upserted += rows.length;
+      await applyDelta(trx, rows.map((r) => String(r.id)), 1);
     }
-    for (const [source, recordIds] of bySource(batch.retract ?? [])) {
-      const res = await trx.deleteFrom('incidents').where('source', '=', source).where('source_record_id', 'in', recordIds).executeTakeFirst();
+    const retract = batch.retract ?? [];
+    for (let i = 0; i < retract.length; i += ROWS_PER_STATEMENT) {
+      const ids = await storedIds(trx, retract.slice(i, i + ROWS_PER_STATEMENT));
+      if (ids.length === 0) continue;
+      await applyDelta(trx, ids, -1);
+      const res = await trx.deleteFrom('incidents').where('id', 'in', ids as never[]).executeTakeFirst();
       result.retracted += Number(res.numDeletedRows ?? 0);
     }
     result.changed = result.inserted + result.upserted + result.retracted > 0 || Boolean(opts.alsoChanged);
-    await this.afterBatch(trx, result);
     if (result.changed) await sql.raw(BUMP_DATA_VERSION).execute(trx);
     return result;
   }
@@ -116,12 +125,6 @@ export class IncidentWriter {
   bulk(tx: RawTx): BulkIncidentLoad {
     return new BulkIncidentLoad(tx, this);
   }
-
-  /**
-   * The seam for maintained aggregates: called in the batch's transaction after its rows are written
-   * and before the data version moves. Nothing is maintained yet.
-   */
-  protected async afterBatch(_trx: Transaction<Database>, _result: BatchResult): Promise<void> {}
 }
 
 /**
@@ -132,6 +135,8 @@ export class IncidentWriter {
 export class BulkIncidentLoad {
   private lines: string[] = [];
   private copying: Promise<void> = Promise.resolve();
+  /** months (`YYYY-MM-01`) of the incidents queued so far: the aggregates recomputed at commit */
+  private readonly months = new Set<string>();
   /** incidents handed to COPY so far */
   written = 0;
 
@@ -156,6 +161,7 @@ export class BulkIncidentLoad {
   /** Places one incident and queues it for the next COPY. */
   add(incident: NormalisedIncident): void {
     this.lines.push(incidentCsvLine(incident, this.writer.place(incident)));
+    this.months.add(monthOf(incident.occurredOn));
   }
 
   /** incidents queued and not yet sent */
@@ -182,13 +188,39 @@ export class BulkIncidentLoad {
     await this.copying.catch(() => {});
   }
 
-  /** Sends the rest, waits for it, and bumps the data version when anything was written. Returns the count. */
+  /**
+   * Sends the rest, waits for it, recomputes the aggregates of the months loaded and bumps the data
+   * version when anything was written. Returns the count.
+   */
   async commit(): Promise<number> {
     await this.flush();
     await this.copying;
-    if (this.written > 0) await this.tx.query(BUMP_DATA_VERSION);
+    if (this.written === 0) return 0;
+    for (const statement of monthRebuildStatements(this.months)) await this.tx.query(statement);
+    await this.tx.query(BUMP_DATA_VERSION);
     return this.written;
   }
+}
+
+export interface RebuildResult {
+  /** rows of `cell_months` and `area_months` after the rebuild */
+  cellRows: number;
+  areaRows: number;
+}
+
+/**
+ * Rebuilds both tables from the incidents in one transaction (readers see the old rows until it
+ * commits) and bumps the data version, so answers cached from the old aggregates are renewed.
+ */
+export async function rebuildAggregates(store: Pick<Store, 'rawTransaction'>): Promise<RebuildResult> {
+  return store.rawTransaction(async (tx) => {
+    for (const statement of fullRebuildStatements()) await tx.query(statement);
+    await tx.query(BUMP_DATA_VERSION);
+    const { rows } = await tx.query<{ cells: number; areas: number }>(
+      'SELECT (SELECT count(*) FROM cell_months)::int AS cells, (SELECT count(*) FROM area_months)::int AS areas',
+    );
+    return { cellRows: Number(rows[0]!.cells), areaRows: Number(rows[0]!.areas) };
+  });
 }
 
 const keyOf = (source: string, recordId: string) => `${source}\u0000${recordId}`;
@@ -196,6 +228,21 @@ const keyOf = (source: string, recordId: string) => `${source}\u0000${recordId}`
 async function storedId(trx: Transaction<Database>, x: IncidentKey): Promise<string> {
   const row = await trx.selectFrom('incidents').select('id').where('source', '=', x.source).where('source_record_id', '=', x.sourceRecordId).executeTakeFirstOrThrow();
   return String(row.id);
+}
+
+/** Ids of the stored incidents among `keys` (locked: the batch is about to replace or remove them). */
+async function storedIds(trx: Transaction<Database>, keys: readonly IncidentKey[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const [source, recordIds] of bySource(keys)) {
+    const rows = await trx.selectFrom('incidents').select('id').where('source', '=', source).where('source_record_id', 'in', recordIds).forUpdate().execute();
+    for (const r of rows) out.push(String(r.id));
+  }
+  return out;
+}
+
+/** Adds (1) or removes (-1) the stored incidents `ids` to/from the aggregates. */
+async function applyDelta(trx: Transaction<Database>, ids: readonly string[], sign: 1 | -1): Promise<void> {
+  for (const statement of incidentDeltaStatements(ids, sign)) await sql.raw(statement).execute(trx);
 }
 
 function bySource(keys: readonly IncidentKey[]): Map<string, string[]> {

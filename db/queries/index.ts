@@ -10,7 +10,9 @@ import { h3Column, placeColumn, type AreaKind, type AreasTable, type Database, t
 import { applyIncidentFilter, type IncidentFilter } from './filter.ts';
 import { monthsInRange } from './months.ts';
 import { placeDbIds, placeIdExpr } from './places.ts';
+import { cellsOfBbox, placeMonthRows } from './aggregated.ts';
 import { foldForSearch } from '../../geo/text/index.ts';
+import type { LonLatBbox } from '../../geo/h3/index.ts';
 
 export { monthsInRange, isCalendarDate, addDays, daysBetween, nextMonthStart } from './months.ts';
 
@@ -23,7 +25,7 @@ export interface HotspotCell {
 }
 
 /** `[west, south, east, north]` in degrees. */
-export type Bbox = readonly [number, number, number, number];
+export type Bbox = LonLatBbox;
 
 /** An `areas` row as queries return it. */
 export type Area = AreasTable;
@@ -69,9 +71,8 @@ export interface IncidentRepository {
   /** Incident counts per H3 cell of resolution `res` (located incidents only). */
   hotspots(q: IncidentFilter & { res: H3Resolution }): Promise<HotspotCell[]>;
   /**
-   * Like `hotspots`, restricted to incidents whose point lies in `bbox`. A cell is counted
-   * only from the incidents inside the box, so callers that need whole-cell counts pass a box
-   * padded by more than one cell diameter (see server/tiles).
+   * Like `hotspots`, restricted to the cells whose centre lies in `bbox`, each with its whole count
+   * (read by cell key from the aggregates; a box too large to list reads the resolution whole).
    */
   hotspotsInBbox(q: IncidentFilter & { res: H3Resolution; bbox: Bbox }): Promise<HotspotCell[]>;
   /** Dense monthly series of one area or H3 cell: every month overlapping `[from, to)`, zeros included. */
@@ -101,24 +102,16 @@ function likeEscape(text: string): string {
 export function createIncidentRepository(store: Pick<Store, 'db' | 'backend'>): IncidentRepository {
   const db: Kysely<Database> = store.db;
 
-  /** incidents filtered by category and date range; the (category, occurred_on) index serves both. */
-  function filtered(f: IncidentFilter) {
-    return applyIncidentFilter(db.selectFrom('incidents'), f);
-  }
-
+  /** Counts per cell of `res` from the aggregates; with a box, its whole cells (see `cellsOfBbox`). */
   async function hotspotRows(q: IncidentFilter & { res: H3Resolution; bbox?: Bbox }): Promise<HotspotCell[]> {
-    const col = h3Column(q.res);
-    let query = filtered(q).where(col, 'is not', null);
-    if (q.bbox) {
-      const [w, s, e, n] = q.bbox;
-      query = query.where('lat', '>=', s).where('lat', '<=', n).where('lon', '>=', w).where('lon', '<=', e);
-    }
-    const rows = await query
-      .select([sql<string>`to_hex(${sql.ref(col)})`.as('h3'), sql<number>`count(*)::int`.as('count')])
-      .groupBy(col)
-      .orderBy(col)
+    const { placeIds, keep } = cellsOfBbox(q.res, q.bbox);
+    const rows = await db
+      .selectFrom(placeMonthRows(db, { ...q, level: { kind: 'h3', res: q.res }, placeIds }).as('u'))
+      .select([sql<string>`to_hex(place)`.as('h3'), sql<number>`sum(count)::int`.as('count')])
+      .groupBy('place')
+      .orderBy('place')
       .execute();
-    return rows.map((r) => ({ h3: r.h3, count: Number(r.count) }));
+    return rows.filter((r) => keep(r.h3)).map((r) => ({ h3: r.h3, count: Number(r.count) }));
   }
 
   const areaSelect = ['kind', 'vintage', 'id', 'name', 'alcaldia_id', 'population'] as const;
@@ -193,10 +186,9 @@ export function createIncidentRepository(store: Pick<Store, 'db' | 'backend'>): 
     hotspotsInBbox: (q) => hotspotRows(q),
 
     async areaSeries(q) {
-      const col = placeColumn(q);
-      const rows = await filtered(q)
-        .where(col, '=', placeDbIds(q, [q.id])[0])
-        .select([sql<string>`to_char(month, 'YYYY-MM')`.as('period'), sql<number>`count(*)::int`.as('count')])
+      const rows = await db
+        .selectFrom(placeMonthRows(db, { ...q, level: q, placeIds: placeDbIds(q, [q.id]) }).as('u'))
+        .select([sql<string>`to_char(month, 'YYYY-MM')`.as('period'), sql<number>`sum(count)::int`.as('count')])
         .groupBy('month')
         .execute();
       const byMonth = new Map(rows.map((r) => [r.period, Number(r.count)]));
@@ -204,26 +196,20 @@ export function createIncidentRepository(store: Pick<Store, 'db' | 'backend'>): 
     },
 
     async countsByArea(q) {
-      const col = placeColumn(q);
       if (q.periods.length === 0) return new Map();
-      let query = filtered({ categories: q.categories, sources: q.sources }).where(col, 'is not', null);
-      if (q.ids) query = query.where(col, 'in', placeDbIds(q, q.ids));
-      // one scan for every period: rows outside all periods are excluded first, then counted per period
-      query = query.where((eb) => eb.or(q.periods.map((p) => eb.and([eb('occurred_on', '>=', p.from), eb('occurred_on', '<', p.to)]))));
-      const rows = await query
-        .select((eb) => [
-          placeIdExpr(q).as('id'),
-          ...q.periods.map((p, i) =>
-            eb.fn
-              .countAll<number>()
-              .filterWhere((w) => w.and([w('occurred_on', '>=', p.from), w('occurred_on', '<', p.to)]))
-              .as(`c${i}`),
-          ),
-        ])
-        .groupBy(col)
-        .execute();
+      const placeIds = q.ids ? placeDbIds(q, q.ids) : undefined;
+      // one statement for every period: each period's rows tagged with its index, then counted per place
+      const perPeriod = q.periods.map(
+        (p, i) => sql`SELECT ${i}::int AS p, place, count FROM ${placeMonthRows(db, { categories: q.categories, sources: q.sources, from: p.from, to: p.to, level: q, placeIds })} AS ${sql.raw(`x${i}`)}`,
+      );
+      const { rows } = await sql<{ p: number; id: string; n: number }>`
+        SELECT p, ${placeIdExpr(q)} AS id, sum(count)::int AS n FROM (${sql.join(perPeriod, sql` UNION ALL `)}) AS u GROUP BY p, place`.execute(db);
       const out = new Map<string, number[]>();
-      for (const r of rows as Record<string, unknown>[]) out.set(String(r.id), q.periods.map((_, i) => Number(r[`c${i}`])));
+      for (const r of rows) {
+        let counts = out.get(String(r.id));
+        if (!counts) out.set(String(r.id), (counts = q.periods.map(() => 0)));
+        counts[Number(r.p)] = Number(r.n);
+      }
       return out;
     },
 

@@ -5,12 +5,14 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import { h3ToBigInt } from '../../geo/h3/index.ts';
-import { placeColumn, type PlaceLevel } from '../schema.ts';
+import type { PlaceLevel } from '../schema.ts';
 
-/** The place id as the API shows it: the area code, or the cell's lower-case hex. */
+/**
+ * The place id as the API shows it — the area code, or the cell's lower-case hex — of the `place`
+ * column of the aggregated rows (`./aggregated.ts` `placeMonthRows`).
+ */
 export function placeIdExpr(level: PlaceLevel): RawBuilder<string> {
-  const col = sql.ref(placeColumn(level));
-  return level.kind === 'h3' ? sql<string>`to_hex(${col})` : sql<string>`${col}`;
+  return level.kind === 'h3' ? sql<string>`to_hex(place)` : sql<string>`place`;
 }
 
 /**

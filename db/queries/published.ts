@@ -1,13 +1,16 @@
 /**
- * Monthly counts per H3 cell: the input of the public hexagons (server/policy publishes each
- * cell-month, then sums). Same conventions as `./index.ts` (kysely, bound parameters, column names
- * only from the whitelists of `db/schema.ts`); area-month counts are `stats.monthlyCountsByArea`.
+ * Monthly counts per H3 cell, from the maintained aggregates: the input of the public hexagons
+ * (server/policy publishes each cell-month, then sums); with a box, its whole cells. Same
+ * conventions as `./index.ts` (kysely, bound parameters, column names only from the whitelists of
+ * `db/schema.ts`); area-month counts are `stats.monthlyCountsByArea`.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Store } from '../connect.ts';
-import { h3Column, type Database, type H3Resolution, type SourceKind } from '../schema.ts';
+import type { Database, H3Resolution } from '../schema.ts';
 import type { Bbox } from './index.ts';
-import { applyIncidentFilter, type IncidentFilter } from './filter.ts';
+import type { IncidentFilter } from './filter.ts';
+import { cellsOfBbox, placeMonthRows } from './aggregated.ts';
+import { placeIdExpr } from './places.ts';
 import { cellCountColumns, nestCellCounts, type CellCount } from './stats.ts';
 
 /** Counts and record-key sums per cell (lower-case hex) and month (`YYYY-MM`); zero months absent. */
@@ -16,15 +19,12 @@ export async function cellMonthCounts(
   q: IncidentFilter & { res: H3Resolution; bbox?: Bbox },
 ): Promise<Map<string, Map<string, CellCount>>> {
   const db: Kysely<Database> = store.db;
-  const col = h3Column(q.res);
-  let query = applyIncidentFilter(db.selectFrom('incidents').where(col, 'is not', null), q);
-  if (q.bbox) {
-    const [w, s, e, n] = q.bbox;
-    query = query.where('lat', '>=', s).where('lat', '<=', n).where('lon', '>=', w).where('lon', '<=', e);
-  }
-  const rows = await query
-    .select([sql<string>`to_hex(${sql.ref(col)})`.as('id'), sql<string>`to_char(month, 'YYYY-MM')`.as('period'), ...cellCountColumns()])
-    .groupBy([col, 'month'])
+  const level = { kind: 'h3', res: q.res } as const;
+  const { placeIds, keep } = cellsOfBbox(q.res, q.bbox);
+  const rows = await db
+    .selectFrom(placeMonthRows(db, { ...q, level, placeIds }).as('u'))
+    .select([placeIdExpr(level).as('id'), sql<string>`to_char(month, 'YYYY-MM')`.as('period'), ...cellCountColumns()])
+    .groupBy(['place', 'month'])
     .execute();
-  return nestCellCounts(rows);
+  return nestCellCounts(rows.filter((r) => keep(r.id)));
 }

@@ -6,8 +6,8 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Store } from '../connect.ts';
-import { applyIncidentFilter } from './filter.ts';
-import { placeColumn, type Database, type PlaceLevel, type SourceKind } from '../schema.ts';
+import type { Database, PlaceLevel } from '../schema.ts';
+import { placeMonthRows, sourceMonthsAt } from './aggregated.ts';
 import { placeDbIds, placeIdExpr } from './places.ts';
 
 /** The months one source covers: its first and last incident month (`YYYY-MM`, both included). */
@@ -53,9 +53,12 @@ export interface StatsQueries {
   monthlyCountsByArea(q: MonthlyCountsQuery): Promise<Map<string, Map<string, CellCount>>>;
 }
 
-/** The count and the record-key sum of a group, as selected columns (float8: exact, and a number on both drivers). */
+/**
+ * The count and the record-key sum of a group of aggregated rows (`./aggregated.ts`), as selected
+ * columns (float8: exact, and a number on both drivers).
+ */
 export function cellCountColumns() {
-  return [sql<number>`count(*)::int`.as('count'), sql<number>`sum(record_key)::float8`.as('key_sum')] as const;
+  return [sql<number>`sum(count)::int`.as('count'), sql<number>`sum(key_sum)::float8`.as('key_sum')] as const;
 }
 
 /** Rows (place id, `YYYY-MM`, count, key sum) → place id → month → cell count. */
@@ -79,35 +82,22 @@ export function createStatsQueries(store: Pick<Store, 'db'>): StatsQueries {
   const db: Kysely<Database> = store.db;
 
   return {
-    async sourceMonths(level) {
-      const col = placeColumn(level);
-      const rows = await db
-        .selectFrom('incidents')
-        .where(col, 'is not', null)
-        .select([
-          'source',
-          sql<string>`to_char(min(month), 'YYYY-MM')`.as('first'),
-          sql<string>`to_char(max(month), 'YYYY-MM')`.as('last'),
-        ])
-        .groupBy('source')
-        .orderBy('source')
-        .execute();
-      return rows.map((r) => ({ source: r.source, first: r.first, last: r.last }));
-    },
+    sourceMonths: (level) => sourceMonthsAt(db, level),
 
     async monthlyCountsByArea(q) {
-      const col = placeColumn(q);
-      // occurred_on rather than month: the (category, occurred_on) index serves the range
-      let query = applyIncidentFilter(db.selectFrom('incidents').where(col, 'is not', null), {
-        from: firstDay(q.fromMonth),
-        to: firstDay(q.toMonth),
-        categories: q.categories,
-        sources: q.sources,
-      });
-      if (q.ids) query = query.where(col, 'in', placeDbIds(q, q.ids));
-      const rows = await query
+      const rows = await db
+        .selectFrom(
+          placeMonthRows(db, {
+            level: q,
+            from: firstDay(q.fromMonth),
+            to: firstDay(q.toMonth),
+            categories: q.categories,
+            sources: q.sources,
+            placeIds: q.ids ? placeDbIds(q, q.ids) : undefined,
+          }).as('u'),
+        )
         .select([placeIdExpr(q).as('id'), sql<string>`to_char(month, 'YYYY-MM')`.as('period'), ...cellCountColumns()])
-        .groupBy([col, 'month'])
+        .groupBy(['place', 'month'])
         .execute();
       return nestCellCounts(rows);
     },

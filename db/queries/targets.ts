@@ -5,7 +5,8 @@
  */
 import { sql } from 'kysely';
 import type { Store } from '../connect.ts';
-import { areaColumn, type AreaKind, type TargetsTable, type Vintage } from '../schema.ts';
+import type { AreaKind, TargetsTable, Vintage } from '../schema.ts';
+import { sourceMonthsAt } from './aggregated.ts';
 import type { SourceMonths } from './stats.ts';
 
 
@@ -114,13 +115,5 @@ export async function deleteTarget(store: Pick<Store, 'db'>, id: number): Promis
  * like months without crime here.
  */
 export async function areaSourceMonths(store: Pick<Store, 'db'>, q: { kind: AreaKind; vintage: Vintage; id: string }): Promise<SourceMonths[]> {
-  const col = areaColumn(q.kind, q.vintage);
-  const rows = await store.db
-    .selectFrom('incidents')
-    .where(col, '=', q.id)
-    .select(['source', sql<string>`to_char(min(month), 'YYYY-MM')`.as('first'), sql<string>`to_char(max(month), 'YYYY-MM')`.as('last')])
-    .groupBy('source')
-    .orderBy('source')
-    .execute();
-  return rows.map((r) => ({ source: r.source, first: r.first, last: r.last }));
+  return sourceMonthsAt(store.db, { kind: q.kind, vintage: q.vintage }, q.id);
 }

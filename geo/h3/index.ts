@@ -4,7 +4,7 @@
  * Cells are stored as BigInt (a Postgres `int8`): a valid H3 cell index has bit 63 clear (reserved, 0)
  * and mode 1 in bits 59–62, so it is always below 2^63 and fits a signed 64-bit integer unchanged.
  */
-import { cellToBoundary, getResolution, h3IndexToSplitLong, isValidCell, latLngToCell } from 'h3-js';
+import { cellToBoundary, cellToLatLng, getHexagonAreaAvg, getResolution, h3IndexToSplitLong, isValidCell, latLngToCell, polygonToCells, UNITS } from 'h3-js';
 
 export const H3_RESOLUTIONS = [6, 7, 8, 9, 10, 11] as const;
 export type H3Resolution = (typeof H3_RESOLUTIONS)[number];
@@ -144,4 +144,29 @@ export function cellBoundary(h3: string | bigint): [number, number][] {
 /** The resolution of a cell given as string or BigInt. */
 export function resolutionOf(h3: string | bigint): number {
   return getResolution(typeof h3 === 'bigint' ? bigIntToH3(h3) : h3);
+}
+
+/** `[west, south, east, north]` in degrees. */
+export type LonLatBbox = readonly [number, number, number, number];
+
+/**
+ * The cells of `res` whose centre lies in `bbox` (H3's polygon fill uses centre containment), as
+ * BigInt decimal strings — the keys a tile reads from the cell aggregates — or null when the box
+ * would hold more than about `maxCells` cells (a low zoom: the caller reads the resolution whole
+ * and keeps the cells `centreInBbox` accepts).
+ */
+export function cellKeysInBbox(bbox: LonLatBbox, res: number, maxCells: number): string[] | null {
+  const [w, s, e, n] = bbox;
+  if (!(w < e && s < n)) return [];
+  const midLat = ((s + n) / 2) * (Math.PI / 180);
+  const areaKm2 = (n - s) * 110.574 * (e - w) * 111.32 * Math.cos(midLat);
+  if (!(areaKm2 / getHexagonAreaAvg(res, UNITS.km2) <= maxCells)) return null;
+  const ring = [[s, w], [s, e], [n, e], [n, w], [s, w]];
+  return polygonToCells(ring, res).map((cell) => h3ToBigInt(cell).toString());
+}
+
+/** Whether the centre of `cell` (hex) lies in `bbox`: the same rule as `cellKeysInBbox`. */
+export function centreInBbox(cell: string, bbox: LonLatBbox): boolean {
+  const [lat, lon] = cellToLatLng(cell);
+  return lon >= bbox[0] && lon <= bbox[2] && lat >= bbox[1] && lat <= bbox[3];
 }
