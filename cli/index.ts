@@ -3,6 +3,7 @@
  *
  *   import FILE --format ssc_points|fgj_victimas|fgj_carpetas   one official export
  *   import-bundled                                              the areas and the bundled crime files
+ *   sync [--config FILE] [--from-dir DIR]                       the open-data portal's newest files (etl/sync)
  *
  * The store comes from the environment (`DATABASE_URL`, else PGlite in `DATA_DIR`, default ./var).
  * When a running server holds that PGlite folder, the command is sent to it over the command channel
@@ -21,6 +22,7 @@ import { importBundledData, stderrBundledProgress } from '../etl/bundled.ts';
 import { FORMAT_IDS, importOfficialFile, isFormatId, terminalProgress } from '../etl/official/index.ts';
 import { runExtractCommand } from '../etl/news/extract/command.ts';
 import { runNewsOnce, runSucceeded } from '../etl/news/pipeline/index.ts';
+import { loadSourcesFile, runSync, syncSucceeded } from '../etl/sync/index.ts';
 import { loadNewsConfig } from '../etl/news/sources/index.ts';
 import { createToken, isRole, ROLES } from '../db/queries/tokens.ts';
 import { unknownTerritories } from '../reference/boundaries/index.ts';
@@ -33,6 +35,7 @@ const USAGE = `uso:
   npm run etl -- import-bundled
   npm run etl -- extract ARCHIVO_O_URL
   npm run etl -- news --once [--feed URL] [--config ARCHIVO]
+  npm run etl -- sync [--config ARCHIVO] [--from-dir DIRECTORIO]
   npm run etl -- import-chat ARCHIVO   (exportación de WhatsApp .txt o Telegram .json)
   npm run cli -- token create --role ${ROLES.join('|')} --name NOMBRE [--territory ID,…]
   npm run --silent cli -- user create --email CORREO --role ${ROLES.join('|')} [--name NOMBRE] [--territory ID,…]   (contraseña por stdin)
@@ -91,6 +94,21 @@ export const COMMANDS: Record<string, Command> = {
     io.stdout(`${JSON.stringify(summary)}\n`);
     // A scheduled job must tell a failed run from a good one: any failed source is exit 1.
     return new Printed(runSucceeded(summary) ? 0 : 1);
+  },
+  /** The open-data sync (etl/sync): JSON summary on stdout, exit 1 when a source failed. */
+  async sync(args, { store, io }) {
+    const { values, positionals } = parseArgs({ args, options: { config: { type: 'string' }, 'from-dir': { type: 'string' } }, allowPositionals: false });
+    if (positionals.length) throw new UsageError('sync: argumentos de más');
+    const fromDir = values['from-dir'] ? resolve(values['from-dir']) : undefined;
+    if (fromDir && !existsSync(fromDir)) throw new UsageError(`sync: no existe el directorio ${fromDir}`);
+    const summary = await runSync(await store(), {
+      dataDir: parseConfig(process.env).DATA_DIR,
+      config: values.config ? loadSourcesFile(resolve(values.config)) : undefined,
+      fromDir,
+      log: (line) => io.stderr(line),
+    });
+    io.stdout(`${JSON.stringify(summary)}\n`);
+    return new Printed(syncSucceeded(summary) ? 0 : 1);
   },
   /** A WhatsApp/Telegram export → incident messages queued for moderation (etl/chat); prints the JSON report. */
   async 'import-chat'(args, { store }) {

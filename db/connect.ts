@@ -26,6 +26,7 @@ import * as m010 from './migrations/010_record_keys.ts';
 import * as m012 from './migrations/012_job_runs.ts';
 import * as m013 from './migrations/013_news_decisions.ts';
 import * as m014 from './migrations/014_aggregates.ts';
+import * as m015 from './migrations/015_sync.ts';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -90,7 +91,7 @@ export interface OpenOptions {
   loadDataDir?: Blob;
 }
 
-const migrations: Record<string, Migration> = { '001_initial': m001, '002_news': m002, '003_tokens': m003, '004_reports': m004, '005_accounts': m005, '006_audit': m006, '007_targets': m007, '008_report_idempotency': m008, '009_shared_state': m009, '010_record_keys': m010, '012_job_runs': m012, '013_news_decisions': m013, '014_aggregates': m014 };
+const migrations: Record<string, Migration> = { '001_initial': m001, '002_news': m002, '003_tokens': m003, '004_reports': m004, '005_accounts': m005, '006_audit': m006, '007_targets': m007, '008_report_idempotency': m008, '009_shared_state': m009, '010_record_keys': m010, '012_job_runs': m012, '013_news_decisions': m013, '014_aggregates': m014, '015_sync': m015 };
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export async function openStore(opts: OpenOptions): Promise<Store> {

@@ -120,6 +120,9 @@ export interface Database {
   job_runs: JobRunsTable;
   cell_months: CellMonthsTable;
   area_months: AreaMonthsTable;
+  sync_resources: SyncResourcesTable;
+  sync_records: SyncRecordsTable;
+  sync_retractions: SyncRetractionsTable;
 }
 
 /* ---- news (migration 002) ---- */
@@ -374,4 +377,37 @@ export interface AreaMonthsTable {
   source_kind: SourceKind;
   count: number;
   key_sum: number;
+}
+
+/* ---- open-data sync (migration 015) ---- */
+
+export interface SyncResourcesTable {
+  /** the source's key in the sources file */
+  key: string;
+  /** `incidents.source` of its records */
+  source: string;
+  resource_id: string | null;
+  url: string;
+  etag: string | null;
+  last_modified: string | null;
+  size: Int8 | null;
+  sha256: string | null;
+  rows: number | null;
+  import_id: number | null;
+  checked_at: Timestamp;
+  changed_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+}
+
+export interface SyncRecordsTable {
+  source: string;
+  record_id: string;
+  content_hash: string;
+}
+
+export interface SyncRetractionsTable {
+  id: Generated<Int8>;
+  source: string;
+  record_id: string;
+  import_id: number;
+  retracted_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }

@@ -113,7 +113,7 @@ async function main() {
   mountWebApp(app);
   storeReady(store);
   // News sources on their schedule (when configured) and the chat-retention purge, in-process.
-  const jobs = startBackgroundJobs({ store, dataDir: config.dataDir, log, onNewsPass: () => dataVersion?.invalidate() });
+  const jobs = startBackgroundJobs({ store, dataDir: config.dataDir, log, onNewsPass: () => dataVersion?.invalidate(), onSync: () => dataVersion?.invalidate() });
   handler = app.fetch;
   log(`Mapa Común listo en http://localhost:${port}  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 

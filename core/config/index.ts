@@ -101,6 +101,12 @@ export const configSchema = z.object({
   CHAT_RETENTION_DAYS: integer('CHAT_RETENTION_DAYS', 90, 1),
   NEWS_CONFIG: text(),
   NEWS_SCHEDULE: text().transform((v) => (v ?? '').toLowerCase() !== 'off'),
+  /** `monthly` turns on the open-data sync job (etl/sync) in `npm start`; off by default. */
+  SYNC_SCHEDULE: text().transform((v) => (v ?? '').toLowerCase() === 'monthly'),
+  /** the sync's sources file (default etl/sync/sources.json) */
+  SYNC_CONFIG: text(),
+  /** days between two scheduled syncs */
+  SYNC_INTERVAL_DAYS: integer('SYNC_INTERVAL_DAYS', 30, 1, 366, 'un entero de 1 a 366', 'an integer from 1 to 366'),
   SCHEDULE_MINUTE_SECONDS: integer('SCHEDULE_MINUTE_SECONDS', 60, 1, 60, 'un entero de 1 a 60', 'an integer from 1 to 60'),
 });
 

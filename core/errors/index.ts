@@ -35,6 +35,10 @@ export const ERRORS = {
   missing_date: { status: 422, message: 'Fila sin fecha utilizable' },
   missing_category: { status: 422, message: 'Fila sin categoría' },
   malformed_row: { status: 422, message: 'Fila mal formada' },
+  // open-data sync (etl/sync)
+  header_changed: { status: 422, message: 'El encabezado del archivo publicado cambió: no se importó nada' },
+  download_incomplete: { status: 502, message: 'La descarga quedó incompleta: no se importó nada' },
+  resource_not_found: { status: 502, message: 'El portal no lista un recurso que corresponda a la fuente' },
   // news fetching (etl/news/fetch)
   robots_disallowed: { status: 403, message: 'robots.txt no permite descargar esta página' },
   fetch_failed: { status: 502, message: 'No se pudo descargar la página' },

@@ -29,6 +29,7 @@ import { purgeExpiredText } from '../../db/queries/reports.ts';
 import { lastJobRuns, recordJobRuns } from '../../db/queries/job-runs.ts';
 import { DEFAULT_NEWS_CONFIG, runNewsOnce, type NewsRunSummary, type SourceReport } from './pipeline/index.ts';
 import { loadNewsConfig, type NewsConfig, type NewsSource } from './sources/index.ts';
+import { loadSourcesFile, runSync, SYNC_JOB, syncSucceeded, type SourcesFile } from '../sync/index.ts';
 
 /** Time and a repeating timer; `systemClock` in production, a hand-driven one in tests. */
 export interface Clock {
@@ -283,6 +284,36 @@ export function newsScheduleView(env: NodeJS.ProcessEnv = process.env): NewsSche
   }
 }
 
+/**
+ * The open-data sync job (etl/sync): due when a source of the sources file has not been synced for
+ * `everyMs`; syncs them all in one pass and records one run per source key in `job_runs` (read by
+ * `/api/sources` for the last and next sync).
+ */
+export function syncJob(store: Store, dataDir: string, sources: SourcesFile, lastRuns: LastRuns, everyMs: number, onChanged?: () => void, log?: (line: string) => void): Job {
+  const keys = Object.keys(sources.sources);
+  const due = (now: Date) => keys.some((k) => (lastRuns.get(k) ?? -Infinity) <= now.getTime() - everyMs);
+  return {
+    name: SYNC_JOB,
+    due,
+    async run(now) {
+      await lastRuns.load?.();
+      if (!due(now)) return;
+      const summary = await runSync(store, { dataDir, config: sources, log: (line) => log?.(line.trimEnd()) });
+      const reports = new Map(summary.sources.map((s) => [s.key, s]));
+      await recordJobRuns(
+        store,
+        keys.map((k) => {
+          const r = reports.get(k);
+          return { job: SYNC_JOB, source: k, startedAt: now, status: r?.status === 'failed' ? 'failed' : 'ok', reason: r?.error?.message ?? r?.reason ?? null, instance: INSTANCE };
+        }),
+      );
+      await lastRuns.load?.();
+      if (summary.changed) onChanged?.();
+      return `${syncSucceeded(summary) ? 'ok' : 'con fallas'}: ${JSON.stringify(summary)}`;
+    },
+  };
+}
+
 export interface BackgroundJobsOptions {
   store: Store;
   dataDir: string;
@@ -291,6 +322,8 @@ export interface BackgroundJobsOptions {
   log?: (line: string) => void;
   /** Called after each news pass (the server refreshes its data version: new incidents or sources). */
   onNewsPass?: (summary: NewsRunSummary) => void;
+  /** Called after a sync that changed incidents. */
+  onSync?: () => void;
 }
 
 /**
@@ -315,6 +348,13 @@ export function startBackgroundJobs(opts: BackgroundJobsOptions): Scheduler {
     log(`Noticias: ${config.sources.filter((s) => s.enabled).length} fuentes cada ${config.schedule.intervalMinutes} min (${configPath})`);
   } else {
     log(`Noticias: sin ejecución periódica (${off ? 'NEWS_SCHEDULE=off' : `schedule desactivado en ${configPath}`})`);
+  }
+  if (env.SYNC_SCHEDULE) {
+    const sources = loadSourcesFile(env.SYNC_CONFIG ?? undefined);
+    jobs.push(syncJob(opts.store, opts.dataDir, sources, storeLastRuns(opts.store, SYNC_JOB), env.SYNC_INTERVAL_DAYS * 24 * 60 * minuteMs, opts.onSync, log));
+    log(`Datos abiertos: sincronización cada ${env.SYNC_INTERVAL_DAYS} días (${Object.keys(sources.sources).join(', ')})`);
+  } else {
+    log('Datos abiertos: sin sincronización periódica (SYNC_SCHEDULE=monthly la activa)');
   }
   const scheduler = new Scheduler({ jobs, clock: opts.clock, log, tickMs: minuteMs, exclusive: opts.store.exclusive });
   void scheduler.start();

@@ -147,7 +147,7 @@ export async function importOfficialFile(store: Store, path: string, opts: Impor
             const outcome = normaliser.normalise(p.fields);
             if (outcome.kind === 'quarantine') quarantine(p.line.no, p.line.text, outcome.reason);
             else if (outcome.kind === 'non_crime') report.non_crimes++;
-            else if (!mapping.collapse) {
+            else if (!mapping.collapse || normaliser.derivesIdentity) {
               // One row = one incident: a repeated record id is a duplicate row, not a second incident.
               const id = outcome.incident.sourceRecordId;
               if (seen.has(id)) report.duplicate_rows++;

@@ -16,6 +16,11 @@ export interface FormatMapping {
   description: string;
   /** Columns composing the source record id, joined with "|". Numbers written as floats ("8325024.0") lose the ".0". */
   recordId: readonly Column[];
+  /**
+   * For files without the record id columns: the defining columns of a derived identity (hash of
+   * these fields + ordinal among identical ones, see identity.ts). Used only when `recordId` is absent.
+   */
+  derivedIdentity?: readonly Column[];
   date: { column: Column; format: DateFormat };
   hour?: { column: Column; format: HourFormat };
   /** The specific label (SSC `crime`, FGJ `Delito`) and an optional coarser bucket tried after it (FGJ `Categoria`). */
@@ -76,20 +81,24 @@ export const FORMATS: Record<FormatId, FormatMapping> = {
     missing: ['NA', 'NULL', 'nan'],
   },
   /**
-   * FGJ-CDMX "carpetas de investigación" (current layout): one row per carpeta and crime, with
-   * `fecha_hecho` (yyyy-mm-dd) and `hora_hecho` (hh:mm[:ss]).
+   * FGJ-CDMX "carpetas de investigación": one row per carpeta and crime, with `fecha_hecho`
+   * (yyyy-mm-dd) and `hora_hecho` (hh:mm[:ss]). Older exports carry `idCarpeta`; the portal's current
+   * CSV has none (its CKAN `_id` is a row number that changes between publications, so it is not an
+   * id): its rows get a derived identity. The portal's geo-matched `*_catalogo` names are preferred
+   * to the `*_hecho` text; `categoria_delito` is the current name of `categoria`.
    */
   fgj_carpetas: {
     id: 'fgj_carpetas',
-    description: 'FGJ-CDMX: carpetas de investigación (fecha_hecho, hora_hecho, delito, categoria, colonia_*, alcaldia_*, latitud, longitud)',
-    recordId: [['idCarpeta', 'id_carpeta', 'id', '_id'], 'delito'],
+    description: 'FGJ-CDMX: carpetas de investigación (fecha_inicio, hora_inicio, fecha_hecho, hora_hecho, delito, categoria_delito, fiscalia, agencia, unidad_investigacion, colonia_*, alcaldia_*, latitud, longitud)',
+    recordId: [['idCarpeta', 'id_carpeta'], 'delito'],
+    derivedIdentity: ['fecha_inicio', 'hora_inicio', 'fiscalia', 'agencia', 'unidad_investigacion', 'delito'],
     date: { column: 'fecha_hecho', format: 'yyyy-mm-dd' },
     hour: { column: 'hora_hecho', format: 'hh:mm' },
     label: 'delito',
-    secondaryLabel: 'categoria',
+    secondaryLabel: ['categoria_delito', 'categoria'],
     lat: 'latitud',
     lon: 'longitud',
-    stated: { colonia: ['colonia_hecho', 'colonia_catalogo'], alcaldia: ['alcaldia_hecho', 'alcaldia_catalogo'] },
+    stated: { colonia: ['colonia_catalogo', 'colonia_hecho'], alcaldia: ['alcaldia_catalogo', 'alcaldia_hecho'] },
     collapse: 'victims',
     missing: ['NA', 'NULL', 'nan'],
   },

@@ -9,6 +9,7 @@ import type { IncidentAreas, LocationPrecision, NormalisedIncident } from '../..
 import type { ReverseGeocoder } from '../../geo/areas/index.ts';
 import type { Column, FormatMapping } from './mappings.ts';
 import { isoDate, localToUtc, parseDate, parseTime } from '../../core/time/index.ts';
+import { DerivedIdentity } from './identity.ts';
 
 /** A normalised incident of an official file, and whether a taxonomy rule mapped its label. */
 export interface OfficialIncident extends NormalisedIncident {
@@ -35,6 +36,8 @@ export interface RowContext {
 /** Column positions of a mapping in one file's header (-1 when absent). */
 export interface ResolvedColumns {
   recordId: number[];
+  /** the defining columns of a derived identity, when the file lacks the record id columns (else null) */
+  derivedIdentity: number[] | null;
   date: number;
   hour: number;
   label: number;
@@ -60,8 +63,12 @@ const show = (col: Column) => (typeof col === 'string' ? col : col.join('|'));
 /** Positions of the mapping's columns; lists the required ones that the header lacks. */
 export function resolveColumns(mapping: FormatMapping, header: string[]): { columns: ResolvedColumns; missing: string[] } {
   const h = header.map((c) => c.trim());
+  const recordId = mapping.recordId.map((c) => indexOf(h, c));
+  const defining = mapping.derivedIdentity?.map((c) => indexOf(h, c));
+  const derive = recordId.some((i) => i < 0) && defining !== undefined && defining.every((i) => i >= 0);
   const columns: ResolvedColumns = {
-    recordId: mapping.recordId.map((c) => indexOf(h, c)),
+    recordId,
+    derivedIdentity: derive ? defining : null,
     date: indexOf(h, mapping.date.column),
     hour: indexOf(h, mapping.hour?.column),
     label: indexOf(h, mapping.label),
@@ -73,7 +80,7 @@ export function resolveColumns(mapping: FormatMapping, header: string[]): { colu
     alcaldia: indexOf(h, mapping.stated?.alcaldia),
   };
   const missing: string[] = [];
-  mapping.recordId.forEach((c, i) => columns.recordId[i] < 0 && missing.push(show(c)));
+  if (!derive) mapping.recordId.forEach((c, i) => columns.recordId[i] < 0 && missing.push(show(c)));
   if (columns.date < 0) missing.push(show(mapping.date.column));
   if (columns.label < 0) missing.push(show(mapping.label));
   if (columns.lat < 0) missing.push(show(mapping.lat));
@@ -84,14 +91,26 @@ export function resolveColumns(mapping: FormatMapping, header: string[]): { colu
 /** "8325024.0" → "8325024": the FGJ exports write integers as floats. */
 const integerText = (v: string) => (/^-?\d+\.0+$/.test(v) ? v.slice(0, v.indexOf('.')) : v);
 
+/** A coordinate, also written with a decimal comma as some portal resources do ("19,4326"). */
+export function parseCoordinate(text: string): number {
+  return Number.parseFloat(text.includes(',') && !text.includes('.') ? text.replace(',', '.') : text);
+}
+
 export class RowNormaliser {
   private readonly missing: Set<string>;
+  private readonly identity: DerivedIdentity | null;
   constructor(
     private readonly mapping: FormatMapping,
     private readonly cols: ResolvedColumns,
     private readonly ctx: RowContext,
   ) {
     this.missing = new Set(['', ...mapping.missing]);
+    this.identity = cols.derivedIdentity ? new DerivedIdentity() : null;
+  }
+
+  /** Whether record ids are derived (every row is its own record: nothing to collapse by id). */
+  get derivesIdentity(): boolean {
+    return this.identity !== null;
   }
 
   /** Labels repeat (19 distinct in 132k SSC rows): classify each distinct pair once. */
@@ -111,6 +130,8 @@ export class RowNormaliser {
 
   normalise(fields: string[]): RowOutcome {
     const { mapping, cols, ctx } = this;
+    // Every row takes its ordinal, whatever its fate, so a row quarantined today shifts no identity.
+    const derivedId = this.identity && cols.derivedIdentity ? this.identity.next(cols.derivedIdentity.map((i) => this.cell(fields, i))) : null;
     const cls = this.classify(this.cell(fields, cols.label), this.cell(fields, cols.secondaryLabel));
     if (cls.nonCrime) return { kind: 'non_crime' };
 
@@ -118,14 +139,14 @@ export class RowNormaliser {
     if (!date) return { kind: 'quarantine', reason: 'missing_date', detail: JSON.stringify(this.cell(fields, cols.date)) };
     if (cls.category === null) return { kind: 'quarantine', reason: 'missing_category', detail: 'sin etiqueta de delito' };
 
-    const idParts = cols.recordId.map((i) => integerText(repairMojibake(this.cell(fields, i))));
+    const idParts = derivedId ? [derivedId] : cols.recordId.map((i) => integerText(repairMojibake(this.cell(fields, i))));
     if (idParts[0] === '') return { kind: 'quarantine', reason: 'malformed_row', detail: 'sin identificador' };
 
     const time = mapping.hour && cols.hour >= 0 ? parseTime(this.cell(fields, cols.hour), mapping.hour.format) : null;
 
     // Location: a point counts only inside the city; otherwise the areas the record names.
-    const lat = Number.parseFloat(this.cell(fields, cols.lat));
-    const lon = Number.parseFloat(this.cell(fields, cols.lon));
+    const lat = parseCoordinate(this.cell(fields, cols.lat));
+    const lon = parseCoordinate(this.cell(fields, cols.lon));
     const hasPoint = Number.isFinite(lat) && Number.isFinite(lon) && !(lat === 0 && lon === 0);
     const located = hasPoint && ctx.reverse.inCity(lat, lon);
     // Areas the record states replace the point's (the writer applies them over the located ones).

@@ -1,0 +1,221 @@
+/**
+ * Applying one downloaded publication to the store: the same row pipeline as the official import
+ * (etl/official: lines → csv-parse → validate → classify → normalised incident, quarantine for bad
+ * rows), then a comparison with what the last publication gave, record by record:
+ *
+ *   - a record id not synced before → inserted;
+ *   - a synced record whose normalised content changed (the FGJ revised its date, place or category;
+ *     see etl/official/identity.ts for how a revised record keeps its id) → updated in place;
+ *   - a synced record absent from this publication → retracted, and the retraction recorded.
+ *
+ * The content compared is a hash of the normalised incident (not of the raw row), so a new column
+ * or a reordered export changes nothing. All of it runs in ONE transaction (the incidents through
+ * the store's write port `db/incidents`, the sync state, the quarantine and the `imports` row), so
+ * a failure at any row leaves the store as it was. Records of the same source imported by hand
+ * (`etl -- import`) are not the sync's: it never retracts them.
+ */
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { sql, type Transaction } from 'kysely';
+import { AppError } from '../../core/errors/index.ts';
+import type { IncidentKey, NormalisedIncident } from '../../core/incident/index.ts';
+import type { Store } from '../../db/connect.ts';
+import type { Database } from '../../db/schema.ts';
+import { IncidentWriter } from '../../db/incidents/writer.ts';
+import { recordRetractions, saveSyncedRecords, syncedContentHashes } from '../../db/queries/sync.ts';
+import { rowContext } from '../official/context.ts';
+import { parseLines, readLines } from '../official/lines.ts';
+import { FORMATS, type FormatId } from '../official/mappings.ts';
+import { RowNormaliser, resolveColumns } from '../official/rows.ts';
+
+export interface ApplyReport {
+  import_id: number;
+  /** data rows read (header excluded) */
+  rows: number;
+  incidents: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  retracted: number;
+  quarantined: number;
+  quarantine_reasons: Record<string, number>;
+  non_crimes: number;
+  /** rows whose record id repeats one earlier in the file (a repeated id is one record) */
+  duplicate_rows: number;
+  /** first and last month (YYYY-MM) of the publication's incidents */
+  first_month: string | null;
+  last_month: string | null;
+  seconds: number;
+  rows_per_second: number;
+}
+
+export interface ApplyProgress {
+  rows: number;
+  bytesRead: number;
+  totalBytes: number;
+  rowsPerSecond: number;
+  etaSeconds: number | null;
+}
+
+export interface ApplyOptions {
+  format: FormatId;
+  sha256: string;
+  /** the `imports.file_name` (default the file's base name) */
+  fileName?: string;
+  progress?: (p: ApplyProgress) => void;
+  /** incidents per write-port batch */
+  batchRows?: number;
+  /** more writes that must commit with the publication (the sync state of its resource) */
+  alsoInTransaction?: (trx: Transaction<Database>, report: ApplyReport) => Promise<void>;
+}
+
+/**
+ * Checks the header of a downloaded file before anything is written: a publication whose header
+ * lacks a column the mapping needs is refused (AppError('header_changed')), so a renamed column
+ * never imports as empty values.
+ */
+export async function checkHeader(path: string, format: FormatId): Promise<void> {
+  const src = readLines(path, 1);
+  for await (const batch of src.lines) {
+    const header = parseLines(batch)[0];
+    if (!header || !('fields' in header)) throw new AppError('header_changed', `${basename(path)}: encabezado ilegible`);
+    const { missing } = resolveColumns(FORMATS[format], header.fields);
+    if (missing.length) throw new AppError('header_changed', `${basename(path)}: faltan columnas del formato ${format}: ${missing.join(', ')}`);
+    await src.lines.return(undefined);
+    return;
+  }
+  throw new AppError('header_changed', `${basename(path)}: archivo vacío`);
+}
+
+/** The hash of what a record says (not of its raw row): equal hashes, nothing to update. */
+export function contentHash(x: NormalisedIncident): string {
+  const content = [x.occurredOn, x.hour, x.occurredAt, x.timePrecision, x.category, x.violence, x.attempt, x.originalLabel, x.victims, x.point?.lat ?? null, x.point?.lon ?? null, x.placedAtPoint, x.locationPrecision, x.statedAreas];
+  return createHash('sha256').update(JSON.stringify(content)).digest('base64url').slice(0, 22);
+}
+
+export async function applyPublication(store: Store, path: string, opts: ApplyOptions): Promise<ApplyReport> {
+  const mapping = FORMATS[opts.format];
+  const batchRows = opts.batchRows ?? 5000;
+  const fileName = opts.fileName ?? basename(path);
+  const started = performance.now();
+  await checkHeader(path, opts.format);
+  const ctx = rowContext(mapping);
+  const writer = new IncidentWriter(ctx.reverse);
+
+  return store.db.transaction().execute(async (trx) => {
+    const { id: importId } = await trx
+      .insertInto('imports')
+      .values({ source: mapping.id, file_name: fileName, file_sha256: opts.sha256, status: 'running' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const report: ApplyReport = {
+      import_id: Number(importId), rows: 0, incidents: 0, inserted: 0, updated: 0, unchanged: 0, retracted: 0, quarantined: 0,
+      quarantine_reasons: {}, non_crimes: 0, duplicate_rows: 0, first_month: null, last_month: null, seconds: 0, rows_per_second: 0,
+    };
+    // What the last publication gave; every record seen now leaves it, so the rest were withdrawn.
+    const previous = await syncedContentHashes(trx, mapping.id);
+    const seen = new Set<string>();
+    let insert: NormalisedIncident[] = [];
+    let upsert: NormalisedIncident[] = [];
+    let hashes: { recordId: string; contentHash: string }[] = [];
+    let quarantine: { import_id: number; source: string; line_no: number; reason: string; raw: string }[] = [];
+
+    const flush = async () => {
+      if (insert.length || upsert.length) {
+        const r = await writer.writeIn(trx, { insert, upsert });
+        report.inserted += r.inserted;
+        report.updated += upsert.length;
+      }
+      await saveSyncedRecords(trx, mapping.id, hashes);
+      if (quarantine.length) await trx.insertInto('quarantine').values(quarantine).execute();
+      insert = [];
+      upsert = [];
+      hashes = [];
+      quarantine = [];
+    };
+
+    const src = readLines(path);
+    let normaliser: RowNormaliser | null = null;
+    let headerLength = 0;
+    let sinceYield = 0;
+    let lastTold = 0;
+    for await (const batch of src.lines) {
+      let parsed = parseLines(batch);
+      if (!normaliser) {
+        const header = parsed[0]!;
+        if (!('fields' in header)) throw new AppError('header_changed', `${fileName}: encabezado ilegible`);
+        const { columns } = resolveColumns(mapping, header.fields);
+        normaliser = new RowNormaliser(mapping, columns, ctx);
+        headerLength = header.fields.length;
+        parsed = parsed.slice(1);
+      }
+      for (const p of parsed) {
+        if (++sinceYield === 500) {
+          sinceYield = 0;
+          await yieldToEventLoop();
+        }
+        report.rows++;
+        const outcome = 'error' in p || p.fields.length !== headerLength ? ({ kind: 'quarantine', reason: 'malformed_row' } as const) : normaliser.normalise(p.fields);
+        if (outcome.kind === 'quarantine') {
+          report.quarantined++;
+          report.quarantine_reasons[outcome.reason] = (report.quarantine_reasons[outcome.reason] ?? 0) + 1;
+          quarantine.push({ import_id: report.import_id, source: mapping.id, line_no: p.line.no, reason: outcome.reason, raw: p.line.text.replaceAll('\u0000', '') });
+          continue;
+        }
+        if (outcome.kind === 'non_crime') {
+          report.non_crimes++;
+          continue;
+        }
+        const x = outcome.incident;
+        if (seen.has(x.sourceRecordId)) {
+          report.duplicate_rows++;
+          continue;
+        }
+        seen.add(x.sourceRecordId);
+        report.incidents++;
+        const month = x.occurredOn.slice(0, 7);
+        if (!report.first_month || month < report.first_month) report.first_month = month;
+        if (!report.last_month || month > report.last_month) report.last_month = month;
+        const hash = contentHash(x);
+        const before = previous.get(x.sourceRecordId);
+        previous.delete(x.sourceRecordId);
+        if (before === hash) {
+          report.unchanged++;
+          continue;
+        }
+        x.provenance = { kind: 'import', importId: report.import_id };
+        (before === undefined ? insert : upsert).push(x);
+        hashes.push({ recordId: x.sourceRecordId, contentHash: hash });
+      }
+      if (insert.length + upsert.length >= batchRows || quarantine.length >= batchRows) await flush();
+      const now = performance.now();
+      if (opts.progress && now - lastTold > 1000) {
+        lastTold = now;
+        const rate = report.rows / Math.max(0.001, (now - started) / 1000);
+        const fraction = src.totalBytes > 0 ? src.bytesRead() / src.totalBytes : 0;
+        opts.progress({ rows: report.rows, bytesRead: src.bytesRead(), totalBytes: src.totalBytes, rowsPerSecond: rate, etaSeconds: fraction > 0 ? ((now - started) / 1000) * (1 / fraction - 1) : null });
+      }
+    }
+    await flush();
+
+    // Records of the last publication that this one no longer has: withdrawn by the publisher.
+    const withdrawn = [...previous.keys()];
+    for (let i = 0; i < withdrawn.length; i += batchRows) {
+      const keys: IncidentKey[] = withdrawn.slice(i, i + batchRows).map((sourceRecordId) => ({ source: mapping.id, sourceRecordId }));
+      const r = await writer.writeIn(trx, { retract: keys });
+      report.retracted += r.retracted;
+    }
+    await recordRetractions(trx, mapping.id, withdrawn, report.import_id);
+
+    report.seconds = Math.round((performance.now() - started) / 10) / 100;
+    report.rows_per_second = Math.round(report.rows / Math.max(0.001, report.seconds));
+    await trx
+      .updateTable('imports')
+      .set({ status: 'done', finished_at: new Date(), report: sql<string>`${JSON.stringify(report)}::text::jsonb` as never })
+      .where('id', '=', report.import_id)
+      .execute();
+    await opts.alsoInTransaction?.(trx, report);
+    return report;
+  });
+}
