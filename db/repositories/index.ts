@@ -13,11 +13,11 @@ import {
   claimLoginAttempt, loginBlockedForMs, purgeExpiredSessions, purgeLoginAttempts, recordLoginAttempt, settleLoginAttempt, redeemInvitation, touchSession, unknownTerritoryIds,
 } from '../queries/accounts.ts';
 import { findToken } from '../queries/tokens.ts';
-import { insertAuditEntries, listAuditEntries } from '../queries/audit.ts';
+import { insertAuditEntries, listAuditEntries, purgeAuditEntries } from '../queries/audit.ts';
 import { approveReport, countHoneypot, countReports, insertReport, listReports, mergeReport, rejectReport, reportByClientKey, reportByFolio } from '../queries/reports.ts';
 import { areaSourceMonths, createTarget, deleteTarget, getTarget, listTargets } from '../queries/targets.ts';
 import { patrolCounts } from '../queries/patrol.ts';
-import { countReport, purgeReportWindows } from '../queries/rate-limit.ts';
+import { countReport, countScopedRequest, purgeReportWindows } from '../queries/rate-limit.ts';
 import { correctNewsIncident, detachNewsArticle, mergeNewsIncidents, newsIncidents, rejectNewsIncident } from '../queries/news.ts';
 
 export type { IncidentRepository, Area, Bbox, Period, Health, IncidentFilter } from '../queries/index.ts';
@@ -60,10 +60,11 @@ export type AccountRepository = { [K in keyof typeof accountQueries]: Bound<(typ
 export interface TokenRepository {
   find: Bound<typeof findToken>;
 }
-/** The audit log's table: batched inserts, pages newest first. */
+/** The audit log's table: batched inserts, pages newest first, the retention purge. */
 export interface AuditRepository {
   insert: Bound<typeof insertAuditEntries>;
   list: Bound<typeof listAuditEntries>;
+  purge: Bound<typeof purgeAuditEntries>;
 }
 /** Citizen reports and their moderation. */
 export type ReportRepository = { [K in keyof typeof reportQueries]: Bound<(typeof reportQueries)[K]> };
@@ -84,6 +85,7 @@ export interface PublishedRepository {
 /** Per-client counters of the citizen-report form's rate limit, shared by every process on the store. */
 export interface RateLimitRepository {
   countReport: Bound<typeof countReport>;
+  countScopedRequest: Bound<typeof countScopedRequest>;
   purgeReportWindows: Bound<typeof purgeReportWindows>;
 }
 
@@ -115,11 +117,11 @@ export function createRepositories(store: Pick<Store, 'db' | 'backend' | 'reads'
     published: bindStore(reads, { cellMonthCounts }),
     accounts: { ...bindStore(store, accountQueries), credentialsEpoch },
     tokens: bindStore(store, { find: findToken }),
-    audit: bindStore(store, { insert: insertAuditEntries, list: listAuditEntries }),
+    audit: bindStore(store, { insert: insertAuditEntries, list: listAuditEntries, purge: purgeAuditEntries }),
     reports: bindStore(store, reportQueries),
     targets: bindStore(store, targetQueries),
     patrol: bindStore(store, { counts: patrolCounts }),
-    rateLimits: bindStore(store, { countReport, purgeReportWindows }),
+    rateLimits: bindStore(store, { countReport, countScopedRequest, purgeReportWindows }),
     news: bindStore(store, newsQueries),
   };
 }
