@@ -9,7 +9,7 @@ import { Kysely, Migrator, type Migration, type MigrationProvider } from 'kysely
 import { PGlite } from '@electric-sql/pglite';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 // not kysely-postgres-js: its reserved connections crash the process when PostgreSQL restarts (see the file)
-import { PooledPostgresDialect } from './postgres-driver.ts';
+import { connectionSettings, PooledPostgresDialect } from './postgres-driver.ts';
 import postgres from 'postgres';
 import { openReadReplicas, type ReadReplicas } from './replicas.ts';
 import type { Database } from './schema.ts';
@@ -27,6 +27,7 @@ import * as m012 from './migrations/012_job_runs.ts';
 import * as m013 from './migrations/013_news_decisions.ts';
 import * as m014 from './migrations/014_aggregates.ts';
 import * as m015 from './migrations/015_sync.ts';
+import * as m016 from './migrations/016_audit_logins.ts';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -89,13 +90,19 @@ export interface OpenOptions {
   /** in-memory PGlite, for tests; or a data-dir dump to start from. */
   memory?: boolean;
   loadDataDir?: Blob;
+  /**
+   * PostgreSQL only: the longest a statement may run (ms, `statement_timeout` of every pooled
+   * connection, replicas included); a slower one fails with 57014, which the API answers 503
+   * `query_timeout`. 0 or absent: no limit. Imports inside `rawTransaction` are exempt.
+   */
+  statementTimeoutMs?: number;
 }
 
-const migrations: Record<string, Migration> = { '001_initial': m001, '002_news': m002, '003_tokens': m003, '004_reports': m004, '005_accounts': m005, '006_audit': m006, '007_targets': m007, '008_report_idempotency': m008, '009_shared_state': m009, '010_record_keys': m010, '012_job_runs': m012, '013_news_decisions': m013, '014_aggregates': m014, '015_sync': m015 };
+const migrations: Record<string, Migration> = { '001_initial': m001, '002_news': m002, '003_tokens': m003, '004_reports': m004, '005_accounts': m005, '006_audit': m006, '007_targets': m007, '008_report_idempotency': m008, '009_shared_state': m009, '010_record_keys': m010, '012_job_runs': m012, '013_news_decisions': m013, '014_aggregates': m014, '015_sync': m015, '016_audit_logins': m016 };
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export async function openStore(opts: OpenOptions): Promise<Store> {
-  const store = opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.replicaUrls ?? []) : await openPGlite(opts);
+  const store = opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.replicaUrls ?? [], opts.statementTimeoutMs ?? 0) : await openPGlite(opts);
   await migrate(store.db);
   return store;
 }
@@ -167,11 +174,11 @@ async function copyThroughPostgres(run: postgres.Sql | postgres.TransactionSql, 
   });
 }
 
-function openPostgres(url: string, replicaUrls: readonly string[]): Store {
-  const sql = postgres(url, { max: 10, onnotice: () => {} });
+function openPostgres(url: string, replicaUrls: readonly string[], statementTimeoutMs: number): Store {
+  const sql = postgres(url, { max: 10, onnotice: () => {}, ...connectionSettings(statementTimeoutMs) });
   const db = new Kysely<Database>({ dialect: new PooledPostgresDialect(sql) });
   const hooks = closeHooks();
-  const reads = replicaUrls.length ? openReadReplicas(sql, replicaUrls) : undefined;
+  const reads = replicaUrls.length ? openReadReplicas(sql, replicaUrls, statementTimeoutMs) : undefined;
   return {
     db,
     backend: 'postgres',
@@ -186,15 +193,17 @@ function openPostgres(url: string, replicaUrls: readonly string[]): Store {
       return outcome;
     },
     async rawTransaction(fn) {
-      return sql.begin(async (tx) =>
-        fn({
+      return sql.begin(async (tx) => {
+        // an import's COPY and its aggregates may take minutes: the request timeout is not for them
+        if (statementTimeoutMs > 0) await tx`SET LOCAL statement_timeout = 0`;
+        return fn({
           async query(text, params) {
             const r = await tx.unsafe(text, params as any[]);
             return { rows: [...r] as any[], affected: r.count ?? 0 };
           },
           copyCsv: (table, columns, csv) => copyThroughPostgres(tx, table, columns, csv),
-        }),
-      ) as Promise<any>;
+        });
+      }) as Promise<any>;
     },
     onClose: hooks.add,
     async close() {

@@ -136,3 +136,8 @@ export class PooledPostgresDialect implements Dialect {
     return new PostgresQueryCompiler();
   }
 }
+
+/** Startup parameters of every pooled connection (primary and replicas): the statement timeout, when there is one. */
+export function connectionSettings(statementTimeoutMs: number): { connection?: { statement_timeout: number } } {
+  return statementTimeoutMs > 0 ? { connection: { statement_timeout: statementTimeoutMs } } : {};
+}

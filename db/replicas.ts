@@ -20,7 +20,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Kysely, type CompiledQuery, type DatabaseConnection, type Driver, type QueryResult } from 'kysely';
 import postgres from 'postgres';
-import { PooledConnection, PooledPostgresDialect, PooledPostgresDriver } from './postgres-driver.ts';
+import { connectionSettings, PooledConnection, PooledPostgresDialect, PooledPostgresDriver } from './postgres-driver.ts';
 import type { Database } from './schema.ts';
 
 /** How long a replica that failed is left alone before it is tried again. */
@@ -46,9 +46,9 @@ class Replica {
   downUntil = 0;
   private version: string | undefined;
   private versionAt = -Infinity;
-  constructor(readonly name: string, url: string) {
+  constructor(readonly name: string, url: string, statementTimeoutMs = 0) {
     // a short connect timeout: a replica that does not answer must not hold a request for long
-    this.sql = postgres(url, { max: 10, connect_timeout: 2, onnotice: () => {} });
+    this.sql = postgres(url, { max: 10, connect_timeout: 2, onnotice: () => {}, ...connectionSettings(statementTimeoutMs) });
   }
   up(now: number): boolean {
     return now >= this.downUntil;
@@ -148,8 +148,8 @@ class RoutedDialect extends PooledPostgresDialect {
 }
 
 /** The replicas of `primary` at `urls` (connections open lazily, at the first query). */
-export function openReadReplicas(primary: postgres.Sql, urls: readonly string[]): ReadReplicas {
-  const replicas = urls.map((url) => new Replica(replicaName(url), url));
+export function openReadReplicas(primary: postgres.Sql, urls: readonly string[], statementTimeoutMs = 0): ReadReplicas {
+  const replicas = urls.map((url) => new Replica(replicaName(url), url, statementTimeoutMs));
   const current = new AsyncLocalStorage<ReadTarget>();
   let turn = 0;
 

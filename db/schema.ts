@@ -276,12 +276,14 @@ export interface AuditTable {
   subject: string;
   role: string;
   name: string;
-  kind: 'view' | 'export';
+  kind: 'view' | 'export' | 'login' | 'csrf';
   method: string;
   path: string;
   query: string;
   status: number;
   area_ids: unknown;
+  /** the client's address (016); null on older rows */
+  ip: string | null;
 }
 
 

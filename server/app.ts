@@ -24,7 +24,7 @@ import { registerTrend } from './trend/index.ts';
 import { registerGiStar } from './gistar/index.ts';
 import { registerEmerging } from './emerging/index.ts';
 import { registerPai } from './pai/index.ts';
-import { authenticate, csrfProtection } from './auth/index.ts';
+import { authenticate, csrfProtection, type Principal } from './auth/index.ts';
 import { registerAccounts, SESSION_OPENING_ROUTES } from './accounts/index.ts';
 import { visibilityClass } from './policy/index.ts';
 import { registerReports } from './reports/index.ts';
@@ -95,19 +95,17 @@ export function createApp(opts: AppOptions): Hono {
   app.use('*', securityHeaders(settings.security));
   app.use('/api/*', apiBodyLimit(settings.security.apiBodyLimit));
   // who is asking first: the cache keys answers by the caller's visibility class
-  app.use('/api/*', authenticate(services.repositories, settings.accounts));
-  app.use('/api/*', csrfProtection(SESSION_OPENING_ROUTES));
-  // before the cache: a cached answer to a detail request is audited too
+  const auth = authenticate(services.repositories, settings.accounts);
+  app.use('/api/*', auth);
+  // before the CSRF check (a refusal is audited) and the cache (a cached answer to a detail request is audited too)
   app.use('/api/*', auditRequests(services.audit));
+  app.use('/api/*', csrfProtection(SESSION_OPENING_ROUTES));
   const cache = responseCache({
     version: services.dataVersion,
     // the read-only queries of GET requests may run on a read replica (DATABASE_REPLICA_URL)
     reads: services.reads,
     ...settings.cache,
-    variant: (c) => {
-      const cls = visibilityClass(c.get('principal'));
-      return cls === 'public' ? undefined : cls;
-    },
+    variant: (c) => cacheVariant(c.get('principal') ?? null),
   });
   app.use('/api/*', cache);
   // after the cache: only valid URLs are ever cached, so a hit needs no second look
@@ -115,9 +113,16 @@ export function createApp(opts: AppOptions): Hono {
 
   for (const register of FEATURES) register(app, services);
   app.all('/api/*', (c) => c.json(errorBody('not_found'), 404));
-  // anonymous cache hits answered before routing, with the headers this whole stack sent (server/cache/fast-path.ts)
-  withCachedFastPath(app, cache, settings.security.trustProxy, logger);
+  // cache hits answered before routing, with the headers this whole stack sent (server/cache/fast-path.ts);
+  // signed-in ones after the same credential check and audit entry as the middleware chain
+  withCachedFastPath(app, cache, settings.security.trustProxy, logger, { auth, audit: services.audit, variant: cacheVariant });
   return app as unknown as Hono;
+}
+
+/** The response cache's variant for a caller: none for the public (shareable), else its visibility class. */
+function cacheVariant(principal: Principal | null): string | undefined {
+  const cls = visibilityClass(principal);
+  return cls === 'public' ? undefined : cls;
 }
 
 /**

@@ -92,7 +92,7 @@ async function main() {
   const production = config.production;
   if (production) await ensureWebBuild(log, { production });
 
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, replicaUrls: config.replicaUrls });
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, replicaUrls: config.replicaUrls, statementTimeoutMs: config.settings.DATABASE_STATEMENT_TIMEOUT_MS });
   log(`Base de datos: ${store.backend === 'pglite' ? `PGlite en ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}${store.reads ? `, réplicas de lectura: ${store.reads.names.join(', ')}` : ''}`);
 
   if (await isStoreEmpty(store)) {

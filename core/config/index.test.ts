@@ -12,6 +12,9 @@ describe('parseConfig', () => {
     expect(c.API_BODY_LIMIT).toBe(65536);
     expect(c.PASSWORD_SCRYPT_N).toBe(32768);
     expect(c.CHAT_RETENTION_DAYS).toBe(90);
+    expect(c.AUDIT_RETENTION_DAYS).toBe(365);
+    expect(c.DATABASE_STATEMENT_TIMEOUT_MS).toBe(10_000);
+    expect(c.PLENARY_PUBLIC_RATE_LIMIT).toBe(3);
     expect(c.DATABASE_REPLICA_URL).toEqual([]);
     expect(c.LOG_LEVEL).toBe('info');
     expect(c.NEWS_SCHEDULE).toBe(true);

@@ -68,6 +68,8 @@ export const configSchema = z.object({
     message: 'DATABASE_URL: use una URL postgres://… — DATABASE_URL must be a postgres:// URL',
   }),
   DATABASE_REPLICA_URL: postgresUrls('DATABASE_REPLICA_URL'),
+  DATABASE_STATEMENT_TIMEOUT_MS: integer('DATABASE_STATEMENT_TIMEOUT_MS', 10_000, 0),
+  PLENARY_PUBLIC_RATE_LIMIT: integer('PLENARY_PUBLIC_RATE_LIMIT', 3, 0),
   LOG_LEVEL: z
     .string()
     .trim()
@@ -99,6 +101,7 @@ export const configSchema = z.object({
   }),
   CHROMIUM_PATH: text(),
   CHAT_RETENTION_DAYS: integer('CHAT_RETENTION_DAYS', 90, 1),
+  AUDIT_RETENTION_DAYS: integer('AUDIT_RETENTION_DAYS', 365, 0),
   NEWS_CONFIG: text(),
   NEWS_SCHEDULE: text().transform((v) => (v ?? '').toLowerCase() !== 'off'),
   /** `monthly` turns on the open-data sync job (etl/sync) in `npm start`; off by default. */

@@ -30,6 +30,10 @@ export const ERRORS = {
   rate_limited: { status: 429, message: 'Demasiadas solicitudes' },
   internal_error: { status: 500, message: 'Error interno' },
   db_unavailable: { status: 503, message: 'Base de datos no disponible' },
+  // a statement ran past DATABASE_STATEMENT_TIMEOUT_MS (PostgreSQL 57014): refused, never a hang
+  query_timeout: { status: 503, message: 'La consulta tardó demasiado: intente con un periodo o un conjunto de áreas menor' },
+  // server/audit: a signed-in answer is sent only once its audit entry is committed
+  audit_unavailable: { status: 503, message: 'No se pudo registrar la consulta en la bitácora: intente de nuevo en un momento' },
   service_starting: { status: 503, message: 'El servicio está arrancando: intente de nuevo en unos segundos' },
   // import (quarantine reasons)
   missing_date: { status: 422, message: 'Fila sin fecha utilizable' },

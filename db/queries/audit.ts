@@ -6,7 +6,8 @@
 import { sql } from 'kysely';
 import type { Store } from '../connect.ts';
 
-export const AUDIT_KINDS = ['view', 'export'] as const;
+/** `view`/`export`: a signed-in data request; `login`: a login attempt; `csrf`: a refused forged request. */
+export const AUDIT_KINDS = ['view', 'export', 'login', 'csrf'] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 export interface AuditEntry {
@@ -20,13 +21,16 @@ export interface AuditEntry {
   query: string;
   status: number;
   area_ids: readonly string[];
+  /** the client's address as server/http/client.ts resolved it (null: unknown) */
+  ip?: string | null;
 }
 
 /** An entry as the API returns it. */
-export interface AuditItem extends Omit<AuditEntry, 'at' | 'area_ids'> {
+export interface AuditItem extends Omit<AuditEntry, 'at' | 'area_ids' | 'ip'> {
   id: string;
   at: string;
   area_ids: string[];
+  ip: string | null;
 }
 
 
@@ -40,7 +44,10 @@ export function storableText(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }
 
-/** Writes a batch in one INSERT (parameters only; 11 per row). */
+/**
+ * Writes a batch in one INSERT (parameters only; 11 per row). One statement is one transaction:
+ * when it resolves the whole batch is committed (server/audit's group commit relies on it).
+ */
 export async function insertAuditEntries(store: Pick<Store, 'db'>, entries: readonly AuditEntry[]): Promise<void> {
   if (!entries.length) return;
   await store.db
@@ -57,6 +64,7 @@ export async function insertAuditEntries(store: Pick<Store, 'db'>, entries: read
         query: storableText(e.query),
         status: e.status,
         area_ids: sql`${JSON.stringify(e.area_ids.map(storableText))}::jsonb`,
+        ip: e.ip == null ? null : storableText(e.ip),
       })) as never,
     )
     .execute();
@@ -94,6 +102,16 @@ export async function listAuditEntries(store: Pick<Store, 'db'>, f: AuditFilter)
     query: r.query,
     status: Number(r.status),
     area_ids: (typeof r.area_ids === 'string' ? JSON.parse(r.area_ids) : r.area_ids) as string[],
+    ip: r.ip ?? null,
   }));
   return { items, next_cursor: rows.length > f.limit ? items[items.length - 1].id : null };
+}
+
+/**
+ * Deletes the entries older than `before` (the retention setting `AUDIT_RETENTION_DAYS`, run by the
+ * scheduler); returns how many. Uses the `(at, id)` index.
+ */
+export async function purgeAuditEntries(store: Pick<Store, 'db'>, before: Date): Promise<number> {
+  const result = await store.db.deleteFrom('audit_log').where('at', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows ?? 0);
 }

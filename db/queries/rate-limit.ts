@@ -28,6 +28,14 @@ export async function countReport(store: { db: Kysely<Database> }, clientIp: str
   return Number(row.count);
 }
 
+/**
+ * Counts one more request of `scope` (e.g. `plenary`) from `clientIp`: the same table, keyed
+ * `<scope>:<ip>` so that each limit counts only its own requests (reports use the bare IP).
+ */
+export async function countScopedRequest(store: { db: Kysely<Database> }, scope: string, clientIp: string, startMs: number): Promise<number> {
+  return countReport(store, `${scope}:${clientIp}`, startMs);
+}
+
 /** Drops the windows that ended before `beforeMs` (they can no longer refuse anything). */
 export async function purgeReportWindows(store: { db: Kysely<Database> }, beforeMs: number): Promise<void> {
   const db = store.db as RateDb;

@@ -13,11 +13,11 @@ import {
   claimLoginAttempt, loginBlockedForMs, purgeExpiredSessions, purgeLoginAttempts, recordLoginAttempt, settleLoginAttempt, redeemInvitation, touchSession, unknownTerritoryIds,
 } from '../queries/accounts.ts';
 import { findToken, issueToken, listTokens } from '../queries/tokens.ts';
-import { insertAuditEntries, listAuditEntries } from '../queries/audit.ts';
+import { insertAuditEntries, listAuditEntries, purgeAuditEntries } from '../queries/audit.ts';
 import { approveReport, countHoneypot, countReports, insertReport, listReports, mergeReport, rejectReport, reportByClientKey, reportByFolio } from '../queries/reports.ts';
 import { areaSourceMonths, createTarget, deleteTarget, getTarget, listTargets } from '../queries/targets.ts';
 import { patrolCounts } from '../queries/patrol.ts';
-import { countReport, purgeReportWindows } from '../queries/rate-limit.ts';
+import { countReport, countScopedRequest, purgeReportWindows } from '../queries/rate-limit.ts';
 import { correctNewsIncident, detachNewsArticle, mergeNewsIncidents, newsIncidents, rejectNewsIncident } from '../queries/news.ts';
 import { latestJobRuns } from '../queries/job-runs.ts';
 
@@ -65,10 +65,11 @@ export interface TokenRepository {
   list: Bound<typeof listTokens>;
   revoke: Bound<typeof revokeToken>;
 }
-/** The audit log's table: batched inserts, pages newest first. */
+/** The audit log's table: batched inserts, pages newest first, the retention purge. */
 export interface AuditRepository {
   insert: Bound<typeof insertAuditEntries>;
   list: Bound<typeof listAuditEntries>;
+  purge: Bound<typeof purgeAuditEntries>;
 }
 /** Citizen reports and their moderation. */
 export type ReportRepository = { [K in keyof typeof reportQueries]: Bound<(typeof reportQueries)[K]> };
@@ -93,6 +94,7 @@ export interface PublishedRepository {
 /** Per-client counters of the citizen-report form's rate limit, shared by every process on the store. */
 export interface RateLimitRepository {
   countReport: Bound<typeof countReport>;
+  countScopedRequest: Bound<typeof countScopedRequest>;
   purgeReportWindows: Bound<typeof purgeReportWindows>;
 }
 
@@ -125,11 +127,11 @@ export function createRepositories(store: Pick<Store, 'db' | 'backend' | 'reads'
     published: bindStore(reads, { cellMonthCounts }),
     accounts: { ...bindStore(store, accountQueries), credentialsEpoch },
     tokens: bindStore(store, { find: findToken, issue: issueToken, list: listTokens, revoke: revokeToken }),
-    audit: bindStore(store, { insert: insertAuditEntries, list: listAuditEntries }),
+    audit: bindStore(store, { insert: insertAuditEntries, list: listAuditEntries, purge: purgeAuditEntries }),
     reports: bindStore(store, reportQueries),
     targets: bindStore(store, targetQueries),
     patrol: bindStore(store, { counts: patrolCounts }),
-    rateLimits: bindStore(store, { countReport, purgeReportWindows }),
+    rateLimits: bindStore(store, { countReport, countScopedRequest, purgeReportWindows }),
     news: bindStore(store, newsQueries),
     jobRuns: bindStore(store, { latest: latestJobRuns }),
   };

@@ -63,7 +63,7 @@ describeEachBackend(
         const lines: string[] = [];
         const jobs = startBackgroundJobs({ store: getStore(), dataDir: freshDir(), env, clock: manualClock(Date.now()).clock, log: (l) => lines.push(l) });
         await jobs.idle();
-        expect(jobs.jobNames).toEqual(['retención de chats']);
+        expect(jobs.jobNames).toEqual(['retención de chats', 'retención de bitácora']);
         await jobs.stop();
         expect(lines.some((l) => l.startsWith('Noticias: sin ejecución periódica'))).toBe(true);
       }
@@ -81,7 +81,7 @@ describeEachBackend(
       const { clock, advance, timers } = manualClock(Date.parse('2026-01-05T12:00:00Z'));
       const passes: NewsRunSummary[] = [];
       const jobs = startBackgroundJobs({ store: getStore(), dataDir, env: { NEWS_CONFIG: configPath }, clock, onNewsPass: (s) => passes.push(s) });
-      expect(jobs.jobNames).toEqual(['retención de chats', 'noticias']);
+      expect(jobs.jobNames).toEqual(['retención de chats', 'retención de bitácora', 'noticias']);
       expect(timers()).toBe(1);
       await jobs.idle();
       expect(passes).toEqual([{ fetched: 7, articles: 7, incidents: 1, duplicates: 2, unplaced: 0, errors: 0, sources: [{ url: server.feedUrl, status: 'ok', reason: null }] }]);

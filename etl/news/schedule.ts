@@ -26,6 +26,7 @@ import { parseConfig } from '../../core/config/index.ts';
 import { hostname } from 'node:os';
 import type { Store } from '../../db/connect.ts';
 import { purgeExpiredText } from '../../db/queries/reports.ts';
+import { purgeAuditEntries } from '../../db/queries/audit.ts';
 import { lastJobRuns, recordJobRuns } from '../../db/queries/job-runs.ts';
 import { DEFAULT_NEWS_CONFIG, runNewsOnce, type NewsRunSummary, type SourceReport } from './pipeline/index.ts';
 import { loadNewsConfig, type NewsConfig, type NewsSource } from './sources/index.ts';
@@ -314,6 +315,17 @@ export function syncJob(store: Store, dataDir: string, sources: SourcesFile, las
   };
 }
 
+export const AUDIT_RETENTION_JOB = 'retención de bitácora';
+
+/** The audit-retention job: deletes audit entries older than `days` at start and then every day. */
+export function auditRetentionJob(store: Pick<Store, 'db'>, days: number, everyMs = 24 * 3600_000): Job {
+  return everyJob(AUDIT_RETENTION_JOB, everyMs, async (now) => {
+    const purged = await purgeAuditEntries(store, new Date(now.getTime() - days * 86_400_000));
+    await recordJobRuns(store, [{ job: AUDIT_RETENTION_JOB, source: null, startedAt: now, status: 'ok', counts: { purged }, instance: INSTANCE }]);
+    return purged ? `${purged} entradas de la bitácora vencidas borradas` : undefined;
+  });
+}
+
 export interface BackgroundJobsOptions {
   store: Store;
   dataDir: string;
@@ -327,7 +339,8 @@ export interface BackgroundJobsOptions {
 }
 
 /**
- * The jobs `npm start` runs: the chat-retention purge always; the news sources when the config
+ * The jobs `npm start` runs: the chat-retention purge always, the audit-retention purge unless
+ * `AUDIT_RETENTION_DAYS=0`; the news sources when the config
  * (`NEWS_CONFIG`, else the bundled one, which has the schedule off) enables the schedule, unless
  * `NEWS_SCHEDULE=off`. Returns the started scheduler (stop it on shutdown).
  */
@@ -337,6 +350,8 @@ export function startBackgroundJobs(opts: BackgroundJobsOptions): Scheduler {
   // the schedule's minute: SCHEDULE_MINUTE_SECONDS shortens every interval for tests
   const minuteMs = env.SCHEDULE_MINUTE_SECONDS * 1000;
   const jobs: Job[] = [retentionJob(opts.store, 24 * 60 * minuteMs)];
+  // AUDIT_RETENTION_DAYS=0 keeps the audit log forever
+  if (env.AUDIT_RETENTION_DAYS > 0) jobs.push(auditRetentionJob(opts.store, env.AUDIT_RETENTION_DAYS, 24 * 60 * minuteMs));
   const { configPath, off } = newsScheduleSource(env);
   const config = off ? null : loadNewsConfig(configPath);
   if (config?.schedule.enabled) {

@@ -97,6 +97,8 @@ export function registerAccounts(app: ApiApp, services: Services): void {
 
   app.post('/api/session', noStore, sameSiteOnly, limit, async (c) => {
     const { email, password } = await jsonBody(c, LoginBody);
+    // the audit log records every attempt under the e-mail it named, or the account's subject when one has it
+    c.set('loginAttempt', { subject: `login:${email}`, role: '', name: email });
     const ip = clientOf(c).ip;
     const limits = { maxFailures: settings.maxFailures, ipMaxFailures: settings.ipMaxFailures, windowMs: settings.windowMs };
     // claimed before the password is checked: concurrent guesses cannot all pass the lockout check first
@@ -106,6 +108,7 @@ export function registerAccounts(app: ApiApp, services: Services): void {
       throw new AppError('too_many_attempts');
     }
     const user = await accounts.findUserForLogin(email);
+    if (user) c.set('loginAttempt', { subject: `user:${user.id}`, role: user.role, name: user.name });
     // an unknown e-mail pays the same scrypt as a wrong password: timing tells nothing
     const matches = await verifyPassword(password, user?.password_hash ?? (await dummyPasswordHash()));
     const ok = Boolean(user) && matches;

@@ -3,12 +3,18 @@
  * included) are recorded with who, what, which areas and the status; the public and the
  * session/health routes are not; exports are `export`; only admins read the log, page by page.
  * The buffered writer writes nothing until a batch fills or a flush, and everything on close.
+ * Group commit: an answer leaves only once its entry is committed (read from the table without a
+ * flush), concurrent entries share one INSERT, a store that cannot take them refuses the answer.
+ * Login attempts and CSRF refusals are recorded; old entries are purged.
  */
 import { expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { loadCuadrante2016Lookup } from '../../reference/boundaries/index.ts';
 import { createToken, hashToken } from '../../db/queries/tokens.ts';
-import { listAuditEntries } from '../../db/queries/audit.ts';
+import { insertAuditEntries, listAuditEntries } from '../../db/queries/audit.ts';
+import { createUser } from '../../db/queries/accounts.ts';
+import { login, sessionAs } from '../../tests/support/accounts.ts';
+import { createApp } from '../app.ts';
 import { describeApi, getJson } from '../../tests/support/index.ts';
 import { createRepositories } from '../../db/repositories/index.ts';
 import { AuditLog, areaIdsOf, auditKind, isAuditedPath } from './index.ts';
@@ -145,6 +151,72 @@ describeApi('audit log', (ctx) => {
     expect(await stored()).toBe(150);
   });
 
+  it('has the entry in the table when the answer arrives (no flush, no wait)', async () => {
+    const { publicApp, store } = ctx();
+    const mesa = await tokenWithId('mesa', ['09002']);
+    const res = await publicApp.request('/api/categories?durable=1', { headers: mesa.auth });
+    expect(res.status).toBe(200);
+    // read the table directly: `GET /api/audit` would flush first
+    const items = (await listAuditEntries(store, { subject: `token:${mesa.id}`, limit: 10 })).items;
+    expect(items.map((i) => [i.path, i.query, i.status])).toEqual([['/api/categories', 'durable=1', 200]]);
+  });
+
+  it('answers 503 audit_unavailable to signed-in callers when the store cannot take the entry; the public is served', async () => {
+    const { store } = ctx();
+    const broken = new AuditLog({ insert: async () => { throw new Error('disco lleno'); } }, { log: () => {} });
+    const app = createApp({ store, audit: broken });
+    const mesa = await tokenWithId('mesa', ['09002']);
+    const refused = await getJson(app, '/api/categories', mesa.auth);
+    expect([refused.status, refused.body.error?.code]).toEqual([503, 'audit_unavailable']);
+    expect((await app.request('/api/categories')).status).toBe(200);
+    expect(broken.pending).toBe(1); // kept for the retry
+    await broken.close();
+  });
+
+  it('records login attempts (wrong, right, unknown e-mail) with the account, status and client address', async () => {
+    const { publicApp, app, store } = ctx();
+    const email = `audit-login-${Math.random().toString(36).slice(2, 8)}@example.mx`;
+    const user = await createUser(store, { email, password: 'una-clave-larga-de-prueba', role: 'enlace', name: 'Enlace bitácora', territory: ['09002'] });
+    expect((await login(publicApp, email, 'otra-clave-equivocada')).res.status).toBe(401);
+    expect((await login(publicApp, email, 'una-clave-larga-de-prueba')).res.status).toBe(200);
+    const unknown = `nadie-${Math.random().toString(36).slice(2, 8)}@example.mx`;
+    expect((await login(publicApp, unknown, 'cualquier-clave')).res.status).toBe(401);
+    const mine = (await getJson(app, `/api/audit?subject=${encodeURIComponent(`user:${user.id}`)}`)).body.items;
+    expect(mine.map((i: { kind: string; method: string; path: string; status: number; role: string }) => [i.kind, i.method, i.path, i.status, i.role])).toEqual([
+      ['login', 'POST', '/api/session', 200, 'enlace'],
+      ['login', 'POST', '/api/session', 401, 'enlace'],
+    ]);
+    expect(typeof mine[0].ip).toBe('string');
+    const theirs = (await getJson(app, `/api/audit?subject=${encodeURIComponent(`login:${unknown}`)}`)).body.items;
+    expect(theirs.map((i: { kind: string; status: number; name: string }) => [i.kind, i.status, i.name])).toEqual([['login', 401, unknown]]);
+  });
+
+  it('records a CSRF refusal, even on a route that is not data', async () => {
+    const { publicApp, app, store } = ctx();
+    const session = await sessionAs(publicApp, store, 'mesa', ['09002']);
+    const refused = await getJson(publicApp, '/api/session', session.read); // a read passes
+    expect(refused.status).toBe(200);
+    const logout = await publicApp.request('/api/session', { method: 'DELETE', headers: session.read });
+    expect(logout.status).toBe(403);
+    expect(((await logout.json()) as { error: { code: string } }).error.code).toBe('csrf_failed');
+    const items = (await getJson(app, `/api/audit?subject=${encodeURIComponent(`user:${session.user.id}`)}`)).body.items;
+    expect(items.map((i: { kind: string; method: string; path: string; status: number }) => [i.kind, i.method, i.path, i.status])).toEqual([
+      ['csrf', 'DELETE', '/api/session', 403],
+      ['login', 'POST', '/api/session', 200],
+    ]);
+  });
+
+  it('purges entries older than the retention date, and only those', async () => {
+    const { store } = ctx();
+    const subject = `test:${Math.random()}`;
+    const entry = (at: Date, path: string) => ({ at, subject, role: 'enlace', name: 'n', kind: 'view' as const, method: 'GET', path, query: '', status: 200, area_ids: [] });
+    const now = Date.now();
+    await insertAuditEntries(store, [entry(new Date(now - 400 * 86_400_000), '/api/old'), entry(new Date(now - 10 * 86_400_000), '/api/recent')]);
+    const purged = await createRepositories(store).audit.purge(new Date(now - 365 * 86_400_000));
+    expect(purged).toBeGreaterThanOrEqual(1);
+    expect((await listAuditEntries(store, { subject, limit: 10 })).items.map((i) => i.path)).toEqual(['/api/recent']);
+  });
+
   it('stores a request whose path and ids hold NUL, controls or a lone surrogate, and the entries after it', async () => {
     const { publicApp } = ctx();
     const liaison = await tokenWithId('moderador');
@@ -187,4 +259,48 @@ it('classifies paths: data routes, export kinds, area ids', () => {
   expect(areaIdsOf('/api/areas/colonia/09-001%2F2/series', new URLSearchParams('ids=a,b&cuadrante=c'))).toEqual(['09-001/2', 'a', 'b', 'c']);
   // a plenary export's agenda (hand-written ids): its areas are the export's area_ids
   expect(areaIdsOf('/api/plenary/pdf', new URLSearchParams('areas=cuadrante:C-1.1.1,alcaldia:09015&categories=robo_transeunte&month=2016-01'))).toEqual(['C-1.1.1', '09015']);
+});
+
+it('group commit: concurrent entries share one INSERT and each resolves only once it is committed (hand-written writer)', async () => {
+  const inserts: number[] = [];
+  let commit!: () => void;
+  const writer = { insert: (entries: readonly unknown[]) => new Promise<void>((resolve) => { inserts.push(entries.length); commit = resolve; }) };
+  const log = new AuditLog(writer, { flushMs: 5, batchSize: 100 });
+  const entry = { at: new Date(), subject: 's', role: 'mesa', name: 'n', kind: 'view' as const, method: 'GET', path: '/api/x', query: '', status: 200, area_ids: [] };
+  let settled = 0;
+  const waits = Array.from({ length: 20 }, () => log.record(entry).then((ok) => (settled++, ok)));
+  await new Promise((r) => setTimeout(r, 30));
+  expect(inserts).toEqual([20]); // one INSERT for the twenty
+  expect(settled).toBe(0); // written but not committed: nobody answered yet
+  // entries arriving while that batch is written gather into the next one
+  const later = Array.from({ length: 5 }, () => log.record(entry));
+  commit();
+  expect(await Promise.all(waits)).toEqual(Array(20).fill(true));
+  await new Promise((r) => setTimeout(r, 30));
+  expect(inserts).toEqual([20, 5]);
+  commit();
+  expect(await Promise.all(later)).toEqual(Array(5).fill(true));
+  // a full batch does not wait for the timer
+  const full = new AuditLog(writer, { flushMs: 3_600_000, batchSize: 3 });
+  const three = [full.record(entry), full.record(entry), full.record(entry)];
+  await new Promise((r) => setTimeout(r, 10));
+  expect(inserts).toEqual([20, 5, 3]);
+  commit();
+  expect(await Promise.all(three)).toEqual([true, true, true]);
+});
+
+it('a failed batch resolves its waiters false and is retried until written (hand-written writer)', async () => {
+  let fail = true;
+  const written: number[] = [];
+  const writer = { insert: async (entries: readonly unknown[]) => { if (fail) throw new Error('sin conexión'); written.push(entries.length); } };
+  const log = new AuditLog(writer, { flushMs: 1, log: () => {} });
+  const entry = { at: new Date(), subject: 's', role: 'mesa', name: 'n', kind: 'view' as const, method: 'GET', path: '/api/x', query: '', status: 200, area_ids: [] };
+  expect(await Promise.all([log.record(entry), log.record(entry)])).toEqual([false, false]);
+  expect(log.pending).toBe(2);
+  fail = false;
+  // a new entry does not wait for the retry's backoff, and takes the two failed ones with it
+  expect(await log.record(entry)).toBe(true);
+  expect(written).toEqual([3]);
+  expect(log.pending).toBe(0);
+  await log.close();
 });

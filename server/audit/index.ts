@@ -19,11 +19,13 @@
  * without credentials, 403 `forbidden` for other roles) → `{items, next_cursor}`, newest first.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
-import { AppError } from '../../core/errors/index.ts';
+import { AppError, ERRORS } from '../../core/errors/index.ts';
+import { errorBody } from '../errors/index.ts';
+import { clientOf } from '../http/client.ts';
 import { isCalendarDate } from '../../core/time/calendar.ts';
-import type { AuditKind } from '../services/ports.ts';
+import type { AuditEntry, AuditKind } from '../services/ports.ts';
 import type { Services } from '../services/types.ts';
 import type { ApiApp, ApiEnv } from '../context.ts';
 import type { AuditLog } from './log.ts';
@@ -83,31 +85,53 @@ export function subjectOf(p: Principal): string {
 /** Set while an audited request runs: requests made inside it (exports' inner calls) are its own. */
 const insideAuditedRequest = new AsyncLocalStorage<true>();
 
-/** The middleware: mount after `authenticate`, before `responseCache`. */
+const LOGIN_ROUTE = 'POST /api/session';
+
+/** Who an entry names. */
+type AuditSubject = { subject: string; role: string; name: string };
+
+/** Who an entry names and its kind, or undefined when the request is not audited. */
+function auditedAs(c: Context<ApiEnv>): { who: AuditSubject; kind: AuditKind } | undefined {
+  const principal = principalOf(c);
+  if (`${c.req.method} ${c.req.path}` === LOGIN_ROUTE) return { who: c.get('loginAttempt') ?? { subject: 'login:', role: '', name: '' }, kind: 'login' };
+  if (!principal) return undefined;
+  const who = { subject: subjectOf(principal), role: principal.role, name: principal.name };
+  if (c.get('csrfRefused')) return { who, kind: 'csrf' };
+  return isAuditedPath(c.req.path) ? { who, kind: auditKind(c.req.path) } : undefined;
+}
+
+/** Whether this code runs inside an audited request (an export's inner call): it is that request's own. */
+export function insideAudit(): boolean {
+  return insideAuditedRequest.getStore() === true;
+}
+
+/** The entry for one answered request; `pathAndQuery` as the client sent it. */
+export function auditEntry(a: { at: Date; who: AuditSubject; kind: AuditKind; method: string; pathAndQuery: string; status: number; ip: string | null }): AuditEntry {
+  const q = a.pathAndQuery.indexOf('?');
+  const path = q < 0 ? a.pathAndQuery : a.pathAndQuery.slice(0, q);
+  const query = q < 0 ? '' : a.pathAndQuery.slice(q + 1);
+  return { at: a.at, ...a.who, kind: a.kind, method: a.method, path, query, status: a.status, area_ids: areaIdsOf(path, new URLSearchParams(query)), ip: a.ip };
+}
+
+/**
+ * The middleware: mount after `authenticate` and before `csrfProtection` (a refusal is recorded) and
+ * the response cache (a hit is recorded). The response leaves only once its entry is committed (the
+ * group commit of ./log.ts); if the store cannot take the entry, the caller gets 503
+ * `audit_unavailable` instead of an answer nobody could account for. A login's body (the password)
+ * is never read here.
+ */
 export function auditRequests(log: AuditLog): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
-    const principal = principalOf(c);
-    if (!principal || !isAuditedPath(c.req.path) || insideAuditedRequest.getStore()) return next();
+    if (insideAudit()) return next();
     const at = new Date();
-    let status = 500;
-    try {
-      await insideAuditedRequest.run(true, next);
-      status = c.res.status;
-    } finally {
-      const url = new URL(c.req.url);
-      log.record({
-        at,
-        subject: subjectOf(principal),
-        role: principal.role,
-        name: principal.name,
-        kind: auditKind(url.pathname),
-        method: c.req.method,
-        path: url.pathname,
-        query: url.search.replace(/^\?/, ''),
-        status,
-        area_ids: areaIdsOf(url.pathname, url.searchParams),
-      });
-    }
+    await insideAuditedRequest.run(true, next);
+    const audited = auditedAs(c);
+    if (!audited) return;
+    const url = new URL(c.req.url);
+    const committed = await log.record(
+      auditEntry({ at, ...audited, method: c.req.method, pathAndQuery: `${url.pathname}${url.search}`, status: c.res.status, ip: clientOf(c).ip ?? null }),
+    );
+    if (!committed) c.res = c.json(errorBody('audit_unavailable'), ERRORS.audit_unavailable.status);
   };
 }
 

@@ -18,7 +18,7 @@
  * routes that open a session (login, accepting an invitation), which check the Origin instead.
  */
 import type { MiddlewareHandler } from 'hono';
-import { getCookie } from 'hono/cookie';
+import { parse as parseCookie } from 'hono/utils/cookie';
 import { AppError } from '../../core/errors/index.ts';
 import type { AccountRepository, Role, TokenRepository, User } from '../services/ports.ts';
 import { assertSameOrigin } from '../http/origin.ts';
@@ -50,7 +50,22 @@ export interface SessionContext {
   user: User;
 }
 
-export type AuthEnv = { Variables: { principal?: Principal | null; session?: SessionContext } };
+/** Who a login attempt named (set by the login route, read by the audit log: the caller has no principal yet). */
+export interface LoginAttempt {
+  subject: string;
+  role: string;
+  name: string;
+}
+
+export type AuthEnv = {
+  Variables: {
+    principal?: Principal | null;
+    session?: SessionContext;
+    loginAttempt?: LoginAttempt;
+    /** set when `csrfProtection` refused the request: the audit log records the refusal */
+    csrfRefused?: true;
+  };
+};
 
 export interface SessionSettings {
   /** HMAC key for session ids and CSRF tokens (server/auth/session.ts) */
@@ -73,13 +88,25 @@ const TOUCH_EVERY_MS = 60_000;
 
 type Memo = { principal: Principal | null; session?: SessionContext; sessionId?: number; at: number };
 
+/** Who a request is, as `authenticate` resolves it. */
+export interface Caller {
+  principal: Principal | null;
+  session?: SessionContext;
+}
+
+/** The middleware, with the same memoised lookup for callers outside Hono (the cache's fast path). */
+export type Authenticator = MiddlewareHandler<AuthEnv> & {
+  /** the caller behind these two headers; throws AppError `invalid_token` for a malformed or dead bearer token */
+  resolve(authorization: string | undefined, cookieHeader: string | undefined): Promise<Caller>;
+};
+
 /**
  * The middleware. Lookups are memoised for a few seconds (credential hash → principal), so cached
  * responses stay cheap for authenticated clients too. The memo is dropped whenever this process
  * revokes a token, disables a user or ends a session (`credentialsEpoch`), so those take effect
  * on the next request; a change made by another process takes effect within the memo's 5 seconds.
  */
-export function authenticate({ tokens, accounts }: CredentialStore, sessions: SessionSettings = { key: ephemeralSessionKey(), idleMs: 12 * 3600_000 }): MiddlewareHandler<AuthEnv> {
+export function authenticate({ tokens, accounts }: CredentialStore, sessions: SessionSettings = { key: ephemeralSessionKey(), idleMs: 12 * 3600_000 }): Authenticator {
   const memo = new Map<string, Memo>();
   const { credentialsEpoch } = accounts;
   let epoch = credentialsEpoch();
@@ -96,8 +123,8 @@ export function authenticate({ tokens, accounts }: CredentialStore, sessions: Se
     return hit && now - hit.at <= CACHE_MS ? hit : undefined;
   };
 
-  return async (c, next) => {
-    const token = bearerToken(c.req.header('authorization'));
+  async function resolve(authorization: string | undefined, cookieHeader: string | undefined): Promise<Caller> {
+    const token = bearerToken(authorization);
     const now = performance.now();
     if (token === null) throw new AppError('invalid_token', 'use "Authorization: Bearer <token>"');
     if (token !== undefined) {
@@ -108,15 +135,11 @@ export function authenticate({ tokens, accounts }: CredentialStore, sessions: Se
         remember(`t:${token}`, (hit = { principal, at: now }));
       }
       if (!hit.principal) throw new AppError('invalid_token');
-      c.set('principal', hit.principal);
-      return next();
+      return { principal: hit.principal };
     }
 
-    const sessionId = getCookie(c, SESSION_COOKIE);
-    if (!isSessionId(sessionId)) {
-      c.set('principal', null);
-      return next();
-    }
+    const sessionId = cookieHeader ? parseCookie(cookieHeader, SESSION_COOKIE)[SESSION_COOKIE] : undefined;
+    if (!isSessionId(sessionId)) return { principal: null };
     const idHash = sessionIdHash(sessions.key, sessionId);
     let hit = fresh(`s:${idHash}`, now);
     if (!hit) {
@@ -131,10 +154,16 @@ export function authenticate({ tokens, accounts }: CredentialStore, sessions: Se
         : { principal: null, at: now };
       remember(`s:${idHash}`, hit);
     }
-    c.set('principal', hit.principal);
-    if (hit.session) c.set('session', hit.session);
+    return { principal: hit.principal, session: hit.session };
+  }
+
+  const middleware: MiddlewareHandler<AuthEnv> = async (c, next) => {
+    const { principal, session } = await resolve(c.req.header('authorization'), c.req.header('cookie'));
+    c.set('principal', principal);
+    if (session) c.set('session', session);
     return next();
   };
+  return Object.assign(middleware, { resolve });
 }
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -148,9 +177,11 @@ export function csrfProtection(exempt: readonly string[] = []): MiddlewareHandle
   return async (c, next) => {
     const session = c.get('session');
     if (session && c.get('principal')?.via === 'session' && STATE_CHANGING.has(c.req.method) && !skip.has(`${c.req.method} ${c.req.path}`)) {
+      c.set('csrfRefused', true);
       assertSameOrigin(c);
       const sent = c.req.header('x-csrf-token');
       if (sent === undefined || !safeEqual(sent, session.csrfToken)) throw new AppError('csrf_failed', sent === undefined ? 'falta la cabecera X-CSRF-Token' : 'X-CSRF-Token no corresponde a la sesión');
+      c.set('csrfRefused', undefined);
     }
     return next();
   };

@@ -8,6 +8,13 @@ import { withCachedFastPath } from './fast-path.ts';
 import { describeApi } from '../../tests/support/index.ts';
 import { clientAddress, parseTrustProxy } from '../http/client.ts';
 import { securityHeaders } from '../security/index.ts';
+import pino from 'pino';
+import { sql } from 'kysely';
+import { createApp } from '../app.ts';
+import { createToken, hashToken } from '../../db/queries/tokens.ts';
+import { revokeToken } from '../../db/queries/accounts.ts';
+import { listAuditEntries } from '../../db/queries/audit.ts';
+import { sessionAs } from '../../tests/support/accounts.ts';
 
 /**
  * A small app shaped like server/app.ts: a first middleware that adds a header after the handler
@@ -196,5 +203,71 @@ describeApi('cache fast path on the real app', (ctx) => {
     expect(fast.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
     expect(fast.headers.get('x-content-type-options')).toBe('nosniff');
     expect(new Uint8Array(await fast.arrayBuffer())).toEqual(new Uint8Array(await full.arrayBuffer()));
+  });
+});
+
+/**
+ * An app of its own whose access lines say which answers the fast path gave, and a request loop
+ * that asks until one is fast (the data version is read at most once a second: a request that
+ * meets a re-read takes the full app).
+ */
+function appWithAccessLines(store: Parameters<typeof createApp>[0]['store']) {
+  const lines: { cache?: string }[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+  const app = createApp({ store, logger });
+  const fastCount = () => lines.filter((l) => l.cache === 'fast').length;
+  async function untilFast(url: string, headers: Record<string, string>) {
+    const answers: Response[] = [];
+    const before = fastCount();
+    while (fastCount() === before && answers.length < 8) answers.push(await app.request(url, { headers }));
+    expect(fastCount()).toBe(before + 1);
+    return answers;
+  }
+  return { app, fastCount, untilFast };
+}
+
+describeApi('signed-in fast path on the real app', (ctx) => {
+  it('answers a signed-in hit before routing, audits it before the answer leaves, and refuses a revoked token whose answer is cached', async () => {
+    const { store } = ctx();
+    const { app, fastCount, untilFast } = appWithAccessLines(store);
+    const token = await createToken(store, { role: 'mesa', name: `fast-${Math.random().toString(36).slice(2, 8)}`, territory: ['09002'] });
+    const id = Number((await sql<{ id: number }>`select id from api_tokens where token_sha256 = ${hashToken(token)}`.execute(store.db)).rows[0].id);
+    const auth = { Authorization: `Bearer ${token}` };
+    const url = '/api/rank?kind=alcaldia&from=2015-05-01&to=2015-06-01';
+    const answers = await untilFast(url, auth);
+    expect(answers.length).toBeGreaterThanOrEqual(3); // computed, a hit that records the headers, the fast one
+    const [fast, full] = [answers[answers.length - 1], answers[answers.length - 2]];
+    expect(fast.status).toBe(200);
+    expect(await fast.text()).toBe(await answers[0].text());
+    expect(headersOf(fast)).toEqual(headersOf(full));
+    expect(fast.headers.get('cache-control')).toMatch(/private/);
+    // every answer, the fast one included, is already in the table: read directly, no flush
+    const items = (await listAuditEntries(store, { subject: `token:${id}`, limit: 20 })).items;
+    expect(items.map((i) => [i.path, i.query, i.status, i.kind])).toEqual(Array(answers.length).fill(['/api/rank', 'kind=alcaldia&from=2015-05-01&to=2015-06-01', 200, 'view']));
+    // another class never gets this entry: the public's answer is its own
+    expect((await app.request(url)).headers.get('cache-control')).not.toMatch(/private/);
+
+    const fastBefore = fastCount();
+    expect(await revokeToken(store, { token })).toBe(true);
+    const revoked = await app.request(url, { headers: auth });
+    expect(revoked.status).toBe(401);
+    expect(((await revoked.json()) as { error: { code: string } }).error.code).toBe('invalid_token');
+    expect(fastCount()).toBe(fastBefore);
+    expect((await listAuditEntries(store, { subject: `token:${id}`, limit: 20 })).items).toHaveLength(answers.length);
+  });
+
+  it('serves a session cookie’s hit on the fast path too, audited, and ends with the session', async () => {
+    const { store } = ctx();
+    const { app, untilFast } = appWithAccessLines(store);
+    const session = await sessionAs(app, store, 'moderador');
+    const url = '/api/hotspots?res=7&from=2015-06-01&to=2015-07-01';
+    const answers = await untilFast(url, session.read);
+    expect(answers.map((a) => a.status)).toEqual(Array(answers.length).fill(200));
+    const audited = async () => (await listAuditEntries(store, { subject: `user:${session.user.id}`, limit: 20 })).items.filter((i) => i.path === '/api/hotspots');
+    expect(await audited()).toHaveLength(answers.length);
+    expect((await app.request('/api/session', { method: 'DELETE', headers: session.write })).status).toBe(200);
+    const after = await app.request(url, { headers: session.read }); // a stale cookie: the public's answer
+    expect(after.headers.get('cache-control')).not.toMatch(/private/);
+    expect(await audited()).toHaveLength(answers.length);
   });
 });

@@ -26,6 +26,8 @@ import type { IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import type { Hono } from 'hono';
 import { SESSION_COOKIE } from '../auth/session.ts';
+import type { Authenticator, Principal } from '../auth/index.ts';
+import { auditEntry, auditKind, insideAudit, isAuditedPath, subjectOf, type AuditLog } from '../audit/index.ts';
 import { peerOf, resolveClient, TRUST_NOBODY, type TrustProxy } from '../http/client.ts';
 import { HSTS_VALUE } from '../security/index.ts';
 import { logAccess, REQUEST_ID_HEADER, requestIdFor, type Logger } from '../http/request-log.ts';
@@ -38,6 +40,8 @@ interface Probe {
   header(name: string): string | undefined;
   /** whether the client came over HTTPS (socket TLS, or a trusted proxy's word: server/http/client.ts) */
   https: boolean;
+  /** the client's address, resolved the same way */
+  ip: string;
 }
 
 function probeOf(req: Request, env: unknown, trust: TrustProxy): Probe | undefined {
@@ -49,7 +53,7 @@ function probeOf(req: Request, env: unknown, trust: TrustProxy): Probe | undefin
     const socket = incoming.socket as TLSSocket | undefined;
     const peer = { address: socket?.remoteAddress, encrypted: Boolean(socket?.encrypted) };
     const client = resolveClient(trust, peer, header, { scheme: peer.encrypted ? 'https' : 'http', host: '' });
-    return { pathAndQuery: incoming.url, header, https: client.scheme === 'https' };
+    return { pathAndQuery: incoming.url, header, https: client.scheme === 'https', ip: client.ip };
   }
   // app.request() in tests, or another adapter: the standard Request
   if (req.method !== 'GET') return undefined;
@@ -58,15 +62,16 @@ function probeOf(req: Request, env: unknown, trust: TrustProxy): Probe | undefin
   const at = req.url.indexOf('/', scheme.length + 3);
   const header = (name: string) => req.headers.get(name) ?? undefined;
   const client = resolveClient(trust, peerOf(env), header, { scheme, host: '' });
-  return { pathAndQuery: at < 0 ? '/' : req.url.slice(at), header, https: client.scheme === 'https' };
+  return { pathAndQuery: at < 0 ? '/' : req.url.slice(at), header, https: client.scheme === 'https', ip: client.ip };
 }
 
-/** Whether the full app would treat the request as the public, without a body. */
-function anonymousPlain(p: Probe): boolean {
-  if (p.header('authorization') !== undefined) return false;
-  if (p.header('content-length') !== undefined || p.header('transfer-encoding') !== undefined) return false;
+const hasBody = (p: Probe) => p.header('content-length') !== undefined || p.header('transfer-encoding') !== undefined;
+
+/** Whether the caller sent credentials (a bearer token or a session cookie). */
+function credentialed(p: Probe): boolean {
+  if (p.header('authorization') !== undefined) return true;
   const cookie = p.header('cookie');
-  return cookie === undefined || !cookie.includes(SESSION_COOKIE);
+  return cookie !== undefined && cookie.includes(SESSION_COOKIE);
 }
 
 /** A bounded memo of raw path+query → normalised URL (the same few URLs repeat under load). */
@@ -130,37 +135,86 @@ export interface FastPathCache {
   version: DataVersion;
 }
 
+/** What the signed-in fast path needs: the app's own authenticator (one memo), audit log and cache variant. */
+export interface SignedInFastPath {
+  auth: Pick<Authenticator, 'resolve'>;
+  audit: Pick<AuditLog, 'record' | 'healthy'>;
+  /** the cache variant of a principal, as the response cache middleware computes it */
+  variant: (principal: Principal | null) => string | undefined;
+}
+
 /**
  * Puts the fast path in front of `app.fetch` (and so of `app.request`, which calls it). Call once,
  * after the response cache middleware is registered on `/api/*` with the same LRU and data version.
+ *
+ * With `signedIn`, a request with a bearer token or a session cookie takes it too: the caller is
+ * resolved by the app's own authenticator (the same memo, so a revoked token or an ended session
+ * is refused at once: an invalid token goes to the full app, which answers 401), the entry is looked
+ * up under the caller's visibility class, and the answer leaves only after its audit entry is
+ * committed (server/audit: group commit), exactly as through the middleware chain. While the audit
+ * store is failing, such requests take the full app (which answers 503 `audit_unavailable`).
  */
-export function withCachedFastPath(app: Hono<any>, cache: FastPathCache, trust: TrustProxy = TRUST_NOBODY, log?: Logger): void {
+export function withCachedFastPath(app: Hono<any>, cache: FastPathCache, trust: TrustProxy = TRUST_NOBODY, log?: Logger, signedIn?: SignedInFastPath): void {
   const full = app.fetch;
   const urls = new NormalisedUrls();
-  app.fetch = (req: Request, env?: unknown, ctx?: any) => {
-    const started = performance.now();
-    const probe = probeOf(req, env, trust);
-    if (!probe || !anonymousPlain(probe)) return full(req, env, ctx);
-    const url = urls.get(probe.pathAndQuery);
-    const version = cache.version.current();
-    if (url === null || !url.startsWith('/api/') || typeof version !== 'string') return full(req, env, ctx);
-    const key = cacheKey(version, undefined, url);
-    const hit = cache.lru.get(key);
-    if (hit) {
-      const reqId = requestIdFor(probe.header('x-request-id'));
-      const res = replay(hit, acceptsGzip(probe.header('accept-encoding')), probe.header('if-none-match'), probe.https, reqId);
-      if (res) {
-        if (log) logAccess(log, { reqId, method: 'GET', path: url.split('?', 1)[0]!, status: res.status, ms: performance.now() - started, cache: 'fast' });
-        return res;
-      }
-    }
-    const answer = full(req, env, ctx);
+
+  /** The full app's answer; its headers are recorded on the entry under `key` the first time. */
+  const answerAndRecord = (req: Request, env: unknown, ctx: any, probe: Probe, key: string): Promise<Response> => {
     const gzip = acceptsGzip(probe.header('accept-encoding'));
-    return Promise.resolve(answer).then((res) => {
+    return Promise.resolve(full(req, env, ctx)).then((res) => {
       // record once per entry and variant (reading a response's headers has a cost)
       const entry = cache.lru.get(key);
       if (entry && !(gzip && entry.identity.body.byteLength >= GZIP_MIN_BYTES ? entry.replay?.gzip : entry.replay?.identity)) record(entry, res);
       return res;
     });
+  };
+
+  const replayHit = (probe: Probe, key: string) => {
+    const hit = cache.lru.get(key);
+    if (!hit) return undefined;
+    const reqId = requestIdFor(probe.header('x-request-id'));
+    const res = replay(hit, acceptsGzip(probe.header('accept-encoding')), probe.header('if-none-match'), probe.https, reqId);
+    return res && { res, reqId };
+  };
+
+  const signedInAnswer = async (req: Request, env: unknown, ctx: any, probe: Probe, url: string, version: string, started: number, fast: SignedInFastPath): Promise<Response> => {
+    let principal: Principal | null;
+    try {
+      ({ principal } = await fast.auth.resolve(probe.header('authorization'), probe.header('cookie')));
+    } catch {
+      return full(req, env, ctx); // an invalid token: the full app answers 401 with every header
+    }
+    // a stale cookie is the public, whose hits the anonymous path serves
+    if (!principal) return full(req, env, ctx);
+    const key = cacheKey(version, fast.variant(principal), url);
+    const path = url.split('?', 1)[0]!;
+    const hit = fast.audit.healthy ? replayHit(probe, key) : undefined;
+    if (!hit) return answerAndRecord(req, env, ctx, probe, key);
+    if (isAuditedPath(path)) {
+      const entry = auditEntry({ at: new Date(), who: { subject: subjectOf(principal), role: principal.role, name: principal.name }, kind: auditKind(path), method: 'GET', pathAndQuery: probe.pathAndQuery, status: hit.res.status, ip: probe.ip });
+      if (!(await fast.audit.record(entry))) return full(req, env, ctx);
+    }
+    if (log) logAccess(log, { reqId: hit.reqId, method: 'GET', path, status: hit.res.status, ms: performance.now() - started, cache: 'fast' });
+    return hit.res;
+  };
+
+  app.fetch = (req: Request, env?: unknown, ctx?: any) => {
+    const started = performance.now();
+    const probe = probeOf(req, env, trust);
+    if (!probe || hasBody(probe)) return full(req, env, ctx);
+    const signed = credentialed(probe);
+    // an export's inner request is part of an audited one: it takes the full app, which knows that
+    if (signed && (!signedIn || insideAudit())) return full(req, env, ctx);
+    const url = urls.get(probe.pathAndQuery);
+    const version = cache.version.current();
+    if (url === null || !url.startsWith('/api/') || typeof version !== 'string') return full(req, env, ctx);
+    if (signed) return signedInAnswer(req, env, ctx, probe, url, version, started, signedIn!);
+    const key = cacheKey(version, undefined, url);
+    const hit = replayHit(probe, key);
+    if (hit) {
+      if (log) logAccess(log, { reqId: hit.reqId, method: 'GET', path: url.split('?', 1)[0]!, status: hit.res.status, ms: performance.now() - started, cache: 'fast' });
+      return hit.res;
+    }
+    return answerAndRecord(req, env, ctx, probe, key);
   };
 }

@@ -1,3 +1,4 @@
+import { toAppError } from './index.ts';
 import { Writable } from 'node:stream';
 import { expect, it } from 'vitest';
 import { createLogger } from '../http/request-log.ts';
@@ -28,3 +29,9 @@ describeApi('error handling', (ctx) => {
     expect(res.body).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
   });
 }, { seed: false });
+
+it('maps a statement cancelled by statement_timeout (PostgreSQL 57014) to 503 query_timeout, never a 500', () => {
+  const cancelled = Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' });
+  const mapped = toAppError(cancelled);
+  expect([mapped.status, mapped.code]).toEqual([503, 'query_timeout']);
+});

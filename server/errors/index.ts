@@ -29,6 +29,8 @@ export function toAppError(err: unknown): AppError {
     if (err.status < 500) return new AppError('invalid_parameter');
   }
   if (isDatabaseUnavailable(err)) return new AppError('db_unavailable');
+  // 57014 query_canceled: the statement_timeout of the pool (DATABASE_STATEMENT_TIMEOUT_MS) cut it
+  if ((err as { code?: unknown } | null)?.code === '57014') return new AppError('query_timeout');
   return new AppError('internal_error');
 }
 

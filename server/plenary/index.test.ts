@@ -8,6 +8,7 @@ import type { Hono } from 'hono';
 import { ERRORS } from '../../core/errors/index.ts';
 import { openStore, type Store } from '../../db/connect.ts';
 import { createApp } from '../app.ts';
+import { createToken } from '../../db/queries/tokens.ts';
 import { parseAgendaQuery, parseSlide } from './agenda.ts';
 import { CHROMIUM_CANDIDATES, findChromium } from './chromium.ts';
 import { closePlenaryRenderers } from './index.ts';
@@ -22,9 +23,10 @@ describe('plenary export', () => {
 
   beforeAll(async () => {
     store = await openStore({ memory: true });
-    missing = createApp({ store, plenary: { executablePath: '/nonexistent/chromium' } });
+    // no public budget here: these tests send many anonymous exports
+    missing = createApp({ store, plenary: { executablePath: '/nonexistent/chromium', publicRateLimit: 0 } });
     // /bin/false exists but exits at once: the launch fails
-    notABrowser = createApp({ store, plenary: { executablePath: '/bin/false' } });
+    notABrowser = createApp({ store, plenary: { executablePath: '/bin/false', publicRateLimit: 0 } });
   });
   afterAll(async () => {
     await closePlenaryRenderers();
@@ -70,6 +72,24 @@ describe('plenary export', () => {
       expect(res.status, query).toBe(ERRORS[code as keyof typeof ERRORS].status);
       expect(((await res.json()) as { error: { code: string } }).error.code, query).toBe(code);
     }
+  });
+
+  it('gives the public a budget per client IP (429 rate_limited with Retry-After); a signed-in caller is not limited', async () => {
+    const budgeted = createApp({ store, plenary: { executablePath: '/nonexistent/chromium', publicRateLimit: 2 } });
+    const statuses: number[] = [];
+    let refused: Response | undefined;
+    for (let i = 0; i < 4; i++) {
+      const res = await budgeted.request(`/api/plenary/pdf?${AGENDA}`);
+      statuses.push(res.status);
+      if (res.status === 429) refused = res;
+    }
+    // a window may end between two requests (hand-written expectation: at least the 4th in one minute is refused)
+    expect(statuses.filter((s) => s === 503).length).toBeGreaterThanOrEqual(2);
+    expect(statuses).toContain(429);
+    expect(((await refused!.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
+    expect(Number(refused!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    const token = await createToken(store, { role: 'mesa', name: 'plenaria', territory: ['09002'] });
+    for (let i = 0; i < 3; i++) expect((await budgeted.request(`/api/plenary/pdf?${AGENDA}`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(503);
   });
 
   it('puts the agenda in canonical form for the page, keeping escaped ids intact', () => {

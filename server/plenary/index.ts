@@ -6,11 +6,18 @@
  *
  * Chromium reads the page from a private loopback listener over this same app plus the built web
  * app (`web/dist`), whether or not the public server mounts it — see renderer.ts.
+ *
+ * A rendering costs a Chromium page for seconds: the public gets `publicRateLimit` exports per
+ * minute per client IP (429 `rate_limited` with Retry-After, counted in the store so that every
+ * process shares it); signed-in callers are not limited (they are known and audited).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { AppError } from '../../core/errors/index.ts';
+import { parseConfig } from '../../core/config/index.ts';
+import { principalOf } from '../auth/index.ts';
+import { windowRateLimit } from '../http/rate-limit.ts';
 import type { ApiApp } from '../context.ts';
 import type { Services } from '../services/types.ts';
 import { mountWebApp, WEB_DIST } from '../static/index.ts';
@@ -41,6 +48,18 @@ export function registerPlenary(app: ApiApp, services: Services): PlenaryRendere
   const site = siteOf(app, webDist);
   const renderer = new PlenaryRenderer((request) => site.fetch(request), options);
 
+  const counters = services.repositories.rateLimits;
+  app.use(
+    '/api/plenary/*',
+    windowRateLimit({
+      limit: options.publicRateLimit ?? parseConfig(process.env).PLENARY_PUBLIC_RATE_LIMIT,
+      windowMs: 60_000,
+      count: (ip, start) => counters.countScopedRequest('plenary', ip, start),
+      purge: counters.purgeReportWindows,
+      what: 'exportaciones de plenaria por minuto sin sesión',
+      exempt: (c) => principalOf(c) !== null,
+    }),
+  );
   const credentials = (c: Context) => ({ authorization: c.req.header('authorization'), cookie: c.req.header('cookie') });
   const checkWebBuild = () => {
     if (!existsSync(join(webDist, 'index.html'))) throw new AppError('pdf_renderer_unavailable', 'falta compilar la aplicación web (npm run build)');

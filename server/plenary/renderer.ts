@@ -38,6 +38,8 @@ export interface RendererOptions {
 export interface PlenaryOptions extends RendererOptions {
   /** the built web app the renderer serves to Chromium (default web/dist) */
   webDist?: string;
+  /** PDF/PNG exports per minute per client IP for the public (default env PLENARY_PUBLIC_RATE_LIMIT or 3; 0 = off) */
+  publicRateLimit?: number;
 }
 
 export interface RenderRequest {

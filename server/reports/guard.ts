@@ -16,10 +16,8 @@
  */
 import { parseConfig } from '../../core/config/index.ts';
 import type { MiddlewareHandler } from 'hono';
-import { AppError } from '../../core/errors/index.ts';
 import type { RateLimitRepository } from '../services/ports.ts';
-import { windowStart } from '../services/ports.ts';
-import { clientOf } from '../http/client.ts';
+import { windowRateLimit } from '../http/rate-limit.ts';
 import { sameOriginOnly } from '../http/origin.ts';
 
 export interface ReportOptions {
@@ -53,26 +51,7 @@ export function checkOrigin(allowed: readonly string[]): MiddlewareHandler {
   return sameOriginOnly(allowed);
 }
 
-/**
- * Fixed-window counter per client IP, in the store. Windows that ended are purged by the first
- * request of each new window in each process, so the table holds about one row per active IP.
- */
+/** The report form's limit: `limit` reports per window per client IP (server/http/rate-limit.ts). */
 export function rateLimit(counters: RateLimitRepository, limit: number, windowMs: number, now: () => number = Date.now): MiddlewareHandler {
-  let purgedBefore = 0;
-  return async (c, next) => {
-    if (limit > 0) {
-      const t = now();
-      const start = windowStart(t, windowMs);
-      if (start > purgedBefore) {
-        purgedBefore = start;
-        await counters.purgeReportWindows(start);
-      }
-      const count = await counters.countReport(clientOf(c).ip, start);
-      if (count > limit) {
-        c.header('Retry-After', String(Math.max(1, Math.ceil((start + windowMs - t) / 1000))));
-        throw new AppError('rate_limited', `máximo ${limit} reportes por minuto`);
-      }
-    }
-    await next();
-  };
+  return windowRateLimit({ limit, windowMs, now, count: counters.countReport, purge: counters.purgeReportWindows, what: 'reportes por minuto' });
 }

@@ -1,0 +1,67 @@
+/**
+ * Issue 15, item 4: six concurrent worst-case anonymous requests (compare and rank over the longest
+ * allowed range — 120 months — with every colonia, and a rank with a category list), and the
+ * latency of `/api/health` while they run. Prints p50/p99 of health and each heavy request's time;
+ * the target is health p99 < 100 ms and no public request over 1 s.
+ *
+ * `npx tsx bench/worst-case.ts` on the store of `DATABASE_URL`, else the PGlite store in `DATA_DIR`
+ * (default ./var; the bundled data is imported first when it is empty, untimed).
+ */
+import { parseConfig } from '../core/config/index.ts';
+import { openStore } from '../db/connect.ts';
+import { importBundledData, isStoreEmpty } from '../etl/bundled.ts';
+import { createApp } from '../server/app.ts';
+import { listenApp, percentile } from './http-load.ts';
+
+const HEAVY = 6;
+const FROM = '2007-01-01';
+const TO = '2017-01-01'; // 120 months: the longest public span (range_too_long beyond)
+
+async function main(): Promise<void> {
+  const config = parseConfig(process.env);
+  const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS });
+  if (await isStoreEmpty(store)) await importBundledData(store, { progress: true });
+  // no response cache: every heavy request is computed
+  const server = await listenApp(createApp({ store, cache: { maxEntries: 0 } }));
+  try {
+    const colonias = ((await (await fetch(`${server.url}/api/areas?kind=colonia&vintage=2016`)).json()) as { items?: { id: string }[] }).items?.map((a) => a.id) ?? [];
+    const ids = colonias.slice(0, 2000).join(',');
+    const heavy = [
+      `/api/compare?kind=colonia&ids=${ids}&p1=${FROM}..2012-01-01&p2=2012-01-01..${TO}`,
+      `/api/rank?kind=colonia&from=${FROM}&to=${TO}&category=robo_transeunte,robo_vehiculo,robo_casa_habitacion`,
+      `/api/compare?kind=cuadrante&p1=${FROM}..2012-01-01&p2=2012-01-01..${TO}`,
+    ];
+    const health: number[] = [];
+    let running = true;
+    const probe = (async () => {
+      while (running) {
+        const t0 = performance.now();
+        await (await fetch(`${server.url}/api/health`)).arrayBuffer();
+        health.push(performance.now() - t0);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    })();
+    const timings = await Promise.all(
+      Array.from({ length: HEAVY }, async (_, i) => {
+        const url = heavy[i % heavy.length]!;
+        const t0 = performance.now();
+        const res = await fetch(server.url + url);
+        await res.arrayBuffer();
+        return { path: url.split('?')[0], status: res.status, ms: performance.now() - t0 };
+      }),
+    );
+    running = false;
+    await probe;
+    console.log(`worst-case: ${HEAVY} concurrent anonymous requests (${colonias.length} colonias, ${FROM}..${TO})`);
+    for (const t of timings) console.log(`  ${t.path}: ${t.status} in ${t.ms.toFixed(0)} ms`);
+    console.log(`  /api/health under them: ${health.length} samples, p50 ${percentile(health, 50).toFixed(1)} ms, p99 ${percentile(health, 99).toFixed(1)} ms, max ${Math.max(...health).toFixed(1)} ms (target p99 < 100 ms)`);
+  } finally {
+    await server.close();
+    await store.close();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
