@@ -17,6 +17,7 @@ import { registerAreas } from './areas/index.ts';
 import { registerCompare } from './compare/index.ts';
 import { registerRank } from './rank/index.ts';
 import { registerBoundaries } from './boundaries/index.ts';
+import { registerTransit } from './transit/index.ts';
 import { registerSearch } from './search/index.ts';
 import { registerOpenApi } from './openapi/index.ts';
 import { registerSemaforo } from './semaforo/index.ts';
@@ -61,6 +62,7 @@ const FEATURES: readonly Register[] = [
   registerCompare,
   registerRank,
   registerBoundaries,
+  registerTransit,
   registerSearch,
   registerSemaforo,
   registerTrend,

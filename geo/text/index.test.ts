@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collapseSpaces, fold, foldForSearch, foldLower, foldUpper, repairMojibake, slug, stripAccents } from './index.ts';
+import { collapseSpaces, fold, foldForSearch, foldLower, foldUpper, properName, repairMojibake, slug, stripAccents } from './index.ts';
 
 // Hand-written examples; expected values are the Spanish spellings without accents, written out by hand.
 describe('geo/text', () => {
@@ -24,5 +24,12 @@ describe('geo/text', () => {
     expect(repairMojibake('SAN JERÃ\u0093NIMO MIACATLÃ\u0081N')).toBe('SAN JERÓNIMO MIACATLÁN');
     expect(repairMojibake('VIOLACIÃ<U+0093>N')).toBe('VIOLACIÓN');
     expect(repairMojibake('ÁLVARO OBREGÓN, PEÑÓN')).toBe('ÁLVARO OBREGÓN, PEÑÓN');
+  });
+  it('properName writes capitals as Spanish proper names (hand-written examples from INEGI street names)', () => {
+    expect(properName('EJE 3 NORTE AVENIDA CUITLÁHUAC')).toBe('Eje 3 Norte Avenida Cuitláhuac');
+    expect(properName('PUENTE  DE GUERRA')).toBe('Puente de Guerra');
+    expect(properName('3 NORTE (CUITLÁHUAC)')).toBe('3 Norte (Cuitláhuac)');
+    expect(properName('DE LOS ANGELES')).toBe('De los Angeles');
+    expect(properName('CERRADA DE ANDRÉS XV')).toBe('Cerrada de Andrés XV');
   });
 });

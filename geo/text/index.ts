@@ -70,3 +70,25 @@ export function foldLower(text: string): string {
 export function slug(text: string, separator = '-'): string {
   return stripAccents(text).toLowerCase().replace(/[^a-z0-9]+/g, separator).replace(new RegExp(`^\\${separator}|\\${separator}$`, 'g'), '');
 }
+
+/** Words that stay lower case inside a Spanish proper name ("Puente de Guerra", "Ejército de los Andes"). */
+const NAME_PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'el', 'y', 'e', 'a', 'en']);
+/** Roman numerals stay upper case ("Hidalgo II", "Xochimilco XVI"). */
+const ROMAN_NUMERAL = /^[ivxl]+$/;
+
+/**
+ * A name written in capitals ("EJE 3 NORTE AVENIDA CUITLÁHUAC", as INEGI writes streets) in the case Spanish
+ * writes proper names: each word capitalised, particles lower case except first, Roman numerals upper case.
+ */
+export function properName(text: string): string {
+  return collapseSpaces(text)
+    .toLowerCase()
+    .split(' ')
+    .map((word, i) => {
+      if (i > 0 && NAME_PARTICLES.has(word)) return word;
+      if (i > 0 && ROMAN_NUMERAL.test(word)) return word.toUpperCase();
+      // "(cuitláhuac)" → "(Cuitláhuac)": the first letter, wherever it starts
+      return word.replace(/\p{L}/u, (c) => c.toUpperCase());
+    })
+    .join(' ');
+}

@@ -134,6 +134,9 @@ export function openApiDocument(): Json {
         ...ok('FeatureCollection; properties id, name, kind, vintage, alcaldia_id, population (sector_id for cuadrantes)', { type: 'object' }, 'application/geo+json'),
         ...errors('invalid_kind', 'invalid_vintage'),
       }),
+      '/api/transit': get('Líneas y estaciones de Metro, Metrobús, Cablebús, Trolebús y Tren Ligero (GeoJSON, SEMOVI GTFS)', [], {
+        ...ok('FeatureCollection: LineString por línea (properties kind "line", system, line, name, color: color GTFS; trazo por sus estaciones en orden de viaje) y Point por estación (kind "station", id, system, name, lines, color)', { type: 'object' }, 'application/geo+json'),
+      }),
       '/api/search': get('Búsqueda de colonias, alcaldías, cuadrantes, sectores y estaciones', [param('q'), { name: 'limit', in: 'query', schema: { ...int, minimum: 1, maximum: MAX_SEARCH_LIMIT, default: DEFAULT_SEARCH_LIMIT } }], {
         ...ok('Results, best first', obj({ q: str, results: { type: 'array', items: { oneOf: [
           obj({ type: { enum: [...AREA_KINDS] }, id: str, name: str, vintage: int, alcaldia_id: nullable(str) }),

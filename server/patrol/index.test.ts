@@ -4,7 +4,9 @@
  * = 0, shifted so that lunes = 0), hour from the "HH:MM" text, cells from h3-js on the raw lat/long.
  */
 import type { Hono } from 'hono';
-import { latLngToCell } from 'h3-js';
+import { cellToLatLng, latLngToCell } from 'h3-js';
+import { loadIntersections } from '../../reference/streets/index.ts';
+import { loadTransit } from '../../reference/transit/index.ts';
 import { expect, it } from 'vitest';
 import { createToken } from '../../db/queries/tokens.ts';
 import { describeEachBackend } from '../../tests/harness/stores.ts';
@@ -44,6 +46,36 @@ function expectedSheet(rows: readonly RawSscRow[], res: number) {
   return { counts, unknown, top };
 }
 
+/** Haversine metres, written here (the route uses h3-js). */
+function metres(aLat: number, aLon: number, bLat: number, bLon: number): number {
+  const r = Math.PI / 180;
+  const h = Math.sin(((bLat - aLat) * r) / 2) ** 2 + Math.cos(aLat * r) * Math.cos(bLat * r) * Math.sin(((bLon - aLon) * r) / 2) ** 2;
+  return 2 * 6_371_008.8 * Math.asin(Math.sqrt(h));
+}
+
+/**
+ * Each top cell is named "cerca de …" by the nearest Metro/Metrobús/Cablebús/Trolebús/Tren Ligero station of the
+ * bundled transit extract or the nearest INEGI corner (the station when at most 150 m farther), found here by
+ * brute force over the bundled files; never by its H3 id.
+ */
+function expectNamedByNearest(cells: Array<{ h3: string; place: { kind: string; name: string; label: string; distance_m: number } | null }>) {
+  const systems = new Set(['metro', 'metrobus', 'cablebus', 'trolebus', 'tren_ligero']);
+  const stations = loadTransit().stations.filter((s) => systems.has(s.system));
+  const corners = loadIntersections();
+  for (const cell of cells) {
+    const [lat, lon] = cellToLatLng(cell.h3);
+    const station = Math.min(...stations.map((s) => metres(lat, lon, s.lat, s.lon)));
+    const corner = Math.min(...corners.map(([, , cLat, cLon]) => metres(lat, lon, cLat, cLon)));
+    const expected = station <= corner + 150 ? { kind: 'station', d: station } : { kind: 'corner', d: corner };
+    expect(cell.place, cell.h3).not.toBeNull();
+    expect(cell.place!.kind, cell.h3).toBe(expected.kind);
+    expect(Math.abs(cell.place!.distance_m - expected.d), cell.h3).toBeLessThan(2);
+    expect(cell.place!.label).toBe(`cerca de ${cell.place!.name}`);
+    expect(cell.place!.label).not.toContain(cell.h3);
+    if (expected.kind === 'corner') expect(cell.place!.name).toMatch(/^\S.* y \S/);
+  }
+}
+
 describeEachBackend('GET /api/patrol', (getStore) => {
   let publicApp: Hono;
   let admin: Hono;
@@ -66,7 +98,8 @@ describeEachBackend('GET /api/patrol', (getStore) => {
     expect(body.heat.row_labels[0]).toBe('lunes');
     expect(body.heat.counts).toEqual(e.counts);
     expect(body.unknown_hour).toBe(e.unknown);
-    expect(body.top_cells).toEqual(e.top);
+    expect(body.top_cells.map(({ h3, res, count }: any) => ({ h3, res, count }))).toEqual(e.top);
+    expectNamedByNearest(body.top_cells);
     expect(body.res).toBe(9);
     const byCat = Object.fromEntries(body.by_category.map((c: any) => [c.category, c.count]));
     expect(byCat.robo_transeunte).toBe(rows().filter((r) => ROBO_TRANSEUNTE.has(r.crime)).length);
@@ -83,7 +116,7 @@ describeEachBackend('GET /api/patrol', (getStore) => {
     expect(status).toBe(200);
     expect(body.total).toBe(only.length);
     expect(body.heat.counts).toEqual(e.counts);
-    expect(body.top_cells).toEqual(e.top);
+    expect(body.top_cells.map(({ h3, res, count }: any) => ({ h3, res, count }))).toEqual(e.top);
   });
 
   it('detail access: admin, moderador, or mesa/enlace whose territory holds the cuadrante; else 403 forbidden', async () => {

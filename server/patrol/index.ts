@@ -2,7 +2,7 @@
  * `GET /api/patrol?cuadrante&vintage&from&to&category&source&res`: the patrol-planning sheet of one
  * cuadrante (issue 5, item 4) — incidents by day of week × local hour (a 7 × 24 heat table, row 0 =
  * lunes … 6 = domingo), incidents without an hour, the busiest H3 cells inside the cuadrante and the
- * mix of categories.
+ * mix of categories. Each top cell is named by the nearest station or street corner (geo/nearby).
  *
  * Detail-level data (hours and fine cells of one cuadrante): server/policy `requireDetail` — admin
  * and moderador, or mesa/enlace whose territory holds the cuadrante (its alcaldía, its sector or
@@ -19,6 +19,9 @@ import { territoryArea } from '../shared/territory.ts';
 import { principalOf } from '../auth/index.ts';
 import { DEFAULT_VINTAGE, parseFilter, parseParams } from '../params/index.ts';
 import { requireDetail, type TerritoryArea } from '../policy/index.ts';
+import { cellToLatLng } from 'h3-js';
+import { nearbyPlace } from '../../geo/nearby/index.ts';
+import { patrolPlaces } from './places.ts';
 
 export const PATROL_DEFAULT_RES: H3Resolution = 9;
 export const PATROL_MIN_RES = 8;
@@ -43,8 +46,9 @@ export function parseCuadrante(raw: string | undefined): string {
 }
 
 
-export function registerPatrol(app: ApiApp, { repositories }: Services): void {
+export function registerPatrol(app: ApiApp, { repositories, reference }: Services): void {
   const repo = repositories.incidents;
+  const places = patrolPlaces(reference);
   app.get('/api/patrol', async (c) => {
     const query = c.req.query();
     const vintage = parseParams(query, ['vintage']).vintage ?? DEFAULT_VINTAGE;
@@ -69,7 +73,8 @@ export function registerPatrol(app: ApiApp, { repositories }: Services): void {
       unknown_hour: counts.unknownHour,
       unlocated: counts.unlocated,
       res,
-      top_cells: counts.topCells.map((t) => ({ h3: t.h3, res, count: t.count })),
+      // named by the nearest station or street corner to the cell's centre (null when none within 1.5 km)
+      top_cells: counts.topCells.map((t) => ({ h3: t.h3, res, count: t.count, place: nearbyPlace(...cellToLatLng(t.h3), places()) })),
       by_category: counts.byCategory,
     });
   });

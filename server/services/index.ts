@@ -11,6 +11,8 @@ import { readOrCreateSecret } from '../../db/secrets.ts';
 import { loadBoundarySets, loadStations, type Station } from '../../reference/boundaries/index.ts';
 import { getGeocoder } from '../../reference/geocoder/index.ts';
 import { newsScheduleView, type NewsScheduleView } from '../../etl/news/schedule.ts';
+import { loadIntersections } from '../../reference/streets/index.ts';
+import { loadTransit } from '../../reference/transit/index.ts';
 import { accountSettings, type AccountOptions } from '../accounts/options.ts';
 import { createAuditLog, type AuditLog } from '../audit/log.ts';
 import { DataVersion } from '../cache/index.ts';
@@ -110,9 +112,11 @@ function referenceData(opts: Pick<ServiceOptions, 'stations' | 'boundaries'>): R
   return {
     boundaries: opts.boundaries ?? defaultBoundaryLoader(),
     stations: lazyStations(opts.stations),
-    // both loaders keep their result for the process (reference/)
+    // these loaders keep their result for the process (reference/)
     boundarySets: loadBoundarySets,
     geocoder: getGeocoder,
+    transit: loadTransit,
+    intersections: loadIntersections,
   };
 }
 

@@ -7,6 +7,8 @@
 import type { BoundarySet, Station } from '../../reference/boundaries/index.ts';
 import type { ReadyGeocoder } from '../../reference/geocoder/index.ts';
 import type { NewsScheduleView } from '../../etl/news/schedule.ts';
+import type { IntersectionRow } from '../../reference/streets/index.ts';
+import type { TransitExtract } from '../../reference/transit/index.ts';
 import type { AccountSettings } from '../accounts/options.ts';
 import type { AuditLog } from '../audit/log.ts';
 import type { DataVersion } from '../cache/index.ts';
@@ -28,6 +30,10 @@ export interface ReferenceData {
   boundarySets(): readonly BoundarySet[];
   /** the ready geocoder: gazetteer, free text and reverse geocoding */
   geocoder(): ReadyGeocoder;
+  /** the transit network (stations of every mode, lines in travel order with their colours) */
+  transit(): TransitExtract;
+  /** INEGI street corners (street names of a place) */
+  intersections(): readonly IntersectionRow[];
 }
 
 /** Feature settings, resolved from the app's options, then the environment, then the defaults. */

@@ -1,30 +1,36 @@
 /**
  * Serving the built web app (`web/dist`) beside the API, with an SPA fallback to index.html.
  * Vite names assets by content hash, so they can be cached for a year; index.html must revalidate.
+ * The build writes a brotli (`.br`) and a gzip (`.gz`) copy of every compressible file beside it
+ * (vite.config.ts): they are sent as they are, with `Content-Encoding` and `Vary: Accept-Encoding`,
+ * to clients that accept them, so no request pays for compression.
  */
 import { parseConfig } from '../../core/config/index.ts';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Hono } from 'hono';
+import type { Hono, MiddlewareHandler } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 
 export const WEB_ROOT = resolve(fileURLToPath(new URL('../../web', import.meta.url)));
 export const WEB_DIST = join(WEB_ROOT, 'dist');
 
 export function mountWebApp(app: Hono, distDir = WEB_DIST): void {
-  app.use(
-    '/assets/*',
-    serveStatic({
-      root: distDir,
-      onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
-    }),
-  );
-  app.use('*', serveStatic({ root: distDir, onFound: (_p, c) => c.header('Cache-Control', 'no-cache') }));
+  // headers set in serveStatic's onFound come after its response is built and are lost: set them on the way out
+  const cacheFor = (value: string): MiddlewareHandler => async (c, next) => {
+    await next();
+    if (c.res.ok && !c.req.path.startsWith('/api/')) {
+      c.res.headers.set('Cache-Control', value);
+      // the answer depends on Accept-Encoding (precompressed copies): shared caches must key on it
+      c.res.headers.set('Vary', 'Accept-Encoding');
+    }
+  };
+  app.use('/assets/*', cacheFor('public, max-age=31536000, immutable'), serveStatic({ root: distDir, precompressed: true }));
+  app.use('*', cacheFor('no-cache'), serveStatic({ root: distDir, precompressed: true }));
   // Client-side routes (e.g. /fuentes) get the app shell; unknown /api paths stay JSON 404s.
   app.get('*', (c, next) => {
     if (c.req.path.startsWith('/api/')) return next();
-    return serveStatic({ root: distDir, path: 'index.html' })(c, next);
+    return serveStatic({ root: distDir, path: 'index.html', precompressed: true })(c, next);
   });
 }
 

@@ -172,6 +172,38 @@ describe('web map (headless Chromium)', () => {
     }
   });
 
+  it('draws the transit lines in their GTFS colours, with station and colonia names at street zoom', async () => {
+    // Hidalgo (Metro lines 2 and 3) as the bundled extract places it; the line colours come from routes.txt
+    const transit = (await (await fetch(`${server.url}/api/transit`)).json()) as GeoJSON.FeatureCollection;
+    const lines = transit.features.filter((f) => f.geometry.type === 'LineString');
+    const hidalgo = transit.features.find((f) => f.properties?.kind === 'station' && f.properties.system === 'metro' && f.properties.name === 'Hidalgo')!;
+    const [lng, lat] = (hidalgo.geometry as GeoJSON.Point).coordinates;
+    const line2 = lines.find((f) => f.properties?.system === 'metro' && f.properties.line === '2')!.properties!.color as string;
+    expect(line2).toBe('#0071C1'); // routes.txt: CMX0200L2 … 0071C1
+    await page.goto(`${server.url}/?c=${lng},${lat}&z=15&p=${FIRST_MONTH}..${LAST_MONTH}&layer=h3`);
+    await page.waitForSelector(`[data-testid="map"][data-transit-state="ready"][data-transit-lines="${lines.length}"]`, { timeout: 60_000 });
+    await waitForHexagons(page);
+    await page.waitForTimeout(1_500); // colonia names fetched at street zoom, label font painted
+    // pixels of Metro line 2's blue on the map canvas (preserveDrawingBuffer keeps the last frame)
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(line2.slice(i, i + 2), 16));
+    const bluePixels = await page.evaluate(([r, g, b]) => {
+      const canvas = document.querySelector<HTMLCanvasElement>('canvas.maplibregl-canvas')!;
+      const copy = document.createElement('canvas');
+      copy.width = canvas.width;
+      copy.height = canvas.height;
+      const ctx = copy.getContext('2d')!;
+      ctx.drawImage(canvas, 0, 0);
+      const data = ctx.getImageData(0, 0, copy.width, copy.height).data;
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 40 && data[i + 3] > 200) n++;
+      return n;
+    }, [r, g, b]);
+    expect(bluePixels).toBeGreaterThan(200);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'map-transit.png') });
+    expect(pageErrors).toEqual([]);
+  });
+
   it('says so in Spanish when no incident matches the filters', async () => {
     // SSC records have no narcomenudeo label and the FGJ file starts in 2016: none in 2014.
     const api = (await (

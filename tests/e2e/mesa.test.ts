@@ -190,6 +190,11 @@ describe('Mesa views (headless Chromium)', () => {
         'domingo',
       ]);
       expect(await sheetPage.locator('.patrol footer').textContent()).toContain('Datos al');
+      // top zones are named by a station or a street corner, never by their H3 ids
+      const zones = await sheetPage.locator('.top-cells li').allTextContents();
+      expect(zones.length).toBeGreaterThan(0);
+      for (const zone of zones) expect(zone).toMatch(/^Cerca de \S.*: \d/);
+      expect(zones.join(' ')).not.toMatch(/\b8[0-9a-f]{14}\b/);
       await sheetPage.waitForTimeout(500);
       await sheetPage.screenshot({ path: join(ARTIFACTS, 'mesa-patrol.png'), fullPage: true });
 

@@ -137,6 +137,7 @@ export const api = {
   ) => getJson<Comparison>('/api/compare', { ...placeParams(kind, ids), vintage, p1, p2, category }, signal),
   boundaries: (kind: AreaKind, vintage: Vintage, signal?: AbortSignal) =>
     getJson<GeoJSON.FeatureCollection>(`/api/boundaries/${kind}`, { vintage }, signal),
+  transit: (signal?: AbortSignal) => getJson<GeoJSON.FeatureCollection>('/api/transit', {}, signal),
   search: async (q: string, signal?: AbortSignal) =>
     normalizeSearch(await getJson<unknown>('/api/search', { q }, signal)),
 };

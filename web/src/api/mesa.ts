@@ -117,7 +117,8 @@ export interface Patrol {
   total: number;
   heat: { rows: number; cols: number; counts: number[][] };
   unknown_hour: number;
-  top_cells: { h3: string; res: number; count: number }[];
+  /** `place`: the nearest station or street corner ("cerca de Metro Insurgentes"), null when none within 1.5 km */
+  top_cells: { h3: string; res: number; count: number; place: { kind: 'station' | 'corner'; name: string; label: string; distance_m: number } | null }[];
   by_category: { category: string; count: number }[];
 }
 
