@@ -4020,6 +4020,203 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tokens de API (admin): qué concede cada uno, nunca el token. DELETE /api/tokens/{id} revoca uno de inmediato. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Tokens, del más reciente al más antiguo */
+                200: {
+                    headers: {
+                        "Cache-Control"?: string;
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                created_at: string;
+                                id: number;
+                                name: string;
+                                revoked_at: string | null;
+                                role: string;
+                                territory: string[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not modified (If-None-Match matched the ETag) */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error: authentication_required, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error: forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error: internal_error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Crea un token (admin); se muestra una sola vez */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @enum {unknown} */
+                        role: "mesa" | "enlace" | "moderador" | "admin";
+                        territory?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Token creado */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            role: string;
+                            territory: string[];
+                            token: string;
+                        };
+                    };
+                };
+                /** @description Error: invalid_body */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error: authentication_required, invalid_token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error: forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error: internal_error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Líneas y estaciones de Metro, Metrobús, Cablebús, Trolebús y Tren Ligero (GeoJSON, SEMOVI GTFS) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description FeatureCollection: LineString por línea (properties kind "line", system, line, name, color: color GTFS; trazo por sus estaciones en orden de viaje) y Point por estación (kind "station", id, system, name, lines, color) */
+                200: {
+                    headers: {
+                        "Cache-Control"?: string;
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/geo+json": Record<string, never>;
+                    };
+                };
+                /** @description Not modified (If-None-Match matched the ETag) */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/trend": {
         parameters: {
             query?: never;
@@ -4218,7 +4415,7 @@ export interface components {
         };
         ErrorDetail: {
             /** @enum {unknown} */
-            code: "invalid_parameter" | "invalid_date" | "invalid_range" | "invalid_period" | "invalid_resolution" | "invalid_category" | "invalid_kind" | "invalid_vintage" | "invalid_cell" | "invalid_tile" | "invalid_query" | "invalid_body" | "range_too_long" | "too_many_ids" | "duplicate_parameter" | "not_found" | "unknown_area" | "payload_too_large" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "db_unavailable" | "service_starting" | "missing_date" | "missing_category" | "malformed_row" | "robots_disallowed" | "fetch_failed" | "fetch_timeout" | "fetch_dns_failed" | "fetch_connection_refused" | "robots_unavailable" | "invalid_token" | "forbidden" | "forbidden_resolution" | "sensitive_category" | "month_aligned_required" | "outside_cdmx" | "future_date" | "consent_required" | "unplaced_location" | "forbidden_origin" | "authentication_required" | "report_already_decided" | "origin_article" | "report_unplaced" | "invalid_credentials" | "too_many_attempts" | "csrf_failed" | "account_disabled" | "invitation_invalid" | "account_exists" | "last_admin" | "pdf_renderer_unavailable" | "pdf_renderer_busy" | "pdf_render_timeout";
+            code: "invalid_parameter" | "invalid_date" | "invalid_range" | "invalid_period" | "invalid_resolution" | "invalid_category" | "invalid_kind" | "invalid_vintage" | "invalid_cell" | "invalid_tile" | "invalid_query" | "invalid_body" | "range_too_long" | "too_many_ids" | "duplicate_parameter" | "not_found" | "unknown_area" | "payload_too_large" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "db_unavailable" | "query_timeout" | "audit_unavailable" | "service_starting" | "missing_date" | "missing_category" | "malformed_row" | "header_changed" | "download_incomplete" | "resource_not_found" | "robots_disallowed" | "fetch_failed" | "fetch_timeout" | "fetch_dns_failed" | "fetch_connection_refused" | "robots_unavailable" | "invalid_token" | "forbidden" | "forbidden_resolution" | "sensitive_category" | "month_aligned_required" | "outside_cdmx" | "future_date" | "consent_required" | "unplaced_location" | "forbidden_origin" | "authentication_required" | "report_already_decided" | "origin_article" | "report_unplaced" | "invalid_credentials" | "too_many_attempts" | "csrf_failed" | "account_disabled" | "invitation_invalid" | "account_exists" | "last_admin" | "pdf_renderer_unavailable" | "pdf_renderer_busy" | "pdf_render_timeout";
             message: string;
         };
         Period: {
