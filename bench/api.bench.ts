@@ -1,5 +1,5 @@
 /**
- * API benchmark (issue 12, item 6): the real server over the SSC points at several sizes (1× is the
+ * API benchmark: the real server over the SSC points at several sizes (1× is the
  * real file; N× adds jittered copies ≤ 100 m, generated here by `bench/synthetic.ts`, never committed),
  * each question measured beside two floors in the same run on the same machine and PostgreSQL server:
  *  - bare: a `node:http` server answering the same bytes with the same headers (the cost of HTTP alone);
@@ -436,7 +436,7 @@ function print(figures: ApiFigures, log: (l: string) => void): void {
   log('\nApp server memory after its run (its own process):');
   log(table(['scale', 'backend', 'RSS MiB', 'peak RSS MiB'], figures.memory.map((m) => [`${m.scale}×`, m.backend, m.rssMiB.toFixed(0), m.peakMiB.toFixed(0)])));
   log(
-    '\ntargets (issue 12): hotspots p50 ≤ PostGIS (PostGIS/app ≥ 1×) at 10× and 30×; tiles ≥ 4× faster than ST_AsMVT and two-client req/s ≥ 2× PostGIS; ' +
+    '\ntargets: hotspots p50 ≤ PostGIS (PostGIS/app ≥ 1×) at 10× and 30×; tiles ≥ 4× faster than ST_AsMVT and two-client req/s ≥ 2× PostGIS; ' +
       '1× → 30× growth ≤ 3× for hotspots and tiles; compare ≤ 50 ms; import ≥ 50 % of COPY at 10×; server memory at 30× on PostgreSQL ≤ 300 MiB',
   );
 }

@@ -1,6 +1,6 @@
 /**
  * `/api/compare` over 3 years × every colonia, uncached (an app whose response cache holds nothing),
- * on the bundled data: the heavy statistic that reads the maintained aggregates (issue 12, target
+ * on the bundled data: the heavy statistic that reads the maintained aggregates (target
  * ≤ 50 ms). Prints p50 / max of sequential requests for a full-access token (exact counts) and for
  * the public (published counts), then `EXPLAIN (ANALYZE, BUFFERS)` of the reads behind the map
  * (PostgreSQL only).

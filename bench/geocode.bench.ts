@@ -1,10 +1,10 @@
 /**
- * Geocoder benchmark (issue 3, item 6): free-text geocodes/s on ~2 KB articles, structured records/s,
+ * Geocoder benchmark: free-text geocodes/s on ~2 KB articles, structured records/s,
  * gazetteer build time. One process, one core. Texts are built in memory from the real news sample
  * (../shared/data, never committed); structured records are the FGJ Milpa Alta rows.
  *
  * Rates are per CPU-second of this process (the machine may be shared). Figures are printed beside a floor measured in the same run (folding + tokenising the same texts, the
- * least any text geocoder must do) and beside the issue's targets, so machines of different speed compare.
+ * least any text geocoder must do) and beside the targets, so machines of different speed compare.
  * Run: `npx tsx bench/geocode.bench.ts`.
  */
 import { buildReverseGeocoder } from '../geo/areas/index.ts';

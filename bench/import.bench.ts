@@ -1,5 +1,5 @@
 /**
- * Import benchmark (issue 2, item 9): rows/s of the real official-data import end to end — read,
+ * Import benchmark: rows/s of the real official-data import end to end — read,
  * csv-parse, validate, classify, point-in-polygon (both vintages), H3 6–11, COPY into the indexed
  * `incidents` table, one transaction — through `importOfficialFile`, on both backends, for the SSC
  * point file and for a jittered 10× copy of it (1.3 M rows; `BENCH_SCALE` shrinks it).

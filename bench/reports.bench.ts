@@ -1,5 +1,5 @@
 /**
- * Citizen-report benchmark (issue 4, item 8): reports/s accepted by `POST /api/reports` under
+ * Citizen-report benchmark: reports/s accepted by `POST /api/reports` under
  * autocannon, with validation on (zod schema, dates, consent, honeypot, Origin check, redaction, and
  * for the typed place the free-text geocoder), each accepted report written to the moderation queue.
  * The per-IP rate limit is configured off (`REPORTS_RATE_LIMIT=0`, the documented switch) so the

@@ -1,5 +1,5 @@
 /**
- * Reverse-geocoding benchmark on the 131k real SSC points (issue 3, item 6; target ≥ 100,000 points/s
+ * Reverse-geocoding benchmark on the 131k real SSC points (target ≥ 100,000 points/s
  * for all four area kinds in both vintages, without H3, on one core).
  *
  * Prints, measured in the same run:

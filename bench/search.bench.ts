@@ -1,5 +1,5 @@
 /**
- * Search-box benchmark (issue 13, item 6; target p99 ≤ 20 ms for a 1–30 character query): the in-memory part of
+ * Search-box benchmark (target p99 ≤ 20 ms for a 1–30 character query): the in-memory part of
  * `GET /api/search` — stations of every mode (`matchStations`), landmarks and street corners (`matchPlaces`) —
  * over queries cut from real names (every 1–30 character prefix of station, landmark and colonia names, and
  * corners "A y B" from INEGI's corner file). The areas' SQL search (`repo.searchAreas`) is not included: it needs

@@ -1,5 +1,5 @@
 /**
- * Hot spot statistics benchmark (issue 5, item 8): Getis-Ord Gi* and the emerging hot spot analysis
+ * Hot spot statistics benchmark: Getis-Ord Gi* and the emerging hot spot analysis
  * over every resolution-9 H3 cell of Mexico City (centre inside an alcaldía) × 36 months.
  *
  * Counts are synthetic, generated in memory and seeded: each cell's monthly count is Poisson around a

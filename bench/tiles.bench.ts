@@ -1,5 +1,5 @@
 /**
- * Hexagon tile encoding alone (issue 12, item 3): the direct encoder (`geo/tiles/hexagon-mvt.ts`) beside
+ * Hexagon tile encoding alone: the direct encoder (`geo/tiles/hexagon-mvt.ts`) beside
  * the geojson-vt + vt-pbf path it replaced (`cellsForTile` then `hexagonTile`), on the real SSC counts per
  * cell for the API benchmark's two tiles (z12/920/1822 at res 9, z10/230/455 at res 7), in one process:
  * p50/p99 per tile and tiles/s, and the heap allocated per tile. No database.

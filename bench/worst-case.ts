@@ -1,5 +1,5 @@
 /**
- * Issue 15, item 4: six concurrent worst-case anonymous requests (compare and rank over the longest
+ * Six concurrent worst-case anonymous requests (compare and rank over the longest
  * allowed range — 120 months — with every colonia, and a rank with a category list), and the
  * latency of `/api/health` while they run. Prints p50/p99 of health and each heavy request's time;
  * the target is health p99 < 100 ms and no public request over 1 s.

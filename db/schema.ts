@@ -312,7 +312,7 @@ export function h3Column(res: H3Resolution) {
   return `h3_${res}` as const;
 }
 
-/** H3 cells of one resolution, counted like areas (issue 5: comparisons for a set of cells). */
+/** H3 cells of one resolution, counted like areas (comparisons for a set of cells). */
 export interface CellLevel {
   kind: 'h3';
   res: H3Resolution;

@@ -1,6 +1,6 @@
 /**
- * Secrets generated into `DATA_DIR/secrets/` on first use (issue 6, item 4: "secrets (session key,
- * chat salt) generated into DATA_DIR on first start, never committed").
+ * Secrets generated into `DATA_DIR/secrets/` on first use (session key, chat salt),
+ * never committed.
  *
  * Why here, in `db/`: this folder owns the layout of DATA_DIR (the PGlite files, the command
  * channel's socket), and both the ETL (the chat salt, etl/chat) and the server (the session key,

@@ -1,9 +1,9 @@
 /**
- * Scores free-text geocoding against labelled texts (the issue's evaluation, item 7): the share placed
+ * Scores free-text geocoding against labelled texts (the project's geocoding evaluation): the share placed
  * within 1.5 km of the labelled point, in the right colonia and the right alcaldía, the `not_found` and
  * false-`ok` shares, and a calibration table (confidence bucket → share of answers that are right).
  *
- * "Right" follows the issue: an `ok` answer is right when it is in the labelled alcaldía and, where the
+ * "Right" is defined as: an `ok` answer is right when it is in the labelled alcaldía and, where the
  * label has a point or a colonia, within 1.5 km of the point or in the colonia; an `outside_cdmx` answer is
  * right when the event is outside the city. A false `ok` is an `ok` answer outside the city's event, in
  * another alcaldía, or more than 1.5 km from the labelled point(s) — the "confidently wrong" answers.

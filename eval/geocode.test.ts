@@ -1,6 +1,6 @@
 /**
  * Regression guard for the geocoder on the hand-written citizen tuning set (tests/fixtures/geocode/
- * citizen.ts, labels looked up in the data files, never from the geocoder): the issue's targets for
+ * citizen.ts, labels looked up in the data files, never from the geocoder): the targets for
  * citizen reports must hold on it, so a change that loses them fails CI. The held-out texts and the real
  * news are scored by `npm run eval:geocode`, not asserted here.
  */

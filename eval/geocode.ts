@@ -85,7 +85,7 @@ export function scoreFgj(records: FgjRecord[]): FgjScore {
   const byName = new Map<string, Map<string, number>>();
   const out: FgjScore = { evaluated: 0, skipped: 0, outsidePolygons: 0, coloniaCorrect: 0, alcaldiaCorrect: 0, bestReachable: 0, statuses: {} };
   for (const rec of records) {
-    // Records without coordinates are left out (issue 3, item 5); a blank colonia stays in (the geocoder
+    // Records without coordinates are left out; a blank colonia stays in (the geocoder
     // can only answer at alcaldía level, and the best-reachable figure treats '' as one more name).
     if (rec.lat === null || rec.lon === null) {
       out.skipped++;
@@ -116,7 +116,7 @@ export function main(): void {
   const t0 = performance.now();
   const g = getGeocoder();
   const loadAndBuildMs = performance.now() - t0;
-  // The gazetteer build alone, from data already loaded (the issue's ≤ 2 s target).
+  // The gazetteer build alone, from data already loaded (target ≤ 2 s).
   const input = gazetteerInput(buildReverseGeocoder(loadBoundarySets()));
   const t1 = performance.now();
   buildGazetteer(input);

@@ -1,5 +1,5 @@
 /**
- * Account commands of `npm run cli` (issue 6, item 1):
+ * Account commands of `npm run cli`:
  *
  *   user create --email E --role R [--name N] [--territory ID,…]   password on stdin (one line)
  *   token revoke ID|TOKEN                                           the token stops working at once

@@ -1,5 +1,5 @@
 /**
- * `npm run --silent geocode -- --jsonl` and `npm run --silent geocode -- --text "…"` (issue 3, item 4).
+ * `npm run --silent geocode -- --jsonl` and `npm run --silent geocode -- --text "…"`.
  *
  * JSONL mode: one input line → one output line, in order. Each input is `{"id", "text"}` or
  * `{"id", "colonia", "alcaldia"}`; a malformed line yields `status: "error"` with the reason (and the id

@@ -8,7 +8,7 @@ const ssc = parse(readBundled('crime/ssc_crime_points_2013_2016.csv.gz'), { colu
 const fgj = parse(readBundled('crime/fgj_victimas_milpa_alta_2016_2022.csv.gz'), { columns: true }) as Record<string, string>[];
 
 describe('categories', () => {
-  it('lists exactly the ids of issue 2 item 4, with Spanish labels', () => {
+  it('lists exactly the canonical ids, with Spanish labels', () => {
     expect([...CATEGORY_IDS].sort()).toEqual(
       [
         'robo_transeunte', 'robo_vehiculo', 'robo_autopartes', 'robo_negocio', 'robo_casa_habitacion', 'robo_repartidor',

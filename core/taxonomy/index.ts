@@ -2,7 +2,7 @@
  * The crime taxonomy: one canonical list of categories (stable snake_case ids, Spanish labels),
  * the groups they belong to, and the classifier that maps a source's label onto them.
  *
- * Design (issue 2, item 4):
+ * Design:
  * - Categories are the high-impact crimes that SSC and FGJ-CDMX publish, plus `otros`.
  *   Violence ("con"/"sin") and attempt ("TENTATIVA DE …") are attributes of an incident, not ids,
  *   so "ROBO A TRANSEUNTE C.V." and "… S.V." are both `robo_transeunte`.

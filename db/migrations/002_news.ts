@@ -1,5 +1,5 @@
 /**
- * News provenance (issue 4, items 2, 3 and 6): every article read, whatever became of it, and the
+ * News provenance: every article read, whatever became of it, and the
  * link from an incident to each news article that reports it (one event, several outlets).
  *
  * - `news_articles` keeps every extracted article, also those that are not incident reports, could

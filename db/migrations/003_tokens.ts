@@ -1,5 +1,5 @@
 /**
- * API bearer tokens (issue 6, item 1; the command contract of issue 4, item 4): only the SHA-256 of
+ * API bearer tokens: only the SHA-256 of
  * a token is stored, never the token, with the role and territory it grants.
  */
 import { sql, type Kysely } from 'kysely';

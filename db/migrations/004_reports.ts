@@ -1,5 +1,5 @@
 /**
- * Citizen reports and chat messages waiting for moderation (issue 4, items 4 and 5).
+ * Citizen reports and chat messages waiting for moderation.
  *
  * One queue, two origins: `form` (POST /api/reports) and `chat` (etl import-chat). The raw
  * description is kept for moderators next to its redacted copy (phones, e-mails, plates removed),

@@ -1,5 +1,5 @@
 /**
- * Accounts (issue 6, item 1): people who log in with e-mail and password, their sessions, the
+ * Accounts: people who log in with e-mail and password, their sessions, the
  * invitation links admins send, and the login attempts behind the rate limit and the lockout.
  *
  * Nothing here is a usable secret: passwords are scrypt hashes (with their salt and parameters),

@@ -1,5 +1,5 @@
 /**
- * The audit log (issue 6, item 3): who viewed or exported what at detail level. One row per API
+ * The audit log: who viewed or exported what at detail level. One row per API
  * request by an authenticated caller (token or session) to a data route; written in batches by
  * server/audit, read by admins through `GET /api/audit`.
  */

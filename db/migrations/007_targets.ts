@@ -1,5 +1,5 @@
 /**
- * Mesa targets (metas, issue 5 item 3): "category C in area A, −P % against the monthly mean of the
+ * Mesa targets (metas): "category C in area A, −P % against the monthly mean of the
  * baseline window, by month D". Progress is computed on read (geo/stats `targetProgress`); only the
  * definition is stored.
  */

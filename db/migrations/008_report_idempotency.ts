@@ -1,5 +1,5 @@
 /**
- * Safe retries of citizen reports (issue 6, item 5 — found by the fault test that kills the server
+ * Safe retries of citizen reports (found by the fault test that kills the server
  * during submissions): a client that sent a report and got no answer cannot know whether it was
  * stored. It sends the same `Idempotency-Key` header again; the key is stored with the report under a
  * unique index, so the retry returns the first report's folio instead of queueing a second copy.

@@ -1,5 +1,5 @@
 /**
- * Patrol planning inputs for one cuadrante (issue 5, item 4): incidents by day of week × hour,
+ * Patrol planning inputs for one cuadrante: incidents by day of week × hour,
  * the busiest H3 cells inside it and the mix of categories. Same conventions as `./index.ts`
  * (kysely, bound parameters, column names only from the whitelists of `db/schema.ts`).
  */

@@ -1,5 +1,5 @@
 /**
- * Read queries for the Mesa statistics (issue 5): the monthly counts of many areas at once and the
+ * Read queries for the Mesa statistics: the monthly counts of many areas at once and the
  * months each source covers. The statistics themselves live in `geo/stats` (pure); these functions
  * only fetch their inputs. Same conventions as `./index.ts`: kysely with bound parameters, column
  * names only from the whitelists of `db/schema.ts`, the same SQL on PGlite and PostgreSQL.

@@ -34,7 +34,7 @@ describeEachBackend(
       const aguilera = colonias.find((c) => c.cve_col === '02-001')!;
       const row = await db.selectFrom('areas').selectAll().where('kind', '=', 'colonia').where('vintage', '=', 2023).where('id', '=', '02-001').executeTakeFirstOrThrow();
       expect(row).toMatchObject({ name: aguilera.colonia, alcaldia_id: '09002', population: Number(aguilera.poblacion) });
-      // An alcaldía's population is the sum of its colonias' (issue 2, item 3).
+      // An alcaldía's population is the sum of its colonias'.
       const milpaAlta = colonias.filter((c) => c.cvegeo_alc === '09009').reduce((s, c) => s + Number(c.poblacion ?? 0), 0);
       const alc = await db.selectFrom('areas').selectAll().where('kind', '=', 'alcaldia').where('vintage', '=', 2016).where('id', '=', '09009').executeTakeFirstOrThrow();
       expect(alc).toMatchObject({ name: 'Milpa Alta', alcaldia_id: '09009', population: milpaAlta });

@@ -1,5 +1,5 @@
 /**
- * `npm run etl -- import-chat FILE` (issue 4, item 5): reads a WhatsApp (Android or iOS) text
+ * `npm run etl -- import-chat FILE`: reads a WhatsApp (Android or iOS) text
  * export or a Telegram JSON export, finds the messages that report incidents, and queues them for
  * moderation (table `citizen_reports`, origin `chat`) — never straight onto the map.
  *

@@ -1,5 +1,5 @@
 /**
- * Parsing community-chat exports into messages (pure; issue 4, item 5). Three layouts:
+ * Parsing community-chat exports into messages (pure). Three layouts:
  *
  * - WhatsApp Android text export: `dd/mm/yy, hh:mm - Name: message` (also `dd/mm/yyyy` and a
  *   12-hour clock with "a. m."/"p. m." or AM/PM); a header line without "Name: " is a system line.

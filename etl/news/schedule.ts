@@ -1,6 +1,6 @@
 /**
- * Background jobs of `npm start` (issue 4, item 7): the news sources on their schedule, and the chat
- * retention purge (issue 4, item 5) at start and then daily.
+ * Background jobs of `npm start`: the news sources on their schedule, and the chat
+ * retention purge at start and then daily.
  *
  * `Scheduler` is deliberately small and testable without waiting: it takes a `Clock` (time and a
  * repeating timer) and jobs that say when they are due; `tick()` runs every due job once, in order,

@@ -28,7 +28,7 @@ export interface FormatMapping {
   secondaryLabel?: Column;
   lat: Column;
   lon: Column;
-  /** Areas the record itself names: kept, rather than re-derived from the point (issue 2, item 5). */
+  /** Areas the record itself names: kept, rather than re-derived from the point. */
   stated?: {
     /** a 2016 cuadrante id ("N-1.1.18"); its 2016 sector and alcaldía come from the SSC lookup. */
     cuadrante2016?: Column;

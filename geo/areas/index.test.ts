@@ -43,7 +43,7 @@ function turfContaining(set: BoundarySet, boxes: number[][], lat: number, lon: n
 }
 
 describe('boundary sets', () => {
-  it('has the counts of issue 2 and SOURCES.md', () => {
+  it('has the counts SOURCES.md gives', () => {
     expect(KINDS.map(([k, v]) => setOf(k, v).features.length)).toEqual([16, 1814, 847, 72, 847, 72]);
   });
 });

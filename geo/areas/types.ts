@@ -9,7 +9,7 @@ export const AREA_KINDS: readonly AreaKind[] = ['alcaldia', 'colonia', 'sector',
 
 export type Vintage = 2016 | 2023;
 export const VINTAGES: readonly Vintage[] = [2016, 2023];
-/** The vintage used when a request names none (issue 2, item 3). */
+/** The vintage used when a request names none. */
 export const DEFAULT_VINTAGE: Vintage = 2023;
 
 export interface AreaFeature {

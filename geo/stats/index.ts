@@ -1,5 +1,5 @@
 /**
- * Pure statistics for the Mesa views (issue 5): semáforo, period comparisons, Mann-Kendall trend,
+ * Pure statistics for the Mesa views: semáforo, period comparisons, Mann-Kendall trend,
  * Getis-Ord Gi* with FDR on H3, emerging hot spots and the Predictive Accuracy Index.
  * No I/O: data come in as arguments. Bad input throws `StatsInputError` (code `invalid_parameter`).
  */

@@ -2,7 +2,7 @@
  * Loads the bundled boundary, station and lookup files (`data/`) into the plain structures that
  * `geo/` works on. All reading happens here, once per process (module-scope caches).
  *
- * Population rules (issue 2, item 3): colonias `poblacion`; cuadrantes and sectores 2023 `poblacion`;
+ * Population rules: colonias `poblacion`; cuadrantes and sectores 2023 `poblacion`;
  * cuadrantes 2016 the `population` column of `crime/ssc_cuadrantes_monthly_2013_2016.csv.gz`;
  * sectores 2016 the sum of their cuadrantes; alcaldías the sum of their colonias; 0 or unknown → null.
  */

@@ -1,7 +1,7 @@
 /**
  * The project's one geocoder, ready to use: loads the bundled boundaries and stations once per process,
  * builds the gazetteer (`geo/gazetteer`) and wraps `geo/geocode` so that results carry the H3 cell
- * (resolution 9) as the CLI contract (issue 3, item 4) specifies. Importers call `getGeocoder()`.
+ * (resolution 9) as the CLI contract specifies. Importers call `getGeocoder()`.
  */
 import { latLngToCell } from 'h3-js';
 import { buildReverseGeocoder, type ReverseGeocoder } from '../../geo/areas/index.ts';

@@ -1,5 +1,5 @@
 /**
- * Accounts over HTTP (issue 6, item 1): login, the cookie, CSRF, logout, lockout, invitations and
+ * Accounts over HTTP: login, the cookie, CSRF, logout, lockout, invitations and
  * admin listing, against the real app on both backends.
  */
 import { expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Accounts over HTTP (issue 6, item 1; contract in notes/contracts-s2.md):
+ * Accounts over HTTP (contract in notes/contracts-s2.md):
  *
  * - `POST /api/session` `{email, password}` → 200 `{user, csrf_token}` and the `mc_session` cookie;
  *   401 `invalid_credentials` (the same answer, after the same scrypt work, for an unknown e-mail

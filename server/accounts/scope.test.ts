@@ -1,5 +1,5 @@
 /**
- * What a session sees (issue 6, items 1–2): a `mesa` session scoped to one alcaldía gets exact
+ * What a session sees: a `mesa` session scoped to one alcaldía gets exact
  * figures inside it and the public figures outside, like a token with the same territory; the
  * response cache never hands a session's answer to the public or the public's to a session; a
  * revoked token stops working at once. Expected counts come from the raw SSC CSV rows.

@@ -1,5 +1,5 @@
 /**
- * The audit log (issue 6, item 3): who viewed or exported what at detail level.
+ * The audit log: who viewed or exported what at detail level.
  *
  * Every `/api` request by an authenticated caller (bearer token or session; the public is never
  * logged — it sees aggregates only) to a data route is recorded: subject, role, name, method,

@@ -1,5 +1,5 @@
 /**
- * Who is asking (issue 6, item 1), stored on the context for the policy (server/policy):
+ * Who is asking, stored on the context for the policy (server/policy):
  *
  * - `Authorization: Bearer <token>` → the API token's principal (role and territory). A header
  *   that is present but not a live token → 401 `invalid_token`: a client that meant to

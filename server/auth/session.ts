@@ -1,5 +1,5 @@
 /**
- * The session cookie and the secrets derived from a session id (issue 6, item 1).
+ * The session cookie and the secrets derived from a session id.
  *
  * A session id is 32 random bytes (base64url) that only the browser holds, in the `mc_session`
  * cookie (HttpOnly; SameSite=Lax; Path=/; Secure when the client came over HTTPS, directly or through a trusted proxy). The store keeps

@@ -2,7 +2,7 @@
  * The response cache's fast path: an anonymous GET whose answer is already in the LRU is answered
  * before Hono runs at all — no routing, no middleware chain, no `Headers` objects — with the stored
  * bytes and the very headers the whole app sent for that entry the first time. This is what brings a
- * cached answer close to a bare `node:http` server (issue 2, item 9: ≥ 70 % of its requests/s); the
+ * cached answer close to a bare `node:http` server (target: ≥ 70 % of its requests/s); the
  * middleware path costs about a third more per request, most of it Hono's per-request machinery.
  *
  * Why it gives the same answer as the full app:

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeApi, getJson } from '../../tests/support/index.ts';
 
-// issue 2, item 4: the canonical ids, the public-transport group and the sensitive four
+// the canonical ids, the public-transport group and the sensitive four
 const IDS = [
   'robo_transeunte', 'robo_vehiculo', 'robo_autopartes', 'robo_negocio', 'robo_casa_habitacion', 'robo_repartidor',
   'robo_transportista', 'robo_cuentahabiente', 'robo_metro', 'robo_microbus', 'robo_taxi', 'robo_transporte_otro',

@@ -1,6 +1,6 @@
 /**
- * `GET /api/hotspots/emerging?res&from&to&category&source`: emerging hot spot analysis (issue 5,
- * item 2) — Esri's categories (new, consecutive, intensifying, persistent, diminishing, sporadic,
+ * `GET /api/hotspots/emerging?res&from&to&category&source`: emerging hot spot analysis
+ * — Esri's categories (new, consecutive, intensifying, persistent, diminishing, sporadic,
  * oscillating, historical; hot and cold) from monthly Gi* maps and the Mann-Kendall trend of each
  * cell's z-scores, computed by `emergingHotSpots` in geo/stats over every cell of the city at `res`
  * (the study area of `/api/hotspots/gistar`), one time step per month of [from, to).

@@ -1,5 +1,5 @@
 /**
- * Exports (issue 5, item 6): `GET /api/export/<name>.<csv|geojson>?<the JSON endpoint's query>`.
+ * Exports: `GET /api/export/<name>.<csv|geojson>?<the JSON endpoint's query>`.
  *
  * Each export calls its JSON endpoint inside the app (`app.request`, same query, the caller's
  * `Authorization` and `Cookie` headers), so validation and the privacy policy apply unchanged: an

@@ -1,6 +1,6 @@
 /**
- * `GET /api/hotspots/gistar?res&from&to&category`: Getis-Ord Gi* hot and cold spots on H3 (issue 5,
- * item 7). The study area is every cell of resolution `res` whose centre lies in Mexico City (the
+ * `GET /api/hotspots/gistar?res&from&to&category`: Getis-Ord Gi* hot and cold spots on H3.
+ * The study area is every cell of resolution `res` whose centre lies in Mexico City (the
  * union of the 16 alcaldía polygons; `cellsCoveringPolygons`), zeros included; weights are binary
  * over the k = 1 ring including the cell itself, restricted to the study area; p is two-sided;
  * `hot` comes from Benjamini–Hochberg at q = 0.05 over all cells (`giStarOnStudyArea` in geo/stats).

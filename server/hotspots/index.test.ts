@@ -67,7 +67,7 @@ describeApi('GET /api/hotspots', (ctx) => {
   });
 });
 
-// --- the full bundled import (issue 2, "Done when") -------------------------------------------
+// --- the full bundled import -------------------------------------------
 import { describe } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * Approving a report that could not be placed (issue 4, item 4): refused with 409 `report_unplaced`
+ * Approving a report that could not be placed: refused with 409 `report_unplaced`
  * unless the moderator places it in the approve body. Expected areas come from the boundary files
  * read here (colonias.geojson: the colonia's alcaldía; turf point-in-polygon for the point), not
  * from the code under test.

@@ -1,5 +1,5 @@
 /**
- * Moderation of the report queue (issue 4, item 4; issue 6: only `moderador` and `admin` see raw
+ * Moderation of the report queue (only `moderador` and `admin` see raw
  * reports). Bearer token required (server/auth): none → 401 `authentication_required`; another
  * role → 403 `forbidden`.
  *

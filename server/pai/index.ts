@@ -1,6 +1,6 @@
 /**
  * `GET /api/hotspots/pai?res&month&training&top&months&rank_by&category&source`: how well hot spot
- * maps would have predicted crime — the Predictive Accuracy Index back-test of issue 5, item 2
+ * maps would have predicted crime — the Predictive Accuracy Index back-test
  * (Chainey, Tompson & Uhlig 2008; `paiBacktest` in geo/stats). For each test month t (the `months`
  * months ending at `month`), the hot spots are the `top` cells of the city at `res` ranked over
  * months t−training … t−1 (by the Gi* z-score of the summed counts, or by the count), and they are

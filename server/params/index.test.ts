@@ -87,7 +87,7 @@ describe('bounded requests (hand-written dates around a fixed "today" of 2026-12
 describeApi('bounded public requests over HTTP', (ctx) => {
   const manyIds = (n: number) => Array.from({ length: n }, (_, i) => `C-${i}`).join(',');
   it.each([
-    // the issue's stalling request: a two-century comparison
+    // the stalling request an attack run found: a two-century comparison
     ['/api/compare?kind=colonia&p1=1900-01-01..2100-01-01&p2=1900-02-01..2100-01-01', 'range_too_long'],
     ['/api/compare?kind=colonia&p1=2001-01-01..2016-01-01&p2=2015-01-01..2016-01-01', 'range_too_long'],
     ['/api/rank?kind=colonia&from=2000-01-01&to=2020-01-01&category=robo_transeunte,robo_metro', 'range_too_long'],

@@ -60,7 +60,7 @@ export const PARAMS = {
   by: { schema: z.enum(['count', 'rate', 'change']), code: 'invalid_parameter' },
   limit: { schema: intString(1, MAX_RANK_LIMIT), code: 'invalid_parameter' },
   interval: { schema: z.literal('month'), code: 'invalid_parameter' },
-  // issue 4, item 6: official, news, citizen, chat (comma-separated)
+  // source kinds: official, news, citizen, chat (comma-separated)
   source: {
     schema: z
       .string()

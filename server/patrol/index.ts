@@ -1,6 +1,6 @@
 /**
  * `GET /api/patrol?cuadrante&vintage&from&to&category&source&res`: the patrol-planning sheet of one
- * cuadrante (issue 5, item 4) — incidents by day of week × local hour (a 7 × 24 heat table, row 0 =
+ * cuadrante — incidents by day of week × local hour (a 7 × 24 heat table, row 0 =
  * lunes … 6 = domingo), incidents without an hour, the busiest H3 cells inside the cuadrante and the
  * mix of categories. Each top cell is named by the nearest station or street corner (geo/nearby).
  *

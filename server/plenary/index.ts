@@ -1,5 +1,5 @@
 /**
- * Plenary export (issue 5, item 5): `GET /api/plenary/pdf?<agenda>` → the whole slide sequence as
+ * Plenary export: `GET /api/plenary/pdf?<agenda>` → the whole slide sequence as
  * one landscape PDF, `GET /api/plenary/png?slide=N&<agenda>` → one slide as PNG. Both are rendered
  * by headless Chromium (renderer.ts) from the web app's own `#plenaria?…` page, so the export and
  * the screen never disagree. No Chromium: 503 `pdf_renderer_unavailable`, saying how to install it.

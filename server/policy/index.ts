@@ -1,5 +1,5 @@
 /**
- * The privacy policy (issue 6, item 2): the ONE place that decides what a caller may see. Routes
+ * The privacy policy: the ONE place that decides what a caller may see. Routes
  * ask it — `hexagonPlan`, `areaPlan`, `publish*` — and never re-implement a rule.
  *
  * Who sees what:

@@ -1,5 +1,5 @@
 /**
- * Citizen reports (issue 4, item 4):
+ * Citizen reports:
  *
  * - `POST /api/reports` (JSON, ≤ 8 KiB, Origin-checked, rate-limited per client IP in the store; see guard.ts) →
  *   201 `{folio, status: 'pending', understood: {place…, category, date, hour}}`. A filled honeypot

@@ -1,5 +1,5 @@
 /**
- * Security basics (issue 6, item 4): response headers on EVERY response (API and the static web
+ * Security basics: response headers on EVERY response (API and the static web
  * app alike — the middleware is the app's first, so it wraps everything mounted later), and a body
  * size cap on `/api/*`.
  *

@@ -1,6 +1,6 @@
 /**
  * `GET /api/semaforo?kind&ids&month&category&vintage`: the Semáforo Delictivo of each area — or H3
- * cell, with `kind=h3&res` (server/shared/places.ts) — for one month — its count against the mean monthly count of the 36 months before it (issue 5, item 7).
+ * cell, with `kind=h3&res` (server/shared/places.ts) — for one month — its count against the mean monthly count of the 36 months before it.
  * The rule (thresholds, zero baseline, incomplete baseline) is `semaforo` in geo/stats; this module
  * only gathers its inputs.
  *

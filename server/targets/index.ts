@@ -1,5 +1,5 @@
 /**
- * Mesa targets (metas, issue 5 item 3).
+ * Mesa targets (metas).
  *
  * - `GET /api/targets?kind&ids&vintage` → `{items: [Target]}` (newest first; everyone may read).
  * - `POST /api/targets` JSON `{name, kind, area_id, vintage?, category, baseline_from, baseline_to,

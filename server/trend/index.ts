@@ -1,6 +1,6 @@
 /**
  * `GET /api/trend?kind&id&from&to&category&vintage`: Mann-Kendall trend test on one area's monthly
- * counts (issue 5, item 7) — or one H3 cell's, with `kind=h3&id=<cell>`. The series is the dense one of `/api/areas/{kind}/{id}/series` (every
+ * counts — or one H3 cell's, with `kind=h3&id=<cell>`. The series is the dense one of `/api/areas/{kind}/{id}/series` (every
  * month overlapping [from, to), zero months included — n counts them); the test is `mannKendall`
  * from geo/stats (Var(S) corrected for ties, continuity correction ±1 in z, two-sided p,
  * tau = S / (n(n−1)/2), direction by p < 0.05). Without from/to the range spans the data, as the

@@ -1,5 +1,5 @@
 /**
- * Issue 6, "done when": the public view and a police liaison's view of the same area, side by
+ * The public view and a police liaison's view of the same area, side by
  * side in headless Chromium, and the difference the privacy policy makes.
  *
  * Two browser profiles on the real server (API + built web app, CSP on) over a fresh copy of the

@@ -1,5 +1,5 @@
 /**
- * End-to-end, Mesa views (issue 5, items 1, 4 and 5's split view and difference map), in headless
+ * End-to-end, Mesa views (the Mesa panel, patrol sheet, split view and difference map), in headless
  * Chromium over the real server and a fresh copy of the bundled import:
  * - the split view draws both periods' hexagons (as many as the API returns for each) and keeps
  *   the two maps on the same camera after a pan; the difference map draws the union of both;

@@ -1,5 +1,5 @@
 /**
- * Plenary mode end to end (issue 5, item 5, "Done when"): the real server over a fresh copy of the
+ * Plenary mode end to end: the real server over a fresh copy of the
  * bundled import, in headless Chromium. Opens `#plenaria` with a one-area, one-category agenda
  * (the sector with the most robo a transeúnte in June 2016, as /api/rank says), walks the five
  * slides with the keyboard checking each heading, the counter and the URL, checks the semáforo

@@ -1,5 +1,5 @@
 /**
- * End-to-end (issue 4, "done when"): a browser submits a citizen report through the form, a
+ * End-to-end: a browser submits a citizen report through the form, a
  * moderator approves it through the API with a bearer token, and it appears in the hotspot
  * counts — at the H3 cell computed here with h3-js from the place the moderator sees.
  */

@@ -1,6 +1,6 @@
 /**
- * Issue 2: "Bad parameters get a 400 with `{error: {code, message}}` from one error catalogue; an
- * unknown area a 404 the same way; never a 500 or a stack trace" — end to end, over the full
+ * Bad parameters get a 400 with `{error: {code, message}}` from one error catalogue, an
+ * unknown area a 404 the same way, never a 500 or a stack trace — end to end, over the full
  * bundled import, on both backends.
  *
  * The feature tests (`server/<feature>/index.test.ts`) check each endpoint's codes one by one.

@@ -1,5 +1,5 @@
 /**
- * Issue 2, "Done when": the monthly series of every 2016 cuadrante, as the API serves it, equals
+ * The monthly series of every 2016 cuadrante, as the API serves it, equals
  * month by month the police's own monthly file (`crime/ssc_cuadrantes_monthly_2013_2016.csv.gz`,
  * C.V. and S.V. rows of a category summed) wherever that file agrees with the point file the
  * store was imported from. The two police files disagree in exactly four cells (below); the test

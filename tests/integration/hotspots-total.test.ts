@@ -1,5 +1,5 @@
 /**
- * Issue 2, "Done when": the `/api/hotspots` counts of a month and category add up to the number
+ * The `/api/hotspots` counts of a month and category add up to the number
  * of source records of that month and category whose point lies in Mexico City.
  *
  * The expectation is computed here from the raw SSC point file, with hand-written label lists,

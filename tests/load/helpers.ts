@@ -1,5 +1,5 @@
 /**
- * Shared pieces of the load and fault tests (issue 6, item 5): real server processes on loopback
+ * Shared pieces of the load and fault tests: real server processes on loopback
  * ports (`node --import tsx server/main.ts`, so SIGKILL hits the server itself, not npm), CLI runs,
  * DATA_DIRs restored from the harness's PGlite dump (seconds, instead of the minutes a first start
  * spends importing the bundled data), autocannon in a child process, and a hash of a folder tree.

@@ -1,5 +1,5 @@
 /**
- * The audit log survives a crash (issue 15, item 6): the server is killed (SIGKILL) while a token
+ * The audit log survives a crash: the server is killed (SIGKILL) while a token
  * holder's requests are being answered, and every request that got an answer has its audit entry
  * in the store. Before the group commit, entries waited up to a second in memory after their answer
  * had left, and a kill lost them.

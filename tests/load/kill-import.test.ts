@@ -1,5 +1,5 @@
 /**
- * Issue 6, item 5: the server killed (SIGKILL) during a CLI import, then restarted — no incident
+ * The server killed (SIGKILL) during a CLI import, then restarted — no incident
  * lost or duplicated.
  *
  * The DATA_DIR is the harness's PGlite dump of the bundled import with the SSC point file's rows

@@ -1,5 +1,5 @@
 /**
- * Issue 6, item 5: the server killed (SIGKILL) while citizen reports are being submitted, then
+ * The server killed (SIGKILL) while citizen reports are being submitted, then
  * restarted — every acknowledged report exists exactly once, and resending the unacknowledged ones
  * (with the same `Idempotency-Key`, as a client that got no answer must) stores none twice.
  *

@@ -1,5 +1,5 @@
 /**
- * Issue 6, item 5: mixed public traffic (no token) at half the capacity measured in the same run.
+ * Mixed public traffic (no token) at half the capacity measured in the same run.
  *
  * 1. Capacity: autocannon (a child process) at `CAPACITY_CONNECTIONS` keep-alive connections, no
  *    rate limit, for `CAPACITY_SECONDS`, cycling through the public paths below → requests/s.

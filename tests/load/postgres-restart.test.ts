@@ -1,5 +1,5 @@
 /**
- * Issue 6, item 5: PostgreSQL restarted under load — the server reconnects without a restart, and
+ * PostgreSQL restarted under load — the server reconnects without a restart, and
  * `/api/health` reports unhealthy (503, `ok: false`, `db_unavailable`) while the database is down.
  *
  * A throwaway cluster of this file's own (`startCluster` from the harness makes a new folder and

@@ -1,5 +1,5 @@
 /**
- * Issue 6, item 5: a data folder the server cannot write → a clear error naming the folder, a
+ * A data folder the server cannot write → a clear error naming the folder, a
  * non-zero exit within a bounded time, and the folder's contents unchanged (a hash of the tree
  * before and after). The tests run as root, which ignores permissions, so the server runs as the
  * unprivileged `nobody` (`runuser -u nobody`).

@@ -1,5 +1,5 @@
 /**
- * News classification (issue 4, item 2), pure: does a text report a specific incident, or is it a
+ * News classification, pure: does a text report a specific incident, or is it a
  * statistics piece, an advisory or an opinion; which taxonomy categories it reports (lexicon with
  * inflections, negation and attempt, `lexicon.ts`); when (`when.ts`); how many victims.
  *

@@ -1,5 +1,5 @@
 /**
- * Dedupe and event clustering for news (issue 4, item 3), pure.
+ * Dedupe and event clustering for news, pure.
  *
  * 1. Same story (syndicated or near-copied): word 5-gram shingles of the body, summarised by a
  *    MinHash signature (Broder, "On the resemblance and containment of documents", 1997). From the

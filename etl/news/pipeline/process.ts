@@ -226,7 +226,7 @@ export async function processArticle(store: Store, input: ArticleInput): Promise
       .returning('id')
       .executeTakeFirstOrThrow();
     if (incidentId !== null && relation) await link(trx, incidentId, String(articleId), relation);
-    // The `unplaced` count is of incident reports (issue 4's contract); other texts outside the city are
+    // The `unplaced` count is of incident reports (the `news --once` summary's contract); other texts outside the city are
     // stored as unplaced but counted as not incidents.
     if (status === 'unplaced' && classification.kind !== 'incident') return 'not_incident';
     return status;

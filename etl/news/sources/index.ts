@@ -34,7 +34,7 @@ export const NewsConfigSchema = z.object({
     .prefault({}),
   fetch: z
     .object({
-      /** Between two requests to one host; the issue caps the default at 1 s. */
+      /** Between two requests to one host; the default stays ≤ 1 s so a publisher is never hammered. */
       delayMs: z.number().int().min(0).max(60_000).default(1000),
       timeoutMs: z.number().int().min(1000).max(120_000).default(20_000),
       maxBytes: z.number().int().min(64 * 1024).max(50 * 1024 * 1024).default(5 * 1024 * 1024),

@@ -1,7 +1,7 @@
 /**
  * Semáforo Delictivo rule for one area, one category and one month.
  *
- * Method (issue 5, item 7; the rule of the Semáforo Delictivo, semaforo.com.mx, which compares a
+ * Method (the rule of the Semáforo Delictivo, semaforo.com.mx, which compares a
  * month with the monthly mean of the three previous years):
  *   baseline_mean = mean monthly count over the 36 months before `month` (zero months count as 0)
  *   pct_change    = (count − baseline_mean) / baseline_mean × 100

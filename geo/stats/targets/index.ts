@@ -1,10 +1,10 @@
 /**
  * Progress of a Mesa target (meta): "category C in area A, −P % against the monthly mean of the
- * baseline window, by month D" (issue 5, item 3).
+ * baseline window, by month D".
  *
  * Why targets: the Mesa de Seguridad y Justicia de Ciudad Juárez set its homicide target as a
  * rate (50 → 30 → 14 per 100 000 inhabitants) and reviewed it in every monthly plenary, setting
- * the next, lower target as each was met (issue 5, "Why"). A Mesa here sets the same kind of
+ * the next, lower target as each was met. A Mesa here sets the same kind of
  * target on the monthly count of one category in one area.
  *
  * The rule (documented in the OpenAPI text too):

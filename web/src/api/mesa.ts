@@ -1,5 +1,5 @@
 /**
- * The Mesa views' part of the API client (issue 5: semáforo, trend, targets, patrol; issue 4:
+ * The Mesa views' part of the API client (semáforo, trend, targets, patrol,
  * sources side by side): response types and calls.
  */
 import type { AreaKind, PlaceKind, Vintage } from '../state/urlState.ts';

@@ -1,5 +1,5 @@
 /**
- * Display rules for the Semáforo Delictivo and the Mann-Kendall trend (issue 5, items 1 and 7).
+ * Display rules for the Semáforo Delictivo and the Mann-Kendall trend.
  * The statistics themselves are computed by the server (geo/stats); this only names and colours
  * them. Colours are from Okabe & Ito's colour-blind-safe palette (jfly.uni-koeln.de/color), and
  * every colour is always shown with its text label, so the colour is never the only cue.

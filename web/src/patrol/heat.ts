@@ -1,5 +1,5 @@
 /**
- * The patrol sheet's hour × day-of-week heat table (issue 5, item 4): labels, totals and a
+ * The patrol sheet's hour × day-of-week heat table: labels, totals and a
  * sequential colour scale. Pure. Rows are days (0 = lunes … 6 = domingo, as `/api/patrol`),
  * columns hours 0–23.
  *

@@ -18,7 +18,7 @@ export type Slide =
   | { type: 'trend'; area: AgendaArea; category: string }
   | { type: 'targets' };
 
-/** How many months the trend slide tests (the issue asks for 12–36; three years shows seasonality). */
+/** How many months the trend slide tests (12–36 is the useful range; three years shows seasonality). */
 export const TREND_MONTHS = 36;
 
 export function buildSlides(agenda: Agenda): Slide[] {

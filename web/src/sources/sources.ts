@@ -1,5 +1,5 @@
 /**
- * The "cifra negra" view (issue 4, item 6): the same area and period counted by each source kind
+ * The "cifra negra" view: the same area and period counted by each source kind
  * — official records against news, citizen reports and community chats — so a Mesa sees where
  * reports exceed denuncias. Pure helpers over `/api/compare` answers (one per source filter).
  */
