@@ -41,7 +41,7 @@ const PRIVACY_DESCRIPTION = [
   '',
   '',
   'Acceso y privacidad. Sin token (público): solo agregados; hexágonos H3 de resolución ≤ 8 (más fina: 403 forbidden_resolution; las teselas se quedan en 8 al acercarse); periodos de meses completos (from/to/p1/p2 el día 1 de un mes: si no, 400 month_aligned_required).',
-  'Cada cifra pública se construye con valores mensuales publicados: por celda o área y mes, un conteo de 1 a k−1 (k = 3 por omisión) se reserva (null); los ceros y los conteos ≥ k se publican; una cifra de varios meses es la SUMA de los meses publicados y lleva partial: true (o partial_p1/partial_p2/partial_previous) si se reservó algún mes, y es null si solo hubo meses reservados. Las respuestas públicas llevan access: "public" y min_count.',
+  'Cada cifra pública se construye con valores mensuales publicados por celda (hexágono o área) y mes. Por omisión (PUBLIC_DISCLOSURE=cell-key) cada conteo se publica perturbado por el método de clave de celda (cell-key, como la Oficina Nacional de Estadística del Reino Unido en el censo 2021): nunca se publica un valor de 1 a k−1 (k = 3 por omisión; se vuelven 0 o ≥ k), el ruido es de ±2 como máximo a partir de k, no tiene sesgo y la misma celda recibe siempre el mismo ruido, de modo que repetir o combinar solicitudes no revela un conteo pequeño. Una cifra de varios meses es la suma de los meses publicados. Con PUBLIC_DISCLOSURE=suppression (la regla anterior) un conteo de 1 a k−1 se reserva (null) y las sumas llevan partial: true. Las respuestas públicas llevan access: "public" y min_count.',
   'Categorías sensibles (secuestro, extorsion, violacion, feminicidio): públicas solo por alcaldía y mes, y solo los meses terminados al menos 30 días antes de la fecha de referencia (la menor entre el último dato y hoy); pedirlas en hexágonos, colonias, sectores o cuadrantes da 403 sensitive_category. Sin filtro de categoría, el público recibe todas las categorías NO sensibles.',
   'Con token (Authorization: Bearer <token>, creado con `npm run --silent cli -- token create --role ROLE --name NOMBRE [--territory ID,…]`): admin y moderador ven todo exacto; mesa y enlace ven exacto dentro de su territorio (alcaldías por cvegeo o sectores) y la vista pública fuera de él; sus hexágonos son los públicos. Un token inválido: 401 invalid_token. Las respuestas con token son Cache-Control: private.',
 ].join('\n');
@@ -52,6 +52,12 @@ const post = (summary: string, parameters: Json[], requestBody: Json | null, res
 });
 const created = (description: string, schema: Json, status = '200') => ({ [status]: { description, content: { 'application/json': { schema } } } });
 const AUTH_ERRORS = ['authentication_required', 'invalid_token', 'forbidden'] as const;
+/** Staff operations: a bearer token, or the session cookie with its CSRF header. */
+const STAFF_SECURITY = [{ bearerToken: [] }, { sessionCookie: [], csrfHeader: [] }];
+const staffDelete = (summary: string, parameters: Json[], schema: Json, codes: (keyof typeof ERRORS)[]) => ({
+  delete: { summary, parameters, security: STAFF_SECURITY, responses: { ...created(summary, schema), ...errors(...codes, 'csrf_failed', ...AUTH_ERRORS) } },
+});
+const numericId = (what: string): Json => ({ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^\\d{1,9}$' }, description: `${what} (unknown: 404 not_found)` });
 
 const FILTER = [param('from'), param('to'), param('category'), param('source')];
 /** Where a Mesa figure is counted: areas answer `vintage`, H3 cells (`kind=h3`) answer `res`. */
@@ -63,7 +69,8 @@ const H3_PLACES =
   ' H3 cells (kind=h3): ids are cells (hex, e.g. 884995b847fffff) of one resolution 6–11 (res may state it, and must without ids); without ids, every cell of `res` with incidents. A cell is named after the colonia and alcaldía holding its centre; its population is estimated from the IECM colonia populations by areal weighting (Goodchild & Lam 1980), for rates. The public sees cells of resolution ≤ 8 (403 forbidden_resolution) with per-cell monthly suppression, as /api/hotspots; mesa and enlace get the public cells too (cells do not follow territories).';
 const FILTER_ERRORS = ['invalid_date', 'invalid_range', 'invalid_category'] as const;
 
-export function openApiDocument(): Json {
+/** The paths and components as written above, before `withOperationMetadata`. */
+function describedRoutes(): Json {
   const compareItem = obj({
     id: str, name: str, p1: nullable(int), p2: nullable(int), diff: nullable(int), pct: nullable({ type: 'number' }),
     population: nullable(int), rate_p1: nullable({ type: 'number' }), rate_p2: nullable({ type: 'number' }),
@@ -274,6 +281,16 @@ export function openApiDocument(): Json {
         ...ok('Cuentas', obj({ items: { type: 'array', items: { type: 'object' } } })),
         ...errors(...AUTH_ERRORS),
       }),
+      '/api/users/{id}': {
+        patch: {
+          summary: 'Cambia el rol o el territorio de una cuenta (admin); la última cuenta admin activa no puede perder su rol',
+          parameters: [numericId('account id')],
+          security: STAFF_SECURITY,
+          requestBody: { required: true, content: { 'application/json': { schema: obj({ role: { enum: ['mesa', 'enlace', 'moderador', 'admin'] }, territory: { type: 'array', items: str } }, ['role']) } } },
+          responses: { ...created('Cuenta actualizada', obj({ id: int, role: str, territory: { type: 'array', items: str } })), ...errors('invalid_body', 'not_found', 'last_admin', 'csrf_failed', ...AUTH_ERRORS) },
+        },
+        ...staffDelete('Desactiva una cuenta (admin) y termina sus sesiones; nunca la última cuenta admin activa', [numericId('account id')], obj({ id: int, disabled: { const: true } }), ['not_found', 'last_admin']),
+      },
       '/api/tokens': {
         ...get('Tokens de API (admin): qué concede cada uno, nunca el token. DELETE /api/tokens/{id} revoca uno de inmediato.', [], {
           ...ok('Tokens, del más reciente al más antiguo', obj({ items: { type: 'array', items: obj({ id: int, role: str, name: str, territory: { type: 'array', items: str }, created_at: str, revoked_at: nullable(str) }) } })),
@@ -284,6 +301,7 @@ export function openApiDocument(): Json {
           ...errors('invalid_body', ...AUTH_ERRORS),
         }),
       },
+      '/api/tokens/{id}': staffDelete('Revoca un token de API (admin) de inmediato', [numericId('token id')], obj({ id: int, revoked: { const: true } }), ['not_found']),
       // audit (server/audit)
       '/api/audit': get('Registro de auditoría (admin): quién vio o exportó qué con detalle (cada solicitud a /api de un token o una sesión, salvo sesión y salud), del más reciente al más antiguo', [
         { name: 'from', in: 'query', schema: str, description: 'desde (incluido): AAAA-MM-DD (medianoche UTC) o fecha-hora ISO 8601 con zona (invalid_date)' },
@@ -352,6 +370,57 @@ export function openApiDocument(): Json {
       },
     },
   };
+}
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+/** Optional authentication: anonymous, a bearer token, or the session cookie (whose writes also need the CSRF header). */
+const DEFAULT_SECURITY = [{}, { bearerToken: [] }, { sessionCookie: [] }];
+
+/** `get /api/areas/{kind}/{id}/series` → `getAreasKindIdSeries`: unique, stable, readable in generated clients. */
+export function operationId(method: string, path: string): string {
+  const words = path.replace(/^\/api\//, '').split(/[^A-Za-z0-9]+/).filter(Boolean);
+  return method + words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+}
+
+/**
+ * Adds what every operation carries, so that no route can forget it: its `operationId`, its tag
+ * (the feature: the first path segment after /api/), the security schemes (a bearer token, the
+ * session cookie, the CSRF header) and the document-wide default of optional authentication.
+ */
+function withOperationMetadata(doc: Json): Json {
+  const paths = doc.paths as Record<string, Record<string, Json>>;
+  const tags = new Set<string>();
+  for (const [path, item] of Object.entries(paths)) {
+    const tag = path.split('/')[2] ?? 'api';
+    for (const method of METHODS) {
+      const op = item[method];
+      if (!op) continue;
+      tags.add(tag);
+      op.operationId ??= operationId(method, path);
+      op.tags ??= [tag];
+      // an operation that documents 401 authentication_required needs credentials; a write through the session also the CSRF header
+      const unauthenticated = (op.responses as Record<string, { description?: string }> | undefined)?.['401']?.description ?? '';
+      if (unauthenticated.includes('authentication_required')) op.security ??= method === 'get' ? [{ bearerToken: [] }, { sessionCookie: [] }] : STAFF_SECURITY;
+    }
+  }
+  const components = doc.components as Json;
+  return {
+    ...doc,
+    security: DEFAULT_SECURITY,
+    tags: [...tags].sort().map((name) => ({ name })),
+    components: {
+      ...components,
+      securitySchemes: {
+        bearerToken: { type: 'http', scheme: 'bearer', description: 'API token: `npm run --silent cli -- token create`, or an admin in #admin' },
+        sessionCookie: { type: 'apiKey', in: 'cookie', name: 'mc_session', description: 'set by POST /api/session (login)' },
+        csrfHeader: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token', description: 'the csrf_token of the session; required on its POST, PUT, PATCH and DELETE' },
+      },
+    },
+  };
+}
+
+export function openApiDocument(): Json {
+  return withOperationMetadata(describedRoutes());
 }
 
 export function registerOpenApi(app: ApiApp): void {
