@@ -22,6 +22,10 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
       ],
       '@typescript-eslint/no-unused-expressions': ['error', { allowShortCircuit: true, allowTernary: true }],
+      // a variable a closure reads before its one assignment (set once the store is open) stays `let`
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
+      // Sets and maps built inside a handler and then assigned to $state are temporaries, not state.
+      'svelte/prefer-svelte-reactivity': 'off',
     },
   },
   {

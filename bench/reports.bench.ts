@@ -23,6 +23,7 @@ import { createApp } from '../server/app.ts';
 import { fmtMs, fmtPct, isMain, runCleanups, table } from './bench-env.ts';
 import { listenApp, withTimeout, type Listening, type LoadResult } from './http-load.ts';
 import { freshStore } from './import.bench.ts';
+import type { Store } from '../db/connect.ts';
 
 const BODIES = {
   point: { category: 'robo_transeunte', date: '2024-05-10', hour: 21, where: { lat: 19.4326, lon: -99.1332 }, consent: true, description: 'Me quitaron el celular, llamen al 55 1234 5678' },
@@ -131,7 +132,7 @@ export async function run(opts: { backends?: Backend[]; seconds?: number; connec
   return cases;
 }
 
-async function countReports(store: { db: import('kysely').Kysely<any> }): Promise<number> {
+async function countReports(store: Pick<Store, 'db'>): Promise<number> {
   const r = await sql<{ n: string }>`SELECT count(*) AS n FROM citizen_reports`.execute(store.db);
   return Number(r.rows[0]!.n);
 }

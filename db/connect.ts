@@ -133,18 +133,18 @@ async function openPGlite(opts: OpenOptions): Promise<Store> {
         blob: new Blob([csv]),
       });
     },
-    async rawTransaction(fn) {
+    async rawTransaction<T>(fn: (tx: RawTx) => Promise<T>): Promise<T> {
       return pg.transaction(async (tx) =>
         fn({
-          async query(text, params) {
-            const r = await tx.query<any>(text, params as any[]);
+          async query<R>(text: string, params?: unknown[]) {
+            const r = await tx.query<R>(text, params);
             return { rows: r.rows, affected: r.affectedRows ?? 0 };
           },
           async copyCsv(table, columns, csv) {
             await tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob([csv]) });
           },
         }),
-      ) as Promise<any>;
+      );
     },
     async dumpDataDir() {
       return pg.dumpDataDir('none');
@@ -184,26 +184,26 @@ function openPostgres(url: string, replicaUrls: readonly string[], statementTime
     backend: 'postgres',
     reads,
     copyCsv: (table, columns, csv) => copyThroughPostgres(sql, table, columns, csv),
-    async exclusive(key, fn) {
-      let outcome: { ran: true; result: any } | { ran: false } = { ran: false };
+    async exclusive<T>(key: string, fn: () => Promise<T>) {
+      let outcome: { ran: true; result: T } | { ran: false } = { ran: false };
       await sql.begin(async (tx) => {
         const [row] = await tx`SELECT pg_try_advisory_xact_lock(hashtext(${key})) AS locked`;
         if (row?.locked) outcome = { ran: true, result: await fn() };
       });
       return outcome;
     },
-    async rawTransaction(fn) {
+    async rawTransaction<T>(fn: (tx: RawTx) => Promise<T>): Promise<T> {
       return sql.begin(async (tx) => {
         // an import's COPY and its aggregates may take minutes: the request timeout is not for them
         if (statementTimeoutMs > 0) await tx`SET LOCAL statement_timeout = 0`;
         return fn({
-          async query(text, params) {
-            const r = await tx.unsafe(text, params as any[]);
-            return { rows: [...r] as any[], affected: r.count ?? 0 };
+          async query<R>(text: string, params?: unknown[]) {
+            const r = await tx.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
+            return { rows: [...r] as R[], affected: r.count ?? 0 };
           },
           copyCsv: (table, columns, csv) => copyThroughPostgres(tx, table, columns, csv),
         });
-      }) as Promise<any>;
+      }) as Promise<T>;
     },
     onClose: hooks.add,
     async close() {

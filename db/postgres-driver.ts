@@ -129,6 +129,8 @@ export class PooledPostgresDialect implements Dialect {
   createDriver(): Driver {
     return new PooledPostgresDriver(this.sql);
   }
+  // kysely's Dialect interface takes a database of any schema here
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   createIntrospector(db: Kysely<any>) {
     return new PostgresIntrospector(db);
   }

@@ -47,6 +47,12 @@ export interface SetScore {
   failures: Array<{ id: string; status: string; why: string }>;
 }
 
+/** Counts one labelled case of a share, and whether the answer got it right. */
+function tally(share: Share, right: boolean): void {
+  share.of++;
+  if (right) share.hits++;
+}
+
 /** Distance in km from the answer's point to the nearest labelled point; null without both. */
 function distanceKm(r: GeocodeResult, label: PlaceLabel): number | null {
   if (r.lat === null || r.lon === null || !label.points.length) return null;
@@ -78,9 +84,9 @@ export function scoreSet(items: ScoredText[], geocode: (text: string) => Geocode
     s.falseOk.of++;
     if (r.status === 'not_found') s.notFound.hits++;
     if (L.in_cdmx) {
-      if (L.points.length) (s.within.of++, near && s.within.hits++);
-      if (L.colonia_ids.length) (s.colonia.of++, rightColonia && s.colonia.hits++);
-      if (L.alcaldia_id) (s.alcaldia.of++, rightAlcaldia && s.alcaldia.hits++);
+      if (L.points.length) tally(s.within, near);
+      if (L.colonia_ids.length) tally(s.colonia, rightColonia);
+      if (L.alcaldia_id) tally(s.alcaldia, rightAlcaldia);
     } else {
       s.outside.of++;
       if (r.status === 'outside_cdmx') s.outside.hits++;
@@ -100,7 +106,7 @@ export function scoreSet(items: ScoredText[], geocode: (text: string) => Geocode
       const b = CONFIDENCE_BUCKETS.findIndex((bound) => r.confidence! < bound);
       s.calibration[b]!.of++;
       if (right) s.calibration[b]!.hits++;
-      if (r.confidence >= 0.8) (s.confident.of++, right && s.confident.hits++);
+      if (r.confidence >= 0.8) tally(s.confident, right);
     }
     if (!right) {
       const got = r.status === 'ok' ? `${r.precision} ${r.alcaldia ?? ''} ${r.colonia ?? ''}${dist !== null ? ` ${dist.toFixed(1)} km` : ''} c=${r.confidence}` : '';

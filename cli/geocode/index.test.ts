@@ -4,8 +4,6 @@
  * ../shared/data/crime/fgj_victimas_milpa_alta_2016_2022.csv; texts are written here.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, readBundled } from '../../reference/files/index.ts';

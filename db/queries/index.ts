@@ -6,8 +6,8 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Backend, Store } from '../connect.ts';
-import { h3Column, placeColumn, type AreaKind, type AreasTable, type Database, type H3Resolution, type PlaceLevel, type SourceKind, type Vintage } from '../schema.ts';
-import { applyIncidentFilter, type IncidentFilter } from './filter.ts';
+import type { AreaKind, AreasTable, Database, H3Resolution, PlaceLevel, Vintage } from '../schema.ts';
+import type { IncidentFilter } from './filter.ts';
 import { monthsInRange } from './months.ts';
 import { placeDbIds, placeIdExpr } from './places.ts';
 import { cellsOfBbox, placeMonthRows } from './aggregated.ts';

@@ -5,7 +5,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Store } from '../connect.ts';
-import { areaColumn, h3Column, type Database, type H3Resolution, type SourceKind, type Vintage } from '../schema.ts';
+import { areaColumn, h3Column, type Database, type H3Resolution, type Vintage } from '../schema.ts';
 import { applyIncidentFilter, type IncidentFilter } from './filter.ts';
 
 export const PATROL_DAYS = 7;

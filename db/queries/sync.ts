@@ -3,8 +3,8 @@
  * validators; per synced record, the hash of its normalised content; the records the publisher
  * withdrew. Incidents themselves are written only through `db/incidents`.
  */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../schema.ts';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Database, SyncResourcesTable } from '../schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -23,7 +23,7 @@ export interface SyncResource {
   changedAt: Date | null;
 }
 
-const toResource = (r: any): SyncResource => ({
+const toResource = (r: Selectable<SyncResourcesTable>): SyncResource => ({
   key: r.key,
   source: r.source,
   resourceId: r.resource_id,

@@ -148,7 +148,7 @@ export function createGeocoder(gaz: Gazetteer): Geocoder {
     let outsideScore = 0;
     let firstOutside = Infinity;
     let firstCdmx = Infinity;
-    let strongAlcaldia = new Set<string>();
+    const strongAlcaldia = new Set<string>();
     for (const m of found) {
       if (m.type === 'alcaldia' && m.alcaldiaId) {
         add(m.alcaldiaId, (m.triggered ? 2 : 1) * early(m));

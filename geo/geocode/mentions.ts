@@ -10,7 +10,7 @@ import { fold, splitWords, LANDMARK_START_WORDS, type ColoniaEntry, type Gazette
 import { STATION_START_WORDS, stationMentionAt } from './station-mentions.ts';
 import { lowercaseColoniaAt } from './colonia-names.ts';
 import {
-  STATION_TRIGGERS, STATION_SKIP, ALCALDIA_TRIGGERS, TRIGGER_KINDS, STREET_PREFIX_WORDS, NAME_PART_TRIGGERS, NAME_CONNECTORS, STREET_JOINERS, CUADRANTE_RE, COLONIA_INDEX, STREET_INDEX, PLACE_INDEX, seqAt, capitalisedRun, intersectionAfter, nameAfter, span, sectionAfter, startWordsOf,
+  STATION_TRIGGERS, ALCALDIA_TRIGGERS, TRIGGER_KINDS, STREET_PREFIX_WORDS, NAME_PART_TRIGGERS, NAME_CONNECTORS, STREET_JOINERS, CUADRANTE_RE, COLONIA_INDEX, STREET_INDEX, PLACE_INDEX, seqAt, capitalisedRun, intersectionAfter, nameAfter, span, sectionAfter, startWordsOf,
 } from './mention-patterns.ts';
 
 /** Words after which a lower-case alcaldía or outside place is taken as one ("en la gam", "por xochimilco"). */
@@ -171,7 +171,7 @@ export function findMentions(gaz: Gazetteer, text: string): Mention[] {
       for (;;) {
         while (j < n && ['la', 'las', 'el', 'los', 'calle', 'calles', 'avenida', 'avenidas', 'av'].includes(tw.words[j]!.text) && !tw.words[j]!.capitalised) j++;
         const from = j;
-        let end = j === i ? Math.max(nameAfter(tw, j + 1), j + 1) : capitalisedRun(tw, j);
+        const end = j === i ? Math.max(nameAfter(tw, j + 1), j + 1) : capitalisedRun(tw, j);
         if (end <= from || tw.breakBefore[from] && from !== i) break;
         // Trailing "de" etc. are never part of the captured name (capitalisedRun ends on a capitalised word).
         out.push({ ...span(tw, from, end), type: 'calle', resolved_id: null, triggered: true });

@@ -58,7 +58,7 @@ function stationNameAt(gaz: Gazetteer, tw: TextWords, from: number, to: number, 
   const j = to;
   for (let len = 3; len >= 1; len--) {
     const ws = tw.words.slice(j, j + len);
-    if (ws.length < len || ws.some((w, x) => x > 0 && tw.breakBefore[j + x])) continue;
+    if (ws.length < len || ws.some((_, x) => x > 0 && tw.breakBefore[j + x])) continue;
     if (!ws.some((w) => w.text.length >= 6)) continue;
     const hits = gaz.stationsFuzzy.search(ws.map((w) => w.text));
     if (hits.length) return { from: j, to: j + len, values: hits };

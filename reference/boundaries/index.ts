@@ -7,7 +7,7 @@
  * sectores 2016 the sum of their cuadrantes; alcaldías the sum of their colonias; 0 or unknown → null.
  */
 import { parse } from 'csv-parse/sync';
-import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { AreaFeature, AreaKind, BoundarySet, Vintage } from '../../geo/areas/index.ts';
 import { readBundled, readBundledJson } from '../files/index.ts';
 import { loadTransit, type TransitSystem } from '../transit/index.ts';

@@ -31,7 +31,6 @@ import type { Services } from '../services/types.ts';
 import type { ApiApp, ApiEnv } from '../context.ts';
 import { principalOf } from '../auth/index.ts';
 import { clearSessionCookie, csrfTokenFor, newSessionId, sessionIdHash, setSessionCookie } from '../auth/session.ts';
-import type { AccountSettings } from './options.ts';
 import { clientOf } from '../http/client.ts';
 import { sameOriginOnly } from '../http/origin.ts';
 

@@ -24,7 +24,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
-import type { Hono } from 'hono';
+import type { ExecutionContext } from 'hono';
 import { SESSION_COOKIE } from '../auth/session.ts';
 import type { Authenticator, Principal } from '../auth/index.ts';
 import { auditEntry, auditKind, insideAudit, isAuditedPath, subjectOf, type AuditLog } from '../audit/index.ts';
@@ -154,12 +154,15 @@ export interface SignedInFastPath {
  * committed (server/audit: group commit), exactly as through the middleware chain. While the audit
  * store is failing, such requests take the full app (which answers 503 `audit_unavailable`).
  */
-export function withCachedFastPath(app: Hono<any>, cache: FastPathCache, trust: TrustProxy = TRUST_NOBODY, log?: Logger, signedIn?: SignedInFastPath): void {
+/** What the fast path needs of the app: its `fetch`, which it wraps. */
+type FetchingApp = { fetch: (req: Request, env?: unknown, ctx?: ExecutionContext) => Response | Promise<Response> };
+
+export function withCachedFastPath(app: FetchingApp, cache: FastPathCache, trust: TrustProxy = TRUST_NOBODY, log?: Logger, signedIn?: SignedInFastPath): void {
   const full = app.fetch;
   const urls = new NormalisedUrls();
 
   /** The full app's answer; its headers are recorded on the entry under `key` the first time. */
-  const answerAndRecord = (req: Request, env: unknown, ctx: any, probe: Probe, key: string): Promise<Response> => {
+  const answerAndRecord = (req: Request, env: unknown, ctx: ExecutionContext | undefined, probe: Probe, key: string): Promise<Response> => {
     const gzip = acceptsGzip(probe.header('accept-encoding'));
     return Promise.resolve(full(req, env, ctx)).then((res) => {
       // record once per entry and variant (reading a response's headers has a cost)
@@ -177,7 +180,7 @@ export function withCachedFastPath(app: Hono<any>, cache: FastPathCache, trust: 
     return res && { res, reqId };
   };
 
-  const signedInAnswer = async (req: Request, env: unknown, ctx: any, probe: Probe, url: string, version: string, started: number, fast: SignedInFastPath): Promise<Response> => {
+  const signedInAnswer = async (req: Request, env: unknown, ctx: ExecutionContext | undefined, probe: Probe, url: string, version: string, started: number, fast: SignedInFastPath): Promise<Response> => {
     let principal: Principal | null;
     try {
       ({ principal } = await fast.auth.resolve(probe.header('authorization'), probe.header('cookie')));
@@ -198,7 +201,7 @@ export function withCachedFastPath(app: Hono<any>, cache: FastPathCache, trust: 
     return hit.res;
   };
 
-  app.fetch = (req: Request, env?: unknown, ctx?: any) => {
+  app.fetch = (req: Request, env?: unknown, ctx?: ExecutionContext) => {
     const started = performance.now();
     const probe = probeOf(req, env, trust);
     if (!probe || hasBody(probe)) return full(req, env, ctx);

@@ -10,10 +10,8 @@
  * Resolutions 6–10 only: resolution 11 has about 600 000 cells in the city, too many to build and
  * answer per request; it is refused with `invalid_resolution`.
  */
-import { AppError } from '../../core/errors/index.ts';
 import { giStarOnStudyArea } from '../../geo/stats/index.ts';
 import { cityStudyArea, checkGiStarResolution, GISTAR_FDR_Q } from '../shared/gistar.ts';
-import type { H3Resolution } from '../services/ports.ts';
 import type { ApiApp } from '../context.ts';
 import type { Services } from '../services/types.ts';
 import { parseFilter, parseParams, required } from '../params/index.ts';

@@ -70,7 +70,6 @@ describeApi('GET /api/hotspots', (ctx) => {
 // --- the full bundled import -------------------------------------------
 import { describe } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { join } from 'node:path';
 import { bundledDataImported, describeEachBackend } from '../../tests/harness/stores.ts';
 import { buildReverseGeocoder } from '../../geo/areas/index.ts';
 import { loadBoundarySets } from '../../reference/boundaries/index.ts';

@@ -11,14 +11,14 @@
  */
 import { AppError } from '../../core/errors/index.ts';
 import { DAY_LABELS } from '../shared/days.ts';
-import type { AreaKind, H3Resolution, Vintage } from '../services/ports.ts';
+import type { H3Resolution } from '../services/ports.ts';
 import type { ApiApp } from '../context.ts';
 import type { Services } from '../services/types.ts';
 import { requireArea } from '../shared/places.ts';
 import { territoryArea } from '../shared/territory.ts';
 import { principalOf } from '../auth/index.ts';
 import { DEFAULT_VINTAGE, parseFilter, parseParams } from '../params/index.ts';
-import { requireDetail, type TerritoryArea } from '../policy/index.ts';
+import { requireDetail } from '../policy/index.ts';
 import { cellToLatLng } from 'h3-js';
 import { nearbyPlace } from '../../geo/nearby/index.ts';
 import { patrolPlaces } from './places.ts';

@@ -68,7 +68,7 @@ export function matchStations(stations: readonly Station[], q: string): SearchRe
   const folded = foldForSearch(q);
   const name = searchName(q);
   const names = foldedStationNames(stations);
-  let hits = stations.filter((s, i) => names[i]!.folded.includes(folded) || names[i]!.variants.some((n) => n.includes(name)));
+  let hits = stations.filter((_, i) => names[i]!.folded.includes(folded) || names[i]!.variants.some((n) => n.includes(name)));
   if (!hits.length) {
     const words = name.split(' ').filter((w) => !ARTICLES.has(w));
     const fuzzy = new Set(fuzzyStations(stations).search(words, 50).map((s) => `${s.system}:${s.name}`));

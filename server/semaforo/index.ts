@@ -13,9 +13,7 @@
  * not know a source's geographic extent, so a source covering one alcaldía makes its months count
  * as covered city-wide.
  */
-import { AppError } from '../../core/errors/index.ts';
 import { addMonths, monthsBetween, semaforo, SEMAFORO_BASELINE_MONTHS, type SemaforoResult } from '../../geo/stats/index.ts';
-import type { SourceMonths } from '../services/ports.ts';
 import type { ApiApp } from '../context.ts';
 import type { Services } from '../services/types.ts';
 import { parseParams } from '../params/index.ts';

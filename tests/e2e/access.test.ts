@@ -120,7 +120,7 @@ describe('public view and liaison view side by side (headless Chromium)', () => 
     const polygonOf = new Map(polygons.features.map((f) => [String(f.properties?.cuadrante), f]));
     const total = (m: Map<string, number>) => [...m.values()].reduce((s, n) => s + n, 0);
     const [cuadrante, counts] = [...monthly]
-      .filter(([id, m]) => polygonOf.has(id) && lookup.has(id) && lookup.get(id)!.alcaldiaId !== MILPA_ALTA)
+      .filter(([id]) => polygonOf.has(id) && lookup.has(id) && lookup.get(id)!.alcaldiaId !== MILPA_ALTA)
       .filter(([, m]) => MONTHS.some((x) => small(m.get(x) ?? 0)))
       .sort((a, b) => total(b[1]) - total(a[1]))[0];
     const alcaldia = lookup.get(cuadrante)!.alcaldiaId;

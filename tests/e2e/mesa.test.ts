@@ -19,7 +19,7 @@
  *   both outlets' linked headlines and the sentence that placed it.
  * Screenshots go to `.test-artifacts/mesa-*.png`.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';

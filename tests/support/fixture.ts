@@ -7,7 +7,6 @@
  * the code under test.
  */
 import { parse } from 'csv-parse/sync';
-import { join } from 'node:path';
 import type { Store } from '../../db/connect.ts';
 import { IncidentWriter } from '../../db/incidents/writer.ts';
 import type { NormalisedIncident } from '../../core/incident/index.ts';

@@ -64,10 +64,10 @@ function explicitDate(text: string, pub: LocalDate | null): { date: LocalDate; e
   const re = new RegExp(`\\b(\\d{1,2}) de (${MONTHS.join('|')})(?: (?:de|del) (\\d{4}))?\\b`, 'g');
   for (const m of text.matchAll(re)) {
     const month = MONTHS.indexOf(m[2]!) + 1;
-    let year = m[3] ? +m[3] : pub?.year;
+    const year = m[3] ? +m[3] : pub?.year;
     if (year === undefined) continue;
     let date = valid(year, month, +m[1]!);
-    if (date && !m[3] && pub && cmp(date, pub) > 0) date = valid((year = year - 1), month, +m[1]!);
+    if (date && !m[3] && pub && cmp(date, pub) > 0) date = valid(year - 1, month, +m[1]!);
     // A news report does not announce events after its own publication date.
     if (date && (!pub || cmp(date, pub) <= 0)) return { date, evidence: m[0] };
   }

@@ -19,7 +19,7 @@ const HIDALGO: ServedArticle[] = [
 ];
 
 let server: NewsServer;
-let dataDirs: string[] = [];
+const dataDirs: string[] = [];
 const derived = sameEventFeed();
 
 beforeAll(async () => {

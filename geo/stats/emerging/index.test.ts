@@ -80,7 +80,7 @@ describe('emergingHotSpots — planted patterns on a radius-6 disk × 12 months'
   // next to another spike in the same month only reaches z ≈ 3.1, which BH over 127 cells does not pass
   // (p ≈ 0.002 > 2·0.05/127); a 7-cell cluster of 10 reaches z ≈ 7.6.
   for (const c of gridDisk(persistentCell, 1)) monthly.set(c, monthly.get(c)!.map(() => 10));
-  for (const c of gridDisk(newCell, 1)) monthly.set(c, monthly.get(c)!.map((v, t) => (t === months - 1 ? 10 : 0)));
+  for (const c of gridDisk(newCell, 1)) monthly.set(c, monthly.get(c)!.map((_, t) => (t === months - 1 ? 10 : 0)));
   const result = emergingHotSpots(monthly, { includeZ: true });
   const byCell = new Map(result.map((r) => [r.h3, r]));
 

@@ -11,6 +11,8 @@
  * 1 − Φ) so that p-values of large |z| do not round to 0 — which matters for the FDR ranking.
  */
 
+// Cody's coefficients are kept exactly as published (more digits than a double holds).
+/* eslint-disable no-loss-of-precision */
 const A = [2.2352520354606839287, 161.02823106855587881, 1067.6894854603709582, 18154.981253343561249, 0.065682337918207449113];
 const B = [47.20258190468824187, 976.09855173777669322, 10260.932208618978205, 45507.789335026729956];
 const C = [
