@@ -20,8 +20,13 @@ async function main(): Promise<void> {
     process.once('SIGTERM', () => void server.close().finally(() => store.close().finally(() => process.exit(0))));
     process.stdout.write(`LISTENING ${server.url}\n`);
   } else if (mode === 'bare') {
-    const raw = JSON.parse(readFileSync(arg, 'utf8')) as Record<string, { body: string; headers: Record<string, string> }>;
-    const responses = new Map<string, FixedResponse>(Object.entries(raw).map(([path, r]) => [path, { body: Buffer.from(r.body, 'base64'), headers: r.headers }]));
+    const raw = JSON.parse(readFileSync(arg, 'utf8')) as Record<
+      string,
+      { body: string; headers: Record<string, string> }
+    >;
+    const responses = new Map<string, FixedResponse>(
+      Object.entries(raw).map(([path, r]) => [path, { body: Buffer.from(r.body, 'base64'), headers: r.headers }]),
+    );
     const server = await listenBare(responses);
     process.once('SIGTERM', () => void server.close().finally(() => process.exit(0)));
     process.stdout.write(`LISTENING ${server.url}\n`);

@@ -88,7 +88,8 @@ export function scalesFromArgs(argv: readonly string[] = process.argv): number[]
   const i = argv.findIndex((a) => a === '--scale' || a.startsWith('--scale='));
   const raw = i < 0 ? process.env.BENCH_API_SCALES : argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1];
   const scales = (raw ?? '1,10').split(',').map(Number);
-  if (!scales.every((s) => Number.isInteger(s) && s >= 1 && s <= 100)) throw new Error(`--scale: whole numbers 1–100 separated by commas, not ${raw}`);
+  if (!scales.every((s) => Number.isInteger(s) && s >= 1 && s <= 100))
+    throw new Error(`--scale: whole numbers 1–100 separated by commas, not ${raw}`);
   return scales;
 }
 
@@ -159,7 +160,10 @@ function questions(): Question[] {
     },
   });
   // compare: p1 and p2 of 18 months each, 3 years in all, starting at month 0…9 of 2013
-  const compareVariant = (i: number) => ({ p1: { from: monthStart(2013, i), to: monthStart(2013, i + 18) }, p2: { from: monthStart(2013, i + 18), to: monthStart(2013, i + 36) } });
+  const compareVariant = (i: number) => ({
+    p1: { from: monthStart(2013, i), to: monthStart(2013, i + 18) },
+    p2: { from: monthStart(2013, i + 18), to: monthStart(2013, i + 36) },
+  });
   const rankYears = [2014, 2015];
   return [
     {
@@ -208,8 +212,17 @@ function questions(): Question[] {
       agree: (body, rows) => {
         const key = (n: number, prev: number) => n * 1e7 + prev;
         return compareCounts(
-          new Map((json(body).items as { id: string; count: number; previous: number }[]).filter((a) => a.count || a.previous).map((a) => [a.id, key(a.count, a.previous)])),
-          new Map((rows as { cuadrante: string; n: number; previous: number }[]).map((r) => [r.cuadrante, key(r.n, r.previous)])),
+          new Map(
+            (json(body).items as { id: string; count: number; previous: number }[])
+              .filter((a) => a.count || a.previous)
+              .map((a) => [a.id, key(a.count, a.previous)]),
+          ),
+          new Map(
+            (rows as { cuadrante: string; n: number; previous: number }[]).map((r) => [
+              r.cuadrante,
+              key(r.n, r.previous),
+            ]),
+          ),
           'cuadrantes',
         );
       },
@@ -221,7 +234,13 @@ function questions(): Question[] {
  * `clients` concurrent loops calling `call(k)` with k = 0, 1, 2…, for at least `seconds` and at least
  * `minRequests` calls (at most `maxSeconds`); latency of each call and calls per second of wall time.
  */
-export async function closedLoop(clients: number, call: (k: number) => Promise<unknown>, seconds: number, minRequests = 10, maxSeconds = 60): Promise<Measured> {
+export async function closedLoop(
+  clients: number,
+  call: (k: number) => Promise<unknown>,
+  seconds: number,
+  minRequests = 10,
+  maxSeconds = 60,
+): Promise<Measured> {
   const times: number[] = [];
   let next = 0;
   const t0 = performance.now();
@@ -237,7 +256,12 @@ export async function closedLoop(clients: number, call: (k: number) => Promise<u
   };
   await Promise.all([...Array(clients)].map(loop));
   const wall = (performance.now() - t0) / 1000;
-  return { p50: percentile(times, 50), p99: percentile(times, 99), requestsPerSecond: times.length / wall, requests: times.length };
+  return {
+    p50: percentile(times, 50),
+    p99: percentile(times, 99),
+    requestsPerSecond: times.length / wall,
+    requests: times.length,
+  };
 }
 
 /** Headers node:http writes on its own (the bare server writes them itself). */
@@ -245,9 +269,12 @@ const NODE_HTTP_OWN_HEADERS = new Set(['date', 'connection', 'keep-alive', 'cont
 
 async function get(url: string, token?: string): Promise<{ body: Uint8Array; headers: Headers }> {
   // identity: both servers write the same uncompressed bytes
-  const res = await fetch(url, { headers: { 'accept-encoding': 'identity', ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+  const res = await fetch(url, {
+    headers: { 'accept-encoding': 'identity', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+  });
   const body = new Uint8Array(await res.arrayBuffer());
-  if (res.status !== 200) throw new Error(`GET ${url}: ${res.status} ${Buffer.from(body).toString('utf8').slice(0, 300)}`);
+  if (res.status !== 200)
+    throw new Error(`GET ${url}: ${res.status} ${Buffer.from(body).toString('utf8').slice(0, 300)}`);
   return { body, headers: res.headers };
 }
 
@@ -264,7 +291,9 @@ const TSX_LOADER = createRequire(import.meta.url).resolve('tsx');
 
 /** `bench/api-server.ts` in a child process; resolves once it listens. */
 function startServer(args: string[]): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', TSX_LOADER, SERVER_SCRIPT, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, ['--import', TSX_LOADER, SERVER_SCRIPT, ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const kill = onCleanup(() => child.kill('SIGKILL'));
   return new Promise((resolve, reject) => {
     child.once('error', reject);
@@ -301,7 +330,11 @@ async function createDatabaseIn(admin: postgres.Sql, adminUrl: string, name: str
 }
 
 /** Loads the areas (untimed), imports the N× file into `store` (timed), creates an admin token, closes the store. */
-async function importInto(store: Store, file: string, figures: Omit<ImportFigures, 'rows' | 'incidents' | 'importSeconds'>): Promise<{ token: string; figures: ImportFigures }> {
+async function importInto(
+  store: Store,
+  file: string,
+  figures: Omit<ImportFigures, 'rows' | 'incidents' | 'importSeconds'>,
+): Promise<{ token: string; figures: ImportFigures }> {
   try {
     // a fresh store has no areas: compare and rank list them
     await importAreas(store);
@@ -315,13 +348,30 @@ async function importInto(store: Store, file: string, figures: Omit<ImportFigure
   }
 }
 
-async function measureApp(server: ServerProcess, token: string, scale: number, backend: Backend, floor: Floor | undefined, bare: ServerProcess | undefined, seconds: number, out: QuestionFigures[], log: (l: string) => void): Promise<void> {
+async function measureApp(
+  server: ServerProcess,
+  token: string,
+  scale: number,
+  backend: Backend,
+  floor: Floor | undefined,
+  bare: ServerProcess | undefined,
+  seconds: number,
+  out: QuestionFigures[],
+  log: (l: string) => void,
+): Promise<void> {
   for (const q of questions()) {
     const app = (k: number) => get(server.url + q.paths[k % q.paths.length], token);
     const first = await app(0); // warm-up, and the bytes the bare server answers
     const agreement = floor ? q.agree(first.body, await q.floor(floor, 0)) : undefined;
     for (const clients of q.twoClients ? [1, 2] : [1]) {
-      const row: QuestionFigures = { scale, backend, question: q.name, clients, app: await closedLoop(clients, app, seconds), agreement: clients === 1 ? agreement : undefined };
+      const row: QuestionFigures = {
+        scale,
+        backend,
+        question: q.name,
+        clients,
+        app: await closedLoop(clients, app, seconds),
+        agreement: clients === 1 ? agreement : undefined,
+      };
       if (bare) row.bare = await closedLoop(clients, () => get(bare.url + q.paths[0]), seconds);
       if (floor) row.postgis = await closedLoop(clients, (k) => q.floor(floor, k), seconds);
       out.push(row);
@@ -346,7 +396,14 @@ async function startBare(server: ServerProcess, token: string, dir: string): Pro
   return startServer(['bare', file]);
 }
 
-async function runScale(scale: number, backends: Backend[], cluster: { url: string; admin: postgres.Sql }, seconds: number, figures: ApiFigures, log: (l: string) => void): Promise<void> {
+async function runScale(
+  scale: number,
+  backends: Backend[],
+  cluster: { url: string; admin: postgres.Sql },
+  seconds: number,
+  figures: ApiFigures,
+  log: (l: string) => void,
+): Promise<void> {
   const csv = sscTempFile(scale);
   const dir = tempDir(`mapa-bench-api-x${scale}-`);
   try {
@@ -355,8 +412,14 @@ async function runScale(scale: number, backends: Backend[], cluster: { url: stri
     const pg = await importInto(await openStore({ databaseUrl: appUrl }), csv.path, { scale, backend: 'postgres' });
     const floorUrl = await createDatabaseIn(cluster.admin, cluster.url, `bench_floor_x${scale}`);
     const floor = await buildFloor(appUrl, floorUrl, log);
-    figures.imports.push({ ...pg.figures, floorIncidents: floor.incidents, floorCopySeconds: floor.indexedCopySeconds });
-    log(`  ${scale}×: imported ${fmtInt(pg.figures.incidents)} incidents in ${pg.figures.importSeconds.toFixed(0)} s; COPY into the floor's indexed table ${floor.indexedCopySeconds.toFixed(1)} s`);
+    figures.imports.push({
+      ...pg.figures,
+      floorIncidents: floor.incidents,
+      floorCopySeconds: floor.indexedCopySeconds,
+    });
+    log(
+      `  ${scale}×: imported ${fmtInt(pg.figures.incidents)} incidents in ${pg.figures.importSeconds.toFixed(0)} s; COPY into the floor's indexed table ${floor.indexedCopySeconds.toFixed(1)} s`,
+    );
     try {
       for (const backend of backends) {
         if (backend === 'pglite' && scale > PGLITE_MAX_SCALE) {
@@ -384,7 +447,8 @@ async function runScale(scale: number, backends: Backend[], cluster: { url: stri
       }
     } finally {
       await floor.close();
-      for (const db of [`bench_api_x${scale}`, `bench_floor_x${scale}`]) await cluster.admin.unsafe(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+      for (const db of [`bench_api_x${scale}`, `bench_floor_x${scale}`])
+        await cluster.admin.unsafe(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
     }
   } finally {
     csv.remove();
@@ -395,32 +459,69 @@ async function runScale(scale: number, backends: Backend[], cluster: { url: stri
 const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : '-');
 
 function print(figures: ApiFigures, log: (l: string) => void): void {
-  log('\nImport (importOfficialFile, end to end) vs COPY of the same incidents into the PostGIS floor\'s indexed table:');
+  log(
+    "\nImport (importOfficialFile, end to end) vs COPY of the same incidents into the PostGIS floor's indexed table:",
+  );
   log(
     table(
       ['scale', 'backend', 'rows', 'incidents', 'import s', 'import rows/s', 'COPY s', 'COPY rows/s', 'import/COPY'],
       figures.imports.map((i) => [
-        `${i.scale}×`, i.backend, fmtInt(i.rows), fmtInt(i.incidents), i.importSeconds.toFixed(1), fmtInt(i.rows / i.importSeconds),
-        i.floorCopySeconds?.toFixed(1) ?? '-', i.floorCopySeconds ? fmtInt(i.floorIncidents! / i.floorCopySeconds) : '-',
+        `${i.scale}×`,
+        i.backend,
+        fmtInt(i.rows),
+        fmtInt(i.incidents),
+        i.importSeconds.toFixed(1),
+        fmtInt(i.rows / i.importSeconds),
+        i.floorCopySeconds?.toFixed(1) ?? '-',
+        i.floorCopySeconds ? fmtInt(i.floorIncidents! / i.floorCopySeconds) : '-',
         i.floorCopySeconds ? fmtPct(i.rows / i.importSeconds / (i.floorIncidents! / i.floorCopySeconds)) : '-',
       ]),
     ),
   );
-  log('\nUncached requests (app as a signed-in admin, no response cache) beside the bare node:http floor (same bytes) and the PostGIS floor (same question); ms and req/s:');
+  log(
+    '\nUncached requests (app as a signed-in admin, no response cache) beside the bare node:http floor (same bytes) and the PostGIS floor (same question); ms and req/s:',
+  );
   log(
     table(
-      ['scale', 'backend', 'question', 'clients', 'app p50', 'app p99', 'app req/s', 'PostGIS p50', 'PostGIS p99', 'PostGIS req/s', 'bare p50', 'bare req/s', 'PostGIS/app p50', 'app/PostGIS req/s', 'app/bare req/s'],
+      [
+        'scale',
+        'backend',
+        'question',
+        'clients',
+        'app p50',
+        'app p99',
+        'app req/s',
+        'PostGIS p50',
+        'PostGIS p99',
+        'PostGIS req/s',
+        'bare p50',
+        'bare req/s',
+        'PostGIS/app p50',
+        'app/PostGIS req/s',
+        'app/bare req/s',
+      ],
       figures.questions.map((q) => [
-        `${q.scale}×`, q.backend, q.question, q.clients,
-        fmtMs(q.app.p50), fmtMs(q.app.p99), q.app.requestsPerSecond.toFixed(0),
-        q.postgis ? fmtMs(q.postgis.p50) : '-', q.postgis ? fmtMs(q.postgis.p99) : '-', q.postgis ? q.postgis.requestsPerSecond.toFixed(0) : '-',
-        q.bare ? fmtMs(q.bare.p50) : '-', q.bare ? q.bare.requestsPerSecond.toFixed(0) : '-',
-        q.postgis ? ratio(q.postgis.p50, q.app.p50) : '-', q.postgis ? ratio(q.app.requestsPerSecond, q.postgis.requestsPerSecond) : '-', q.bare ? fmtPct(q.app.requestsPerSecond / q.bare.requestsPerSecond) : '-',
+        `${q.scale}×`,
+        q.backend,
+        q.question,
+        q.clients,
+        fmtMs(q.app.p50),
+        fmtMs(q.app.p99),
+        q.app.requestsPerSecond.toFixed(0),
+        q.postgis ? fmtMs(q.postgis.p50) : '-',
+        q.postgis ? fmtMs(q.postgis.p99) : '-',
+        q.postgis ? q.postgis.requestsPerSecond.toFixed(0) : '-',
+        q.bare ? fmtMs(q.bare.p50) : '-',
+        q.bare ? q.bare.requestsPerSecond.toFixed(0) : '-',
+        q.postgis ? ratio(q.postgis.p50, q.app.p50) : '-',
+        q.postgis ? ratio(q.app.requestsPerSecond, q.postgis.requestsPerSecond) : '-',
+        q.bare ? fmtPct(q.app.requestsPerSecond / q.bare.requestsPerSecond) : '-',
       ]),
     ),
   );
   log('\nAnswers, app vs PostGIS (first variant of each question):');
-  for (const q of figures.questions.filter((x) => x.agreement)) log(`  ${q.scale}× ${q.backend} ${q.question}: ${q.agreement}`);
+  for (const q of figures.questions.filter((x) => x.agreement))
+    log(`  ${q.scale}× ${q.backend} ${q.question}: ${q.agreement}`);
 
   const scales = [...new Set(figures.questions.map((q) => q.scale))].sort((a, b) => a - b);
   if (scales.length > 1) {
@@ -428,13 +529,26 @@ function print(figures: ApiFigures, log: (l: string) => void): void {
     log(`\nGrowth of the one-client p50 from ${lo}× to ${hi}× (target for hotspots and tiles: ≤ 3×):`);
     const rows: string[][] = [];
     for (const q of figures.questions.filter((x) => x.scale === hi && x.clients === 1)) {
-      const base = figures.questions.find((x) => x.scale === lo && x.clients === 1 && x.backend === q.backend && x.question === q.question);
-      if (base) rows.push([q.backend, q.question, ratio(q.app.p50, base.app.p50), base.postgis && q.postgis ? ratio(q.postgis.p50, base.postgis.p50) : '-']);
+      const base = figures.questions.find(
+        (x) => x.scale === lo && x.clients === 1 && x.backend === q.backend && x.question === q.question,
+      );
+      if (base)
+        rows.push([
+          q.backend,
+          q.question,
+          ratio(q.app.p50, base.app.p50),
+          base.postgis && q.postgis ? ratio(q.postgis.p50, base.postgis.p50) : '-',
+        ]);
     }
     log(table(['backend', 'question', 'app', 'PostGIS'], rows));
   }
   log('\nApp server memory after its run (its own process):');
-  log(table(['scale', 'backend', 'RSS MiB', 'peak RSS MiB'], figures.memory.map((m) => [`${m.scale}×`, m.backend, m.rssMiB.toFixed(0), m.peakMiB.toFixed(0)])));
+  log(
+    table(
+      ['scale', 'backend', 'RSS MiB', 'peak RSS MiB'],
+      figures.memory.map((m) => [`${m.scale}×`, m.backend, m.rssMiB.toFixed(0), m.peakMiB.toFixed(0)]),
+    ),
+  );
   log(
     '\ntargets: hotspots p50 ≤ PostGIS (PostGIS/app ≥ 1×) at 10× and 30×; tiles ≥ 4× faster than ST_AsMVT and two-client req/s ≥ 2× PostGIS; ' +
       '1× → 30× growth ≤ 3× for hotspots and tiles; compare ≤ 50 ms; import ≥ 50 % of COPY at 10×; server memory at 30× on PostgreSQL ≤ 300 MiB',
@@ -447,14 +561,20 @@ export async function run(opts: ApiOptions = {}): Promise<ApiFigures> {
   const backends = opts.backends ?? ['postgres', 'pglite'];
   const seconds = opts.seconds ?? Number(process.env.BENCH_API_SECONDS ?? 3);
   ensurePostgis(log);
-  log(`\n== api at ${scales.map((s) => `${s}×`).join(', ')} on ${backends.join(', ')} (${PGLITE_NOTE}); category ${CATEGORY}; each measurement ≥ ${seconds} s and ≥ 10 requests ==`);
+  log(
+    `\n== api at ${scales.map((s) => `${s}×`).join(', ')} on ${backends.join(', ')} (${PGLITE_NOTE}); category ${CATEGORY}; each measurement ≥ ${seconds} s and ≥ 10 requests ==`,
+  );
   // Its own cluster, with the settings the PostGIS floor was measured with; the app uses the same server.
   let url = process.env.BENCH_DATABASE_URL;
   if (!url) {
     const cluster = await startCluster({ settings: FLOOR_SETTINGS });
     onCleanup(() => cluster.stop());
     url = cluster.url;
-    log(`  PostgreSQL cluster on port ${cluster.port} (${Object.entries(FLOOR_SETTINGS).map(([k, v]) => `${k}=${v}`).join(', ')})`);
+    log(
+      `  PostgreSQL cluster on port ${cluster.port} (${Object.entries(FLOOR_SETTINGS)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', ')})`,
+    );
   }
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   const figures: ApiFigures = { questions: [], imports: [], memory: [] };

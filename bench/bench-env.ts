@@ -14,7 +14,8 @@ import { sscPointsCsv } from './synthetic.ts';
 /** Copies of the SSC file in the "10×" dataset: 10, or fewer with `BENCH_SCALE` (e.g. 0.3 → 3; at least 2). */
 export function tenXCopies(): number {
   const scale = Number(process.env.BENCH_SCALE ?? '1');
-  if (!Number.isFinite(scale) || scale <= 0) throw new Error(`BENCH_SCALE must be a positive number, not ${process.env.BENCH_SCALE}`);
+  if (!Number.isFinite(scale) || scale <= 0)
+    throw new Error(`BENCH_SCALE must be a positive number, not ${process.env.BENCH_SCALE}`);
   return Math.max(2, Math.round(10 * Math.min(scale, 1)));
 }
 

@@ -27,7 +27,11 @@ async function open(backend: string): Promise<Store> {
   return openStore({ databaseUrl: url });
 }
 
-async function timed(app: ReturnType<typeof createApp>, path: string, headers: Record<string, string>): Promise<{ p50: number; max: number; items: number }> {
+async function timed(
+  app: ReturnType<typeof createApp>,
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ p50: number; max: number; items: number }> {
   const times: number[] = [];
   let items = 0;
   for (let i = 0; i < REQUESTS; i++) {
@@ -57,20 +61,34 @@ async function main(): Promise<void> {
   const token = await createToken(store, { role: 'admin', name: 'bench', territory: [] });
   const path = `/api/compare?kind=colonia&p1=${P1}&p2=${P2}`;
   await app.request(path); // warm-up: first-request work (boundaries, populations) is not the statistic
-  for (const [who, headers] of [['full access', { authorization: `Bearer ${token}` }], ['public', {}]] as const) {
+  for (const [who, headers] of [
+    ['full access', { authorization: `Bearer ${token}` }],
+    ['public', {}],
+  ] as const) {
     const r = await timed(app, path, headers);
-    process.stdout.write(`compare 3 years × ${r.items} colonias, uncached, ${who}: p50 ${fmtMs(r.p50)} ms, max ${fmtMs(r.max)} ms (${REQUESTS} requests)\n`);
+    process.stdout.write(
+      `compare 3 years × ${r.items} colonias, uncached, ${who}: p50 ${fmtMs(r.p50)} ms, max ${fmtMs(r.max)} ms (${REQUESTS} requests)\n`,
+    );
   }
   if (backend === 'postgres') {
     await sql`ANALYZE`.execute(store.db);
-    await explain(store, 'hotspots res 8, one month, one category',
-      `SELECT to_hex(place) AS h3, sum(count)::int AS count FROM (SELECT cell AS place, month, count, key_sum FROM cell_months WHERE res = 8 AND month >= '2015-06-01' AND month < '2015-07-01' AND category IN ('robo_transeunte')) u GROUP BY place ORDER BY place`);
+    await explain(
+      store,
+      'hotspots res 8, one month, one category',
+      `SELECT to_hex(place) AS h3, sum(count)::int AS count FROM (SELECT cell AS place, month, count, key_sum FROM cell_months WHERE res = 8 AND month >= '2015-06-01' AND month < '2015-07-01' AND category IN ('robo_transeunte')) u GROUP BY place ORDER BY place`,
+    );
     const [w, s, e, n] = tileBounds(12, 920, 1822, 0.05);
     const keys = cellKeysInBbox([w - 0.01, s - 0.01, e + 0.01, n + 0.01], 9, 5000)!;
-    await explain(store, `z12 tile 12/920/1822 (res 9, ${keys.length} cells by key), one year`,
-      `SELECT to_hex(place) AS h3, sum(count)::int AS count FROM (SELECT cell AS place, month, count, key_sum FROM cell_months WHERE res = 9 AND month >= '2015-01-01' AND month < '2016-01-01' AND cell IN (${keys.join(', ')})) u GROUP BY place ORDER BY place`);
-    await explain(store, 'compare: every colonia, two 18-month periods',
-      `SELECT p, place AS id, sum(count)::int AS n FROM (SELECT 0 AS p, area_id AS place, count FROM area_months WHERE layer = 'colonia' AND month >= '2013-01-01' AND month < '2014-07-01' UNION ALL SELECT 1, area_id, count FROM area_months WHERE layer = 'colonia' AND month >= '2014-07-01' AND month < '2016-01-01') u GROUP BY p, place`);
+    await explain(
+      store,
+      `z12 tile 12/920/1822 (res 9, ${keys.length} cells by key), one year`,
+      `SELECT to_hex(place) AS h3, sum(count)::int AS count FROM (SELECT cell AS place, month, count, key_sum FROM cell_months WHERE res = 9 AND month >= '2015-01-01' AND month < '2016-01-01' AND cell IN (${keys.join(', ')})) u GROUP BY place ORDER BY place`,
+    );
+    await explain(
+      store,
+      'compare: every colonia, two 18-month periods',
+      `SELECT p, place AS id, sum(count)::int AS n FROM (SELECT 0 AS p, area_id AS place, count FROM area_months WHERE layer = 'colonia' AND month >= '2013-01-01' AND month < '2014-07-01' UNION ALL SELECT 1, area_id, count FROM area_months WHERE layer = 'colonia' AND month >= '2014-07-01' AND month < '2016-01-01') u GROUP BY p, place`,
+    );
   }
   await store.close();
 }

@@ -34,7 +34,9 @@ function rate(fn: () => number, ms = 1500): number {
 /** ~2 KB articles: the real texts, each padded with the next one's opening up to 2,000 characters. */
 function articles(): string[] {
   const texts = readNewsSample().map((a) => a.text);
-  return texts.map((t, i) => (t.length >= 2000 ? t.slice(0, 2000) : (t + '\n' + texts[(i + 1) % texts.length]).slice(0, 2000)));
+  return texts.map((t, i) =>
+    t.length >= 2000 ? t.slice(0, 2000) : (t + '\n' + texts[(i + 1) % texts.length]).slice(0, 2000),
+  );
 }
 
 export interface GeocodeBenchFigures {
@@ -63,14 +65,16 @@ export function run(): GeocodeBenchFigures {
   let textsPerS = 0;
   let tokeniseFloorPerS = 0;
   for (let round = 0; round < 8; round++) {
-    textsPerS += rate(() => {
-      for (const d of docs) geocoder.geocodeText(d);
-      return docs.length;
-    }, 250) / 8;
-    tokeniseFloorPerS += rate(() => {
-      for (const d of docs) tokenize(d, fold(d));
-      return docs.length;
-    }, 250) / 8;
+    textsPerS +=
+      rate(() => {
+        for (const d of docs) geocoder.geocodeText(d);
+        return docs.length;
+      }, 250) / 8;
+    tokeniseFloorPerS +=
+      rate(() => {
+        for (const d of docs) tokenize(d, fold(d));
+        return docs.length;
+      }, 250) / 8;
   }
 
   const records = readFgjRecords().map((r) => ({ colonia: r.colonia, alcaldia: r.alcaldia }));
@@ -86,12 +90,23 @@ export function run(): GeocodeBenchFigures {
     return 500;
   });
 
-  const figures = { gazetteerBuildMs, fullBuildMs, textsPerS, tokeniseFloorPerS, structuredPerS, structuredUncachedPerS };
+  const figures = {
+    gazetteerBuildMs,
+    fullBuildMs,
+    textsPerS,
+    tokeniseFloorPerS,
+    structuredPerS,
+    structuredUncachedPerS,
+  };
   const f = (x: number) => x.toFixed(0).padStart(10);
   console.log(`gazetteer build (indexes only)          ${f(gazetteerBuildMs)} ms`);
   console.log(`geocoder ready (load + reverse + gaz.)   ${f(fullBuildMs)} ms`);
-  console.log(`free text, ~2 KB articles               ${f(textsPerS)} texts/s   target 2,000: ×${(textsPerS / 2000).toFixed(2)}`);
-  console.log(`  floor: fold + tokenise only           ${f(tokeniseFloorPerS)} texts/s   geocode/floor: ${(textsPerS / tokeniseFloorPerS).toFixed(2)}`);
+  console.log(
+    `free text, ~2 KB articles               ${f(textsPerS)} texts/s   target 2,000: ×${(textsPerS / 2000).toFixed(2)}`,
+  );
+  console.log(
+    `  floor: fold + tokenise only           ${f(tokeniseFloorPerS)} texts/s   geocode/floor: ${(textsPerS / tokeniseFloorPerS).toFixed(2)}`,
+  );
   console.log(`structured FGJ records (cached names)   ${f(structuredPerS)} records/s`);
   console.log(`structured, uncached ranking            ${f(structuredUncachedPerS)} records/s`);
   return figures;

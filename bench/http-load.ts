@@ -84,9 +84,13 @@ const autocannonBin = createRequire(import.meta.url).resolve('autocannon/autocan
 /** autocannon against `url` for `seconds` with `connections` keep-alive connections, in a child process. */
 export function autocannon(url: string, seconds: number, connections: number): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [autocannonBin, '-j', '-c', String(connections), '-d', String(seconds), url], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [autocannonBin, '-j', '-c', String(connections), '-d', String(seconds), url],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));

@@ -16,7 +16,17 @@ import { openStore, type Backend, type Store } from '../db/connect.ts';
 import { INCIDENT_COLUMNS } from '../db/incidents/columns.ts';
 import { reverseGeocoder } from '../etl/official/context.ts';
 import { importOfficialFile } from '../etl/official/index.ts';
-import { createDatabase, fmtInt, fmtPct, isMain, runCleanups, sscTempFile, table, tempDir, tenXCopies } from './bench-env.ts';
+import {
+  createDatabase,
+  fmtInt,
+  fmtPct,
+  isMain,
+  runCleanups,
+  sscTempFile,
+  table,
+  tempDir,
+  tenXCopies,
+} from './bench-env.ts';
 
 export interface ImportCase {
   backend: Backend;
@@ -59,15 +69,38 @@ const COPY_BATCH_ROWS = 20_000; // the importer's default batch
 const EXPORT_PAGE_ROWS = 50_000;
 
 /** One incident row as COPY CSV text, built by PostgreSQL itself (`concat` turns NULL into an empty, i.e. NULL, field). */
-const TEXT_COLUMNS = new Set(['source_kind', 'source', 'source_record_id', 'time_precision', 'category', 'violence', 'original_label', 'location_precision', 'alcaldia_2016', 'alcaldia_2023', 'colonia', 'cuadrante_2016', 'sector_2016', 'cuadrante_2023', 'sector_2023']);
-const LINE_SQL = INCIDENT_COLUMNS.map((c) => (TEXT_COLUMNS.has(c) ? `'"' || replace(${c}, '"', '""') || '"'` : `${c}::text`)).join(`, ',', `);
+const TEXT_COLUMNS = new Set([
+  'source_kind',
+  'source',
+  'source_record_id',
+  'time_precision',
+  'category',
+  'violence',
+  'original_label',
+  'location_precision',
+  'alcaldia_2016',
+  'alcaldia_2023',
+  'colonia',
+  'cuadrante_2016',
+  'sector_2016',
+  'cuadrante_2023',
+  'sector_2023',
+]);
+const LINE_SQL = INCIDENT_COLUMNS.map((c) =>
+  TEXT_COLUMNS.has(c) ? `'"' || replace(${c}, '"', '""') || '"'` : `${c}::text`,
+).join(`, ',', `);
 
 /** Every stored incident as header-less CSV lines in `INCIDENT_COLUMNS` order (keyset pages by id). */
 export async function exportIncidentLines(store: Store): Promise<string[]> {
   const lines: string[] = [];
   let after = '0';
   for (;;) {
-    const { rows } = await sql<{ id: string; line: string }>`SELECT id::text AS id, concat(${sql.raw(LINE_SQL)}) AS line FROM incidents WHERE id > ${after}::bigint ORDER BY incidents.id LIMIT ${EXPORT_PAGE_ROWS}`.execute(store.db);
+    const { rows } = await sql<{
+      id: string;
+      line: string;
+    }>`SELECT id::text AS id, concat(${sql.raw(LINE_SQL)}) AS line FROM incidents WHERE id > ${after}::bigint ORDER BY incidents.id LIMIT ${EXPORT_PAGE_ROWS}`.execute(
+      store.db,
+    );
     for (const r of rows) lines.push(r.line + '\n');
     if (rows.length < EXPORT_PAGE_ROWS) return lines;
     after = rows[rows.length - 1].id;
@@ -93,7 +126,10 @@ async function copyFloor(store: Store, lines: string[]): Promise<number> {
 }
 
 /** A fresh, migrated, empty store on `backend`; `dispose` closes it and deletes its data. */
-export async function freshStore(backend: Backend, name: string): Promise<{ store: Store; dispose: () => Promise<void> }> {
+export async function freshStore(
+  backend: Backend,
+  name: string,
+): Promise<{ store: Store; dispose: () => Promise<void> }> {
   if (backend === 'postgres') {
     const database = await createDatabase(name);
     const store = await openStore({ databaseUrl: database.url });
@@ -104,18 +140,26 @@ export async function freshStore(backend: Backend, name: string): Promise<{ stor
   return { store, dispose: async () => (await store.close(), dir.remove()) };
 }
 
-async function measure(backend: Backend, dataset: string, path: string, keep: boolean, log: (l: string) => void): Promise<{ figures: ImportCase; kept?: KeptStore }> {
+async function measure(
+  backend: Backend,
+  dataset: string,
+  path: string,
+  keep: boolean,
+  log: (l: string) => void,
+): Promise<{ figures: ImportCase; kept?: KeptStore }> {
   const { store, dispose } = await freshStore(backend, `bench_import_${dataset.replace(/\W/g, '_')}`);
   try {
     const t0 = performance.now();
     const report = await importOfficialFile(store, path, { format: 'ssc_points' });
     const importSeconds = (performance.now() - t0) / 1000;
     const stored = await countIncidents(store);
-    if (stored !== report.incidents) throw new Error(`${backend} ${dataset}: the import reports ${report.incidents} incidents but stored ${stored}`);
+    if (stored !== report.incidents)
+      throw new Error(`${backend} ${dataset}: the import reports ${report.incidents} incidents but stored ${stored}`);
     const lines = await exportIncidentLines(store);
     const copySeconds = await copyFloor(store, lines);
     const copied = await countIncidents(store);
-    if (copied !== stored) throw new Error(`${backend} ${dataset}: the floor copied ${copied} rows, expected ${stored}`);
+    if (copied !== stored)
+      throw new Error(`${backend} ${dataset}: the floor copied ${copied} rows, expected ${stored}`);
     const figures: ImportCase = {
       backend,
       dataset,
@@ -178,7 +222,17 @@ export async function runImport(opts: ImportOptions = {}): Promise<{ figures: Im
   log(
     table(
       ['backend', 'dataset', 'rows', 'incidents', 'import s', 'import rows/s', 'COPY s', 'COPY rows/s', 'import/COPY'],
-      cases.map((c) => [c.backend, c.dataset, fmtInt(c.rows), fmtInt(c.incidents), c.importSeconds.toFixed(1), fmtInt(c.importRowsPerSecond), c.copySeconds.toFixed(1), fmtInt(c.copyRowsPerSecond), fmtPct(c.ratio)]),
+      cases.map((c) => [
+        c.backend,
+        c.dataset,
+        fmtInt(c.rows),
+        fmtInt(c.incidents),
+        c.importSeconds.toFixed(1),
+        fmtInt(c.importRowsPerSecond),
+        c.copySeconds.toFixed(1),
+        fmtInt(c.copyRowsPerSecond),
+        fmtPct(c.ratio),
+      ]),
     ),
   );
   log(`target: import ≥ 50 % of the COPY floor (ratio = COPY time / import time for the same stored rows)`);

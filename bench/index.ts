@@ -19,18 +19,38 @@ const backends = (process.env.BENCH_BACKENDS?.split(',').filter(Boolean) ?? ['po
 type Bench = { name: string; about: string; run: () => Promise<unknown> };
 
 const BENCHES: Bench[] = [
-  { name: 'reverse-geocode', about: 'lat/lon → areas points/s', run: async () => (await import('./reverse-geocode.bench.ts')).run() },
-  { name: 'geocode', about: 'free-text and structured geocoding', run: async () => (await import('./geocode.bench.ts')).run() },
-  { name: 'search', about: 'search box: stations, landmarks, corners p50/p99', run: async () => (await import('./search.bench.ts')).run() },
+  {
+    name: 'reverse-geocode',
+    about: 'lat/lon → areas points/s',
+    run: async () => (await import('./reverse-geocode.bench.ts')).run(),
+  },
+  {
+    name: 'geocode',
+    about: 'free-text and structured geocoding',
+    run: async () => (await import('./geocode.bench.ts')).run(),
+  },
+  {
+    name: 'search',
+    about: 'search box: stations, landmarks, corners p50/p99',
+    run: async () => (await import('./search.bench.ts')).run(),
+  },
   { name: 'news', about: 'news extraction', run: async () => (await import('./news.bench.ts')).run() },
   { name: 'stats', about: 'Gi* and emerging hot spots', run: async () => (await import('./stats.bench.ts')).run() },
-  { name: 'reports', about: 'citizen reports/s accepted by POST /api/reports vs bare node:http', run: async () => (await import('./reports.bench.ts')).run({ backends }) },
+  {
+    name: 'reports',
+    about: 'citizen reports/s accepted by POST /api/reports vs bare node:http',
+    run: async () => (await import('./reports.bench.ts')).run({ backends }),
+  },
   {
     name: 'import',
     about: 'official import vs COPY, both backends, SSC and 10×',
     run: async () => (await import('./import.bench.ts')).run({ backends }),
   },
-  { name: 'tiles', about: 'hexagon MVT encoding: direct encoder vs geojson-vt', run: async () => (await import('./tiles.bench.ts')).run() },
+  {
+    name: 'tiles',
+    about: 'hexagon MVT encoding: direct encoder vs geojson-vt',
+    run: async () => (await import('./tiles.bench.ts')).run(),
+  },
   {
     name: 'api',
     about: 'hotspots, hexagon tiles, compare, rank at 1×/10×/30× (`--scale`) beside bare node:http and PostGIS',
@@ -54,7 +74,9 @@ async function main(): Promise<number> {
   }
   const failed: string[] = [];
   const started = performance.now();
-  console.log(`mapa-comun benchmarks: ${names.join(', ')} (BENCH_SCALE=${process.env.BENCH_SCALE ?? '1'}; node ${process.version})`);
+  console.log(
+    `mapa-comun benchmarks: ${names.join(', ')} (BENCH_SCALE=${process.env.BENCH_SCALE ?? '1'}; node ${process.version})`,
+  );
   try {
     for (const b of BENCHES.filter((x) => names.includes(x.name))) {
       const t0 = performance.now();
@@ -70,7 +92,9 @@ async function main(): Promise<number> {
   } finally {
     runCleanups();
   }
-  console.log(`\nall benchmarks: ${((performance.now() - started) / 1000).toFixed(0)} s${failed.length ? `; FAILED: ${failed.join(', ')}` : ''}`);
+  console.log(
+    `\nall benchmarks: ${((performance.now() - started) / 1000).toFixed(0)} s${failed.length ? `; FAILED: ${failed.join(', ')}` : ''}`,
+  );
   return failed.length ? 1 : 0;
 }
 

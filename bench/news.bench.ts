@@ -20,7 +20,13 @@ import { parseHTML } from 'linkedom';
 import { SHARED_DATA_DIR } from '../reference/files/index.ts';
 import { getGeocoder } from '../reference/geocoder/index.ts';
 import { classifyArticle } from '../etl/news/classify/index.ts';
-import { contentVector, matchArticle, minhash, type CandidateArticle, type EventDescriptor } from '../etl/news/dedupe/index.ts';
+import {
+  contentVector,
+  matchArticle,
+  minhash,
+  type CandidateArticle,
+  type EventDescriptor,
+} from '../etl/news/dedupe/index.ts';
 import { namedEntities } from '../etl/news/dedupe/entities.ts';
 import { extractArticle } from '../etl/news/extract/index.ts';
 import { findArticleLinks } from '../etl/news/listing/index.ts';
@@ -58,7 +64,11 @@ function rate(fn: () => number, ms: number): number {
  * earlier ones (as a run compares with the stored articles of its window). Returns what it decided,
  * so the work cannot be optimised away and the result can be checked.
  */
-export function pipelineBatch(pages: readonly { html: string; url: string }[]): { incidents: number; duplicates: number; other: number } {
+export function pipelineBatch(pages: readonly { html: string; url: string }[]): {
+  incidents: number;
+  duplicates: number;
+  other: number;
+} {
   const g = getGeocoder();
   const candidates: CandidateArticle[] = [];
   const out = { incidents: 0, duplicates: 0, other: 0 };
@@ -67,16 +77,28 @@ export function pipelineBatch(pages: readonly { html: string; url: string }[]): 
     const c = classifyArticle({ title: article.title, text: article.text, publishedAt: article.published_at });
     const text = `${article.title ?? ''}\n${article.text}`;
     const geo = g.geocodeText(`${article.title ?? ''}\n${article.text.slice(0, GEOCODE_CHARS)}`);
-    const outside = geo.status === 'outside_cdmx' || outsideCityCue(article.url || page.url, article.text, (t) => g.geocodeText(t)) !== null;
+    const outside =
+      geo.status === 'outside_cdmx' ||
+      outsideCityCue(article.url || page.url, article.text, (t) => g.geocodeText(t)) !== null;
     const report = !outside && c.kind === 'incident' && c.primary !== null;
     const event: EventDescriptor = {
       date: eventDate(c, article.published_at, '2025-10-15T00:00:00Z'),
       categories: c.categories,
-      place: { lat: geo.lat, lon: geo.lon, colonia_id: geo.colonia_id, alcaldia_id: geo.alcaldia_id, precision: geo.precision },
+      place: {
+        lat: geo.lat,
+        lon: geo.lon,
+        colonia_id: geo.colonia_id,
+        alcaldia_id: geo.alcaldia_id,
+        precision: geo.precision,
+      },
       vector: contentVector(text),
       entities: namedEntities(text),
     };
-    const candidate: CandidateArticle = { signature: minhash(article.text), isIncident: report && geo.status === 'ok', event };
+    const candidate: CandidateArticle = {
+      signature: minhash(article.text),
+      isIncident: report && geo.status === 'ok',
+      event,
+    };
     // the pipeline's matcher: a near-copy of any earlier article, else the same event as an earlier incident report
     const match = matchArticle(candidate.signature, report ? event : null, candidates);
     if (match) out.duplicates++;
@@ -119,45 +141,70 @@ export function run(): NewsBenchFigures {
   let pipelineArticlesPerS = 0;
   let readabilityFloorPerS = 0;
   for (let round = 0; round < rounds; round++) {
-    pipelineArticlesPerS += rate(() => {
-      pipelineBatch(pipelinePages);
-      return pipelinePages.length;
-    }, 1500) / rounds;
-    readabilityFloorPerS += rate(() => {
-      for (const p of pipelinePages) new Readability(parseHTML(p.html).document as unknown as Document).parse();
-      return pipelinePages.length;
-    }, 750) / rounds;
-    articlePagesPerS += rate(() => {
-      for (const html of articles) extractArticle(html, { source: 'bench' });
-      return articles.length;
-    }, 1500) / rounds;
-    articleParseFloorPerS += rate(() => {
-      for (const html of articles) parseHTML(html);
-      return articles.length;
-    }, 750) / rounds;
-    listingPagesPerS += rate(() => {
-      for (const [html, base] of listings) findArticleLinks(html, base);
-      return listings.length;
-    }, 750) / rounds;
-    listingParseFloorPerS += rate(() => {
-      for (const [html] of listings) parseHTML(html);
-      return listings.length;
-    }, 500) / rounds;
+    pipelineArticlesPerS +=
+      rate(() => {
+        pipelineBatch(pipelinePages);
+        return pipelinePages.length;
+      }, 1500) / rounds;
+    readabilityFloorPerS +=
+      rate(() => {
+        for (const p of pipelinePages) new Readability(parseHTML(p.html).document as unknown as Document).parse();
+        return pipelinePages.length;
+      }, 750) / rounds;
+    articlePagesPerS +=
+      rate(() => {
+        for (const html of articles) extractArticle(html, { source: 'bench' });
+        return articles.length;
+      }, 1500) / rounds;
+    articleParseFloorPerS +=
+      rate(() => {
+        for (const html of articles) parseHTML(html);
+        return articles.length;
+      }, 750) / rounds;
+    listingPagesPerS +=
+      rate(() => {
+        for (const [html, base] of listings) findArticleLinks(html, base);
+        return listings.length;
+      }, 750) / rounds;
+    listingParseFloorPerS +=
+      rate(() => {
+        for (const [html] of listings) parseHTML(html);
+        return listings.length;
+      }, 500) / rounds;
   }
   const meanArticlePageKB = articleBytes / articles.length / 1024;
   const articleMBPerS = (articlePagesPerS * meanArticlePageKB) / 1024;
-  const figures = { pipelineArticlesPerS, readabilityFloorPerS, articlePagesPerS, articleMBPerS, articleParseFloorPerS, listingPagesPerS, listingParseFloorPerS, meanArticlePageKB };
+  const figures = {
+    pipelineArticlesPerS,
+    readabilityFloorPerS,
+    articlePagesPerS,
+    articleMBPerS,
+    articleParseFloorPerS,
+    listingPagesPerS,
+    listingParseFloorPerS,
+    meanArticlePageKB,
+  };
 
   const f = (x: number, d = 1) => x.toFixed(d).padStart(8);
   console.log(`article pages (${ARTICLE_FILES.length} saved, mean ${meanArticlePageKB.toFixed(0)} KB)`);
-  console.log(`  extractArticle                       ${f(articlePagesPerS)} pages/s  (${articleMBPerS.toFixed(2)} MB/s)`);
-  console.log(`  floor: linkedom parse only           ${f(articleParseFloorPerS)} pages/s  extract/floor: ${(articlePagesPerS / articleParseFloorPerS).toFixed(2)}`);
-  console.log(`pipeline (${pipelinePages.length} pages: ${ARTICLE_FILES.length} saved + ${pipelinePages.length - ARTICLE_FILES.length} derived; one batch → ${JSON.stringify(decided)})`);
+  console.log(
+    `  extractArticle                       ${f(articlePagesPerS)} pages/s  (${articleMBPerS.toFixed(2)} MB/s)`,
+  );
+  console.log(
+    `  floor: linkedom parse only           ${f(articleParseFloorPerS)} pages/s  extract/floor: ${(articlePagesPerS / articleParseFloorPerS).toFixed(2)}`,
+  );
+  console.log(
+    `pipeline (${pipelinePages.length} pages: ${ARTICLE_FILES.length} saved + ${pipelinePages.length - ARTICLE_FILES.length} derived; one batch → ${JSON.stringify(decided)})`,
+  );
   console.log(`  extract→classify→geocode→dedupe      ${f(pipelineArticlesPerS)} articles/s`);
-  console.log(`  floor: Readability alone             ${f(readabilityFloorPerS)} pages/s  pipeline/floor: ${(pipelineArticlesPerS / readabilityFloorPerS).toFixed(2)}`);
+  console.log(
+    `  floor: Readability alone             ${f(readabilityFloorPerS)} pages/s  pipeline/floor: ${(pipelineArticlesPerS / readabilityFloorPerS).toFixed(2)}`,
+  );
   console.log(`listing pages (${LISTINGS.length} saved)`);
   console.log(`  findArticleLinks                     ${f(listingPagesPerS)} pages/s`);
-  console.log(`  floor: linkedom parse only           ${f(listingParseFloorPerS)} pages/s  links/floor: ${(listingPagesPerS / listingParseFloorPerS).toFixed(2)}`);
+  console.log(
+    `  floor: linkedom parse only           ${f(listingParseFloorPerS)} pages/s  links/floor: ${(listingPagesPerS / listingParseFloorPerS).toFixed(2)}`,
+  );
   return figures;
 }
 

@@ -26,7 +26,8 @@ import { loadBoundarySets } from '../reference/boundaries/index.ts';
 import { tempDir } from './bench-env.ts';
 
 /** The shared floor folder: `../shared/bench/postgis-floor` beside the checkout. */
-export const FLOOR_DIR = process.env.BENCH_POSTGIS_FLOOR_DIR ?? fileURLToPath(new URL('../../shared/bench/postgis-floor/', import.meta.url));
+export const FLOOR_DIR =
+  process.env.BENCH_POSTGIS_FLOOR_DIR ?? fileURLToPath(new URL('../../shared/bench/postgis-floor/', import.meta.url));
 
 /** Server settings the floor was measured with (its README). */
 export const FLOOR_SETTINGS: Record<string, string> = {
@@ -52,12 +53,18 @@ const POSTGIS_CONTROL = '/usr/share/postgresql/15/extension/postgis.control';
 /** Installs Debian's `postgresql-15-postgis-3` with apt-get when PostGIS is missing (as the tests install Chromium). */
 export function ensurePostgis(log: (line: string) => void): void {
   if (existsSync(POSTGIS_CONTROL)) return;
-  if (process.getuid?.() !== 0) throw new Error('PostGIS is not installed and this is not root: run `sudo apt-get install -y postgresql-15-postgis-3`.');
+  if (process.getuid?.() !== 0)
+    throw new Error(
+      'PostGIS is not installed and this is not root: run `sudo apt-get install -y postgresql-15-postgis-3`.',
+    );
   log('  PostGIS is missing: installing postgresql-15-postgis-3 with apt-get…');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'postgresql-15-postgis-3']]) {
     const r = spawnSync('apt-get', args, { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    if (r.error || r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed: ${r.error?.message ?? r.stderr.trim().split('\n').slice(-5).join('\n')}`);
+    if (r.error || r.status !== 0)
+      throw new Error(
+        `apt-get ${args.join(' ')} failed: ${r.error?.message ?? r.stderr.trim().split('\n').slice(-5).join('\n')}`,
+      );
   }
   if (!existsSync(POSTGIS_CONTROL)) throw new Error(`apt-get installed PostGIS but ${POSTGIS_CONTROL} is missing`);
 }
@@ -71,8 +78,12 @@ export function tileFunctionSql(res: number): string {
   const shared = floorSql('functions.sql');
   if (res === 9) return shared;
   const margin = `+ ${TILE_MARGIN_METRES[9]})`;
-  if (!shared.includes(margin) || !shared.includes('h3_r9')) throw new Error(`functions.sql changed: cannot derive the res-${res} function`);
-  return shared.replaceAll('hotspots_r9', `hotspots_r${res}`).replaceAll('h3_r9', `h3_r${res}`).replace(margin, `+ ${TILE_MARGIN_METRES[res]})`);
+  if (!shared.includes(margin) || !shared.includes('h3_r9'))
+    throw new Error(`functions.sql changed: cannot derive the res-${res} function`);
+  return shared
+    .replaceAll('hotspots_r9', `hotspots_r${res}`)
+    .replaceAll('h3_r9', `h3_r${res}`)
+    .replace(margin, `+ ${TILE_MARGIN_METRES[res]})`);
 }
 
 /** Prints the plan of the res-9 tile function's query for z12/920/1822, 2015 (`BENCH_FLOOR_EXPLAIN=1`). */
@@ -91,7 +102,10 @@ async function explainTile(sql: postgres.Sql, log: (line: string) => void): Prom
 }
 
 /** Text-format COPY field (NULL as \N). */
-const copyField = (v: string | number | null) => (v === null ? '\\N' : String(v).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r'));
+const copyField = (v: string | number | null) =>
+  v === null
+    ? '\\N'
+    : String(v).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 
 async function writeLines(path: string, lines: AsyncIterable<string>): Promise<void> {
   const out = createWriteStream(path, { mode: 0o644 });
@@ -118,9 +132,22 @@ export interface Floor {
   /** seconds to COPY the incidents into an empty copy of the table that already has the floor's indexes */
   indexedCopySeconds: number;
   hotspots(category: string, from: string, to: string): Promise<{ h3: string; n: number }[]>;
-  tile(res: number, z: number, x: number, y: number, params: { category: string; from: string; to: string }): Promise<Uint8Array>;
-  rankCuadrantes(from: string, to: string, previousFrom: string): Promise<{ cuadrante: string; n: number; previous: number }[]>;
-  compareColonias(p1: { from: string; to: string }, p2: { from: string; to: string }): Promise<{ id: string; p1: number; p2: number }[]>;
+  tile(
+    res: number,
+    z: number,
+    x: number,
+    y: number,
+    params: { category: string; from: string; to: string },
+  ): Promise<Uint8Array>;
+  rankCuadrantes(
+    from: string,
+    to: string,
+    previousFrom: string,
+  ): Promise<{ cuadrante: string; n: number; previous: number }[]>;
+  compareColonias(
+    p1: { from: string; to: string },
+    p2: { from: string; to: string },
+  ): Promise<{ id: string; p1: number; p2: number }[]>;
   close(): Promise<void>;
 }
 
@@ -154,7 +181,21 @@ export async function buildFloor(appUrl: string, floorUrl: string, log: (line: s
             cells[i].add(cell);
             return BigInt('0x' + cell).toString();
           });
-          text += [r.id, Number(src) || 0, Number(copy ?? 0), r.category, r.original_label ?? '', r.cuadrante_2016, r.occurred_on, r.hour, `SRID=4326;POINT(${r.lon} ${r.lat})`, ...h3].map(copyField).join('\t') + '\n';
+          text +=
+            [
+              r.id,
+              Number(src) || 0,
+              Number(copy ?? 0),
+              r.category,
+              r.original_label ?? '',
+              r.cuadrante_2016,
+              r.occurred_on,
+              r.hour,
+              `SRID=4326;POINT(${r.lon} ${r.lat})`,
+              ...h3,
+            ]
+              .map(copyField)
+              .join('\t') + '\n';
           incidents++;
         }
         yield text;
@@ -169,7 +210,9 @@ export async function buildFloor(appUrl: string, floorUrl: string, log: (line: s
     (async function* () {
       for (const [i, set] of cells.entries()) {
         for (const cell of set) {
-          const ring = cellToBoundary(cell, true).map(([lon, lat]) => `${lon} ${lat}`).join(',');
+          const ring = cellToBoundary(cell, true)
+            .map(([lon, lat]) => `${lon} ${lat}`)
+            .join(',');
           yield `${BigInt('0x' + cell)}\t${FLOOR_RESOLUTIONS[i]}\tSRID=4326;POLYGON((${ring}))\n`;
         }
       }
@@ -191,8 +234,12 @@ export async function buildFloor(appUrl: string, floorUrl: string, log: (line: s
     let t = performance.now();
     await sql.unsafe(`COPY incidents FROM '${incidentsFile}'`);
     await sql.unsafe(`COPY h3_cells FROM '${cellsFile}'`);
-    await sql.unsafe(`CREATE TABLE colonias_geojson (id text, geojson text); COPY colonias_geojson FROM '${coloniasFile}'`);
-    await sql.unsafe(`CREATE TABLE colonias AS SELECT id, ST_SetSRID(ST_GeomFromGeoJSON(geojson), 4326) AS geom FROM colonias_geojson; DROP TABLE colonias_geojson; CREATE INDEX colonias_geom ON colonias USING gist (geom)`);
+    await sql.unsafe(
+      `CREATE TABLE colonias_geojson (id text, geojson text); COPY colonias_geojson FROM '${coloniasFile}'`,
+    );
+    await sql.unsafe(
+      `CREATE TABLE colonias AS SELECT id, ST_SetSRID(ST_GeomFromGeoJSON(geojson), 4326) AS geom FROM colonias_geojson; DROP TABLE colonias_geojson; CREATE INDEX colonias_geom ON colonias USING gist (geom)`,
+    );
     const indexes = floorSql('indexes.sql');
     await sql.unsafe(indexes);
     // The one index the shared indexes.sql lacks: the tile function's join key. Without it the planner
@@ -203,11 +250,18 @@ export async function buildFloor(appUrl: string, floorUrl: string, log: (line: s
     await sql.unsafe(tileFunctionSql(7));
     await sql.unsafe('VACUUM (ANALYZE)');
     if (process.env.BENCH_FLOOR_EXPLAIN) await explainTile(sql, log);
-    log(`  floor: ${incidents.toLocaleString('en-US')} incidents, ${cells.map((s, i) => `${s.size.toLocaleString('en-US')} res-${FLOOR_RESOLUTIONS[i]}`).join(', ')} cells, ${colonias.features.length} colonias loaded and indexed in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+    log(
+      `  floor: ${incidents.toLocaleString('en-US')} incidents, ${cells.map((s, i) => `${s.size.toLocaleString('en-US')} res-${FLOOR_RESOLUTIONS[i]}`).join(', ')} cells, ${colonias.features.length} colonias loaded and indexed in ${((performance.now() - t) / 1000).toFixed(0)} s`,
+    );
 
     // The import floor: the same file into an empty copy of the table that already has the floor's indexes.
     await sql.unsafe('CREATE TABLE incidents_floor (LIKE incidents)');
-    await sql.unsafe(indexes.replace(/\bON incidents\b/g, 'ON incidents_floor').replace(/ALTER TABLE incidents\b/g, 'ALTER TABLE incidents_floor').replace(/CREATE INDEX incidents_/g, 'CREATE INDEX incidents_floor_'));
+    await sql.unsafe(
+      indexes
+        .replace(/\bON incidents\b/g, 'ON incidents_floor')
+        .replace(/ALTER TABLE incidents\b/g, 'ALTER TABLE incidents_floor')
+        .replace(/CREATE INDEX incidents_/g, 'CREATE INDEX incidents_floor_'),
+    );
     t = performance.now();
     await sql.begin((tx) => tx.unsafe(`COPY incidents_floor FROM '${incidentsFile}'`));
     const indexedCopySeconds = (performance.now() - t) / 1000;
@@ -219,10 +273,15 @@ export async function buildFloor(appUrl: string, floorUrl: string, log: (line: s
       sql,
       incidents,
       indexedCopySeconds,
-      hotspots: (category, from, to) => sql.unsafe(hotspotsSql, [category, from, to], { prepare: true }) as Promise<{ h3: string; n: number }[]>,
+      hotspots: (category, from, to) =>
+        sql.unsafe(hotspotsSql, [category, from, to], { prepare: true }) as Promise<{ h3: string; n: number }[]>,
       async tile(res, z, x, y, params) {
         // postgres.js sends an object as json (a string would arrive as a JSON string literal)
-        const [row] = await sql.unsafe(`SELECT hotspots_r${res}($1, $2, $3, $4::json) AS mvt`, [z, x, y, params as never], { prepare: true });
+        const [row] = await sql.unsafe(
+          `SELECT hotspots_r${res}($1, $2, $3, $4::json) AS mvt`,
+          [z, x, y, params as never],
+          { prepare: true },
+        );
         return row.mvt ?? new Uint8Array();
       },
       rankCuadrantes: (from, to, previousFrom) =>

@@ -26,8 +26,22 @@ import { freshStore } from './import.bench.ts';
 import type { Store } from '../db/connect.ts';
 
 const BODIES = {
-  point: { category: 'robo_transeunte', date: '2024-05-10', hour: 21, where: { lat: 19.4326, lon: -99.1332 }, consent: true, description: 'Me quitaron el celular, llamen al 55 1234 5678' },
-  text: { category: 'robo_transeunte', date: '2024-05-10', hour: 21, where: { text: 'colonia Santo Domingo, Coyoacán' }, consent: true, description: 'Asalto en la esquina' },
+  point: {
+    category: 'robo_transeunte',
+    date: '2024-05-10',
+    hour: 21,
+    where: { lat: 19.4326, lon: -99.1332 },
+    consent: true,
+    description: 'Me quitaron el celular, llamen al 55 1234 5678',
+  },
+  text: {
+    category: 'robo_transeunte',
+    date: '2024-05-10',
+    hour: 21,
+    where: { text: 'colonia Santo Domingo, Coyoacán' },
+    consent: true,
+    description: 'Asalto en la esquina',
+  },
 } as const;
 
 export interface ReportsCase {
@@ -45,7 +59,21 @@ const autocannonBin = createRequire(import.meta.url).resolve('autocannon/autocan
 /** autocannon POSTing `body` as JSON, in a child process (the load generator never shares the server's loop). */
 function autocannonPost(url: string, body: string, seconds: number, connections: number): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const args = [autocannonBin, '-j', '-c', String(connections), '-d', String(seconds), '-m', 'POST', '-H', 'content-type=application/json', '-b', body, url];
+    const args = [
+      autocannonBin,
+      '-j',
+      '-c',
+      String(connections),
+      '-d',
+      String(seconds),
+      '-m',
+      'POST',
+      '-H',
+      'content-type=application/json',
+      '-b',
+      body,
+      url,
+    ];
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
@@ -55,13 +83,24 @@ function autocannonPost(url: string, body: string, seconds: number, connections:
     child.on('close', (code) => {
       if (code !== 0) return reject(new Error(`autocannon exited ${code}: ${err.slice(-1000)}`));
       const r = JSON.parse(out);
-      resolve({ p50: r.latency.p50, p99: r.latency.p99, requestsPerSecond: r.requests.average, requests: r.requests.total, non2xx: r.non2xx ?? 0, errors: (r.errors ?? 0) + (r.timeouts ?? 0) });
+      resolve({
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        requestsPerSecond: r.requests.average,
+        requests: r.requests.total,
+        non2xx: r.non2xx ?? 0,
+        errors: (r.errors ?? 0) + (r.timeouts ?? 0),
+      });
     });
   });
 }
 
 /** The floor: reads the request body, answers fixed bytes with the app's status and headers. */
-async function listenBareReports(status: number, headers: Record<string, string>, bytes: Uint8Array): Promise<Listening> {
+async function listenBareReports(
+  status: number,
+  headers: Record<string, string>,
+  bytes: Uint8Array,
+): Promise<Listening> {
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -77,17 +116,25 @@ async function listenBareReports(status: number, headers: Record<string, string>
   });
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => withTimeout(new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))), 5000, 'bare close'),
+    close: () =>
+      withTimeout(
+        new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))),
+        5000,
+        'bare close',
+      ),
   };
 }
 
 const OWN_HEADERS = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
 
-export async function run(opts: { backends?: Backend[]; seconds?: number; connections?: number; log?: (l: string) => void } = {}): Promise<ReportsCase[]> {
+export async function run(
+  opts: { backends?: Backend[]; seconds?: number; connections?: number; log?: (l: string) => void } = {},
+): Promise<ReportsCase[]> {
   const log = opts.log ?? ((l: string) => console.log(l));
   const seconds = opts.seconds ?? Number(process.env.BENCH_API_SECONDS ?? 6);
   const connections = opts.connections ?? 10;
-  const backends = opts.backends ?? ((process.env.BENCH_BACKENDS?.split(',').filter(Boolean) ?? ['postgres', 'pglite']) as Backend[]);
+  const backends =
+    opts.backends ?? ((process.env.BENCH_BACKENDS?.split(',').filter(Boolean) ?? ['postgres', 'pglite']) as Backend[]);
   // The documented switch (server/reports/guard.ts): 0 = no per-IP limit, so one load generator is not throttled.
   process.env.REPORTS_RATE_LIMIT = '0';
   const cases: ReportsCase[] = [];
@@ -97,12 +144,22 @@ export async function run(opts: { backends?: Backend[]; seconds?: number; connec
     let server: Listening | undefined;
     try {
       server = await listenApp(createApp({ store }));
-      for (const [name, body] of Object.entries(BODIES) as [keyof typeof BODIES, (typeof BODIES)[keyof typeof BODIES]][]) {
+      for (const [name, body] of Object.entries(BODIES) as [
+        keyof typeof BODIES,
+        (typeof BODIES)[keyof typeof BODIES],
+      ][]) {
         const json = JSON.stringify(body);
         // One request first: the geocoder is built on first use, and the response is what the floor answers.
-        const first = await fetch(`${server.url}/api/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: json });
+        const first = await fetch(`${server.url}/api/reports`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: json,
+        });
         const bytes = new Uint8Array(await first.arrayBuffer());
-        if (first.status !== 201) throw new Error(`${backend} ${name}: POST /api/reports answered ${first.status}: ${new TextDecoder().decode(bytes)}`);
+        if (first.status !== 201)
+          throw new Error(
+            `${backend} ${name}: POST /api/reports answered ${first.status}: ${new TextDecoder().decode(bytes)}`,
+          );
         const headers = Object.fromEntries([...first.headers].filter(([k]) => !OWN_HEADERS.has(k)));
         const bare = await listenBareReports(201, headers, bytes);
         try {
@@ -114,9 +171,26 @@ export async function run(opts: { backends?: Backend[]; seconds?: number; connec
           const b2 = await autocannonPost(`${bare.url}/api/reports`, json, seconds, connections);
           const bareRps = (b1.requestsPerSecond + b2.requestsPerSecond) / 2;
           const accepted = app.requests - app.non2xx;
-          if (Math.abs(stored - accepted) > connections) log(`warning: ${backend} ${name}: ${stored} rows stored for ${accepted} 201 answers`);
-          cases.push({ backend: 'bare', body: name, requestsPerSecond: bareRps, p50: (b1.p50 + b2.p50) / 2, p99: Math.max(b1.p99, b2.p99), non2xx: b1.non2xx + b2.non2xx, ratioToBare: 1 });
-          cases.push({ backend, body: name, requestsPerSecond: app.requestsPerSecond, p50: app.p50, p99: app.p99, non2xx: app.non2xx, ratioToBare: app.requestsPerSecond / bareRps });
+          if (Math.abs(stored - accepted) > connections)
+            log(`warning: ${backend} ${name}: ${stored} rows stored for ${accepted} 201 answers`);
+          cases.push({
+            backend: 'bare',
+            body: name,
+            requestsPerSecond: bareRps,
+            p50: (b1.p50 + b2.p50) / 2,
+            p99: Math.max(b1.p99, b2.p99),
+            non2xx: b1.non2xx + b2.non2xx,
+            ratioToBare: 1,
+          });
+          cases.push({
+            backend,
+            body: name,
+            requestsPerSecond: app.requestsPerSecond,
+            p50: app.p50,
+            p99: app.p99,
+            non2xx: app.non2xx,
+            ratioToBare: app.requestsPerSecond / bareRps,
+          });
           log(`${backend} ${name}: ${app.requests} requests, ${app.non2xx} non-2xx, ${stored} reports stored`);
         } finally {
           await bare.close();
@@ -128,7 +202,20 @@ export async function run(opts: { backends?: Backend[]; seconds?: number; connec
     }
   }
   log(`\nPOST /api/reports, autocannon ${connections} connections × ${seconds} s, REPORTS_RATE_LIMIT=0`);
-  log(table(['server', 'body', 'reports/s', 'p50 ms', 'p99 ms', 'non-2xx', 'of bare'], cases.map((c) => [c.backend, c.body, c.requestsPerSecond.toFixed(0), fmtMs(c.p50), fmtMs(c.p99), c.non2xx, fmtPct(c.ratioToBare)])));
+  log(
+    table(
+      ['server', 'body', 'reports/s', 'p50 ms', 'p99 ms', 'non-2xx', 'of bare'],
+      cases.map((c) => [
+        c.backend,
+        c.body,
+        c.requestsPerSecond.toFixed(0),
+        fmtMs(c.p50),
+        fmtMs(c.p99),
+        c.non2xx,
+        fmtPct(c.ratioToBare),
+      ]),
+    ),
+  );
   return cases;
 }
 

@@ -30,7 +30,13 @@ export interface ReverseGeocodeFigures {
   turfPerSec: number;
   cellsForPerSec: number;
   locateWithH3PerSec: number;
-  wall: { locatePerSec: number; bboxFloorPerSec: number; turfPerSec: number; cellsForPerSec: number; locateWithH3PerSec: number };
+  wall: {
+    locatePerSec: number;
+    bboxFloorPerSec: number;
+    turfPerSec: number;
+    cellsForPerSec: number;
+    locateWithH3PerSec: number;
+  };
 }
 
 /**
@@ -40,7 +46,8 @@ export interface ReverseGeocodeFigures {
  */
 function rate(count: number, repeats: number, pass: () => void): { cpu: number; wall: number } {
   pass();
-  let bestCpu = Infinity, bestWall = Infinity;
+  let bestCpu = Infinity,
+    bestWall = Infinity;
   for (let r = 0; r < repeats; r++) {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
@@ -59,7 +66,10 @@ function bboxIndex(set: BoundarySet): Flatbush {
     for (const rings of polygons) {
       let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
       for (const [x, y] of rings[0]) {
-        minX = Math.min(minX, x); minY = Math.min(minY, y); maxX = Math.max(maxX, x); maxY = Math.max(maxY, y);
+        minX = Math.min(minX, x);
+        minY = Math.min(minY, y);
+        maxX = Math.max(maxX, x);
+        maxY = Math.max(maxY, y);
       }
       boxes.push([minX, minY, maxX, maxY]);
     }
@@ -73,8 +83,14 @@ function bboxIndex(set: BoundarySet): Flatbush {
 /** The six (kind, vintage) lookups `locate` makes: alcaldía once (one polygon set for both vintages). */
 function lookupSets(sets: BoundarySet[]): BoundarySet[] {
   const pick = (kind: string, vintage: number | null) => sets.find((s) => s.kind === kind && s.vintage === vintage);
-  return [pick('alcaldia', null), pick('colonia', null), pick('cuadrante', 2016), pick('sector', 2016), pick('cuadrante', 2023), pick('sector', 2023)]
-    .filter((s): s is BoundarySet => s !== undefined);
+  return [
+    pick('alcaldia', null),
+    pick('colonia', null),
+    pick('cuadrante', 2016),
+    pick('sector', 2016),
+    pick('cuadrante', 2023),
+    pick('sector', 2023),
+  ].filter((s): s is BoundarySet => s !== undefined);
 }
 
 export function run(log: (line: string) => void = console.log): ReverseGeocodeFigures {
@@ -97,7 +113,11 @@ export function run(log: (line: string) => void = console.log): ReverseGeocodeFi
   const trees = six.map(bboxIndex);
   const floor = rate(n, 3, () => {
     for (const p of points) {
-      for (const tree of trees) tree.search(p.lon, p.lat, p.lon, p.lat, () => { sink++; return false; });
+      for (const tree of trees)
+        tree.search(p.lon, p.lat, p.lon, p.lat, () => {
+          sink++;
+          return false;
+        });
     }
   });
 
@@ -134,18 +154,34 @@ export function run(log: (line: string) => void = console.log): ReverseGeocodeFi
   const fmt = (v: number) => Math.round(v).toLocaleString('en-US').padStart(10);
   const line = (label: string, r: { cpu: number; wall: number }, note = '') =>
     log(`  ${label.padEnd(38)} ${fmt(r.cpu)} points/s   (wall ${fmt(r.wall).trim()})${note}`);
-  log(`reverse geocoding — ${n.toLocaleString('en-US')} real SSC points, one core, rates per CPU-second (checksum ${sink % 997})`);
+  log(
+    `reverse geocoding — ${n.toLocaleString('en-US')} real SSC points, one core, rates per CPU-second (checksum ${sink % 997})`,
+  );
   log(`  ${'boundary load (reference/boundaries)'.padEnd(38)} ${loadMs.toFixed(0).padStart(10)} ms`);
-  log(`  ${`index build (6 sets, ${sets.reduce((a, s) => a + s.features.length, 0)} areas)`.padEnd(38)} ${buildMs.toFixed(0).padStart(10)} ms`);
+  log(
+    `  ${`index build (6 sets, ${sets.reduce((a, s) => a + s.features.length, 0)} areas)`.padEnd(38)} ${buildMs.toFixed(0).padStart(10)} ms`,
+  );
   line('locate: 4 kinds × 2 vintages', locate, `   target ≥ 100,000: ${locate.cpu >= 100_000 ? 'met' : 'NOT met'}`);
   line('floor: bbox search only, same 6 sets', floor, `   locate = ${(locate.cpu / floor.cpu).toFixed(2)} × floor`);
   line('baseline: flatbush + turf PIP', turf, `   locate = ${(locate.cpu / turf.cpu).toFixed(1)} × turf`);
   line('H3 cellsFor (res 6–11)', h3);
   line('locate + cellsFor', both);
   return {
-    points: n, loadMs, buildMs,
-    locatePerSec: locate.cpu, bboxFloorPerSec: floor.cpu, turfPerSec: turf.cpu, cellsForPerSec: h3.cpu, locateWithH3PerSec: both.cpu,
-    wall: { locatePerSec: locate.wall, bboxFloorPerSec: floor.wall, turfPerSec: turf.wall, cellsForPerSec: h3.wall, locateWithH3PerSec: both.wall },
+    points: n,
+    loadMs,
+    buildMs,
+    locatePerSec: locate.cpu,
+    bboxFloorPerSec: floor.cpu,
+    turfPerSec: turf.cpu,
+    cellsForPerSec: h3.cpu,
+    locateWithH3PerSec: both.cpu,
+    wall: {
+      locatePerSec: locate.wall,
+      bboxFloorPerSec: floor.wall,
+      turfPerSec: turf.wall,
+      cellsForPerSec: h3.wall,
+      locateWithH3PerSec: both.wall,
+    },
   };
 }
 

@@ -33,7 +33,6 @@ import {
 } from '../geo/stats/index.ts';
 import { loadSscPoints } from './ssc-points.ts';
 
-
 const RES = 9;
 const MONTHS = 36;
 
@@ -159,8 +158,10 @@ export function run(options: { naiveMonths?: number; log?: (line: string) => voi
     monthly.set(cells[i], series);
   }
   const incidents = counts.reduce((a, b) => a + b, 0);
-  log(`study area: ${n} res-${RES} cells (${studyAreaMs.toFixed(0)} ms), neighbourhood ${neighbourhoodMs.toFixed(0)} ms; ` +
-    `${MONTHS} months, ${incidents} synthetic incidents`);
+  log(
+    `study area: ${n} res-${RES} cells (${studyAreaMs.toFixed(0)} ms), neighbourhood ${neighbourhoodMs.toFixed(0)} ms; ` +
+      `${MONTHS} months, ${incidents} synthetic incidents`,
+  );
 
   // Floor: the ring sums of every cell for every month, nothing else (written like giStarZ's inner loop).
   const { offsets, neighbours } = nb;
@@ -184,7 +185,8 @@ export function run(options: { naiveMonths?: number; log?: (line: string) => voi
 
   const fastZ = new Float64Array(MONTHS * n);
   const giStarMs = time(5, () => {
-    for (let t = 0; t < MONTHS; t++) giStarZ(nb, counts.subarray(t * n, (t + 1) * n), fastZ.subarray(t * n, (t + 1) * n));
+    for (let t = 0; t < MONTHS; t++)
+      giStarZ(nb, counts.subarray(t * n, (t + 1) * n), fastZ.subarray(t * n, (t + 1) * n));
   });
   let fast: ReturnType<typeof emergingHotSpots> = [];
   const emergingMs = time(3, () => {
@@ -211,7 +213,8 @@ export function run(options: { naiveMonths?: number; log?: (line: string) => voi
 
   const naiveZ = new Float64Array(naiveMonths * n);
   t0 = performance.now();
-  for (let t = 0; t < naiveMonths; t++) naiveZ.set(naiveGiStar(x, y, threshold, counts.subarray(t * n, (t + 1) * n)), t * n);
+  for (let t = 0; t < naiveMonths; t++)
+    naiveZ.set(naiveGiStar(x, y, threshold, counts.subarray(t * n, (t + 1) * n)), t * n);
   const naiveGiStarMs = performance.now() - t0;
   let maxAbsZDiff = 0;
   for (let k = 0; k < naiveMonths * n; k++) maxAbsZDiff = Math.max(maxAbsZDiff, Math.abs(naiveZ[k] - fastZ[k]));
@@ -251,17 +254,39 @@ export function run(options: { naiveMonths?: number; log?: (line: string) => voi
 
   log(`floor (ring sums, ${MONTHS} months): ${floorMs.toFixed(1)} ms`);
   log(`Gi* fast, ${MONTHS} months: ${giStarMs.toFixed(1)} ms (${(giStarMs / floorMs).toFixed(2)}× floor)`);
-  log(`emerging hot spots fast (Gi* + FDR + Mann-Kendall + classes): ${emergingMs.toFixed(1)} ms (${(emergingMs / floorMs).toFixed(1)}× floor)`);
-  log(`Gi* naive O(n²), ${naiveMonths} months: ${naiveGiStarMs.toFixed(0)} ms (${perMonthNaive.toFixed(0)} ms/month; ` +
-    `threshold ${threshold.toFixed(0)} m) → naive/fast per month = ${giStarRatio.toFixed(0)}×`);
-  if (emergingRatio !== null) log(`emerging hot spots naive: ${naiveEmergingMs!.toFixed(0)} ms → naive/fast = ${emergingRatio.toFixed(0)}×`);
+  log(
+    `emerging hot spots fast (Gi* + FDR + Mann-Kendall + classes): ${emergingMs.toFixed(1)} ms (${(emergingMs / floorMs).toFixed(1)}× floor)`,
+  );
+  log(
+    `Gi* naive O(n²), ${naiveMonths} months: ${naiveGiStarMs.toFixed(0)} ms (${perMonthNaive.toFixed(0)} ms/month; ` +
+      `threshold ${threshold.toFixed(0)} m) → naive/fast per month = ${giStarRatio.toFixed(0)}×`,
+  );
+  if (emergingRatio !== null)
+    log(`emerging hot spots naive: ${naiveEmergingMs!.toFixed(0)} ms → naive/fast = ${emergingRatio.toFixed(0)}×`);
   log(`max |z_fast − z_naive| = ${maxAbsZDiff.toExponential(2)}; classes agree: ${classesAgree ?? 'not compared'}`);
-  log(`classes: ${Object.entries(classes).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  log(
+    `classes: ${Object.entries(classes)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
   if (sink === -1) log(''); // keeps the floor loop from being optimised away
 
   return {
-    cells: n, months: MONTHS, studyAreaMs, neighbourhoodMs, floorMs, giStarMs, emergingMs, naiveMonths,
-    naiveGiStarMs, naiveEmergingMs, giStarRatio, emergingRatio, maxAbsZDiff, classesAgree, classes,
+    cells: n,
+    months: MONTHS,
+    studyAreaMs,
+    neighbourhoodMs,
+    floorMs,
+    giStarMs,
+    emergingMs,
+    naiveMonths,
+    naiveGiStarMs,
+    naiveEmergingMs,
+    giStarRatio,
+    emergingRatio,
+    maxAbsZDiff,
+    classesAgree,
+    classes,
   };
 }
 

@@ -25,7 +25,9 @@ const base = portalCarpetasRows().filter((r) => r.fecha_hecho !== '');
 const out = createWriteStream(file);
 out.write(portalCsv([]).toString());
 for (let n = 0, copy = 0; n < total; copy++) {
-  const rows = base.slice(0, total - n).map((r) => ({ ...r, unidad_investigacion: `${r.unidad_investigacion}-${copy}` }));
+  const rows = base
+    .slice(0, total - n)
+    .map((r) => ({ ...r, unidad_investigacion: `${r.unidad_investigacion}-${copy}` }));
   const text = portalCsv(rows).toString();
   if (!out.write(text.slice(text.indexOf('\n') + 1))) await once(out, 'drain');
   n += rows.length;
@@ -43,7 +45,9 @@ async function measure(name: string, run: () => Promise<{ rows: number }>) {
   const t0 = performance.now();
   const r = await run();
   const s = (performance.now() - t0) / 1000;
-  console.log(`${name}: ${r.rows} rows in ${s.toFixed(1)} s = ${Math.round(r.rows / s)} rows/s, peak RSS ${(peak / 1e6).toFixed(0)} MB`);
+  console.log(
+    `${name}: ${r.rows} rows in ${s.toFixed(1)} s = ${Math.round(r.rows / s)} rows/s, peak RSS ${(peak / 1e6).toFixed(0)} MB`,
+  );
 }
 try {
   const plain = await openStore({ memory: true });
@@ -52,7 +56,9 @@ try {
   const synced = await openStore({ memory: true });
   const sha256 = await hashFile(file);
   await measure('sync, first publication', () => applyPublication(synced, file, { format: 'fgj_carpetas', sha256 }));
-  await measure('sync, same file again (nothing new)', () => applyPublication(synced, file, { format: 'fgj_carpetas', sha256: `${sha256}-again` }));
+  await measure('sync, same file again (nothing new)', () =>
+    applyPublication(synced, file, { format: 'fgj_carpetas', sha256: `${sha256}-again` }),
+  );
   await synced.close();
 } finally {
   clearInterval(sampler);

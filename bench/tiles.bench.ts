@@ -27,7 +27,12 @@ function timed(fn: () => Uint8Array, seconds: number): { p50: number; p99: numbe
     bytes = fn().byteLength;
     times.push(performance.now() - t);
   }
-  return { p50: percentile(times, 50), p99: percentile(times, 99), perSecond: times.length / ((performance.now() - t0) / 1000), bytes };
+  return {
+    p50: percentile(times, 50),
+    p99: percentile(times, 99),
+    perSecond: times.length / ((performance.now() - t0) / 1000),
+    bytes,
+  };
 }
 
 export async function run(seconds = Number(process.env.BENCH_TILES_SECONDS ?? 3)): Promise<void> {
@@ -44,7 +49,15 @@ export async function run(seconds = Number(process.env.BENCH_TILES_SECONDS ?? 3)
     const direct = timed(() => encodeHexagonTile(cells, z, x, y), seconds);
     const name = `z${z}/${x}/${y} res ${res} (${cells.length} candidate cells)`;
     rows.push([name, 'geojson-vt + vt-pbf', fmtMs(old.p50), fmtMs(old.p99), old.perSecond.toFixed(0), old.bytes, '']);
-    rows.push([name, 'direct', fmtMs(direct.p50), fmtMs(direct.p99), direct.perSecond.toFixed(0), direct.bytes, `${(old.p50 / direct.p50).toFixed(1)}× faster`]);
+    rows.push([
+      name,
+      'direct',
+      fmtMs(direct.p50),
+      fmtMs(direct.p99),
+      direct.perSecond.toFixed(0),
+      direct.bytes,
+      `${(old.p50 / direct.p50).toFixed(1)}× faster`,
+    ]);
   }
   console.log('\n== tiles: hexagon MVT encoding of the real SSC counts, all cells of the city as candidates ==');
   console.log(table(['tile', 'encoder', 'p50 ms', 'p99 ms', 'tiles/s', 'bytes', 'p50 ratio'], rows));

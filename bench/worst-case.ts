@@ -19,12 +19,21 @@ const TO = '2017-01-01'; // 120 months: the longest public span (range_too_long 
 
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
-  const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS });
+  const store = await openStore({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+  });
   if (await isStoreEmpty(store)) await importBundledData(store, { progress: true });
   // no response cache: every heavy request is computed
   const server = await listenApp(createApp({ store, cache: { maxEntries: 0 } }));
   try {
-    const colonias = ((await (await fetch(`${server.url}/api/areas?kind=colonia&vintage=2016`)).json()) as { items?: { id: string }[] }).items?.map((a) => a.id) ?? [];
+    const colonias =
+      (
+        (await (await fetch(`${server.url}/api/areas?kind=colonia&vintage=2016`)).json()) as {
+          items?: { id: string }[];
+        }
+      ).items?.map((a) => a.id) ?? [];
     const ids = colonias.slice(0, 2000).join(',');
     const heavy = [
       `/api/compare?kind=colonia&ids=${ids}&p1=${FROM}..2012-01-01&p2=2012-01-01..${TO}`,
@@ -54,7 +63,9 @@ async function main(): Promise<void> {
     await probe;
     console.log(`worst-case: ${HEAVY} concurrent anonymous requests (${colonias.length} colonias, ${FROM}..${TO})`);
     for (const t of timings) console.log(`  ${t.path}: ${t.status} in ${t.ms.toFixed(0)} ms`);
-    console.log(`  /api/health under them: ${health.length} samples, p50 ${percentile(health, 50).toFixed(1)} ms, p99 ${percentile(health, 99).toFixed(1)} ms, max ${Math.max(...health).toFixed(1)} ms (target p99 < 100 ms)`);
+    console.log(
+      `  /api/health under them: ${health.length} samples, p50 ${percentile(health, 50).toFixed(1)} ms, p99 ${percentile(health, 99).toFixed(1)} ms, max ${Math.max(...health).toFixed(1)} ms (target p99 < 100 ms)`,
+    );
   } finally {
     await server.close();
     await store.close();

@@ -59,7 +59,11 @@ export const COMMANDS: Record<string, Command> = {
   /** `user create …` (cli/accounts; the password comes from stdin, hashed by `main` before dispatch) */
   user: (args, ctx) => runUserCommand(args, ctx),
   async import(args, { store, io }) {
-    const { values, positionals } = parseArgs({ args, options: { format: { type: 'string', short: 'f' } }, allowPositionals: true });
+    const { values, positionals } = parseArgs({
+      args,
+      options: { format: { type: 'string', short: 'f' } },
+      allowPositionals: true,
+    });
     if (positionals.length !== 1) throw new UsageError('import: indique un archivo');
     const format = values.format;
     if (!format || !isFormatId(format)) throw new UsageError(`import: --format debe ser ${FORMAT_IDS.join(', ')}`);
@@ -83,7 +87,8 @@ export const COMMANDS: Record<string, Command> = {
     });
     if (positionals.length) throw new UsageError('news: argumentos de más');
     if (!values.once) throw new UsageError('news: use --once (la ejecución periódica la hace npm start)');
-    if (values.feed !== undefined && !/^https?:\/\/[^/\s]+/i.test(values.feed)) throw new UsageError(`news: --feed debe ser una URL http(s): ${values.feed}`);
+    if (values.feed !== undefined && !/^https?:\/\/[^/\s]+/i.test(values.feed))
+      throw new UsageError(`news: --feed debe ser una URL http(s): ${values.feed}`);
     const config = values.config ? loadNewsConfig(resolve(values.config)) : undefined;
     const summary = await runNewsOnce(await store(), {
       dataDir: parseConfig(process.env).DATA_DIR,
@@ -97,7 +102,11 @@ export const COMMANDS: Record<string, Command> = {
   },
   /** The open-data sync (etl/sync): JSON summary on stdout, exit 1 when a source failed. */
   async sync(args, { store, io }) {
-    const { values, positionals } = parseArgs({ args, options: { config: { type: 'string' }, 'from-dir': { type: 'string' } }, allowPositionals: false });
+    const { values, positionals } = parseArgs({
+      args,
+      options: { config: { type: 'string' }, 'from-dir': { type: 'string' } },
+      allowPositionals: false,
+    });
     if (positionals.length) throw new UsageError('sync: argumentos de más');
     const fromDir = values['from-dir'] ? resolve(values['from-dir']) : undefined;
     if (fromDir && !existsSync(fromDir)) throw new UsageError(`sync: no existe el directorio ${fromDir}`);
@@ -126,12 +135,17 @@ export const COMMANDS: Record<string, Command> = {
       allowPositionals: true,
     });
     if (positionals.length !== 1 || positionals[0] !== 'create') throw new UsageError('token: use "token create"');
-    if (!values.role || !isRole(values.role)) throw new UsageError(`token: rol desconocido "${values.role ?? ''}" (use ${ROLES.join(', ')})`);
+    if (!values.role || !isRole(values.role))
+      throw new UsageError(`token: rol desconocido "${values.role ?? ''}" (use ${ROLES.join(', ')})`);
     const name = values.name?.trim();
     if (!name) throw new UsageError('token: falta --name');
-    const territory = (values.territory ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const territory = (values.territory ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const unknown = unknownTerritories(territory);
-    if (unknown.length) throw new UsageError(`token: territorio desconocido (alcaldías por cvegeo o sectores): ${unknown.join(', ')}`);
+    if (unknown.length)
+      throw new UsageError(`token: territorio desconocido (alcaldías por cvegeo o sectores): ${unknown.join(', ')}`);
     const s = await store();
     const token = await createToken(s, { role: values.role, name, territory });
     io.stdout(`${token}\n`);
@@ -160,7 +174,10 @@ const ttyOf = (io: CommandIO) => io === processIO && Boolean(process.stderr.isTT
  * Runs one command against a store (the server calls this for commands sent over the channel).
  * Returns the exit code; output goes through `io`.
  */
-export async function runCommand(argv: string[], opts: { store: Store | (() => Promise<Store>); io?: CommandIO }): Promise<number> {
+export async function runCommand(
+  argv: string[],
+  opts: { store: Store | (() => Promise<Store>); io?: CommandIO },
+): Promise<number> {
   const io = opts.io ?? processIO;
   const [name, ...args] = argv;
   const command = name ? COMMANDS[name] : undefined;
@@ -191,7 +208,9 @@ export async function runCommand(argv: string[], opts: { store: Store | (() => P
 
 /** Relative file arguments become absolute, so that a server with another working directory finds them. */
 function absoluteArgs(argv: string[]): string[] {
-  return argv.map((a, i) => (i > 0 && !a.startsWith('-') && argv[i - 1] !== '--format' && argv[i - 1] !== '-f' && existsSync(a) ? resolve(a) : a));
+  return argv.map((a, i) =>
+    i > 0 && !a.startsWith('-') && argv[i - 1] !== '--format' && argv[i - 1] !== '-f' && existsSync(a) ? resolve(a) : a,
+  );
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -218,7 +237,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   let opened: Store | undefined;
   try {
-    return await runCommand(argv, { store: async () => (opened ??= await openStore(databaseUrl ? { databaseUrl } : { dataDir })), io: processIO });
+    return await runCommand(argv, {
+      store: async () => (opened ??= await openStore(databaseUrl ? { databaseUrl } : { dataDir })),
+      io: processIO,
+    });
   } finally {
     await opened?.close();
   }

@@ -69,7 +69,9 @@ function closeHooks() {
     add: (fn: () => Promise<void>) => void hooks.push(fn),
     async run() {
       const results = await Promise.allSettled(hooks.splice(0).map((fn) => fn()));
-      for (const r of results) if (r.status === 'rejected') process.stderr.write(`store: al cerrar: ${(r.reason as Error)?.message ?? r.reason}\n`);
+      for (const r of results)
+        if (r.status === 'rejected')
+          process.stderr.write(`store: al cerrar: ${(r.reason as Error)?.message ?? r.reason}\n`);
     },
   };
 }
@@ -98,11 +100,29 @@ export interface OpenOptions {
   statementTimeoutMs?: number;
 }
 
-const migrations: Record<string, Migration> = { '001_initial': m001, '002_news': m002, '003_tokens': m003, '004_reports': m004, '005_accounts': m005, '006_audit': m006, '007_targets': m007, '008_report_idempotency': m008, '009_shared_state': m009, '010_record_keys': m010, '012_job_runs': m012, '013_news_decisions': m013, '014_aggregates': m014, '015_sync': m015, '016_audit_logins': m016 };
+const migrations: Record<string, Migration> = {
+  '001_initial': m001,
+  '002_news': m002,
+  '003_tokens': m003,
+  '004_reports': m004,
+  '005_accounts': m005,
+  '006_audit': m006,
+  '007_targets': m007,
+  '008_report_idempotency': m008,
+  '009_shared_state': m009,
+  '010_record_keys': m010,
+  '012_job_runs': m012,
+  '013_news_decisions': m013,
+  '014_aggregates': m014,
+  '015_sync': m015,
+  '016_audit_logins': m016,
+};
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export async function openStore(opts: OpenOptions): Promise<Store> {
-  const store = opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.replicaUrls ?? [], opts.statementTimeoutMs ?? 0) : await openPGlite(opts);
+  const store = opts.databaseUrl
+    ? openPostgres(opts.databaseUrl, opts.replicaUrls ?? [], opts.statementTimeoutMs ?? 0)
+    : await openPGlite(opts);
   await migrate(store.db);
   return store;
 }
@@ -141,7 +161,9 @@ async function openPGlite(opts: OpenOptions): Promise<Store> {
             return { rows: r.rows, affected: r.affectedRows ?? 0 };
           },
           async copyCsv(table, columns, csv) {
-            await tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob([csv]) });
+            await tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
+              blob: new Blob([csv]),
+            });
           },
         }),
       );
@@ -165,7 +187,12 @@ async function openPGlite(opts: OpenOptions): Promise<Store> {
  * importer avoids the case (it skips record ids already stored, inside the same transaction); only
  * a concurrent writer importing the same rows at the same moment could still meet it.
  */
-async function copyThroughPostgres(run: postgres.Sql | postgres.TransactionSql, table: string, columns: readonly string[], csv: string): Promise<void> {
+async function copyThroughPostgres(
+  run: postgres.Sql | postgres.TransactionSql,
+  table: string,
+  columns: readonly string[],
+  csv: string,
+): Promise<void> {
   const stream = await run.unsafe(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`).writable();
   await new Promise<void>((resolve, reject) => {
     stream.on('error', reject);

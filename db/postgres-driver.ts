@@ -13,14 +13,34 @@
  * commits (resolve) or rolls back (reject). Single SELECTs are retried on a stale connection
  * (see `executeQuery`), so the first requests after a database restart do not fail.
  */
-import { PostgresAdapter, PostgresDriver, PostgresIntrospector, PostgresQueryCompiler, type CompiledQuery, type DatabaseConnection, type Dialect, type Driver, type Kysely, type QueryResult, type TransactionSettings } from 'kysely';
+import {
+  PostgresAdapter,
+  PostgresDriver,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type CompiledQuery,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type Kysely,
+  type QueryResult,
+  type TransactionSettings,
+} from 'kysely';
 import type postgres from 'postgres';
 
 /**
  * A connection that died under the query: the server ended it (57P01 admin shutdown, 57P02 crash) or
  * its socket closed. Not ECONNREFUSED: with the server down, a retry cannot help.
  */
-const STALE_CONNECTION = new Set(['57P01', '57P02', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'ECONNRESET', 'EPIPE']);
+const STALE_CONNECTION = new Set([
+  '57P01',
+  '57P02',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'ECONNRESET',
+  'EPIPE',
+]);
 function isStaleConnection(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === 'string' && STALE_CONNECTION.has(code);
@@ -47,7 +67,9 @@ export class PooledConnection implements DatabaseConnection {
           rollback = () => reject(new Rollback());
         });
       };
-      const done = (options ? this.sql.begin(options, body) : this.sql.begin(body)).finally(() => (this.tx = undefined));
+      const done = (options ? this.sql.begin(options, body) : this.sql.begin(body)).finally(
+        () => (this.tx = undefined),
+      );
       done.catch(failed); // before `started`: the begin failed (no-op after it)
       this.finish = { commit: () => commit(), rollback: () => rollback(), done };
     });
@@ -74,7 +96,8 @@ export class PooledConnection implements DatabaseConnection {
       try {
         return await this.run<R>(q);
       } catch (err) {
-        if (this.tx || attempt > this.sql.options.max || !isStaleConnection(err) || !/^\s*select\b/i.test(q.sql)) throw err;
+        if (this.tx || attempt > this.sql.options.max || !isStaleConnection(err) || !/^\s*select\b/i.test(q.sql))
+          throw err;
       }
     }
   }
@@ -83,7 +106,10 @@ export class PooledConnection implements DatabaseConnection {
     const result = await (this.tx ?? this.sql).unsafe(q.sql, [...q.parameters] as postgres.ParameterOrJSON<never>[]);
     const { command, count } = result;
     return {
-      numAffectedRows: command === 'INSERT' || command === 'UPDATE' || command === 'DELETE' || command === 'MERGE' ? BigInt(count) : undefined,
+      numAffectedRows:
+        command === 'INSERT' || command === 'UPDATE' || command === 'DELETE' || command === 'MERGE'
+          ? BigInt(count)
+          : undefined,
       rows: Array.from(result.values()) as R[],
     };
   }
@@ -106,7 +132,9 @@ export class PooledPostgresDriver extends PostgresDriver implements Driver {
     const options = [
       settings.isolationLevel ? `isolation level ${settings.isolationLevel}` : '',
       settings.accessMode ? settings.accessMode : '',
-    ].filter(Boolean).join(', ');
+    ]
+      .filter(Boolean)
+      .join(', ');
     await (connection as PooledConnection).begin(options);
   }
   override async commitTransaction(connection: DatabaseConnection): Promise<void> {

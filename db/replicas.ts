@@ -20,7 +20,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Kysely, type CompiledQuery, type DatabaseConnection, type Driver, type QueryResult } from 'kysely';
 import postgres from 'postgres';
-import { connectionSettings, PooledConnection, PooledPostgresDialect, PooledPostgresDriver } from './postgres-driver.ts';
+import {
+  connectionSettings,
+  PooledConnection,
+  PooledPostgresDialect,
+  PooledPostgresDriver,
+} from './postgres-driver.ts';
 import type { Database } from './schema.ts';
 
 /** How long a replica that failed is left alone before it is tried again. */
@@ -33,8 +38,20 @@ export const REPLICA_VERSION_TTL_MS = 1000;
  * lost, server shutting down or starting (57P0x), or a query cancelled by WAL replay (40001).
  */
 const REPLICA_UNAVAILABLE = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'CONNECT_TIMEOUT',
-  'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', '57P01', '57P02', '57P03', '40001',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'CONNECT_TIMEOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  '57P01',
+  '57P02',
+  '57P03',
+  '40001',
 ]);
 function replicaUnavailable(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
@@ -46,9 +63,18 @@ class Replica {
   downUntil = 0;
   private version: string | undefined;
   private versionAt = -Infinity;
-  constructor(readonly name: string, url: string, statementTimeoutMs = 0) {
+  constructor(
+    readonly name: string,
+    url: string,
+    statementTimeoutMs = 0,
+  ) {
     // a short connect timeout: a replica that does not answer must not hold a request for long
-    this.sql = postgres(url, { max: 10, connect_timeout: 2, onnotice: () => {}, ...connectionSettings(statementTimeoutMs) });
+    this.sql = postgres(url, {
+      max: 10,
+      connect_timeout: 2,
+      onnotice: () => {},
+      ...connectionSettings(statementTimeoutMs),
+    });
   }
   up(now: number): boolean {
     return now >= this.downUntil;

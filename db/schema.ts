@@ -145,7 +145,12 @@ export interface NewsArticlesTable {
   event_date: ColumnType<string, string, string> | null;
   classification: Json<Record<string, unknown>>;
   geocode: Json<Record<string, unknown>> | null;
-  fingerprint: Json<{ mins: number[]; size: number; terms: Record<string, number>; entities?: { kind: string; key: string; words: number }[] }>;
+  fingerprint: Json<{
+    mins: number[];
+    size: number;
+    terms: Record<string, number>;
+    entities?: { kind: string; key: string; words: number }[];
+  }>;
   status: ArticleStatus;
   reason: string | null;
   incident_id: Int8 | null;
@@ -234,7 +239,6 @@ export interface LoginAttemptsTable {
   attempted_at: Ts;
 }
 
-
 /* ---- citizen reports (004, 008) ---- */
 
 export type ReportStatus = 'pending' | 'approved' | 'merged' | 'rejected';
@@ -285,7 +289,6 @@ export interface AuditTable {
   /** the client's address (016); null on older rows */
   ip: string | null;
 }
-
 
 export interface TargetsTable {
   id: number;

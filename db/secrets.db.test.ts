@@ -38,7 +38,9 @@ describe('secrets for several processes', () => {
   });
 
   it('without the variable, generates one value in the store that every caller gets, even when they ask at once', async () => {
-    const asked = await Promise.all([1, 2, 3, 4].map(() => resolveSecret('session-key', { env: {}, store: a, inDatabase: true })));
+    const asked = await Promise.all(
+      [1, 2, 3, 4].map(() => resolveSecret('session-key', { env: {}, store: a, inDatabase: true })),
+    );
     expect(new Set(asked).size).toBe(1);
     expect(asked[0]).toMatch(/^[0-9a-f]{64}$/);
     const salt = await resolveSecret('chat-salt', { env: {}, store: a, inDatabase: true });

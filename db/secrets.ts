@@ -45,7 +45,10 @@ export function readOrCreateSecret(dataDir: string, name: SecretName): string {
 }
 
 /** The environment variable that may give each secret. */
-export const SECRET_ENV = { 'session-key': 'SESSION_KEY', 'chat-salt': 'CHAT_SALT' } as const satisfies Record<SecretName, string>;
+export const SECRET_ENV = { 'session-key': 'SESSION_KEY', 'chat-salt': 'CHAT_SALT' } as const satisfies Record<
+  SecretName,
+  string
+>;
 
 /** Shortest accepted environment value, in bytes (UTF-8): as much entropy as the generated 32 bytes can hold. */
 export const MIN_ENV_SECRET_BYTES = 32;
@@ -53,7 +56,9 @@ export const MIN_ENV_SECRET_BYTES = 32;
 /** A secret given in the environment, hashed (SHA-256, hex) so any long passphrase becomes a 32-byte key. */
 export function secretFromEnvValue(variable: string, raw: string): string {
   if (Buffer.byteLength(raw, 'utf8') < MIN_ENV_SECRET_BYTES) {
-    throw new Error(`${variable} es demasiado corto: use al menos ${MIN_ENV_SECRET_BYTES} bytes (p. ej. \`openssl rand -hex 32\`) — ${variable} too short`);
+    throw new Error(
+      `${variable} es demasiado corto: use al menos ${MIN_ENV_SECRET_BYTES} bytes (p. ej. \`openssl rand -hex 32\`) — ${variable} too short`,
+    );
   }
   return createHash('sha256').update(raw, 'utf8').digest('hex');
 }

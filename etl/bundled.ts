@@ -7,7 +7,13 @@ import { join } from 'node:path';
 import type { Store } from '../db/connect.ts';
 import { importAreas } from './areas/index.ts';
 import { BUNDLED_DATA_DIR } from '../reference/files/index.ts';
-import { importOfficialFile, terminalProgress, type FormatId, type ImportProgress, type ImportReport } from './official/index.ts';
+import {
+  importOfficialFile,
+  terminalProgress,
+  type FormatId,
+  type ImportProgress,
+  type ImportReport,
+} from './official/index.ts';
 
 export type BundledProgress = ImportProgress | { phase: 'areas'; file: string; rows: number };
 
@@ -23,7 +29,9 @@ export const BUNDLED_CRIME_FILES: readonly { path: string; format: FormatId }[] 
 ];
 
 /** Progress on stderr (the first-run display of `npm start`). */
-export function stderrBundledProgress(sink: { write(text: string): unknown; isTTY?: boolean } = process.stderr): (p: BundledProgress) => void {
+export function stderrBundledProgress(
+  sink: { write(text: string): unknown; isTTY?: boolean } = process.stderr,
+): (p: BundledProgress) => void {
   const show = terminalProgress(sink);
   return (p) => (p.phase === 'areas' ? sink.write(`áreas: ${p.rows} filas\n`) : show(p));
 }

@@ -26,7 +26,10 @@ export const NEAR_KM = 1.5;
 /** Upper bounds of the calibration buckets (a confidence c falls in the first bucket with c < bound). */
 export const CONFIDENCE_BUCKETS = [0.2, 0.4, 0.6, 0.8, 0.9, 1.0001] as const;
 
-export interface Share { hits: number; of: number }
+export interface Share {
+  hits: number;
+  of: number;
+}
 
 export interface SetScore {
   n: number;
@@ -62,15 +65,36 @@ function distanceKm(r: GeocodeResult, label: PlaceLabel): number | null {
 /** The colonia of the answer: the one it names, else (for point precisions) the polygon holding its point. */
 function answerColonia(r: GeocodeResult, reverse: ReverseGeocoder): string | null {
   if (r.colonia_id) return r.colonia_id;
-  if (r.lat === null || r.lon === null || r.precision === 'alcaldia' || r.precision === 'colonia' || r.precision === 'cuadrante') return null;
+  if (
+    r.lat === null ||
+    r.lon === null ||
+    r.precision === 'alcaldia' ||
+    r.precision === 'colonia' ||
+    r.precision === 'cuadrante'
+  )
+    return null;
   return reverse.areaAt('colonia', null, r.lat, r.lon);
 }
 
-export function scoreSet(items: ScoredText[], geocode: (text: string) => GeocodeResult, reverse: ReverseGeocoder): SetScore {
+export function scoreSet(
+  items: ScoredText[],
+  geocode: (text: string) => GeocodeResult,
+  reverse: ReverseGeocoder,
+): SetScore {
   const share = (): Share => ({ hits: 0, of: 0 });
   const s: SetScore = {
-    n: items.length, within: share(), colonia: share(), alcaldia: share(), outside: share(), notFound: share(), falseOk: share(),
-    statedViolations: 0, pointsForOutside: 0, calibration: CONFIDENCE_BUCKETS.map(share), confident: share(), failures: [],
+    n: items.length,
+    within: share(),
+    colonia: share(),
+    alcaldia: share(),
+    outside: share(),
+    notFound: share(),
+    falseOk: share(),
+    statedViolations: 0,
+    pointsForOutside: 0,
+    calibration: CONFIDENCE_BUCKETS.map(share),
+    confident: share(),
+    failures: [],
   };
   for (const it of items) {
     const r = geocode(it.text);
@@ -98,7 +122,8 @@ export function scoreSet(items: ScoredText[], geocode: (text: string) => Geocode
     else if (r.status === 'ok') {
       const placeKnown = L.points.length > 0 || L.colonia_ids.length > 0;
       right = L.in_cdmx && (L.alcaldia_id === null || rightAlcaldia) && (!placeKnown || near || rightColonia);
-      falseOk = !L.in_cdmx || (L.alcaldia_id !== null && !rightAlcaldia) || (dist !== null && dist > NEAR_KM && !rightColonia);
+      falseOk =
+        !L.in_cdmx || (L.alcaldia_id !== null && !rightAlcaldia) || (dist !== null && dist > NEAR_KM && !rightColonia);
       if (it.states_alcaldia && !rightAlcaldia) s.statedViolations++;
     }
     if (falseOk) s.falseOk.hits++;
@@ -109,11 +134,15 @@ export function scoreSet(items: ScoredText[], geocode: (text: string) => Geocode
       if (r.confidence >= 0.8) tally(s.confident, right);
     }
     if (!right) {
-      const got = r.status === 'ok' ? `${r.precision} ${r.alcaldia ?? ''} ${r.colonia ?? ''}${dist !== null ? ` ${dist.toFixed(1)} km` : ''} c=${r.confidence}` : '';
+      const got =
+        r.status === 'ok'
+          ? `${r.precision} ${r.alcaldia ?? ''} ${r.colonia ?? ''}${dist !== null ? ` ${dist.toFixed(1)} km` : ''} c=${r.confidence}`
+          : '';
       s.failures.push({ id: it.id, status: r.status, why: `${L.source} → ${got}`.trim() });
     }
   }
   return s;
 }
 
-export const pct = ({ hits, of }: Share): string => (of === 0 ? 'n/a' : `${((100 * hits) / of).toFixed(1)} % (${hits}/${of})`);
+export const pct = ({ hits, of }: Share): string =>
+  of === 0 ? 'n/a' : `${((100 * hits) / of).toFixed(1)} % (${hits}/${of})`;

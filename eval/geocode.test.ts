@@ -52,35 +52,60 @@ describe('failure classes of the citizen register', () => {
   };
 
   it('places a corner written in lower case, without "calle" or capitals', () => {
-    expect(km('me asaltaron en insurgentes sur esquina con rio mixcoac', corner('Insurgentes Sur', 'Rio Mixcoac'))).toBeLessThan(0.3);
-    expect(km('choque en eje central y 16 de septiembre', corner('Eje Central Lazaro Cardenas', '16 de Septiembre'))).toBeLessThan(0.3);
+    expect(
+      km('me asaltaron en insurgentes sur esquina con rio mixcoac', corner('Insurgentes Sur', 'Rio Mixcoac')),
+    ).toBeLessThan(0.3);
+    expect(
+      km('choque en eje central y 16 de septiembre', corner('Eje Central Lazaro Cardenas', '16 de Septiembre')),
+    ).toBeLessThan(0.3);
   });
 
   it('reads a lower-case alcaldía or Estado de México place after "en", "por", "la", not a street of that name', () => {
-    expect(g.geocodeText('en la gam asaltaron a mi vecino').alcaldia_id).toBe(alcaldia('Gustavo A. Madero').resolve().alcaldia_id);
-    expect(g.geocodeText('por xochimilco robaron una moto').alcaldia_id).toBe(alcaldia('Xochimilco').resolve().alcaldia_id);
+    expect(g.geocodeText('en la gam asaltaron a mi vecino').alcaldia_id).toBe(
+      alcaldia('Gustavo A. Madero').resolve().alcaldia_id,
+    );
+    expect(g.geocodeText('por xochimilco robaron una moto').alcaldia_id).toBe(
+      alcaldia('Xochimilco').resolve().alcaldia_id,
+    );
     expect(g.geocodeText('en tlalnepantla asaltaron un camion').status).toBe('outside_cdmx');
     // Lower-case names that also mean a CDMX colonia or a phrase are not taken as outside the city.
     expect(g.geocodeText('vivo en morelos, cerca de tepito, me robaron el celular').status).not.toBe('outside_cdmx');
     expect(g.geocodeText('asaltaron a mi tio en la paz del parque').status).not.toBe('outside_cdmx');
     // "tlalpan" here is the street of a corner, not the alcaldía (the corner lies in Coyoacán).
-    expect(km('en calzada de tlalpan y taxqueña asaltaron a un señor', corner('Calzada de Tlalpan', 'Taxqueña'))).toBeLessThan(0.3);
+    expect(
+      km('en calzada de tlalpan y taxqueña asaltaron a un señor', corner('Calzada de Tlalpan', 'Taxqueña')),
+    ).toBeLessThan(0.3);
   });
 
   it('takes "bajando en X" as station X in a text about riding a line', () => {
-    expect(km('en el vagon de la linea 7 direccion el rosario, bajando en polanco me robaron', station('Polanco'))).toBeLessThan(0.3);
+    expect(
+      km('en el vagon de la linea 7 direccion el rosario, bajando en polanco me robaron', station('Polanco')),
+    ).toBeLessThan(0.3);
   });
 
   it('matches street names without the axis number or title the data writes ("euzkaro" = "Eje 4 Norte Euzkaro")', () => {
-    expect(km('asaltaron a un señor en insurgentes norte y euzkaro', corner('Insurgentes Norte', 'Euzkaro'))).toBeLessThan(0.3);
-    expect(km('robo en ignacio zaragoza esquina con telecomunicaciones', corner('General Ignacio Zaragoza', 'Telecomunicaciones'))).toBeLessThan(0.3);
+    expect(
+      km('asaltaron a un señor en insurgentes norte y euzkaro', corner('Insurgentes Norte', 'Euzkaro')),
+    ).toBeLessThan(0.3);
+    expect(
+      km(
+        'robo en ignacio zaragoza esquina con telecomunicaciones',
+        corner('General Ignacio Zaragoza', 'Telecomunicaciones'),
+      ),
+    ).toBeLessThan(0.3);
   });
 
   it('reads "colonia del valle" in lower case as the Del Valle sections (IECM drops the "del")', () => {
-    expect(colonia('Del Valle').resolve().colonia_ids).toContain(g.geocodeText('colonia del valle, se robaron las llantas de un auto').colonia_id);
+    expect(colonia('Del Valle').resolve().colonia_ids).toContain(
+      g.geocodeText('colonia del valle, se robaron las llantas de un auto').colonia_id,
+    );
   });
 
   it('takes a dateline "X, Méx.," as Estado de México (hand-written dateline)', () => {
-    expect(g.geocodeText('Choque en la autopista: LA PAZ, Méx., 31 de octubre.- Una mujer murió en la colonia Emiliano Zapata de este municipio.').status).toBe('outside_cdmx');
+    expect(
+      g.geocodeText(
+        'Choque en la autopista: LA PAZ, Méx., 31 de octubre.- Una mujer murió en la colonia Emiliano Zapata de este municipio.',
+      ).status,
+    ).toBe('outside_cdmx');
   });
 });

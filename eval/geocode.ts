@@ -27,10 +27,18 @@ import { CITIZEN_HELD_OUT, CITIZEN_TUNING, type CitizenText } from '../tests/fix
 import type { PlaceLabel } from '../tests/fixtures/geocode/labels.ts';
 import { CONFIDENCE_BUCKETS, pct, scoreSet, type ScoredText, type SetScore } from './geocode-score.ts';
 
-export interface LabelledText { id: string; text: string; in_cdmx: boolean; alcaldia_id: string | null }
+export interface LabelledText {
+  id: string;
+  text: string;
+  in_cdmx: boolean;
+  alcaldia_id: string | null;
+}
 
 function readJsonl(file: string): Array<{ id: string; text: string }> {
-  return readFileSync(join(SHARED_DATA_DIR, 'news-sample', file), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; text: string });
+  return readFileSync(join(SHARED_DATA_DIR, 'news-sample', file), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { id: string; text: string });
 }
 
 /** The 24 articles of articles_sample.jsonl with their labels. */
@@ -43,47 +51,94 @@ export function readNewsSample(): LabelledText[] {
 }
 
 /** Whether the shared news sample is present (it is never committed). */
-export const newsSampleAvailable = (): boolean => existsSync(join(SHARED_DATA_DIR, 'news-sample/articles_sample.jsonl'));
+export const newsSampleAvailable = (): boolean =>
+  existsSync(join(SHARED_DATA_DIR, 'news-sample/articles_sample.jsonl'));
 
 function newsLabel(label: NewsLabel): PlaceLabel {
   const c = label.colonia?.resolve();
-  return { source: c?.source ?? `alcaldia:${label.alcaldia_id ?? (label.in_cdmx ? 'several' : 'outside')}`, in_cdmx: label.in_cdmx, alcaldia_id: label.alcaldia_id, points: [], colonia_ids: c?.colonia_ids ?? [] };
+  return {
+    source: c?.source ?? `alcaldia:${label.alcaldia_id ?? (label.in_cdmx ? 'several' : 'outside')}`,
+    in_cdmx: label.in_cdmx,
+    alcaldia_id: label.alcaldia_id,
+    points: [],
+    colonia_ids: c?.colonia_ids ?? [],
+  };
 }
 
 /** All 44 real articles as scored texts (colonia labels where the text names an IECM colonia). */
 export function newsSet(): ScoredText[] {
-  const labelled = (file: string, labels: Record<string, NewsLabel>) => readJsonl(file).map((r) => {
-    const label = labels[r.id];
-    if (!label) throw new Error(`no label for article ${r.id}`);
-    return { id: r.id, text: r.text, label: newsLabel(label), states_alcaldia: false };
-  });
-  return [...labelled('articles_sample.jsonl', NEWS_LABELS), ...labelled('laprensa_policiaca_2024.jsonl', LAPRENSA_LABELS)];
+  const labelled = (file: string, labels: Record<string, NewsLabel>) =>
+    readJsonl(file).map((r) => {
+      const label = labels[r.id];
+      if (!label) throw new Error(`no label for article ${r.id}`);
+      return { id: r.id, text: r.text, label: newsLabel(label), states_alcaldia: false };
+    });
+  return [
+    ...labelled('articles_sample.jsonl', NEWS_LABELS),
+    ...labelled('laprensa_policiaca_2024.jsonl', LAPRENSA_LABELS),
+  ];
 }
 
 export const citizenSet = (texts: CitizenText[]): ScoredText[] =>
   texts.map((t) => ({ id: t.id, text: t.text, label: t.where.resolve(), states_alcaldia: t.states_alcaldia }));
 
-const handwrittenSet = (): ScoredText[] => HANDWRITTEN.map((h) => ({
-  id: h.id, text: h.text, states_alcaldia: false,
-  label: { source: h.in_cdmx ? `alcaldia:${h.alcaldia_id}` : 'outside', in_cdmx: h.in_cdmx, alcaldia_id: h.alcaldia_id, points: [], colonia_ids: [] },
-}));
+const handwrittenSet = (): ScoredText[] =>
+  HANDWRITTEN.map((h) => ({
+    id: h.id,
+    text: h.text,
+    states_alcaldia: false,
+    label: {
+      source: h.in_cdmx ? `alcaldia:${h.alcaldia_id}` : 'outside',
+      in_cdmx: h.in_cdmx,
+      alcaldia_id: h.alcaldia_id,
+      points: [],
+      colonia_ids: [],
+    },
+  }));
 
-export interface FgjRecord { colonia: string; alcaldia: string; lat: number | null; lon: number | null }
+export interface FgjRecord {
+  colonia: string;
+  alcaldia: string;
+  lat: number | null;
+  lon: number | null;
+}
 
 export function readFgjRecords(): FgjRecord[] {
   const rows = parse(readBundled('crime/fgj_victimas_milpa_alta_2016_2022.csv.gz'), {
-    columns: true, skip_empty_lines: true,
+    columns: true,
+    skip_empty_lines: true,
   }) as Record<string, string>[];
   const num = (s: string | undefined) => (s && s.trim() !== '' && Number.isFinite(Number(s)) ? Number(s) : null);
-  return rows.map((r) => ({ colonia: r.Colonia ?? '', alcaldia: r.Alcalia ?? '', lat: num(r.latitud), lon: num(r.longitud) }));
+  return rows.map((r) => ({
+    colonia: r.Colonia ?? '',
+    alcaldia: r.Alcalia ?? '',
+    lat: num(r.latitud),
+    lon: num(r.longitud),
+  }));
 }
 
-export interface FgjScore { evaluated: number; skipped: number; outsidePolygons: number; coloniaCorrect: number; alcaldiaCorrect: number; bestReachable: number; statuses: Record<string, number> }
+export interface FgjScore {
+  evaluated: number;
+  skipped: number;
+  outsidePolygons: number;
+  coloniaCorrect: number;
+  alcaldiaCorrect: number;
+  bestReachable: number;
+  statuses: Record<string, number>;
+}
 
 export function scoreFgj(records: FgjRecord[]): FgjScore {
   const g = getGeocoder();
   const byName = new Map<string, Map<string, number>>();
-  const out: FgjScore = { evaluated: 0, skipped: 0, outsidePolygons: 0, coloniaCorrect: 0, alcaldiaCorrect: 0, bestReachable: 0, statuses: {} };
+  const out: FgjScore = {
+    evaluated: 0,
+    skipped: 0,
+    outsidePolygons: 0,
+    coloniaCorrect: 0,
+    alcaldiaCorrect: 0,
+    bestReachable: 0,
+    statuses: {},
+  };
   for (const rec of records) {
     // Records without coordinates are left out; a blank colonia stays in (the geocoder
     // can only answer at alcaldía level, and the best-reachable figure treats '' as one more name).
@@ -128,7 +183,10 @@ export function main(): void {
     ['news (real)', newsSet()],
     ['hand-written outside', handwrittenSet()],
   ];
-  const scores: Array<[string, SetScore]> = sets.map(([name, items]) => [name, scoreSet(items, g.geocodeText, g.reverse)]);
+  const scores: Array<[string, SetScore]> = sets.map(([name, items]) => [
+    name,
+    scoreSet(items, g.geocodeText, g.reverse),
+  ]);
   const fgj = scoreFgj(readFgjRecords());
 
   // Throughput on the real ~2 KB articles (repeated), one process, per CPU-second.
@@ -138,15 +196,17 @@ export function main(): void {
   let n = 0;
   const t2 = performance.now();
   const cpu0 = process.cpuUsage();
-  while (performance.now() - t2 < 2000) for (const t of texts) {
-    g.geocodeText(t);
-    n++;
-  }
+  while (performance.now() - t2 < 2000)
+    for (const t of texts) {
+      g.geocodeText(t);
+      n++;
+    }
   const cpu = process.cpuUsage(cpu0);
   const textsPerS = n / ((cpu.user + cpu.system) / 1e6);
 
   const metric = (name: string, f: (s: SetScore) => string): string[] => [name, ...scores.map(([, s]) => f(s))];
-  const bucketName = (i: number) => `${i ? CONFIDENCE_BUCKETS[i - 1] : 0}–${i === CONFIDENCE_BUCKETS.length - 1 ? 1 : CONFIDENCE_BUCKETS[i]}`;
+  const bucketName = (i: number) =>
+    `${i ? CONFIDENCE_BUCKETS[i - 1] : 0}–${i === CONFIDENCE_BUCKETS.length - 1 ? 1 : CONFIDENCE_BUCKETS[i]}`;
   const rows: string[][] = [
     ['metric', ...scores.map(([name]) => name)],
     metric('texts', (s) => String(s.n)),
@@ -158,7 +218,9 @@ export function main(): void {
     metric('false ok (wrong alcaldía, > 1.5 km, outside)', (s) => pct(s.falseOk)),
     metric('ok outside a stated alcaldía', (s) => String(s.statedViolations)),
     metric('points in the city for outside events', (s) => String(s.pointsForOutside)),
-    ...CONFIDENCE_BUCKETS.map((_, i) => metric(`calibration: confidence ${bucketName(i)} → right`, (s) => pct(s.calibration[i]!))),
+    ...CONFIDENCE_BUCKETS.map((_, i) =>
+      metric(`calibration: confidence ${bucketName(i)} → right`, (s) => pct(s.calibration[i]!)),
+    ),
     metric('confidence ≥ 0.8 → right (target ≥ 90 %)', (s) => pct(s.confident)),
   ];
   printTable(rows);

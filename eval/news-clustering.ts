@@ -8,7 +8,13 @@
  */
 import { getGeocoder } from '../reference/geocoder/index.ts';
 import { classifyArticle } from '../etl/news/classify/index.ts';
-import { contentVector, matchArticle, minhash, type CandidateArticle, type EventDescriptor } from '../etl/news/dedupe/index.ts';
+import {
+  contentVector,
+  matchArticle,
+  minhash,
+  type CandidateArticle,
+  type EventDescriptor,
+} from '../etl/news/dedupe/index.ts';
 import { namedEntities } from '../etl/news/dedupe/entities.ts';
 import { eventDate } from '../etl/news/pipeline/incident.ts';
 import { GEOCODE_CHARS } from '../etl/news/pipeline/process.ts';
@@ -31,7 +37,11 @@ export interface ClusteringScore {
 }
 
 /** As the pipeline does: an unplaced incident report may join an event (by a shared entity) but never starts one. */
-function describe(a: ClusteringArticle): { event: EventDescriptor | null; placed: boolean; candidate: CandidateArticle } {
+function describe(a: ClusteringArticle): {
+  event: EventDescriptor | null;
+  placed: boolean;
+  candidate: CandidateArticle;
+} {
   const text = `${a.title}\n${a.text}`;
   const classification = classifyArticle({ title: a.title, text: a.text, publishedAt: a.published });
   const g = getGeocoder().geocodeText(`${a.title}\n${a.text.slice(0, GEOCODE_CHARS)}`);
@@ -44,7 +54,11 @@ function describe(a: ClusteringArticle): { event: EventDescriptor | null; placed
     vector: contentVector(text),
     entities: namedEntities(text),
   };
-  return { event: report ? event : null, placed, candidate: { signature: minhash(a.text), isIncident: report && placed, event } };
+  return {
+    event: report ? event : null,
+    placed,
+    candidate: { signature: minhash(a.text), isIncident: report && placed, event },
+  };
 }
 
 const pairKey = (a: string, b: string) => (a < b ? `${a}+${b}` : `${b}+${a}`);
@@ -91,12 +105,22 @@ export function scoreClustering(articles: readonly ClusteringArticle[]): Cluster
 }
 
 function main(): void {
-  const rows: string[] = ['| set | articles | true pairs | reported | right | precision | recall | non-incidents made incidents |', '|---|---|---|---|---|---|---|---|'];
+  const rows: string[] = [
+    '| set | articles | true pairs | reported | right | precision | recall | non-incidents made incidents |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
   const details: string[] = [];
-  for (const [name, set] of [['tuning (hand-written)', TUNING], ['held-out (hand-written)', HELD_OUT]] as const) {
+  for (const [name, set] of [
+    ['tuning (hand-written)', TUNING],
+    ['held-out (hand-written)', HELD_OUT],
+  ] as const) {
     const s = scoreClustering(set);
-    rows.push(`| ${name} | ${s.articles} | ${s.truePairs} | ${s.predictedPairs} | ${s.correctPairs} | ${s.precision.toFixed(2)} | ${s.recall.toFixed(2)} | ${s.nonIncidentsAsIncidents.length} |`);
-    details.push(`${name}: false pairs ${JSON.stringify(s.falsePairs)}; missed pairs ${JSON.stringify(s.missedPairs)}; non-incidents made incidents ${JSON.stringify(s.nonIncidentsAsIncidents)}`);
+    rows.push(
+      `| ${name} | ${s.articles} | ${s.truePairs} | ${s.predictedPairs} | ${s.correctPairs} | ${s.precision.toFixed(2)} | ${s.recall.toFixed(2)} | ${s.nonIncidentsAsIncidents.length} |`,
+    );
+    details.push(
+      `${name}: false pairs ${JSON.stringify(s.falsePairs)}; missed pairs ${JSON.stringify(s.missedPairs)}; non-incidents made incidents ${JSON.stringify(s.nonIncidentsAsIncidents)}`,
+    );
   }
   console.log(rows.join('\n'));
   console.log(`\n${details.join('\n')}`);

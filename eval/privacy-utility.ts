@@ -14,11 +14,18 @@ import { loadBoundarySets, loadCuadrante2016Lookup } from '../reference/boundari
 import { readBundled } from '../reference/files/index.ts';
 
 const k = Number(process.argv[2] ?? 3);
-const rows = parse(readBundled('crime/ssc_crime_points_2013_2016.csv.gz'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+const rows = parse(readBundled('crime/ssc_crime_points_2013_2016.csv.gz'), {
+  columns: true,
+  skip_empty_lines: true,
+}) as Record<string, string>[];
 const lookup = loadCuadrante2016Lookup();
 const geocoder = buildReverseGeocoder(loadBoundarySets());
 
-const counts: Record<'alcaldia' | 'colonia' | 'cuadrante', Map<string, number>> = { alcaldia: new Map(), colonia: new Map(), cuadrante: new Map() };
+const counts: Record<'alcaldia' | 'colonia' | 'cuadrante', Map<string, number>> = {
+  alcaldia: new Map(),
+  colonia: new Map(),
+  cuadrante: new Map(),
+};
 const add = (kind: keyof typeof counts, id: string | null | undefined, month: string) => {
   if (!id) return;
   const key = `${id}|${month}`;
@@ -33,7 +40,8 @@ for (const r of rows) {
   }
   const lat = Number(r.lat);
   const lon = Number(r.long);
-  if (r.lat !== 'NA' && Number.isFinite(lat) && Number.isFinite(lon)) add('colonia', geocoder.areaAt('colonia', 2023, lat, lon), month);
+  if (r.lat !== 'NA' && Number.isFinite(lat) && Number.isFinite(lon))
+    add('colonia', geocoder.areaAt('colonia', 2023, lat, lon), month);
 }
 
 /** mean and standard deviation of the published figure of a true count n over the keys */

@@ -117,7 +117,11 @@ export function createApp(opts: AppOptions): Hono {
   app.all('/api/*', (c) => c.json(errorBody('not_found'), 404));
   // cache hits answered before routing, with the headers this whole stack sent (server/cache/fast-path.ts);
   // signed-in ones after the same credential check and audit entry as the middleware chain
-  withCachedFastPath(app, cache, settings.security.trustProxy, logger, { auth, audit: services.audit, variant: cacheVariant });
+  withCachedFastPath(app, cache, settings.security.trustProxy, logger, {
+    auth,
+    audit: services.audit,
+    variant: cacheVariant,
+  });
   return app as unknown as Hono;
 }
 
@@ -143,7 +147,8 @@ const rejectMalformedUrls: MiddlewareHandler = async (c, next) => {
   } catch {
     throw new AppError('invalid_parameter', 'codificación de URL inválida');
   }
-  if (parts.some((p) => CONTROL_CHARACTER.test(p))) throw new AppError('invalid_parameter', 'caracteres de control no permitidos');
+  if (parts.some((p) => CONTROL_CHARACTER.test(p)))
+    throw new AppError('invalid_parameter', 'caracteres de control no permitidos');
   const repeated = Object.keys(queries).find((name) => queries[name].length > 1);
   if (repeated !== undefined) throw new AppError('duplicate_parameter', repeated.slice(0, 40));
   await next();

@@ -20,7 +20,9 @@ export interface Config {
 export function readConfig(env: NodeJS.ProcessEnv): Config {
   const settings = parseConfig(env);
   if (settings.DATABASE_REPLICA_URL.length && !settings.DATABASE_URL) {
-    throw new Error('DATABASE_REPLICA_URL necesita DATABASE_URL (el primario) — DATABASE_REPLICA_URL needs DATABASE_URL (the primary)');
+    throw new Error(
+      'DATABASE_REPLICA_URL necesita DATABASE_URL (el primario) — DATABASE_REPLICA_URL needs DATABASE_URL (the primary)',
+    );
   }
   return {
     port: settings.PORT,

@@ -9,7 +9,9 @@ import type { ClientEnv } from './http/client.ts';
 import type { RequestLogEnv } from './http/request-log.ts';
 import type { Services } from './services/types.ts';
 
-export type ApiEnv = { Variables: CacheEnv['Variables'] & AuthEnv['Variables'] & ClientEnv['Variables'] & RequestLogEnv['Variables'] };
+export type ApiEnv = {
+  Variables: CacheEnv['Variables'] & AuthEnv['Variables'] & ClientEnv['Variables'] & RequestLogEnv['Variables'];
+};
 export type ApiApp = Hono<ApiEnv>;
 
 /** Every feature registers its routes this way. */

@@ -92,8 +92,15 @@ async function main() {
   const production = config.production;
   if (production) await ensureWebBuild(log, { production });
 
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, replicaUrls: config.replicaUrls, statementTimeoutMs: config.settings.DATABASE_STATEMENT_TIMEOUT_MS });
-  log(`Base de datos: ${store.backend === 'pglite' ? `PGlite en ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}${store.reads ? `, réplicas de lectura: ${store.reads.names.join(', ')}` : ''}`);
+  const store = await openStore({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    replicaUrls: config.replicaUrls,
+    statementTimeoutMs: config.settings.DATABASE_STATEMENT_TIMEOUT_MS,
+  });
+  log(
+    `Base de datos: ${store.backend === 'pglite' ? `PGlite en ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}${store.reads ? `, réplicas de lectura: ${store.reads.names.join(', ')}` : ''}`,
+  );
 
   if (await isStoreEmpty(store)) {
     phase = 'importación inicial';
@@ -105,7 +112,11 @@ async function main() {
 
   // the session key: SESSION_KEY, else kept in PostgreSQL (shared by every process), else DATA_DIR/secrets/session-key.
   // The audit log is closed on shutdown (buffered entries written first), before the store.
-  const sessionKey = await resolveSecret('session-key', { store, inDatabase: store.backend === 'postgres', dataDir: config.dataDir });
+  const sessionKey = await resolveSecret('session-key', {
+    store,
+    inDatabase: store.backend === 'postgres',
+    dataDir: config.dataDir,
+  });
   const services = createServices(store, { accounts: { sessionKey: Buffer.from(sessionKey!, 'hex') } });
   const { audit } = services;
   dataVersion = services.dataVersion;
@@ -113,7 +124,13 @@ async function main() {
   mountWebApp(app);
   storeReady(store);
   // News sources on their schedule (when configured) and the chat-retention purge, in-process.
-  const jobs = startBackgroundJobs({ store, dataDir: config.dataDir, log, onNewsPass: () => dataVersion?.invalidate(), onSync: () => dataVersion?.invalidate() });
+  const jobs = startBackgroundJobs({
+    store,
+    dataDir: config.dataDir,
+    log,
+    onNewsPass: () => dataVersion?.invalidate(),
+    onSync: () => dataVersion?.invalidate(),
+  });
   handler = app.fetch;
   log(`Mapa Común listo en http://localhost:${port}  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 

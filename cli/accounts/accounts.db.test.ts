@@ -26,11 +26,30 @@ function capture() {
 describeEachBackend('cli user create', (getStore) => {
   it('reads the password from stdin (first line), stores only its hash, and the user can log in with its role and territory', async () => {
     const store = getStore();
-    const argv = await withPasswordFromStdin(['user', 'create', '--email', 'Mesa.Uno@Example.mx', '--role', 'mesa', '--name', 'Mesa Uno', '--territory', '09015'], Readable.from([`${PASSWORD}\nignored\n`]));
+    const argv = await withPasswordFromStdin(
+      [
+        'user',
+        'create',
+        '--email',
+        'Mesa.Uno@Example.mx',
+        '--role',
+        'mesa',
+        '--name',
+        'Mesa Uno',
+        '--territory',
+        '09015',
+      ],
+      Readable.from([`${PASSWORD}\nignored\n`]),
+    );
     expect(argv.join(' ')).not.toContain(PASSWORD);
     const c = capture();
     expect(await runCommand(argv, { store, io: c.io })).toBe(0);
-    expect(JSON.parse(c.out.join(''))).toMatchObject({ email: 'mesa.uno@example.mx', name: 'Mesa Uno', role: 'mesa', territory: ['09015'] });
+    expect(JSON.parse(c.out.join(''))).toMatchObject({
+      email: 'mesa.uno@example.mx',
+      name: 'Mesa Uno',
+      role: 'mesa',
+      territory: ['09015'],
+    });
     const s = await login(createApp({ store }), 'mesa.uno@example.mx', PASSWORD);
     expect(s.res.status).toBe(200);
     expect(s.body.user).toMatchObject({ role: 'mesa', territory: ['09015'] });
@@ -38,7 +57,12 @@ describeEachBackend('cli user create', (getStore) => {
 
   it('refuses a short password, a missing or unknown territory for mesa, an unknown role, and an existing e-mail (exit 2, nothing stored)', async () => {
     const store = getStore();
-    await expect(withPasswordFromStdin(['user', 'create', '--email', 'x@example.mx', '--role', 'admin'], Readable.from(['corta\n']))).rejects.toBeInstanceOf(UsageError);
+    await expect(
+      withPasswordFromStdin(
+        ['user', 'create', '--email', 'x@example.mx', '--role', 'admin'],
+        Readable.from(['corta\n']),
+      ),
+    ).rejects.toBeInstanceOf(UsageError);
     const before = (await sql<{ n: number }>`select count(*)::int as n from users`.execute(store.db)).rows[0].n;
     for (const args of [
       ['user', 'create', '--email', 'y@example.mx', '--role', 'mesa'],
@@ -63,11 +87,16 @@ it('`npm run --silent cli -- user create` as a process: password on stdin, JSON 
   const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' };
   const run = (args: string[], stdin: string) =>
     new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      const child = execFile('npm', ['run', '--silent', 'cli', '--', ...args], { env }, (err, stdout, stderr) => resolve({ code: err ? Number((err as { code?: number }).code) : 0, stdout, stderr }));
+      const child = execFile('npm', ['run', '--silent', 'cli', '--', ...args], { env }, (err, stdout, stderr) =>
+        resolve({ code: err ? Number((err as { code?: number }).code) : 0, stdout, stderr }),
+      );
       child.stdin!.end(stdin);
     });
   try {
-    const ok = await run(['user', 'create', '--email', 'admin@example.mx', '--role', 'admin', '--name', 'Admin'], `${PASSWORD}\n`);
+    const ok = await run(
+      ['user', 'create', '--email', 'admin@example.mx', '--role', 'admin', '--name', 'Admin'],
+      `${PASSWORD}\n`,
+    );
     expect(ok.code, ok.stderr).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ email: 'admin@example.mx', role: 'admin', name: 'Admin' });
     const short = await run(['user', 'create', '--email', 'b@example.mx', '--role', 'admin'], 'corta\n');

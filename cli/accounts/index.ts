@@ -46,12 +46,23 @@ export async function readFirstLine(input: NodeJS.ReadableStream): Promise<strin
  * For `user create` without `--password-hash`: reads the password from `input` and returns argv
  * with its hash appended. Other commands pass through unchanged. Throws UsageError for a short password.
  */
-export async function withPasswordFromStdin(argv: string[], input: NodeJS.ReadableStream & { isTTY?: boolean } = process.stdin, io?: CommandIO): Promise<string[]> {
-  if (argv[0] !== 'user' || argv[1] !== 'create' || argv.some((a) => a === '--password-hash' || a.startsWith('--password-hash='))) return argv;
+export async function withPasswordFromStdin(
+  argv: string[],
+  input: NodeJS.ReadableStream & { isTTY?: boolean } = process.stdin,
+  io?: CommandIO,
+): Promise<string[]> {
+  if (
+    argv[0] !== 'user' ||
+    argv[1] !== 'create' ||
+    argv.some((a) => a === '--password-hash' || a.startsWith('--password-hash='))
+  )
+    return argv;
   if (input.isTTY) io?.stderr('Contraseña (se lee de stdin; mínimo 10 caracteres): ');
   const password = await readFirstLine(input);
   if (password.length < MIN_PASSWORD_CHARS || password.length > MAX_PASSWORD_CHARS) {
-    throw new UsageError(`user create: la contraseña (stdin) debe tener de ${MIN_PASSWORD_CHARS} a ${MAX_PASSWORD_CHARS} caracteres`);
+    throw new UsageError(
+      `user create: la contraseña (stdin) debe tener de ${MIN_PASSWORD_CHARS} a ${MAX_PASSWORD_CHARS} caracteres`,
+    );
   }
   return [...argv, '--password-hash', await hashPassword(password)];
 }
@@ -61,19 +72,32 @@ export async function runUserCommand(args: string[], { store }: Ctx): Promise<un
   const { values, positionals } = parseArgs({ args, options: USER_OPTIONS, allowPositionals: true });
   if (positionals.length !== 1 || positionals[0] !== 'create') throw new UsageError('user: use "user create"');
   const email = normaliseEmail(values.email ?? '');
-  if (!/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 254) throw new UsageError(`user: --email inválido "${values.email ?? ''}"`);
-  if (!values.role || !isRole(values.role)) throw new UsageError(`user: rol desconocido "${values.role ?? ''}" (use ${ROLES.join(', ')})`);
+  if (!/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 254)
+    throw new UsageError(`user: --email inválido "${values.email ?? ''}"`);
+  if (!values.role || !isRole(values.role))
+    throw new UsageError(`user: rol desconocido "${values.role ?? ''}" (use ${ROLES.join(', ')})`);
   const hash = values['password-hash'];
   if (!hash || !hash.startsWith('scrypt$')) throw new UsageError('user: la contraseña se lee de stdin');
-  const territory = (values.territory ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const territory = (values.territory ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const scoped = values.role === 'mesa' || values.role === 'enlace';
-  if (scoped !== territory.length > 0) throw new UsageError('user: mesa y enlace llevan --territory; los demás roles no');
+  if (scoped !== territory.length > 0)
+    throw new UsageError('user: mesa y enlace llevan --territory; los demás roles no');
   const unknown = unknownTerritories(territory);
   const s = await store();
-  if (unknown.length) throw new UsageError(`user: territorio desconocido (alcaldías por cvegeo o sectores): ${unknown.join(', ')}`);
+  if (unknown.length)
+    throw new UsageError(`user: territorio desconocido (alcaldías por cvegeo o sectores): ${unknown.join(', ')}`);
   if (await userByEmail(s, email)) throw new AppError('account_exists', email);
   // the hash was made from stdin by the client process: stored as given
-  const user = await createUser(s, { email, role: values.role, name: values.name?.trim() || email, territory, passwordHash: hash });
+  const user = await createUser(s, {
+    email,
+    role: values.role,
+    name: values.name?.trim() || email,
+    territory,
+    passwordHash: hash,
+  });
   return { id: user.id, email: user.email, name: user.name, role: user.role, territory: user.territory };
 }
 
@@ -83,9 +107,14 @@ export async function runUserCommand(args: string[], { store }: Ctx): Promise<un
  */
 export async function runTokenRevoke(args: string[], { store, io }: Ctx): Promise<unknown> {
   const arg = args.length === 1 ? args[0] : '';
-  const which = /^\d{1,9}$/.test(arg) ? { id: Number(arg) } : /^mc_[A-Za-z0-9_-]{43}$/.test(arg) ? { token: arg } : undefined;
+  const which = /^\d{1,9}$/.test(arg)
+    ? { id: Number(arg) }
+    : /^mc_[A-Za-z0-9_-]{43}$/.test(arg)
+      ? { token: arg }
+      : undefined;
   if (!which) throw new UsageError('token revoke: indique el id numérico del token o el token mismo');
-  if (!(await revokeToken(await store(), which))) throw new AppError('not_found', `token ${'id' in which ? which.id : '(valor dado)'}: no existe o ya fue revocado`);
+  if (!(await revokeToken(await store(), which)))
+    throw new AppError('not_found', `token ${'id' in which ? which.id : '(valor dado)'}: no existe o ya fue revocado`);
   io.stdout(`${JSON.stringify({ ...('id' in which ? { id: which.id } : {}), revoked: true })}\n`);
   return new Printed(0);
 }

@@ -13,9 +13,20 @@ type Id = string | number | boolean | null | object;
 /** The output object with the contract's key order. */
 function line(id: Id, r: GeocodeOutput): string {
   return JSON.stringify({
-    id, status: r.status, lat: r.lat, lon: r.lon, h3: r.h3, precision: r.precision, alcaldia: r.alcaldia,
-    alcaldia_id: r.alcaldia_id, colonia: r.colonia, colonia_id: r.colonia_id, confidence: r.confidence,
-    candidates: r.candidates, mentions: r.mentions, error: r.error,
+    id,
+    status: r.status,
+    lat: r.lat,
+    lon: r.lon,
+    h3: r.h3,
+    precision: r.precision,
+    alcaldia: r.alcaldia,
+    alcaldia_id: r.alcaldia_id,
+    colonia: r.colonia,
+    colonia_id: r.colonia_id,
+    confidence: r.confidence,
+    candidates: r.candidates,
+    mentions: r.mentions,
+    error: r.error,
   });
 }
 
@@ -28,7 +39,12 @@ export function geocodeLine(raw: string): string {
     // Salvage the id from a broken line when it is plainly there.
     const m = /"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?)/.exec(raw);
     let id: Id = null;
-    if (m) try { id = JSON.parse(m[1]!) as Id; } catch { id = null; }
+    if (m)
+      try {
+        id = JSON.parse(m[1]!) as Id;
+      } catch {
+        id = null;
+      }
     return line(id, errorOutput(`invalid JSON: ${(e as Error).message}`));
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
@@ -39,13 +55,15 @@ export function geocodeLine(raw: string): string {
   try {
     const geocoder = getGeocoder();
     if (typeof rec.text === 'string') return line(id, geocoder.geocodeText(rec.text));
-    if ('text' in rec && rec.text !== null && rec.text !== undefined) return line(id, errorOutput('"text" must be a string'));
+    if ('text' in rec && rec.text !== null && rec.text !== undefined)
+      return line(id, errorOutput('"text" must be a string'));
     const colonia = rec.colonia ?? null;
     const alcaldia = rec.alcaldia ?? null;
     if ((colonia !== null && typeof colonia !== 'string') || (alcaldia !== null && typeof alcaldia !== 'string')) {
       return line(id, errorOutput('"colonia" and "alcaldia" must be strings'));
     }
-    if (colonia === null && alcaldia === null) return line(id, errorOutput('a line needs "text", or "colonia" and/or "alcaldia"'));
+    if (colonia === null && alcaldia === null)
+      return line(id, errorOutput('a line needs "text", or "colonia" and/or "alcaldia"'));
     return line(id, geocoder.geocodeStructured({ colonia, alcaldia }));
   } catch (e) {
     return line(id, errorOutput(`geocoding failed: ${(e as Error).message}`));

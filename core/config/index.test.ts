@@ -21,11 +21,18 @@ describe('parseConfig', () => {
   });
 
   it('treats an empty value like an unset one (compose files write `X=`)', () => {
-    expect(parseConfig({ PORT: '', DATABASE_URL: '', SESSION_KEY: '' })).toMatchObject({ PORT: 8080, DATABASE_URL: undefined, SESSION_KEY: undefined });
+    expect(parseConfig({ PORT: '', DATABASE_URL: '', SESSION_KEY: '' })).toMatchObject({
+      PORT: 8080,
+      DATABASE_URL: undefined,
+      SESSION_KEY: undefined,
+    });
   });
 
   it('splits replica URLs and extra origins', () => {
-    const c = parseConfig({ DATABASE_REPLICA_URL: 'postgres://a/x, postgresql://b/x', REPORTS_ALLOWED_ORIGINS: 'https://a.org,https://b.org' });
+    const c = parseConfig({
+      DATABASE_REPLICA_URL: 'postgres://a/x, postgresql://b/x',
+      REPORTS_ALLOWED_ORIGINS: 'https://a.org,https://b.org',
+    });
     expect(c.DATABASE_REPLICA_URL).toEqual(['postgres://a/x', 'postgresql://b/x']);
     expect(c.REPORTS_ALLOWED_ORIGINS).toEqual(['https://a.org', 'https://b.org']);
   });
@@ -33,7 +40,13 @@ describe('parseConfig', () => {
   it('names every invalid variable at once, in Spanish and English', () => {
     let error: unknown;
     try {
-      parseConfig({ PORT: '70000', REPORTS_RATE_LIMIT: '-1', PASSWORD_SCRYPT_N: '20000', LOG_LEVEL: 'loud', DATABASE_REPLICA_URL: 'mysql://x' });
+      parseConfig({
+        PORT: '70000',
+        REPORTS_RATE_LIMIT: '-1',
+        PASSWORD_SCRYPT_N: '20000',
+        LOG_LEVEL: 'loud',
+        DATABASE_REPLICA_URL: 'mysql://x',
+      });
     } catch (e) {
       error = e;
     }
@@ -52,7 +65,9 @@ describe('parseConfig', () => {
 
 describe('describeConfig', () => {
   it('masks secrets and URL passwords', () => {
-    const printed = Object.fromEntries(describeConfig(parseConfig({ SESSION_KEY: 'k'.repeat(40), DATABASE_URL: 'postgres://app:hunter2@db/mapa' })));
+    const printed = Object.fromEntries(
+      describeConfig(parseConfig({ SESSION_KEY: 'k'.repeat(40), DATABASE_URL: 'postgres://app:hunter2@db/mapa' })),
+    );
     expect(printed.SESSION_KEY).toBe('(definida)');
     expect(printed.CHAT_SALT).toBe('(no definida)');
     expect(printed.DATABASE_URL).toBe('postgres://app:***@db/mapa');

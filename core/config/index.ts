@@ -12,7 +12,12 @@
 import { z } from 'zod';
 
 /** An optional text variable: unset and empty mean the same (shells and compose files write `X=`). */
-const text = () => z.string().trim().optional().transform((v) => (v === undefined || v === '' ? undefined : v));
+const text = () =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? undefined : v));
 
 /** An integer variable with a default; `es`/`en` describe the accepted values. */
 function integer(name: string, def: number, min: number, max = Number.MAX_SAFE_INTEGER, es?: string, en?: string) {
@@ -22,7 +27,10 @@ function integer(name: string, def: number, min: number, max = Number.MAX_SAFE_I
     if (v === undefined) return def;
     const n = Number(v);
     if (!Number.isInteger(n) || n < min || n > max) {
-      ctx.addIssue({ code: 'custom', message: `${name}: use ${esRange}, no "${v}" — ${name} must be ${enRange}, got "${v}"` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `${name}: use ${esRange}, no "${v}" — ${name} must be ${enRange}, got "${v}"`,
+      });
       return z.NEVER;
     }
     return n;
@@ -35,7 +43,10 @@ function amount(name: string, def: number) {
     if (v === undefined) return def;
     const n = Number(v);
     if (!Number.isFinite(n) || n < 0) {
-      ctx.addIssue({ code: 'custom', message: `${name}: use un número ≥ 0, no "${v}" — ${name} must be a number ≥ 0, got "${v}"` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `${name}: use un número ≥ 0, no "${v}" — ${name} must be a number ≥ 0, got "${v}"`,
+      });
       return z.NEVER;
     }
     return n;
@@ -43,14 +54,23 @@ function amount(name: string, def: number) {
 }
 
 /** A list separated by commas (or, with `separator`, by whitespace). */
-const list = (separator: RegExp = /,/) => text().transform((v) => (v ?? '').split(separator).map((s) => s.trim()).filter(Boolean));
+const list = (separator: RegExp = /,/) =>
+  text().transform((v) =>
+    (v ?? '')
+      .split(separator)
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 
 /** PostgreSQL connection strings, one or several separated by commas. */
 function postgresUrls(name: string) {
   return list().superRefine((urls, ctx) => {
     for (const url of urls) {
       if (!/^postgres(ql)?:\/\//.test(url)) {
-        ctx.addIssue({ code: 'custom', message: `${name}: "${redactUrl(url)}" no es una URL postgres://… — ${name} must be postgres:// URLs` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `${name}: "${redactUrl(url)}" no es una URL postgres://… — ${name} must be postgres:// URLs`,
+        });
       }
     }
   });
@@ -63,7 +83,11 @@ const CSP_ORIGIN = /^(https?|wss?):\/\/[A-Za-z0-9.*:-]+\/?$/;
 export const configSchema = z.object({
   NODE_ENV: text(),
   PORT: integer('PORT', 8080, 0, 65535, 'un puerto de 0 a 65535', 'a port number 0–65535'),
-  DATA_DIR: z.string().trim().optional().transform((v) => v || './var'),
+  DATA_DIR: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || './var'),
   DATABASE_URL: text().refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
     message: 'DATABASE_URL: use una URL postgres://… — DATABASE_URL must be a postgres:// URL',
   }),
@@ -75,7 +99,11 @@ export const configSchema = z.object({
     .trim()
     .optional()
     .transform((v) => v || 'info')
-    .pipe(z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], { message: 'LOG_LEVEL: use trace, debug, info, warn, error, fatal o silent — LOG_LEVEL must be a pino level' })),
+    .pipe(
+      z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], {
+        message: 'LOG_LEVEL: use trace, debug, info, warn, error, fatal o silent — LOG_LEVEL must be a pino level',
+      }),
+    ),
   TRUST_PROXY: text(),
   SESSION_KEY: text(),
   CHAT_SALT: text(),
@@ -89,14 +117,25 @@ export const configSchema = z.object({
   SESSION_IDLE_HOURS: amount('SESSION_IDLE_HOURS', 12),
   SESSION_MAX_DAYS: amount('SESSION_MAX_DAYS', 7),
   INVITATION_DAYS: amount('INVITATION_DAYS', 7),
-  PASSWORD_SCRYPT_N: integer('PASSWORD_SCRYPT_N', 32768, 2 ** 14, 2 ** 20, 'una potencia de dos de 16384 a 1048576', 'a power of two from 16384 to 1048576').refine(
-    (n) => (n & (n - 1)) === 0,
-    { message: 'PASSWORD_SCRYPT_N: use una potencia de dos de 16384 a 1048576 — PASSWORD_SCRYPT_N must be a power of two from 16384 to 1048576' },
-  ),
+  PASSWORD_SCRYPT_N: integer(
+    'PASSWORD_SCRYPT_N',
+    32768,
+    2 ** 14,
+    2 ** 20,
+    'una potencia de dos de 16384 a 1048576',
+    'a power of two from 16384 to 1048576',
+  ).refine((n) => (n & (n - 1)) === 0, {
+    message:
+      'PASSWORD_SCRYPT_N: use una potencia de dos de 16384 a 1048576 — PASSWORD_SCRYPT_N must be a power of two from 16384 to 1048576',
+  }),
   API_BODY_LIMIT: integer('API_BODY_LIMIT', 65536, 1),
   CSP_EXTRA_ORIGINS: list(/\s+/).superRefine((origins, ctx) => {
     for (const o of origins) {
-      if (!CSP_ORIGIN.test(o)) ctx.addIssue({ code: 'custom', message: `CSP_EXTRA_ORIGINS: "${o}" no es un origen como https://tiles.example.org — CSP_EXTRA_ORIGINS: "${o}" is not an origin like https://tiles.example.org` });
+      if (!CSP_ORIGIN.test(o))
+        ctx.addIssue({
+          code: 'custom',
+          message: `CSP_EXTRA_ORIGINS: "${o}" no es un origen como https://tiles.example.org — CSP_EXTRA_ORIGINS: "${o}" is not an origin like https://tiles.example.org`,
+        });
     }
   }),
   CHROMIUM_PATH: text(),
@@ -110,7 +149,14 @@ export const configSchema = z.object({
   SYNC_CONFIG: text(),
   /** days between two scheduled syncs */
   SYNC_INTERVAL_DAYS: integer('SYNC_INTERVAL_DAYS', 30, 1, 366, 'un entero de 1 a 366', 'an integer from 1 to 366'),
-  SCHEDULE_MINUTE_SECONDS: integer('SCHEDULE_MINUTE_SECONDS', 60, 1, 60, 'un entero de 1 a 60', 'an integer from 1 to 60'),
+  SCHEDULE_MINUTE_SECONDS: integer(
+    'SCHEDULE_MINUTE_SECONDS',
+    60,
+    1,
+    60,
+    'un entero de 1 a 60',
+    'an integer from 1 to 60',
+  ),
 });
 
 export type Config = z.output<typeof configSchema>;
@@ -153,7 +199,8 @@ export function describeConfig(config: Config): [ConfigVariable, string][] {
     if (SECRET_VARIABLES.has(name)) return [name, value === undefined ? '(no definida)' : '(definida)'];
     if (value === undefined) return [name, ''];
     if (typeof value === 'boolean') return [name, value ? 'on' : 'off'];
-    if (Array.isArray(value)) return [name, value.map((v) => (name.startsWith('DATABASE') ? redactUrl(v) : v)).join(',')];
+    if (Array.isArray(value))
+      return [name, value.map((v) => (name.startsWith('DATABASE') ? redactUrl(v) : v)).join(',')];
     if (name === 'DATABASE_URL') return [name, redactUrl(String(value))];
     return [name, String(value)];
   });

@@ -12,12 +12,19 @@ export const ERRORS = {
   invalid_category: { status: 400, message: 'Categoría desconocida' },
   invalid_kind: { status: 400, message: 'Tipo de área inválido: use alcaldia, colonia, sector o cuadrante' },
   invalid_vintage: { status: 400, message: 'Vigencia inválida: use 2016 o 2023' },
-  invalid_cell: { status: 400, message: 'Celda H3 inválida: use el índice hexadecimal de una celda (p. ej. 884995b847fffff)' },
+  invalid_cell: {
+    status: 400,
+    message: 'Celda H3 inválida: use el índice hexadecimal de una celda (p. ej. 884995b847fffff)',
+  },
   invalid_tile: { status: 400, message: 'Coordenadas de tesela inválidas' },
   invalid_query: { status: 400, message: 'Búsqueda inválida' },
   invalid_body: { status: 400, message: 'Cuerpo de la solicitud inválido' },
   // bounded cost: every request names a plausible, bounded range and list (core/time/calendar.ts PLAUSIBLE_*)
-  range_too_long: { status: 400, message: 'Fechas fuera de lo permitido: desde 2000-01-01, hasta 12 meses después del mes actual y a lo más 120 meses' },
+  range_too_long: {
+    status: 400,
+    message:
+      'Fechas fuera de lo permitido: desde 2000-01-01, hasta 12 meses después del mes actual y a lo más 120 meses',
+  },
   too_many_ids: { status: 400, message: 'Demasiados identificadores: a lo más 2000 por solicitud' },
   duplicate_parameter: { status: 400, message: 'Parámetro repetido: cada parámetro va una sola vez' },
   // lookups (404)
@@ -31,9 +38,15 @@ export const ERRORS = {
   internal_error: { status: 500, message: 'Error interno' },
   db_unavailable: { status: 503, message: 'Base de datos no disponible' },
   // a statement ran past DATABASE_STATEMENT_TIMEOUT_MS (PostgreSQL 57014): refused, never a hang
-  query_timeout: { status: 503, message: 'La consulta tardó demasiado: intente con un periodo o un conjunto de áreas menor' },
+  query_timeout: {
+    status: 503,
+    message: 'La consulta tardó demasiado: intente con un periodo o un conjunto de áreas menor',
+  },
   // server/audit: a signed-in answer is sent only once its audit entry is committed
-  audit_unavailable: { status: 503, message: 'No se pudo registrar la consulta en la bitácora: intente de nuevo en un momento' },
+  audit_unavailable: {
+    status: 503,
+    message: 'No se pudo registrar la consulta en la bitácora: intente de nuevo en un momento',
+  },
   service_starting: { status: 503, message: 'El servicio está arrancando: intente de nuevo en unos segundos' },
   // import (quarantine reasons)
   missing_date: { status: 422, message: 'Fila sin fecha utilizable' },
@@ -49,24 +62,42 @@ export const ERRORS = {
   fetch_timeout: { status: 504, message: 'La descarga tardó demasiado' },
   fetch_dns_failed: { status: 502, message: 'No se encontró el servidor (falla de DNS)' },
   fetch_connection_refused: { status: 502, message: 'El servidor rechazó la conexión' },
-  robots_unavailable: { status: 503, message: 'No se pudo leer robots.txt del sitio: por ahora no se descarga nada de él' },
+  robots_unavailable: {
+    status: 503,
+    message: 'No se pudo leer robots.txt del sitio: por ahora no se descarga nada de él',
+  },
   // access and privacy (server/auth, server/policy)
   invalid_token: { status: 401, message: 'Token de acceso inválido' },
   forbidden: { status: 403, message: 'Acceso no permitido' },
-  forbidden_resolution: { status: 403, message: 'Resolución no permitida sin acceso: el público ve hexágonos de resolución 8 o menor' },
+  forbidden_resolution: {
+    status: 403,
+    message: 'Resolución no permitida sin acceso: el público ve hexágonos de resolución 8 o menor',
+  },
   sensitive_category: { status: 403, message: 'Categoría sensible: el público solo la ve por alcaldía y mes' },
-  month_aligned_required: { status: 400, message: 'Las fechas públicas deben ser meses completos: use el primer día de un mes (AAAA-MM-01)' },
+  month_aligned_required: {
+    status: 400,
+    message: 'Las fechas públicas deben ser meses completos: use el primer día de un mes (AAAA-MM-01)',
+  },
   // citizen reports and moderation (server/reports, server/moderation)
   outside_cdmx: { status: 400, message: 'El lugar está fuera de la Ciudad de México' },
   future_date: { status: 400, message: 'La fecha no puede ser futura' },
   consent_required: { status: 400, message: 'Se requiere su consentimiento para tratar los datos del reporte' },
-  unplaced_location: { status: 400, message: 'No pudimos ubicar ese lugar: elija un punto en el mapa o escriba una colonia, calle o estación' },
+  unplaced_location: {
+    status: 400,
+    message: 'No pudimos ubicar ese lugar: elija un punto en el mapa o escriba una colonia, calle o estación',
+  },
   forbidden_origin: { status: 403, message: 'Origen de la solicitud no permitido' },
   authentication_required: { status: 401, message: 'Se requiere un token de acceso' },
   report_already_decided: { status: 409, message: 'El reporte ya fue moderado' },
   // moderation: approving a report that has no place (server/moderation/placement.ts)
-  origin_article: { status: 409, message: 'La primera nota de un incidente no se separa: corrija o rechace el incidente' },
-  report_unplaced: { status: 409, message: 'El reporte no tiene ubicación: indique un punto (lat, lon) o un área (colonia o alcaldía) al aprobarlo' },
+  origin_article: {
+    status: 409,
+    message: 'La primera nota de un incidente no se separa: corrija o rechace el incidente',
+  },
+  report_unplaced: {
+    status: 409,
+    message: 'El reporte no tiene ubicación: indique un punto (lat, lon) o un área (colonia o alcaldía) al aprobarlo',
+  },
   // accounts: login, sessions, invitations (server/accounts, server/auth)
   invalid_credentials: { status: 401, message: 'Correo o contraseña incorrectos' },
   too_many_attempts: { status: 429, message: 'Demasiados intentos fallidos: espere antes de volver a intentar' },

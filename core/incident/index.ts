@@ -8,7 +8,8 @@
 export type SourceKind = 'official' | 'news' | 'citizen' | 'chat';
 
 /** How exactly an incident is placed: a point, or only the area the source names. */
-export type LocationPrecision = 'point' | 'station' | 'landmark' | 'stop' | 'intersection' | 'street' | 'colonia' | 'cuadrante' | 'alcaldia' | 'none';
+export type LocationPrecision =
+  'point' | 'station' | 'landmark' | 'stop' | 'intersection' | 'street' | 'colonia' | 'cuadrante' | 'alcaldia' | 'none';
 
 /** The area ids an incident is counted in, one per layer and vintage (null: not in that layer). */
 export interface IncidentAreas {
@@ -23,9 +24,7 @@ export interface IncidentAreas {
 
 /** Where the incident came from, beyond its source and record id. */
 export type Provenance =
-  | { kind: 'import'; importId: number }
-  | { kind: 'article'; canonicalUrl: string }
-  | { kind: 'report'; folio: string };
+  { kind: 'import'; importId: number } | { kind: 'article'; canonicalUrl: string } | { kind: 'report'; folio: string };
 
 export interface NormalisedIncident {
   sourceKind: SourceKind;
@@ -91,7 +90,9 @@ export const H3_RESOLUTIONS_BY_PRECISION: Readonly<Partial<Record<LocationPrecis
 };
 
 /** The H3 resolutions the incident's placement justifies (none unless it is placed at its point). */
-export function h3ResolutionsFor(incident: Pick<NormalisedIncident, 'placedAtPoint' | 'point' | 'locationPrecision'>): readonly number[] {
+export function h3ResolutionsFor(
+  incident: Pick<NormalisedIncident, 'placedAtPoint' | 'point' | 'locationPrecision'>,
+): readonly number[] {
   if (!incident.placedAtPoint || incident.point === null) return [];
   return H3_RESOLUTIONS_BY_PRECISION[incident.locationPrecision] ?? [];
 }

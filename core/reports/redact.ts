@@ -24,7 +24,8 @@ const PLATE_SHAPES = [
 ];
 const PLATE_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${PLATE_SHAPES.join('|')})(?![\\p{L}\\p{N}])`, 'gu'); // case-sensitive: plates are written in capitals, "Sur 1234" is an address
 /** "placas 7AB-K23", "placa: XYZ123": a token after the word with at least one digit */
-const AFTER_PLATE_WORD = /\b(placas?)(\s*(?:de circulación|de circulacion)?[:\s#]*)([\p{L}\p{N}][\p{L}\p{N}-]*\d[\p{L}\p{N}-]*)/giu;
+const AFTER_PLATE_WORD =
+  /\b(placas?)(\s*(?:de circulación|de circulacion)?[:\s#]*)([\p{L}\p{N}][\p{L}\p{N}-]*\d[\p{L}\p{N}-]*)/giu;
 
 /** Only the phone numbers replaced by the placeholder. */
 export function redactPhones(text: string): string {

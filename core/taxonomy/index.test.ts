@@ -2,26 +2,63 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { readBundled } from '../../reference/files/index.ts';
 import { AppError } from '../errors/index.ts';
-import { CATEGORIES, CATEGORY_IDS, GROUPS, SENSITIVE_CATEGORIES, classifyLabel, expandCategoryFilter, repairMojibake } from './index.ts';
+import {
+  CATEGORIES,
+  CATEGORY_IDS,
+  GROUPS,
+  SENSITIVE_CATEGORIES,
+  classifyLabel,
+  expandCategoryFilter,
+  repairMojibake,
+} from './index.ts';
 
-const ssc = parse(readBundled('crime/ssc_crime_points_2013_2016.csv.gz'), { columns: true }) as Record<string, string>[];
-const fgj = parse(readBundled('crime/fgj_victimas_milpa_alta_2016_2022.csv.gz'), { columns: true }) as Record<string, string>[];
+const ssc = parse(readBundled('crime/ssc_crime_points_2013_2016.csv.gz'), { columns: true }) as Record<
+  string,
+  string
+>[];
+const fgj = parse(readBundled('crime/fgj_victimas_milpa_alta_2016_2022.csv.gz'), { columns: true }) as Record<
+  string,
+  string
+>[];
 
 describe('categories', () => {
   it('lists exactly the canonical ids, with Spanish labels', () => {
     expect([...CATEGORY_IDS].sort()).toEqual(
       [
-        'robo_transeunte', 'robo_vehiculo', 'robo_autopartes', 'robo_negocio', 'robo_casa_habitacion', 'robo_repartidor',
-        'robo_transportista', 'robo_cuentahabiente', 'robo_metro', 'robo_microbus', 'robo_taxi', 'robo_transporte_otro',
-        'homicidio_doloso', 'lesiones_arma_fuego', 'lesiones', 'violacion', 'secuestro', 'extorsion', 'feminicidio',
-        'narcomenudeo', 'portacion_armas', 'otros',
+        'robo_transeunte',
+        'robo_vehiculo',
+        'robo_autopartes',
+        'robo_negocio',
+        'robo_casa_habitacion',
+        'robo_repartidor',
+        'robo_transportista',
+        'robo_cuentahabiente',
+        'robo_metro',
+        'robo_microbus',
+        'robo_taxi',
+        'robo_transporte_otro',
+        'homicidio_doloso',
+        'lesiones_arma_fuego',
+        'lesiones',
+        'violacion',
+        'secuestro',
+        'extorsion',
+        'feminicidio',
+        'narcomenudeo',
+        'portacion_armas',
+        'otros',
       ].sort(),
     );
     expect(CATEGORIES.find((c) => c.id === 'robo_transeunte')?.label).toBe('Robo a transeúnte');
     expect(CATEGORIES.find((c) => c.id === 'violacion')?.label).toBe('Violación');
   });
   it('puts the four public-transport robberies in robo_transporte_publico and marks four sensitive ones', () => {
-    expect(GROUPS.find((g) => g.id === 'robo_transporte_publico')?.categories).toEqual(['robo_metro', 'robo_microbus', 'robo_taxi', 'robo_transporte_otro']);
+    expect(GROUPS.find((g) => g.id === 'robo_transporte_publico')?.categories).toEqual([
+      'robo_metro',
+      'robo_microbus',
+      'robo_taxi',
+      'robo_transporte_otro',
+    ]);
     expect([...SENSITIVE_CATEGORIES].sort()).toEqual(['extorsion', 'feminicidio', 'secuestro', 'violacion']);
   });
   it('has group ids distinct from category ids', () => {
@@ -31,8 +68,19 @@ describe('categories', () => {
 
 describe('expandCategoryFilter', () => {
   it('expands groups and ids, deduplicated, in taxonomy order', () => {
-    expect(expandCategoryFilter('robo_transporte_publico,homicidio_doloso')).toEqual(['robo_metro', 'robo_microbus', 'robo_taxi', 'robo_transporte_otro', 'homicidio_doloso']);
-    expect(expandCategoryFilter('robo_taxi, robo_transporte_publico')).toEqual(['robo_metro', 'robo_microbus', 'robo_taxi', 'robo_transporte_otro']);
+    expect(expandCategoryFilter('robo_transporte_publico,homicidio_doloso')).toEqual([
+      'robo_metro',
+      'robo_microbus',
+      'robo_taxi',
+      'robo_transporte_otro',
+      'homicidio_doloso',
+    ]);
+    expect(expandCategoryFilter('robo_taxi, robo_transporte_publico')).toEqual([
+      'robo_metro',
+      'robo_microbus',
+      'robo_taxi',
+      'robo_transporte_otro',
+    ]);
     expect(expandCategoryFilter('robo')).toHaveLength(12);
   });
   it('returns null for an absent filter and throws invalid_category for unknown or empty ids', () => {
@@ -88,7 +136,12 @@ describe('classifyLabel', () => {
     expect(labels).toEqual(Object.keys(expected).sort());
     for (const label of labels) {
       const c = classifyLabel(label);
-      expect([c.category, c.violence, c.attempt, c.nonCrime, c.mapped], label).toEqual([...expected[label], false, false, true]);
+      expect([c.category, c.violence, c.attempt, c.nonCrime, c.mapped], label).toEqual([
+        ...expected[label],
+        false,
+        false,
+        true,
+      ]);
     }
   });
 
@@ -113,7 +166,13 @@ describe('classifyLabel', () => {
       ['HOMICIDIO CULPOSO POR TRÁNSITO VEHICULAR (ATROPELLADO)', 'DELITO DE BAJO IMPACTO', 'otros', null, false],
       ['HOMICIDIO CULPOSO POR TRÃ\u0081NSITO VEHICULAR (COLISION)', 'DELITO DE BAJO IMPACTO', 'otros', null, false],
       ['TENTATIVA DE HOMICIDIO', 'DELITO DE BAJO IMPACTO', 'homicidio_doloso', null, true],
-      ['LESIONES INTENCIONALES POR ARMA DE FUEGO', 'LESIONES DOLOSAS POR DISPARO DE ARMA DE FUEGO', 'lesiones_arma_fuego', null, false],
+      [
+        'LESIONES INTENCIONALES POR ARMA DE FUEGO',
+        'LESIONES DOLOSAS POR DISPARO DE ARMA DE FUEGO',
+        'lesiones_arma_fuego',
+        null,
+        false,
+      ],
       ['LESIONES INTENCIONALES POR GOLPES', 'DELITO DE BAJO IMPACTO', 'lesiones', null, false],
       ['LESIONES CULPOSAS POR TRANSITO VEHICULAR EN COLISION', 'DELITO DE BAJO IMPACTO', 'otros', null, false],
       ['FEMINICIDIO POR DISPARO DE ARMA DE FUEGO', 'HOMICIDIO DOLOSO', 'feminicidio', null, false],
@@ -128,22 +187,88 @@ describe('classifyLabel', () => {
       ['VIOLACION DE LA INTIMIDAD', 'DELITO DE BAJO IMPACTO', 'otros', null, false],
       ['TENTATIVA DE VIOLACION', 'DELITO DE BAJO IMPACTO', 'violacion', null, true],
       ['ROBO A NEGOCIO SIN VIOLENCIA', 'DELITO DE BAJO IMPACTO', 'robo_negocio', 'sin', false],
-      ['ROBO S/V DENTRO DE NEGOCIOS, AUTOSERVICIOS, CONVENIENCIA', 'DELITO DE BAJO IMPACTO', 'robo_negocio', 'sin', false],
-      ['ROBO A TRANSEUNTE EN VIA PUBLICA CON VIOLENCIA', 'ROBO A TRANSEUNTE EN VÍA PÚBLICA CON Y SIN VIOLENCIA', 'robo_transeunte', 'con', false],
-      ['ROBO A TRANSEUNTE SALIENDO DEL BANCO CON VIOLENCIA', 'ROBO A CUENTAHABIENTE SALIENDO DEL CAJERO CON VIOLENCIA', 'robo_cuentahabiente', 'con', false],
-      ['ROBO DE VEHICULO DE SERVICIO PARTICULAR SIN VIOLENCIA', 'ROBO DE VEHÍCULO CON Y SIN VIOLENCIA', 'robo_vehiculo', 'sin', false],
-      ['ROBO DE MOTOCICLETA CON VIOLENCIA', 'ROBO DE VEHÃ\u008dCULO CON Y SIN VIOLENCIA', 'robo_vehiculo', 'con', false],
+      [
+        'ROBO S/V DENTRO DE NEGOCIOS, AUTOSERVICIOS, CONVENIENCIA',
+        'DELITO DE BAJO IMPACTO',
+        'robo_negocio',
+        'sin',
+        false,
+      ],
+      [
+        'ROBO A TRANSEUNTE EN VIA PUBLICA CON VIOLENCIA',
+        'ROBO A TRANSEUNTE EN VÍA PÚBLICA CON Y SIN VIOLENCIA',
+        'robo_transeunte',
+        'con',
+        false,
+      ],
+      [
+        'ROBO A TRANSEUNTE SALIENDO DEL BANCO CON VIOLENCIA',
+        'ROBO A CUENTAHABIENTE SALIENDO DEL CAJERO CON VIOLENCIA',
+        'robo_cuentahabiente',
+        'con',
+        false,
+      ],
+      [
+        'ROBO DE VEHICULO DE SERVICIO PARTICULAR SIN VIOLENCIA',
+        'ROBO DE VEHÍCULO CON Y SIN VIOLENCIA',
+        'robo_vehiculo',
+        'sin',
+        false,
+      ],
+      [
+        'ROBO DE MOTOCICLETA CON VIOLENCIA',
+        'ROBO DE VEHÃ\u008dCULO CON Y SIN VIOLENCIA',
+        'robo_vehiculo',
+        'con',
+        false,
+      ],
       ['ROBO DE VEHICULO DE PEDALES', 'DELITO DE BAJO IMPACTO', 'otros', null, false],
       ['ROBO DE OBJETOS DEL INTERIOR DE UN VEHICULO', 'DELITO DE BAJO IMPACTO', 'otros', null, false],
       ['ROBO DE ACCESORIOS DE AUTO', 'DELITO DE BAJO IMPACTO', 'robo_autopartes', null, false],
       ['ROBO A CASA HABITACION SIN VIOLENCIA', 'DELITO DE BAJO IMPACTO', 'robo_casa_habitacion', 'sin', false],
-      ['ROBO A REPARTIDOR Y VEHICULO CON VIOLENCIA', 'ROBO A REPARTIDOR CON Y SIN VIOLENCIA', 'robo_repartidor', 'con', false],
+      [
+        'ROBO A REPARTIDOR Y VEHICULO CON VIOLENCIA',
+        'ROBO A REPARTIDOR CON Y SIN VIOLENCIA',
+        'robo_repartidor',
+        'con',
+        false,
+      ],
       ['ROBO DE CONTENEDORES DE TRAILERS S/V', 'DELITO DE BAJO IMPACTO', 'robo_transportista', 'sin', false],
-      ['ROBO A PASAJERO A BORDO DE PESERO COLECTIVO CON VIOLENCIA', 'ROBO A PASAJERO A BORDO DE MICROBUS CON Y SIN VIOLENCIA', 'robo_microbus', 'con', false],
-      ['ROBO A TRANSEUNTE A BORDO DE TAXI PÚBLICO Y PRIVADO CON VIOLENCIA', 'ROBO A PASAJERO A BORDO DE TAXI CON VIOLENCIA', 'robo_taxi', 'con', false],
-      ['ROBO A PASAJERO A BORDO DE TRANSPORTE PÚBLICO SIN VIOLENCIA', 'DELITO DE BAJO IMPACTO', 'robo_transporte_otro', 'sin', false],
-      ['ROBO A PASAJERO A BORDO DE METRO CON VIOLENCIA', 'ROBO A PASAJERO A BORDO DEL METRO CON Y SIN VIOLENCIA', 'robo_metro', 'con', false],
-      ['ROBO A PASAJERO A BORDO DE METROBUS SIN VIOLENCIA', 'DELITO DE BAJO IMPACTO', 'robo_transporte_otro', 'sin', false],
+      [
+        'ROBO A PASAJERO A BORDO DE PESERO COLECTIVO CON VIOLENCIA',
+        'ROBO A PASAJERO A BORDO DE MICROBUS CON Y SIN VIOLENCIA',
+        'robo_microbus',
+        'con',
+        false,
+      ],
+      [
+        'ROBO A TRANSEUNTE A BORDO DE TAXI PÚBLICO Y PRIVADO CON VIOLENCIA',
+        'ROBO A PASAJERO A BORDO DE TAXI CON VIOLENCIA',
+        'robo_taxi',
+        'con',
+        false,
+      ],
+      [
+        'ROBO A PASAJERO A BORDO DE TRANSPORTE PÚBLICO SIN VIOLENCIA',
+        'DELITO DE BAJO IMPACTO',
+        'robo_transporte_otro',
+        'sin',
+        false,
+      ],
+      [
+        'ROBO A PASAJERO A BORDO DE METRO CON VIOLENCIA',
+        'ROBO A PASAJERO A BORDO DEL METRO CON Y SIN VIOLENCIA',
+        'robo_metro',
+        'con',
+        false,
+      ],
+      [
+        'ROBO A PASAJERO A BORDO DE METROBUS SIN VIOLENCIA',
+        'DELITO DE BAJO IMPACTO',
+        'robo_transporte_otro',
+        'sin',
+        false,
+      ],
       // Delito unknown to the rules: the FGJ bucket decides, the violence comes from the Delito.
       ['ROBO DE MAQUINARIA CON VIOLENCIA', 'ROBO DE VEHÍCULO CON Y SIN VIOLENCIA', 'robo_vehiculo', 'con', false],
       ['VIOLENCIA FAMILIAR', 'DELITO DE BAJO IMPACTO', 'otros', null, false],

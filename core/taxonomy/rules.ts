@@ -48,7 +48,12 @@ export const RULES: readonly Rule[] = [
   ['robo_taxi', robbery(/\bTAXIS?\b/)],
   // Any other public transport (Metrobús, trolebús, RTP, tren ligero, Cablebús, autobús …), and "A BORDO DE TRANSPORTE PUBLICO".
   // "ROBO A PASAJERO / CONDUCTOR DE VEHICULO" (occupants of a private car) is not public transport: `otros`.
-  ['robo_transporte_otro', robbery(/\b(TRANSPORTE PUBLICO|METROBUS|TROLEBUS|RTP|AUTOBUS|TREN LIGERO|TREN SUBURBANO|CABLEBUS|ECOBUS)\b|^ROBO A PASAJERO (A BORDO|EN)\b/)],
+  [
+    'robo_transporte_otro',
+    robbery(
+      /\b(TRANSPORTE PUBLICO|METROBUS|TROLEBUS|RTP|AUTOBUS|TREN LIGERO|TREN SUBURBANO|CABLEBUS|ECOBUS)\b|^ROBO A PASAJERO (A BORDO|EN)\b/,
+    ),
+  ],
   // "ROBO A CUENTAHABIENTE …", FGJ "ROBO A TRANSEUNTE SALIENDO DEL BANCO / DEL CAJERO".
   ['robo_cuentahabiente', robbery(/\bCUENTAHABIENTE\b|\bSALIENDO DEL (BANCO|CAJERO)\b/)],
   ['robo_repartidor', robbery(/\bREPARTIDOR\b/)],

@@ -6,7 +6,8 @@ describe('parseDate', () => {
     expect(parseDate('2013-01-01', 'yyyy-mm-dd')).toEqual({ year: 2013, month: 1, day: 1 });
     expect(parseDate('2019-01-04 19:30:00', 'yyyy-mm-dd')).toEqual({ year: 2019, month: 1, day: 4 });
     expect(parseDate('04/01/2019', 'dd/mm/yyyy')).toEqual({ year: 2019, month: 1, day: 4 });
-    for (const bad of ['2013-13-45', '2015-02-29', '', 'NA', '2013/01/01']) expect(parseDate(bad, 'yyyy-mm-dd'), bad).toBeNull();
+    for (const bad of ['2013-13-45', '2015-02-29', '', 'NA', '2013/01/01'])
+      expect(parseDate(bad, 'yyyy-mm-dd'), bad).toBeNull();
     expect(parseDate('31/04/2020', 'dd/mm/yyyy')).toBeNull();
   });
 });
@@ -23,7 +24,8 @@ describe('parseTime', () => {
 });
 
 describe('localToUtc (America/Mexico_City)', () => {
-  const at = (y: number, mo: number, d: number, h: number, mi = 0) => localToUtc({ year: y, month: mo, day: d }, { hour: h, minute: mi, second: 0 }).toISOString();
+  const at = (y: number, mo: number, d: number, h: number, mi = 0) =>
+    localToUtc({ year: y, month: mo, day: d }, { hour: h, minute: mi, second: 0 }).toISOString();
   it('uses −06:00 in winter and −05:00 in summer while DST existed (until October 2022)', () => {
     expect(at(2013, 1, 1, 10, 7)).toBe('2013-01-01T16:07:00.000Z');
     expect(at(2015, 7, 15, 12)).toBe('2015-07-15T17:00:00.000Z');

@@ -31,7 +31,10 @@ export type HourFormat = 'hh:mm' | 'seconds';
 /** "2013-01-01" (a trailing time, as in "2019-01-04 19:30:00", is ignored) or "04/01/2019" → a valid calendar date, else null. */
 export function parseDate(value: string, format: DateFormat): LocalDate | null {
   const v = value.trim();
-  const m = format === 'yyyy-mm-dd' ? /^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[ T])/.exec(v) : /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:$| )/.exec(v);
+  const m =
+    format === 'yyyy-mm-dd'
+      ? /^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[ T])/.exec(v)
+      : /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:$| )/.exec(v);
   if (!m) return null;
   return format === 'yyyy-mm-dd' ? validDate(+m[1], +m[2], +m[3]) : validDate(+m[3], +m[2], +m[1]);
 }
@@ -78,7 +81,8 @@ const parts = new Intl.DateTimeFormat('en-US', {
 /** Offset of the zone from UTC at the start of UTC hour `hourKey`, in minutes (−360 for CST, −300 for CDT). */
 function offsetAtHour(hourKey: number): number {
   const p: Record<string, number> = {};
-  for (const { type, value } of parts.formatToParts(new Date(hourKey * 3_600_000))) if (type !== 'literal') p[type] = +value;
+  for (const { type, value } of parts.formatToParts(new Date(hourKey * 3_600_000)))
+    if (type !== 'literal') p[type] = +value;
   return Math.round((Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) - hourKey * 3_600_000) / 60_000);
 }
 

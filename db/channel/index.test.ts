@@ -51,7 +51,10 @@ describe('command channel', () => {
     await expect(serveCommandChannel(dir, async () => 0)).rejects.toThrow(/already uses/);
     await new Promise((r) => first.close(r));
     // A server killed with SIGKILL leaves its socket file behind.
-    const killed = spawn(process.execPath, ['-e', `require('net').createServer().listen(${JSON.stringify(socketPath(dir))}, () => console.log('up'))`]);
+    const killed = spawn(process.execPath, [
+      '-e',
+      `require('net').createServer().listen(${JSON.stringify(socketPath(dir))}, () => console.log('up'))`,
+    ]);
     await new Promise((r) => killed.stdout.once('data', r));
     killed.kill('SIGKILL');
     await new Promise((r) => killed.once('exit', r));

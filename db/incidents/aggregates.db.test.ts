@@ -21,7 +21,15 @@ const writer = new IncidentWriter(reverse);
 const SOURCE = 'aggregates_test';
 
 const RESOLUTIONS = [6, 7, 8, 9, 10, 11];
-const AREA_COLUMNS = ['alcaldia_2016', 'alcaldia_2023', 'colonia', 'cuadrante_2016', 'sector_2016', 'cuadrante_2023', 'sector_2023'];
+const AREA_COLUMNS = [
+  'alcaldia_2016',
+  'alcaldia_2023',
+  'colonia',
+  'cuadrante_2016',
+  'sector_2016',
+  'cuadrante_2023',
+  'sector_2023',
+];
 
 /** Real SSC rows with a point inside the city (the first 30 of the file, in file order). */
 const rows = rawSscRows()
@@ -31,9 +39,22 @@ const rows = rawSscRows()
 /** A real row as a point-placed incident (hand-written mapping: every field but the point is fixed). */
 function incidentOf(r: (typeof rows)[number], overrides: Partial<NormalisedIncident> = {}): NormalisedIncident {
   return {
-    sourceKind: 'official', source: SOURCE, sourceRecordId: r.id, occurredOn: r.date, hour: null, occurredAt: null, timePrecision: 'date',
-    category: 'robo_transeunte', violence: null, attempt: false, originalLabel: r.crime, victims: 1,
-    point: { lat: Number(r.lat), lon: Number(r.long) }, placedAtPoint: true, locationPrecision: 'point', provenance: null,
+    sourceKind: 'official',
+    source: SOURCE,
+    sourceRecordId: r.id,
+    occurredOn: r.date,
+    hour: null,
+    occurredAt: null,
+    timePrecision: 'date',
+    category: 'robo_transeunte',
+    violence: null,
+    attempt: false,
+    originalLabel: r.crime,
+    victims: 1,
+    point: { lat: Number(r.lat), lon: Number(r.long) },
+    placedAtPoint: true,
+    locationPrecision: 'point',
+    provenance: null,
     ...overrides,
   };
 }
@@ -43,7 +64,11 @@ function incidentOf(r: (typeof rows)[number], overrides: Partial<NormalisedIncid
  * missing, or another count or key sum), at most 5, plus how many groups the raw side has. One
  * transaction with room to hash: both sides hold every incident.
  */
-async function differences(store: Store, aggregate: string, expected: string): Promise<{ diff: unknown[]; groups: number }> {
+async function differences(
+  store: Store,
+  aggregate: string,
+  expected: string,
+): Promise<{ diff: unknown[]; groups: number }> {
   const agg = `SELECT place::text AS place, month, category, source, source_kind, count::int AS count, key_sum::bigint AS key_sum FROM (${aggregate}) a`;
   const raw = `SELECT place::text AS place, month, category, source, source_kind, count::int AS count, key_sum::bigint AS key_sum FROM (${expected}) r`;
   return store.rawTransaction(async (tx) => {
@@ -58,8 +83,16 @@ async function differences(store: Store, aggregate: string, expected: string): P
 async function expectEqualToRaw(store: Store, source?: string): Promise<void> {
   const ofSource = source === undefined ? '' : ` AND source = '${source}'`;
   const levels = [
-    ...RESOLUTIONS.map((res) => ({ name: `res ${res}`, col: `h3_${res}`, aggregate: `SELECT cell AS place, * FROM cell_months WHERE res = ${res}${ofSource}` })),
-    ...AREA_COLUMNS.map((col) => ({ name: col, col, aggregate: `SELECT area_id AS place, * FROM area_months WHERE layer = '${col}'${ofSource}` })),
+    ...RESOLUTIONS.map((res) => ({
+      name: `res ${res}`,
+      col: `h3_${res}`,
+      aggregate: `SELECT cell AS place, * FROM cell_months WHERE res = ${res}${ofSource}`,
+    })),
+    ...AREA_COLUMNS.map((col) => ({
+      name: col,
+      col,
+      aggregate: `SELECT area_id AS place, * FROM area_months WHERE layer = '${col}'${ofSource}`,
+    })),
   ];
   for (const { name, col, aggregate } of levels) {
     const expected = `SELECT ${col} AS place, month, category, source, source_kind, count(*) AS count, sum(record_key) AS key_sum FROM incidents WHERE ${col} IS NOT NULL${ofSource} GROUP BY ${col}, month, category, source, source_kind`;
@@ -72,19 +105,29 @@ async function expectEqualToRaw(store: Store, source?: string): Promise<void> {
 /** Comparing every group of the full bundled import takes a while on the embedded backend. */
 const WHOLE_STORE_MS = 300_000;
 
-const dataVersion = async (store: Store) => Number((await store.db.selectFrom('meta').select('value').where('key', '=', 'data_version').executeTakeFirstOrThrow()).value);
+const dataVersion = async (store: Store) =>
+  Number(
+    (await store.db.selectFrom('meta').select('value').where('key', '=', 'data_version').executeTakeFirstOrThrow())
+      .value,
+  );
 
 /** The aggregate groups of this test's source: count per (res, cell, month, category). */
 async function testGroups(store: Store) {
   const { rows: out } = await sql<{ res: number; cell: string; month: string; category: string; count: number }>`
-    SELECT res, cell::text AS cell, to_char(month, 'YYYY-MM') AS month, category, count FROM cell_months WHERE source = ${SOURCE} ORDER BY 1, 2, 3, 4`.execute(store.db);
+    SELECT res, cell::text AS cell, to_char(month, 'YYYY-MM') AS month, category, count FROM cell_months WHERE source = ${SOURCE} ORDER BY 1, 2, 3, 4`.execute(
+    store.db,
+  );
   return out.map((r) => ({ ...r, res: Number(r.res), count: Number(r.count) }));
 }
 
 describeEachBackend('maintained aggregates', (getStore) => {
-  it('equal GROUP BY over the incidents after the bundled import (COPY path)', async () => {
-    await expectEqualToRaw(getStore());
-  }, WHOLE_STORE_MS);
+  it(
+    'equal GROUP BY over the incidents after the bundled import (COPY path)',
+    async () => {
+      await expectEqualToRaw(getStore());
+    },
+    WHOLE_STORE_MS,
+  );
 
   it('follow inserts, a correction that moves a row and a retraction through the write port, with one data-version bump per batch', async () => {
     const store = getStore();
@@ -95,7 +138,11 @@ describeEachBackend('maintained aggregates', (getStore) => {
 
     // a correction: the first row moves to the second row's point, another month and category
     const [first, second, third] = rows;
-    const moved = incidentOf(first!, { point: { lat: Number(second!.lat), lon: Number(second!.long) }, occurredOn: '2001-02-03', category: 'homicidio' });
+    const moved = incidentOf(first!, {
+      point: { lat: Number(second!.lat), lon: Number(second!.long) },
+      occurredOn: '2001-02-03',
+      category: 'homicidio',
+    });
     await writer.write(store.db, { upsert: [moved], retract: [{ source: SOURCE, sourceRecordId: third!.id }] });
     expect(await dataVersion(store)).toBe(v0 + 2);
     const groups = await testGroups(store);
@@ -110,23 +157,40 @@ describeEachBackend('maintained aggregates', (getStore) => {
     // retracting everything leaves no group of the source behind (no zero rows)
     await writer.write(store.db, { retract: rows.map((r) => ({ source: SOURCE, sourceRecordId: r.id })) });
     expect(await testGroups(store)).toEqual([]);
-    const { rows: zeros } = await sql<{ n: number }>`SELECT (SELECT count(*) FROM cell_months WHERE count <= 0) + (SELECT count(*) FROM area_months WHERE count <= 0) AS n`.execute(store.db);
+    const { rows: zeros } = await sql<{
+      n: number;
+    }>`SELECT (SELECT count(*) FROM cell_months WHERE count <= 0) + (SELECT count(*) FROM area_months WHERE count <= 0) AS n`.execute(
+      store.db,
+    );
     expect(Number(zeros[0]!.n)).toBe(0);
   });
 
-  it('`aggregates rebuild` repairs a damaged table and bumps the data version', async () => {
-    const store = getStore();
-    await sql`DELETE FROM cell_months WHERE res = 8 AND month = (SELECT min(month) FROM cell_months)`.execute(store.db);
-    await sql`UPDATE area_months SET count = count + 1 WHERE layer = 'colonia' AND area_id = (SELECT min(area_id) FROM area_months WHERE layer = 'colonia')`.execute(store.db);
-    await sql`INSERT INTO cell_months VALUES (9, 1, '1999-01-01', 'homicidio', 'nowhere', 'official', 3, 300)`.execute(store.db);
-    const v0 = await dataVersion(store);
-    const out: string[] = [];
-    const code = await runCommand(['aggregates', 'rebuild'], { store, io: { stdout: (s) => out.push(s), stderr: () => {} } });
-    expect(code).toBe(0);
-    const report = JSON.parse(out.join(''));
-    expect(report.cellRows).toBeGreaterThan(0);
-    expect(report.areaRows).toBeGreaterThan(0);
-    expect(await dataVersion(store)).toBe(v0 + 1);
-    await expectEqualToRaw(store);
-  }, WHOLE_STORE_MS);
+  it(
+    '`aggregates rebuild` repairs a damaged table and bumps the data version',
+    async () => {
+      const store = getStore();
+      await sql`DELETE FROM cell_months WHERE res = 8 AND month = (SELECT min(month) FROM cell_months)`.execute(
+        store.db,
+      );
+      await sql`UPDATE area_months SET count = count + 1 WHERE layer = 'colonia' AND area_id = (SELECT min(area_id) FROM area_months WHERE layer = 'colonia')`.execute(
+        store.db,
+      );
+      await sql`INSERT INTO cell_months VALUES (9, 1, '1999-01-01', 'homicidio', 'nowhere', 'official', 3, 300)`.execute(
+        store.db,
+      );
+      const v0 = await dataVersion(store);
+      const out: string[] = [];
+      const code = await runCommand(['aggregates', 'rebuild'], {
+        store,
+        io: { stdout: (s) => out.push(s), stderr: () => {} },
+      });
+      expect(code).toBe(0);
+      const report = JSON.parse(out.join(''));
+      expect(report.cellRows).toBeGreaterThan(0);
+      expect(report.areaRows).toBeGreaterThan(0);
+      expect(await dataVersion(store)).toBe(v0 + 1);
+      await expectEqualToRaw(store);
+    },
+    WHOLE_STORE_MS,
+  );
 });

@@ -22,7 +22,9 @@ import { AREA_KINDS, H3_RESOLUTIONS, VINTAGES, areaColumn } from '../schema.ts';
 export const BUMP_DATA_VERSION = `UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'data_version'`;
 
 /** The incidents columns that hold an area id: the `layer` values of `area_months`. */
-export const AREA_LAYERS: readonly string[] = [...new Set(AREA_KINDS.flatMap((kind) => VINTAGES.map((v) => areaColumn(kind, v))))];
+export const AREA_LAYERS: readonly string[] = [
+  ...new Set(AREA_KINDS.flatMap((kind) => VINTAGES.map((v) => areaColumn(kind, v)))),
+];
 
 const GROUP_COLUMNS = 'month, category, source, source_kind';
 const CELL_KEY = '(cell, month, category, source)';

@@ -10,10 +10,37 @@ import type { IncidentsTable } from '../schema.ts';
 import type { Placement } from './placement.ts';
 
 export const INCIDENT_COLUMNS = [
-  'source_kind', 'source', 'source_record_id', 'import_id', 'occurred_on', 'month', 'hour', 'dow', 'occurred_at',
-  'time_precision', 'category', 'violence', 'attempt', 'original_label', 'victims', 'lat', 'lon', 'location_precision',
-  'alcaldia_2016', 'alcaldia_2023', 'colonia', 'cuadrante_2016', 'sector_2016', 'cuadrante_2023', 'sector_2023',
-  'h3_6', 'h3_7', 'h3_8', 'h3_9', 'h3_10', 'h3_11',
+  'source_kind',
+  'source',
+  'source_record_id',
+  'import_id',
+  'occurred_on',
+  'month',
+  'hour',
+  'dow',
+  'occurred_at',
+  'time_precision',
+  'category',
+  'violence',
+  'attempt',
+  'original_label',
+  'victims',
+  'lat',
+  'lon',
+  'location_precision',
+  'alcaldia_2016',
+  'alcaldia_2023',
+  'colonia',
+  'cuadrante_2016',
+  'sector_2016',
+  'cuadrante_2023',
+  'sector_2023',
+  'h3_6',
+  'h3_7',
+  'h3_8',
+  'h3_9',
+  'h3_10',
+  'h3_11',
 ] as const satisfies readonly (keyof IncidentsTable)[];
 
 /** Columns an upsert replaces: all but the key. */
@@ -24,7 +51,11 @@ export const monthOf = (occurredOn: string) => `${occurredOn.slice(0, 7)}-01`;
 
 /** ISO day of week (1 Monday … 7 Sunday) of a YYYY-MM-DD date. */
 export function dayOfWeekOf(occurredOn: string): number {
-  return isoDayOfWeek({ year: Number(occurredOn.slice(0, 4)), month: Number(occurredOn.slice(5, 7)), day: Number(occurredOn.slice(8, 10)) });
+  return isoDayOfWeek({
+    year: Number(occurredOn.slice(0, 4)),
+    month: Number(occurredOn.slice(5, 7)),
+    day: Number(occurredOn.slice(8, 10)),
+  });
 }
 
 const importIdOf = (x: NormalisedIncident) => (x.provenance?.kind === 'import' ? x.provenance.importId : null);
@@ -52,7 +83,12 @@ export function incidentValues(x: NormalisedIncident, placed: Placement): Insert
     lon: x.point?.lon ?? null,
     location_precision: x.locationPrecision,
     ...placed.areas,
-    h3_6, h3_7, h3_8, h3_9, h3_10, h3_11,
+    h3_6,
+    h3_7,
+    h3_8,
+    h3_9,
+    h3_10,
+    h3_11,
   };
 }
 
@@ -60,7 +96,8 @@ export function incidentValues(x: NormalisedIncident, placed: Placement): Insert
 // text value is quoted and every null is left empty.
 const NEEDS_ESCAPE = /"/g;
 /** A quoted CSV text field ('' for null). */
-export const csvText = (v: string | null): string => (v === null ? '' : `"${v.includes('"') ? v.replace(NEEDS_ESCAPE, '""') : v}"`);
+export const csvText = (v: string | null): string =>
+  v === null ? '' : `"${v.includes('"') ? v.replace(NEEDS_ESCAPE, '""') : v}"`;
 const num = (v: number | null): string => (v === null ? '' : String(v));
 const cell = (v: string | null): string => v ?? '';
 

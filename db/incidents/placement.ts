@@ -34,7 +34,13 @@ const COLUMN_OF: Readonly<Record<keyof IncidentAreas, keyof AreaColumns>> = {
 };
 
 const noAreas = (): AreaColumns => ({
-  alcaldia_2016: null, alcaldia_2023: null, colonia: null, cuadrante_2016: null, sector_2016: null, cuadrante_2023: null, sector_2023: null,
+  alcaldia_2016: null,
+  alcaldia_2023: null,
+  colonia: null,
+  cuadrante_2016: null,
+  sector_2016: null,
+  cuadrante_2023: null,
+  sector_2023: null,
 });
 const NO_CELLS: readonly null[] = Object.freeze(H3_RESOLUTIONS.map(() => null));
 const SKIP_POLICE_2016: LocateOptions = { police2016: false };
@@ -45,7 +51,13 @@ export function placeIncident(incident: NormalisedIncident, placer: IncidentPlac
   let areas: AreaColumns;
   if (incident.placedAtPoint && point !== null) {
     // A stated 2016 cuadrante replaces the point's 2016 police areas: skip those two lookups.
-    areas = { ...placer.locate(point.lat, point.lon, statedAreas && 'cuadrante2016' in statedAreas ? SKIP_POLICE_2016 : undefined) };
+    areas = {
+      ...placer.locate(
+        point.lat,
+        point.lon,
+        statedAreas && 'cuadrante2016' in statedAreas ? SKIP_POLICE_2016 : undefined,
+      ),
+    };
   } else {
     areas = noAreas();
   }
@@ -54,7 +66,8 @@ export function placeIncident(incident: NormalisedIncident, placer: IncidentPlac
     if (!areas.colonia && namedAreas.colonia) areas.colonia = namedAreas.colonia;
   }
   if (statedAreas) {
-    for (const layer in statedAreas) areas[COLUMN_OF[layer as keyof IncidentAreas]] = statedAreas[layer as keyof IncidentAreas] ?? null;
+    for (const layer in statedAreas)
+      areas[COLUMN_OF[layer as keyof IncidentAreas]] = statedAreas[layer as keyof IncidentAreas] ?? null;
   }
   return { areas, h3: cellsFor(incident) };
 }

@@ -19,7 +19,12 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { IncidentKey, NormalisedIncident } from '../../core/incident/index.ts';
 import type { RawTx, Store } from '../connect.ts';
 import type { Database } from '../schema.ts';
-import { BUMP_DATA_VERSION, fullRebuildStatements, incidentDeltaStatements, monthRebuildStatements } from './aggregates.ts';
+import {
+  BUMP_DATA_VERSION,
+  fullRebuildStatements,
+  incidentDeltaStatements,
+  monthRebuildStatements,
+} from './aggregates.ts';
 import { INCIDENT_COLUMNS, UPDATABLE_COLUMNS, incidentCsvLine, incidentValues, monthOf } from './columns.ts';
 import { placeIncident, type IncidentPlacer, type Placement } from './placement.ts';
 
@@ -82,7 +87,11 @@ export class IncidentWriter {
         .returning(['id', 'source', 'source_record_id'])
         .execute();
       result.inserted += rows.length;
-      await applyDelta(trx, rows.map((r) => String(r.id)), 1);
+      await applyDelta(
+        trx,
+        rows.map((r) => String(r.id)),
+        1,
+      );
       const ids = new Map(rows.map((r) => [keyOf(r.source, r.source_record_id), String(r.id)]));
       for (const x of chunk) {
         const key = keyOf(x.source, x.sourceRecordId);
@@ -99,21 +108,30 @@ export class IncidentWriter {
         .insertInto('incidents')
         .values(chunk.map((x) => incidentValues(x, this.place(x))))
         .onConflict((oc) =>
-          oc.columns(['source', 'source_record_id']).doUpdateSet((eb) => Object.fromEntries(UPDATABLE_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)]))),
+          oc
+            .columns(['source', 'source_record_id'])
+            .doUpdateSet((eb) => Object.fromEntries(UPDATABLE_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)]))),
         )
         .returning(['id', 'source', 'source_record_id'])
         .execute();
       const ids = new Map(rows.map((r) => [keyOf(r.source, r.source_record_id), String(r.id)]));
       for (const x of chunk) result.ids.push(ids.get(keyOf(x.source, x.sourceRecordId))!);
       result.upserted += rows.length;
-      await applyDelta(trx, rows.map((r) => String(r.id)), 1);
+      await applyDelta(
+        trx,
+        rows.map((r) => String(r.id)),
+        1,
+      );
     }
     const retract = batch.retract ?? [];
     for (let i = 0; i < retract.length; i += ROWS_PER_STATEMENT) {
       const ids = await storedIds(trx, retract.slice(i, i + ROWS_PER_STATEMENT));
       if (ids.length === 0) continue;
       await applyDelta(trx, ids, -1);
-      const res = await trx.deleteFrom('incidents').where('id', 'in', ids as never[]).executeTakeFirst();
+      const res = await trx
+        .deleteFrom('incidents')
+        .where('id', 'in', ids as never[])
+        .executeTakeFirst();
       result.retracted += Number(res.numDeletedRows ?? 0);
     }
     result.changed = result.inserted + result.upserted + result.retracted > 0 || Boolean(opts.alsoChanged);
@@ -152,9 +170,15 @@ export class BulkIncidentLoad {
    * transaction rolls back.
    */
   async storedRecordIds(source: string): Promise<Set<string>> {
-    const { rows } = await this.tx.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM incidents WHERE source = $1) AS any`, [source]);
+    const { rows } = await this.tx.query<{ any: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM incidents WHERE source = $1) AS any`,
+      [source],
+    );
     if (!rows[0]?.any) return new Set();
-    const ids = await this.tx.query<{ source_record_id: string }>(`SELECT source_record_id FROM incidents WHERE source = $1`, [source]);
+    const ids = await this.tx.query<{ source_record_id: string }>(
+      `SELECT source_record_id FROM incidents WHERE source = $1`,
+      [source],
+    );
     return new Set(ids.rows.map((r) => r.source_record_id));
   }
 
@@ -226,7 +250,12 @@ export async function rebuildAggregates(store: Pick<Store, 'rawTransaction'>): P
 const keyOf = (source: string, recordId: string) => `${source}\u0000${recordId}`;
 
 async function storedId(trx: Transaction<Database>, x: IncidentKey): Promise<string> {
-  const row = await trx.selectFrom('incidents').select('id').where('source', '=', x.source).where('source_record_id', '=', x.sourceRecordId).executeTakeFirstOrThrow();
+  const row = await trx
+    .selectFrom('incidents')
+    .select('id')
+    .where('source', '=', x.source)
+    .where('source_record_id', '=', x.sourceRecordId)
+    .executeTakeFirstOrThrow();
   return String(row.id);
 }
 
@@ -234,7 +263,13 @@ async function storedId(trx: Transaction<Database>, x: IncidentKey): Promise<str
 async function storedIds(trx: Transaction<Database>, keys: readonly IncidentKey[]): Promise<string[]> {
   const out: string[] = [];
   for (const [source, recordIds] of bySource(keys)) {
-    const rows = await trx.selectFrom('incidents').select('id').where('source', '=', source).where('source_record_id', 'in', recordIds).forUpdate().execute();
+    const rows = await trx
+      .selectFrom('incidents')
+      .select('id')
+      .where('source', '=', source)
+      .where('source_record_id', 'in', recordIds)
+      .forUpdate()
+      .execute();
     for (const r of rows) out.push(String(r.id));
   }
   return out;

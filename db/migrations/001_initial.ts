@@ -53,7 +53,15 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Hotspot and series queries filter by date range and category first.
   await db.schema.createIndex('incidents_category_day').on('incidents').columns(['category', 'occurred_on']).execute();
   await db.schema.createIndex('incidents_day').on('incidents').column('occurred_on').execute();
-  for (const col of ['alcaldia_2016', 'alcaldia_2023', 'colonia', 'cuadrante_2016', 'cuadrante_2023', 'sector_2016', 'sector_2023']) {
+  for (const col of [
+    'alcaldia_2016',
+    'alcaldia_2023',
+    'colonia',
+    'cuadrante_2016',
+    'cuadrante_2023',
+    'sector_2016',
+    'sector_2023',
+  ]) {
     await db.schema.createIndex(`incidents_${col}_month`).on('incidents').columns([col, 'month']).execute();
   }
 
@@ -87,5 +95,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['quarantine', 'incidents', 'areas', 'imports', 'meta']) await db.schema.dropTable(t).ifExists().execute();
+  for (const t of ['quarantine', 'incidents', 'areas', 'imports', 'meta'])
+    await db.schema.dropTable(t).ifExists().execute();
 }

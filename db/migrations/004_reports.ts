@@ -40,7 +40,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint('citizen_reports_origin', sql`origin in ('form', 'chat')`)
     .addCheckConstraint('citizen_reports_status', sql`status in ('pending', 'approved', 'merged', 'rejected')`)
     .execute();
-  await db.schema.createIndex('citizen_reports_status').on('citizen_reports').columns(['status', 'created_at']).execute();
+  await db.schema
+    .createIndex('citizen_reports_status')
+    .on('citizen_reports')
+    .columns(['status', 'created_at'])
+    .execute();
   // a chat message is queued once, however often its export is imported
   await db.schema.createIndex('citizen_reports_chat_ref').on('citizen_reports').column('chat_ref').unique().execute();
   await db.schema.createIndex('citizen_reports_expiry').on('citizen_reports').column('text_expires_at').execute();

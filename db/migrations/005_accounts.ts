@@ -69,5 +69,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['login_attempts', 'invitations', 'sessions', 'users']) await db.schema.dropTable(table).ifExists().execute();
+  for (const table of ['login_attempts', 'invitations', 'sessions', 'users'])
+    await db.schema.dropTable(table).ifExists().execute();
 }

@@ -8,7 +8,12 @@ import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('citizen_reports').addColumn('client_key', 'text').execute();
-  await db.schema.createIndex('citizen_reports_client_key').on('citizen_reports').column('client_key').unique().execute();
+  await db.schema
+    .createIndex('citizen_reports_client_key')
+    .on('citizen_reports')
+    .column('client_key')
+    .unique()
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -19,7 +19,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('reason', 'text')
     .addColumn('instance', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('job_runs_job_source_started').on('job_runs').columns(['job', 'source', 'started_at']).execute();
+  await db.schema
+    .createIndex('job_runs_job_source_started')
+    .on('job_runs')
+    .columns(['job', 'source', 'started_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

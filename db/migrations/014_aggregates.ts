@@ -25,7 +25,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('key_sum', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('cell_months_pk', ['cell', 'month', 'category', 'source'])
     .execute();
-  await db.schema.createIndex('cell_months_res_month_category').on('cell_months').columns(['res', 'month', 'category']).execute();
+  await db.schema
+    .createIndex('cell_months_res_month_category')
+    .on('cell_months')
+    .columns(['res', 'month', 'category'])
+    .execute();
   await sql`CREATE INDEX cell_months_empty ON cell_months (cell) WHERE count = 0`.execute(db);
 
   await db.schema
@@ -40,7 +44,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('key_sum', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('area_months_pk', ['layer', 'area_id', 'month', 'category', 'source'])
     .execute();
-  await db.schema.createIndex('area_months_layer_month_category').on('area_months').columns(['layer', 'month', 'category']).execute();
+  await db.schema
+    .createIndex('area_months_layer_month_category')
+    .on('area_months')
+    .columns(['layer', 'month', 'category'])
+    .execute();
   await sql`CREATE INDEX area_months_empty ON area_months (layer) WHERE count = 0`.execute(db);
 
   for (const statement of fullRebuildStatements()) await sql.raw(statement).execute(db);

@@ -7,7 +7,9 @@ import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`alter table audit_log drop constraint audit_log_kind`.execute(db);
-  await sql`alter table audit_log add constraint audit_log_kind check (kind in ('view', 'export', 'login', 'csrf'))`.execute(db);
+  await sql`alter table audit_log add constraint audit_log_kind check (kind in ('view', 'export', 'login', 'csrf'))`.execute(
+    db,
+  );
   await db.schema.alterTable('audit_log').addColumn('ip', 'text').execute();
 }
 

@@ -6,7 +6,15 @@ import { expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { describeEachBackend } from '../../tests/harness/stores.ts';
 import {
-  createInvitation, createUser, credentialsEpoch, disableUser, findUserForLogin, loginBlockedForMs, recordLoginAttempt, redeemInvitation, unknownTerritoryIds,
+  createInvitation,
+  createUser,
+  credentialsEpoch,
+  disableUser,
+  findUserForLogin,
+  loginBlockedForMs,
+  recordLoginAttempt,
+  redeemInvitation,
+  unknownTerritoryIds,
 } from './accounts.ts';
 import { verifyPassword } from './password.ts';
 
@@ -19,30 +27,52 @@ describeEachBackend(
     it('stores a scrypt hash with its parameters, never the password; e-mails are unique whatever their case', async () => {
       const store = getStore();
       const user = await createUser(store, { email: 'Zoe@Example.MX', password: PASSWORD, role: 'admin', name: 'Zoe' });
-      const row = (await sql<{ password_hash: string }>`select password_hash from users where id = ${user.id}`.execute(store.db)).rows[0];
+      const row = (
+        await sql<{ password_hash: string }>`select password_hash from users where id = ${user.id}`.execute(store.db)
+      ).rows[0];
       expect(row.password_hash).toMatch(/^scrypt\$32768\$8\$3\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
       expect(row.password_hash).not.toContain(PASSWORD);
       expect(await verifyPassword(PASSWORD, row.password_hash)).toBe(true);
       expect((await findUserForLogin(store, ' ZOE@example.mx'))?.id).toBe(user.id);
-      await expect(createUser(store, { email: 'zoe@example.mx', password: PASSWORD, role: 'admin', name: 'Otra' })).rejects.toThrow();
+      await expect(
+        createUser(store, { email: 'zoe@example.mx', password: PASSWORD, role: 'admin', name: 'Otra' }),
+      ).rejects.toThrow();
     });
 
     it('redeems an invitation once, even when two redemptions race', async () => {
       const store = getStore();
-      const { token } = await createInvitation(store, { email: 'race@example.mx', role: 'moderador', createdBy: 'test', validMs: DAY });
-      const results = await Promise.all([redeemInvitation(store, token, { name: 'A', password: PASSWORD }), redeemInvitation(store, token, { name: 'B', password: PASSWORD })]);
+      const { token } = await createInvitation(store, {
+        email: 'race@example.mx',
+        role: 'moderador',
+        createdBy: 'test',
+        validMs: DAY,
+      });
+      const results = await Promise.all([
+        redeemInvitation(store, token, { name: 'A', password: PASSWORD }),
+        redeemInvitation(store, token, { name: 'B', password: PASSWORD }),
+      ]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
-      expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.reason)).toEqual([expect.stringMatching(/^(used|account_exists)$/)]);
-      const users = await sql<{ n: number }>`select count(*)::int as n from users where email = 'race@example.mx'`.execute(store.db);
+      expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.reason)).toEqual([
+        expect.stringMatching(/^(used|account_exists)$/),
+      ]);
+      const users = await sql<{
+        n: number;
+      }>`select count(*)::int as n from users where email = 'race@example.mx'`.execute(store.db);
       expect(users.rows[0].n).toBe(1);
-      expect(await redeemInvitation(store, 'inv_short', { name: 'C', password: PASSWORD })).toEqual({ ok: false, reason: 'invalid' });
+      expect(await redeemInvitation(store, 'inv_short', { name: 'C', password: PASSWORD })).toEqual({
+        ok: false,
+        reason: 'invalid',
+      });
     });
 
     it('locks after N failures within the window, until one window after the latest; a success resets the count', async () => {
       const store = getStore();
       const limits = { maxFailures: 3, ipMaxFailures: 0, windowMs: 15 * 60_000 };
       const email = 'lock@example.mx';
-      const back = (minutes: number) => sql`update login_attempts set attempted_at = attempted_at - ${`${minutes} minutes`}::interval where email = ${email}`.execute(store.db);
+      const back = (minutes: number) =>
+        sql`update login_attempts set attempted_at = attempted_at - ${`${minutes} minutes`}::interval where email = ${email}`.execute(
+          store.db,
+        );
       for (let i = 0; i < 2; i++) await recordLoginAttempt(store, { email, ip: '10.0.0.1', succeeded: false });
       expect(await loginBlockedForMs(store, email, '10.0.0.1', limits)).toBe(0);
       await back(10); // the first two failures were 10 minutes ago

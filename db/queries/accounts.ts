@@ -14,7 +14,6 @@ import { hashPassword } from './password.ts';
 import type { Role } from '../schema.ts';
 import { hashToken } from './tokens.ts';
 
-
 let epoch = 0;
 /** Moves whenever some credential stops being valid (see the module comment). */
 export function credentialsEpoch(): number {
@@ -30,7 +29,8 @@ export function normaliseEmail(email: string): string {
 }
 
 const jsonb = (values: readonly string[]) => sql`${JSON.stringify([...values].map(String))}::jsonb`;
-const territoryOf = (v: string[] | string): string[] => (typeof v === 'string' ? (JSON.parse(v) as unknown[]) : v).map(String);
+const territoryOf = (v: string[] | string): string[] =>
+  (typeof v === 'string' ? (JSON.parse(v) as unknown[]) : v).map(String);
 
 /** A user as the API shows it: never the hash. */
 export interface User {
@@ -44,8 +44,26 @@ export interface User {
   disabled_at: Date | null;
 }
 
-const USER_COLUMNS = ['id', 'email', 'name', 'role', 'territory', 'created_at', 'last_login_at', 'disabled_at'] as const;
-function toUser(row: { id: number; email: string; name: string; role: Role; territory: string[] | string; created_at: Date; last_login_at: Date | null; disabled_at: Date | null }): User {
+const USER_COLUMNS = [
+  'id',
+  'email',
+  'name',
+  'role',
+  'territory',
+  'created_at',
+  'last_login_at',
+  'disabled_at',
+] as const;
+function toUser(row: {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  territory: string[] | string;
+  created_at: Date;
+  last_login_at: Date | null;
+  disabled_at: Date | null;
+}): User {
   return { ...row, id: Number(row.id), territory: territoryOf(row.territory) };
 }
 
@@ -61,24 +79,42 @@ export interface NewUser {
 
 /** Creates a user (password hashed with scrypt here); a taken e-mail throws the store's unique-violation error. */
 export async function createUser(store: Pick<Store, 'db'>, u: NewUser): Promise<User> {
-  if (u.passwordHash === undefined && u.password === undefined) throw new Error('createUser: password or passwordHash required');
+  if (u.passwordHash === undefined && u.password === undefined)
+    throw new Error('createUser: password or passwordHash required');
   const passwordHash = u.passwordHash ?? (await hashPassword(u.password!));
   const row = await store.db
     .insertInto('users')
-    .values({ email: normaliseEmail(u.email), name: u.name.trim(), role: u.role, territory: jsonb(u.territory ?? []), password_hash: passwordHash })
+    .values({
+      email: normaliseEmail(u.email),
+      name: u.name.trim(),
+      role: u.role,
+      territory: jsonb(u.territory ?? []),
+      password_hash: passwordHash,
+    })
     .returning(USER_COLUMNS)
     .executeTakeFirstOrThrow();
   return toUser(row);
 }
 
 /** The user with `email` and its password hash (disabled ones too: the caller decides), or undefined. */
-export async function findUserForLogin(store: Pick<Store, 'db'>, email: string): Promise<(User & { password_hash: string }) | undefined> {
-  const row = await store.db.selectFrom('users').select([...USER_COLUMNS, 'password_hash']).where('email', '=', normaliseEmail(email)).executeTakeFirst();
+export async function findUserForLogin(
+  store: Pick<Store, 'db'>,
+  email: string,
+): Promise<(User & { password_hash: string }) | undefined> {
+  const row = await store.db
+    .selectFrom('users')
+    .select([...USER_COLUMNS, 'password_hash'])
+    .where('email', '=', normaliseEmail(email))
+    .executeTakeFirst();
   return row ? { ...toUser(row), password_hash: row.password_hash } : undefined;
 }
 
 export async function userByEmail(store: Pick<Store, 'db'>, email: string): Promise<User | undefined> {
-  const row = await store.db.selectFrom('users').select(USER_COLUMNS).where('email', '=', normaliseEmail(email)).executeTakeFirst();
+  const row = await store.db
+    .selectFrom('users')
+    .select(USER_COLUMNS)
+    .where('email', '=', normaliseEmail(email))
+    .executeTakeFirst();
   return row ? toUser(row) : undefined;
 }
 
@@ -96,9 +132,20 @@ export type DisableResult = 'disabled' | 'not_found' | 'last_admin';
  */
 export async function disableUser(store: Pick<Store, 'db'>, id: number): Promise<DisableResult> {
   const done = await store.db.transaction().execute(async (trx): Promise<DisableResult> => {
-    const admins = await trx.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).orderBy('id').forUpdate().execute();
+    const admins = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('role', '=', 'admin')
+      .where('disabled_at', 'is', null)
+      .orderBy('id')
+      .forUpdate()
+      .execute();
     if (admins.length === 1 && admins[0].id === id) return 'last_admin';
-    const r = await trx.updateTable('users').set({ disabled_at: sql`coalesce(disabled_at, now())` as never }).where('id', '=', id).executeTakeFirst();
+    const r = await trx
+      .updateTable('users')
+      .set({ disabled_at: sql`coalesce(disabled_at, now())` as never })
+      .where('id', '=', id)
+      .executeTakeFirst();
     await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
     return Number(r.numUpdatedRows) > 0 ? 'disabled' : 'not_found';
   });
@@ -113,11 +160,26 @@ export type RoleChangeResult = 'changed' | 'not_found' | 'last_admin';
  * role). Demoting the last active admin is refused (`last_admin`), under the same row lock as
  * `disableUser`.
  */
-export async function changeUserRole(store: Pick<Store, 'db'>, id: number, change: { role: Role; territory: readonly string[] }): Promise<RoleChangeResult> {
+export async function changeUserRole(
+  store: Pick<Store, 'db'>,
+  id: number,
+  change: { role: Role; territory: readonly string[] },
+): Promise<RoleChangeResult> {
   const done = await store.db.transaction().execute(async (trx): Promise<RoleChangeResult> => {
-    const admins = await trx.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).orderBy('id').forUpdate().execute();
+    const admins = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('role', '=', 'admin')
+      .where('disabled_at', 'is', null)
+      .orderBy('id')
+      .forUpdate()
+      .execute();
     if (change.role !== 'admin' && admins.length === 1 && admins[0].id === id) return 'last_admin';
-    const r = await trx.updateTable('users').set({ role: change.role, territory: jsonb(change.territory) }).where('id', '=', id).executeTakeFirst();
+    const r = await trx
+      .updateTable('users')
+      .set({ role: change.role, territory: jsonb(change.territory) })
+      .where('id', '=', id)
+      .executeTakeFirst();
     await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
     return Number(r.numUpdatedRows) > 0 ? 'changed' : 'not_found';
   });
@@ -127,9 +189,19 @@ export async function changeUserRole(store: Pick<Store, 'db'>, id: number, chang
 
 // ---- sessions ----
 
-export async function createSession(store: Pick<Store, 'db'>, s: { idHash: string; userId: number; expiresAt: Date }): Promise<void> {
-  await store.db.insertInto('sessions').values({ id_hash: s.idHash, user_id: s.userId, expires_at: s.expiresAt }).execute();
-  await store.db.updateTable('users').set({ last_login_at: sql`now()` as never }).where('id', '=', s.userId).execute();
+export async function createSession(
+  store: Pick<Store, 'db'>,
+  s: { idHash: string; userId: number; expiresAt: Date },
+): Promise<void> {
+  await store.db
+    .insertInto('sessions')
+    .values({ id_hash: s.idHash, user_id: s.userId, expires_at: s.expiresAt })
+    .execute();
+  await store.db
+    .updateTable('users')
+    .set({ last_login_at: sql`now()` as never })
+    .where('id', '=', s.userId)
+    .execute();
 }
 
 export interface LiveSession {
@@ -142,11 +214,26 @@ export interface LiveSession {
  * The live session with `idHash`: not past its absolute end, seen within `idleMs`, its user not
  * disabled. Expiry is decided by the database clock (one clock for every server process).
  */
-export async function findSession(store: Pick<Store, 'db'>, idHash: string, idleMs: number): Promise<LiveSession | undefined> {
+export async function findSession(
+  store: Pick<Store, 'db'>,
+  idHash: string,
+  idleMs: number,
+): Promise<LiveSession | undefined> {
   const row = await store.db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.id as session_id', 's.last_seen_at', 'u.id', 'u.email', 'u.name', 'u.role', 'u.territory', 'u.created_at', 'u.last_login_at', 'u.disabled_at'])
+    .select([
+      's.id as session_id',
+      's.last_seen_at',
+      'u.id',
+      'u.email',
+      'u.name',
+      'u.role',
+      'u.territory',
+      'u.created_at',
+      'u.last_login_at',
+      'u.disabled_at',
+    ])
     .where('s.id_hash', '=', idHash)
     .where('s.expires_at', '>', sql<Date>`now()`)
     .where('s.last_seen_at', '>', sql<Date>`now() - ${`${Math.floor(idleMs)} milliseconds`}::interval`)
@@ -159,7 +246,11 @@ export async function findSession(store: Pick<Store, 'db'>, idHash: string, idle
 
 /** Marks a session as used now (the idle clock restarts). */
 export async function touchSession(store: Pick<Store, 'db'>, sessionId: number): Promise<void> {
-  await store.db.updateTable('sessions').set({ last_seen_at: sql`now()` as never }).where('id', '=', sessionId).execute();
+  await store.db
+    .updateTable('sessions')
+    .set({ last_seen_at: sql`now()` as never })
+    .where('id', '=', sessionId)
+    .execute();
 }
 
 export async function deleteSession(store: Pick<Store, 'db'>, idHash: string): Promise<void> {
@@ -171,7 +262,12 @@ export async function deleteSession(store: Pick<Store, 'db'>, idHash: string): P
 export async function purgeExpiredSessions(store: Pick<Store, 'db'>, idleMs: number): Promise<number> {
   const r = await store.db
     .deleteFrom('sessions')
-    .where((eb) => eb.or([eb('expires_at', '<=', sql<Date>`now()`), eb('last_seen_at', '<=', sql<Date>`now() - ${`${Math.floor(idleMs)} milliseconds`}::interval`)]))
+    .where((eb) =>
+      eb.or([
+        eb('expires_at', '<=', sql<Date>`now()`),
+        eb('last_seen_at', '<=', sql<Date>`now() - ${`${Math.floor(idleMs)} milliseconds`}::interval`),
+      ]),
+    )
     .executeTakeFirst();
   return Number(r.numDeletedRows);
 }
@@ -207,16 +303,29 @@ export async function createInvitation(
     })
     .returning(['id', 'email', 'role', 'territory', 'expires_at'])
     .executeTakeFirstOrThrow();
-  return { token, invitation: { ...row, id: Number(row.id), territory: territoryOf(row.territory), expires_at: new Date(row.expires_at) } };
+  return {
+    token,
+    invitation: {
+      ...row,
+      id: Number(row.id),
+      territory: territoryOf(row.territory),
+      expires_at: new Date(row.expires_at),
+    },
+  };
 }
 
-export type RedeemResult = { ok: true; user: User } | { ok: false; reason: 'invalid' | 'used' | 'expired' | 'account_exists' };
+export type RedeemResult =
+  { ok: true; user: User } | { ok: false; reason: 'invalid' | 'used' | 'expired' | 'account_exists' };
 
 /**
  * Uses an invitation: in one transaction, claims it (unused, unexpired; the row lock makes a second
  * concurrent use wait and then find it used) and creates the user with its e-mail, role and territory.
  */
-export async function redeemInvitation(store: Pick<Store, 'db'>, token: string, account: { name: string; password: string }): Promise<RedeemResult> {
+export async function redeemInvitation(
+  store: Pick<Store, 'db'>,
+  token: string,
+  account: { name: string; password: string },
+): Promise<RedeemResult> {
   if (!INVITATION_RE.test(token)) return { ok: false, reason: 'invalid' };
   const passwordHash = await hashPassword(account.password);
   return store.db.transaction().execute(async (trx): Promise<RedeemResult> => {
@@ -233,18 +342,34 @@ export async function redeemInvitation(store: Pick<Store, 'db'>, token: string, 
     if (taken) return { ok: false, reason: 'account_exists' };
     const user = await trx
       .insertInto('users')
-      .values({ email: inv.email, name: account.name.trim(), role: inv.role, territory: jsonb(territoryOf(inv.territory)), password_hash: passwordHash })
+      .values({
+        email: inv.email,
+        name: account.name.trim(),
+        role: inv.role,
+        territory: jsonb(territoryOf(inv.territory)),
+        password_hash: passwordHash,
+      })
       .returning(USER_COLUMNS)
       .executeTakeFirstOrThrow();
-    await trx.updateTable('invitations').set({ used_at: sql`now()` as never, user_id: user.id }).where('id', '=', inv.id).execute();
+    await trx
+      .updateTable('invitations')
+      .set({ used_at: sql`now()` as never, user_id: user.id })
+      .where('id', '=', inv.id)
+      .execute();
     return { ok: true, user: toUser(user) };
   });
 }
 
 // ---- login attempts (rate limit and lockout) ----
 
-export async function recordLoginAttempt(store: Pick<Store, 'db'>, a: { email: string; ip: string; succeeded: boolean }): Promise<void> {
-  await store.db.insertInto('login_attempts').values({ email: normaliseEmail(a.email), ip: a.ip, succeeded: a.succeeded }).execute();
+export async function recordLoginAttempt(
+  store: Pick<Store, 'db'>,
+  a: { email: string; ip: string; succeeded: boolean },
+): Promise<void> {
+  await store.db
+    .insertInto('login_attempts')
+    .values({ email: normaliseEmail(a.email), ip: a.ip, succeeded: a.succeeded })
+    .execute();
 }
 
 export interface LoginLimits {
@@ -265,7 +390,12 @@ export interface LoginLimits {
  * e-mail: logging into one's own account must not wipe the count of guesses at other accounts.
  * Times come from the database clock.
  */
-export async function loginBlockedForMs(store: Pick<Store, 'db'>, email: string, ip: string, limits: LoginLimits): Promise<number> {
+export async function loginBlockedForMs(
+  store: Pick<Store, 'db'>,
+  email: string,
+  ip: string,
+  limits: LoginLimits,
+): Promise<number> {
   const window = `${Math.floor(limits.windowMs)} milliseconds`;
   const blockedFor = async (column: 'email' | 'ip', value: string, max: number): Promise<number> => {
     if (max <= 0) return 0;
@@ -283,7 +413,10 @@ export async function loginBlockedForMs(store: Pick<Store, 'db'>, email: string,
     const { n, remaining_ms } = r.rows[0];
     return n >= max && remaining_ms !== null ? Math.max(0, Number(remaining_ms)) : 0;
   };
-  return Math.max(await blockedFor('email', normaliseEmail(email), limits.maxFailures), await blockedFor('ip', ip, limits.ipMaxFailures));
+  return Math.max(
+    await blockedFor('email', normaliseEmail(email), limits.maxFailures),
+    await blockedFor('ip', ip, limits.ipMaxFailures),
+  );
 }
 
 export type LoginClaim = { blockedMs: number } | { attemptId: string };
@@ -295,31 +428,55 @@ export type LoginClaim = { blockedMs: number } | { attemptId: string };
  * success. So N guesses sent at once get at most `maxFailures` password checks: each claim sees the
  * ones before it, however long their checks take.
  */
-export async function claimLoginAttempt(store: Pick<Store, 'db'>, email: string, ip: string, limits: LoginLimits): Promise<LoginClaim> {
+export async function claimLoginAttempt(
+  store: Pick<Store, 'db'>,
+  email: string,
+  ip: string,
+  limits: LoginLimits,
+): Promise<LoginClaim> {
   return store.db.transaction().execute(async (trx): Promise<LoginClaim> => {
     // self-conflicting but leaves reads free: one claim at a time, for the few milliseconds it takes
     await sql`lock table login_attempts in share row exclusive mode`.execute(trx);
     const blockedMs = await loginBlockedForMs({ db: trx }, email, ip, limits);
     if (blockedMs > 0) return { blockedMs };
-    const row = await trx.insertInto('login_attempts').values({ email: normaliseEmail(email), ip, succeeded: false }).returning('id').executeTakeFirstOrThrow();
+    const row = await trx
+      .insertInto('login_attempts')
+      .values({ email: normaliseEmail(email), ip, succeeded: false })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     return { attemptId: String(row.id) };
   });
 }
 
 /** Records a claimed attempt's outcome (claims are failures until settled as a success). */
-export async function settleLoginAttempt(store: Pick<Store, 'db'>, attemptId: string, succeeded: boolean): Promise<void> {
-  if (succeeded) await store.db.updateTable('login_attempts').set({ succeeded: true }).where('id', '=', attemptId as never).execute();
+export async function settleLoginAttempt(
+  store: Pick<Store, 'db'>,
+  attemptId: string,
+  succeeded: boolean,
+): Promise<void> {
+  if (succeeded)
+    await store.db
+      .updateTable('login_attempts')
+      .set({ succeeded: true })
+      .where('id', '=', attemptId as never)
+      .execute();
 }
 
 /** Drops attempts older than `olderThanMs` (they no longer count for anything). */
 export async function purgeLoginAttempts(store: Pick<Store, 'db'>, olderThanMs: number): Promise<void> {
-  await store.db.deleteFrom('login_attempts').where('attempted_at', '<', sql<Date>`now() - ${`${Math.floor(olderThanMs)} milliseconds`}::interval`).execute();
+  await store.db
+    .deleteFrom('login_attempts')
+    .where('attempted_at', '<', sql<Date>`now() - ${`${Math.floor(olderThanMs)} milliseconds`}::interval`)
+    .execute();
 }
 
 // ---- API tokens ----
 
 /** Revokes an API token (db/queries/tokens.ts) by id or by the token itself; false when no live token matches. */
-export async function revokeToken(store: Pick<Store, 'db'>, which: { id: number } | { token: string }): Promise<boolean> {
+export async function revokeToken(
+  store: Pick<Store, 'db'>,
+  which: { id: number } | { token: string },
+): Promise<boolean> {
   const r = await store.db
     .updateTable('api_tokens')
     .set({ revoked_at: sql`now()` as never })
@@ -335,7 +492,12 @@ export async function revokeToken(store: Pick<Store, 'db'>, which: { id: number 
 /** The ids of `ids` that are neither an alcaldía nor a sector (either vintage): a territory must name real areas. */
 export async function unknownTerritoryIds(store: Pick<Store, 'db'>, ids: readonly string[]): Promise<string[]> {
   if (!ids.length) return [];
-  const rows = await store.db.selectFrom('areas').select('id').where('kind', 'in', ['alcaldia', 'sector']).where('id', 'in', [...ids]).execute();
+  const rows = await store.db
+    .selectFrom('areas')
+    .select('id')
+    .where('kind', 'in', ['alcaldia', 'sector'])
+    .where('id', 'in', [...ids])
+    .execute();
   const known = new Set(rows.map((r) => r.id));
   return ids.filter((id) => !known.has(id));
 }

@@ -9,7 +9,10 @@ import { splitRange } from './aggregated.ts';
 
 describe('splitRange (hand-written examples)', () => {
   it('keeps month-aligned ranges whole, open ends included', () => {
-    expect(splitRange('2023-01-01', '2024-01-01')).toEqual({ whole: { from: '2023-01-01', to: '2024-01-01' }, edges: [] });
+    expect(splitRange('2023-01-01', '2024-01-01')).toEqual({
+      whole: { from: '2023-01-01', to: '2024-01-01' },
+      edges: [],
+    });
     expect(splitRange(undefined, undefined)).toEqual({ whole: { from: undefined, to: undefined }, edges: [] });
     expect(splitRange('2023-03-01', undefined)).toEqual({ whole: { from: '2023-03-01', to: undefined }, edges: [] });
   });
@@ -17,15 +20,30 @@ describe('splitRange (hand-written examples)', () => {
   it('reads the partial first and last months from raw incidents', () => {
     expect(splitRange('2023-01-15', '2023-04-10')).toEqual({
       whole: { from: '2023-02-01', to: '2023-04-01' },
-      edges: [{ from: '2023-01-15', to: '2023-02-01' }, { from: '2023-04-01', to: '2023-04-10' }],
+      edges: [
+        { from: '2023-01-15', to: '2023-02-01' },
+        { from: '2023-04-01', to: '2023-04-10' },
+      ],
     });
-    expect(splitRange('2023-12-31', undefined)).toEqual({ whole: { from: '2024-01-01', to: undefined }, edges: [{ from: '2023-12-31', to: '2024-01-01' }] });
-    expect(splitRange(undefined, '2023-05-02')).toEqual({ whole: { from: undefined, to: '2023-05-01' }, edges: [{ from: '2023-05-01', to: '2023-05-02' }] });
+    expect(splitRange('2023-12-31', undefined)).toEqual({
+      whole: { from: '2024-01-01', to: undefined },
+      edges: [{ from: '2023-12-31', to: '2024-01-01' }],
+    });
+    expect(splitRange(undefined, '2023-05-02')).toEqual({
+      whole: { from: undefined, to: '2023-05-01' },
+      edges: [{ from: '2023-05-01', to: '2023-05-02' }],
+    });
   });
 
   it('reads a range without a whole month from raw incidents only, and an empty range not at all', () => {
-    expect(splitRange('2023-01-15', '2023-02-10')).toEqual({ whole: null, edges: [{ from: '2023-01-15', to: '2023-02-10' }] });
-    expect(splitRange('2023-01-15', '2023-01-16')).toEqual({ whole: null, edges: [{ from: '2023-01-15', to: '2023-01-16' }] });
+    expect(splitRange('2023-01-15', '2023-02-10')).toEqual({
+      whole: null,
+      edges: [{ from: '2023-01-15', to: '2023-02-10' }],
+    });
+    expect(splitRange('2023-01-15', '2023-01-16')).toEqual({
+      whole: null,
+      edges: [{ from: '2023-01-15', to: '2023-01-16' }],
+    });
     expect(splitRange('2023-02-01', '2023-02-01')).toEqual({ whole: null, edges: [] });
   });
 });
@@ -42,7 +60,8 @@ describe('cellKeysInBbox', () => {
         for (let lon = -99.19; lon <= -99.1; lon += 0.0007) {
           const cell = latLngToCell(lat, lon, res);
           const [clat, clon] = cellToLatLng(cell);
-          if (clat >= bbox[1] && clat <= bbox[3] && clon >= bbox[0] && clon <= bbox[2]) expected.add(h3ToBigInt(cell).toString());
+          if (clat >= bbox[1] && clat <= bbox[3] && clon >= bbox[0] && clon <= bbox[2])
+            expected.add(h3ToBigInt(cell).toString());
         }
       }
       expect(keys, `res ${res}`).toEqual(expected);

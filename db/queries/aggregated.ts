@@ -16,7 +16,6 @@ import { centreInBbox, cellKeysInBbox, type LonLatBbox as Bbox } from '../../geo
 import { placeColumn, type Database, type PlaceLevel } from '../schema.ts';
 import { applyIncidentFilter, type IncidentFilter } from './filter.ts';
 
-
 /** A date range cut into whole months (`YYYY-MM-01` bounds, open where the range is) and partial edges. */
 export interface SplitRange {
   /** whole months `[from, to)`; null when the range holds none */
@@ -32,7 +31,8 @@ export function splitRange(from?: string, to?: string): SplitRange {
   if (from !== undefined && to !== undefined && to <= from) return { whole: null, edges: [] };
   const wholeFrom = from === undefined || from === monthStart(from) ? from : nextMonthStart(from);
   const wholeTo = to === undefined ? undefined : monthStart(to);
-  if (wholeFrom !== undefined && wholeTo !== undefined && wholeFrom >= wholeTo) return { whole: null, edges: [{ from, to }] };
+  if (wholeFrom !== undefined && wholeTo !== undefined && wholeFrom >= wholeTo)
+    return { whole: null, edges: [{ from, to }] };
   const edges: SplitRange['edges'] = [];
   if (from !== undefined && from !== wholeFrom) edges.push({ from, to: wholeFrom });
   if (to !== undefined && to !== wholeTo) edges.push({ from: wholeTo, to });
@@ -49,32 +49,45 @@ const inList = (values: readonly (string | number)[]) => sql.join(values.length 
  * Rows `(place, month, count, key_sum)` — place as stored (int8 cell or area code), several rows per
  * place and month possible (categories, sources, raw edges): callers group and sum them.
  */
-export function placeMonthRows(db: Kysely<Database>, q: PlaceMonthQuery): RawBuilder<{ place: string; month: string; count: number; key_sum: number }> {
+export function placeMonthRows(
+  db: Kysely<Database>,
+  q: PlaceMonthQuery,
+): RawBuilder<{ place: string; month: string; count: number; key_sum: number }> {
   const { whole, edges } = splitRange(q.from, q.to);
   const parts: RawBuilder<unknown>[] = [];
   if (whole) {
     const level = q.level;
     const cells = level.kind === 'h3';
-    const conds: RawBuilder<unknown>[] = [level.kind === 'h3' ? sql`res = ${level.res}` : sql`layer = ${placeColumn(level)}`];
+    const conds: RawBuilder<unknown>[] = [
+      level.kind === 'h3' ? sql`res = ${level.res}` : sql`layer = ${placeColumn(level)}`,
+    ];
     if (whole.from) conds.push(sql`month >= ${whole.from}`);
     if (whole.to) conds.push(sql`month < ${whole.to}`);
     if (q.categories) conds.push(sql`category IN (${inList(q.categories)})`);
     if (q.sources) conds.push(sql`source_kind IN (${inList(q.sources)})`);
     const place = sql.ref(cells ? 'cell' : 'area_id');
     if (q.placeIds) conds.push(sql`${place} IN (${inList(q.placeIds)})`);
-    parts.push(sql`SELECT ${place} AS place, month, count, key_sum FROM ${sql.table(cells ? 'cell_months' : 'area_months')} WHERE ${sql.join(conds, sql` AND `)}`);
+    parts.push(
+      sql`SELECT ${place} AS place, month, count, key_sum FROM ${sql.table(cells ? 'cell_months' : 'area_months')} WHERE ${sql.join(conds, sql` AND `)}`,
+    );
   }
   const col = placeColumn(q.level);
   for (const edge of edges) {
     let raw = applyIncidentFilter(db.selectFrom('incidents'), { ...q, ...edge }).where(col, 'is not', null);
     if (q.placeIds) raw = raw.where(col, 'in', (q.placeIds.length ? q.placeIds : ['']) as never[]);
     const query = raw
-      .select([sql`${sql.ref(col)}`.as('place'), 'month', sql`count(*)::int`.as('count'), sql`sum(record_key)::int`.as('key_sum')])
+      .select([
+        sql`${sql.ref(col)}`.as('place'),
+        'month',
+        sql`count(*)::int`.as('count'),
+        sql`sum(record_key)::int`.as('key_sum'),
+      ])
       .groupBy([col, 'month']);
     parts.push(sql`${query}`);
   }
   // parenthesised as a whole: callers read it as a subquery (`FROM (…) AS u`, kysely's `.as('u')`)
-  if (parts.length === 0) return sql`(SELECT NULL::bigint AS place, NULL::date AS month, 0 AS count, 0 AS key_sum WHERE FALSE)`;
+  if (parts.length === 0)
+    return sql`(SELECT NULL::bigint AS place, NULL::date AS month, 0 AS count, 0 AS key_sum WHERE FALSE)`;
   return sql`(${sql.join(
     parts.map((p) => sql`(${p})`),
     sql` UNION ALL `,
@@ -89,19 +102,28 @@ const MAX_KEYED_CELLS = 5000;
  * incidents): their keys for `placeIds`, or, for a box too large to list, no keys and `keep` to
  * apply to the rows read.
  */
-export function cellsOfBbox(res: number, bbox: Bbox | undefined): { placeIds?: string[]; keep: (hex: string) => boolean } {
+export function cellsOfBbox(
+  res: number,
+  bbox: Bbox | undefined,
+): { placeIds?: string[]; keep: (hex: string) => boolean } {
   if (!bbox) return { keep: () => true };
   const keys = cellKeysInBbox(bbox, res, MAX_KEYED_CELLS);
   return keys ? { placeIds: keys, keep: () => true } : { keep: (hex) => centreInBbox(hex, bbox) };
 }
 
 /** Per source, the first and last month (`YYYY-MM`) of its incidents placed at `level` (in `placeId` only, when given). */
-export async function sourceMonthsAt(db: Kysely<Database>, level: PlaceLevel, placeId?: string): Promise<{ source: string; first: string; last: string }[]> {
+export async function sourceMonthsAt(
+  db: Kysely<Database>,
+  level: PlaceLevel,
+  placeId?: string,
+): Promise<{ source: string; first: string; last: string }[]> {
   const where =
     level.kind === 'h3'
       ? sql`FROM cell_months WHERE res = ${level.res}${placeId === undefined ? sql`` : sql` AND cell = ${placeId}`}`
       : sql`FROM area_months WHERE layer = ${placeColumn(level)}${placeId === undefined ? sql`` : sql` AND area_id = ${placeId}`}`;
   const { rows } = await sql<{ source: string; first: string; last: string }>`
-    SELECT source, to_char(min(month), 'YYYY-MM') AS first, to_char(max(month), 'YYYY-MM') AS last ${where} GROUP BY source ORDER BY source`.execute(db);
+    SELECT source, to_char(min(month), 'YYYY-MM') AS first, to_char(max(month), 'YYYY-MM') AS last ${where} GROUP BY source ORDER BY source`.execute(
+    db,
+  );
   return rows.map((r) => ({ source: r.source, first: r.first, last: r.last }));
 }

@@ -33,7 +33,6 @@ export interface AuditItem extends Omit<AuditEntry, 'at' | 'area_ids' | 'ip'> {
   ip: string | null;
 }
 
-
 /**
  * Text PostgreSQL can store: NUL and the other C0 controls become U+FFFD, and so do lone UTF-16
  * surrogates. Request paths and ids are the caller's bytes (`%00` decodes to NUL), and a text or
@@ -41,7 +40,10 @@ export interface AuditItem extends Omit<AuditEntry, 'at' | 'area_ids' | 'ip'> {
  * behind its batch.
  */
 export function storableText(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  return text.replace(
+    /[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    '\ufffd',
+  );
 }
 
 /**
@@ -82,13 +84,19 @@ export interface AuditFilter {
 }
 
 /** One page, newest first, and the cursor of the next page (null on the last). */
-export async function listAuditEntries(store: Pick<Store, 'db'>, f: AuditFilter): Promise<{ items: AuditItem[]; next_cursor: string | null }> {
+export async function listAuditEntries(
+  store: Pick<Store, 'db'>,
+  f: AuditFilter,
+): Promise<{ items: AuditItem[]; next_cursor: string | null }> {
   let q = store.db.selectFrom('audit_log').selectAll();
   if (f.from) q = q.where('at', '>=', f.from);
   if (f.to) q = q.where('at', '<', f.to);
   if (f.subject) q = q.where('subject', '=', f.subject);
   if (f.cursor) q = q.where('id', '<', f.cursor);
-  const rows = await q.orderBy('id', 'desc').limit(f.limit + 1).execute();
+  const rows = await q
+    .orderBy('id', 'desc')
+    .limit(f.limit + 1)
+    .execute();
   const page = rows.slice(0, f.limit);
   const items = page.map((r) => ({
     id: String(r.id),

@@ -26,7 +26,8 @@ export function applyIncidentFilter<O>(
 ): SelectQueryBuilder<Database, 'incidents', O> {
   let q = query;
   if (f.categories) q = q.where('category', 'in', f.categories.length ? [...f.categories] : ['']);
-  if (f.sources) q = q.where('source_kind', 'in', f.sources.length ? ([...f.sources] as SourceKind[]) : ['' as SourceKind]);
+  if (f.sources)
+    q = q.where('source_kind', 'in', f.sources.length ? ([...f.sources] as SourceKind[]) : ['' as SourceKind]);
   if (f.from) q = q.where('occurred_on', '>=', f.from);
   if (f.to) q = q.where('occurred_on', '<', f.to);
   return q;

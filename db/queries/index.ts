@@ -81,7 +81,14 @@ export interface IncidentRepository {
    * Incident counts per place of `level` (area code, or cell hex for `kind: 'h3'`) in each period
    * (ids absent from the map count 0).
    */
-  countsByArea(q: PlaceLevel & { categories?: readonly string[] | null; sources?: readonly string[] | null; periods: readonly Period[]; ids?: readonly string[] }): Promise<Map<string, number[]>>;
+  countsByArea(
+    q: PlaceLevel & {
+      categories?: readonly string[] | null;
+      sources?: readonly string[] | null;
+      periods: readonly Period[];
+      ids?: readonly string[];
+    },
+  ): Promise<Map<string, number[]>>;
   area(kind: AreaKind, vintage: Vintage, id: string): Promise<Area | undefined>;
   /** All areas of a kind and vintage (or only `ids`), ordered by id. Colonias have one vintage. */
   areas(kind: AreaKind, vintage: Vintage, ids?: readonly string[]): Promise<Area[]>;
@@ -115,7 +122,14 @@ export function createIncidentRepository(store: Pick<Store, 'db' | 'backend'>): 
   }
 
   const areaSelect = ['kind', 'vintage', 'id', 'name', 'alcaldia_id', 'population'] as const;
-  type AreaRow = { kind: AreaKind; vintage: number; id: string; name: string; alcaldia_id: string | null; population: number | null };
+  type AreaRow = {
+    kind: AreaKind;
+    vintage: number;
+    id: string;
+    name: string;
+    alcaldia_id: string | null;
+    population: number | null;
+  };
   const toArea = (r: AreaRow): Area => ({
     kind: r.kind,
     vintage: Number(r.vintage),
@@ -200,10 +214,13 @@ export function createIncidentRepository(store: Pick<Store, 'db' | 'backend'>): 
       const placeIds = q.ids ? placeDbIds(q, q.ids) : undefined;
       // one statement for every period: each period's rows tagged with its index, then counted per place
       const perPeriod = q.periods.map(
-        (p, i) => sql`SELECT ${i}::int AS p, place, count FROM ${placeMonthRows(db, { categories: q.categories, sources: q.sources, from: p.from, to: p.to, level: q, placeIds })} AS ${sql.raw(`x${i}`)}`,
+        (p, i) =>
+          sql`SELECT ${i}::int AS p, place, count FROM ${placeMonthRows(db, { categories: q.categories, sources: q.sources, from: p.from, to: p.to, level: q, placeIds })} AS ${sql.raw(`x${i}`)}`,
       );
       const { rows } = await sql<{ p: number; id: string; n: number }>`
-        SELECT p, ${placeIdExpr(q)} AS id, sum(count)::int AS n FROM (${sql.join(perPeriod, sql` UNION ALL `)}) AS u GROUP BY p, place`.execute(db);
+        SELECT p, ${placeIdExpr(q)} AS id, sum(count)::int AS n FROM (${sql.join(perPeriod, sql` UNION ALL `)}) AS u GROUP BY p, place`.execute(
+        db,
+      );
       const out = new Map<string, number[]>();
       for (const r of rows) {
         let counts = out.get(String(r.id));

@@ -6,7 +6,17 @@ describe('isCalendarDate', () => {
     for (const d of ['2013-01-01', '2016-02-29', '2000-02-29', '2023-12-31']) expect(isCalendarDate(d)).toBe(true);
   });
   it('rejects impossible or badly written dates', () => {
-    for (const d of ['2015-02-29', '1900-02-29', '2023-13-01', '2023-00-10', '2023-04-31', '2023-1-01', '20230101', '2023-01-01T00:00', '']) {
+    for (const d of [
+      '2015-02-29',
+      '1900-02-29',
+      '2023-13-01',
+      '2023-00-10',
+      '2023-04-31',
+      '2023-1-01',
+      '20230101',
+      '2023-01-01T00:00',
+      '',
+    ]) {
       expect(isCalendarDate(d), d).toBe(false);
     }
   });

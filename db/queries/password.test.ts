@@ -17,7 +17,11 @@ describe('password hashing (scrypt)', () => {
     const stored = await hashPassword('otra-contraseña', { N: 2 ** 14, r: 8, p: 1 });
     const [, N, r, p, salt, key] = stored.split('$');
     expect([N, r, p]).toEqual(['16384', '8', '1']);
-    const expected = scryptSync('otra-contraseña'.normalize('NFC'), Buffer.from(salt, 'base64url'), 32, { N: 16384, r: 8, p: 1 });
+    const expected = scryptSync('otra-contraseña'.normalize('NFC'), Buffer.from(salt, 'base64url'), 32, {
+      N: 16384,
+      r: 8,
+      p: 1,
+    });
     expect(Buffer.from(key, 'base64url').equals(expected)).toBe(true);
     // composed and decomposed spellings of "ñ" are the same password
     expect(await verifyPassword('otra-contrasen\u0303a', stored)).toBe(true);
@@ -25,7 +29,13 @@ describe('password hashing (scrypt)', () => {
 
   it('refuses malformed or out-of-bounds hashes without computing them', async () => {
     const good = await hashPassword('x'.repeat(12));
-    for (const bad of ['', 'scrypt$1$2$3', good.replace(/^scrypt/, 'bcrypt'), good.replace('$32768$', '$33554432$'), good.replace('$32768$', '$1000$')]) {
+    for (const bad of [
+      '',
+      'scrypt$1$2$3',
+      good.replace(/^scrypt/, 'bcrypt'),
+      good.replace('$32768$', '$33554432$'),
+      good.replace('$32768$', '$1000$'),
+    ]) {
       expect(await verifyPassword('x'.repeat(12), bad), bad).toBe(false);
     }
   });
@@ -39,6 +49,7 @@ describe('password hashing (scrypt)', () => {
   it('PASSWORD_SCRYPT_N must be a power of two in range', () => {
     expect(scryptParams({}).N).toBe(32768);
     expect(scryptParams({ PASSWORD_SCRYPT_N: '131072' }).N).toBe(131072);
-    for (const bad of ['1000', '1024', 'abc', String(2 ** 21)]) expect(() => scryptParams({ PASSWORD_SCRYPT_N: bad }), bad).toThrow(/PASSWORD_SCRYPT_N/);
+    for (const bad of ['1000', '1024', 'abc', String(2 ** 21)])
+      expect(() => scryptParams({ PASSWORD_SCRYPT_N: bad }), bad).toThrow(/PASSWORD_SCRYPT_N/);
   });
 });

@@ -30,8 +30,15 @@ export const MAX_PASSWORD_CHARS = 200;
 
 function scryptAsync(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
   // scrypt needs 128·N·r bytes; Node's default ceiling (32 MiB) is exactly N = 2^15, r = 8
-  const options: ScryptOptions = { N: params.N, r: params.r, p: params.p, maxmem: 256 * params.N * params.r + 1024 * 1024 };
-  return new Promise((resolve, reject) => scrypt(password.normalize('NFC'), salt, KEY_BYTES, options, (err, key) => (err ? reject(err) : resolve(key))));
+  const options: ScryptOptions = {
+    N: params.N,
+    r: params.r,
+    p: params.p,
+    maxmem: 256 * params.N * params.r + 1024 * 1024,
+  };
+  return new Promise((resolve, reject) =>
+    scrypt(password.normalize('NFC'), salt, KEY_BYTES, options, (err, key) => (err ? reject(err) : resolve(key))),
+  );
 }
 
 /** The parameters from the environment (`PASSWORD_SCRYPT_N`), else the defaults. */
@@ -51,7 +58,14 @@ function parse(stored: string): { params: ScryptParams; salt: Buffer; key: Buffe
   const parts = stored.split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return undefined;
   const [N, r, p] = parts.slice(1, 4).map(Number);
-  if (![N, r, p].every((n) => Number.isInteger(n) && n > 0) || N > MAX_N || r > MAX_R || p > MAX_P || (N & (N - 1)) !== 0) return undefined;
+  if (
+    ![N, r, p].every((n) => Number.isInteger(n) && n > 0) ||
+    N > MAX_N ||
+    r > MAX_R ||
+    p > MAX_P ||
+    (N & (N - 1)) !== 0
+  )
+    return undefined;
   const salt = Buffer.from(parts[4], 'base64url');
   const key = Buffer.from(parts[5], 'base64url');
   if (salt.length < 8 || key.length !== KEY_BYTES) return undefined;

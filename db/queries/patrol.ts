@@ -39,12 +39,18 @@ export async function patrolCounts(store: Pick<Store, 'db'>, q: PatrolQuery): Pr
   const base = applyIncidentFilter(db.selectFrom('incidents').where(col, '=', q.cuadrante), q);
 
   const [heat, cells, categories] = await Promise.all([
-    base.select(['dow', 'hour', sql<number>`count(*)::int`.as('count')]).groupBy(['dow', 'hour']).execute(),
+    base
+      .select(['dow', 'hour', sql<number>`count(*)::int`.as('count')])
+      .groupBy(['dow', 'hour'])
+      .execute(),
     base
       .select([sql<string | null>`to_hex(${sql.ref(h3)})`.as('h3'), sql<number>`count(*)::int`.as('count')])
       .groupBy(h3)
       .execute(),
-    base.select(['category', sql<number>`count(*)::int`.as('count')]).groupBy('category').execute(),
+    base
+      .select(['category', sql<number>`count(*)::int`.as('count')])
+      .groupBy('category')
+      .execute(),
   ]);
 
   const counts = Array.from({ length: PATROL_DAYS }, () => new Array<number>(PATROL_HOURS).fill(0));

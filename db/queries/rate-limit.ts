@@ -22,7 +22,9 @@ export async function countReport(store: { db: Kysely<Database> }, clientIp: str
   const row = await db
     .insertInto('report_rate_windows')
     .values({ client_ip: clientIp, window_start: new Date(startMs), count: 1 })
-    .onConflict((oc) => oc.columns(['client_ip', 'window_start']).doUpdateSet({ count: sql`report_rate_windows.count + 1` }))
+    .onConflict((oc) =>
+      oc.columns(['client_ip', 'window_start']).doUpdateSet({ count: sql`report_rate_windows.count + 1` }),
+    )
     .returning('count')
     .executeTakeFirstOrThrow();
   return Number(row.count);
@@ -32,7 +34,12 @@ export async function countReport(store: { db: Kysely<Database> }, clientIp: str
  * Counts one more request of `scope` (e.g. `plenary`) from `clientIp`: the same table, keyed
  * `<scope>:<ip>` so that each limit counts only its own requests (reports use the bare IP).
  */
-export async function countScopedRequest(store: { db: Kysely<Database> }, scope: string, clientIp: string, startMs: number): Promise<number> {
+export async function countScopedRequest(
+  store: { db: Kysely<Database> },
+  scope: string,
+  clientIp: string,
+  startMs: number,
+): Promise<number> {
   return countReport(store, `${scope}:${clientIp}`, startMs);
 }
 

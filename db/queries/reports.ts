@@ -33,21 +33,39 @@ export async function insertReport(store: Pick<Store, 'db'>, report: NewReport):
 
 /** The report queued with this `Idempotency-Key`, if any. */
 export async function reportByClientKey(store: Pick<Store, 'db'>, key: string): Promise<ReportRow | undefined> {
-  return withDay(await store.db.selectFrom('citizen_reports').selectAll().where('client_key', '=', key).executeTakeFirst());
+  return withDay(
+    await store.db.selectFrom('citizen_reports').selectAll().where('client_key', '=', key).executeTakeFirst(),
+  );
 }
 
 export async function reportByFolio(store: Pick<Store, 'db'>, folio: string): Promise<ReportRow | undefined> {
-  return withDay(await store.db.selectFrom('citizen_reports').selectAll().where('folio', '=', folio).executeTakeFirst());
+  return withDay(
+    await store.db.selectFrom('citizen_reports').selectAll().where('folio', '=', folio).executeTakeFirst(),
+  );
 }
 
-export async function listReports(store: Pick<Store, 'db'>, opts: { status?: ReportStatus; limit?: number; offset?: number }): Promise<ReportRow[]> {
+export async function listReports(
+  store: Pick<Store, 'db'>,
+  opts: { status?: ReportStatus; limit?: number; offset?: number },
+): Promise<ReportRow[]> {
   let q = store.db.selectFrom('citizen_reports').selectAll();
   if (opts.status) q = q.where('status', '=', opts.status);
-  return (await q.orderBy('created_at').orderBy('id').limit(opts.limit ?? 100).offset(opts.offset ?? 0).execute()).map(withDay);
+  return (
+    await q
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(opts.limit ?? 100)
+      .offset(opts.offset ?? 0)
+      .execute()
+  ).map(withDay);
 }
 
 export async function countReports(store: Pick<Store, 'db'>): Promise<Record<ReportStatus, number>> {
-  const rows = await store.db.selectFrom('citizen_reports').select(['status', sql<string>`count(*)`.as('n')]).groupBy('status').execute();
+  const rows = await store.db
+    .selectFrom('citizen_reports')
+    .select(['status', sql<string>`count(*)`.as('n')])
+    .groupBy('status')
+    .execute();
   const out = { pending: 0, approved: 0, merged: 0, rejected: 0 };
   for (const r of rows) out[r.status] = Number(r.n);
   return out;
@@ -57,7 +75,9 @@ type Tx = Kysely<Database>;
 
 /** The pending report, locked for the decision; 404 / 409 otherwise. */
 async function pendingForUpdate(trx: Tx, folio: string): Promise<ReportRow> {
-  const row = withDay(await trx.selectFrom('citizen_reports').selectAll().where('folio', '=', folio).forUpdate().executeTakeFirst());
+  const row = withDay(
+    await trx.selectFrom('citizen_reports').selectAll().where('folio', '=', folio).forUpdate().executeTakeFirst(),
+  );
   if (!row) throw new AppError('not_found', `folio ${folio}`);
   if (row.status !== 'pending') throw new AppError('report_already_decided', row.status);
   return row;
@@ -90,10 +110,19 @@ export async function approveReport(
 }
 
 /** Links a pending report to an existing incident (no new incident: the event is counted once). */
-export async function mergeReport(store: Pick<Store, 'db'>, folio: string, incidentId: string, by: string): Promise<void> {
+export async function mergeReport(
+  store: Pick<Store, 'db'>,
+  folio: string,
+  incidentId: string,
+  by: string,
+): Promise<void> {
   await store.db.transaction().execute(async (trx) => {
     await pendingForUpdate(trx, folio);
-    const inc = await trx.selectFrom('incidents').select('id').where('id', '=', incidentId as never).executeTakeFirst();
+    const inc = await trx
+      .selectFrom('incidents')
+      .select('id')
+      .where('id', '=', incidentId as never)
+      .executeTakeFirst();
     if (!inc) throw new AppError('not_found', `incidente ${incidentId}`);
     await trx
       .updateTable('citizen_reports')

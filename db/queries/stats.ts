@@ -62,7 +62,9 @@ export function cellCountColumns() {
 }
 
 /** Rows (place id, `YYYY-MM`, count, key sum) → place id → month → cell count. */
-export function nestCellCounts(rows: readonly { id: unknown; period: string; count: number; key_sum: number }[]): Map<string, Map<string, CellCount>> {
+export function nestCellCounts(
+  rows: readonly { id: unknown; period: string; count: number; key_sum: number }[],
+): Map<string, Map<string, CellCount>> {
   const out = new Map<string, Map<string, CellCount>>();
   for (const r of rows) {
     const id = String(r.id);

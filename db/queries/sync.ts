@@ -48,7 +48,11 @@ export async function syncResources(db: Db): Promise<SyncResource[]> {
 }
 
 /** Records what was fetched of `key` (and when data last changed, when `changed`). */
-export async function saveSyncResource(db: Db, r: Omit<SyncResource, 'checkedAt' | 'changedAt'>, changed: boolean): Promise<void> {
+export async function saveSyncResource(
+  db: Db,
+  r: Omit<SyncResource, 'checkedAt' | 'changedAt'>,
+  changed: boolean,
+): Promise<void> {
   const values = {
     key: r.key,
     source: r.source,
@@ -77,25 +81,44 @@ export async function markSyncChecked(db: Db, key: string): Promise<void> {
 
 /** record id → content hash of every synced record of `source`. */
 export async function syncedContentHashes(db: Db, source: string): Promise<Map<string, string>> {
-  const rows = await db.selectFrom('sync_records').select(['record_id', 'content_hash']).where('source', '=', source).execute();
+  const rows = await db
+    .selectFrom('sync_records')
+    .select(['record_id', 'content_hash'])
+    .where('source', '=', source)
+    .execute();
   return new Map(rows.map((r) => [r.record_id, r.content_hash]));
 }
 
 /** 3 parameters a row: 10,000 rows stay well under PostgreSQL's 65,535 parameters per statement. */
 const RECORDS_PER_STATEMENT = 10_000;
 
-export async function saveSyncedRecords(db: Db, source: string, records: readonly { recordId: string; contentHash: string }[]): Promise<void> {
+export async function saveSyncedRecords(
+  db: Db,
+  source: string,
+  records: readonly { recordId: string; contentHash: string }[],
+): Promise<void> {
   for (let i = 0; i < records.length; i += RECORDS_PER_STATEMENT) {
     await db
       .insertInto('sync_records')
-      .values(records.slice(i, i + RECORDS_PER_STATEMENT).map((r) => ({ source, record_id: r.recordId, content_hash: r.contentHash })))
-      .onConflict((oc) => oc.columns(['source', 'record_id']).doUpdateSet({ content_hash: (eb) => eb.ref('excluded.content_hash') }))
+      .values(
+        records
+          .slice(i, i + RECORDS_PER_STATEMENT)
+          .map((r) => ({ source, record_id: r.recordId, content_hash: r.contentHash })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['source', 'record_id']).doUpdateSet({ content_hash: (eb) => eb.ref('excluded.content_hash') }),
+      )
       .execute();
   }
 }
 
 /** Forgets withdrawn records and keeps the fact that they were withdrawn, by which import. */
-export async function recordRetractions(db: Db, source: string, recordIds: readonly string[], importId: number): Promise<void> {
+export async function recordRetractions(
+  db: Db,
+  source: string,
+  recordIds: readonly string[],
+  importId: number,
+): Promise<void> {
   for (let i = 0; i < recordIds.length; i += RECORDS_PER_STATEMENT) {
     const chunk = recordIds.slice(i, i + RECORDS_PER_STATEMENT);
     await db.deleteFrom('sync_records').where('source', '=', source).where('record_id', 'in', chunk).execute();

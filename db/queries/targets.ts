@@ -9,7 +9,6 @@ import type { AreaKind, TargetsTable, Vintage } from '../schema.ts';
 import { sourceMonthsAt } from './aggregated.ts';
 import type { SourceMonths } from './stats.ts';
 
-
 /** A target as the API shows it (dates `YYYY-MM-DD`, due month `YYYY-MM`, created_at ISO). */
 export interface TargetRecord {
   id: number;
@@ -41,7 +40,6 @@ export interface NewTarget {
   due_month: string;
   created_by: string;
 }
-
 
 // dates as text from both drivers (PGlite returns Date objects for `date` columns, postgres.js strings)
 const columns = [
@@ -93,7 +91,10 @@ export async function getTarget(store: Pick<Store, 'db'>, id: number): Promise<T
 }
 
 /** Targets, newest first; `kind` and `ids` narrow the list (ids: area ids of that kind). */
-export async function listTargets(store: Pick<Store, 'db'>, q: { kind?: AreaKind; ids?: readonly string[]; vintage?: Vintage } = {}): Promise<TargetRecord[]> {
+export async function listTargets(
+  store: Pick<Store, 'db'>,
+  q: { kind?: AreaKind; ids?: readonly string[]; vintage?: Vintage } = {},
+): Promise<TargetRecord[]> {
   let query = store.db.selectFrom('targets').select(columns);
   if (q.kind) query = query.where('kind', '=', q.kind);
   if (q.vintage) query = query.where('vintage', '=', q.vintage);
@@ -114,6 +115,9 @@ export async function deleteTarget(store: Pick<Store, 'db'>, id: number): Promis
  * another part of the city (FGJ's Milpa Alta file runs to 2022) must not make later months look
  * like months without crime here.
  */
-export async function areaSourceMonths(store: Pick<Store, 'db'>, q: { kind: AreaKind; vintage: Vintage; id: string }): Promise<SourceMonths[]> {
+export async function areaSourceMonths(
+  store: Pick<Store, 'db'>,
+  q: { kind: AreaKind; vintage: Vintage; id: string },
+): Promise<SourceMonths[]> {
   return sourceMonthsAt(store.db, { kind: q.kind, vintage: q.vintage }, q.id);
 }

@@ -18,14 +18,12 @@ export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
 
-
 export interface TokenRecord {
   id: number;
   role: Role;
   name: string;
   territory: string[];
 }
-
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -37,12 +35,18 @@ export function generateToken(): string {
 }
 
 /** Creates a token; returns the token itself (shown once) — the store keeps only its hash. */
-export async function createToken(store: Pick<Store, 'db'>, t: { role: Role; name: string; territory?: readonly string[] }): Promise<string> {
+export async function createToken(
+  store: Pick<Store, 'db'>,
+  t: { role: Role; name: string; territory?: readonly string[] },
+): Promise<string> {
   return (await issueToken(store, t)).token;
 }
 
 /** Creates a token; returns it (shown once) with the id that lists and revokes it. */
-export async function issueToken(store: Pick<Store, 'db'>, t: { role: Role; name: string; territory?: readonly string[] }): Promise<{ id: number; token: string }> {
+export async function issueToken(
+  store: Pick<Store, 'db'>,
+  t: { role: Role; name: string; territory?: readonly string[] },
+): Promise<{ id: number; token: string }> {
   const token = generateToken();
   const row = await store.db
     .insertInto('api_tokens')
@@ -64,12 +68,18 @@ export interface TokenListing extends TokenRecord {
 
 /** Every token, newest first: what it grants and when it was revoked (never the token or its hash). */
 export async function listTokens(store: Pick<Store, 'db'>): Promise<TokenListing[]> {
-  const rows = await store.db.selectFrom('api_tokens').select(['id', 'role', 'name', 'territory', 'created_at', 'revoked_at']).orderBy('id', 'desc').execute();
+  const rows = await store.db
+    .selectFrom('api_tokens')
+    .select(['id', 'role', 'name', 'territory', 'created_at', 'revoked_at'])
+    .orderBy('id', 'desc')
+    .execute();
   return rows.map((row) => ({
     id: Number(row.id),
     role: row.role,
     name: row.name,
-    territory: (typeof row.territory === 'string' ? (JSON.parse(row.territory) as string[]) : row.territory).map(String),
+    territory: (typeof row.territory === 'string' ? (JSON.parse(row.territory) as string[]) : row.territory).map(
+      String,
+    ),
     created_at: new Date(row.created_at).toISOString(),
     revoked_at: row.revoked_at ? new Date(row.revoked_at).toISOString() : null,
   }));

@@ -9,16 +9,49 @@ import { createIncidentRepository, type IncidentRepository } from '../queries/in
 import { createStatsQueries, type StatsQueries } from '../queries/stats.ts';
 import { cellMonthCounts } from '../queries/published.ts';
 import {
-  changeUserRole, createInvitation, revokeToken, createSession, credentialsEpoch, deleteSession, disableUser, findSession, findUserForLogin, listUsers,
-  claimLoginAttempt, loginBlockedForMs, purgeExpiredSessions, purgeLoginAttempts, recordLoginAttempt, settleLoginAttempt, redeemInvitation, touchSession, unknownTerritoryIds,
+  changeUserRole,
+  createInvitation,
+  revokeToken,
+  createSession,
+  credentialsEpoch,
+  deleteSession,
+  disableUser,
+  findSession,
+  findUserForLogin,
+  listUsers,
+  claimLoginAttempt,
+  loginBlockedForMs,
+  purgeExpiredSessions,
+  purgeLoginAttempts,
+  recordLoginAttempt,
+  settleLoginAttempt,
+  redeemInvitation,
+  touchSession,
+  unknownTerritoryIds,
 } from '../queries/accounts.ts';
 import { findToken, issueToken, listTokens } from '../queries/tokens.ts';
 import { insertAuditEntries, listAuditEntries, purgeAuditEntries } from '../queries/audit.ts';
-import { approveReport, countHoneypot, countReports, insertReport, listReports, mergeReport, rejectReport, reportByClientKey, reportByFolio } from '../queries/reports.ts';
+import {
+  approveReport,
+  countHoneypot,
+  countReports,
+  insertReport,
+  listReports,
+  mergeReport,
+  rejectReport,
+  reportByClientKey,
+  reportByFolio,
+} from '../queries/reports.ts';
 import { areaSourceMonths, createTarget, deleteTarget, getTarget, listTargets } from '../queries/targets.ts';
 import { patrolCounts } from '../queries/patrol.ts';
 import { countReport, countScopedRequest, purgeReportWindows } from '../queries/rate-limit.ts';
-import { correctNewsIncident, detachNewsArticle, mergeNewsIncidents, newsIncidents, rejectNewsIncident } from '../queries/news.ts';
+import {
+  correctNewsIncident,
+  detachNewsArticle,
+  mergeNewsIncidents,
+  newsIncidents,
+  rejectNewsIncident,
+} from '../queries/news.ts';
 import { latestJobRuns } from '../queries/job-runs.ts';
 
 export type { IncidentRepository, Area, Bbox, Period, Health, IncidentFilter } from '../queries/index.ts';
@@ -30,7 +63,14 @@ export type { ReportRow, ReportStatus, NewReport } from '../queries/reports.ts';
 export type { TargetRecord, NewTarget } from '../queries/targets.ts';
 export type { PatrolCounts, PatrolQuery } from '../queries/patrol.ts';
 export type { LatestJobRun } from '../queries/job-runs.ts';
-export type { Correction, IncidentFromArticle, NewsIncident, NewsIncidentQuery, NewsSource, StoredArticle } from '../queries/news.ts';
+export type {
+  Correction,
+  IncidentFromArticle,
+  NewsIncident,
+  NewsIncidentQuery,
+  NewsSource,
+  StoredArticle,
+} from '../queries/news.ts';
 // Pure helpers and constants of the store's vocabulary that the API shares (no store involved).
 export { foldForSearch } from '../queries/index.ts';
 export { ROLES } from '../queries/tokens.ts';
@@ -43,21 +83,57 @@ type StoreHandle = Pick<Store, 'db'>;
 export type Bound<F> = F extends (store: StoreHandle, ...args: infer A) => infer R ? (...args: A) => R : never;
 
 /** Binds `store` as the first argument of every function in `queries`. */
-function bindStore<Q extends Record<string, (store: StoreHandle, ...args: never[]) => unknown>>(store: StoreHandle, queries: Q): { [K in keyof Q]: Bound<Q[K]> } {
+function bindStore<Q extends Record<string, (store: StoreHandle, ...args: never[]) => unknown>>(
+  store: StoreHandle,
+  queries: Q,
+): { [K in keyof Q]: Bound<Q[K]> } {
   const bound: Record<string, unknown> = {};
   for (const [name, query] of Object.entries(queries)) bound[name] = (...args: never[]) => query(store, ...args);
   return bound as { [K in keyof Q]: Bound<Q[K]> };
 }
 
 const accountQueries = {
-  findUserForLogin, listUsers, disableUser, changeUserRole, createSession, findSession, touchSession, deleteSession, purgeExpiredSessions,
-  createInvitation, redeemInvitation, recordLoginAttempt, loginBlockedForMs, claimLoginAttempt, settleLoginAttempt, purgeLoginAttempts, unknownTerritoryIds,
+  findUserForLogin,
+  listUsers,
+  disableUser,
+  changeUserRole,
+  createSession,
+  findSession,
+  touchSession,
+  deleteSession,
+  purgeExpiredSessions,
+  createInvitation,
+  redeemInvitation,
+  recordLoginAttempt,
+  loginBlockedForMs,
+  claimLoginAttempt,
+  settleLoginAttempt,
+  purgeLoginAttempts,
+  unknownTerritoryIds,
 };
-const reportQueries = { insert: insertReport, byClientKey: reportByClientKey, byFolio: reportByFolio, list: listReports, count: countReports, approve: approveReport, merge: mergeReport, reject: rejectReport, countHoneypot };
-const targetQueries = { create: createTarget, get: getTarget, list: listTargets, delete: deleteTarget, areaSourceMonths };
+const reportQueries = {
+  insert: insertReport,
+  byClientKey: reportByClientKey,
+  byFolio: reportByFolio,
+  list: listReports,
+  count: countReports,
+  approve: approveReport,
+  merge: mergeReport,
+  reject: rejectReport,
+  countHoneypot,
+};
+const targetQueries = {
+  create: createTarget,
+  get: getTarget,
+  list: listTargets,
+  delete: deleteTarget,
+  areaSourceMonths,
+};
 
 /** Users, sessions, invitations and login attempts; `credentialsEpoch` moves when access must end at once. */
-export type AccountRepository = { [K in keyof typeof accountQueries]: Bound<(typeof accountQueries)[K]> } & { credentialsEpoch: typeof credentialsEpoch };
+export type AccountRepository = { [K in keyof typeof accountQueries]: Bound<(typeof accountQueries)[K]> } & {
+  credentialsEpoch: typeof credentialsEpoch;
+};
 /** API bearer tokens (looked up by the token; the store keeps its SHA-256). */
 export interface TokenRepository {
   find: Bound<typeof findToken>;
@@ -79,7 +155,13 @@ export type TargetRepository = { [K in keyof typeof targetQueries]: Bound<(typeo
 export interface PatrolRepository {
   counts: Bound<typeof patrolCounts>;
 }
-const newsQueries = { incidents: newsIncidents, reject: rejectNewsIncident, correct: correctNewsIncident, detach: detachNewsArticle, merge: mergeNewsIncidents };
+const newsQueries = {
+  incidents: newsIncidents,
+  reject: rejectNewsIncident,
+  correct: correctNewsIncident,
+  detach: detachNewsArticle,
+  merge: mergeNewsIncidents,
+};
 /** News incidents of an area with the articles behind them (detail-level provenance), and moderators' decisions on them. */
 export type NewsRepository = { [K in keyof typeof newsQueries]: Bound<(typeof newsQueries)[K]> };
 /** The background jobs' run records, as admins read them (the latest run of each source). */
@@ -119,7 +201,10 @@ export interface Repositories {
  * counts — go through the replica routing (db/replicas.ts); every other repository writes or must
  * read its own writes, and stays on the primary.
  */
-export function createRepositories(store: Pick<Store, 'db' | 'backend' | 'reads'>, given: { incidents?: IncidentRepository } = {}): Repositories {
+export function createRepositories(
+  store: Pick<Store, 'db' | 'backend' | 'reads'>,
+  given: { incidents?: IncidentRepository } = {},
+): Repositories {
   const reads = store.reads ? { db: store.reads.db, backend: store.backend } : store;
   return {
     incidents: given.incidents ?? createIncidentRepository(reads),

@@ -13,15 +13,24 @@ describeEachBackend(
       const { db } = getStore();
       const counts = async () =>
         Object.fromEntries(
-          (await db.selectFrom('areas').select(['kind', 'vintage', (eb) => eb.fn.countAll().as('n')]).groupBy(['kind', 'vintage']).execute()).map((r) => [
-            `${r.kind}:${r.vintage}`,
-            Number(r.n),
-          ]),
+          (
+            await db
+              .selectFrom('areas')
+              .select(['kind', 'vintage', (eb) => eb.fn.countAll().as('n')])
+              .groupBy(['kind', 'vintage'])
+              .execute()
+          ).map((r) => [`${r.kind}:${r.vintage}`, Number(r.n)]),
         );
       await importAreas(getStore());
       const expected = {
-        'alcaldia:2016': 16, 'alcaldia:2023': 16, 'colonia:2016': 1814, 'colonia:2023': 1814,
-        'cuadrante:2016': 847, 'cuadrante:2023': 847, 'sector:2016': 72, 'sector:2023': 72,
+        'alcaldia:2016': 16,
+        'alcaldia:2023': 16,
+        'colonia:2016': 1814,
+        'colonia:2023': 1814,
+        'cuadrante:2016': 847,
+        'cuadrante:2023': 847,
+        'sector:2016': 72,
+        'sector:2023': 72,
       };
       expect(await counts()).toEqual(expected);
       await importAreas(getStore());
@@ -32,11 +41,29 @@ describeEachBackend(
       const { db } = getStore();
       await importAreas(getStore());
       const aguilera = colonias.find((c) => c.cve_col === '02-001')!;
-      const row = await db.selectFrom('areas').selectAll().where('kind', '=', 'colonia').where('vintage', '=', 2023).where('id', '=', '02-001').executeTakeFirstOrThrow();
-      expect(row).toMatchObject({ name: aguilera.colonia, alcaldia_id: '09002', population: Number(aguilera.poblacion) });
+      const row = await db
+        .selectFrom('areas')
+        .selectAll()
+        .where('kind', '=', 'colonia')
+        .where('vintage', '=', 2023)
+        .where('id', '=', '02-001')
+        .executeTakeFirstOrThrow();
+      expect(row).toMatchObject({
+        name: aguilera.colonia,
+        alcaldia_id: '09002',
+        population: Number(aguilera.poblacion),
+      });
       // An alcaldía's population is the sum of its colonias'.
-      const milpaAlta = colonias.filter((c) => c.cvegeo_alc === '09009').reduce((s, c) => s + Number(c.poblacion ?? 0), 0);
-      const alc = await db.selectFrom('areas').selectAll().where('kind', '=', 'alcaldia').where('vintage', '=', 2016).where('id', '=', '09009').executeTakeFirstOrThrow();
+      const milpaAlta = colonias
+        .filter((c) => c.cvegeo_alc === '09009')
+        .reduce((s, c) => s + Number(c.poblacion ?? 0), 0);
+      const alc = await db
+        .selectFrom('areas')
+        .selectAll()
+        .where('kind', '=', 'alcaldia')
+        .where('vintage', '=', 2016)
+        .where('id', '=', '09009')
+        .executeTakeFirstOrThrow();
       expect(alc).toMatchObject({ name: 'Milpa Alta', alcaldia_id: '09009', population: milpaAlta });
     });
   },

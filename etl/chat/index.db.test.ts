@@ -29,9 +29,17 @@ describeEachBackend(
     it('queues the incident messages of a WhatsApp Android export, and counts the rest', async () => {
       const report = await importChat(getStore(), fixture('whatsapp-android.txt'), { dataDir, now: NOW });
       expect(report).toMatchObject({
-        format: 'whatsapp-android', messages: 8, text_messages: 5, media: 1, system: 2,
-        malformed: 2, malformed_reasons: { no_message_header: 1, invalid_date: 1 },
-        incidents: 2, queued: 2, already_queued: 0, unplaced: 0,
+        format: 'whatsapp-android',
+        messages: 8,
+        text_messages: 5,
+        media: 1,
+        system: 2,
+        malformed: 2,
+        malformed_reasons: { no_message_header: 1, invalid_date: 1 },
+        incidents: 2,
+        queued: 2,
+        already_queued: 0,
+        unplaced: 0,
       });
       const rows = await chatRows();
       expect(rows.map((r) => [r.category, r.occurred_on, r.alcaldia_id, r.status])).toEqual([
@@ -51,7 +59,9 @@ describeEachBackend(
         salt = readFileSync(join(dataDir, 'secrets/chat-salt'), 'utf8').trim();
         expect(statSync(join(dataDir, 'secrets/chat-salt')).mode & 0o777).toBe(0o600);
       } else {
-        const row = await sql<{ value: string }>`select value from app_secrets where name = 'chat-salt'`.execute(getStore().db);
+        const row = await sql<{ value: string }>`select value from app_secrets where name = 'chat-salt'`.execute(
+          getStore().db,
+        );
         salt = row.rows[0]!.value;
       }
       const hash = (s: string) => createHmac('sha256', salt).update(s.trim().toLowerCase()).digest('hex').slice(0, 16);
@@ -69,11 +79,27 @@ describeEachBackend(
 
     it('reads the iOS and Telegram exports', async () => {
       const ios = await importChat(getStore(), fixture('whatsapp-ios.txt'), { dataDir, now: NOW });
-      expect(ios).toMatchObject({ format: 'whatsapp-ios', messages: 6, text_messages: 3, media: 1, system: 2, malformed: 0, incidents: 1, queued: 1 });
+      expect(ios).toMatchObject({
+        format: 'whatsapp-ios',
+        messages: 6,
+        text_messages: 3,
+        media: 1,
+        system: 2,
+        malformed: 0,
+        incidents: 1,
+        queued: 1,
+      });
       const tg = await importChat(getStore(), fixture('telegram.json'), { dataDir, now: NOW });
       expect(tg).toMatchObject({
-        format: 'telegram', messages: 5, text_messages: 3, media: 1, system: 1,
-        malformed: 2, malformed_reasons: { invalid_date: 1, missing_text: 1 }, incidents: 2, queued: 2,
+        format: 'telegram',
+        messages: 5,
+        text_messages: 3,
+        media: 1,
+        system: 1,
+        malformed: 2,
+        malformed_reasons: { invalid_date: 1, missing_text: 1 },
+        incidents: 2,
+        queued: 2,
       });
       const rows = (await chatRows()).slice(2);
       expect(rows.map((r) => [r.category, r.occurred_on, r.alcaldia_id])).toEqual([
@@ -86,9 +112,26 @@ describeEachBackend(
 
     it('approving a chat message creates an incident of source kind chat, placed where the text says', async () => {
       const [first] = await chatRows();
-      const id = await approveReport(getStore(), first!.folio, 'test', (r) => reportIncident({ ...r, category: r.category!, origin: r.origin }), new IncidentWriter(getGeocoder().reverse));
-      const inc = await getStore().db.selectFrom('incidents').selectAll().where('id', '=', id as never).executeTakeFirstOrThrow();
-      expect(inc).toMatchObject({ source_kind: 'chat', source: 'chat', source_record_id: first!.folio, category: 'robo_transeunte', alcaldia_2023: '09015', original_label: 'mensaje de chat vecinal' });
+      const id = await approveReport(
+        getStore(),
+        first!.folio,
+        'test',
+        (r) => reportIncident({ ...r, category: r.category!, origin: r.origin }),
+        new IncidentWriter(getGeocoder().reverse),
+      );
+      const inc = await getStore()
+        .db.selectFrom('incidents')
+        .selectAll()
+        .where('id', '=', id as never)
+        .executeTakeFirstOrThrow();
+      expect(inc).toMatchObject({
+        source_kind: 'chat',
+        source: 'chat',
+        source_record_id: first!.folio,
+        category: 'robo_transeunte',
+        alcaldia_2023: '09015',
+        original_label: 'mensaje de chat vecinal',
+      });
       expect(inc.h3_9).not.toBeNull();
     });
 
@@ -111,7 +154,12 @@ describeEachBackend(
       process.env.DATA_DIR = dataDir;
       try {
         expect(await runCommand(['import-chat', fixture('telegram.json')], { store: getStore(), io })).toBe(0);
-        expect(JSON.parse(out.join(''))).toMatchObject({ format: 'telegram', incidents: 2, queued: 0, already_queued: 2 });
+        expect(JSON.parse(out.join(''))).toMatchObject({
+          format: 'telegram',
+          incidents: 2,
+          queued: 0,
+          already_queued: 2,
+        });
         expect(await runCommand(['import-chat', fixture('nope.txt')], { store: getStore(), io })).toBe(2);
       } finally {
         if (saved === undefined) delete process.env.DATA_DIR;

@@ -31,7 +31,6 @@ import { parseTelegram, parseWhatsApp, type ChatMessage, type MalformedEntry, ty
 
 export * from './parse.ts';
 
-
 export interface ChatImportOptions {
   /** where `secrets/chat-salt` lives (PGlite; on PostgreSQL the salt is `CHAT_SALT` or kept in the store) */
   dataDir: string;
@@ -97,14 +96,22 @@ export function isIncidentReport(c: ArticleClassification): boolean {
   return c.primary !== null && (c.kind === 'incident' || c.kind === 'other');
 }
 
-export async function importChat(store: Pick<Store, 'db'> & Partial<Pick<Store, 'backend'>>, path: string, opts: ChatImportOptions): Promise<ChatImportReport> {
+export async function importChat(
+  store: Pick<Store, 'db'> & Partial<Pick<Store, 'backend'>>,
+  path: string,
+  opts: ChatImportOptions,
+): Promise<ChatImportReport> {
   const now = opts.now ?? new Date();
   const days = retentionDays(opts.retentionDays);
   const purged = await purgeExpiredText(store, now);
   const content = readFileSync(path, 'utf8');
   const parsed = parseChat(content);
   // CHAT_SALT, else shared through PostgreSQL by every process, else the file in DATA_DIR (db/secrets.ts)
-  const salt = (await resolveSecret('chat-salt', { store, inDatabase: store.backend === 'postgres', dataDir: opts.dataDir }))!;
+  const salt = (await resolveSecret('chat-salt', {
+    store,
+    inDatabase: store.backend === 'postgres',
+    dataDir: opts.dataDir,
+  }))!;
   const report: ChatImportReport = {
     file: basename(path),
     format: parsed.format,
@@ -137,7 +144,13 @@ export async function importChat(store: Pick<Store, 'db'> & Partial<Pick<Store, 
   return report;
 }
 
-async function queueIfIncident(store: Pick<Store, 'db'>, msg: ChatMessage, salt: string, expires: Date, report: ChatImportReport): Promise<void> {
+async function queueIfIncident(
+  store: Pick<Store, 'db'>,
+  msg: ChatMessage,
+  salt: string,
+  expires: Date,
+  report: ChatImportReport,
+): Promise<void> {
   const c = classifyArticle({ text: msg.text, publishedAt: msg.date });
   if (!isIncidentReport(c)) return;
   report.incidents++;
@@ -164,7 +177,10 @@ async function queueIfIncident(store: Pick<Store, 'db'>, msg: ChatMessage, salt:
     description_redacted: redactPersonalData(text),
     sender_hash: author,
     // the same message in a later export of the same chat is the same entry
-    chat_ref: createHmac('sha256', salt).update(`${msg.date}T${msg.time}\n${author}\n${msg.text}`).digest('hex').slice(0, 32),
+    chat_ref: createHmac('sha256', salt)
+      .update(`${msg.date}T${msg.time}\n${author}\n${msg.text}`)
+      .digest('hex')
+      .slice(0, 32),
     text_expires_at: expires,
   });
   if (inserted) report.queued++;

@@ -24,7 +24,9 @@ describe('parseWhatsApp (Android)', () => {
   });
 
   it('joins continuation lines into one multi-line message', () => {
-    expect(chat.messages[5]!.text).toBe('Qué horror, yo pasé por ahí hace rato\ny no vi patrullas\ntampoco hay cámaras');
+    expect(chat.messages[5]!.text).toBe(
+      'Qué horror, yo pasé por ahí hace rato\ny no vi patrullas\ntampoco hay cámaras',
+    );
   });
 
   it('reports malformed lines with reasons, without attaching them to other messages', () => {
@@ -81,7 +83,10 @@ describe('parseTelegram', () => {
 
   it('never throws on junk', () => {
     expect(parseTelegram(null).malformed).toEqual([{ at: 0, reason: 'not_an_object' }]);
-    expect(parseTelegram({ messages: [7, { type: 'message', date: '2024-07-01T25:00:00', from: 'x', text: 'y' }] }).malformed).toEqual([
+    expect(
+      parseTelegram({ messages: [7, { type: 'message', date: '2024-07-01T25:00:00', from: 'x', text: 'y' }] })
+        .malformed,
+    ).toEqual([
       { at: 1, reason: 'not_an_object' },
       { at: 2, reason: 'invalid_time' },
     ]);

@@ -28,7 +28,14 @@ export interface ChatMessage {
 export interface MalformedEntry {
   /** 1-based line number (WhatsApp) or message position (Telegram) */
   at: number;
-  reason: 'no_message_header' | 'invalid_json' | 'invalid_date' | 'invalid_time' | 'missing_text' | 'missing_sender' | 'not_an_object';
+  reason:
+    | 'no_message_header'
+    | 'invalid_json'
+    | 'invalid_date'
+    | 'invalid_time'
+    | 'missing_text'
+    | 'missing_sender'
+    | 'not_an_object';
 }
 
 export interface ParsedChat {
@@ -38,9 +45,11 @@ export interface ParsedChat {
 }
 
 const ANDROID = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4}),? (\d{1,2}):(\d{2})(?:\s*([ap])\.?\s?m\.?)?\s+-\s+(.*)$/i;
-const IOS = /^\u200e?\[(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4}),? (\d{1,2}):(\d{2}):(\d{2})(?:\s*([ap])\.?\s?m\.?)?\]\s+(.*)$/i;
+const IOS =
+  /^\u200e?\[(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4}),? (\d{1,2}):(\d{2}):(\d{2})(?:\s*([ap])\.?\s?m\.?)?\]\s+(.*)$/i;
 /** WhatsApp's placeholders for media left out of a text export (Spanish and English exports). */
-const MEDIA = /^\u200e?(<multimedia omitido>|<media omitted>|<adjunto: [^>]+>|(imagen|video|audio|sticker|gif|documento) omitid[oa]|<archivo adjunto: [^>]+>)$/i;
+const MEDIA =
+  /^\u200e?(<multimedia omitido>|<media omitted>|<adjunto: [^>]+>|(imagen|video|audio|sticker|gif|documento) omitid[oa]|<archivo adjunto: [^>]+>)$/i;
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
@@ -48,7 +57,8 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
 export function chatDate(d: string, m: string, y: string): string | null {
   const year = y.length === 2 ? 2000 + Number(y) : Number(y);
   const date = new Date(Date.UTC(year, Number(m) - 1, Number(d)));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) return null;
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d))
+    return null;
   return `${year}-${pad2(Number(m))}-${pad2(Number(d))}`;
 }
 
@@ -128,7 +138,8 @@ export function telegramText(text: unknown): string | null {
   let out = '';
   for (const part of text) {
     if (typeof part === 'string') out += part;
-    else if (part && typeof part === 'object' && typeof (part as { text?: unknown }).text === 'string') out += (part as { text: string }).text;
+    else if (part && typeof part === 'object' && typeof (part as { text?: unknown }).text === 'string')
+      out += (part as { text: string }).text;
     else return null;
   }
   return out;
@@ -152,12 +163,20 @@ export function parseTelegram(data: unknown): ParsedChat {
     const time = chatTime(dm[4]!, dm[5]!, undefined);
     if (!time) return void malformed.push({ at, reason: 'invalid_time' });
     if (m.type === 'service') {
-      messages.push({ index: messages.length, date, time, sender: String(m.actor ?? ''), text: telegramText(m.text) ?? '', kind: 'system' });
+      messages.push({
+        index: messages.length,
+        date,
+        time,
+        sender: String(m.actor ?? ''),
+        text: telegramText(m.text) ?? '',
+        kind: 'system',
+      });
       return;
     }
     const text = telegramText(m.text);
     if (text === null) return void malformed.push({ at, reason: 'missing_text' });
-    if (typeof m.from !== 'string' || m.from.trim() === '') return void malformed.push({ at, reason: 'missing_sender' });
+    if (typeof m.from !== 'string' || m.from.trim() === '')
+      return void malformed.push({ at, reason: 'missing_sender' });
     const media = text.trim() === '' && (m.media_type !== undefined || m.photo !== undefined || m.file !== undefined);
     messages.push({ index: messages.length, date, time, sender: m.from, text, kind: media ? 'media' : 'text' });
   });

@@ -22,10 +22,30 @@ import { startBackgroundJobs, type Clock } from './schedule.ts';
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
 const HIDALGO = [
-  { path: '/hidalgo/estado/senadoras', file: 'lasillarotahgoindividual.html', title: 'Senadoras', pubDate: 'Wed, 15 Oct 2025 16:20:00 GMT' },
-  { path: '/sucesos/desaparecidos-lluvias', file: 'quadratinhidalgoindividual.html', title: 'Lluvias', pubDate: 'Wed, 15 Oct 2025 16:33:00 GMT' },
-  { path: '/semarnath-tiraderos', file: 'lajornadahidalgoindividual.html', title: 'Tiraderos', pubDate: 'Mon, 06 Oct 2025 18:34:00 GMT' },
-  { path: '/entretenimiento/muestra', file: 'eluniversalhidalgoindividual.html', title: 'Muestra', pubDate: 'Mon, 06 Oct 2025 19:59:00 GMT' },
+  {
+    path: '/hidalgo/estado/senadoras',
+    file: 'lasillarotahgoindividual.html',
+    title: 'Senadoras',
+    pubDate: 'Wed, 15 Oct 2025 16:20:00 GMT',
+  },
+  {
+    path: '/sucesos/desaparecidos-lluvias',
+    file: 'quadratinhidalgoindividual.html',
+    title: 'Lluvias',
+    pubDate: 'Wed, 15 Oct 2025 16:33:00 GMT',
+  },
+  {
+    path: '/semarnath-tiraderos',
+    file: 'lajornadahidalgoindividual.html',
+    title: 'Tiraderos',
+    pubDate: 'Mon, 06 Oct 2025 18:34:00 GMT',
+  },
+  {
+    path: '/entretenimiento/muestra',
+    file: 'eluniversalhidalgoindividual.html',
+    title: 'Muestra',
+    pubDate: 'Mon, 06 Oct 2025 19:59:00 GMT',
+  },
 ];
 
 let server: NewsServer;
@@ -61,7 +81,13 @@ describeEachBackend(
       const before = server.log.length;
       for (const env of [{ NEWS_SCHEDULE: 'off' }, {}]) {
         const lines: string[] = [];
-        const jobs = startBackgroundJobs({ store: getStore(), dataDir: freshDir(), env, clock: manualClock(Date.now()).clock, log: (l) => lines.push(l) });
+        const jobs = startBackgroundJobs({
+          store: getStore(),
+          dataDir: freshDir(),
+          env,
+          clock: manualClock(Date.now()).clock,
+          log: (l) => lines.push(l),
+        });
         await jobs.idle();
         expect(jobs.jobNames).toEqual(['retención de chats', 'retención de bitácora']);
         await jobs.stop();
@@ -73,28 +99,63 @@ describeEachBackend(
     it('runs the configured feed at start, not again before its interval, then with conditional GETs', async () => {
       const dataDir = freshDir();
       const configPath = join(dataDir, 'news-sources.json');
-      writeFileSync(configPath, JSON.stringify({
-        schedule: { enabled: true, intervalMinutes: 60 },
-        fetch: { delayMs: 0 },
-        sources: [{ id: 'local', outlet: 'Local', kind: 'feed', url: server.feedUrl }],
-      }));
+      writeFileSync(
+        configPath,
+        JSON.stringify({
+          schedule: { enabled: true, intervalMinutes: 60 },
+          fetch: { delayMs: 0 },
+          sources: [{ id: 'local', outlet: 'Local', kind: 'feed', url: server.feedUrl }],
+        }),
+      );
       const { clock, advance, timers } = manualClock(Date.parse('2026-01-05T12:00:00Z'));
       const passes: NewsRunSummary[] = [];
-      const jobs = startBackgroundJobs({ store: getStore(), dataDir, env: { NEWS_CONFIG: configPath }, clock, onNewsPass: (s) => passes.push(s) });
+      const jobs = startBackgroundJobs({
+        store: getStore(),
+        dataDir,
+        env: { NEWS_CONFIG: configPath },
+        clock,
+        onNewsPass: (s) => passes.push(s),
+      });
       expect(jobs.jobNames).toEqual(['retención de chats', 'retención de bitácora', 'noticias']);
       expect(timers()).toBe(1);
       await jobs.idle();
-      expect(passes).toEqual([{ fetched: 7, articles: 7, incidents: 1, duplicates: 2, unplaced: 0, errors: 0, sources: [{ url: server.feedUrl, status: 'ok', reason: null }] }]);
-      const newsIncidents = async () => (await getStore().db.selectFrom('incidents').select('id').where('source_kind', '=', 'news').execute()).length;
+      expect(passes).toEqual([
+        {
+          fetched: 7,
+          articles: 7,
+          incidents: 1,
+          duplicates: 2,
+          unplaced: 0,
+          errors: 0,
+          sources: [{ url: server.feedUrl, status: 'ok', reason: null }],
+        },
+      ]);
+      const newsIncidents = async () =>
+        (await getStore().db.selectFrom('incidents').select('id').where('source_kind', '=', 'news').execute()).length;
       expect(await newsIncidents()).toBe(1);
       // the run is recorded in the store (job_runs), not in DATA_DIR: every process sees it
-      const runs = await getStore().db.selectFrom('job_runs').select(['source', 'started_at', 'status', 'counts']).where('job', '=', 'noticias').execute();
+      const runs = await getStore()
+        .db.selectFrom('job_runs')
+        .select(['source', 'started_at', 'status', 'counts'])
+        .where('job', '=', 'noticias')
+        .execute();
       expect(runs.map((r) => ({ ...r, started_at: new Date(r.started_at).toISOString() }))).toEqual([
-        { source: 'local', started_at: '2026-01-05T12:00:00.000Z', status: 'ok', counts: { fetched: 7, articles: 7, incidents: 1, duplicates: 2, unplaced: 0, errors: 0 } },
+        {
+          source: 'local',
+          started_at: '2026-01-05T12:00:00.000Z',
+          status: 'ok',
+          counts: { fetched: 7, articles: 7, incidents: 1, duplicates: 2, unplaced: 0, errors: 0 },
+        },
       ]);
 
       // a second process on the same store, at the same moment: the pass is recorded, so it is not due there
-      const second = startBackgroundJobs({ store: getStore(), dataDir: freshDir(), env: { NEWS_CONFIG: configPath }, clock, onNewsPass: (s) => passes.push(s) });
+      const second = startBackgroundJobs({
+        store: getStore(),
+        dataDir: freshDir(),
+        env: { NEWS_CONFIG: configPath },
+        clock,
+        onNewsPass: (s) => passes.push(s),
+      });
       await second.idle();
       await second.stop();
       expect(passes).toHaveLength(1);
@@ -107,7 +168,15 @@ describeEachBackend(
 
       advance(MIN);
       await jobs.tick();
-      expect(passes[1]).toEqual({ fetched: 0, articles: 0, incidents: 0, duplicates: 0, unplaced: 0, errors: 0, sources: [{ url: server.feedUrl, status: 'ok', reason: null }] });
+      expect(passes[1]).toEqual({
+        fetched: 0,
+        articles: 0,
+        incidents: 0,
+        duplicates: 0,
+        unplaced: 0,
+        errors: 0,
+        sources: [{ url: server.feedUrl, status: 'ok', reason: null }],
+      });
       const feedRequests = server.log.slice(afterFirst).filter((r) => r.path === new URL(server.feedUrl).pathname);
       expect(feedRequests.length).toBeGreaterThan(0);
       expect(feedRequests.every((r) => r.status === 304 && (r.ifNoneMatch || r.ifModifiedSince))).toBe(true);
@@ -122,25 +191,46 @@ describeEachBackend(
       const queue = async (expires: number, place: boolean) => {
         const folio = newFolio();
         await insertReport(store, {
-          folio, origin: 'chat', category: 'robo_transeunte', occurred_on: '2026-02-20', hour: 20,
-          lat: place ? 19.4326 : null, lon: place ? -99.1332 : null, location_precision: place ? 'point' : 'none',
-          location_text: null, alcaldia_id: place ? '09015' : null, colonia_id: null,
-          description_raw: `texto ${folio} 55 1234 5678`, description_redacted: `texto ${folio} [teléfono]`,
-          sender_hash: 'h', chat_ref: folio, text_expires_at: new Date(expires),
+          folio,
+          origin: 'chat',
+          category: 'robo_transeunte',
+          occurred_on: '2026-02-20',
+          hour: 20,
+          lat: place ? 19.4326 : null,
+          lon: place ? -99.1332 : null,
+          location_precision: place ? 'point' : 'none',
+          location_text: null,
+          alcaldia_id: place ? '09015' : null,
+          colonia_id: null,
+          description_raw: `texto ${folio} 55 1234 5678`,
+          description_redacted: `texto ${folio} [teléfono]`,
+          sender_hash: 'h',
+          chat_ref: folio,
+          text_expires_at: new Date(expires),
         });
         return folio;
       };
       const expired = await queue(t0 - DAY, true);
       const tomorrow = await queue(t0 + 12 * 3600_000, false);
       const later = await queue(t0 + 30 * DAY, false);
-      const incidentId = await approveReport(store, expired, 'test', (r) => reportIncident({ ...r, category: r.category! }), new IncidentWriter(getGeocoder().reverse));
+      const incidentId = await approveReport(
+        store,
+        expired,
+        'test',
+        (r) => reportIncident({ ...r, category: r.category! }),
+        new IncidentWriter(getGeocoder().reverse),
+      );
       const countsBefore = await countReports(store);
 
       const { clock, advance } = manualClock(t0);
       const jobs = startBackgroundJobs({ store, dataDir: freshDir(), env: { NEWS_SCHEDULE: 'off' }, clock });
       await jobs.idle();
       const text = async (folio: string) => (await listReports(store, { limit: 500 })).find((r) => r.folio === folio)!;
-      expect(await text(expired)).toMatchObject({ description_raw: null, description_redacted: null, status: 'approved' });
+      expect(await text(expired)).toMatchObject({
+        description_raw: null,
+        description_redacted: null,
+        status: 'approved',
+      });
       expect(String((await text(expired)).incident_id)).toBe(String(incidentId));
       expect((await text(tomorrow)).description_raw).toContain(tomorrow);
 
@@ -150,7 +240,11 @@ describeEachBackend(
       expect((await text(later)).description_raw).toContain(later);
       // Aggregates stay: the same reports per status, and the approved report's incident still counts.
       expect(await countReports(store)).toEqual(countsBefore);
-      const incident = await store.db.selectFrom('incidents').select(['id', 'alcaldia_2023']).where('id', '=', incidentId as never).executeTakeFirst();
+      const incident = await store.db
+        .selectFrom('incidents')
+        .select(['id', 'alcaldia_2023'])
+        .where('id', '=', incidentId as never)
+        .executeTakeFirst();
       expect(incident?.alcaldia_2023).toBe('09015');
       await jobs.stop();
     });

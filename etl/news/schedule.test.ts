@@ -21,7 +21,12 @@ function manualClock(start = Date.parse('2026-01-05T12:00:00Z')) {
     },
     clearInterval: (h) => void timers.delete(h as number),
   };
-  return { clock, advance: (ms: number) => void (t += ms), fire: () => [...timers.values()].forEach((x) => x.fn()), timers };
+  return {
+    clock,
+    advance: (ms: number) => void (t += ms),
+    fire: () => [...timers.values()].forEach((x) => x.fn()),
+    timers,
+  };
 }
 
 function deferred() {
@@ -58,8 +63,22 @@ describe('Scheduler', () => {
     const ran: string[] = [];
     const lines: string[] = [];
     const jobs: Job[] = [
-      { name: 'falla', due: () => true, run: async () => { ran.push('falla'); throw new Error('sin red'); } },
-      { name: 'bien', due: () => true, run: async () => { ran.push('bien'); return 'hecho'; } },
+      {
+        name: 'falla',
+        due: () => true,
+        run: async () => {
+          ran.push('falla');
+          throw new Error('sin red');
+        },
+      },
+      {
+        name: 'bien',
+        due: () => true,
+        run: async () => {
+          ran.push('bien');
+          return 'hecho';
+        },
+      },
       { name: 'nunca', due: () => false, run: async () => void ran.push('nunca') },
     ];
     await new Scheduler({ jobs, clock, log: (l) => lines.push(l) }).tick();
@@ -71,7 +90,20 @@ describe('Scheduler', () => {
     const { clock, fire } = manualClock();
     const gate = deferred();
     let started = 0;
-    const s = new Scheduler({ jobs: [{ name: 'lento', due: () => true, run: async () => { started++; await gate.promise; } }], clock, tickMs: MIN });
+    const s = new Scheduler({
+      jobs: [
+        {
+          name: 'lento',
+          due: () => true,
+          run: async () => {
+            started++;
+            await gate.promise;
+          },
+        },
+      ],
+      clock,
+      tickMs: MIN,
+    });
     const first = s.start();
     fire();
     fire();
@@ -88,7 +120,20 @@ describe('Scheduler', () => {
     const gate = deferred();
     let finished = 0;
     let started = 0;
-    const s = new Scheduler({ jobs: [{ name: 'j', due: () => true, run: async () => { started++; await gate.promise; finished++; } }], clock });
+    const s = new Scheduler({
+      jobs: [
+        {
+          name: 'j',
+          due: () => true,
+          run: async () => {
+            started++;
+            await gate.promise;
+            finished++;
+          },
+        },
+      ],
+      clock,
+    });
     void s.start();
     expect(timers.size).toBe(1);
     const stopped = s.stop();
@@ -128,11 +173,15 @@ describe('newsJob', () => {
     const runs = memoryLastRuns();
     const passes: string[][] = [];
     let fail = true;
-    const job = newsJob(config, async (sources) => {
-      passes.push(sources.map((s) => s.id));
-      if (fail) throw new Error('feed caído');
-      return { fetched: 0, articles: 0, incidents: 0, duplicates: 0, unplaced: 0, errors: 0, sources: [] };
-    }, runs);
+    const job = newsJob(
+      config,
+      async (sources) => {
+        passes.push(sources.map((s) => s.id));
+        if (fail) throw new Error('feed caído');
+        return { fetched: 0, articles: 0, incidents: 0, duplicates: 0, unplaced: 0, errors: 0, sources: [] };
+      },
+      runs,
+    );
     const lines: string[] = [];
     const s = new Scheduler({ jobs: [job], clock, log: (l) => lines.push(l) });
     await s.tick(); // fails: nothing recorded, so still due

@@ -131,7 +131,8 @@ export class Scheduler {
 
   /** A first tick now, then one every `tickMs`. Returns the first tick's promise. */
   start(): Promise<void> {
-    if (this.#timer === null && !this.#stopped) this.#timer = this.#clock.setInterval(() => void this.tick(), this.#tickMs);
+    if (this.#timer === null && !this.#stopped)
+      this.#timer = this.#clock.setInterval(() => void this.tick(), this.#tickMs);
     return this.tick();
   }
 
@@ -145,7 +146,12 @@ export class Scheduler {
 }
 
 /** A job due at its first look (when `atStart`) and then every `everyMs` after its last run started. */
-export function everyJob(name: string, everyMs: number, run: (now: Date) => Promise<string | void>, atStart = true): Job {
+export function everyJob(
+  name: string,
+  everyMs: number,
+  run: (now: Date) => Promise<string | void>,
+  atStart = true,
+): Job {
   let last: number | null = null;
   let first: number | null = null;
   return {
@@ -184,7 +190,15 @@ export function storeLastRuns(store: Pick<Store, 'db'>, job = NEWS_JOB): LastRun
         ids.map((id) => {
           const report = outcome?.reports.get(id);
           const status = report && report.status !== 'ok' ? 'failed' : 'ok';
-          return { job, source: id, startedAt: at, status, counts: outcome?.counts, reason: report?.reason ?? null, instance: INSTANCE };
+          return {
+            job,
+            source: id,
+            startedAt: at,
+            status,
+            counts: outcome?.counts,
+            reason: report?.reason ?? null,
+            instance: INSTANCE,
+          };
         }),
       );
       for (const id of ids) map.set(id, at.getTime());
@@ -228,7 +242,13 @@ export function dueSources(config: NewsConfig, lastRuns: LastRuns, now: Date, mi
 export type NewsRunner = (sources: NewsSource[]) => Promise<NewsRunSummary>;
 
 /** The news job: due when any source is; runs the due ones and records them as run. */
-export function newsJob(config: NewsConfig, runner: NewsRunner, lastRuns: LastRuns, onDone?: (s: NewsRunSummary) => void, minuteMs = 60_000): Job {
+export function newsJob(
+  config: NewsConfig,
+  runner: NewsRunner,
+  lastRuns: LastRuns,
+  onDone?: (s: NewsRunSummary) => void,
+  minuteMs = 60_000,
+): Job {
   return {
     name: NEWS_JOB,
     due: (now) => dueSources(config, lastRuns, now, minuteMs).length > 0,
@@ -238,7 +258,11 @@ export function newsJob(config: NewsConfig, runner: NewsRunner, lastRuns: LastRu
       const sources = dueSources(config, lastRuns, now, minuteMs);
       if (!sources.length) return;
       const summary = await runner(sources);
-      await lastRuns.set(sources.map((s) => s.id), now, passOutcome(sources, summary));
+      await lastRuns.set(
+        sources.map((s) => s.id),
+        now,
+        passOutcome(sources, summary),
+      );
       onDone?.(summary);
       return `${sources.map((s) => s.id).join(', ')}: ${JSON.stringify(summary)}`;
     },
@@ -249,7 +273,9 @@ export function newsJob(config: NewsConfig, runner: NewsRunner, lastRuns: LastRu
 export function retentionJob(store: Pick<Store, 'db'>, everyMs = 24 * 3600_000): Job {
   return everyJob('retención de chats', everyMs, async (now) => {
     const purged = await purgeExpiredText(store, now);
-    await recordJobRuns(store, [{ job: 'retención de chats', source: null, startedAt: now, status: 'ok', counts: { purged }, instance: INSTANCE }]);
+    await recordJobRuns(store, [
+      { job: 'retención de chats', source: null, startedAt: now, status: 'ok', counts: { purged }, instance: INSTANCE },
+    ]);
     return purged ? `${purged} textos vencidos borrados` : undefined;
   });
 }
@@ -281,7 +307,13 @@ export function newsScheduleView(env: NodeJS.ProcessEnv = process.env): NewsSche
     const config = loadNewsConfig(configPath);
     return { configPath, config, active: !off && config.schedule.enabled, minuteMs, error: null };
   } catch (err) {
-    return { configPath, config: null, active: false, minuteMs, error: err instanceof Error ? err.message : String(err) };
+    return {
+      configPath,
+      config: null,
+      active: false,
+      minuteMs,
+      error: err instanceof Error ? err.message : String(err),
+    };
   }
 }
 
@@ -290,7 +322,15 @@ export function newsScheduleView(env: NodeJS.ProcessEnv = process.env): NewsSche
  * `everyMs`; syncs them all in one pass and records one run per source key in `job_runs` (read by
  * `/api/sources` for the last and next sync).
  */
-export function syncJob(store: Store, dataDir: string, sources: SourcesFile, lastRuns: LastRuns, everyMs: number, onChanged?: () => void, log?: (line: string) => void): Job {
+export function syncJob(
+  store: Store,
+  dataDir: string,
+  sources: SourcesFile,
+  lastRuns: LastRuns,
+  everyMs: number,
+  onChanged?: () => void,
+  log?: (line: string) => void,
+): Job {
   const keys = Object.keys(sources.sources);
   const due = (now: Date) => keys.some((k) => (lastRuns.get(k) ?? -Infinity) <= now.getTime() - everyMs);
   return {
@@ -305,7 +345,14 @@ export function syncJob(store: Store, dataDir: string, sources: SourcesFile, las
         store,
         keys.map((k) => {
           const r = reports.get(k);
-          return { job: SYNC_JOB, source: k, startedAt: now, status: r?.status === 'failed' ? 'failed' : 'ok', reason: r?.error?.message ?? r?.reason ?? null, instance: INSTANCE };
+          return {
+            job: SYNC_JOB,
+            source: k,
+            startedAt: now,
+            status: r?.status === 'failed' ? 'failed' : 'ok',
+            reason: r?.error?.message ?? r?.reason ?? null,
+            instance: INSTANCE,
+          };
         }),
       );
       await lastRuns.load?.();
@@ -321,7 +368,9 @@ export const AUDIT_RETENTION_JOB = 'retención de bitácora';
 export function auditRetentionJob(store: Pick<Store, 'db'>, days: number, everyMs = 24 * 3600_000): Job {
   return everyJob(AUDIT_RETENTION_JOB, everyMs, async (now) => {
     const purged = await purgeAuditEntries(store, new Date(now.getTime() - days * 86_400_000));
-    await recordJobRuns(store, [{ job: AUDIT_RETENTION_JOB, source: null, startedAt: now, status: 'ok', counts: { purged }, instance: INSTANCE }]);
+    await recordJobRuns(store, [
+      { job: AUDIT_RETENTION_JOB, source: null, startedAt: now, status: 'ok', counts: { purged }, instance: INSTANCE },
+    ]);
     return purged ? `${purged} entradas de la bitácora vencidas borradas` : undefined;
   });
 }
@@ -351,23 +400,40 @@ export function startBackgroundJobs(opts: BackgroundJobsOptions): Scheduler {
   const minuteMs = env.SCHEDULE_MINUTE_SECONDS * 1000;
   const jobs: Job[] = [retentionJob(opts.store, 24 * 60 * minuteMs)];
   // AUDIT_RETENTION_DAYS=0 keeps the audit log forever
-  if (env.AUDIT_RETENTION_DAYS > 0) jobs.push(auditRetentionJob(opts.store, env.AUDIT_RETENTION_DAYS, 24 * 60 * minuteMs));
+  if (env.AUDIT_RETENTION_DAYS > 0)
+    jobs.push(auditRetentionJob(opts.store, env.AUDIT_RETENTION_DAYS, 24 * 60 * minuteMs));
   const { configPath, off } = newsScheduleSource(env);
   const config = off ? null : loadNewsConfig(configPath);
   if (config?.schedule.enabled) {
     const runner: NewsRunner = (sources) =>
-      runNewsOnce(opts.store, { dataDir: opts.dataDir, config: { ...config, sources }, log: (line) => log(line.trimEnd()) });
-    jobs.push(
-      newsJob(config, runner, storeLastRuns(opts.store), opts.onNewsPass, minuteMs),
+      runNewsOnce(opts.store, {
+        dataDir: opts.dataDir,
+        config: { ...config, sources },
+        log: (line) => log(line.trimEnd()),
+      });
+    jobs.push(newsJob(config, runner, storeLastRuns(opts.store), opts.onNewsPass, minuteMs));
+    log(
+      `Noticias: ${config.sources.filter((s) => s.enabled).length} fuentes cada ${config.schedule.intervalMinutes} min (${configPath})`,
     );
-    log(`Noticias: ${config.sources.filter((s) => s.enabled).length} fuentes cada ${config.schedule.intervalMinutes} min (${configPath})`);
   } else {
     log(`Noticias: sin ejecución periódica (${off ? 'NEWS_SCHEDULE=off' : `schedule desactivado en ${configPath}`})`);
   }
   if (env.SYNC_SCHEDULE) {
     const sources = loadSourcesFile(env.SYNC_CONFIG ?? undefined);
-    jobs.push(syncJob(opts.store, opts.dataDir, sources, storeLastRuns(opts.store, SYNC_JOB), env.SYNC_INTERVAL_DAYS * 24 * 60 * minuteMs, opts.onSync, log));
-    log(`Datos abiertos: sincronización cada ${env.SYNC_INTERVAL_DAYS} días (${Object.keys(sources.sources).join(', ')})`);
+    jobs.push(
+      syncJob(
+        opts.store,
+        opts.dataDir,
+        sources,
+        storeLastRuns(opts.store, SYNC_JOB),
+        env.SYNC_INTERVAL_DAYS * 24 * 60 * minuteMs,
+        opts.onSync,
+        log,
+      ),
+    );
+    log(
+      `Datos abiertos: sincronización cada ${env.SYNC_INTERVAL_DAYS} días (${Object.keys(sources.sources).join(', ')})`,
+    );
   } else {
     log('Datos abiertos: sin sincronización periódica (SYNC_SCHEDULE=monthly la activa)');
   }

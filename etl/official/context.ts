@@ -41,7 +41,10 @@ export function rowContext(mapping: FormatMapping): RowContext {
       if (placed === undefined) {
         const r = geocoder.geocodeStructured({ colonia, alcaldia });
         // Only a confident answer places a record: an ambiguous colonia name stays unplaced.
-        placed = r.status === 'ok' ? { coloniaId: r.precision === 'colonia' ? r.colonia_id : null, alcaldiaId: r.alcaldia_id } : null;
+        placed =
+          r.status === 'ok'
+            ? { coloniaId: r.precision === 'colonia' ? r.colonia_id : null, alcaldiaId: r.alcaldia_id }
+            : null;
         coloniaCache.set(key, placed);
       }
       return placed;

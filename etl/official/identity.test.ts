@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { DerivedIdentity, definingHash } from './identity.ts';
 import { parseCoordinate } from './rows.ts';
 
-const row = ['2023-03-15', '14:20:00', 'INVESTIGACIÓN EN CUAUHTÉMOC', 'CUH-1', 'UI-1SD', 'ROBO A TRANSEUNTE EN VIA PUBLICA CON VIOLENCIA'];
+const row = [
+  '2023-03-15',
+  '14:20:00',
+  'INVESTIGACIÓN EN CUAUHTÉMOC',
+  'CUH-1',
+  'UI-1SD',
+  'ROBO A TRANSEUNTE EN VIA PUBLICA CON VIOLENCIA',
+];
 
 describe('derived identity', () => {
   it('identical defining fields get ordinals 1, 2, … in file order; other fields get another hash', () => {
@@ -18,7 +25,14 @@ describe('derived identity', () => {
   });
 
   it('a publication that only repairs the encoding, the accents or the spacing keeps the identity', () => {
-    const mojibake = ['2023-03-15', '14:20:00', 'INVESTIGACIÃ“N EN CUAUHTÃ‰MOC', 'CUH-1', 'UI-1SD', 'robo a  transeunte en vía pública con violencia'];
+    const mojibake = [
+      '2023-03-15',
+      '14:20:00',
+      'INVESTIGACIÃ“N EN CUAUHTÃ‰MOC',
+      'CUH-1',
+      'UI-1SD',
+      'robo a  transeunte en vía pública con violencia',
+    ];
     expect(definingHash(mojibake)).toBe(definingHash(row));
   });
 

@@ -30,7 +30,6 @@ export { FORMATS, FORMAT_IDS, isFormatId, type FormatId, type FormatMapping } fr
 export type { ImportReport } from './report.ts';
 export { terminalProgress, type ImportProgress } from './progress.ts';
 
-
 export interface ImportOptions {
   format: FormatId;
   /** Called after every batch; a throw aborts the import (rolled back). */
@@ -75,7 +74,14 @@ export async function importOfficialFile(store: Store, path: string, opts: Impor
       seconds: 0,
       rows_per_second: 0,
     };
-    opts.progress?.({ phase: 'done', file: fileName, format: mapping.id, rows: report.rows, bytesRead: 0, totalBytes: 0 });
+    opts.progress?.({
+      phase: 'done',
+      file: fileName,
+      format: mapping.id,
+      rows: report.rows,
+      bytesRead: 0,
+      totalBytes: 0,
+    });
     return report;
   }
 
@@ -111,22 +117,38 @@ export async function importOfficialFile(store: Store, path: string, opts: Impor
           incidents.add(x);
         }
       };
-      const quarantine = (lineNo: number, raw: string, reason: 'missing_date' | 'missing_category' | 'malformed_row') => {
+      const quarantine = (
+        lineNo: number,
+        raw: string,
+        reason: 'missing_date' | 'missing_category' | 'malformed_row',
+      ) => {
         report.quarantined++;
         report.quarantine_reasons[reason] = (report.quarantine_reasons[reason] ?? 0) + 1;
         quarantineCsv.push(quarantineCsvLine(importId, mapping.id, lineNo, reason, raw));
       };
       const tell = (phase: ImportProgress['phase']) =>
-        opts.progress?.({ phase, file: fileName, format: mapping.id, rows: report.rows, bytesRead: src.bytesRead(), totalBytes: src.totalBytes });
+        opts.progress?.({
+          phase,
+          file: fileName,
+          format: mapping.id,
+          rows: report.rows,
+          bytesRead: src.bytesRead(),
+          totalBytes: src.totalBytes,
+        });
 
       try {
         for await (const batch of src.lines) {
           let parsed = parseLines(batch);
           if (!normaliser) {
             const header = parsed[0];
-            if (!header || !('fields' in header)) throw new AppError('invalid_parameter', `${fileName}: encabezado ilegible`);
+            if (!header || !('fields' in header))
+              throw new AppError('invalid_parameter', `${fileName}: encabezado ilegible`);
             const { columns, missing } = resolveColumns(mapping, header.fields);
-            if (missing.length) throw new AppError('invalid_parameter', `${fileName}: faltan columnas del formato ${mapping.id}: ${missing.join(', ')}`);
+            if (missing.length)
+              throw new AppError(
+                'invalid_parameter',
+                `${fileName}: faltan columnas del formato ${mapping.id}: ${missing.join(', ')}`,
+              );
             normaliser = new RowNormaliser(mapping, columns, ctx);
             headerLength = header.fields.length;
             parsed = parsed.slice(1);
@@ -187,7 +209,10 @@ export async function importOfficialFile(store: Store, path: string, opts: Impor
       if (quarantineCsv.length) await tx.copyCsv('quarantine', QUARANTINE_COLUMNS, quarantineCsv.join(''));
       report.data_changed = report.inserted > 0;
       finishReport(report, started);
-      await tx.query(`UPDATE imports SET status = 'done', finished_at = now(), report = $1::text::jsonb WHERE id = $2`, [JSON.stringify(report), importId]);
+      await tx.query(
+        `UPDATE imports SET status = 'done', finished_at = now(), report = $1::text::jsonb WHERE id = $2`,
+        [JSON.stringify(report), importId],
+      );
       tell('done');
       return report;
     });
@@ -198,11 +223,24 @@ export async function importOfficialFile(store: Store, path: string, opts: Impor
 }
 
 /** Leaves a trace of a failed import (after the rollback, so nothing else of the file remains). Best effort. */
-async function recordFailure(store: Store, source: string, fileName: string, sha256: string, err: unknown): Promise<void> {
+async function recordFailure(
+  store: Store,
+  source: string,
+  fileName: string,
+  sha256: string,
+  err: unknown,
+): Promise<void> {
   try {
     await store.db
       .insertInto('imports')
-      .values({ source, file_name: fileName, file_sha256: sha256, status: 'failed', finished_at: new Date(), report: sql<string>`${JSON.stringify({ error: String((err as Error)?.message ?? err) })}::text::jsonb` })
+      .values({
+        source,
+        file_name: fileName,
+        file_sha256: sha256,
+        status: 'failed',
+        finished_at: new Date(),
+        report: sql<string>`${JSON.stringify({ error: String((err as Error)?.message ?? err) })}::text::jsonb`,
+      })
       .execute();
   } catch {
     /* the store itself may be what failed */

@@ -10,11 +10,14 @@ const reference = (text: string) => parse(text, CSV_OPTIONS) as string[][];
 describe('splitPlainLine', () => {
   it('splits every line of the real SSC and FGJ files as csv-parse does, or leaves it to csv-parse', () => {
     for (const file of ['crime/ssc_crime_points_2013_2016.csv.gz', 'crime/fgj_victimas_milpa_alta_2016_2022.csv.gz']) {
-      const lines = readBundled(file).split('\n').filter((l) => l.trim() !== '');
+      const lines = readBundled(file)
+        .split('\n')
+        .filter((l) => l.trim() !== '');
       // one csv-parse call for the whole file; these files have no field spanning lines, so record i is line i
       const expected = reference(lines.join('\n'));
       expect(expected.length).toBe(lines.length);
-      let plain = 0, wrong = 0;
+      let plain = 0,
+        wrong = 0;
       lines.forEach((line, i) => {
         const fields = splitPlainLine(line);
         if (!fields) return;
@@ -27,7 +30,18 @@ describe('splitPlainLine', () => {
   });
 
   it('sends commas inside quotes, escaped quotes, stray quotes and carriage returns to csv-parse', () => {
-    for (const line of ['"a,b",c', 'a,"b,"', '"a""b",c', '"",","', 'a"b,c', '"a" ,b', 'a,"', '"', 'a\rb,c', '"a"b",c']) {
+    for (const line of [
+      '"a,b",c',
+      'a,"b,"',
+      '"a""b",c',
+      '"",","',
+      'a"b,c',
+      '"a" ,b',
+      'a,"',
+      '"',
+      'a\rb,c',
+      '"a"b",c',
+    ]) {
       expect(splitPlainLine(line)).toBeNull();
     }
     expect(splitPlainLine('"a","",c,,"d e"')).toEqual(reference('"a","",c,,"d e"')[0]);
@@ -35,7 +49,13 @@ describe('splitPlainLine', () => {
   });
 
   it('parseLines gives the same fields as csv-parse for a mixed batch, and flags the damaged line only', () => {
-    const texts = ['"N-1.1.18","VIOLACION",2013-01-01,"10:07",1', '"a,b","c""d",e', 'plain,line', '"open,quote', 'x,"y"'];
+    const texts = [
+      '"N-1.1.18","VIOLACION",2013-01-01,"10:07",1',
+      '"a,b","c""d",e',
+      'plain,line',
+      '"open,quote',
+      'x,"y"',
+    ];
     const parsed = parseLines(texts.map((text, i) => ({ no: i + 2, text })));
     expect(parsed.map((p) => ('fields' in p ? p.fields : 'error'))).toEqual([
       reference(texts[0])[0],

@@ -143,7 +143,8 @@ export function parseLines(lines: Line[]): ParsedLine[] {
     }
     try {
       const one = parse(lines[i].text, CSV_OPTIONS) as string[][];
-      out[i] = one.length === 1 ? { line: lines[i], fields: one[0] } : { line: lines[i], error: 'no es un solo registro CSV' };
+      out[i] =
+        one.length === 1 ? { line: lines[i], fields: one[0] } : { line: lines[i], error: 'no es un solo registro CSV' };
     } catch (err) {
       out[i] = { line: lines[i], error: (err as Error).message.split('\n')[0] };
     }

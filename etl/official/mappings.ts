@@ -68,7 +68,8 @@ export const FORMATS: Record<FormatId, FormatMapping> = {
    */
   fgj_victimas: {
     id: 'fgj_victimas',
-    description: 'FGJ-CDMX: víctimas en carpetas de investigación (idCarpeta, Fecha, Hora, Delito, Categoria, Colonia, Alcalia, latitud, longitud)',
+    description:
+      'FGJ-CDMX: víctimas en carpetas de investigación (idCarpeta, Fecha, Hora, Delito, Categoria, Colonia, Alcalia, latitud, longitud)',
     recordId: ['idCarpeta', 'Delito'],
     date: { column: 'Fecha', format: 'dd/mm/yyyy' },
     hour: { column: 'Hora', format: 'seconds' },
@@ -89,7 +90,8 @@ export const FORMATS: Record<FormatId, FormatMapping> = {
    */
   fgj_carpetas: {
     id: 'fgj_carpetas',
-    description: 'FGJ-CDMX: carpetas de investigación (fecha_inicio, hora_inicio, fecha_hecho, hora_hecho, delito, categoria_delito, fiscalia, agencia, unidad_investigacion, colonia_*, alcaldia_*, latitud, longitud)',
+    description:
+      'FGJ-CDMX: carpetas de investigación (fecha_inicio, hora_inicio, fecha_hecho, hora_hecho, delito, categoria_delito, fiscalia, agencia, unidad_investigacion, colonia_*, alcaldia_*, latitud, longitud)',
     recordId: [['idCarpeta', 'id_carpeta'], 'delito'],
     derivedIdentity: ['fecha_inicio', 'hora_inicio', 'fiscalia', 'agencia', 'unidad_investigacion', 'delito'],
     date: { column: 'fecha_hecho', format: 'yyyy-mm-dd' },

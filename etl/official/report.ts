@@ -35,9 +35,28 @@ export interface ImportReport {
 
 export function emptyReport(source: string, file: string, sha256: string): ImportReport {
   return {
-    status: 'done', import_id: null, source, file, sha256, rows: 0, incidents: 0, inserted: 0, already_present: 0,
-    merged_rows: 0, duplicate_rows: 0, victims: 0, quarantined: 0, quarantine_reasons: {}, unlocated: 0, non_crimes: 0,
-    otros: 0, unmapped_labels: {}, by_category: {}, data_changed: false, seconds: 0, rows_per_second: 0,
+    status: 'done',
+    import_id: null,
+    source,
+    file,
+    sha256,
+    rows: 0,
+    incidents: 0,
+    inserted: 0,
+    already_present: 0,
+    merged_rows: 0,
+    duplicate_rows: 0,
+    victims: 0,
+    quarantined: 0,
+    quarantine_reasons: {},
+    unlocated: 0,
+    non_crimes: 0,
+    otros: 0,
+    unmapped_labels: {},
+    by_category: {},
+    data_changed: false,
+    seconds: 0,
+    rows_per_second: 0,
   };
 }
 

@@ -21,7 +21,11 @@ export interface OfficialIncident extends NormalisedIncident {
 export type RowOutcome =
   | { kind: 'incident'; incident: OfficialIncident }
   | { kind: 'non_crime' }
-  | { kind: 'quarantine'; reason: Extract<ErrorCode, 'missing_date' | 'missing_category' | 'malformed_row'>; detail: string };
+  | {
+      kind: 'quarantine';
+      reason: Extract<ErrorCode, 'missing_date' | 'missing_category' | 'malformed_row'>;
+      detail: string;
+    };
 
 /** What the row normaliser needs besides the row: lookups and geocoders, loaded once per import. */
 export interface RowContext {
@@ -30,7 +34,10 @@ export interface RowContext {
   /** free-text alcaldía name → INEGI id, or null. */
   alcaldiaId(name: string): string | null;
   /** Structured geocoder for rows without a usable point: colonia (IECM id) and alcaldía, or null. */
-  placeColonia(colonia: string, alcaldia: string | null): { coloniaId: string | null; alcaldiaId: string | null } | null;
+  placeColonia(
+    colonia: string,
+    alcaldia: string | null,
+  ): { coloniaId: string | null; alcaldiaId: string | null } | null;
 }
 
 /** Column positions of a mapping in one file's header (-1 when absent). */
@@ -61,7 +68,10 @@ function indexOf(header: string[], col: Column | undefined): number {
 const show = (col: Column) => (typeof col === 'string' ? col : col.join('|'));
 
 /** Positions of the mapping's columns; lists the required ones that the header lacks. */
-export function resolveColumns(mapping: FormatMapping, header: string[]): { columns: ResolvedColumns; missing: string[] } {
+export function resolveColumns(
+  mapping: FormatMapping,
+  header: string[],
+): { columns: ResolvedColumns; missing: string[] } {
   const h = header.map((c) => c.trim());
   const recordId = mapping.recordId.map((c) => indexOf(h, c));
   const defining = mapping.derivedIdentity?.map((c) => indexOf(h, c));
@@ -131,15 +141,22 @@ export class RowNormaliser {
   normalise(fields: string[]): RowOutcome {
     const { mapping, cols, ctx } = this;
     // Every row takes its ordinal, whatever its fate, so a row quarantined today shifts no identity.
-    const derivedId = this.identity && cols.derivedIdentity ? this.identity.next(cols.derivedIdentity.map((i) => this.cell(fields, i))) : null;
+    const derivedId =
+      this.identity && cols.derivedIdentity
+        ? this.identity.next(cols.derivedIdentity.map((i) => this.cell(fields, i)))
+        : null;
     const cls = this.classify(this.cell(fields, cols.label), this.cell(fields, cols.secondaryLabel));
     if (cls.nonCrime) return { kind: 'non_crime' };
 
     const date = parseDate(this.cell(fields, cols.date), mapping.date.format);
-    if (!date) return { kind: 'quarantine', reason: 'missing_date', detail: JSON.stringify(this.cell(fields, cols.date)) };
-    if (cls.category === null) return { kind: 'quarantine', reason: 'missing_category', detail: 'sin etiqueta de delito' };
+    if (!date)
+      return { kind: 'quarantine', reason: 'missing_date', detail: JSON.stringify(this.cell(fields, cols.date)) };
+    if (cls.category === null)
+      return { kind: 'quarantine', reason: 'missing_category', detail: 'sin etiqueta de delito' };
 
-    const idParts = derivedId ? [derivedId] : cols.recordId.map((i) => integerText(repairMojibake(this.cell(fields, i))));
+    const idParts = derivedId
+      ? [derivedId]
+      : cols.recordId.map((i) => integerText(repairMojibake(this.cell(fields, i))));
     if (idParts[0] === '') return { kind: 'quarantine', reason: 'malformed_row', detail: 'sin identificador' };
 
     const time = mapping.hour && cols.hour >= 0 ? parseTime(this.cell(fields, cols.hour), mapping.hour.format) : null;
@@ -161,7 +178,10 @@ export class RowNormaliser {
     }
     const statedColonia = this.cell(fields, cols.colonia);
     if (!located && statedColonia) {
-      const placed = ctx.placeColonia(repairMojibake(statedColonia), statedAlcaldiaText ? repairMojibake(statedAlcaldiaText) : null);
+      const placed = ctx.placeColonia(
+        repairMojibake(statedColonia),
+        statedAlcaldiaText ? repairMojibake(statedAlcaldiaText) : null,
+      );
       if (placed?.coloniaId) {
         stated.colonia = placed.coloniaId;
         precision = 'colonia';

@@ -33,7 +33,8 @@ export function reportIncident(r: QueuedReport): NormalisedIncident {
     sourceRecordId: r.folio,
     occurredOn: r.occurred_on,
     hour: r.hour,
-    occurredAt: r.hour !== null ? localToUtc({ year, month, day }, { hour: r.hour, minute: 0, second: 0 }).toISOString() : null,
+    occurredAt:
+      r.hour !== null ? localToUtc({ year, month, day }, { hour: r.hour, minute: 0, second: 0 }).toISOString() : null,
     timePrecision: r.hour !== null ? 'hour' : 'date',
     category: r.category,
     violence: null,

@@ -79,9 +79,14 @@ export async function checkHeader(path: string, format: FormatId): Promise<void>
   const src = readLines(path, 1);
   for await (const batch of src.lines) {
     const header = parseLines(batch)[0];
-    if (!header || !('fields' in header)) throw new AppError('header_changed', `${basename(path)}: encabezado ilegible`);
+    if (!header || !('fields' in header))
+      throw new AppError('header_changed', `${basename(path)}: encabezado ilegible`);
     const { missing } = resolveColumns(FORMATS[format], header.fields);
-    if (missing.length) throw new AppError('header_changed', `${basename(path)}: faltan columnas del formato ${format}: ${missing.join(', ')}`);
+    if (missing.length)
+      throw new AppError(
+        'header_changed',
+        `${basename(path)}: faltan columnas del formato ${format}: ${missing.join(', ')}`,
+      );
     await src.lines.return(undefined);
     return;
   }
@@ -90,7 +95,22 @@ export async function checkHeader(path: string, format: FormatId): Promise<void>
 
 /** The hash of what a record says (not of its raw row): equal hashes, nothing to update. */
 export function contentHash(x: NormalisedIncident): string {
-  const content = [x.occurredOn, x.hour, x.occurredAt, x.timePrecision, x.category, x.violence, x.attempt, x.originalLabel, x.victims, x.point?.lat ?? null, x.point?.lon ?? null, x.placedAtPoint, x.locationPrecision, x.statedAreas];
+  const content = [
+    x.occurredOn,
+    x.hour,
+    x.occurredAt,
+    x.timePrecision,
+    x.category,
+    x.violence,
+    x.attempt,
+    x.originalLabel,
+    x.victims,
+    x.point?.lat ?? null,
+    x.point?.lon ?? null,
+    x.placedAtPoint,
+    x.locationPrecision,
+    x.statedAreas,
+  ];
   return createHash('sha256').update(JSON.stringify(content)).digest('base64url').slice(0, 22);
 }
 
@@ -110,8 +130,21 @@ export async function applyPublication(store: Store, path: string, opts: ApplyOp
       .returning('id')
       .executeTakeFirstOrThrow();
     const report: ApplyReport = {
-      import_id: Number(importId), rows: 0, incidents: 0, inserted: 0, updated: 0, unchanged: 0, retracted: 0, quarantined: 0,
-      quarantine_reasons: {}, non_crimes: 0, duplicate_rows: 0, first_month: null, last_month: null, seconds: 0, rows_per_second: 0,
+      import_id: Number(importId),
+      rows: 0,
+      incidents: 0,
+      inserted: 0,
+      updated: 0,
+      unchanged: 0,
+      retracted: 0,
+      quarantined: 0,
+      quarantine_reasons: {},
+      non_crimes: 0,
+      duplicate_rows: 0,
+      first_month: null,
+      last_month: null,
+      seconds: 0,
+      rows_per_second: 0,
     };
     // What the last publication gave; every record seen now leaves it, so the rest were withdrawn.
     const previous = await syncedContentHashes(trx, mapping.id);
@@ -156,11 +189,20 @@ export async function applyPublication(store: Store, path: string, opts: ApplyOp
           await yieldToEventLoop();
         }
         report.rows++;
-        const outcome = 'error' in p || p.fields.length !== headerLength ? ({ kind: 'quarantine', reason: 'malformed_row' } as const) : normaliser.normalise(p.fields);
+        const outcome =
+          'error' in p || p.fields.length !== headerLength
+            ? ({ kind: 'quarantine', reason: 'malformed_row' } as const)
+            : normaliser.normalise(p.fields);
         if (outcome.kind === 'quarantine') {
           report.quarantined++;
           report.quarantine_reasons[outcome.reason] = (report.quarantine_reasons[outcome.reason] ?? 0) + 1;
-          quarantine.push({ import_id: report.import_id, source: mapping.id, line_no: p.line.no, reason: outcome.reason, raw: p.line.text.replaceAll('\u0000', '') });
+          quarantine.push({
+            import_id: report.import_id,
+            source: mapping.id,
+            line_no: p.line.no,
+            reason: outcome.reason,
+            raw: p.line.text.replaceAll('\u0000', ''),
+          });
           continue;
         }
         if (outcome.kind === 'non_crime') {
@@ -194,7 +236,13 @@ export async function applyPublication(store: Store, path: string, opts: ApplyOp
         lastTold = now;
         const rate = report.rows / Math.max(0.001, (now - started) / 1000);
         const fraction = src.totalBytes > 0 ? src.bytesRead() / src.totalBytes : 0;
-        opts.progress({ rows: report.rows, bytesRead: src.bytesRead(), totalBytes: src.totalBytes, rowsPerSecond: rate, etaSeconds: fraction > 0 ? ((now - started) / 1000) * (1 / fraction - 1) : null });
+        opts.progress({
+          rows: report.rows,
+          bytesRead: src.bytesRead(),
+          totalBytes: src.totalBytes,
+          rowsPerSecond: rate,
+          etaSeconds: fraction > 0 ? ((now - started) / 1000) * (1 / fraction - 1) : null,
+        });
       }
     }
     await flush();
@@ -202,7 +250,9 @@ export async function applyPublication(store: Store, path: string, opts: ApplyOp
     // Records of the last publication that this one no longer has: withdrawn by the publisher.
     const withdrawn = [...previous.keys()];
     for (let i = 0; i < withdrawn.length; i += batchRows) {
-      const keys: IncidentKey[] = withdrawn.slice(i, i + batchRows).map((sourceRecordId) => ({ source: mapping.id, sourceRecordId }));
+      const keys: IncidentKey[] = withdrawn
+        .slice(i, i + batchRows)
+        .map((sourceRecordId) => ({ source: mapping.id, sourceRecordId }));
       const r = await writer.writeIn(trx, { retract: keys });
       report.retracted += r.retracted;
     }
@@ -212,7 +262,11 @@ export async function applyPublication(store: Store, path: string, opts: ApplyOp
     report.rows_per_second = Math.round(report.rows / Math.max(0.001, report.seconds));
     await trx
       .updateTable('imports')
-      .set({ status: 'done', finished_at: new Date(), report: sql<string>`${JSON.stringify(report)}::text::jsonb` as never })
+      .set({
+        status: 'done',
+        finished_at: new Date(),
+        report: sql<string>`${JSON.stringify(report)}::text::jsonb` as never,
+      })
       .where('id', '=', report.import_id)
       .execute();
     await opts.alsoInTransaction?.(trx, report);

@@ -18,7 +18,10 @@ const resourceSchema = z.object({
   created: z.string().nullish(),
 });
 
-const packageShowSchema = z.object({ success: z.literal(true), result: z.object({ resources: z.array(resourceSchema) }) });
+const packageShowSchema = z.object({
+  success: z.literal(true),
+  result: z.object({ resources: z.array(resourceSchema) }),
+});
 
 export interface CkanResource {
   id: string;
@@ -30,7 +33,11 @@ export interface CkanResource {
   modified: string | null;
 }
 
-export async function discoverResource(baseUrl: string, source: CkanSource, fetchImpl: typeof fetch = fetch): Promise<CkanResource> {
+export async function discoverResource(
+  baseUrl: string,
+  source: CkanSource,
+  fetchImpl: typeof fetch = fetch,
+): Promise<CkanResource> {
   const url = `${baseUrl.replace(/\/+$/, '')}/api/3/action/package_show?id=${encodeURIComponent(source.dataset)}`;
   let body: unknown;
   try {
@@ -43,17 +50,31 @@ export async function discoverResource(baseUrl: string, source: CkanSource, fetc
   const parsed = packageShowSchema.safeParse(body);
   if (!parsed.success) throw new AppError('fetch_failed', `${url}: respuesta de package_show inesperada`);
   const chosen = pickResource(parsed.data.result.resources.map(toResource), parsed.data.result.resources, source);
-  if (!chosen) throw new AppError('resource_not_found', `${source.dataset} (formato ${source.resource.format}${source.resource.name_matches ? `, nombre ~ ${source.resource.name_matches}` : ''})`);
+  if (!chosen)
+    throw new AppError(
+      'resource_not_found',
+      `${source.dataset} (formato ${source.resource.format}${source.resource.name_matches ? `, nombre ~ ${source.resource.name_matches}` : ''})`,
+    );
   return chosen;
 }
 
 function toResource(r: z.infer<typeof resourceSchema>): CkanResource {
   const size = r.size === null || r.size === undefined || r.size === '' ? null : Number(r.size);
-  return { id: r.id, name: r.name ?? '', url: r.url, size: Number.isFinite(size) ? size : null, modified: r.last_modified ?? r.created ?? null };
+  return {
+    id: r.id,
+    name: r.name ?? '',
+    url: r.url,
+    size: Number.isFinite(size) ? size : null,
+    modified: r.last_modified ?? r.created ?? null,
+  };
 }
 
 /** The resource the source wants among a dataset's resources, or null. */
-export function pickResource(resources: CkanResource[], raw: { format?: string | null }[], source: Pick<CkanSource, 'resource'>): CkanResource | null {
+export function pickResource(
+  resources: CkanResource[],
+  raw: { format?: string | null }[],
+  source: Pick<CkanSource, 'resource'>,
+): CkanResource | null {
   const want = source.resource.format.toLowerCase();
   const pattern = source.resource.name_matches ? new RegExp(source.resource.name_matches, 'i') : null;
   const candidates = resources.filter((r, i) => {
@@ -61,6 +82,10 @@ export function pickResource(resources: CkanResource[], raw: { format?: string |
     return format === want && (!pattern || pattern.test(r.name) || pattern.test(r.url));
   });
   const newest = (a: CkanResource, b: CkanResource) => (b.modified ?? '').localeCompare(a.modified ?? '');
-  candidates.sort(source.resource.pick === 'largest' ? (a, b) => (b.size ?? -1) - (a.size ?? -1) || newest(a, b) : (a, b) => newest(a, b) || (b.size ?? -1) - (a.size ?? -1));
+  candidates.sort(
+    source.resource.pick === 'largest'
+      ? (a, b) => (b.size ?? -1) - (a.size ?? -1) || newest(a, b)
+      : (a, b) => newest(a, b) || (b.size ?? -1) - (a.size ?? -1),
+  );
   return candidates[0] ?? null;
 }

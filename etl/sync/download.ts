@@ -84,7 +84,10 @@ export async function downloadFile(opts: DownloadOptions): Promise<DownloadOutco
     if (!range || Number(range[1]) !== partial?.bytes) {
       await res.body?.cancel();
       discard(part, metaPath);
-      throw new AppError('download_incomplete', `${opts.url}: rango inesperado (${res.headers.get('content-range')}); se descargará completo la próxima vez`);
+      throw new AppError(
+        'download_incomplete',
+        `${opts.url}: rango inesperado (${res.headers.get('content-range')}); se descargará completo la próxima vez`,
+      );
     }
     start = partial.bytes;
     total = range[2] === '*' ? 0 : Number(range[2]);
@@ -104,23 +107,35 @@ export async function downloadFile(opts: DownloadOptions): Promise<DownloadOutco
       if (opts.progress && now - lastTold > 1000) {
         lastTold = now;
         const rate = (bytes - start) / Math.max(0.001, (now - began) / 1000);
-        opts.progress({ bytes, total, bytesPerSecond: rate, etaSeconds: total > 0 && rate > 0 ? (total - bytes) / rate : null });
+        opts.progress({
+          bytes,
+          total,
+          bytesPerSecond: rate,
+          etaSeconds: total > 0 && rate > 0 ? (total - bytes) / rate : null,
+        });
       }
     }
   } catch (err) {
     out.end();
     await once(out, 'close');
-    throw new AppError('download_incomplete', `${opts.url}: ${bytes} bytes de ${total || '?'} (${(err as Error).message}); se reanudará`);
+    throw new AppError(
+      'download_incomplete',
+      `${opts.url}: ${bytes} bytes de ${total || '?'} (${(err as Error).message}); se reanudará`,
+    );
   }
   out.end();
   await once(out, 'close');
   opts.progress?.({ bytes, total, bytesPerSecond: 0, etaSeconds: 0 });
 
   const wanted = total || opts.expectedSize || 0;
-  if (wanted > 0 && bytes < wanted) throw new AppError('download_incomplete', `${opts.url}: ${bytes} bytes de ${wanted}; se reanudará`);
+  if (wanted > 0 && bytes < wanted)
+    throw new AppError('download_incomplete', `${opts.url}: ${bytes} bytes de ${wanted}; se reanudará`);
   if ((wanted > 0 && bytes !== wanted) || (opts.expectedSize && bytes !== opts.expectedSize)) {
     discard(part, metaPath);
-    throw new AppError('download_incomplete', `${opts.url}: ${bytes} bytes; se esperaban ${opts.expectedSize ?? wanted}`);
+    throw new AppError(
+      'download_incomplete',
+      `${opts.url}: ${bytes} bytes; se esperaban ${opts.expectedSize ?? wanted}`,
+    );
   }
   renameSync(part, opts.dest);
   rmSync(metaPath, { force: true });

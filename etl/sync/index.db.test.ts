@@ -13,7 +13,12 @@ import { sql } from 'kysely';
 import { classifyLabel } from '../../core/taxonomy/index.ts';
 import { CkanReplay } from '../../tests/harness/ckan-replay.ts';
 import { describeEachBackend } from '../../tests/harness/stores.ts';
-import { PORTAL_CARPETAS_HEADER, portalCarpetasRows, portalCsv, type PortalRow } from '../../tests/harness/portal-files.ts';
+import {
+  PORTAL_CARPETAS_HEADER,
+  portalCarpetasRows,
+  portalCsv,
+  type PortalRow,
+} from '../../tests/harness/portal-files.ts';
 import { runSync, syncSucceeded, type SourcesFile } from './index.ts';
 
 const DATASET = 'carpetas-de-investigacion-fgj-de-la-ciudad-de-mexico';
@@ -36,23 +41,48 @@ describeEachBackend(
       publication++;
       // each publication gets a new resource id, as the portal does
       replay.publish(DATASET, [
-        { id: `dict-${publication}`, name: 'diccionario_carpetas.csv', format: 'CSV', body: Buffer.from('columna,descripcion\n') },
+        {
+          id: `dict-${publication}`,
+          name: 'diccionario_carpetas.csv',
+          format: 'CSV',
+          body: Buffer.from('columna,descripcion\n'),
+        },
         { id: `res-${publication}`, name: `carpetas_acumulado_${publication}.csv`, format: 'CSV', body },
       ]);
     };
     const sync = () => runSync(getStore(), { dataDir, config });
     const stored = async () => {
-      const r = await getStore().db.selectFrom('incidents').select(sql<number>`count(*)::int`.as('n')).where('source', '=', 'fgj_carpetas').executeTakeFirstOrThrow();
+      const r = await getStore()
+        .db.selectFrom('incidents')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .where('source', '=', 'fgj_carpetas')
+        .executeTakeFirstOrThrow();
       return Number(r.n);
     };
-    const dataVersion = async () => (await getStore().db.selectFrom('meta').select('value').where('key', '=', 'data_version').executeTakeFirstOrThrow()).value;
+    const dataVersion = async () =>
+      (
+        await getStore()
+          .db.selectFrom('meta')
+          .select('value')
+          .where('key', '=', 'data_version')
+          .executeTakeFirstOrThrow()
+      ).value;
 
     beforeAll(async () => {
       dataDir = mkdtempSync(join(tmpdir(), 'mapa-sync-'));
       const base = await replay.start();
       config = {
         ckan_base_url: base,
-        sources: { fgj_carpetas: { kind: 'ckan', label: 'FGJ', title: 'FGJ-CDMX: carpetas', dataset: DATASET, resource: { format: 'CSV', pick: 'largest' }, format: 'fgj_carpetas' } },
+        sources: {
+          fgj_carpetas: {
+            kind: 'ckan',
+            label: 'FGJ',
+            title: 'FGJ-CDMX: carpetas',
+            dataset: DATASET,
+            resource: { format: 'CSV', pick: 'largest' },
+            format: 'fgj_carpetas',
+          },
+        },
       };
     });
     afterAll(async () => {
@@ -66,11 +96,23 @@ describeEachBackend(
       expect(syncSucceeded(summary)).toBe(true);
       const [s] = summary.sources;
       expect(s).toMatchObject({ key: 'fgj_carpetas', status: 'updated', resource_id: 'res-1' });
-      expect(s!.import).toMatchObject({ rows: BEFORE_JUNE.length, inserted: incidentsOf(BEFORE_JUNE), updated: 0, retracted: 0, quarantined: BEFORE_JUNE.filter((r) => r.fecha_hecho === '').length, last_month: '2022-05' });
+      expect(s!.import).toMatchObject({
+        rows: BEFORE_JUNE.length,
+        inserted: incidentsOf(BEFORE_JUNE),
+        updated: 0,
+        retracted: 0,
+        quarantined: BEFORE_JUNE.filter((r) => r.fecha_hecho === '').length,
+        last_month: '2022-05',
+      });
       expect(await stored()).toBe(incidentsOf(BEFORE_JUNE));
       // every row with coordinates keeps its point although they were written "19,18753"
       const withPoint = BEFORE_JUNE.filter((r) => isIncident(r) && r.latitud !== '' && r.longitud !== '').length;
-      const points = await getStore().db.selectFrom('incidents').select(sql<number>`count(*)::int`.as('n')).where('source', '=', 'fgj_carpetas').where('lat', 'is not', null).executeTakeFirstOrThrow();
+      const points = await getStore()
+        .db.selectFrom('incidents')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .where('source', '=', 'fgj_carpetas')
+        .where('lat', 'is not', null)
+        .executeTakeFirstOrThrow();
       expect(Number(points.n)).toBe(withPoint);
     });
 
@@ -88,7 +130,13 @@ describeEachBackend(
       publish(portalCsv(ROWS, { decimalComma: true }));
       const [s] = (await sync()).sources;
       expect(s!.status).toBe('updated');
-      expect(s!.import).toMatchObject({ inserted: incidentsOf(ROWS) - incidentsOf(BEFORE_JUNE), updated: 0, retracted: 0, unchanged: incidentsOf(BEFORE_JUNE), last_month: '2022-06' });
+      expect(s!.import).toMatchObject({
+        inserted: incidentsOf(ROWS) - incidentsOf(BEFORE_JUNE),
+        updated: 0,
+        retracted: 0,
+        unchanged: incidentsOf(BEFORE_JUNE),
+        last_month: '2022-06',
+      });
       expect(await stored()).toBe(incidentsOf(ROWS));
     });
 
@@ -96,15 +144,37 @@ describeEachBackend(
       // hand-made revision of real rows: the FGJ corrects the date and place of one carpeta and withdraws another
       const revised = ROWS.filter(isIncident)[10]!;
       const withdrawn = ROWS.filter(isIncident)[20]!;
-      const rows = ROWS.filter((r) => r !== withdrawn).map((r) => (r === revised ? { ...r, fecha_hecho: '2020-02-29', anio_hecho: '2020', mes_hecho: 'Febrero', latitud: '19.19188', longitud: '-99.02108' } : r));
+      const rows = ROWS.filter((r) => r !== withdrawn).map((r) =>
+        r === revised
+          ? {
+              ...r,
+              fecha_hecho: '2020-02-29',
+              anio_hecho: '2020',
+              mes_hecho: 'Febrero',
+              latitud: '19.19188',
+              longitud: '-99.02108',
+            }
+          : r,
+      );
       publish(portalCsv(rows));
       const [s] = (await sync()).sources;
       expect(s!.import).toMatchObject({ inserted: 0, updated: 1, retracted: 1 });
       expect(await stored()).toBe(incidentsOf(ROWS) - 1);
-      const byDay = await getStore().db.selectFrom('incidents').select(sql<number>`count(*)::int`.as('n')).where('source', '=', 'fgj_carpetas').where('original_label', '=', revised.delito).where(sql<string>`to_char(occurred_on, 'YYYY-MM-DD')`, '=', '2020-02-29').executeTakeFirstOrThrow();
-      const sameDayInSource = ROWS.filter((r) => isIncident(r) && r.delito === revised.delito && r.fecha_hecho === '2020-02-29').length;
+      const byDay = await getStore()
+        .db.selectFrom('incidents')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .where('source', '=', 'fgj_carpetas')
+        .where('original_label', '=', revised.delito)
+        .where(sql<string>`to_char(occurred_on, 'YYYY-MM-DD')`, '=', '2020-02-29')
+        .executeTakeFirstOrThrow();
+      const sameDayInSource = ROWS.filter(
+        (r) => isIncident(r) && r.delito === revised.delito && r.fecha_hecho === '2020-02-29',
+      ).length;
       expect(Number(byDay.n)).toBe(sameDayInSource + 1);
-      const retractions = await getStore().db.selectFrom('sync_retractions').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+      const retractions = await getStore()
+        .db.selectFrom('sync_retractions')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(retractions.n)).toBe(1);
     });
 
@@ -149,7 +219,11 @@ describeEachBackend(
 
       await replay.start();
       const after = await sync();
-      expect(after.sources[0]!.import).toMatchObject({ inserted: 0, updated: 0, retracted: incidentsOf(ROWS) - incidentsOf(BEFORE_JUNE) });
+      expect(after.sources[0]!.import).toMatchObject({
+        inserted: 0,
+        updated: 0,
+        retracted: incidentsOf(ROWS) - incidentsOf(BEFORE_JUNE),
+      });
       expect(await stored()).toBe(incidentsOf(BEFORE_JUNE));
     });
   },

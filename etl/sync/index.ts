@@ -72,7 +72,15 @@ export async function runSync(store: Store, opts: SyncOptions): Promise<SyncSumm
   const started = new Date();
   const reports: SourceSyncReport[] = [];
   for (const [key, source] of Object.entries(config.sources)) {
-    const report: SourceSyncReport = { key, source: source.format, status: 'unchanged', resource_id: null, url: null, downloaded_bytes: 0, resumed_from: 0 };
+    const report: SourceSyncReport = {
+      key,
+      source: source.format,
+      status: 'unchanged',
+      resource_id: null,
+      url: null,
+      downloaded_bytes: 0,
+      resumed_from: 0,
+    };
     reports.push(report);
     try {
       const prev = await syncResource(store.db, key);
@@ -102,7 +110,10 @@ export async function runSync(store: Store, opts: SyncOptions): Promise<SyncSumm
           previous: sameResource ? prev : null,
           expectedSize: resource.size,
           fetchImpl: opts.fetchImpl,
-          progress: (p) => log(`${key}: descargados ${mb(p.bytes)}${p.total ? ` de ${mb(p.total)}` : ''} (${mb(p.bytesPerSecond)}/s, faltan ${seconds(p.etaSeconds)})\n`),
+          progress: (p) =>
+            log(
+              `${key}: descargados ${mb(p.bytes)}${p.total ? ` de ${mb(p.total)}` : ''} (${mb(p.bytesPerSecond)}/s, faltan ${seconds(p.etaSeconds)})\n`,
+            ),
         });
         if (outcome.status === 'not_modified') {
           await markSyncChecked(store.db, key);
@@ -115,7 +126,15 @@ export async function runSync(store: Store, opts: SyncOptions): Promise<SyncSumm
       }
       const sha256 = await hashFile(path);
       const size = statSync(path).size;
-      const state = { key, source: source.format, resourceId: report.resource_id, url: report.url!, ...validators, size, sha256 };
+      const state = {
+        key,
+        source: source.format,
+        resourceId: report.resource_id,
+        url: report.url!,
+        ...validators,
+        size,
+        sha256,
+      };
       if (prev?.sha256 === sha256) {
         await saveSyncResource(store.db, { ...state, rows: prev.rows, importId: prev.importId }, false);
         report.reason = 'archivo idéntico al último aplicado';
@@ -125,7 +144,10 @@ export async function runSync(store: Store, opts: SyncOptions): Promise<SyncSumm
         format: source.format,
         sha256,
         fileName: `${key}${extname(path)}`,
-        progress: (p) => log(`${key}: ${p.rows.toLocaleString('es-MX')} filas (${Math.round(p.rowsPerSecond).toLocaleString('es-MX')} filas/s, faltan ${seconds(p.etaSeconds)})\n`),
+        progress: (p) =>
+          log(
+            `${key}: ${p.rows.toLocaleString('es-MX')} filas (${Math.round(p.rowsPerSecond).toLocaleString('es-MX')} filas/s, faltan ${seconds(p.etaSeconds)})\n`,
+          ),
         alsoInTransaction: (trx, r) => saveSyncResource(trx, { ...state, rows: r.rows, importId: r.import_id }, true),
       });
       const r = report.import;
@@ -133,11 +155,19 @@ export async function runSync(store: Store, opts: SyncOptions): Promise<SyncSumm
       if (report.status === 'unchanged') report.reason = 'publicación nueva sin registros nuevos ni cambiados';
     } catch (err) {
       report.status = 'failed';
-      report.error = err instanceof AppError ? { code: err.code, message: err.message } : { code: 'internal_error', message: String((err as Error)?.message ?? err) };
+      report.error =
+        err instanceof AppError
+          ? { code: err.code, message: err.message }
+          : { code: 'internal_error', message: String((err as Error)?.message ?? err) };
       log(`${key}: ${report.error.message}\n`);
     }
   }
-  return { started_at: started.toISOString(), finished_at: new Date().toISOString(), changed: reports.some((r) => r.status === 'updated'), sources: reports };
+  return {
+    started_at: started.toISOString(),
+    finished_at: new Date().toISOString(),
+    changed: reports.some((r) => r.status === 'updated'),
+    sources: reports,
+  };
 }
 
 /** `DIR/<key>` or the first `DIR/<key>.<ext>` (a download in progress, `*.part`, is not a file to take). */

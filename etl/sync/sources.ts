@@ -54,6 +54,7 @@ export function loadSourcesFile(path = DEFAULT_SOURCES_FILE): SourcesFile {
     throw new AppError('invalid_parameter', `archivo de fuentes ${path}: ${(err as Error).message}`);
   }
   const parsed = SourcesFileSchema.safeParse(json);
-  if (!parsed.success) throw new AppError('invalid_parameter', `archivo de fuentes ${path}: ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success)
+    throw new AppError('invalid_parameter', `archivo de fuentes ${path}: ${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }

@@ -55,7 +55,8 @@ export function buildCellGrid(input: GridInput): CellGrid {
   const side = Math.sqrt((width * height) / targetCells);
   const cols = Math.floor(width / side) + 1;
   const rows = Math.floor(height / side) + 1;
-  const cellW = side, cellH = side;
+  const cellW = side,
+    cellH = side;
   const col = (x: number) => Math.min(cols - 1, Math.max(0, Math.floor((x - minX) / cellW)));
   const row = (y: number) => Math.min(rows - 1, Math.max(0, Math.floor((y - minY) / cellH)));
 
@@ -70,8 +71,10 @@ export function buildCellGrid(input: GridInput): CellGrid {
       for (let i = 0; i < ring.length; i++) {
         const [ax, ay] = ring[i];
         const [bx, by] = ring[(i + 1) % ring.length];
-        const c1 = col(Math.min(ax, bx)), c2 = col(Math.max(ax, bx));
-        const r1 = row(Math.min(ay, by)), r2 = row(Math.max(ay, by));
+        const c1 = col(Math.min(ax, bx)),
+          c2 = col(Math.max(ax, bx));
+        const r1 = row(Math.min(ay, by)),
+          r2 = row(Math.max(ay, by));
         for (let r = r1; r <= r2; r++) {
           for (let c = c1; c <= c2; c++) {
             const k = r * cols + c;
@@ -103,7 +106,8 @@ export function buildCellGrid(input: GridInput): CellGrid {
     let runOwner: number | null = null;
     for (let c = 0; c < cols; c++) {
       const k = r * cols + c;
-      const from = crossCount[k], to = crossCount[k + 1];
+      const from = crossCount[k],
+        to = crossCount[k + 1];
       if (from === to) {
         if (runOwner === null) runOwner = exactFind(minX + (c + 0.5) * cellW, minY + (r + 0.5) * cellH);
         state[k] = runOwner;
@@ -112,8 +116,10 @@ export function buildCellGrid(input: GridInput): CellGrid {
       runOwner = null;
       const crossing = new Set<number>();
       for (let i = from; i < to; i++) crossing.add(byCell[i]);
-      const x0 = minX + c * cellW, y0 = minY + r * cellH;
-      const cx = x0 + cellW / 2, cy = y0 + cellH / 2;
+      const x0 = minX + c * cellW,
+        y0 = minY + r * cellH;
+      const cx = x0 + cellW / 2,
+        cy = y0 + cellH / 2;
       let covering = -1;
       for (const part of tree.search(x0, y0, x0 + cellW, y0 + cellH)) {
         if (crossing.has(part) || !partContains(part, cx, cy)) continue;
@@ -133,7 +139,15 @@ export function buildCellGrid(input: GridInput): CellGrid {
     }
   }
   return {
-    minX, minY, cellW, cellH, cols, rows, state,
-    crossStart: Int32Array.from(crossStart), crossParts: Int32Array.from(crossParts), cover: Int32Array.from(cover),
+    minX,
+    minY,
+    cellW,
+    cellH,
+    cols,
+    rows,
+    state,
+    crossStart: Int32Array.from(crossStart),
+    crossParts: Int32Array.from(crossParts),
+    cover: Int32Array.from(cover),
   };
 }

@@ -8,9 +8,20 @@ import { area as turfArea, bbox as turfBbox, booleanPointInPolygon } from '@turf
 import { parse } from 'csv-parse/sync';
 import { loadBoundarySets } from '../../reference/boundaries/index.ts';
 import { readBundled } from '../../reference/files/index.ts';
-import { buildReverseGeocoder, PolygonIndex, type AreaKind, type BoundarySet, type ReverseGeocoder, type Vintage } from './index.ts';
+import {
+  buildReverseGeocoder,
+  PolygonIndex,
+  type AreaKind,
+  type BoundarySet,
+  type ReverseGeocoder,
+  type Vintage,
+} from './index.ts';
 
-interface Point { cuadrante: string; lat: number; lon: number }
+interface Point {
+  cuadrante: string;
+  lat: number;
+  lon: number;
+}
 
 let sets: BoundarySet[];
 let geocoder: ReverseGeocoder;
@@ -20,7 +31,10 @@ let totalRows: number;
 beforeAll(() => {
   sets = loadBoundarySets();
   geocoder = buildReverseGeocoder(sets);
-  const rows = parse(readBundled('crime/ssc_crime_points_2013_2016.csv.gz'), { columns: true }) as Record<string, string>[];
+  const rows = parse(readBundled('crime/ssc_crime_points_2013_2016.csv.gz'), { columns: true }) as Record<
+    string,
+    string
+  >[];
   totalRows = rows.length;
   points = rows
     .filter((r) => r.lat !== 'NA' && r.long !== 'NA')
@@ -28,7 +42,12 @@ beforeAll(() => {
 });
 
 const KINDS: [AreaKind, Vintage | null][] = [
-  ['alcaldia', null], ['colonia', null], ['cuadrante', 2016], ['sector', 2016], ['cuadrante', 2023], ['sector', 2023],
+  ['alcaldia', null],
+  ['colonia', null],
+  ['cuadrante', 2016],
+  ['sector', 2016],
+  ['cuadrante', 2023],
+  ['sector', 2023],
 ];
 const setOf = (kind: AreaKind, vintage: Vintage | null) => sets.find((s) => s.kind === kind && s.vintage === vintage)!;
 
@@ -70,7 +89,9 @@ describe('reverse geocoder on real data', () => {
 
   // SOURCES.md measured these on a 501-row sample of all rows (rows without coordinates count as outside).
   it('places ~98 % of SSC rows in an alcaldía and a colonia, and ~81 % in their stated 2016 cuadrante (SOURCES.md)', () => {
-    let inAlcaldia = 0, inColonia = 0, inStated = 0;
+    let inAlcaldia = 0,
+      inColonia = 0,
+      inStated = 0;
     for (const p of points) {
       const a = geocoder.locate(p.lat, p.lon);
       if (a.alcaldia_2016) inAlcaldia++;
@@ -90,7 +111,8 @@ describe('reverse geocoder on real data', () => {
     for (const [kind, vintage] of KINDS) {
       const features = setOf(kind, vintage).features;
       const index = new PolygonIndex(features.map((f) => f.geometry));
-      let differ = 0, nearEdges = 0;
+      let differ = 0,
+        nearEdges = 0;
       for (const p of points) if (index.find(p.lon, p.lat) !== index.findExact(p.lon, p.lat)) differ++;
       // Every 7th vertex, exactly on it and nudged by ~1 cm and ~1 m (where the grid's mixed cells matter).
       for (const f of features) {
@@ -98,7 +120,12 @@ describe('reverse geocoder on real data', () => {
         for (const ring of rings) {
           for (let i = 0; i < ring.length; i += 7) {
             const [x, y] = ring[i];
-            for (const [dx, dy] of [[0, 0], [1e-7, -1e-7], [-1e-5, 0], [0, 1e-5]]) {
+            for (const [dx, dy] of [
+              [0, 0],
+              [1e-7, -1e-7],
+              [-1e-5, 0],
+              [0, 1e-5],
+            ]) {
               nearEdges++;
               if (index.find(x + dx, y + dy) !== index.findExact(x + dx, y + dy)) differ++;
             }
@@ -115,7 +142,8 @@ describe('reverse geocoder on real data', () => {
       const misses: string[] = [];
       for (const f of setOf(kind, vintage).features) {
         const [lon, lat] = geocoder.representativePoint(kind, vintage ?? 2023, f.id)!;
-        if (geocoder.areaAt(kind, vintage ?? 2023, lat, lon) !== f.id || !booleanPointInPolygon([lon, lat], f.geometry)) misses.push(f.id);
+        if (geocoder.areaAt(kind, vintage ?? 2023, lat, lon) !== f.id || !booleanPointInPolygon([lon, lat], f.geometry))
+          misses.push(f.id);
       }
       expect({ kind, vintage, misses }).toEqual({ kind, vintage, misses: [] });
     }
@@ -144,7 +172,10 @@ describe('reverse geocoder on real data', () => {
     expect(shared.length).toBe(2000);
     for (const [key, [i, j]] of shared) {
       const [[ax, ay], [bx, by]] = key.split(';').map((s) => s.split(',').map(Number));
-      for (const [lon, lat] of [[(ax + bx) / 2, (ay + by) / 2], [ax, ay]]) {
+      for (const [lon, lat] of [
+        [(ax + bx) / 2, (ay + by) / 2],
+        [ax, ay],
+      ]) {
         const inI = geocoder.contains('colonia', null, colonias[i].id, lat, lon);
         const inJ = geocoder.contains('colonia', null, colonias[j].id, lat, lon);
         // On the exact midpoint / vertex: never both. The midpoint, where nothing else meets, is in one.
@@ -155,13 +186,16 @@ describe('reverse geocoder on real data', () => {
   });
 
   it('leaves out only the 2016 police layers when asked (police2016: false), for every SSC point', () => {
-    let differ = 0, skippedNonNull = 0, hadPolice = 0;
+    let differ = 0,
+      skippedNonNull = 0,
+      hadPolice = 0;
     for (const p of points) {
       const all = geocoder.locate(p.lat, p.lon);
       const some = geocoder.locate(p.lat, p.lon, { police2016: false });
       if (all.cuadrante_2016 !== null) hadPolice++;
       if (some.cuadrante_2016 !== null || some.sector_2016 !== null) skippedNonNull++;
-      const rest = (a: typeof all) => [a.alcaldia_2016, a.alcaldia_2023, a.colonia, a.cuadrante_2023, a.sector_2023].join();
+      const rest = (a: typeof all) =>
+        [a.alcaldia_2016, a.alcaldia_2023, a.colonia, a.cuadrante_2023, a.sector_2023].join();
       if (rest(all) !== rest(some)) differ++;
     }
     expect(hadPolice).toBeGreaterThan(100_000);
@@ -169,7 +203,12 @@ describe('reverse geocoder on real data', () => {
   });
 
   it('returns null everywhere outside the city and for invalid coordinates', () => {
-    for (const [lat, lon] of [[19.6, -98.9], [20.5, -99.1], [0, 0], [Number.NaN, -99.1]]) {
+    for (const [lat, lon] of [
+      [19.6, -98.9],
+      [20.5, -99.1],
+      [0, 0],
+      [Number.NaN, -99.1],
+    ]) {
       expect(Object.values(geocoder.locate(lat, lon)).every((v) => v === null)).toBe(true);
       expect(geocoder.inCity(lat, lon)).toBe(false);
     }

@@ -99,7 +99,15 @@ export function buildReverseGeocoder(sets: readonly BoundarySet[]): ReverseGeoco
   return {
     locate(lat, lon, opts) {
       if (!valid(lat, lon)) {
-        return { alcaldia_2016: null, alcaldia_2023: null, colonia: null, cuadrante_2016: null, sector_2016: null, cuadrante_2023: null, sector_2023: null };
+        return {
+          alcaldia_2016: null,
+          alcaldia_2023: null,
+          colonia: null,
+          cuadrante_2016: null,
+          sector_2016: null,
+          cuadrante_2023: null,
+          sector_2023: null,
+        };
       }
       const alc2023 = idAt(alcaldia2023, lat, lon);
       const police2016 = opts?.police2016 !== false;

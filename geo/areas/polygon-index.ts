@@ -42,8 +42,14 @@ const EDGES_PER_BAND = 2;
 const MAX_BANDS = 8192;
 
 function buildPart(rings: Position[][], owner: number): { part: BandedPart; bbox: [number, number, number, number] } {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  const ax: number[] = [], ay: number[] = [], bx: number[] = [], by: number[] = [];
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
+  const ax: number[] = [],
+    ay: number[] = [],
+    bx: number[] = [],
+    by: number[] = [];
   for (const ring of rings) {
     const n = ring.length;
     for (let i = 0; i < n; i++) {
@@ -55,8 +61,17 @@ function buildPart(rings: Position[][], owner: number): { part: BandedPart; bbox
       // GeoJSON rings are closed (last = first); the modulo also closes a ring that is not.
       const [qx, qy] = ring[(i + 1) % n];
       if (py === qy) continue;
-      if (py < qy) { ax.push(px); ay.push(py); bx.push(qx); by.push(qy); }
-      else { ax.push(qx); ay.push(qy); bx.push(px); by.push(py); }
+      if (py < qy) {
+        ax.push(px);
+        ay.push(py);
+        bx.push(qx);
+        by.push(qy);
+      } else {
+        ax.push(qx);
+        ay.push(qy);
+        bx.push(px);
+        by.push(py);
+      }
     }
   }
   const edgeCount = ax.length;
@@ -75,8 +90,16 @@ function buildPart(rings: Position[][], owner: number): { part: BandedPart; bbox
     for (let b = bandOf(ay[e]); b <= bandOf(by[e]); b++) edgeIds[cursor[b]++] = e;
   }
   const part: BandedPart = {
-    owner, minY, bandHeight, bandCount, bandStart, edgeIds,
-    x1: Float64Array.from(ax), y1: Float64Array.from(ay), x2: Float64Array.from(bx), y2: Float64Array.from(by),
+    owner,
+    minY,
+    bandHeight,
+    bandCount,
+    bandStart,
+    edgeIds,
+    x1: Float64Array.from(ax),
+    y1: Float64Array.from(ay),
+    x2: Float64Array.from(bx),
+    y2: Float64Array.from(by),
   };
   return { part, bbox: [minX, minY, maxX, maxY] };
 }
@@ -105,8 +128,9 @@ export function planarArea(geometry: Polygon | MultiPolygon): number {
   for (const rings of polygons) {
     rings.forEach((ring, r) => {
       let sum = 0;
-      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) sum += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
-      total += (r === 0 ? 1 : -1) * Math.abs(sum) / 2;
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++)
+        sum += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
+      total += ((r === 0 ? 1 : -1) * Math.abs(sum)) / 2;
     });
   }
   return total;
@@ -142,8 +166,10 @@ export class PolygonIndex {
         this.parts.push(part);
         this.partsByOwner[owner].push(part);
         boxes.push(b);
-        bbox[0] = Math.min(bbox[0], b[0]); bbox[1] = Math.min(bbox[1], b[1]);
-        bbox[2] = Math.max(bbox[2], b[2]); bbox[3] = Math.max(bbox[3], b[3]);
+        bbox[0] = Math.min(bbox[0], b[0]);
+        bbox[1] = Math.min(bbox[1], b[1]);
+        bbox[2] = Math.max(bbox[2], b[2]);
+        bbox[3] = Math.max(bbox[3], b[3]);
       }
     });
     const order = geometries.map((g, i) => ({ i, area: planarArea(g) })).sort((a, b) => a.area - b.area || a.i - b.i);
@@ -195,7 +221,8 @@ export class PolygonIndex {
     // The filter runs the exact test on each bounding-box hit and returns false, so no result array grows.
     this.tree.search(x, y, x, y, (i) => {
       const part = parts[i];
-      if (part !== undefined && (best === -1 || rank[part.owner] < rank[best]) && partContains(part, x, y)) best = part.owner;
+      if (part !== undefined && (best === -1 || rank[part.owner] < rank[best]) && partContains(part, x, y))
+        best = part.owner;
       return false;
     });
     return best;

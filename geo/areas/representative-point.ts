@@ -46,11 +46,13 @@ export function representativePointOf(
     for (let i = 0; i + 1 < ring.length; i++) {
       const [ax, ay] = ring[i];
       const [bx, by] = ring[i + 1];
-      const mx = (ax + bx) / 2, my = (ay + by) / 2;
+      const mx = (ax + bx) / 2,
+        my = (ay + by) / 2;
       const len = Math.hypot(bx - ax, by - ay) || 1;
       for (const step of [1e-6, 1e-5, 1e-4]) {
         for (const sign of [1, -1]) {
-          const x = mx - (sign * step * (by - ay)) / len, y = my + (sign * step * (bx - ax)) / len;
+          const x = mx - (sign * step * (by - ay)) / len,
+            y = my + (sign * step * (bx - ax)) / len;
           if (isInside(x, y)) return [x, y];
         }
       }

@@ -6,8 +6,16 @@
  */
 import { fold, parseName, significant, words, type ParsedName } from './normalize.ts';
 import {
-  ALCALDIA_VARIANTS, CITIES_AMBIGUOUS, EDOMEX_AMBIGUOUS, LANDMARK_COLONIAS, EDOMEX_MUNICIPALITIES, OUTSIDE_CITIES, OUTSIDE_CUES, PERSON_NAMED_ALCALDIAS,
-  STATES, STATES_AMBIGUOUS,
+  ALCALDIA_VARIANTS,
+  CITIES_AMBIGUOUS,
+  EDOMEX_AMBIGUOUS,
+  LANDMARK_COLONIAS,
+  EDOMEX_MUNICIPALITIES,
+  OUTSIDE_CITIES,
+  OUTSIDE_CUES,
+  PERSON_NAMED_ALCALDIAS,
+  STATES,
+  STATES_AMBIGUOUS,
 } from './places.ts';
 import { WordTrie } from './trie.ts';
 import { FuzzyNames, nameVariants } from './place-names.ts';
@@ -26,10 +34,23 @@ export * as placeLists from './places.ts';
 
 export interface GazetteerInput {
   alcaldias: Array<{ id: string; name: string; lat: number; lon: number }>;
-  colonias: Array<{ id: string; name: string; alcaldiaId: string; population: number | null; lat: number; lon: number }>;
+  colonias: Array<{
+    id: string;
+    name: string;
+    alcaldiaId: string;
+    population: number | null;
+    lat: number;
+    lon: number;
+  }>;
   /** alcaldiaId null: the station lies outside Mexico City (Metro lines A and B reach Edomex). */
   stations: Array<{
-    system: StationSystem; id: string; name: string; line: string; lat: number; lon: number; alcaldiaId: string | null;
+    system: StationSystem;
+    id: string;
+    name: string;
+    line: string;
+    lat: number;
+    lon: number;
+    alcaldiaId: string | null;
     /** The id a mention resolves to; default `metro:<id>` / `metrobus:<line>:<name>`. */
     resolvedId?: string;
     /** The physical station (every line stopping there); default the resolved id. */
@@ -37,13 +58,32 @@ export interface GazetteerInput {
   }>;
   cuadrantes: Array<{ id: string; sector: string; alcaldiaId: string; lat: number; lon: number }>;
   /** Street corners (INEGI ATUS): two street names and the corner's point. */
-  corners?: Array<{ a: string; b: string; lat: number; lon: number; alcaldiaId: string; source?: CornerEntry['source'] }>;
+  corners?: Array<{
+    a: string;
+    b: string;
+    lat: number;
+    lon: number;
+    alcaldiaId: string;
+    source?: CornerEntry['source'];
+  }>;
   /** Landmarks (`reference/landmarks`): alcaldiaId null when the point lies outside the city. */
-  landmarks?: Array<{ id: string; name: string; kind: LandmarkKind; lat: number; lon: number; alcaldiaId: string | null }>;
+  landmarks?: Array<{
+    id: string;
+    name: string;
+    kind: LandmarkKind;
+    lat: number;
+    lon: number;
+    alcaldiaId: string | null;
+  }>;
 }
 
-
-export interface AlcaldiaEntry { id: string; name: string; lat: number; lon: number; personNamed: boolean }
+export interface AlcaldiaEntry {
+  id: string;
+  name: string;
+  lat: number;
+  lon: number;
+  personNamed: boolean;
+}
 export interface ColoniaEntry {
   index: number;
   id: string;
@@ -57,7 +97,17 @@ export interface ColoniaEntry {
   tokens: string[];
 }
 /** Rail and BRT systems whose stations the gazetteer names. */
-export type StationSystem = 'metro' | 'metrobus' | 'trolebus' | 'cablebus' | 'tren_ligero' | 'suburbano' | 'interurbano' | 'rtp' | 'corredor' | 'pumabus';
+export type StationSystem =
+  | 'metro'
+  | 'metrobus'
+  | 'trolebus'
+  | 'cablebus'
+  | 'tren_ligero'
+  | 'suburbano'
+  | 'interurbano'
+  | 'rtp'
+  | 'corredor'
+  | 'pumabus';
 
 export interface StationEntry {
   system: StationSystem;
@@ -70,7 +120,13 @@ export interface StationEntry {
   lon: number;
   alcaldiaId: string | null;
 }
-export interface CuadranteEntry { id: string; sector: string; alcaldiaId: string; lat: number; lon: number }
+export interface CuadranteEntry {
+  id: string;
+  sector: string;
+  alcaldiaId: string;
+  lat: number;
+  lon: number;
+}
 export interface OutsidePlace {
   name: string;
   kind: 'municipio' | 'estado' | 'ciudad' | 'cue';
@@ -132,7 +188,8 @@ export function buildGazetteer(input: GazetteerInput): Gazetteer {
     coloniaNames.insert(core, c);
     // "AMPLIACION X" is also written "X (ampliación)"; the article-less form ("Reyes" for "Los Reyes") is common.
     if (['la', 'el', 'los', 'las'].includes(core[0]!) && core.length > 1) coloniaNames.insert(core.slice(1), c);
-    for (const q of c.parsed.qualifiers) if (q.length > 1 && q.join(' ') !== core.join(' ')) coloniaNames.insert([...core, ...q], c);
+    for (const q of c.parsed.qualifiers)
+      if (q.length > 1 && q.join(' ') !== core.join(' ')) coloniaNames.insert([...core, ...q], c);
     let list = coloniasByAlcaldia.get(c.alcaldiaId);
     if (!list) coloniasByAlcaldia.set(c.alcaldiaId, (list = []));
     list.push(c);
@@ -199,24 +256,45 @@ export function buildGazetteer(input: GazetteerInput): Gazetteer {
   const corners = cornerIndex(input.corners ?? []);
 
   const startWords = new Set<string>();
-  for (const trie of [alcaldiaNames, coloniaNames, landmarks, pointLandmarks, outside] as WordTrie<unknown>[]) for (const w of trie.firstWords()) startWords.add(w);
-  return { alcaldias, alcaldiaNames, colonias, coloniaNames, coloniasByAlcaldia, coreSpread, stations, stationsFuzzy, coloniasFuzzy, landmarks, pointLandmarks, pointLandmarkList, cuadrantes, sectores, outside, startWords, corners };
+  for (const trie of [alcaldiaNames, coloniaNames, landmarks, pointLandmarks, outside] as WordTrie<unknown>[])
+    for (const w of trie.firstWords()) startWords.add(w);
+  return {
+    alcaldias,
+    alcaldiaNames,
+    colonias,
+    coloniaNames,
+    coloniasByAlcaldia,
+    coreSpread,
+    stations,
+    stationsFuzzy,
+    coloniasFuzzy,
+    landmarks,
+    pointLandmarks,
+    pointLandmarkList,
+    cuadrantes,
+    sectores,
+    outside,
+    startWords,
+    corners,
+  };
 }
 
 /** Corners by `pairKey` of two street keys; a key also answers for its leading words ("insurgentes" for "insurgentes sur"). */
 export function cornerIndex(entries: readonly CornerEntry[]): Map<string, CornerEntry[]> {
   const corners = new Map<string, CornerEntry[]>();
-  const keyPrefixes = (name: string) => streetKeys(name).flatMap((k) => {
-    const w = k.split(' ');
-    return w.map((_, n) => w.slice(0, n + 1).join(' ')).filter((p) => p.length >= 4);
-  });
+  const keyPrefixes = (name: string) =>
+    streetKeys(name).flatMap((k) => {
+      const w = k.split(' ');
+      return w.map((_, n) => w.slice(0, n + 1).join(' ')).filter((p) => p.length >= 4);
+    });
   for (const c of entries) {
-    for (const ka of new Set(keyPrefixes(c.a))) for (const kb of new Set(keyPrefixes(c.b))) {
-      const key = pairKey(ka, kb);
-      const list = corners.get(key) ?? [];
-      if (!list.includes(c)) list.push(c);
-      corners.set(key, list);
-    }
+    for (const ka of new Set(keyPrefixes(c.a)))
+      for (const kb of new Set(keyPrefixes(c.b))) {
+        const key = pairKey(ka, kb);
+        const list = corners.get(key) ?? [];
+        if (!list.includes(c)) list.push(c);
+        corners.set(key, list);
+      }
   }
   return corners;
 }

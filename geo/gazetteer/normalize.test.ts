@@ -23,7 +23,11 @@ describe('tokenize', () => {
   it('gives word spans in the original text', () => {
     const text = 'Col. Doctores';
     const t = tokenize(text);
-    expect(t.map((x) => [x.text, x.start, x.end])).toEqual([['col', 0, 3], ['.', 3, 4], ['doctores', 5, 13]]);
+    expect(t.map((x) => [x.text, x.start, x.end])).toEqual([
+      ['col', 0, 3],
+      ['.', 3, 4],
+      ['doctores', 5, 13],
+    ]);
     expect(t[0]!.capitalised).toBe(true);
   });
 });
@@ -31,16 +35,28 @@ describe('tokenize', () => {
 describe('parseName', () => {
   it('peels IECM kind qualifiers', () => {
     expect(parseName('ALBARRADAS (U HAB)')).toMatchObject({ core: ['albarradas'], kinds: ['u_hab'], section: null });
-    expect(parseName('SAN PABLO OZTOTEPEC (PBLO)')).toMatchObject({ core: ['san', 'pablo', 'oztotepec'], kinds: ['pueblo'] });
+    expect(parseName('SAN PABLO OZTOTEPEC (PBLO)')).toMatchObject({
+      core: ['san', 'pablo', 'oztotepec'],
+      kinds: ['pueblo'],
+    });
   });
   it('keeps a parenthesised pueblo as a qualifier', () => {
-    expect(parseName('SAN MIGUEL (SAN PABLO OZTOTEPEC)')).toMatchObject({ core: ['san', 'miguel'], qualifiers: [['san', 'pablo', 'oztotepec']] });
+    expect(parseName('SAN MIGUEL (SAN PABLO OZTOTEPEC)')).toMatchObject({
+      core: ['san', 'miguel'],
+      qualifiers: [['san', 'pablo', 'oztotepec']],
+    });
   });
   it('reads section numbering in its written forms', () => {
     expect(parseName('ZONA ESCOLAR II').section).toBe(2);
     expect(parseName('EMILIANO ZAPATA 1A SECCION')).toMatchObject({ core: ['emiliano', 'zapata'], section: 1 });
-    expect(parseName('Presidentes Ejidales Segunda Sección')).toMatchObject({ core: ['presidentes', 'ejidales'], section: 2 });
-    expect(parseName('VILLA PANAMERICANA 3ERA. SECCIÓN (U HAB)')).toMatchObject({ core: ['villa', 'panamericana'], section: 3 });
+    expect(parseName('Presidentes Ejidales Segunda Sección')).toMatchObject({
+      core: ['presidentes', 'ejidales'],
+      section: 2,
+    });
+    expect(parseName('VILLA PANAMERICANA 3ERA. SECCIÓN (U HAB)')).toMatchObject({
+      core: ['villa', 'panamericana'],
+      section: 3,
+    });
     expect(parseName('SAN SALVADOR CUAUHTENCO SECCION III').section).toBe(3);
     expect(parseName('CROC CULHUACAN SECC 6 (U HAB)').section).toBe(6);
   });
@@ -59,6 +75,10 @@ describe('decomposed (NFD) accents', () => {
   it('keeps a word whole and its span in original code units', () => {
     const text = 'en Coyoaca\u0301n hoy';
     const t = tokenize(text);
-    expect(t.map((x) => [x.text, x.start, x.end])).toEqual([['en', 0, 2], ['coyoacan', 3, 12], ['hoy', 13, 16]]);
+    expect(t.map((x) => [x.text, x.start, x.end])).toEqual([
+      ['en', 0, 2],
+      ['coyoacan', 3, 12],
+      ['hoy', 13, 16],
+    ]);
   });
 });

@@ -34,7 +34,20 @@ function isCombiningMark(c: number): boolean {
   return c >= 0x300 && c <= 0x36f;
 }
 function isSpaceCode(c: number): boolean {
-  return c === 32 || c === 13 || c === 9 || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 12 || c === 11 || (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 32 ||
+    c === 13 ||
+    c === 9 ||
+    c === 0xa0 ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 12 ||
+    c === 11 ||
+    (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x202f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** Splits text into word and punctuation tokens (whitespace dropped, a line break kept as "\n"), offsets in UTF-16 code units. */
@@ -68,7 +81,11 @@ export function tokenize(text: string, folded = fold(text)): Token[] {
 
 /** Words only, folded, for name matching. */
 export function words(text: string): string[] {
-  return fold(repairMojibake(text)).replace(COMBINING_MARKS, '').match(/[a-z0-9\u00df-\u024f]+/g) ?? [];
+  return (
+    fold(repairMojibake(text))
+      .replace(COMBINING_MARKS, '')
+      .match(/[a-z0-9\u00df-\u024f]+/g) ?? []
+  );
 }
 
 /** Articles and prepositions that carry no identity in a place name. */
@@ -117,8 +134,22 @@ const AMPLIACION = new Set(['ampliacion', 'amp', 'ampl']);
 const SECTION_WORDS = new Set(['seccion', 'secc', 'sec', 'secc.']);
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9, x: 10 };
 const ORDINAL_WORDS: Record<string, number> = {
-  primera: 1, primero: 1, segunda: 2, segundo: 2, tercera: 3, tercero: 3, cuarta: 4, cuarto: 4,
-  quinta: 5, quinto: 5, sexta: 6, sexto: 6, septima: 7, septimo: 7, octava: 8, octavo: 8,
+  primera: 1,
+  primero: 1,
+  segunda: 2,
+  segundo: 2,
+  tercera: 3,
+  tercero: 3,
+  cuarta: 4,
+  cuarto: 4,
+  quinta: 5,
+  quinto: 5,
+  sexta: 6,
+  sexto: 6,
+  septima: 7,
+  septimo: 7,
+  octava: 8,
+  octavo: 8,
 };
 
 /** "1a", "2da", "3era", "1ra", "4ta", "7ma", "2o" → number; null if the token is no ordinal. */
@@ -130,9 +161,26 @@ export function ordinalValue(token: string): number | null {
 
 /** Word abbreviations clerks use in names ("STA. CRUZ", "GRAL. ANAYA", "PROF. ..."). */
 const WORD_ABBREVIATIONS: Record<string, string> = {
-  sta: 'santa', sto: 'santo', sn: 'san', gral: 'general', prof: 'profesor', profa: 'profesora', lic: 'licenciado',
-  ing: 'ingeniero', cd: 'ciudad', pdte: 'presidente', pte: 'poniente', ote: 'oriente', nte: 'norte', fco: 'francisco',
-  ma: 'maria', gpe: 'guadalupe', jose: 'jose', hda: 'hacienda', insurg: 'insurgentes', prol: 'prolongacion',
+  sta: 'santa',
+  sto: 'santo',
+  sn: 'san',
+  gral: 'general',
+  prof: 'profesor',
+  profa: 'profesora',
+  lic: 'licenciado',
+  ing: 'ingeniero',
+  cd: 'ciudad',
+  pdte: 'presidente',
+  pte: 'poniente',
+  ote: 'oriente',
+  nte: 'norte',
+  fco: 'francisco',
+  ma: 'maria',
+  gpe: 'guadalupe',
+  jose: 'jose',
+  hda: 'hacienda',
+  insurg: 'insurgentes',
+  prol: 'prolongacion',
 };
 
 /**
@@ -166,7 +214,8 @@ function stripKinds(tokens: string[], kinds: string[]): string[] {
   outer: while (i < tokens.length) {
     for (const [seq, kind] of KIND_WORDS) {
       // A lone "u"/"bo"/"res"/"col" only counts at the edges, where abbreviations sit.
-      if (seq.length === 1 && ['u', 'bo', 'res', 'col', 'ej'].includes(seq[0]!) && i !== 0 && i !== tokens.length - 1) continue;
+      if (seq.length === 1 && ['u', 'bo', 'res', 'col', 'ej'].includes(seq[0]!) && i !== 0 && i !== tokens.length - 1)
+        continue;
       if (seq.every((w, k) => tokens[i + k] === w)) {
         kinds.push(kind);
         i += seq.length;
@@ -204,7 +253,8 @@ function stripSection(tokens: string[]): { tokens: string[]; section: number | n
   // trailing "II", "1A", "2DA" (a bare number is kept: "NORTE 76" is a name)
   if (last >= 1) {
     const tok = t[last]!;
-    const v = own(ROMAN, tok) ?? (/^\d{1,2}[a-z]+$/.test(tok) ? ordinalValue(tok) : null) ?? own(ORDINAL_WORDS, tok) ?? null;
+    const v =
+      own(ROMAN, tok) ?? (/^\d{1,2}[a-z]+$/.test(tok) ? ordinalValue(tok) : null) ?? own(ORDINAL_WORDS, tok) ?? null;
     if (v !== null) return { tokens: t.slice(0, last), section: v };
   }
   return { tokens: t, section };
@@ -236,7 +286,15 @@ export function parseName(raw: string): ParsedName {
   const sec = stripSection(tokens);
   tokens = sec.tokens.map(canonicalOrdinal);
   // "SAN PEDRO XALPA (AMPL) I": section after the parenthesis is handled above; drop a leading stop word.
-  while (tokens.length > 1 && STOPWORDS.has(tokens[0]!) && tokens[0] !== 'la' && tokens[0] !== 'el' && tokens[0] !== 'los' && tokens[0] !== 'las') tokens = tokens.slice(1);
+  while (
+    tokens.length > 1 &&
+    STOPWORDS.has(tokens[0]!) &&
+    tokens[0] !== 'la' &&
+    tokens[0] !== 'el' &&
+    tokens[0] !== 'los' &&
+    tokens[0] !== 'las'
+  )
+    tokens = tokens.slice(1);
   return { core: ampliacion ? ['ampliacion', ...tokens] : tokens, kinds, section: sec.section, qualifiers };
 }
 

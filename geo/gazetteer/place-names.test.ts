@@ -21,7 +21,9 @@ describe('place-name normaliser', () => {
   it('stores names with and without a leading article, and both halves of a double name', () => {
     expect(nameVariants('La Raza').map((v) => v.join(' '))).toEqual(['la raza', 'raza']);
     expect(nameVariants('El Rosario').map((v) => v.join(' '))).toContain('rosario');
-    expect(nameVariants('Garibaldi y Lagunilla').map((v) => v.join(' '))).toEqual(expect.arrayContaining(['garibaldi', 'lagunilla']));
+    expect(nameVariants('Garibaldi y Lagunilla').map((v) => v.join(' '))).toEqual(
+      expect.arrayContaining(['garibaldi', 'lagunilla']),
+    );
   });
 
   it('reads a search box query as the place it asks for', () => {

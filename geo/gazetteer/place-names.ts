@@ -12,10 +12,33 @@ import { words } from './normalize.ts';
 
 /** Abbreviations in names and reports → the word they stand for (folded, no full stop). */
 export const PLACE_ABBREVIATIONS: Readonly<Record<string, string>> = {
-  av: 'avenida', avda: 'avenida', ave: 'avenida', col: 'colonia', cp: 'codigo postal', cd: 'ciudad', calz: 'calzada',
-  blvd: 'boulevard', bulevar: 'boulevard', prol: 'prolongacion', pte: 'poniente', ote: 'oriente', nte: 'norte',
-  gral: 'general', sta: 'santa', sto: 'santo', fco: 'francisco', mb: 'metrobus', dr: 'doctor', dvo: 'deportivo',
-  ff: 'ferrocarril', fc: 'ferrocarril', u: 'unidad', hab: 'habitacional', snt: 'san', sn: 'san', esq: 'esquina',
+  av: 'avenida',
+  avda: 'avenida',
+  ave: 'avenida',
+  col: 'colonia',
+  cp: 'codigo postal',
+  cd: 'ciudad',
+  calz: 'calzada',
+  blvd: 'boulevard',
+  bulevar: 'boulevard',
+  prol: 'prolongacion',
+  pte: 'poniente',
+  ote: 'oriente',
+  nte: 'norte',
+  gral: 'general',
+  sta: 'santa',
+  sto: 'santo',
+  fco: 'francisco',
+  mb: 'metrobus',
+  dr: 'doctor',
+  dvo: 'deportivo',
+  ff: 'ferrocarril',
+  fc: 'ferrocarril',
+  u: 'unidad',
+  hab: 'habitacional',
+  snt: 'san',
+  sn: 'san',
+  esq: 'esquina',
 };
 
 /** Leading articles a place name may be written with or without ("El Rosario", "La Raza"). */
@@ -23,8 +46,24 @@ export const ARTICLES = new Set(['el', 'la', 'los', 'las']);
 
 /** Words that introduce a place in a report or a search box; they are not part of the name. */
 export const PLACE_CONTEXT_WORDS = new Set([
-  'metro', 'metrobus', 'estacion', 'colonia', 'calle', 'avenida', 'trolebus', 'trole', 'cablebus', 'tren', 'ligero',
-  'suburbano', 'alcaldia', 'delegacion', 'barrio', 'pueblo', 'unidad', 'habitacional',
+  'metro',
+  'metrobus',
+  'estacion',
+  'colonia',
+  'calle',
+  'avenida',
+  'trolebus',
+  'trole',
+  'cablebus',
+  'tren',
+  'ligero',
+  'suburbano',
+  'alcaldia',
+  'delegacion',
+  'barrio',
+  'pueblo',
+  'unidad',
+  'habitacional',
 ]);
 
 /** The word an abbreviation stands for, or the word itself. */
@@ -63,7 +102,8 @@ export function nameVariants(name: string): string[][] {
 export function searchName(query: string): string {
   const w = placeWords(query);
   let k = 0;
-  while (k < w.length - 1 && (PLACE_CONTEXT_WORDS.has(w[k]!) || ARTICLES.has(w[k]!) || w[k] === 'de' || w[k] === 'del')) k++;
+  while (k < w.length - 1 && (PLACE_CONTEXT_WORDS.has(w[k]!) || ARTICLES.has(w[k]!) || w[k] === 'de' || w[k] === 'del'))
+    k++;
   const rest = w.slice(k);
   return rest.length ? rest.join(' ') : foldForSearch(query).trim();
 }

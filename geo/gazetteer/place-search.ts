@@ -22,7 +22,10 @@ export class PlaceSearch {
     processTerm: (term) => term || null,
   });
 
-  constructor(private readonly landmarks: readonly LandmarkEntry[], private readonly corners: ReadonlyMap<string, readonly CornerEntry[]>) {
+  constructor(
+    private readonly landmarks: readonly LandmarkEntry[],
+    private readonly corners: ReadonlyMap<string, readonly CornerEntry[]>,
+  ) {
     this.index.addAll(landmarks.map((l, id) => ({ id, name: placeWords(l.name).join(' ') })));
   }
 
@@ -35,18 +38,36 @@ export class PlaceSearch {
       const key = pairKey(streetKey(parts[0]!), streetKey(parts[1]!));
       // One result per alcaldía: a name pair repeated across the city is listed in each.
       const byAlcaldia = new Map<string, CornerEntry[]>();
-      for (const c of this.corners.get(key) ?? []) byAlcaldia.set(c.alcaldiaId, [...(byAlcaldia.get(c.alcaldiaId) ?? []), c]);
+      for (const c of this.corners.get(key) ?? [])
+        byAlcaldia.set(c.alcaldiaId, [...(byAlcaldia.get(c.alcaldiaId) ?? []), c]);
       for (const [alcaldiaId, cs] of byAlcaldia) {
         const best = cs.find((c) => c.source !== 'stop') ?? cs[0]!;
-        out.push({ type: 'corner', name: `${best.a} y ${best.b}`, lat: best.lat, lon: best.lon, alcaldiaId, score: 100, exact: true });
+        out.push({
+          type: 'corner',
+          name: `${best.a} y ${best.b}`,
+          lat: best.lat,
+          lon: best.lon,
+          alcaldiaId,
+          score: 100,
+          exact: true,
+        });
       }
     }
     const words = name.split(' ').filter(Boolean);
     if (!words.length || name.length < 3) return out.slice(0, limit);
-    const hits = this.index.search(words.join(' '), { combineWith: 'AND', prefix: (_t, i, terms) => i === terms.length - 1, fuzzy: fuzzyFor });
+    const hits = this.index.search(words.join(' '), {
+      combineWith: 'AND',
+      prefix: (_t, i, terms) => i === terms.length - 1,
+      fuzzy: fuzzyFor,
+    });
     for (const h of hits.slice(0, limit)) {
       const landmark = this.landmarks[h.id as number]!;
-      out.push({ type: 'landmark', landmark, score: h.score, exact: placeWords(landmark.name).join(' ') === words.join(' ') });
+      out.push({
+        type: 'landmark',
+        landmark,
+        score: h.score,
+        exact: placeWords(landmark.name).join(' ') === words.join(' '),
+      });
     }
     return out.slice(0, limit);
   }

@@ -6,16 +6,37 @@
 import { expandAbbreviation, placeWords } from './place-names.ts';
 
 /** Street kinds and connectors that do not tell one street from another. */
-const GENERIC = new Set(['avenida', 'calle', 'calzada', 'boulevard', 'privada', 'cerrada', 'andador', 'callejon', 'de', 'del', 'la', 'las', 'los', 'el', 'y']);
+const GENERIC = new Set([
+  'avenida',
+  'calle',
+  'calzada',
+  'boulevard',
+  'privada',
+  'cerrada',
+  'andador',
+  'callejon',
+  'de',
+  'del',
+  'la',
+  'las',
+  'los',
+  'el',
+  'y',
+]);
 
 /** The comparison key of one street name ('' when nothing distinctive is left). */
 export function streetKey(name: string): string {
-  return placeWords(name).filter((w) => !GENERIC.has(w)).join(' ');
+  return placeWords(name)
+    .filter((w) => !GENERIC.has(w))
+    .join(' ');
 }
 
 /** `streetKey` of words already folded and split (the geocoder's scan of running text). */
 export function streetKeyOfWords(folded: readonly string[]): string {
-  return folded.flatMap((w) => expandAbbreviation(w).split(' ')).filter((w) => !GENERIC.has(w)).join(' ');
+  return folded
+    .flatMap((w) => expandAbbreviation(w).split(' '))
+    .filter((w) => !GENERIC.has(w))
+    .join(' ');
 }
 
 /** Leading words people drop when they name a street: an axis number ("eje 4 norte") or a title ("general"). */

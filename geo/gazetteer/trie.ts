@@ -100,8 +100,40 @@ export interface TextWords {
 
 /** Words that end in a full stop as abbreviations, not sentence ends ("Col. Doctores", "Gustavo A. Madero"). */
 const ABBREVIATIONS = new Set([
-  'col', 'av', 'avs', 'calz', 'u', 'hab', 'fracc', 'blvd', 'gral', 'sta', 'sto', 'sn', 'dr', 'dra', 'lic', 'prof', 'ing',
-  'no', 'num', 'esq', 'pblo', 'bo', 'amp', 'ampl', 'res', 'conj', 'secc', 'prol', 'cd', 'edo', 'mex', 'sr', 'sra', 'pdte',
+  'col',
+  'av',
+  'avs',
+  'calz',
+  'u',
+  'hab',
+  'fracc',
+  'blvd',
+  'gral',
+  'sta',
+  'sto',
+  'sn',
+  'dr',
+  'dra',
+  'lic',
+  'prof',
+  'ing',
+  'no',
+  'num',
+  'esq',
+  'pblo',
+  'bo',
+  'amp',
+  'ampl',
+  'res',
+  'conj',
+  'secc',
+  'prol',
+  'cd',
+  'edo',
+  'mex',
+  'sr',
+  'sra',
+  'pdte',
 ]);
 const SOFT_PUNCT = new Set(['.', '-', "'", '’']);
 
@@ -120,8 +152,12 @@ export function splitWords(text: string, folded: string): TextWords {
     // A full stop followed by a capitalised word after a long word is a sentence end, not an abbreviation.
     const prev = words[words.length - 1];
     const sentenceEnd =
-      pending.includes('.') && prev !== undefined && t.capitalised && prev.text.length > 1 &&
-      !ABBREVIATIONS.has(prev.text) && !/^\d+[a-z]+$/.test(prev.text); // "2a. Sección" is an ordinal
+      pending.includes('.') &&
+      prev !== undefined &&
+      t.capitalised &&
+      prev.text.length > 1 &&
+      !ABBREVIATIONS.has(prev.text) &&
+      !/^\d+[a-z]+$/.test(prev.text); // "2a. Sección" is an ordinal
     // Ordinals in one spelling, as the gazetteer stores them ("1ra" → "1a").
     const c0 = t.text.charCodeAt(0);
     if (c0 >= 48 && c0 <= 57 && t.text.length > 1) t.text = canonicalOrdinal(t.text);

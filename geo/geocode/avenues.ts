@@ -13,25 +13,65 @@ import type { Mention } from './mentions.ts';
 const MAX_SEGMENT_M = 3000;
 /** Words never part of a street name before or after the reference phrase. */
 const STOP = new Set([
-  'en', 'y', 'e', 'colonia', 'col', 'alcaldia', 'delegacion', 'cuando', 'donde', 'por', 'sobre', 'cerca', 'frente', 'a', 'al',
-  'hacia', 'rumbo', 'entre', 'casi', 'esquina', 'esq', 'se', 'un', 'una', 'que', 'fue', 'lo', 'le', 'me', 'nos', 'hoy', 'ayer',
+  'en',
+  'y',
+  'e',
+  'colonia',
+  'col',
+  'alcaldia',
+  'delegacion',
+  'cuando',
+  'donde',
+  'por',
+  'sobre',
+  'cerca',
+  'frente',
+  'a',
+  'al',
+  'hacia',
+  'rumbo',
+  'entre',
+  'casi',
+  'esquina',
+  'esq',
+  'se',
+  'un',
+  'una',
+  'que',
+  'fue',
+  'lo',
+  'le',
+  'me',
+  'nos',
+  'hoy',
+  'ayer',
 ]);
 const TRIGGER = /(?:^|[\s,])(entre|a la altura (?:de la|del|de))\s+/g;
 const WORD = /[a-z0-9ñ.]+/g;
 
-interface Word { text: string; start: number; end: number }
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
 
 function wordsOf(folded: string, from: number, to: number): Word[] {
   const out: Word[] = [];
   WORD.lastIndex = from;
-  for (let m = WORD.exec(folded); m && m.index < to; m = WORD.exec(folded)) out.push({ text: m[0].replace(/\.$/, ''), start: m.index, end: m.index + m[0].length });
+  for (let m = WORD.exec(folded); m && m.index < to; m = WORD.exec(folded))
+    out.push({ text: m[0].replace(/\.$/, ''), start: m.index, end: m.index + m[0].length });
   return out.filter((w) => w.text);
 }
 
 /** Up to `max` words right before `at` in the same clause (no punctuation other than "." between). */
 function wordsBefore(folded: string, at: number, max: number): string[] {
   const clause = folded.slice(Math.max(0, at - 80), at);
-  const cut = Math.max(clause.lastIndexOf(','), clause.lastIndexOf(';'), clause.lastIndexOf(':'), clause.lastIndexOf('\n'));
+  const cut = Math.max(
+    clause.lastIndexOf(','),
+    clause.lastIndexOf(';'),
+    clause.lastIndexOf(':'),
+    clause.lastIndexOf('\n'),
+  );
   const ws = [...clause.slice(cut + 1).matchAll(WORD)].map((m) => m[0].replace(/\.$/, '')).filter(Boolean);
   let k = ws.length;
   while (k > 0 && ws.length - k < max && !STOP.has(ws[k - 1]!)) k--;
@@ -55,16 +95,27 @@ const suffixes = (ws: string[]) => ws.map((_, k) => ws.slice(k).join(' '));
 const prefixes = (ws: string[]) => ws.map((_, k) => ws.slice(0, ws.length - k).join(' '));
 
 /** The corner of the avenue (one of `avenues`) and one of `refs`, longest names first. */
-function cornerOfAny(gaz: Gazetteer, avenues: string[], refs: string[], stated: ReadonlySet<string>): CornerFinding | null {
-  for (const a of avenues) for (const r of refs) {
-    const p = cornerPoint(cornersOf(gaz, a, r, stated));
-    if (p) return p;
-  }
+function cornerOfAny(
+  gaz: Gazetteer,
+  avenues: string[],
+  refs: string[],
+  stated: ReadonlySet<string>,
+): CornerFinding | null {
+  for (const a of avenues)
+    for (const r of refs) {
+      const p = cornerPoint(cornersOf(gaz, a, r, stated));
+      if (p) return p;
+    }
   return null;
 }
 
 /** The point an avenue reference names, or null. `mentions` gives the street names the mention finder read. */
-export function findAvenuePoint(gaz: Gazetteer, text: string, mentions: readonly Mention[], stated: ReadonlySet<string>): CornerFinding | null {
+export function findAvenuePoint(
+  gaz: Gazetteer,
+  text: string,
+  mentions: readonly Mention[],
+  stated: ReadonlySet<string>,
+): CornerFinding | null {
   const folded = fold(text);
   if (!folded.includes('entre') && !folded.includes('altura')) return null;
   for (const t of folded.matchAll(TRIGGER)) {

@@ -4,7 +4,15 @@
  * corner: a corner outside it is never taken. Corners of the same two names far apart (the city repeats
  * street names) are no point at all.
  */
-import { fold, streetKey, streetKeyOfWords, streetKeyVariants, pairKey, type CornerEntry, type Gazetteer } from '../gazetteer/index.ts';
+import {
+  fold,
+  streetKey,
+  streetKeyOfWords,
+  streetKeyVariants,
+  pairKey,
+  type CornerEntry,
+  type Gazetteer,
+} from '../gazetteer/index.ts';
 import type { Mention } from './mentions.ts';
 
 /** Corners of one name pair farther apart than this are different places. */
@@ -36,7 +44,12 @@ export function cornerPoint(cands: readonly CornerEntry[]): CornerFinding | null
   if (cands.some((c) => metres(c, first) > SAME_CORNER_M)) return null;
   const lat = cands.reduce((s, c) => s + c.lat, 0) / cands.length;
   const lon = cands.reduce((s, c) => s + c.lon, 0) / cands.length;
-  return { lat, lon, alcaldiaId: first.alcaldiaId, precision: cands.every((c) => c.source === 'stop') ? 'stop' : 'intersection' };
+  return {
+    lat,
+    lon,
+    alcaldiaId: first.alcaldiaId,
+    precision: cands.every((c) => c.source === 'stop') ? 'stop' : 'intersection',
+  };
 }
 
 /** Corners of two street names (as written), within the stated alcaldías when there are any. */
@@ -48,13 +61,23 @@ export function cornersOf(gaz: Gazetteer, a: string, b: string, statedAlcaldias:
 }
 
 /** Corners of two street keys, within the stated alcaldías when there are any. */
-function cornersOfKeys(gaz: Gazetteer, keyA: string, keyB: string, statedAlcaldias: ReadonlySet<string>): CornerEntry[] {
+function cornersOfKeys(
+  gaz: Gazetteer,
+  keyA: string,
+  keyB: string,
+  statedAlcaldias: ReadonlySet<string>,
+): CornerEntry[] {
   const cands = gaz.corners.get(pairKey(keyA, keyB)) ?? [];
   return statedAlcaldias.size ? cands.filter((c) => statedAlcaldias.has(c.alcaldiaId)) : cands;
 }
 
 /** The first corner the text names, within the stated alcaldías when there are any. */
-export function findCorner(gaz: Gazetteer, text: string, mentions: readonly Mention[], statedAlcaldias: ReadonlySet<string>): CornerFinding | null {
+export function findCorner(
+  gaz: Gazetteer,
+  text: string,
+  mentions: readonly Mention[],
+  statedAlcaldias: ReadonlySet<string>,
+): CornerFinding | null {
   for (let k = 0; k + 1 < mentions.length; k++) {
     const a = mentions[k]!;
     const b = mentions[k + 1]!;
@@ -66,7 +89,8 @@ export function findCorner(gaz: Gazetteer, text: string, mentions: readonly Ment
 }
 
 /** Words that join two street names in any case ("x y y", "x esquina con y", "x esq y", "x casi esquina con y"). */
-const JOINER_WORDS = /(?<![a-z0-9])(?:casi esquina con|esquina con|esquina de|esquina|esq\.?(?: con)?|y|e)(?![a-z0-9])/g;
+const JOINER_WORDS =
+  /(?<![a-z0-9])(?:casi esquina con|esquina con|esquina de|esquina|esq\.?(?: con)?|y|e)(?![a-z0-9])/g;
 const LAST_WORD = /([a-z0-9]+)\s*$/;
 const WORD = /[a-z0-9]+/g;
 /** The first three words after a joiner (a street kind or article may come before the name). */
@@ -98,7 +122,11 @@ function endsOf(gaz: Gazetteer) {
  * "en tlalpan y acoxpa"): around each joiner, the longest street names (up to five words each side, within
  * one clause) whose keys form a known pair. The pair must still name one place (`cornerPoint`).
  */
-export function findCornerInWords(gaz: Gazetteer, text: string, statedAlcaldias: ReadonlySet<string>): CornerFinding | null {
+export function findCornerInWords(
+  gaz: Gazetteer,
+  text: string,
+  statedAlcaldias: ReadonlySet<string>,
+): CornerFinding | null {
   const folded = fold(text);
   const ends = endsOf(gaz);
   for (const j of folded.matchAll(JOINER_WORDS)) {
@@ -108,8 +136,15 @@ export function findCornerInWords(gaz: Gazetteer, text: string, statedAlcaldias:
     const after = FIRST_WORDS.exec(folded.slice(j.index + j[0].length, j.index + j[0].length + 40));
     if (!after || !after.slice(1).some((w) => w !== undefined && ends.first.has(w))) continue;
     // One clause each side: a comma, full stop or line break ends a street name.
-    const left = (folded.slice(Math.max(0, j.index - 80), j.index).split(CLAUSE_END).pop() ?? '').match(WORD) ?? [];
-    const right = (folded.slice(j.index + j[0].length, j.index + j[0].length + 80).split(CLAUSE_END)[0] ?? '').match(WORD) ?? [];
+    const left =
+      (
+        folded
+          .slice(Math.max(0, j.index - 80), j.index)
+          .split(CLAUSE_END)
+          .pop() ?? ''
+      ).match(WORD) ?? [];
+    const right =
+      (folded.slice(j.index + j[0].length, j.index + j[0].length + 80).split(CLAUSE_END)[0] ?? '').match(WORD) ?? [];
     if (!left.length || !right.length) continue;
     const keysB = right.slice(0, MAX_NAME_WORDS).map((_, b) => streetKeyOfWords(right.slice(0, b + 1)));
     if (!keysB.some((k) => k && ends.first.has(k.split(' ')[0]!))) continue;
@@ -120,10 +155,12 @@ export function findCornerInWords(gaz: Gazetteer, text: string, statedAlcaldias:
       for (let b = 1; b <= keysB.length; b++) {
         if (!keysB[b - 1] || (best && a + b <= best.words)) continue;
         // The written names may carry an axis number or a title the data leaves out ("eje 8 sur popocatepetl").
-        for (const ka of streetKeyVariants(keyA)) for (const kb of streetKeyVariants(keysB[b - 1]!)) {
-          const found: CornerFinding | null = best && a + b <= best.words ? null : cornerPoint(cornersOfKeys(gaz, ka, kb, statedAlcaldias));
-          if (found) best = { found, words: a + b };
-        }
+        for (const ka of streetKeyVariants(keyA))
+          for (const kb of streetKeyVariants(keysB[b - 1]!)) {
+            const found: CornerFinding | null =
+              best && a + b <= best.words ? null : cornerPoint(cornersOfKeys(gaz, ka, kb, statedAlcaldias));
+            if (found) best = { found, words: a + b };
+          }
       }
     }
     if (best) return best.found;

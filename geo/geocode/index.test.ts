@@ -24,7 +24,9 @@ const gaz = buildGazetteer({
     { id: '15-045', name: 'DOCTORES I', alcaldiaId: '09015', population: 10392, lat: 19.42, lon: -99.14 },
     { id: '15-046', name: 'DOCTORES II', alcaldiaId: '09015', population: 13178, lat: 19.418, lon: -99.15 },
   ],
-  stations: [{ system: 'metro', id: '14216', name: 'Pantitlán', line: '1', lat: 19.4161, lon: -99.0743, alcaldiaId: '09017' }],
+  stations: [
+    { system: 'metro', id: '14216', name: 'Pantitlán', line: '1', lat: 19.4161, lon: -99.0743, alcaldiaId: '09017' },
+  ],
   cuadrantes: [],
 });
 const geocoder = createGeocoder(gaz);
@@ -42,7 +44,9 @@ describe('findMentions', () => {
   });
   it('reads a station after "afuera del Metro"', () => {
     const m = findMentions(gaz, 'Robo afuera del Metro Pantitlán');
-    expect(m).toContainEqual(expect.objectContaining({ type: 'metro', text: 'Pantitlán', start: 22, end: 31, resolved_id: 'metro:14216' }));
+    expect(m).toContainEqual(
+      expect.objectContaining({ type: 'metro', text: 'Pantitlán', start: 22, end: 31, resolved_id: 'metro:14216' }),
+    );
   });
   it('takes a street named after an alcaldía as a street', () => {
     const m = findMentions(gaz, 'sobre la avenida Álvaro Obregón, frente a la farmacia');
@@ -51,14 +55,26 @@ describe('findMentions', () => {
   });
   it('marks places outside the city', () => {
     const m = findMentions(gaz, 'Ecatepec, Estado de México.- Un hombre fue asesinado.');
-    expect(m.map((x) => [x.type, x.text])).toEqual([['fuera', 'Ecatepec'], ['fuera', 'Estado de México']]);
+    expect(m.map((x) => [x.type, x.text])).toEqual([
+      ['fuera', 'Ecatepec'],
+      ['fuera', 'Estado de México'],
+    ]);
   });
 });
 
 describe('geocodeText', () => {
   it('chooses a street inside a resolved colonia, at the colonia point', () => {
-    const r = geocoder.geocodeText('Asalto en las calles Guerrero y Quintana Roo, colonia San Francisco Apolocalco, Iztapalapa.');
-    expect(r).toMatchObject({ status: 'ok', precision: 'street', colonia_id: '07-179', lat: 19.33, lon: -99.03, alcaldia: 'Iztapalapa' });
+    const r = geocoder.geocodeText(
+      'Asalto en las calles Guerrero y Quintana Roo, colonia San Francisco Apolocalco, Iztapalapa.',
+    );
+    expect(r).toMatchObject({
+      status: 'ok',
+      precision: 'street',
+      colonia_id: '07-179',
+      lat: 19.33,
+      lon: -99.03,
+      alcaldia: 'Iztapalapa',
+    });
   });
   it('prefers a station to a colonia', () => {
     expect(geocoder.geocodeText('Robo en la colonia Doctores y luego en el Metro Pantitlán').precision).toBe('station');
@@ -76,24 +92,34 @@ describe('geocodeText', () => {
     expect(geocoder.geocodeText('Detenidos en la colonia Doctores').colonia_id).toBe('15-046');
   });
   it('keeps out-of-area texts out of the city', () => {
-    for (const t of ['Ecatepec, Estado de México.- Asesinan a un hombre en la colonia Guadalupe.', 'Robo en el municipio de Chalco', 'La Policía Estatal aseguró un auto sobre la avenida Álvaro Obregón']) {
+    for (const t of [
+      'Ecatepec, Estado de México.- Asesinan a un hombre en la colonia Guadalupe.',
+      'Robo en el municipio de Chalco',
+      'La Policía Estatal aseguró un auto sobre la avenida Álvaro Obregón',
+    ]) {
       const r = geocoder.geocodeText(t);
       expect(r.status, t).toBe('outside_cdmx');
       expect(r.lat, t).toBeNull();
     }
   });
   it('is not fooled by Edomex plates in a CDMX story', () => {
-    expect(geocoder.geocodeText('En la alcaldía Cuauhtémoc detuvieron un auto con placas del Estado de México').status).toBe('ok');
+    expect(
+      geocoder.geocodeText('En la alcaldía Cuauhtémoc detuvieron un auto con placas del Estado de México').status,
+    ).toBe('ok');
   });
 });
 
 describe('geocodeStructured', () => {
   it('matches names within the stated alcaldía', () => {
-    expect(geocoder.geocodeStructured({ colonia: 'BARRIO SAN MARCOS', alcaldia: 'XOCHIMILCO' }).colonia_id).toBe('13-055');
+    expect(geocoder.geocodeStructured({ colonia: 'BARRIO SAN MARCOS', alcaldia: 'XOCHIMILCO' }).colonia_id).toBe(
+      '13-055',
+    );
     expect(geocoder.geocodeStructured({ colonia: 'SAN MARCOS', alcaldia: 'AZCAPOTZALCO' }).colonia_id).toBe('02-080');
   });
   it('chooses the stated section', () => {
-    expect(geocoder.geocodeStructured({ colonia: 'DOCTORES 1A SECCION', alcaldia: 'CUAUHTEMOC' }).colonia_id).toBe('15-045');
+    expect(geocoder.geocodeStructured({ colonia: 'DOCTORES 1A SECCION', alcaldia: 'CUAUHTEMOC' }).colonia_id).toBe(
+      '15-045',
+    );
   });
   it('reports an unreadable alcaldía without colonia as not found', () => {
     expect(geocoder.geocodeStructured({ colonia: null, alcaldia: 'SIN DATO' }).status).toBe('not_found');

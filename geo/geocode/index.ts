@@ -20,10 +20,21 @@ export { findMentions, type Mention, type MentionType } from './mentions.ts';
 export { rankColonias, decideColonia, idfWeights, nameSimilarity } from './structured.ts';
 
 export type Status = 'ok' | 'ambiguous' | 'outside_cdmx' | 'not_found' | 'error';
-export type Precision = 'station' | 'landmark' | 'stop' | 'intersection' | 'street' | 'colonia' | 'cuadrante' | 'alcaldia';
+export type Precision =
+  'station' | 'landmark' | 'stop' | 'intersection' | 'street' | 'colonia' | 'cuadrante' | 'alcaldia';
 
-export interface Candidate { colonia_id: string; colonia: string; alcaldia: string }
-export interface PublicMention { text: string; start: number; end: number; type: Mention['type']; resolved_id: string | null }
+export interface Candidate {
+  colonia_id: string;
+  colonia: string;
+  alcaldia: string;
+}
+export interface PublicMention {
+  text: string;
+  start: number;
+  end: number;
+  type: Mention['type'];
+  resolved_id: string | null;
+}
 
 /** The CLI's result object minus `id` and `h3`. */
 export interface GeocodeResult {
@@ -69,8 +80,19 @@ export function statesTwoAlcaldias(found: readonly Mention[]): boolean {
 
 export function emptyResult(status: Status, extra: Partial<GeocodeResult> = {}): GeocodeResult {
   return {
-    status, lat: null, lon: null, precision: null, alcaldia: null, alcaldia_id: null, colonia: null, colonia_id: null,
-    confidence: null, candidates: [], mentions: [], error: null, ...extra,
+    status,
+    lat: null,
+    lon: null,
+    precision: null,
+    alcaldia: null,
+    alcaldia_id: null,
+    colonia: null,
+    colonia_id: null,
+    confidence: null,
+    candidates: [],
+    mentions: [],
+    error: null,
+    ...extra,
   };
 }
 
@@ -86,15 +108,39 @@ export function createGeocoder(gaz: Gazetteer): Geocoder {
   const structuredCache = new Map<string, GeocodeResult>();
 
   const alcaldiaName = (id: string) => gaz.alcaldias.get(id)?.name ?? null;
-  const candidate = (c: ColoniaEntry): Candidate => ({ colonia_id: c.id, colonia: c.name, alcaldia: alcaldiaName(c.alcaldiaId) ?? '' });
-  const atColonia = (c: ColoniaEntry, precision: Precision, confidence: number, mentions: PublicMention[]): GeocodeResult =>
+  const candidate = (c: ColoniaEntry): Candidate => ({
+    colonia_id: c.id,
+    colonia: c.name,
+    alcaldia: alcaldiaName(c.alcaldiaId) ?? '',
+  });
+  const atColonia = (
+    c: ColoniaEntry,
+    precision: Precision,
+    confidence: number,
+    mentions: PublicMention[],
+  ): GeocodeResult =>
     emptyResult('ok', {
-      lat: c.lat, lon: c.lon, precision, alcaldia: alcaldiaName(c.alcaldiaId), alcaldia_id: c.alcaldiaId,
-      colonia: c.name, colonia_id: c.id, confidence: round2(confidence), mentions,
+      lat: c.lat,
+      lon: c.lon,
+      precision,
+      alcaldia: alcaldiaName(c.alcaldiaId),
+      alcaldia_id: c.alcaldiaId,
+      colonia: c.name,
+      colonia_id: c.id,
+      confidence: round2(confidence),
+      mentions,
     });
   const atAlcaldia = (id: string, confidence: number, mentions: PublicMention[]): GeocodeResult => {
     const a = gaz.alcaldias.get(id)!;
-    return emptyResult('ok', { lat: a.lat, lon: a.lon, precision: 'alcaldia', alcaldia: a.name, alcaldia_id: a.id, confidence: round2(confidence), mentions });
+    return emptyResult('ok', {
+      lat: a.lat,
+      lon: a.lon,
+      precision: 'alcaldia',
+      alcaldia: a.name,
+      alcaldia_id: a.id,
+      confidence: round2(confidence),
+      mentions,
+    });
   };
 
   function geocodeStructured(input: { colonia?: string | null; alcaldia?: string | null }): GeocodeResult {
@@ -109,16 +155,23 @@ export function createGeocoder(gaz: Gazetteer): Geocoder {
   function structuredUncached(input: { colonia?: string | null; alcaldia?: string | null }): GeocodeResult {
     const alcaldiaId = alcaldiaIdFor(gaz, input.alcaldia ?? null);
     const coloniaText = (input.colonia ?? '').trim();
-    if (input.alcaldia && !alcaldiaId && isOutsidePlace(gaz, input.alcaldia)) return emptyResult('outside_cdmx', { confidence: 0.9 });
+    if (input.alcaldia && !alcaldiaId && isOutsidePlace(gaz, input.alcaldia))
+      return emptyResult('outside_cdmx', { confidence: 0.9 });
     if (input.alcaldia && !alcaldiaId && !coloniaText) return emptyResult('not_found');
     if (coloniaText) {
       const decision = decideColonia(rankColonias(gaz, idf, coloniaText, alcaldiaId));
-      if (decision.kind === 'colonia') return atColonia(decision.colonia, 'colonia', decision.confidence * (alcaldiaId ? 1 : 0.85), []);
+      if (decision.kind === 'colonia')
+        return atColonia(decision.colonia, 'colonia', decision.confidence * (alcaldiaId ? 1 : 0.85), []);
       if (decision.kind === 'ambiguous') {
         // No point, but the alcaldía is still known when it was stated or all candidates share it.
         const alcs = new Set(decision.candidates.map((c) => c.alcaldiaId));
         const alc = alcaldiaId ?? (alcs.size === 1 ? [...alcs][0]! : null);
-        return emptyResult('ambiguous', { candidates: decision.candidates.map(candidate), confidence: 0.2, alcaldia: alc ? alcaldiaName(alc) : null, alcaldia_id: alc });
+        return emptyResult('ambiguous', {
+          candidates: decision.candidates.map(candidate),
+          confidence: 0.2,
+          alcaldia: alc ? alcaldiaName(alc) : null,
+          alcaldia_id: alc,
+        });
       }
     }
     // The colonia could not be matched within the stated alcaldía: the alcaldía is still a place. (Searching
@@ -131,7 +184,13 @@ export function createGeocoder(gaz: Gazetteer): Geocoder {
   function geocodeText(text: string): GeocodeResult {
     // An alcaldía written beside a colonia decides which colonia of that name is meant (stated-alcaldia.ts).
     const found = constrainToStatedAlcaldia(gaz, idf, findMentions(gaz, text), text);
-    const mentions: PublicMention[] = found.map(({ text: t, start, end, type, resolved_id }) => ({ text: t, start, end, type, resolved_id }));
+    const mentions: PublicMention[] = found.map(({ text: t, start, end, type, resolved_id }) => ({
+      text: t,
+      start,
+      end,
+      type,
+      resolved_id,
+    }));
     const len = Math.max(1, text.length);
     // Earlier mentions weigh more: news leads with where it happened.
     const early = (m: Mention) => 1 + 0.5 * (1 - m.start / len);
@@ -140,9 +199,13 @@ export function createGeocoder(gaz: Gazetteer): Geocoder {
     // outside them are other places of the same name.
     const stated = new Set([
       ...found.filter((m) => m.type === 'alcaldia' && m.alcaldiaId).map((m) => m.alcaldiaId!),
-      ...found.filter((m) => m.type === 'colonia' && m.triggered && m.colonias?.length).flatMap((m) => m.colonias!.map((c) => c.alcaldiaId)),
+      ...found
+        .filter((m) => m.type === 'colonia' && m.triggered && m.colonias?.length)
+        .flatMap((m) => m.colonias!.map((c) => c.alcaldiaId)),
     ]);
-    for (const m of found) if (m.landmarks && stated.size) m.landmarks = m.landmarks.filter((l) => l.alcaldiaId === null || stated.has(l.alcaldiaId));
+    for (const m of found)
+      if (m.landmarks && stated.size)
+        m.landmarks = m.landmarks.filter((l) => l.alcaldiaId === null || stated.has(l.alcaldiaId));
     const score = new Map<string, number>();
     const add = (id: string, w: number) => score.set(id, (score.get(id) ?? 0) + w);
     let outsideScore = 0;
@@ -194,20 +257,32 @@ export function createGeocoder(gaz: Gazetteer): Geocoder {
     const cornerScope = lead && statesTwoAlcaldias(found) ? new Set([lead]) : stated;
     const corner = found.some((m) => m.station?.alcaldiaId)
       ? null
-      : findCorner(gaz, text, found, cornerScope) ?? findAvenuePoint(gaz, text, found, cornerScope) ?? findCornerInWords(gaz, text, cornerScope);
+      : (findCorner(gaz, text, found, cornerScope) ??
+        findAvenuePoint(gaz, text, found, cornerScope) ??
+        findCornerInWords(gaz, text, cornerScope));
     // Streets that cross in the city are CDMX evidence ("entre Victoria y Ayuntamiento" names no town hall).
     if (corner) add(corner.alcaldiaId, 2);
     const ranked = [...score].sort((a, b) => b[1] - a[1]);
     const cdmxScore = ranked.reduce((s, [, v]) => s + v, 0);
 
-    if (outsideScore > 0 && (outsideScore >= cdmxScore || (firstOutside < firstCdmx && outsideScore * 2 >= cdmxScore))) {
+    if (
+      outsideScore > 0 &&
+      (outsideScore >= cdmxScore || (firstOutside < firstCdmx && outsideScore * 2 >= cdmxScore))
+    ) {
       const conf = outsideScore / (outsideScore + cdmxScore);
       return emptyResult('outside_cdmx', { confidence: round2(0.5 + 0.5 * conf), mentions });
     }
     if (corner) {
       return emptyResult('ok', {
-        lat: corner.lat, lon: corner.lon, precision: corner.precision, alcaldia: alcaldiaName(corner.alcaldiaId), alcaldia_id: corner.alcaldiaId,
-        confidence: round2((!stated.size ? 0.75 : statesTwoAlcaldias(found) ? 0.7 : 0.85) * (corner.precision === 'street' ? 0.9 : 1)), mentions,
+        lat: corner.lat,
+        lon: corner.lon,
+        precision: corner.precision,
+        alcaldia: alcaldiaName(corner.alcaldiaId),
+        alcaldia_id: corner.alcaldiaId,
+        confidence: round2(
+          (!stated.size ? 0.75 : statesTwoAlcaldias(found) ? 0.7 : 0.85) * (corner.precision === 'street' ? 0.9 : 1),
+        ),
+        mentions,
       });
     }
     if (!ranked.length) return emptyResult('not_found', { mentions });
@@ -221,17 +296,30 @@ export function createGeocoder(gaz: Gazetteer): Geocoder {
       const tied = new Set(ranked.filter(([, v]) => v >= best * 0.95).map(([id]) => id));
       const cands = found.flatMap((m) => m.colonias ?? []).filter((c) => tied.has(c.alcaldiaId));
       if (cands.length > 1 && !found.some((m) => m.station?.alcaldiaId)) {
-        return emptyResult('ambiguous', { candidates: [...new Set(cands)].slice(0, 10).map(candidate), confidence: 0.2, mentions });
+        return emptyResult('ambiguous', {
+          candidates: [...new Set(cands)].slice(0, 10).map(candidate),
+          confidence: 0.2,
+          mentions,
+        });
       }
     }
 
     const station = found.find((m) => m.station?.alcaldiaId === anchor);
     if (station?.station) {
       const s = station.station;
-      const colonia = found.find((m) => m.type === 'colonia' && m.colonias?.length === 1 && m.colonias[0]!.alcaldiaId === anchor)?.colonias?.[0];
+      const colonia = found.find(
+        (m) => m.type === 'colonia' && m.colonias?.length === 1 && m.colonias[0]!.alcaldiaId === anchor,
+      )?.colonias?.[0];
       return emptyResult('ok', {
-        lat: s.lat, lon: s.lon, precision: 'station', alcaldia: alcaldiaName(anchor), alcaldia_id: anchor,
-        colonia: colonia?.name ?? null, colonia_id: colonia?.id ?? null, confidence: round2(0.9 * (0.6 + 0.4 * share)), mentions,
+        lat: s.lat,
+        lon: s.lon,
+        precision: 'station',
+        alcaldia: alcaldiaName(anchor),
+        alcaldia_id: anchor,
+        colonia: colonia?.name ?? null,
+        colonia_id: colonia?.id ?? null,
+        confidence: round2(0.9 * (0.6 + 0.4 * share)),
+        mentions,
       });
     }
 
@@ -242,10 +330,19 @@ export function createGeocoder(gaz: Gazetteer): Geocoder {
       const l = inAnchor[0]!;
       const mi = found.indexOf(m);
       if (mentions[mi]) mentions[mi]!.resolved_id = l.id;
-      const colonia = found.find((c) => c.type === 'colonia' && c.colonias?.length === 1 && c.colonias[0]!.alcaldiaId === anchor)?.colonias?.[0];
+      const colonia = found.find(
+        (c) => c.type === 'colonia' && c.colonias?.length === 1 && c.colonias[0]!.alcaldiaId === anchor,
+      )?.colonias?.[0];
       return emptyResult('ok', {
-        lat: l.lat, lon: l.lon, precision: 'landmark', alcaldia: alcaldiaName(anchor), alcaldia_id: anchor,
-        colonia: colonia?.name ?? null, colonia_id: colonia?.id ?? null, confidence: round2(0.85 * (0.6 + 0.4 * share)), mentions,
+        lat: l.lat,
+        lon: l.lon,
+        precision: 'landmark',
+        alcaldia: alcaldiaName(anchor),
+        alcaldia_id: anchor,
+        colonia: colonia?.name ?? null,
+        colonia_id: colonia?.id ?? null,
+        confidence: round2(0.85 * (0.6 + 0.4 * share)),
+        mentions,
       });
     }
 
@@ -271,8 +368,13 @@ export function createGeocoder(gaz: Gazetteer): Geocoder {
     if (cuadrante?.cuadrante) {
       const q = cuadrante.cuadrante;
       return emptyResult('ok', {
-        lat: q.lat, lon: q.lon, precision: 'cuadrante', alcaldia: alcaldiaName(anchor), alcaldia_id: anchor,
-        confidence: round2(0.7 * (0.6 + 0.4 * share)), mentions,
+        lat: q.lat,
+        lon: q.lon,
+        precision: 'cuadrante',
+        alcaldia: alcaldiaName(anchor),
+        alcaldia_id: anchor,
+        confidence: round2(0.7 * (0.6 + 0.4 * share)),
+        mentions,
       });
     }
     return atAlcaldia(anchor, (strongAlcaldia.has(anchor) ? 0.55 : 0.4) * (0.6 + 0.4 * share), mentions);

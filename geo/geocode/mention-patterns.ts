@@ -10,25 +10,97 @@ export const STATION_TRIGGERS = new Set(['metro', 'metrobus', 'estacion', 'estac
 export const STATION_SKIP = new Set(['del', 'de', 'la', 'el', 'metro', 'metrobus', 'sistema', 'stc']);
 export const ALCALDIA_TRIGGERS = new Set(['alcaldia', 'delegacion', 'demarcacion', 'alcaldias', 'delegaciones']);
 const COLONIA_TRIGGERS: string[][] = [
-  ['unidad', 'habitacional'], ['unidad', 'hab'], ['u', 'hab'], ['u', 'h'], ['uh'], ['conjunto', 'habitacional'], ['colonias'], ['colonia'], ['col'],
-  ['barrio'], ['fraccionamiento'], ['fracc'], ['pueblo', 'de'], ['pueblo'], ['residencial'],
+  ['unidad', 'habitacional'],
+  ['unidad', 'hab'],
+  ['u', 'hab'],
+  ['u', 'h'],
+  ['uh'],
+  ['conjunto', 'habitacional'],
+  ['colonias'],
+  ['colonia'],
+  ['col'],
+  ['barrio'],
+  ['fraccionamiento'],
+  ['fracc'],
+  ['pueblo', 'de'],
+  ['pueblo'],
+  ['residencial'],
 ];
 /** The settlement kind a colonia trigger names (first word of the trigger → canonical kind). */
-export const TRIGGER_KINDS = new Map([['unidad', 'u_hab'], ['u', 'u_hab'], ['uh', 'u_hab'], ['conjunto', 'conj_hab'], ['barrio', 'barrio'], ['fraccionamiento', 'fracc'], ['fracc', 'fracc'], ['pueblo', 'pueblo'], ['residencial', 'residencial']]);
+export const TRIGGER_KINDS = new Map([
+  ['unidad', 'u_hab'],
+  ['u', 'u_hab'],
+  ['uh', 'u_hab'],
+  ['conjunto', 'conj_hab'],
+  ['barrio', 'barrio'],
+  ['fraccionamiento', 'fracc'],
+  ['fracc', 'fracc'],
+  ['pueblo', 'pueblo'],
+  ['residencial', 'residencial'],
+]);
 /** Words that make a following alcaldía name part of a street ("Ermita Iztapalapa"). */
 export const STREET_PREFIX_WORDS = new Set(['ermita']);
 const STREET_TRIGGERS: string[][] = [
-  ['cruce', 'de', 'las', 'calles'], ['cruce', 'de', 'las', 'avenidas'], ['cruce', 'de', 'la', 'avenida'], ['cruce', 'de'],
-  ['esquina', 'con'], ['esquina', 'de'], ['esq'], ['calles', 'de'], ['calle', 'de'], ['calles'], ['calle'], ['avenidas'], ['avenida'],
-  ['av'], ['avs'], ['calzada', 'de'], ['calzada'], ['calz'], ['boulevard'], ['blvd'], ['bulevar'], ['carretera'], ['autopista'],
-  ['privada'], ['cerrada'], ['sobre'], ['andador'], ['callejon'], ['prolongacion'], ['circuito'], ['eje'], ['periferico'], ['viaducto'],
+  ['cruce', 'de', 'las', 'calles'],
+  ['cruce', 'de', 'las', 'avenidas'],
+  ['cruce', 'de', 'la', 'avenida'],
+  ['cruce', 'de'],
+  ['esquina', 'con'],
+  ['esquina', 'de'],
+  ['esq'],
+  ['calles', 'de'],
+  ['calle', 'de'],
+  ['calles'],
+  ['calle'],
+  ['avenidas'],
+  ['avenida'],
+  ['av'],
+  ['avs'],
+  ['calzada', 'de'],
+  ['calzada'],
+  ['calz'],
+  ['boulevard'],
+  ['blvd'],
+  ['bulevar'],
+  ['carretera'],
+  ['autopista'],
+  ['privada'],
+  ['cerrada'],
+  ['sobre'],
+  ['andador'],
+  ['callejon'],
+  ['prolongacion'],
+  ['circuito'],
+  ['eje'],
+  ['periferico'],
+  ['viaducto'],
 ];
 /** Street triggers that are part of the street's name ("Eje 3 Sur", "Circuito Interior", "Periférico Sur"). */
-export const NAME_PART_TRIGGERS = new Set(['eje', 'circuito', 'periferico', 'viaducto', 'prolongacion', 'carretera', 'autopista', 'calzada']);
+export const NAME_PART_TRIGGERS = new Set([
+  'eje',
+  'circuito',
+  'periferico',
+  'viaducto',
+  'prolongacion',
+  'carretera',
+  'autopista',
+  'calzada',
+]);
 const PLACE_TRIGGERS: string[][] = [
-  ['a', 'la', 'altura', 'de', 'la'], ['a', 'la', 'altura', 'del'], ['a', 'la', 'altura', 'de'], ['frente', 'al'], ['frente', 'a', 'la'],
-  ['frente', 'a'], ['cerca', 'del'], ['cerca', 'de', 'la'], ['cerca', 'de'], ['afuera', 'del'], ['afuera', 'de'],
-  ['inmediaciones', 'del'], ['inmediaciones', 'de', 'la'], ['inmediaciones', 'de'],
+  ['a', 'la', 'altura', 'de', 'la'],
+  ['a', 'la', 'altura', 'del'],
+  ['a', 'la', 'altura', 'de'],
+  ['frente', 'al'],
+  ['frente', 'a', 'la'],
+  ['frente', 'a'],
+  ['cerca', 'del'],
+  ['cerca', 'de', 'la'],
+  ['cerca', 'de'],
+  ['afuera', 'del'],
+  ['afuera', 'de'],
+  ['inmediaciones', 'del'],
+  ['inmediaciones', 'de', 'la'],
+  ['inmediaciones', 'de'],
 ];
 /** Words that end a captured name ("colonia Roma de la CDMX"). */
 const RUN_STOPS = new Set(['cdmx', 'alcaldia', 'delegacion', 'municipio', 'edomex', 'ciudad']);
@@ -37,7 +109,10 @@ export const STREET_JOINERS = new Set(['y', 'e', 'con', 'esquina']);
 const ROMAN = new Set(['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii']);
 /** First words of every trigger pattern above. */
 const TRIGGER_START_WORDS = new Set<string>([
-  ...STATION_TRIGGERS, ...STATION_START_WORDS, ...ALCALDIA_TRIGGERS, 'sector',
+  ...STATION_TRIGGERS,
+  ...STATION_START_WORDS,
+  ...ALCALDIA_TRIGGERS,
+  'sector',
   ...[...COLONIA_TRIGGERS, ...STREET_TRIGGERS, ...PLACE_TRIGGERS].map((s) => s[0]!),
 ]);
 export const CUADRANTE_RE = /\b([A-Za-z]{1,3})-(\d{1,2})\.(\d{1,2})\.(\d{1,2})\b/g;
@@ -92,7 +167,10 @@ export function capitalisedRun(tw: TextWords, i: number, max = 6): number {
 export function intersectionAfter(tw: TextWords, j: number): boolean {
   const w = tw.words[j];
   if (!w || tw.breakBefore[j]) return false;
-  return (w.text === 'y' || w.text === 'e' || w.text === 'esquina' || w.text === 'esq') && (tw.words[j + 1]?.capitalised ?? false);
+  return (
+    (w.text === 'y' || w.text === 'e' || w.text === 'esquina' || w.text === 'esq') &&
+    (tw.words[j + 1]?.capitalised ?? false)
+  );
 }
 
 /** End of a name that may start with connectors ("Calzada de Tlalpan", "Eje 3 Sur"); `j` when none. */
@@ -114,7 +192,8 @@ export const span = (tw: TextWords, from: number, to: number) => ({
 export function sectionAfter(tw: TextWords, j: number): { value: number; next: number } | null {
   const w = tw.words[j];
   if (!w || tw.breakBefore[j]) return null;
-  if (ROMAN.has(w.text) && w.capitalised) return { value: ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii'].indexOf(w.text) + 1, next: j + 1 };
+  if (ROMAN.has(w.text) && w.capitalised)
+    return { value: ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii'].indexOf(w.text) + 1, next: j + 1 };
   const v = ordinalValue(w.text);
   if (v !== null && tw.words[j + 1]?.text.startsWith('secc')) return { value: v, next: j + 2 };
   return null;

@@ -6,11 +6,40 @@
  * A street name consumes its words, so "avenida Álvaro Obregón" or "calle Iztapalapa" never counts as
  * the alcaldía.
  */
-import { fold, splitWords, LANDMARK_START_WORDS, type ColoniaEntry, type Gazetteer, type LandmarkEntry, type OutsidePlace, type StationEntry, type StationSystem, type TextWords, type TrieMatch } from '../gazetteer/index.ts';
+import {
+  fold,
+  splitWords,
+  LANDMARK_START_WORDS,
+  type ColoniaEntry,
+  type Gazetteer,
+  type LandmarkEntry,
+  type OutsidePlace,
+  type StationEntry,
+  type StationSystem,
+  type TextWords,
+  type TrieMatch,
+} from '../gazetteer/index.ts';
 import { STATION_START_WORDS, stationMentionAt } from './station-mentions.ts';
 import { lowercaseColoniaAt } from './colonia-names.ts';
 import {
-  STATION_TRIGGERS, ALCALDIA_TRIGGERS, TRIGGER_KINDS, STREET_PREFIX_WORDS, NAME_PART_TRIGGERS, NAME_CONNECTORS, STREET_JOINERS, CUADRANTE_RE, COLONIA_INDEX, STREET_INDEX, PLACE_INDEX, seqAt, capitalisedRun, intersectionAfter, nameAfter, span, sectionAfter, startWordsOf,
+  STATION_TRIGGERS,
+  ALCALDIA_TRIGGERS,
+  TRIGGER_KINDS,
+  STREET_PREFIX_WORDS,
+  NAME_PART_TRIGGERS,
+  NAME_CONNECTORS,
+  STREET_JOINERS,
+  CUADRANTE_RE,
+  COLONIA_INDEX,
+  STREET_INDEX,
+  PLACE_INDEX,
+  seqAt,
+  capitalisedRun,
+  intersectionAfter,
+  nameAfter,
+  span,
+  sectionAfter,
+  startWordsOf,
 } from './mention-patterns.ts';
 
 /** Words after which a lower-case alcaldía or outside place is taken as one ("en la gam", "por xochimilco"). */
@@ -55,7 +84,8 @@ export function findMentions(gaz: Gazetteer, text: string): Mention[] {
   const out: Mention[] = [];
   const n = tw.words.length;
   const near = (j: number, words: string[], radius = 6) => {
-    for (let k = Math.max(0, j - radius); k < Math.min(n, j + radius); k++) if (words.includes(tw.words[k]!.text)) return true;
+    for (let k = Math.max(0, j - radius); k < Math.min(n, j + radius); k++)
+      if (words.includes(tw.words[k]!.text)) return true;
     return false;
   };
   const docSays = (w: string) => tw.folded.includes(w);
@@ -73,7 +103,13 @@ export function findMentions(gaz: Gazetteer, text: string): Mention[] {
     if (STATION_START_WORDS.has(word)) {
       const found = stationMentionAt(gaz, tw, i, docSays);
       if (found) {
-        if (found.mention) out.push({ ...found.mention, type: found.mention.station.system, resolved_id: found.mention.station.resolvedId, triggered: true });
+        if (found.mention)
+          out.push({
+            ...found.mention,
+            type: found.mention.station.system,
+            resolved_id: found.mention.station.resolvedId,
+            triggered: true,
+          });
         i = found.next;
         continue;
       }
@@ -85,7 +121,13 @@ export function findMentions(gaz: Gazetteer, text: string): Mention[] {
       if (tw.words[j]?.text === 'de' && !tw.breakBefore[j]) j++;
       const m = j < n && !tw.breakBefore[j] ? gaz.alcaldiaNames.longestAt(tw, j) : null;
       if (m) {
-        out.push({ ...span(tw, j, m.to), type: 'alcaldia', resolved_id: m.values[0]!, triggered: true, alcaldiaId: m.values[0]! });
+        out.push({
+          ...span(tw, j, m.to),
+          type: 'alcaldia',
+          resolved_id: m.values[0]!,
+          triggered: true,
+          alcaldiaId: m.values[0]!,
+        });
         i = m.to;
         continue;
       }
@@ -104,7 +146,13 @@ export function findMentions(gaz: Gazetteer, text: string): Mention[] {
         if (!startOk) {
           const lower = lowercaseColoniaAt(gaz, tw, j);
           if (!lower) break;
-          out.push({ ...span(tw, j, lower.to), type: 'colonia', resolved_id: lower.values.length === 1 ? lower.values[0]!.id : null, triggered: true, colonias: lower.values });
+          out.push({
+            ...span(tw, j, lower.to),
+            type: 'colonia',
+            resolved_id: lower.values.length === 1 ? lower.values[0]!.id : null,
+            triggered: true,
+            colonias: lower.values,
+          });
           matchedAny = true;
           j = lower.to;
           break;
@@ -142,7 +190,13 @@ export function findMentions(gaz: Gazetteer, text: string): Mention[] {
             if (bySec.length) cands = bySec;
             to = sec.next;
           }
-          out.push({ ...span(tw, j, to), type: 'colonia', resolved_id: cands.length === 1 ? cands[0]!.id : null, triggered: true, colonias: cands });
+          out.push({
+            ...span(tw, j, to),
+            type: 'colonia',
+            resolved_id: cands.length === 1 ? cands[0]!.id : null,
+            triggered: true,
+            colonias: cands,
+          });
           matchedAny = true;
         } else if (runEnd > j) {
           out.push({ ...span(tw, j, runEnd), type: 'colonia', resolved_id: null, triggered: true, colonias: [] });
@@ -169,10 +223,15 @@ export function findMentions(gaz: Gazetteer, text: string): Mention[] {
       let j = NAME_PART_TRIGGERS.has(word) ? i : i + st;
       let consumed = false;
       for (;;) {
-        while (j < n && ['la', 'las', 'el', 'los', 'calle', 'calles', 'avenida', 'avenidas', 'av'].includes(tw.words[j]!.text) && !tw.words[j]!.capitalised) j++;
+        while (
+          j < n &&
+          ['la', 'las', 'el', 'los', 'calle', 'calles', 'avenida', 'avenidas', 'av'].includes(tw.words[j]!.text) &&
+          !tw.words[j]!.capitalised
+        )
+          j++;
         const from = j;
         const end = j === i ? Math.max(nameAfter(tw, j + 1), j + 1) : capitalisedRun(tw, j);
-        if (end <= from || tw.breakBefore[from] && from !== i) break;
+        if (end <= from || (tw.breakBefore[from] && from !== i)) break;
         // Trailing "de" etc. are never part of the captured name (capitalisedRun ends on a capitalised word).
         out.push({ ...span(tw, from, end), type: 'calle', resolved_id: null, triggered: true });
         consumed = true;
@@ -199,12 +258,19 @@ export function findMentions(gaz: Gazetteer, text: string): Mention[] {
       const j = i + pt;
       const lm = j < n && !tw.breakBefore[j] ? landmarkAt(gaz, tw, j) : null;
       if (lm) {
-        out.push({ ...span(tw, j, lm.to), type: 'lugar', resolved_id: lm.values.length === 1 ? lm.values[0]!.id : null, triggered: true, landmarks: [...lm.values] });
+        out.push({
+          ...span(tw, j, lm.to),
+          type: 'lugar',
+          resolved_id: lm.values.length === 1 ? lm.values[0]!.id : null,
+          triggered: true,
+          landmarks: [...lm.values],
+        });
         i = lm.to;
         continue;
       }
       const end = j < n && !tw.breakBefore[j] ? capitalisedRun(tw, j) : j;
-      if (end > j && !STATION_TRIGGERS.has(tw.words[j]!.text)) out.push({ ...span(tw, j, end), type: 'lugar', resolved_id: null, triggered: true });
+      if (end > j && !STATION_TRIGGERS.has(tw.words[j]!.text))
+        out.push({ ...span(tw, j, end), type: 'lugar', resolved_id: null, triggered: true });
       i = j;
       continue;
     }
@@ -213,7 +279,13 @@ export function findMentions(gaz: Gazetteer, text: string): Mention[] {
     if (word === 'sector' && tw.words[i + 1]?.capitalised) {
       const m = gaz.sectores.longestAt(tw, i + 1);
       if (m) {
-        out.push({ ...span(tw, i + 1, m.to), type: 'sector', resolved_id: m.values[0]!.id, triggered: true, alcaldiaId: m.values[0]!.alcaldiaId });
+        out.push({
+          ...span(tw, i + 1, m.to),
+          type: 'sector',
+          resolved_id: m.values[0]!.id,
+          triggered: true,
+          alcaldiaId: m.values[0]!.alcaldiaId,
+        });
         i = m.to;
         continue;
       }
@@ -222,7 +294,13 @@ export function findMentions(gaz: Gazetteer, text: string): Mention[] {
     // 7. Landmarks with a point ("Hospital La Raza", "estadio azteca").
     const pl = landmarkAt(gaz, tw, i);
     if (pl && !(pl.to - i === 1 && !tw.words[i]!.capitalised) && (gaz.landmarks.longestAt(tw, i)?.to ?? 0) < pl.to) {
-      out.push({ ...span(tw, i, pl.to), type: 'lugar', resolved_id: pl.values.length === 1 ? pl.values[0]!.id : null, triggered: false, landmarks: [...pl.values] });
+      out.push({
+        ...span(tw, i, pl.to),
+        type: 'lugar',
+        resolved_id: pl.values.length === 1 ? pl.values[0]!.id : null,
+        triggered: false,
+        landmarks: [...pl.values],
+      });
       i = pl.to;
       continue;
     }
@@ -231,13 +309,20 @@ export function findMentions(gaz: Gazetteer, text: string): Mention[] {
     // Lower case, only an alcaldía or a place outside the city, and only where a preposition introduces it
     // ("en la gam", "por xochimilco", "en ecatepec") or the text opens with it, never before a joiner
     // ("en tlalpan y acoxpa" is a corner): elsewhere such words are streets ("calzada de tlalpan").
-    const lowerPlace = !w.capitalised && (i === 0 || LOWERCASE_PLACE_CONTEXT.has(tw.words[i - 1]!.text)) && !tw.breakBefore[i];
+    const lowerPlace =
+      !w.capitalised && (i === 0 || LOWERCASE_PLACE_CONTEXT.has(tw.words[i - 1]!.text)) && !tw.breakBefore[i];
     if (w.capitalised || lowerPlace) {
       // 7a. Popular area names ("Centro Histórico", "Tepito").
       const lm = w.capitalised ? gaz.landmarks.longestAt(tw, i) : null;
       if (lm) {
         const group = lm.values[0]!;
-        out.push({ ...span(tw, i, lm.to), type: 'lugar', resolved_id: group.length === 1 ? group[0]!.id : null, triggered: true, colonias: group });
+        out.push({
+          ...span(tw, i, lm.to),
+          type: 'lugar',
+          resolved_id: group.length === 1 ? group[0]!.id : null,
+          triggered: true,
+          colonias: group,
+        });
         i = lm.to;
         continue;
       }
@@ -247,7 +332,8 @@ export function findMentions(gaz: Gazetteer, text: string): Mention[] {
       let am = gaz.alcaldiaNames.longestAt(tw, i);
       if (!w.capitalised) {
         // Only names that mean nothing else: lower-case "morelos" or "la paz" are as often a colonia or a phrase.
-        if (om && (intersectionAfterWord(tw, om.to) || om.values[0]!.kind === 'cue' || om.values[0]!.ambiguous)) om = null;
+        if (om && (intersectionAfterWord(tw, om.to) || om.values[0]!.kind === 'cue' || om.values[0]!.ambiguous))
+          om = null;
         if (am && intersectionAfterWord(tw, am.to)) am = null;
       }
       if (om && (!am || om.to > am.to)) {
@@ -273,7 +359,10 @@ export function findMentions(gaz: Gazetteer, text: string): Mention[] {
       }
       if (am) {
         const id = am.values[0]!;
-        const matched = tw.words.slice(i, am.to).map((x) => x.text).join(' ');
+        const matched = tw.words
+          .slice(i, am.to)
+          .map((x) => x.text)
+          .join(' ');
         const prev = tw.words[i - 1]?.text ?? '';
         const personNamed = gaz.alcaldias.get(id)?.personNamed ?? false;
         if (STREET_PREFIX_WORDS.has(prev)) {
@@ -283,8 +372,15 @@ export function findMentions(gaz: Gazetteer, text: string): Mention[] {
         }
         // "colonia Del Valle, Benito Juárez": right after a colonia or street, a person-named alcaldía is the alcaldía.
         const last = out[out.length - 1];
-        const afterPlace = tw.punctBefore[i] === ',' && last !== undefined && (last.type === 'colonia' || last.type === 'calle') && last.end >= (tw.words[i - 1]?.end ?? 0);
-        const acceptable = matched !== 'contreras' && matched !== 'azcapo' && (!personNamed || prev === 'en' || prev === 'la' || prev === 'y' || afterPlace);
+        const afterPlace =
+          tw.punctBefore[i] === ',' &&
+          last !== undefined &&
+          (last.type === 'colonia' || last.type === 'calle') &&
+          last.end >= (tw.words[i - 1]?.end ?? 0);
+        const acceptable =
+          matched !== 'contreras' &&
+          matched !== 'azcapo' &&
+          (!personNamed || prev === 'en' || prev === 'la' || prev === 'y' || afterPlace);
         if (acceptable) {
           out.push({ ...span(tw, i, am.to), type: 'alcaldia', resolved_id: id, triggered: false, alcaldiaId: id });
           i = am.to;
@@ -310,8 +406,20 @@ export function findMentions(gaz: Gazetteer, text: string): Mention[] {
           i = Math.max(end, cm.to);
           continue;
         }
-        if (sig >= 2 && sameName && !isAlcaldiaName && (gaz.coreSpread.get(key) ?? 9) <= 2 && !near(i, ['calle', 'avenida', 'av', 'metro'], 2)) {
-          out.push({ ...span(tw, i, cm.to), type: 'colonia', resolved_id: cm.values.length === 1 ? cm.values[0]!.id : null, triggered: false, colonias: [...cm.values] });
+        if (
+          sig >= 2 &&
+          sameName &&
+          !isAlcaldiaName &&
+          (gaz.coreSpread.get(key) ?? 9) <= 2 &&
+          !near(i, ['calle', 'avenida', 'av', 'metro'], 2)
+        ) {
+          out.push({
+            ...span(tw, i, cm.to),
+            type: 'colonia',
+            resolved_id: cm.values.length === 1 ? cm.values[0]!.id : null,
+            triggered: false,
+            colonias: [...cm.values],
+          });
           i = cm.to;
           continue;
         }
@@ -324,7 +432,17 @@ export function findMentions(gaz: Gazetteer, text: string): Mention[] {
   for (const m of text.matchAll(CUADRANTE_RE)) {
     const id = `${m[1]!.toUpperCase()}-${m[2]}.${m[3]}.${m[4]}`;
     const q = gaz.cuadrantes.get(id);
-    if (q) out.push({ text: m[0], start: m.index!, end: m.index! + m[0].length, type: 'cuadrante', resolved_id: q.id, triggered: true, alcaldiaId: q.alcaldiaId, cuadrante: q });
+    if (q)
+      out.push({
+        text: m[0],
+        start: m.index!,
+        end: m.index! + m[0].length,
+        type: 'cuadrante',
+        resolved_id: q.id,
+        triggered: true,
+        alcaldiaId: q.alcaldiaId,
+        cuadrante: q,
+      });
   }
   return out.sort((a, b) => a.start - b.start);
 }

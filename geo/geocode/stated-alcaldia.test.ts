@@ -8,8 +8,15 @@ import { describe, expect, it } from 'vitest';
 import { readBundledJson } from '../../reference/files/index.ts';
 import { getGeocoder } from '../../reference/geocoder/index.ts';
 
-interface ColoniaProps { cve_col: string; colonia: string; alcaldia: string; cvegeo_alc: string }
-const features = readBundledJson<{ features: { properties: ColoniaProps }[] }>('boundaries/colonias.geojson.gz').features.map((f) => f.properties);
+interface ColoniaProps {
+  cve_col: string;
+  colonia: string;
+  alcaldia: string;
+  cvegeo_alc: string;
+}
+const features = readBundledJson<{ features: { properties: ColoniaProps }[] }>(
+  'boundaries/colonias.geojson.gz',
+).features.map((f) => f.properties);
 const plain = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toUpperCase();
 /** IECM abbreviates "SANTO" as "STO" in some names. */
 const saysSantoDomingo = (name: string) => /\b(SANTO|STO)\s+DOMINGO\b/.test(plain(name));
@@ -19,7 +26,8 @@ const alcaldiaCode = (name: string) => {
   expect(codes.size).toBe(1);
   return [...codes][0]!;
 };
-const santoDomingoIn = (alcaldia: string) => santoDomingo.filter((p) => p.cvegeo_alc === alcaldiaCode(alcaldia)).map((p) => p.cve_col);
+const santoDomingoIn = (alcaldia: string) =>
+  santoDomingo.filter((p) => p.cvegeo_alc === alcaldiaCode(alcaldia)).map((p) => p.cve_col);
 
 const g = getGeocoder();
 
@@ -55,9 +63,12 @@ describe('an alcaldía stated beside a colonia', () => {
 
   it('does not let an alcaldía far from the colonia decide it', () => {
     // The alcaldía is in another sentence about something else: no constraint, the exact name stands.
-    const text = 'Asalto en la colonia Santo Domingo. Por otra parte, la alcaldía Coyoacán inauguró un parque ayer por la tarde.';
+    const text =
+      'Asalto en la colonia Santo Domingo. Por otra parte, la alcaldía Coyoacán inauguró un parque ayer por la tarde.';
     const colonia = g.geocodeText(text).mentions.find((m) => m.type === 'colonia');
-    const exact = features.filter((p) => plain(p.colonia).replace(/\s*\(.*\)$/, '') === 'SANTO DOMINGO').map((p) => p.cve_col);
+    const exact = features
+      .filter((p) => plain(p.colonia).replace(/\s*\(.*\)$/, '') === 'SANTO DOMINGO')
+      .map((p) => p.cve_col);
     expect(exact).toContain(colonia?.resolved_id);
   });
 });

@@ -14,7 +14,8 @@ import { decideColonia, rankColonias, type IdfWeights } from './structured.ts';
 /** Between a colonia and a following alcaldía: a comma, "en", "de la", "alcaldía" and nothing else. */
 const GAP_AFTER = /^[\s,]*(?:(?:en|de|la|el|alcaldia|delegacion|demarcacion)[\s,]+)*$/;
 /** Between an alcaldía and a following colonia: "Coyoacán, en la colonia ", "Tlalpan, col. ". */
-const GAP_BEFORE = /^[\s,]*(?:en\s+)?(?:la\s+|el\s+)?(?:colonia|col\.?|barrio|pueblo(?:\s+de)?|unidad\s+habitacional|fraccionamiento)\s+$/;
+const GAP_BEFORE =
+  /^[\s,]*(?:en\s+)?(?:la\s+|el\s+)?(?:colonia|col\.?|barrio|pueblo(?:\s+de)?|unidad\s+habitacional|fraccionamiento)\s+$/;
 /** Longest gap considered "right beside" (characters). */
 const MAX_GAP = 32;
 
@@ -22,11 +23,21 @@ const MAX_GAP = 32;
 export function statedAlcaldiaFor(found: readonly Mention[], index: number, folded: string): string | null {
   const m = found[index]!;
   const next = found[index + 1];
-  if (next?.type === 'alcaldia' && next.alcaldiaId && next.start - m.end <= MAX_GAP && GAP_AFTER.test(folded.slice(m.end, next.start))) {
+  if (
+    next?.type === 'alcaldia' &&
+    next.alcaldiaId &&
+    next.start - m.end <= MAX_GAP &&
+    GAP_AFTER.test(folded.slice(m.end, next.start))
+  ) {
     return next.alcaldiaId;
   }
   const prev = found[index - 1];
-  if (prev?.type === 'alcaldia' && prev.alcaldiaId && m.start - prev.end <= MAX_GAP && GAP_BEFORE.test(folded.slice(prev.end, m.start))) {
+  if (
+    prev?.type === 'alcaldia' &&
+    prev.alcaldiaId &&
+    m.start - prev.end <= MAX_GAP &&
+    GAP_BEFORE.test(folded.slice(prev.end, m.start))
+  ) {
     return prev.alcaldiaId;
   }
   return null;
@@ -54,7 +65,12 @@ function matchWithin(gaz: Gazetteer, idf: IdfWeights, name: string, alcaldiaId: 
  * Returns the mentions with every colonia mention that has a stated alcaldía narrowed to that
  * alcaldía (a new array; mentions that change are copied, never mutated).
  */
-export function constrainToStatedAlcaldia(gaz: Gazetteer, idf: IdfWeights, found: readonly Mention[], text: string): Mention[] {
+export function constrainToStatedAlcaldia(
+  gaz: Gazetteer,
+  idf: IdfWeights,
+  found: readonly Mention[],
+  text: string,
+): Mention[] {
   // Only texts naming both a colonia and an alcaldía can change; the rest pass through untouched.
   if (!found.some((m) => m.type === 'colonia') || !found.some((m) => m.type === 'alcaldia')) return found as Mention[];
   // fold() maps each UTF-16 unit to one unit (lower case, no accents), so mention spans index it directly.

@@ -9,8 +9,16 @@ import type { Gazetteer, StationEntry, StationSystem, TextWords, TrieMatch } fro
 
 /** Words that name a system, and the system. "tren" alone means the Tren Ligero only with "ligero". */
 const SYSTEM_WORDS = new Map<string, StationSystem>([
-  ['metro', 'metro'], ['metrobus', 'metrobus'], ['mb', 'metrobus'], ['trolebus', 'trolebus'], ['trole', 'trolebus'],
-  ['cablebus', 'cablebus'], ['ligero', 'tren_ligero'], ['suburbano', 'suburbano'], ['insurgente', 'interurbano'], ['interurbano', 'interurbano'],
+  ['metro', 'metro'],
+  ['metrobus', 'metrobus'],
+  ['mb', 'metrobus'],
+  ['trolebus', 'trolebus'],
+  ['trole', 'trolebus'],
+  ['cablebus', 'cablebus'],
+  ['ligero', 'tren_ligero'],
+  ['suburbano', 'suburbano'],
+  ['insurgente', 'interurbano'],
+  ['interurbano', 'interurbano'],
 ]);
 /** Words that introduce a station (besides the system words). */
 const PLACE_TRIGGERS = new Set(['estacion', 'estaciones', 'transbordo', 'transbordar', 'tren']);
@@ -18,13 +26,53 @@ const PLACE_TRIGGERS = new Set(['estacion', 'estaciones', 'transbordo', 'transbo
  * Getting on or off ("bajando en polanco", "me subí en zapata") names a station only in a text about riding
  * a line (`TRANSIT_CONTEXT`); elsewhere these verbs precede streets and colonias.
  */
-const BOARDING_TRIGGERS = new Set(['bajando', 'bajar', 'baje', 'bajandome', 'bajarme', 'subiendo', 'subir', 'subi', 'subirme', 'llegando']);
-const TRANSIT_CONTEXT = ['metro', 'vagon', 'linea', 'estacion', 'anden', 'metrobus', 'transbordo', 'rumbo a', 'direccion'];
+const BOARDING_TRIGGERS = new Set([
+  'bajando',
+  'bajar',
+  'baje',
+  'bajandome',
+  'bajarme',
+  'subiendo',
+  'subir',
+  'subi',
+  'subirme',
+  'llegando',
+]);
+const TRANSIT_CONTEXT = [
+  'metro',
+  'vagon',
+  'linea',
+  'estacion',
+  'anden',
+  'metrobus',
+  'transbordo',
+  'rumbo a',
+  'direccion',
+];
 /** Words that introduce the direction of travel. */
 const DIRECTION_TRIGGERS = new Set(['rumbo', 'direccion', 'hacia', 'sentido']);
-export const STATION_START_WORDS = new Set([...SYSTEM_WORDS.keys(), ...PLACE_TRIGGERS, ...BOARDING_TRIGGERS, ...DIRECTION_TRIGGERS]);
+export const STATION_START_WORDS = new Set([
+  ...SYSTEM_WORDS.keys(),
+  ...PLACE_TRIGGERS,
+  ...BOARDING_TRIGGERS,
+  ...DIRECTION_TRIGGERS,
+]);
 /** Words between a trigger and the name ("estación del Metro", "transbordo en", "rumbo a la"). */
-const SKIP = new Set(['del', 'de', 'la', 'el', 'en', 'a', 'al', 'sistema', 'stc', 'con', 'ligero', 'linea', ...SYSTEM_WORDS.keys()]);
+const SKIP = new Set([
+  'del',
+  'de',
+  'la',
+  'el',
+  'en',
+  'a',
+  'al',
+  'sistema',
+  'stc',
+  'con',
+  'ligero',
+  'linea',
+  ...SYSTEM_WORDS.keys(),
+]);
 /** Systems whose stop names are street names: only with their own system word ("trolebús Hidalgo"). */
 const STREET_NAMED = new Set<StationSystem>(['trolebus', 'rtp', 'corredor', 'pumabus']);
 
@@ -33,21 +81,40 @@ const STREET_NAMED = new Set<StationSystem>(['trolebus', 'rtp', 'corredor', 'pum
  * named with it decides.
  */
 export const METRO_LINE_COLOURS: ReadonlyArray<[string[], string[]]> = [
-  [['verde', 'olivo'], ['3']], [['verde', 'gris'], ['B']], [['azul', 'cielo'], ['4']], [['rosa'], ['1']], [['azul'], ['2']],
-  [['cian'], ['4']], [['turquesa'], ['4']], [['amarilla'], ['5']], [['roja'], ['6']], [['naranja'], ['7']], [['verde'], ['3', '8']],
-  [['cafe'], ['9']], [['morada'], ['A']], [['gris'], ['B']], [['dorada'], ['12']],
+  [['verde', 'olivo'], ['3']],
+  [['verde', 'gris'], ['B']],
+  [['azul', 'cielo'], ['4']],
+  [['rosa'], ['1']],
+  [['azul'], ['2']],
+  [['cian'], ['4']],
+  [['turquesa'], ['4']],
+  [['amarilla'], ['5']],
+  [['roja'], ['6']],
+  [['naranja'], ['7']],
+  [['verde'], ['3', '8']],
+  [['cafe'], ['9']],
+  [['morada'], ['A']],
+  [['gris'], ['B']],
+  [['dorada'], ['12']],
 ];
 
 /** The lines "línea N" / "línea <colour>" at word k names (null when k is no line phrase). */
 export function linesAt(tw: TextWords, k: number): string[] | null {
   if (tw.words[k]?.text !== 'linea' || !tw.words[k + 1]) return null;
-  for (const [colour, lines] of METRO_LINE_COLOURS) if (colour.every((c, x) => tw.words[k + 1 + x]?.text === c)) return lines;
+  for (const [colour, lines] of METRO_LINE_COLOURS)
+    if (colour.every((c, x) => tw.words[k + 1 + x]?.text === c)) return lines;
   const w = tw.words[k + 1]!.text;
   return /^(\d{1,2}|a|b)$/.test(w) ? [w.toUpperCase().replace(/^0/, '')] : null;
 }
 
 /** The longest station name starting at one of words from..to (articles may sit in between), exact or typo-tolerant. */
-function stationNameAt(gaz: Gazetteer, tw: TextWords, from: number, to: number, fuzzy: boolean): TrieMatch<StationEntry> | null {
+function stationNameAt(
+  gaz: Gazetteer,
+  tw: TextWords,
+  from: number,
+  to: number,
+  fuzzy: boolean,
+): TrieMatch<StationEntry> | null {
   let best: TrieMatch<StationEntry> | null = null;
   for (let j = from; j <= to && j < tw.words.length; j++) {
     const m = gaz.stations.longestAt(tw, j);
@@ -74,7 +141,12 @@ export interface StationFinding {
 }
 
 /** A station mention introduced by the trigger word at i, or null when no station follows. */
-export function stationMentionAt(gaz: Gazetteer, tw: TextWords, i: number, docSays: (w: string) => boolean): StationFinding | null {
+export function stationMentionAt(
+  gaz: Gazetteer,
+  tw: TextWords,
+  i: number,
+  docSays: (w: string) => boolean,
+): StationFinding | null {
   const n = tw.words.length;
   const word = tw.words[i]!.text;
   let system: StationSystem | null = SYSTEM_WORDS.get(word) ?? null;
@@ -102,7 +174,12 @@ export function stationMentionAt(gaz: Gazetteer, tw: TextWords, i: number, docSa
   if (direction) return { next: m.to, mention: null };
   // "de la Línea 1" / "línea verde" right after the name picks the line (and with it the system).
   for (let k = m.to; k < Math.min(n, m.to + 5) && !lines; k++) lines = linesAt(tw, k);
-  system ??= docSays('metrobus') && !docSays(' metro ') ? 'metrobus' : cands.some((c) => c.system === 'metro') ? 'metro' : cands[0]!.system;
+  system ??=
+    docSays('metrobus') && !docSays(' metro ')
+      ? 'metrobus'
+      : cands.some((c) => c.system === 'metro')
+        ? 'metro'
+        : cands[0]!.system;
   if (lines) {
     const byLine = cands.filter((c) => lines!.includes(c.line.toUpperCase().replace(/^LINEA\s*/, '')));
     if (byLine.length) cands = byLine;

@@ -111,7 +111,12 @@ function kindAdjust(q: ParsedName, c: ColoniaEntry): number {
 }
 
 /** Scores every colonia of the alcaldía (or of the city when the alcaldía is unknown), best first. */
-export function rankColonias(gaz: Gazetteer, idf: IdfWeights, rawName: string, alcaldiaId: string | null): ColoniaMatch[] {
+export function rankColonias(
+  gaz: Gazetteer,
+  idf: IdfWeights,
+  rawName: string,
+  alcaldiaId: string | null,
+): ColoniaMatch[] {
   const q = parseName(rawName);
   const qTokens = significant(q.core);
   if (!qTokens.length && !q.qualifiers.length) return [];
@@ -122,12 +127,19 @@ export function rankColonias(gaz: Gazetteer, idf: IdfWeights, rawName: string, a
     for (const qual of q.qualifiers) {
       // The parenthesis usually names the pueblo holding the barrio: a good match, slightly below the main name.
       s = Math.max(s, 0.92 * nameSimilarity(significant(qual), c.tokens, idf));
-      s = Math.max(s, nameSimilarity([...qTokens, ...significant(qual)], [...c.tokens, ...c.parsed.qualifiers.flat()], idf));
+      s = Math.max(
+        s,
+        nameSimilarity([...qTokens, ...significant(qual)], [...c.tokens, ...c.parsed.qualifiers.flat()], idf),
+      );
     }
     s += sectionAdjust(q, c) + kindAdjust(q, c) + sectionWordBonus(q, c);
     if (s > 0.3) {
       const words = new Set([...c.tokens, ...c.parsed.qualifiers.flat()]);
-      out.push({ colonia: c, score: Math.min(1, s), covered: qTokens.length > 0 && qTokens.every((t) => words.has(t)) });
+      out.push({
+        colonia: c,
+        score: Math.min(1, s),
+        covered: qTokens.length > 0 && qTokens.every((t) => words.has(t)),
+      });
     }
   }
   return out.sort((a, b) => b.score - a.score || b.colonia.population - a.colonia.population);
@@ -161,7 +173,8 @@ export function decideColonia(ranked: readonly ColoniaMatch[]): StructuredDecisi
     // most populous beats answering nothing; the confidence says it is a guess.
     const tied = close.filter((m) => m.score >= rivalTop - 0.02);
     const subdivisions = tied.every((m) => m.covered && m.colonia.alcaldiaId === best.colonia.alcaldiaId);
-    if (rivalTop >= best.score - 0.02 && !subdivisions) return { kind: 'ambiguous', candidates: close.slice(0, 8).map((m) => m.colonia) };
+    if (rivalTop >= best.score - 0.02 && !subdivisions)
+      return { kind: 'ambiguous', candidates: close.slice(0, 8).map((m) => m.colonia) };
     if (subdivisions && rivalTop >= best.score - 0.02) {
       const pick = tied.reduce((a, b) => (b.colonia.population > a.colonia.population ? b : a));
       return { kind: 'colonia', colonia: pick.colonia, confidence: Math.round(pick.score * 0.55 * 100) / 100 };

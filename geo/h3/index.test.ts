@@ -4,7 +4,16 @@ import { cellToLatLng, cellToParent, latLngToCell } from 'h3-js';
 import { parse } from 'csv-parse/sync';
 import { readBundled } from '../../reference/files/index.ts';
 import {
-  bigIntToH3, cellBoundary, cellDecimalsFor, cellsFor, h3ToBigInt, H3_RESOLUTIONS, isH3Resolution, parentOf, resolutionForZoom, resolutionOf,
+  bigIntToH3,
+  cellBoundary,
+  cellDecimalsFor,
+  cellsFor,
+  h3ToBigInt,
+  H3_RESOLUTIONS,
+  isH3Resolution,
+  parentOf,
+  resolutionForZoom,
+  resolutionOf,
 } from './index.ts';
 
 const sscPoints = () =>

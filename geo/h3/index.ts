@@ -4,7 +4,17 @@
  * Cells are stored as BigInt (a Postgres `int8`): a valid H3 cell index has bit 63 clear (reserved, 0)
  * and mode 1 in bits 59–62, so it is always below 2^63 and fits a signed 64-bit integer unchanged.
  */
-import { cellToBoundary, cellToLatLng, getHexagonAreaAvg, getResolution, h3IndexToSplitLong, isValidCell, latLngToCell, polygonToCells, UNITS } from 'h3-js';
+import {
+  cellToBoundary,
+  cellToLatLng,
+  getHexagonAreaAvg,
+  getResolution,
+  h3IndexToSplitLong,
+  isValidCell,
+  latLngToCell,
+  polygonToCells,
+  UNITS,
+} from 'h3-js';
 
 export const H3_RESOLUTIONS = [6, 7, 8, 9, 10, 11] as const;
 export type H3Resolution = (typeof H3_RESOLUTIONS)[number];
@@ -57,7 +67,8 @@ function cellAt(lat: number, lon: number, res: number): bigint {
  * cell that actually contains the point. A hotspot hexagon must count the points inside it.
  */
 export function cellsFor(lat: number, lon: number): H3Cells {
-  if (!Number.isFinite(lat) || !Number.isFinite(lon)) throw new RangeError(`cellsFor: invalid coordinates ${lat}, ${lon}`);
+  if (!Number.isFinite(lat) || !Number.isFinite(lon))
+    throw new RangeError(`cellsFor: invalid coordinates ${lat}, ${lon}`);
   return {
     h3_6: cellAt(lat, lon, 6),
     h3_7: cellAt(lat, lon, 7),
@@ -75,7 +86,8 @@ export function cellsFor(lat: number, lon: number): H3Cells {
  * showed that round trip and its garbage at a third of the H3 cost).
  */
 export function cellDecimalsFor(lat: number, lon: number): string[] {
-  if (!Number.isFinite(lat) || !Number.isFinite(lon)) throw new RangeError(`cellDecimalsFor: invalid coordinates ${lat}, ${lon}`);
+  if (!Number.isFinite(lat) || !Number.isFinite(lon))
+    throw new RangeError(`cellDecimalsFor: invalid coordinates ${lat}, ${lon}`);
   const out = new Array<string>(6);
   for (let i = 0; i < 6; i++) out[i] = BigInt(`0x${latLngToCell(lat, lon, MIN_H3_RESOLUTION + i)}`).toString();
   return out;
@@ -85,7 +97,11 @@ export function cellDecimalsFor(lat: number, lon: number): string[] {
  * The incidents table's `h3_6 … h3_11` values for a placement that fills only some resolutions
  * (a colonia-level report fills the coarse ones only): int8 as decimal strings, null elsewhere.
  */
-export function cellColumns(lat: number | null, lon: number | null, resolutions: Iterable<number>): Record<`h3_${H3Resolution}`, string | null> {
+export function cellColumns(
+  lat: number | null,
+  lon: number | null,
+  resolutions: Iterable<number>,
+): Record<`h3_${H3Resolution}`, string | null> {
   const wanted = new Set(resolutions);
   const cells = lat !== null && lon !== null && wanted.size > 0 ? cellsFor(lat, lon) : null;
   const at = (res: H3Resolution) => (cells && wanted.has(res) ? cells[`h3_${res}`].toString() : null);
@@ -161,7 +177,13 @@ export function cellKeysInBbox(bbox: LonLatBbox, res: number, maxCells: number):
   const midLat = ((s + n) / 2) * (Math.PI / 180);
   const areaKm2 = (n - s) * 110.574 * (e - w) * 111.32 * Math.cos(midLat);
   if (!(areaKm2 / getHexagonAreaAvg(res, UNITS.km2) <= maxCells)) return null;
-  const ring = [[s, w], [s, e], [n, e], [n, w], [s, w]];
+  const ring = [
+    [s, w],
+    [s, e],
+    [n, e],
+    [n, w],
+    [s, w],
+  ];
   return polygonToCells(ring, res).map((cell) => h3ToBigInt(cell).toString());
 }
 

@@ -39,5 +39,10 @@ export function nearbyPlace(lat: number, lon: number, places: readonly NamedPoin
   const { station, corner } = best;
   const chosen = station && (!corner || station.d <= corner.d + STATION_PREFERENCE_M) ? station : corner;
   if (!chosen || chosen.d > MAX_NEARBY_M) return null;
-  return { kind: chosen.place.kind, name: chosen.place.name, label: `cerca de ${chosen.place.name}`, distance_m: Math.round(chosen.d) };
+  return {
+    kind: chosen.place.kind,
+    name: chosen.place.name,
+    label: `cerca de ${chosen.place.name}`,
+    distance_m: Math.round(chosen.d),
+  };
 }

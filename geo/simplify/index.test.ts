@@ -31,7 +31,8 @@ describe('simplifyForDisplay', () => {
   it('keeps shapes: areas within 10 % for ≥ 99 %, and a point deep inside each original inside its simplified shape', () => {
     const input = colonias();
     const out = simplifyForDisplay(input, 0.0001) as Areas;
-    let areaOk = 0, pointOk = 0;
+    let areaOk = 0,
+      pointOk = 0;
     input.features.forEach((f, i) => {
       const g = out.features[i].geometry;
       if (Math.abs(area(g) / area(f.geometry) - 1) < 0.1) areaOk++;

@@ -46,7 +46,10 @@ function roundGeometry(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon
   if (geometry.type === 'Polygon') return { type: 'Polygon', coordinates: roundPolygon(geometry.coordinates, true)! };
   // Sliver parts (a few source colonias carry metre-sized triangles) vanish at 5 decimals: drop them.
   const parts = geometry.coordinates.map((p) => roundPolygon(p, false)).filter((p): p is Position[][] => p !== null);
-  return { type: 'MultiPolygon', coordinates: parts.length > 0 ? parts : [roundPolygon(geometry.coordinates[0], true)!] };
+  return {
+    type: 'MultiPolygon',
+    coordinates: parts.length > 0 ? parts : [roundPolygon(geometry.coordinates[0], true)!],
+  };
 }
 
 /**
@@ -66,7 +69,10 @@ function cleanPolygon(rings: Position[][]): Position[][] | null {
 /** Simplifies one polygon part; on failure (a ring turf rejects) the cleaned part is kept as it is. */
 function simplifyPolygon(rings: Position[][], tolerance: number): Position[][] {
   try {
-    const g = simplify({ type: 'Polygon', coordinates: rings }, { tolerance, highQuality: false, mutate: false }) as Polygon;
+    const g = simplify(
+      { type: 'Polygon', coordinates: rings },
+      { tolerance, highQuality: false, mutate: false },
+    ) as Polygon;
     return g.coordinates;
   } catch {
     return rings;

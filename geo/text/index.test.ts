@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { collapseSpaces, fold, foldForSearch, foldLower, foldUpper, properName, repairMojibake, slug, stripAccents } from './index.ts';
+import {
+  collapseSpaces,
+  fold,
+  foldForSearch,
+  foldLower,
+  foldUpper,
+  properName,
+  repairMojibake,
+  slug,
+  stripAccents,
+} from './index.ts';
 
 // Hand-written examples; expected values are the Spanish spellings without accents, written out by hand.
 describe('geo/text', () => {

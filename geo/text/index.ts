@@ -63,12 +63,18 @@ export function foldUpper(text: string): string {
 
 /** Lower case without accents, single spaces, typographic quotes made plain: the form text patterns read. */
 export function foldLower(text: string): string {
-  return stripAccents(text).toLowerCase().replace(/[“”«»]/g, '"').replace(/\s+/g, ' ');
+  return stripAccents(text)
+    .toLowerCase()
+    .replace(/[“”«»]/g, '"')
+    .replace(/\s+/g, ' ');
 }
 
 /** Lower-case ASCII words joined by `separator`, for slugs and file names ("Álvaro Obregón" → "alvaro-obregon"). */
 export function slug(text: string, separator = '-'): string {
-  return stripAccents(text).toLowerCase().replace(/[^a-z0-9]+/g, separator).replace(new RegExp(`^\\${separator}|\\${separator}$`, 'g'), '');
+  return stripAccents(text)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, separator)
+    .replace(new RegExp(`^\\${separator}|\\${separator}$`, 'g'), '');
 }
 
 /** Words that stay lower case inside a Spanish proper name ("Puente de Guerra", "Ejército de los Andes"). */

@@ -8,7 +8,9 @@ import { encodeHexagonTile, projectedCacheSize, resetProjectionCache } from './h
 import { hexagonTile, tileBounds } from './index.ts';
 
 /** The SSC points of the bundled file (NA rows left out), read once. */
-const points: [number, number][] = (parse(readBundled('crime/ssc_crime_points_2013_2016.csv.gz'), { columns: true }) as Record<string, string>[])
+const points: [number, number][] = (
+  parse(readBundled('crime/ssc_crime_points_2013_2016.csv.gz'), { columns: true }) as Record<string, string>[]
+)
   .filter((r) => r.lat !== 'NA')
   .map((r) => [Number(r.lat), Number(r.long)]);
 
@@ -26,7 +28,14 @@ function sscCounts(res: number): Map<string, number> {
 function layerOf(bytes: Uint8Array): Pick<VectorTileLayer, 'length' | 'feature'> {
   const tile = new VectorTile(new Pbf(bytes));
   expect(Object.keys(tile.layers).filter((name) => name !== 'hotspots')).toEqual([]);
-  return tile.layers.hotspots ?? { length: 0, feature: () => { throw new RangeError('empty layer'); } };
+  return (
+    tile.layers.hotspots ?? {
+      length: 0,
+      feature: () => {
+        throw new RangeError('empty layer');
+      },
+    }
+  );
 }
 
 interface Decoded {
@@ -50,7 +59,8 @@ function features(layer: Pick<VectorTileLayer, 'length' | 'feature'>): Map<strin
 function surveyorArea(ring: { x: number; y: number }[]): number {
   let sum = 0;
   for (let i = 0; i < ring.length; i++) {
-    const a = ring[i], b = ring[(i + 1) % ring.length];
+    const a = ring[i],
+      b = ring[(i + 1) % ring.length];
     sum += a.x * b.y - b.x * a.y;
   }
   return sum;
@@ -74,32 +84,35 @@ const TILES: [z: number, x: number, y: number, res: number][] = [
 afterAll(() => resetProjectionCache());
 
 describe('encodeHexagonTile', () => {
-  it.each(TILES)('z%i/%i/%i (res %i): the same features and counts as the geojson-vt encoder, counts equal to the SSC file', (z, x, y, res) => {
-    const counts = sscCounts(res);
-    const cells = [...counts].map(([h3, count]) => ({ h3, count }));
-    const direct = features(layerOf(encodeHexagonTile(cells, z, x, y)));
-    const reference = features(layerOf(hexagonTile(cells, z, x, y)));
+  it.each(TILES)(
+    'z%i/%i/%i (res %i): the same features and counts as the geojson-vt encoder, counts equal to the SSC file',
+    (z, x, y, res) => {
+      const counts = sscCounts(res);
+      const cells = [...counts].map(([h3, count]) => ({ h3, count }));
+      const direct = features(layerOf(encodeHexagonTile(cells, z, x, y)));
+      const reference = features(layerOf(hexagonTile(cells, z, x, y)));
 
-    expect(direct.size).toBeGreaterThan(5);
-    expect([...direct.keys()].sort()).toEqual([...reference.keys()].sort());
-    const [w, s, e, n] = tileBounds(z, x, y);
-    for (const [h3, f] of direct) {
-      // the count of the cell in the data file, counted here
-      expect(f.props.count, h3).toBe(counts.get(h3));
-      expect(Object.keys(f.props).sort()).toEqual(['count', 'h3']);
-      // geojson-vt quantises its input before clipping: vertices agree within two extent units
-      expect(vertexDistance(f.ring, reference.get(h3)!.ring), h3).toBeLessThanOrEqual(2);
-      expect(surveyorArea(f.ring), h3).toBeGreaterThan(0);
-    }
-    // every cell whose centre lies in the tile is drawn, and no cell lying wholly west/east of the buffered tile
-    const [bw, , be] = tileBounds(z, x, y, 64 / 4096);
-    for (const h3 of counts.keys()) {
-      const [lat, lon] = cellToLatLng(h3);
-      if (lon > w && lon < e && lat > s && lat < n) expect(direct.has(h3), h3).toBe(true);
-      const lons = cellToBoundary(h3).map(([, lo]) => lo);
-      if (Math.min(...lons) > be || Math.max(...lons) < bw) expect(direct.has(h3), h3).toBe(false);
-    }
-  });
+      expect(direct.size).toBeGreaterThan(5);
+      expect([...direct.keys()].sort()).toEqual([...reference.keys()].sort());
+      const [w, s, e, n] = tileBounds(z, x, y);
+      for (const [h3, f] of direct) {
+        // the count of the cell in the data file, counted here
+        expect(f.props.count, h3).toBe(counts.get(h3));
+        expect(Object.keys(f.props).sort()).toEqual(['count', 'h3']);
+        // geojson-vt quantises its input before clipping: vertices agree within two extent units
+        expect(vertexDistance(f.ring, reference.get(h3)!.ring), h3).toBeLessThanOrEqual(2);
+        expect(surveyorArea(f.ring), h3).toBeGreaterThan(0);
+      }
+      // every cell whose centre lies in the tile is drawn, and no cell lying wholly west/east of the buffered tile
+      const [bw, , be] = tileBounds(z, x, y, 64 / 4096);
+      for (const h3 of counts.keys()) {
+        const [lat, lon] = cellToLatLng(h3);
+        if (lon > w && lon < e && lat > s && lat < n) expect(direct.has(h3), h3).toBe(true);
+        const lons = cellToBoundary(h3).map(([, lo]) => lo);
+        if (Math.min(...lons) > be || Math.max(...lons) < bw) expect(direct.has(h3), h3).toBe(false);
+      }
+    },
+  );
 
   it('writes a withheld count as a feature without `count` (hand-written cells), like vt-pbf skips null', () => {
     const [z, x, y] = [12, 920, 1822];

@@ -90,7 +90,8 @@ function signedArea(xy: ArrayLike<number>, n: number): number {
 
 function reverseRing(xy: Float64Array): void {
   for (let i = 0, j = xy.length / 2 - 1; i < j; i++, j--) {
-    const x = xy[2 * i], y = xy[2 * i + 1];
+    const x = xy[2 * i],
+      y = xy[2 * i + 1];
     xy[2 * i] = xy[2 * j];
     xy[2 * i + 1] = xy[2 * j + 1];
     xy[2 * j] = x;
@@ -114,8 +115,10 @@ function clipEdge(src: Float64Array, n: number, dst: Float64Array, axis: 0 | 1, 
   const other = 1 - axis;
   for (let i = 0; i < n; i++) {
     const j = (i + n - 1) % n;
-    const a = src[2 * j + axis], b = src[2 * i + axis];
-    const aIn = sign * a <= sign * limit, bIn = sign * b <= sign * limit;
+    const a = src[2 * j + axis],
+      b = src[2 * i + axis];
+    const aIn = sign * a <= sign * limit,
+      bIn = sign * b <= sign * limit;
     if (aIn !== bIn) {
       const t = (limit - a) / (b - a);
       dst[2 * m + axis] = limit;
@@ -138,10 +141,15 @@ function clipEdge(src: Float64Array, n: number, dst: Float64Array, axis: 0 | 1, 
  */
 function tileRing(ring: Float64Array, scale: number, tx: number, ty: number): number {
   const n = ring.length / 2 - 1; // without the closing point
-  const lo = -HEXAGON_BUFFER, hi = HEXAGON_EXTENT + HEXAGON_BUFFER;
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  const lo = -HEXAGON_BUFFER,
+    hi = HEXAGON_EXTENT + HEXAGON_BUFFER;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   for (let i = 0; i < n; i++) {
-    const x = ring[2 * i] * scale - tx, y = ring[2 * i + 1] * scale - ty;
+    const x = ring[2 * i] * scale - tx,
+      y = ring[2 * i + 1] * scale - ty;
     ringA[2 * i] = x;
     ringA[2 * i + 1] = y;
     if (x < minX) minX = x;
@@ -150,7 +158,8 @@ function tileRing(ring: Float64Array, scale: number, tx: number, ty: number): nu
     if (y > maxY) maxY = y;
   }
   if (maxX < lo || minX > hi || maxY < lo || minY > hi) return 0;
-  let src = ringA, m = n;
+  let src = ringA,
+    m = n;
   if (minX < lo || maxX > hi || minY < lo || maxY > hi) {
     m = clipEdge(ringA, m, ringB, 0, lo, -1);
     m = clipEdge(ringB, m, ringA, 0, hi, 1);
@@ -166,11 +175,23 @@ function tileRing(ring: Float64Array, scale: number, tx: number, ty: number): nu
 // --- protobuf (vector_tile.proto field numbers) ------------------------------------------------------
 
 const TILE_LAYERS = 3;
-const LAYER_VERSION = 15, LAYER_NAME = 1, LAYER_FEATURES = 2, LAYER_KEYS = 3, LAYER_VALUES = 4, LAYER_EXTENT = 5;
-const FEATURE_TAGS = 2, FEATURE_TYPE = 3, FEATURE_GEOMETRY = 4;
-const VALUE_STRING = 1, VALUE_DOUBLE = 3, VALUE_UINT = 5, VALUE_SINT = 6;
+const LAYER_VERSION = 15,
+  LAYER_NAME = 1,
+  LAYER_FEATURES = 2,
+  LAYER_KEYS = 3,
+  LAYER_VALUES = 4,
+  LAYER_EXTENT = 5;
+const FEATURE_TAGS = 2,
+  FEATURE_TYPE = 3,
+  FEATURE_GEOMETRY = 4;
+const VALUE_STRING = 1,
+  VALUE_DOUBLE = 3,
+  VALUE_UINT = 5,
+  VALUE_SINT = 6;
 const POLYGON = 3;
-const MOVE_TO = 1, LINE_TO = 2, CLOSE_PATH = 7;
+const MOVE_TO = 1,
+  LINE_TO = 2,
+  CLOSE_PATH = 7;
 
 const command = (id: number, count: number) => (count << 3) | id;
 const zigzag = (n: number) => (n << 1) ^ (n >> 31);

@@ -19,7 +19,10 @@ function tileOf(lat: number, lon: number, z: number): [number, number] {
 
 /** Real hotspot counts: SSC points aggregated by res-`res` cell. */
 function sscCells(res: number): HexagonCount[] {
-  const rows = parse(readBundled('crime/ssc_crime_points_2013_2016.csv.gz'), { columns: true }) as Record<string, string>[];
+  const rows = parse(readBundled('crime/ssc_crime_points_2013_2016.csv.gz'), { columns: true }) as Record<
+    string,
+    string
+  >[];
   const counts = new Map<string, number>();
   for (const r of rows) {
     if (r.lat === 'NA') continue;

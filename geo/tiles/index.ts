@@ -43,8 +43,10 @@ export function tileBounds(z: number, x: number, y: number, buffer = 0): [number
   const n = 2 ** z;
   const lonOf = (tx: number) => (tx / n) * 360 - 180;
   const latOf = (ty: number) => (Math.atan(Math.sinh(Math.PI * (1 - (2 * ty) / n))) * 180) / Math.PI;
-  const west = lonOf(x - buffer), east = lonOf(x + 1 + buffer);
-  const north = latOf(y - buffer), south = latOf(y + 1 + buffer);
+  const west = lonOf(x - buffer),
+    east = lonOf(x + 1 + buffer);
+  const north = latOf(y - buffer),
+    south = latOf(y + 1 + buffer);
   return [Math.max(-180, west), Math.max(-MAX_LAT, south), Math.min(180, east), Math.min(MAX_LAT, north)];
 }
 
@@ -76,7 +78,11 @@ export function hexagonFeatures(cells: readonly HexagonCount[]): FeatureCollecti
   const features: Feature<Polygon, HexagonCount>[] = [];
   for (const { h3, count } of cells) {
     if (!isValidCell(h3)) continue;
-    features.push({ type: 'Feature', properties: { h3, count }, geometry: { type: 'Polygon', coordinates: [cellBoundary(h3)] } });
+    features.push({
+      type: 'Feature',
+      properties: { h3, count },
+      geometry: { type: 'Polygon', coordinates: [cellBoundary(h3)] },
+    });
   }
   return { type: 'FeatureCollection', features };
 }

@@ -10,7 +10,8 @@ import { readBundled, readBundledJson } from '../files/index.ts';
 import { loadBoundarySets, loadCuadrante2016Lookup, loadStations, type BoundarySet } from './index.ts';
 
 type Props = Record<string, unknown>;
-const raw = (file: string) => readBundledJson<FeatureCollection<null, Props>>(`boundaries/${file}.geojson.gz`).features.map((f) => f.properties);
+const raw = (file: string) =>
+  readBundledJson<FeatureCollection<null, Props>>(`boundaries/${file}.geojson.gz`).features.map((f) => f.properties);
 
 let sets: BoundarySet[];
 const set = (kind: string, vintage: number | null) => sets.find((s) => s.kind === kind && s.vintage === vintage)!;
@@ -23,9 +24,12 @@ beforeAll(() => {
 describe('loadBoundarySets', () => {
   it('loads the six sets with unique ids (the bundled files have no duplicates, so nothing was merged)', () => {
     const expected: [string, number | null, string, string][] = [
-      ['alcaldia', null, 'alcaldias', 'cvegeo'], ['colonia', null, 'colonias', 'cve_col'],
-      ['cuadrante', 2016, 'cuadrantes_2016', 'cuadrante'], ['sector', 2016, 'sectores_2016', 'sector'],
-      ['cuadrante', 2023, 'cuadrantes', 'cuadrante'], ['sector', 2023, 'sectores', 'sector'],
+      ['alcaldia', null, 'alcaldias', 'cvegeo'],
+      ['colonia', null, 'colonias', 'cve_col'],
+      ['cuadrante', 2016, 'cuadrantes_2016', 'cuadrante'],
+      ['sector', 2016, 'sectores_2016', 'sector'],
+      ['cuadrante', 2023, 'cuadrantes', 'cuadrante'],
+      ['sector', 2023, 'sectores', 'sector'],
     ];
     expect(sets.map((s) => [s.kind, s.vintage])).toEqual(expected.map(([k, v]) => [k, v]));
     for (const [kind, vintage, file, key] of expected) {
@@ -37,9 +41,20 @@ describe('loadBoundarySets', () => {
 
   it('uses the documented ids and names', () => {
     expect(byId(set('alcaldia', null)).get('09010')!.name).toBe('Álvaro Obregón');
-    expect(byId(set('colonia', null)).get('02-001')).toMatchObject({ name: 'AGUILERA', alcaldiaId: '09002', population: 1957 });
-    expect(byId(set('cuadrante', 2023)).get('P-1.3.8')).toMatchObject({ name: 'P-1.3.8', alcaldiaId: '09010', sectorId: 'SAN ANGEL' });
-    expect(byId(set('cuadrante', 2016)).get('C-1.1.1')).toMatchObject({ sectorId: 'REVOLUCION-ALAMEDA', alcaldiaId: '09015' });
+    expect(byId(set('colonia', null)).get('02-001')).toMatchObject({
+      name: 'AGUILERA',
+      alcaldiaId: '09002',
+      population: 1957,
+    });
+    expect(byId(set('cuadrante', 2023)).get('P-1.3.8')).toMatchObject({
+      name: 'P-1.3.8',
+      alcaldiaId: '09010',
+      sectorId: 'SAN ANGEL',
+    });
+    expect(byId(set('cuadrante', 2016)).get('C-1.1.1')).toMatchObject({
+      sectorId: 'REVOLUCION-ALAMEDA',
+      alcaldiaId: '09015',
+    });
     expect(byId(set('sector', 2016)).get('ABASTO-REFORMA')!.name).toBe('ABASTO-REFORMA');
     for (const s of sets) for (const f of s.features) expect(f.alcaldiaId).toMatch(/^09\d{3}$/);
   });
@@ -68,13 +83,19 @@ describe('loadBoundarySets', () => {
       expect(f.population).toBe(n > 0 ? n : null);
     }
     // 0 → null: six cuadrantes report 0 residents.
-    expect(cuadrantes.filter((f) => f.population === null).map((f) => f.id).sort()).toEqual(
-      ['O-1.1.1', 'O-1.1.2', 'O-1.1.3', 'O-1.1.4', 'P-3.1.14', 'S-3.5.15'],
-    );
+    expect(
+      cuadrantes
+        .filter((f) => f.population === null)
+        .map((f) => f.id)
+        .sort(),
+    ).toEqual(['O-1.1.1', 'O-1.1.2', 'O-1.1.3', 'O-1.1.4', 'P-3.1.14', 'S-3.5.15']);
   });
 
   it('sums sector 2016 population over its cuadrantes per the SSC lookup', () => {
-    const lookup = parse(readBundled('lookups/cuadrantes_sectores_2016.csv.gz'), { columns: true }) as Record<string, string>[];
+    const lookup = parse(readBundled('lookups/cuadrantes_sectores_2016.csv.gz'), { columns: true }) as Record<
+      string,
+      string
+    >[];
     const cuadrantes = byId(set('cuadrante', 2016));
     for (const name of ['ABASTO-REFORMA', 'SAN ANGEL', 'TAXQUEÑA', 'MILPA ALTA']) {
       const members = lookup.filter((r) => r.sector === name).map((r) => r.cuadrante);
@@ -96,7 +117,11 @@ describe('loadBoundarySets', () => {
       expect(f.population).toBe(p > 0 ? p : null);
     }
     const zeroColonias = colonias.filter((p) => !(Number(p.poblacion) > 0)).map((p) => p.cve_col);
-    expect(set('colonia', null).features.filter((f) => f.population === null).map((f) => f.id)).toEqual(zeroColonias);
+    expect(
+      set('colonia', null)
+        .features.filter((f) => f.population === null)
+        .map((f) => f.id),
+    ).toEqual(zeroColonias);
   });
 });
 
@@ -107,7 +132,11 @@ describe('loadCuadrante2016Lookup', () => {
     expect(lookup.get('C-1.1.1')).toEqual({ sector: 'REVOLUCION-ALAMEDA', alcaldiaId: '09015' });
     for (const info of lookup.values()) expect(info.alcaldiaId).toMatch(/^09\d{3}$/);
     // Every lookup sector is a 2016 sector polygon.
-    const sectors = new Set(loadBoundarySets().find((s) => s.kind === 'sector' && s.vintage === 2016)!.features.map((f) => f.id));
+    const sectors = new Set(
+      loadBoundarySets()
+        .find((s) => s.kind === 'sector' && s.vintage === 2016)!
+        .features.map((f) => f.id),
+    );
     for (const info of lookup.values()) expect(sectors.has(info.sector)).toBe(true);
   });
 });

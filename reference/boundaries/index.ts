@@ -79,7 +79,8 @@ function toSet(
   const byId = new Map<string, AreaFeature>();
   for (const f of readAreas(file).features) {
     const g = f.geometry;
-    if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) throw new Error(`data/boundaries/${file}: non-polygon feature`);
+    if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon'))
+      throw new Error(`data/boundaries/${file}: non-polygon feature`);
     const area: AreaFeature = { ...map(f.properties ?? {}), geometry: g };
     const prior = byId.get(area.id);
     if (!prior) {
@@ -105,7 +106,8 @@ export function loadCuadrante2016Lookup(): Map<string, Cuadrante2016Info> {
   for (const row of csvRows('lookups/cuadrantes_sectores_2016.csv.gz')) {
     const cuadrante = row.cuadrante?.trim();
     const cvegeo = row.cvegeo?.trim();
-    if (!cuadrante || !/^\d{4,5}$/.test(cvegeo ?? '')) throw new Error(`lookups/cuadrantes_sectores_2016.csv: bad row ${JSON.stringify(row)}`);
+    if (!cuadrante || !/^\d{4,5}$/.test(cvegeo ?? ''))
+      throw new Error(`lookups/cuadrantes_sectores_2016.csv: bad row ${JSON.stringify(row)}`);
     map.set(cuadrante, { sector: row.sector.trim(), alcaldiaId: cvegeo.padStart(5, '0') });
   }
   return (cuadrante2016Lookup = map);
@@ -124,7 +126,7 @@ export function loadCuadrante2016Population(): Map<string, number | null> {
   const text = readBundled('crime/ssc_cuadrantes_monthly_2013_2016.csv.gz');
   const kept: string[] = [];
   const seen = new Set<string>();
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const key = text.slice(start, text.indexOf(',', start));
@@ -169,7 +171,13 @@ export function loadBoundarySets(): BoundarySet[] {
 
   const cuadrante2023 = toSet('cuadrante', 2023, 'cuadrantes.geojson.gz', (p) => {
     const id = str(p, 'cuadrante', 'cuadrantes');
-    return { id, name: id, alcaldiaId: str(p, 'cvegeo_alc', 'cuadrantes'), population: populationOrNull(p.poblacion), sectorId: str(p, 'sector', 'cuadrantes') };
+    return {
+      id,
+      name: id,
+      alcaldiaId: str(p, 'cvegeo_alc', 'cuadrantes'),
+      population: populationOrNull(p.poblacion),
+      sectorId: str(p, 'sector', 'cuadrantes'),
+    };
   });
   const sector2023 = toSet('sector', 2023, 'sectores.geojson.gz', (p) => {
     const id = str(p, 'sector', 'sectores');
@@ -229,6 +237,10 @@ let territoryIds: Set<string> | undefined;
  * must not accept a typo that would silently grant nothing.
  */
 export function unknownTerritories(ids: readonly string[]): string[] {
-  territoryIds ??= new Set(loadBoundarySets().filter((s) => s.kind === 'alcaldia' || s.kind === 'sector').flatMap((s) => s.features.map((f) => f.id)));
+  territoryIds ??= new Set(
+    loadBoundarySets()
+      .filter((s) => s.kind === 'alcaldia' || s.kind === 'sector')
+      .flatMap((s) => s.features.map((f) => f.id)),
+  );
   return ids.filter((id) => !territoryIds!.has(id));
 }

@@ -12,14 +12,37 @@ const spanText = (text: string, m: { start: number; end: number }) => text.slice
 
 describe('mentions and spans', () => {
   it('finds colonia, streets and alcaldía with UTF-16 spans, end exclusive', () => {
-    const text = 'Asaltan a una mujer en las calles Guerrero y Quintana Roo, colonia San Francisco Apolocalco, alcaldía Iztapalapa.';
+    const text =
+      'Asaltan a una mujer en las calles Guerrero y Quintana Roo, colonia San Francisco Apolocalco, alcaldía Iztapalapa.';
     const r = g.geocodeText(text);
     const byType = (t: string) => r.mentions.filter((m) => m.type === t);
     expect(byType('calle').map((m) => m.text)).toEqual(['Guerrero', 'Quintana Roo']);
-    expect(byType('colonia')).toEqual([{ text: 'San Francisco Apolocalco', start: text.indexOf('San Francisco'), end: text.indexOf(', alcaldía'), type: 'colonia', resolved_id: '07-179' }]);
-    expect(byType('alcaldia')).toEqual([{ text: 'Iztapalapa', start: text.indexOf('Iztapalapa'), end: text.indexOf('Iztapalapa') + 10, type: 'alcaldia', resolved_id: '09007' }]);
+    expect(byType('colonia')).toEqual([
+      {
+        text: 'San Francisco Apolocalco',
+        start: text.indexOf('San Francisco'),
+        end: text.indexOf(', alcaldía'),
+        type: 'colonia',
+        resolved_id: '07-179',
+      },
+    ]);
+    expect(byType('alcaldia')).toEqual([
+      {
+        text: 'Iztapalapa',
+        start: text.indexOf('Iztapalapa'),
+        end: text.indexOf('Iztapalapa') + 10,
+        type: 'alcaldia',
+        resolved_id: '09007',
+      },
+    ]);
     for (const m of r.mentions) expect(spanText(text, m)).toBe(m.text);
-    expect(r).toMatchObject({ status: 'ok', precision: 'street', colonia_id: '07-179', alcaldia_id: '09007', alcaldia: 'Iztapalapa' });
+    expect(r).toMatchObject({
+      status: 'ok',
+      precision: 'street',
+      colonia_id: '07-179',
+      alcaldia_id: '09007',
+      alcaldia: 'Iztapalapa',
+    });
   });
 
   it('counts offsets in UTF-16 code units (an emoji before the mention is two units)', () => {
@@ -49,7 +72,10 @@ describe('common writing patterns', () => {
   it('reads "colonia Del Valle, Benito Juárez" (leading preposition, person-named alcaldía after a comma)', () => {
     const r = g.geocodeText('Asaltan a una mujer en la colonia Del Valle, Benito Juárez.');
     expect(r.alcaldia_id).toBe('09014');
-    expect(r.mentions.map((m) => [m.type, m.text])).toEqual([['colonia', 'Del Valle'], ['alcaldia', 'Benito Juárez']]);
+    expect(r.mentions.map((m) => [m.type, m.text])).toEqual([
+      ['colonia', 'Del Valle'],
+      ['alcaldia', 'Benito Juárez'],
+    ]);
     expect(r.colonia).toMatch(/^DEL VALLE [IV]+$/);
   });
   it('does not take a person-named alcaldía alone as a place ("Benito Juárez" the president)', () => {
@@ -125,7 +151,11 @@ describe('outside Mexico City', () => {
   });
   it('tells Roma/Condesa streets named after cities from the cities', () => {
     expect(g.geocodeText('Asalto en la esquina de Mérida y Orizaba, colonia Roma Norte').alcaldia_id).toBe('09015');
-    expect(g.geocodeText('Robo en Mazatlán y Tamaulipas, colonia Condesa, alcaldía Cuauhtémoc')).toMatchObject({ status: 'ok', alcaldia_id: '09015', colonia_id: '15-008' });
+    expect(g.geocodeText('Robo en Mazatlán y Tamaulipas, colonia Condesa, alcaldía Cuauhtémoc')).toMatchObject({
+      status: 'ok',
+      alcaldia_id: '09015',
+      colonia_id: '15-008',
+    });
     expect(g.geocodeText('Balacera en Culiacán deja tres muertos').status).toBe('outside_cdmx');
     expect(g.geocodeText('Mazatlán, Sinaloa.- Detienen a dos por robo').status).toBe('outside_cdmx');
   });
@@ -137,21 +167,42 @@ describe('outside Mexico City', () => {
 
 describe('structured records', () => {
   it('maps FGJ barrio names to the IECM pueblo named in the parenthesis', () => {
-    expect(g.geocodeStructured({ colonia: 'SAN MIGUEL (SAN PABLO OZTOTEPEC)', alcaldia: 'MILPA ALTA' }).colonia_id).toBe('09-008');
-    expect(g.geocodeStructured({ colonia: 'CRUZTITLA (SAN ANTONIO TECOMITL)', alcaldia: 'MILPA ALTA' }).colonia_id).toBe('09-002');
+    expect(
+      g.geocodeStructured({ colonia: 'SAN MIGUEL (SAN PABLO OZTOTEPEC)', alcaldia: 'MILPA ALTA' }).colonia_id,
+    ).toBe('09-008');
+    expect(
+      g.geocodeStructured({ colonia: 'CRUZTITLA (SAN ANTONIO TECOMITL)', alcaldia: 'MILPA ALTA' }).colonia_id,
+    ).toBe('09-002');
   });
   it('handles containment, sections and mojibake', () => {
-    expect(g.geocodeStructured({ colonia: 'SAN SALVADOR CUAUHTENCO SECCION III', alcaldia: 'MILPA ALTA' }).colonia_id).toBe('09-010');
-    expect(g.geocodeStructured({ colonia: 'SAN JERÃ\u0093NIMO MIACATLÃ\u0081N', alcaldia: 'MILPA ALTA' }).colonia_id).toBe('09-005');
-    expect(g.geocodeStructured({ colonia: 'OLIVAR DEL CONDE 2A. SECCION II', alcaldia: 'ALVARO OBREGON' }).colonia_id).toBe('10-255');
+    expect(
+      g.geocodeStructured({ colonia: 'SAN SALVADOR CUAUHTENCO SECCION III', alcaldia: 'MILPA ALTA' }).colonia_id,
+    ).toBe('09-010');
+    expect(
+      g.geocodeStructured({ colonia: 'SAN JERÃ\u0093NIMO MIACATLÃ\u0081N', alcaldia: 'MILPA ALTA' }).colonia_id,
+    ).toBe('09-005');
+    expect(
+      g.geocodeStructured({ colonia: 'OLIVAR DEL CONDE 2A. SECCION II', alcaldia: 'ALVARO OBREGON' }).colonia_id,
+    ).toBe('10-255');
   });
   it('resolves alcaldía variants', () => {
-    for (const [name, id] of [['GUSTAVO A MADERO', '09005'], ['CUAJIMALPA', '09004'], ['MAGDALENA CONTRERAS', '09008'], ['Álvaro Obregón', '09010'], ['delegación Benito Juárez', '09014']]) {
+    for (const [name, id] of [
+      ['GUSTAVO A MADERO', '09005'],
+      ['CUAJIMALPA', '09004'],
+      ['MAGDALENA CONTRERAS', '09008'],
+      ['Álvaro Obregón', '09010'],
+      ['delegación Benito Juárez', '09014'],
+    ]) {
       expect(g.geocodeStructured({ colonia: null, alcaldia: name }).alcaldia_id, name).toBe(id);
     }
   });
   it('falls back to the alcaldía for an unknown colonia', () => {
-    expect(g.geocodeStructured({ colonia: 'La Guadalupita', alcaldia: 'MILPA ALTA' })).toMatchObject({ status: 'ok', precision: 'alcaldia', alcaldia_id: '09009', colonia_id: null });
+    expect(g.geocodeStructured({ colonia: 'La Guadalupita', alcaldia: 'MILPA ALTA' })).toMatchObject({
+      status: 'ok',
+      precision: 'alcaldia',
+      alcaldia_id: '09009',
+      colonia_id: null,
+    });
   });
   it('reports ambiguous for a name found in several alcaldías when none is given', () => {
     const r = g.geocodeStructured({ colonia: 'SAN MARCOS (BARR)', alcaldia: null });

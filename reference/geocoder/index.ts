@@ -47,23 +47,50 @@ export function gazetteerInput(reverse: ReverseGeocoder): GazetteerInput {
     if (!p) throw new Error(`geocode: no representative point for ${kind} ${id}`);
     return { lon: p[0], lat: p[1] };
   };
-  const alcaldias = reverse.setFor('alcaldia', null)!.features.map((f) => ({ id: f.id, name: f.name, ...point('alcaldia', null, f.id) }));
+  const alcaldias = reverse
+    .setFor('alcaldia', null)!
+    .features.map((f) => ({ id: f.id, name: f.name, ...point('alcaldia', null, f.id) }));
   const colonias = reverse.setFor('colonia', null)!.features.map((f) => ({
-    id: f.id, name: f.name, alcaldiaId: f.alcaldiaId ?? '', population: f.population, ...point('colonia', null, f.id),
+    id: f.id,
+    name: f.name,
+    alcaldiaId: f.alcaldiaId ?? '',
+    population: f.population,
+    ...point('colonia', null, f.id),
   }));
   const cuadrantes = reverse.setFor('cuadrante', 2023)!.features.map((f) => ({
-    id: f.id, sector: f.sectorId ?? '', alcaldiaId: f.alcaldiaId ?? '', ...point('cuadrante', 2023, f.id),
+    id: f.id,
+    sector: f.sectorId ?? '',
+    alcaldiaId: f.alcaldiaId ?? '',
+    ...point('cuadrante', 2023, f.id),
   }));
   // Inside or outside the city by the alcaldía polygons (Cuatro Caminos and Ciudad Azteca fall outside, Indios Verdes inside).
-  const stations = loadStations().map((s) => ({ ...s, resolvedId: s.id, alcaldiaId: reverse.areaAt('alcaldia', null, s.lat, s.lon) }));
-  const corners: NonNullable<GazetteerInput['corners']> = loadIntersections().map(([a, b, lat, lon, alcaldiaId]) => ({ a, b, lat, lon, alcaldiaId, source: 'inegi' as const }));
+  const stations = loadStations().map((s) => ({
+    ...s,
+    resolvedId: s.id,
+    alcaldiaId: reverse.areaAt('alcaldia', null, s.lat, s.lon),
+  }));
+  const corners: NonNullable<GazetteerInput['corners']> = loadIntersections().map(([a, b, lat, lon, alcaldiaId]) => ({
+    a,
+    b,
+    lat,
+    lon,
+    alcaldiaId,
+    source: 'inegi' as const,
+  }));
   // Bus stops named by their corner ("Circuito Interior - Guillermo Prieto") are corners too.
   for (const [name, lat, lon] of loadTransit().busStops) {
     const parts = stopNameParts(name);
     const alcaldiaId = parts.length === 2 ? reverse.areaAt('alcaldia', null, lat, lon) : null;
     if (alcaldiaId) corners.push({ a: parts[0]!, b: parts[1]!, lat, lon, alcaldiaId, source: 'stop' });
   }
-  const landmarks = loadLandmarks().map((l, k) => ({ id: `lugar:${k}`, name: l.name, kind: l.kind, lat: l.lat, lon: l.lon, alcaldiaId: reverse.areaAt('alcaldia', null, l.lat, l.lon) }));
+  const landmarks = loadLandmarks().map((l, k) => ({
+    id: `lugar:${k}`,
+    name: l.name,
+    kind: l.kind,
+    lat: l.lat,
+    lon: l.lon,
+    alcaldiaId: reverse.areaAt('alcaldia', null, l.lat, l.lon),
+  }));
   return { alcaldias, colonias, cuadrantes, stations, corners, landmarks };
 }
 

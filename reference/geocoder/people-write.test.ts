@@ -16,12 +16,16 @@ import { getGeocoder } from './index.ts';
 const g = getGeocoder();
 const STOPS = join(SHARED_DATA_DIR, 'transit/semovi_gtfs_2025/stops.txt');
 const haveFeed = existsSync(STOPS);
-const stops = haveFeed ? (parse(readFileSync(STOPS, 'utf8'), { columns: true, bom: true }) as Array<Record<string, string>>) : [];
+const stops = haveFeed
+  ? (parse(readFileSync(STOPS, 'utf8'), { columns: true, bom: true }) as Array<Record<string, string>>)
+  : [];
 /** Metres from the result to the nearest GTFS stop named exactly `name`. */
 function metresToStop(r: { lat: number | null; lon: number | null }, name: string): number {
   const named = stops.filter((s) => s.stop_name!.trim() === name);
   expect(named.length).toBeGreaterThan(0);
-  return Math.min(...named.map((s) => distance([r.lon!, r.lat!], [Number(s.stop_lon), Number(s.stop_lat)], { units: 'meters' })));
+  return Math.min(
+    ...named.map((s) => distance([r.lon!, r.lat!], [Number(s.stop_lon), Number(s.stop_lat)], { units: 'meters' })),
+  );
 }
 const alcaldias = loadBoundarySets().find((s) => s.kind === 'alcaldia')!.features;
 const inCity = (lon: number, lat: number) => alcaldias.some((f) => booleanPointInPolygon([lon, lat], f.geometry));
@@ -44,7 +48,11 @@ describe.skipIf(!haveFeed)('stations as riders write them (hand-written texts; p
   });
 
   it('a lower-case mention resolves exactly as its capitalised form after a trigger word', () => {
-    const pairs = [['metro chabacano', 'Metro Chabacano'], ['colonia narvarte', 'colonia Narvarte'], ['col doctores', 'Col. Doctores']];
+    const pairs = [
+      ['metro chabacano', 'Metro Chabacano'],
+      ['colonia narvarte', 'colonia Narvarte'],
+      ['col doctores', 'Col. Doctores'],
+    ];
     for (const [lower, upper] of pairs) {
       const a = g.geocodeText(`Robo en ${lower}`);
       const b = g.geocodeText(`Robo en ${upper}`);
@@ -54,7 +62,11 @@ describe.skipIf(!haveFeed)('stations as riders write them (hand-written texts; p
   });
 
   it('never places the event at the terminal named after "rumbo a" / "dirección" / "hacia"', () => {
-    for (const text of ['Me robaron en el vagón rumbo a Universidad', 'en el metro dirección Indios Verdes me quitaron la cartera', 'Asalto en el tren hacia Cuatro Caminos']) {
+    for (const text of [
+      'Me robaron en el vagón rumbo a Universidad',
+      'en el metro dirección Indios Verdes me quitaron la cartera',
+      'Asalto en el tren hacia Cuatro Caminos',
+    ]) {
       const r = g.geocodeText(text);
       expect(r.status).not.toBe('ok');
       expect(r.status).not.toBe('outside_cdmx');
@@ -72,7 +84,10 @@ describe.skipIf(!haveFeed)('stations as riders write them (hand-written texts; p
   });
 
   it('stations outside the city answer outside_cdmx, decided by the alcaldía polygons', () => {
-    for (const [text, stopName] of [['Asalto en el Metro Cuatro Caminos', 'Cuatro Caminos'], ['Robo en metro ciudad azteca', 'Ciudad Azteca']] as const) {
+    for (const [text, stopName] of [
+      ['Asalto en el Metro Cuatro Caminos', 'Cuatro Caminos'],
+      ['Robo en metro ciudad azteca', 'Ciudad Azteca'],
+    ] as const) {
       const stop = stops.find((s) => s.stop_name === stopName)!;
       expect(inCity(Number(stop.stop_lon), Number(stop.stop_lat))).toBe(false);
       expect(g.geocodeText(text).status).toBe('outside_cdmx');
@@ -111,12 +126,18 @@ describe('colonias and corners as people write them (hand-written texts; names f
 const ATUS = join(SHARED_DATA_DIR, 'streets/inegi_atus_cdmx_2022_2023.csv');
 const haveAtus = existsSync(ATUS);
 describe.skipIf(!haveAtus)('street corners (hand-written texts; points from the INEGI ATUS rows read here)', () => {
-  const rows = haveAtus ? (parse(readFileSync(ATUS, 'utf8'), { columns: true, bom: true }) as Array<Record<string, string>>) : [];
+  const rows = haveAtus
+    ? (parse(readFileSync(ATUS, 'utf8'), { columns: true, bom: true }) as Array<Record<string, string>>)
+    : [];
   /** Metres from the result to the nearest ATUS row whose two streets contain these words. */
   const metresToCorner = (r: { lat: number | null; lon: number | null }, a: RegExp, b: RegExp) => {
-    const hits = rows.filter((x) => (a.test(x.calle1!) && b.test(x.calle2!)) || (a.test(x.calle2!) && b.test(x.calle1!)));
+    const hits = rows.filter(
+      (x) => (a.test(x.calle1!) && b.test(x.calle2!)) || (a.test(x.calle2!) && b.test(x.calle1!)),
+    );
     expect(hits.length).toBeGreaterThan(0);
-    return Math.min(...hits.map((x) => distance([r.lon!, r.lat!], [Number(x.longitud), Number(x.latitud)], { units: 'meters' })));
+    return Math.min(
+      ...hits.map((x) => distance([r.lon!, r.lat!], [Number(x.longitud), Number(x.latitud)], { units: 'meters' })),
+    );
   };
   it.each([
     ['Robaron un auto en Insurgentes Sur y Río Mixcoac, Benito Juárez', /INSURGENTES SUR/, /MIXCOAC/],

@@ -26,7 +26,10 @@ import { stopNameParts } from './stop-names.ts';
 const SAME_PLACE_M = 900;
 
 function main(): void {
-  const stops = parse(readFileSync(join(SHARED_DATA_DIR, 'transit/semovi_gtfs_2025/stops.txt'), 'utf8'), { columns: true, bom: true }) as Array<Record<string, string>>;
+  const stops = parse(readFileSync(join(SHARED_DATA_DIR, 'transit/semovi_gtfs_2025/stops.txt'), 'utf8'), {
+    columns: true,
+    bom: true,
+  }) as Array<Record<string, string>>;
   const groups: Array<Landmark & { key: string; n: number; latSum: number; lonSum: number }> = [];
   for (const s of stops) {
     const lat = Number(s.stop_lat);
@@ -36,7 +39,9 @@ function main(): void {
       const kind = landmarkKindOf(part);
       if (!kind) continue;
       const key = placeWords(part).join(' ');
-      let g = groups.find((x) => x.key === key && metres({ lat: x.latSum / x.n, lon: x.lonSum / x.n }, { lat, lon }) <= SAME_PLACE_M);
+      let g = groups.find(
+        (x) => x.key === key && metres({ lat: x.latSum / x.n, lon: x.lonSum / x.n }, { lat, lon }) <= SAME_PLACE_M,
+      );
       if (!g) groups.push((g = { key, name: part, kind, lat: 0, lon: 0, sources: [], n: 0, latSum: 0, lonSum: 0 }));
       g.n++;
       g.latSum += lat;
@@ -45,7 +50,11 @@ function main(): void {
     }
   }
   const landmarks: Landmark[] = groups.map((g) => ({
-    name: g.name, kind: g.kind, lat: Math.round((g.latSum / g.n) * 1e6) / 1e6, lon: Math.round((g.lonSum / g.n) * 1e6) / 1e6, sources: g.sources,
+    name: g.name,
+    kind: g.kind,
+    lat: Math.round((g.latSum / g.n) * 1e6) / 1e6,
+    lon: Math.round((g.lonSum / g.n) * 1e6) / 1e6,
+    sources: g.sources,
   }));
 
   const sets = loadBoundarySets();
@@ -53,11 +62,19 @@ function main(): void {
   for (const f of reverse.setFor('colonia', null)!.features) {
     const kind = landmarkKindOf(f.name, { wholeName: true });
     const p = kind ? reverse.representativePoint('colonia', null, f.id) : null;
-    if (kind && p) landmarks.push({ name: f.name, kind, lat: Math.round(p[1] * 1e6) / 1e6, lon: Math.round(p[0] * 1e6) / 1e6, sources: [`iecm:${f.id}`] });
+    if (kind && p)
+      landmarks.push({
+        name: f.name,
+        kind,
+        lat: Math.round(p[1] * 1e6) / 1e6,
+        lon: Math.round(p[0] * 1e6) / 1e6,
+        sources: [`iecm:${f.id}`],
+      });
   }
 
   const extract: LandmarkExtract = {
-    source: 'SEMOVI, Gobierno de la Ciudad de México: GTFS multimodal stops.txt (datos.cdmx.gob.mx), copy in CarlosGiles/gtfs-cdmx b1e4520; IECM, Colonias CDMX 2019',
+    source:
+      'SEMOVI, Gobierno de la Ciudad de México: GTFS multimodal stops.txt (datos.cdmx.gob.mx), copy in CarlosGiles/gtfs-cdmx b1e4520; IECM, Colonias CDMX 2019',
     landmarks,
   };
   mkdirSync(join(BUNDLED_DATA_DIR, 'landmarks'), { recursive: true });

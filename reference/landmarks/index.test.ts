@@ -16,13 +16,19 @@ import { loadLandmarks } from './index.ts';
 const g = getGeocoder();
 const STOPS = join(SHARED_DATA_DIR, 'transit/semovi_gtfs_2025/stops.txt');
 const haveFeed = existsSync(STOPS);
-const stops = haveFeed ? (parse(readFileSync(STOPS, 'utf8'), { columns: true, bom: true }) as Array<Record<string, string>>) : [];
-const metres = (r: { lat: number | null; lon: number | null }, p: [number, number]) => distance([r.lon!, r.lat!], [p[1], p[0]], { units: 'meters' });
+const stops = haveFeed
+  ? (parse(readFileSync(STOPS, 'utf8'), { columns: true, bom: true }) as Array<Record<string, string>>)
+  : [];
+const metres = (r: { lat: number | null; lon: number | null }, p: [number, number]) =>
+  distance([r.lon!, r.lat!], [p[1], p[0]], { units: 'meters' });
 /** The mean point of the GTFS stops whose name matches. */
 function stopsMean(match: RegExp): [number, number] {
   const named = stops.filter((s) => match.test(s.stop_name!));
   expect(named.length).toBeGreaterThan(0);
-  return [named.reduce((a, s) => a + Number(s.stop_lat), 0) / named.length, named.reduce((a, s) => a + Number(s.stop_lon), 0) / named.length];
+  return [
+    named.reduce((a, s) => a + Number(s.stop_lat), 0) / named.length,
+    named.reduce((a, s) => a + Number(s.stop_lon), 0) / named.length,
+  ];
 }
 /** The INEGI corner point of two streets (exact names as INEGI writes them). */
 function inegiCorner(a: string, b: string): [number, number] {

@@ -6,6 +6,10 @@ export function stopNameParts(name: string): string[] {
   return collapseSpaces(name)
     .replace(/\([^)]*\)/g, ' ')
     .split(/\s+-\s+|\s+y\s+(?=[A-ZÁÉÍÓÚÑ])/)
-    .map((p) => collapseSpaces(p).replace(/\s+[a-z]$/, '').replace(/[.,]$/, ''))
+    .map((p) =>
+      collapseSpaces(p)
+        .replace(/\s+[a-z]$/, '')
+        .replace(/[.,]$/, ''),
+    )
     .filter(Boolean);
 }

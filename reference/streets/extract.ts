@@ -13,7 +13,10 @@ import { collapseSpaces } from '../../geo/text/index.ts';
 import { BUNDLED_DATA_DIR, SHARED_DATA_DIR } from '../files/index.ts';
 import type { IntersectionRow } from './index.ts';
 
-const rows = parse(readFileSync(join(SHARED_DATA_DIR, 'streets/inegi_atus_cdmx_2022_2023.csv'), 'utf8'), { columns: true, bom: true }) as Array<Record<string, string>>;
+const rows = parse(readFileSync(join(SHARED_DATA_DIR, 'streets/inegi_atus_cdmx_2022_2023.csv'), 'utf8'), {
+  columns: true,
+  bom: true,
+}) as Array<Record<string, string>>;
 const groups = new Map<string, { a: string; b: string; lat: number; lon: number; n: number; alcaldiaId: string }>();
 for (const r of rows) {
   const a = collapseSpaces(r.calle1 ?? '');
@@ -31,6 +34,12 @@ for (const r of rows) {
   g.n++;
   groups.set(key, g);
 }
-const out: IntersectionRow[] = [...groups.values()].map((g) => [g.a, g.b, Math.round((g.lat / g.n) * 1e6) / 1e6, Math.round((g.lon / g.n) * 1e6) / 1e6, g.alcaldiaId]);
+const out: IntersectionRow[] = [...groups.values()].map((g) => [
+  g.a,
+  g.b,
+  Math.round((g.lat / g.n) * 1e6) / 1e6,
+  Math.round((g.lon / g.n) * 1e6) / 1e6,
+  g.alcaldiaId,
+]);
 writeFileSync(join(BUNDLED_DATA_DIR, 'streets/intersections.json.gz'), gzipSync(JSON.stringify(out), { level: 9 }));
 console.log(JSON.stringify({ rows: rows.length, intersections: out.length }));

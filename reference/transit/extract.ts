@@ -29,13 +29,22 @@ const LEGACY_RADIUS_M = 800;
 const NEAREST_RADIUS_M = 350;
 
 const SYSTEM_OF_AGENCY: Record<string, TransitSystem> = {
-  METRO: 'metro', MB: 'metrobus', TROLE: 'trolebus', CBB: 'cablebus', TL: 'tren_ligero', SUB: 'suburbano', INTERURBANO: 'interurbano',
-  RTP: 'rtp', CC: 'corredor', PUMABUS: 'pumabus',
+  METRO: 'metro',
+  MB: 'metrobus',
+  TROLE: 'trolebus',
+  CBB: 'cablebus',
+  TL: 'tren_ligero',
+  SUB: 'suburbano',
+  INTERURBANO: 'interurbano',
+  RTP: 'rtp',
+  CC: 'corredor',
+  PUMABUS: 'pumabus',
 };
 const BUS_SYSTEMS = new Set<TransitSystem>(['rtp', 'corredor', 'pumabus']);
 
 type Row = Record<string, string>;
-const readCsv = (file: string): Row[] => parse(readFileSync(join(FEED_DIR, file), 'utf8'), { columns: true, skip_empty_lines: true, bom: true }) as Row[];
+const readCsv = (file: string): Row[] =>
+  parse(readFileSync(join(FEED_DIR, file), 'utf8'), { columns: true, skip_empty_lines: true, bom: true }) as Row[];
 
 /** Great-circle distance in metres (haversine, mean Earth radius 6,371 km). */
 export function distanceM(aLat: number, aLon: number, bLat: number, bLon: number): number {
@@ -52,7 +61,10 @@ function lineName(system: TransitSystem, shortName: string): string {
 }
 
 /** Name comparison key: folded, words only, articles kept (they are part of the name). */
-const nameKey = (name: string) => fold(name).replace(/[^a-z0-9]+/g, ' ').trim();
+const nameKey = (name: string) =>
+  fold(name)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 function main(): void {
   const routes = new Map(readCsv('routes.txt').map((r) => [r.route_id!, r]));
@@ -83,14 +95,17 @@ function main(): void {
       const route = routes.get(routeId)!;
       const system = SYSTEM_OF_AGENCY[route.agency_id!]!;
       if (BUS_SYSTEMS.has(system)) {
-        if (!busStops.some(([n, la, lo, sy]) => n === name && la === lat && lo === lon && sy === system)) busStops.push([name, lat, lon, system]);
+        if (!busStops.some(([n, la, lo, sy]) => n === name && la === lat && lo === lon && sy === system))
+          busStops.push([name, lat, lon, system]);
         continue;
       }
       // Metrobús "SL01" is a support service over line 1's stations, not a line.
       if (/^SL/.test(route.route_short_name!)) continue;
       const line = lineName(system, route.route_short_name!);
       const key = nameKey(name);
-      let station = stations.find((s) => s.system === system && nameKey(s.name) === key && distanceM(s.lat, s.lon, lat, lon) <= STATION_RADIUS_M);
+      let station = stations.find(
+        (s) => s.system === system && nameKey(s.name) === key && distanceM(s.lat, s.lon, lat, lon) <= STATION_RADIUS_M,
+      );
       if (!station) {
         station = { id: '', system, name, lines: [], lat, lon, stopIds: [], legacyIds: [] };
         stations.push(station);
@@ -119,47 +134,93 @@ function main(): void {
     const system = SYSTEM_OF_AGENCY[route.agency_id!]!;
     if (BUS_SYSTEMS.has(system) || /^SL/.test(route.route_short_name!)) continue;
     let longest: Array<[number, string]> = [];
-    for (const [tripId, seq] of tripStops) if (trips.get(tripId)!.route_id === route.route_id && seq.length > longest.length) longest = seq;
+    for (const [tripId, seq] of tripStops)
+      if (trips.get(tripId)!.route_id === route.route_id && seq.length > longest.length) longest = seq;
     const ids: string[] = [];
     for (const [, stopId] of [...longest].sort((a, b) => a[0] - b[0])) {
       const id = stationOfStop.get(`${route.route_id}|${stopId}`)?.id;
       if (id && ids[ids.length - 1] !== id) ids.push(id);
     }
-    lines.push({ system, line: lineName(system, route.route_short_name!), name: collapseSpaces(route.route_long_name!), color: route.route_color ? `#${route.route_color}` : null, stations: ids });
+    lines.push({
+      system,
+      line: lineName(system, route.route_short_name!),
+      name: collapseSpaces(route.route_long_name!),
+      color: route.route_color ? `#${route.route_color}` : null,
+      stations: ids,
+    });
   }
 
   // The 2019 Metro and 2018 Metrobús files: their ids live on in stored results.
   type LegacyProps = { nombre: string; linea: string; stop_id?: number };
-  const legacy = (file: string) => readBundledJson<{ features: Array<{ properties: LegacyProps; geometry: { coordinates: [number, number] } }> }>(`stations/${file}`).features;
+  const legacy = (file: string) =>
+    readBundledJson<{ features: Array<{ properties: LegacyProps; geometry: { coordinates: [number, number] } }> }>(
+      `stations/${file}`,
+    ).features;
   const attach = (system: TransitSystem, line: string, id: string, name: string, lat: number, lon: number) => {
     const key = nameKey(name).replace(/^(la|el|los|las) /, '');
     const near = stations
-      .filter((s) => s.system === system && nameKey(s.name).replace(/^(la|el|los|las) /, '').replace(/^(blvd|boulevard) /, '') === key.replace(/^(blvd|boulevard) /, ''))
+      .filter(
+        (s) =>
+          s.system === system &&
+          nameKey(s.name)
+            .replace(/^(la|el|los|las) /, '')
+            .replace(/^(blvd|boulevard) /, '') === key.replace(/^(blvd|boulevard) /, ''),
+      )
       .map((s) => ({ s, d: distanceM(s.lat, s.lon, lat, lon) }))
       .filter((x) => x.d <= LEGACY_RADIUS_M)
       .sort((a, b) => a.d - b.d)[0];
     // Names in the old files carry junk ("Buenavista. Linea 1.", "Ferreria"): else the nearest station of the system.
-    const hit = near?.s ?? stations
-      .filter((s) => s.system === system)
-      .map((s) => ({ s, d: distanceM(s.lat, s.lon, lat, lon) }))
-      .filter((x) => x.d <= NEAREST_RADIUS_M)
-      .sort((a, b) => a.d - b.d)[0]?.s;
+    const hit =
+      near?.s ??
+      stations
+        .filter((s) => s.system === system)
+        .map((s) => ({ s, d: distanceM(s.lat, s.lon, lat, lon) }))
+        .filter((x) => x.d <= NEAREST_RADIUS_M)
+        .sort((a, b) => a.d - b.d)[0]?.s;
     if (hit && !hit.legacyIds.some(([, known]) => known === id)) hit.legacyIds.push([line, id]);
   };
-  for (const f of legacy('metro_stations.geojson.gz')) attach('metro', String(f.properties.linea).trim(), `metro:${f.properties.stop_id}`, f.properties.nombre, f.geometry.coordinates[1], f.geometry.coordinates[0]);
+  for (const f of legacy('metro_stations.geojson.gz'))
+    attach(
+      'metro',
+      String(f.properties.linea).trim(),
+      `metro:${f.properties.stop_id}`,
+      f.properties.nombre,
+      f.geometry.coordinates[1],
+      f.geometry.coordinates[0],
+    );
   for (const f of legacy('metrobus_stations.geojson.gz')) {
     const name = String(f.properties.nombre).trim();
-    attach('metrobus', String(f.properties.linea).trim().replace(/^Linea\s*/i, ''), `metrobus:${String(f.properties.linea).trim()}:${name}`, name, f.geometry.coordinates[1], f.geometry.coordinates[0]);
+    attach(
+      'metrobus',
+      String(f.properties.linea)
+        .trim()
+        .replace(/^Linea\s*/i, ''),
+      `metrobus:${String(f.properties.linea).trim()}:${name}`,
+      name,
+      f.geometry.coordinates[1],
+      f.geometry.coordinates[0],
+    );
   }
 
   const extract: TransitExtract = {
-    source: 'SEMOVI, Gobierno de la Ciudad de México: GTFS multimodal (datos.cdmx.gob.mx), copy in CarlosGiles/gtfs-cdmx b1e4520, calendar 2024-12-01 … 2025-12-31',
-    stations, lines, busStops,
+    source:
+      'SEMOVI, Gobierno de la Ciudad de México: GTFS multimodal (datos.cdmx.gob.mx), copy in CarlosGiles/gtfs-cdmx b1e4520, calendar 2024-12-01 … 2025-12-31',
+    stations,
+    lines,
+    busStops,
   };
   writeFileSync(join(BUNDLED_DATA_DIR, 'transit/stations.json.gz'), gzipSync(JSON.stringify(extract), { level: 9 }));
   const bySystem = new Map<string, number>();
   for (const s of stations) bySystem.set(s.system, (bySystem.get(s.system) ?? 0) + 1);
-  console.log(JSON.stringify({ stations: stations.length, bySystem: Object.fromEntries(bySystem), lines: lines.length, busStops: busStops.length, withLegacyIds: stations.filter((s) => s.legacyIds.length).length }));
+  console.log(
+    JSON.stringify({
+      stations: stations.length,
+      bySystem: Object.fromEntries(bySystem),
+      lines: lines.length,
+      busStops: busStops.length,
+      withLegacyIds: stations.filter((s) => s.legacyIds.length).length,
+    }),
+  );
 }
 
 main();

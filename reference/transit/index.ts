@@ -5,7 +5,16 @@
 import { readBundledJson } from '../files/index.ts';
 
 export type TransitSystem =
-  | 'metro' | 'metrobus' | 'trolebus' | 'cablebus' | 'tren_ligero' | 'suburbano' | 'interurbano' | 'rtp' | 'corredor' | 'pumabus';
+  | 'metro'
+  | 'metrobus'
+  | 'trolebus'
+  | 'cablebus'
+  | 'tren_ligero'
+  | 'suburbano'
+  | 'interurbano'
+  | 'rtp'
+  | 'corredor'
+  | 'pumabus';
 
 export interface TransitStation {
   /** `<system>:<slug of the name>` ("metro:la-raza"), numbered when a name repeats ("-2"). */

@@ -20,14 +20,22 @@ const AGENCIES = new Set(['METRO', 'MB', 'CBB', 'TROLE', 'TL']);
 /** Haversine distance in metres (written here, not imported from the extract script). */
 function metres([lon1, lat1]: number[], [lon2, lat2]: number[]): number {
   const r = Math.PI / 180;
-  const h = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
+  const h =
+    Math.sin(((lat2 - lat1) * r) / 2) ** 2 +
+    Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
   return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
 }
 
 describe('transitMapFeatures', () => {
   const fc = transitMapFeatures(loadTransit());
-  const lines = fc.features.filter((f) => f.properties?.kind === 'line') as GeoJSON.Feature<GeoJSON.LineString, TransitLineProperties>[];
-  const stations = fc.features.filter((f) => f.properties?.kind === 'station') as GeoJSON.Feature<GeoJSON.Point, TransitStationProperties>[];
+  const lines = fc.features.filter((f) => f.properties?.kind === 'line') as GeoJSON.Feature<
+    GeoJSON.LineString,
+    TransitLineProperties
+  >[];
+  const stations = fc.features.filter((f) => f.properties?.kind === 'station') as GeoJSON.Feature<
+    GeoJSON.Point,
+    TransitStationProperties
+  >[];
   const routes = csv('routes.txt').filter((r) => AGENCIES.has(r.agency_id!) && !r.route_short_name!.startsWith('SL'));
 
   it('has one line per route of the five systems, in its routes.txt colour', () => {
@@ -35,15 +43,24 @@ describe('transitMapFeatures', () => {
     expect(lines).toHaveLength(routes.length);
     const colours = (list: string[]) => list.map((c) => c.toUpperCase()).sort();
     expect(colours(lines.map((l) => l.properties.color))).toEqual(colours(routes.map((r) => `#${r.route_color}`)));
-    expect(new Set(lines.map((l) => l.properties.system))).toEqual(new Set(['metro', 'metrobus', 'cablebus', 'trolebus', 'tren_ligero']));
+    expect(new Set(lines.map((l) => l.properties.system))).toEqual(
+      new Set(['metro', 'metrobus', 'cablebus', 'trolebus', 'tren_ligero']),
+    );
   });
 
   it('draws Metro line 1 from one end stop of its longest trip to the other', () => {
     const route = routes.find((r) => r.agency_id === 'METRO' && r.route_short_name === '1')!;
-    const tripIds = new Set(csv('trips.txt').filter((t) => t.route_id === route.route_id).map((t) => t.trip_id));
+    const tripIds = new Set(
+      csv('trips.txt')
+        .filter((t) => t.route_id === route.route_id)
+        .map((t) => t.trip_id),
+    );
     const byTrip = new Map<string, Row[]>();
-    for (const st of csv('stop_times.txt')) if (tripIds.has(st.trip_id)) byTrip.set(st.trip_id!, [...(byTrip.get(st.trip_id!) ?? []), st]);
-    const longest = [...byTrip.values()].sort((a, b) => b.length - a.length)[0]!.sort((a, b) => Number(a.stop_sequence) - Number(b.stop_sequence));
+    for (const st of csv('stop_times.txt'))
+      if (tripIds.has(st.trip_id)) byTrip.set(st.trip_id!, [...(byTrip.get(st.trip_id!) ?? []), st]);
+    const longest = [...byTrip.values()]
+      .sort((a, b) => b.length - a.length)[0]!
+      .sort((a, b) => Number(a.stop_sequence) - Number(b.stop_sequence));
     const stops = new Map(csv('stops.txt').map((s) => [s.stop_id, [Number(s.stop_lon), Number(s.stop_lat)]]));
     const ends = [stops.get(longest[0]!.stop_id)!, stops.get(longest[longest.length - 1]!.stop_id)!];
     const drawn = lines.find((l) => l.properties.system === 'metro' && l.properties.line === '1')!;

@@ -10,7 +10,11 @@ export const MAP_SYSTEMS: readonly TransitSystem[] = ['metro', 'metrobus', 'cabl
 
 /** Riders' names of each system, as the map's labels and tooltips show them. */
 export const SYSTEM_LABELS: Partial<Record<TransitSystem, string>> = {
-  metro: 'Metro', metrobus: 'Metrobús', cablebus: 'Cablebús', trolebus: 'Trolebús', tren_ligero: 'Tren Ligero',
+  metro: 'Metro',
+  metrobus: 'Metrobús',
+  cablebus: 'Cablebús',
+  trolebus: 'Trolebús',
+  tren_ligero: 'Tren Ligero',
 };
 
 export interface TransitLineProperties {
@@ -32,14 +36,16 @@ export interface TransitStationProperties {
 }
 
 export type TransitFeature =
-  | GeoJSON.Feature<GeoJSON.LineString, TransitLineProperties>
-  | GeoJSON.Feature<GeoJSON.Point, TransitStationProperties>;
+  GeoJSON.Feature<GeoJSON.LineString, TransitLineProperties> | GeoJSON.Feature<GeoJSON.Point, TransitStationProperties>;
 
 /** A line without a colour in the feed is drawn in a neutral grey. */
 const FALLBACK_COLOR = '#5b6770';
 
 /** Lines (LineStrings) first, then stations (Points) of the given systems, as one FeatureCollection. */
-export function transitMapFeatures(extract: TransitExtract, systems: readonly TransitSystem[] = MAP_SYSTEMS): GeoJSON.FeatureCollection<GeoJSON.LineString | GeoJSON.Point> {
+export function transitMapFeatures(
+  extract: TransitExtract,
+  systems: readonly TransitSystem[] = MAP_SYSTEMS,
+): GeoJSON.FeatureCollection<GeoJSON.LineString | GeoJSON.Point> {
   const wanted = new Set(systems);
   const byId = new Map(extract.stations.map((s) => [s.id, s]));
   const lineColor = new Map<string, string>();
@@ -64,7 +70,14 @@ export function transitMapFeatures(extract: TransitExtract, systems: readonly Tr
     features.push({
       type: 'Feature',
       geometry: { type: 'Point', coordinates: [s.lon, s.lat] },
-      properties: { kind: 'station', id: s.id, system: s.system, name: s.name, lines: s.lines, color: lineColor.get(`${s.system}|${s.lines[0]}`) ?? FALLBACK_COLOR },
+      properties: {
+        kind: 'station',
+        id: s.id,
+        system: s.system,
+        name: s.name,
+        lines: s.lines,
+        color: lineColor.get(`${s.system}|${s.lines[0]}`) ?? FALLBACK_COLOR,
+      },
     });
   }
   return { type: 'FeatureCollection', features };

@@ -26,7 +26,14 @@ import { parseJsonBody } from '../shared/json-body.ts';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { AppError } from '../../core/errors/index.ts';
-import { dummyPasswordHash, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, ROLES, verifyPassword, type User } from '../services/ports.ts';
+import {
+  dummyPasswordHash,
+  MAX_PASSWORD_CHARS,
+  MIN_PASSWORD_CHARS,
+  ROLES,
+  verifyPassword,
+  type User,
+} from '../services/ports.ts';
 import type { Services } from '../services/types.ts';
 import type { ApiApp, ApiEnv } from '../context.ts';
 import { principalOf } from '../auth/index.ts';
@@ -41,23 +48,43 @@ export const SESSION_OPENING_ROUTES = ['POST /api/session', 'POST /api/invitatio
 
 const MAX_BODY_BYTES = 4 * 1024;
 
-const Email = z.string().trim().min(3).max(254).regex(/^[^\s@]+@[^\s@]+$/, 'correo inválido');
+const Email = z
+  .string()
+  .trim()
+  .min(3)
+  .max(254)
+  .regex(/^[^\s@]+@[^\s@]+$/, 'correo inválido');
 const LoginBody = z.object({ email: Email, password: z.string().min(1).max(MAX_PASSWORD_CHARS) }).strict();
 const Territory = z.array(z.string().trim().min(1).max(40)).max(50).optional();
 /** mesa and enlace see their territory in detail; the other roles have none */
-const territoryFitsRole = (b: { role: string; territory?: string[] }) => (b.role === 'mesa' || b.role === 'enlace') === Boolean(b.territory?.length);
+const territoryFitsRole = (b: { role: string; territory?: string[] }) =>
+  (b.role === 'mesa' || b.role === 'enlace') === Boolean(b.territory?.length);
 const TERRITORY_RULE = { message: 'mesa y enlace llevan territorio; los demás roles no', path: ['territory'] };
-const InvitationBody = z.object({ email: Email, role: z.enum(ROLES), territory: Territory }).strict().refine(territoryFitsRole, TERRITORY_RULE);
-const RoleBody = z.object({ role: z.enum(ROLES), territory: Territory }).strict().refine(territoryFitsRole, TERRITORY_RULE);
-const TokenBody = z.object({ role: z.enum(ROLES), name: z.string().trim().min(1).max(120), territory: Territory }).strict().refine(territoryFitsRole, TERRITORY_RULE);
+const InvitationBody = z
+  .object({ email: Email, role: z.enum(ROLES), territory: Territory })
+  .strict()
+  .refine(territoryFitsRole, TERRITORY_RULE);
+const RoleBody = z
+  .object({ role: z.enum(ROLES), territory: Territory })
+  .strict()
+  .refine(territoryFitsRole, TERRITORY_RULE);
+const TokenBody = z
+  .object({ role: z.enum(ROLES), name: z.string().trim().min(1).max(120), territory: Territory })
+  .strict()
+  .refine(territoryFitsRole, TERRITORY_RULE);
 
 /** A numeric id from the path, or NaN. */
 const pathId = (raw: string) => (/^\d{1,9}$/.test(raw) ? Number(raw) : NaN);
 const AcceptBody = z
-  .object({ token: z.string().min(1).max(100), name: z.string().trim().min(1).max(120), password: z.string().min(MIN_PASSWORD_CHARS, `mínimo ${MIN_PASSWORD_CHARS} caracteres`).max(MAX_PASSWORD_CHARS) })
+  .object({
+    token: z.string().min(1).max(100),
+    name: z.string().trim().min(1).max(120),
+    password: z.string().min(MIN_PASSWORD_CHARS, `mínimo ${MIN_PASSWORD_CHARS} caracteres`).max(MAX_PASSWORD_CHARS),
+  })
   .strict();
 
-const jsonBody = <T>(c: Context, schema: z.ZodType<T>): Promise<T> => parseJsonBody(c, schema, { requireJsonType: true });
+const jsonBody = <T>(c: Context, schema: z.ZodType<T>): Promise<T> =>
+  parseJsonBody(c, schema, { requireJsonType: true });
 
 /** Login CSRF needs a page of another site: the shared origin check (server/http/origin.ts) refuses it. */
 const sameSiteOnly = sameOriginOnly();
@@ -81,7 +108,12 @@ const publicUser = (u: User) => ({ id: u.id, email: u.email, name: u.name, role:
 export function registerAccounts(app: ApiApp, services: Services): void {
   const settings = services.settings.accounts;
   const accounts = services.repositories.accounts;
-  const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError('payload_too_large', `máximo ${MAX_BODY_BYTES} bytes`); } });
+  const limit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new AppError('payload_too_large', `máximo ${MAX_BODY_BYTES} bytes`);
+    },
+  });
   let logins = 0;
 
   /** Opens a session for `user`: cookie + the body both login routes answer. */
@@ -89,7 +121,11 @@ export function registerAccounts(app: ApiApp, services: Services): void {
     const previous = c.get('session');
     if (previous) await accounts.deleteSession(previous.idHash);
     const sessionId = newSessionId();
-    await accounts.createSession({ idHash: sessionIdHash(settings.key, sessionId), userId: user.id, expiresAt: new Date(Date.now() + settings.maxAgeMs) });
+    await accounts.createSession({
+      idHash: sessionIdHash(settings.key, sessionId),
+      userId: user.id,
+      expiresAt: new Date(Date.now() + settings.maxAgeMs),
+    });
     setSessionCookie(c, sessionId, settings.maxAgeMs / 1000);
     return { user: publicUser(user), csrf_token: csrfTokenFor(settings.key, sessionId) };
   }
@@ -99,7 +135,11 @@ export function registerAccounts(app: ApiApp, services: Services): void {
     // the audit log records every attempt under the e-mail it named, or the account's subject when one has it
     c.set('loginAttempt', { subject: `login:${email}`, role: '', name: email });
     const ip = clientOf(c).ip;
-    const limits = { maxFailures: settings.maxFailures, ipMaxFailures: settings.ipMaxFailures, windowMs: settings.windowMs };
+    const limits = {
+      maxFailures: settings.maxFailures,
+      ipMaxFailures: settings.ipMaxFailures,
+      windowMs: settings.windowMs,
+    };
     // claimed before the password is checked: concurrent guesses cannot all pass the lockout check first
     const claim = await accounts.claimLoginAttempt(email, ip, limits);
     if ('blockedMs' in claim) {
@@ -141,7 +181,11 @@ export function registerAccounts(app: ApiApp, services: Services): void {
   async function knownTerritory(given: readonly string[] | undefined): Promise<string[]> {
     const territory = [...new Set(given ?? [])];
     const unknown = await accounts.unknownTerritoryIds(territory);
-    if (unknown.length) throw new AppError('invalid_body', `territorio desconocido (use alcaldías por cvegeo o sectores): ${unknown.join(', ')}`);
+    if (unknown.length)
+      throw new AppError(
+        'invalid_body',
+        `territorio desconocido (use alcaldías por cvegeo o sectores): ${unknown.join(', ')}`,
+      );
     return territory;
   }
 
@@ -149,8 +193,24 @@ export function registerAccounts(app: ApiApp, services: Services): void {
     const body = await jsonBody(c, InvitationBody);
     const territory = await knownTerritory(body.territory);
     const p = principalOf(c)!;
-    const { token, invitation } = await accounts.createInvitation({ email: body.email, role: body.role, territory, createdBy: p.subject ?? `${p.role}:${p.name}`, validMs: settings.invitationMs });
-    return c.json({ url: `/#invitacion=${token}`, token, expires_at: invitation.expires_at.toISOString(), email: invitation.email, role: invitation.role, territory: invitation.territory }, 201);
+    const { token, invitation } = await accounts.createInvitation({
+      email: body.email,
+      role: body.role,
+      territory,
+      createdBy: p.subject ?? `${p.role}:${p.name}`,
+      validMs: settings.invitationMs,
+    });
+    return c.json(
+      {
+        url: `/#invitacion=${token}`,
+        token,
+        expires_at: invitation.expires_at.toISOString(),
+        email: invitation.email,
+        role: invitation.role,
+        territory: invitation.territory,
+      },
+      201,
+    );
   });
 
   app.post('/api/invitations/accept', noStore, sameSiteOnly, limit, async (c) => {
@@ -158,7 +218,10 @@ export function registerAccounts(app: ApiApp, services: Services): void {
     const r = await accounts.redeemInvitation(body.token, { name: body.name, password: body.password });
     if (!r.ok) {
       if (r.reason === 'account_exists') throw new AppError('account_exists');
-      throw new AppError('invitation_invalid', { invalid: 'desconocida', used: 'ya se usó', expired: 'venció' }[r.reason]);
+      throw new AppError(
+        'invitation_invalid',
+        { invalid: 'desconocida', used: 'ya se usó', expired: 'venció' }[r.reason],
+      );
     }
     return c.json(await openSession(c, r.user), 201);
   });
@@ -169,13 +232,17 @@ export function registerAccounts(app: ApiApp, services: Services): void {
     const id = pathId(c.req.param('id'));
     const body = await jsonBody(c, RoleBody);
     const territory = await knownTerritory(body.territory);
-    const result = Number.isInteger(id) ? await accounts.changeUserRole(id, { role: body.role, territory }) : 'not_found';
+    const result = Number.isInteger(id)
+      ? await accounts.changeUserRole(id, { role: body.role, territory })
+      : 'not_found';
     if (result === 'not_found') throw new AppError('not_found', 'usuario');
     if (result === 'last_admin') throw new AppError('last_admin');
     return c.json({ id, role: body.role, territory });
   });
 
-  app.get('/api/tokens', noStore, requireAdmin, async (c) => c.json({ items: await services.repositories.tokens.list() }));
+  app.get('/api/tokens', noStore, requireAdmin, async (c) =>
+    c.json({ items: await services.repositories.tokens.list() }),
+  );
 
   app.post('/api/tokens', noStore, requireAdmin, limit, async (c) => {
     const body = await jsonBody(c, TokenBody);

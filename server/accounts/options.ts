@@ -38,27 +38,40 @@ export interface AccountSettings extends SessionSettings {
   invitationMs: number;
 }
 
-export const DEFAULTS = { maxFailures: 5, lockoutMinutes: 15, ipMaxFailures: 50, sessionIdleHours: 12, sessionMaxDays: 7, invitationDays: 7 } as const;
+export const DEFAULTS = {
+  maxFailures: 5,
+  lockoutMinutes: 15,
+  ipMaxFailures: 50,
+  sessionIdleHours: 12,
+  sessionMaxDays: 7,
+  invitationDays: 7,
+} as const;
 
 function fromEnv(env: NodeJS.ProcessEnv, name: string, min: number, integer = true): number | undefined {
   const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n < min || (integer && !Number.isInteger(n))) throw new Error(`${name} must be ${integer ? 'an integer' : 'a number'} ≥ ${min}, got "${raw}"`);
+  if (!Number.isFinite(n) || n < min || (integer && !Number.isInteger(n)))
+    throw new Error(`${name} must be ${integer ? 'an integer' : 'a number'} ≥ ${min}, got "${raw}"`);
   return n;
 }
 
 /** Reads (or creates on first start) the session key kept in a data folder; the services construction passes the store's secrets reader. */
 export type SessionKeyReader = (dataDir: string) => Buffer;
 
-export function accountSettings(given: AccountOptions = {}, env: NodeJS.ProcessEnv = process.env, readSessionKey?: SessionKeyReader): AccountSettings {
+export function accountSettings(
+  given: AccountOptions = {},
+  env: NodeJS.ProcessEnv = process.env,
+  readSessionKey?: SessionKeyReader,
+): AccountSettings {
   const pick = (key: keyof typeof DEFAULTS, envName: string, min: number, integer = true): number => {
     const value = given[key] ?? fromEnv(env, envName, min, integer) ?? DEFAULTS[key];
     if (!Number.isFinite(value) || value < min) throw new Error(`accounts.${key} must be ≥ ${min}, got ${value}`);
     return value;
   };
   const envKey = env.SESSION_KEY ? Buffer.from(secretFromEnvValue('SESSION_KEY', env.SESSION_KEY), 'hex') : undefined;
-  if (!given.sessionKey && !envKey && given.dataDir && !readSessionKey) throw new Error('accounts.dataDir needs a session-key reader');
+  if (!given.sessionKey && !envKey && given.dataDir && !readSessionKey)
+    throw new Error('accounts.dataDir needs a session-key reader');
   const key = given.sessionKey ?? envKey ?? (given.dataDir ? readSessionKey!(given.dataDir) : ephemeralSessionKey());
   return {
     key,

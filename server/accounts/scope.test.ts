@@ -27,18 +27,23 @@ describeApi('sessions and the privacy policy', (ctx) => {
   /** A 2016 cuadrante with a month of 1 … k−1 thefts (withheld from the public), one in another alcaldía, and the CSV counts. */
   function areas() {
     const lookup = loadCuadrante2016Lookup();
-    const rows = rowsWhere(ctx().sample.rows, { categories: [CATEGORY], from: '2015-05-01', to: '2015-08-01' }).filter((r) => lookup.has(r.cuadrante));
+    const rows = rowsWhere(ctx().sample.rows, { categories: [CATEGORY], from: '2015-05-01', to: '2015-08-01' }).filter(
+      (r) => lookup.has(r.cuadrante),
+    );
     const byCuadrante = new Map<string, Record<string, number>>();
     for (const [id, n] of Object.entries(countBy(rows, (r) => `${r.cuadrante}|${r.date.slice(0, 7)}`))) {
       const [c, m] = id.split('|');
       byCuadrante.set(c, { ...byCuadrante.get(c), [m]: n });
     }
-    const [inside, months] = [...byCuadrante].sort((a, b) => a[0].localeCompare(b[0])).find(([, m]) => MONTHS.some((x) => (m[x] ?? 0) > 0 && (m[x] ?? 0) < K))!;
+    const [inside, months] = [...byCuadrante]
+      .sort((a, b) => a[0].localeCompare(b[0]))
+      .find(([, m]) => MONTHS.some((x) => (m[x] ?? 0) > 0 && (m[x] ?? 0) < K))!;
     const alcaldia = lookup.get(inside)!.alcaldiaId;
     const outside = [...byCuadrante.keys()].sort().find((c) => lookup.get(c)!.alcaldiaId !== alcaldia)!;
     return { inside, outside, alcaldia, expected: MONTHS.map((period) => ({ period, count: months[period] ?? 0 })) };
   }
-  const seriesUrl = (id: string) => `/api/areas/cuadrante/${encodeURIComponent(id)}/series?vintage=2016&category=${CATEGORY}&from=2015-05-01&to=2015-08-01`;
+  const seriesUrl = (id: string) =>
+    `/api/areas/cuadrante/${encodeURIComponent(id)}/series?vintage=2016&category=${CATEGORY}&from=2015-05-01&to=2015-08-01`;
 
   it('a mesa session gets exact figures inside its alcaldía (equal to the CSV and to an admin token) and the public view outside', async () => {
     const { app, publicApp, store } = ctx();
@@ -63,7 +68,9 @@ describeApi('sessions and the privacy policy', (ctx) => {
     expect(theirs.body.access).toBe('public');
     expect(theirs.body).toEqual(theirsPublic.body);
     // hexagons are never a territory's: a mesa session gets the public resolutions only
-    expect((await getJson(publicApp, '/api/hotspots?res=11&from=2015-05-01&to=2015-08-01', mesa.read)).status).toBe(403);
+    expect((await getJson(publicApp, '/api/hotspots?res=11&from=2015-05-01&to=2015-08-01', mesa.read)).status).toBe(
+      403,
+    );
   });
 
   it('the response cache keeps session and public answers apart: same URL, cookie vs none, in any order; session answers are private and vary by Cookie', async () => {
@@ -90,13 +97,17 @@ describeApi('sessions and the privacy policy', (ctx) => {
   it('`token revoke ID` (and `token revoke TOKEN`) makes the token 401 on the next request, memo or not', async () => {
     const { publicApp, store } = ctx();
     const created = capture();
-    expect(await runCommand(['token', 'create', '--role', 'admin', '--name', 'revocable'], { store, io: created.io })).toBe(0);
+    expect(
+      await runCommand(['token', 'create', '--role', 'admin', '--name', 'revocable'], { store, io: created.io }),
+    ).toBe(0);
     const token = created.out.join('').trim();
     const auth = { Authorization: `Bearer ${token}` };
     const url = '/api/hotspots?res=11&from=2015-05-01&to=2015-08-01';
     expect((await getJson(publicApp, url, auth)).status).toBe(200);
     expect((await getJson(publicApp, url, auth)).status).toBe(200); // now memoised
-    const row = await sql<{ id: number }>`select id from api_tokens where token_sha256 = ${hashToken(token)}`.execute(store.db);
+    const row = await sql<{ id: number }>`select id from api_tokens where token_sha256 = ${hashToken(token)}`.execute(
+      store.db,
+    );
     const id = Number(row.rows[0].id);
     const revoked = capture();
     expect(await runCommand(['token', 'revoke', String(id)], { store, io: revoked.io })).toBe(0);
@@ -105,7 +116,11 @@ describeApi('sessions and the privacy policy', (ctx) => {
     expect(after.status).toBe(401);
     expect(after.body.error.code).toBe('invalid_token');
     // a second revocation, an unknown id, or no id: exit 2, nothing printed on stdout
-    for (const args of [['token', 'revoke', String(id)], ['token', 'revoke', '999999'], ['token', 'revoke']]) {
+    for (const args of [
+      ['token', 'revoke', String(id)],
+      ['token', 'revoke', '999999'],
+      ['token', 'revoke'],
+    ]) {
       const c = capture();
       expect(await runCommand(args, { store, io: c.io }), args.join(' ')).toBe(2);
       expect(c.out.join('')).toBe('');
@@ -114,8 +129,12 @@ describeApi('sessions and the privacy policy', (ctx) => {
     const second = capture();
     await runCommand(['token', 'create', '--role', 'moderador', '--name', 'otro'], { store, io: second.io });
     const other = second.out.join('').trim();
-    expect((await getJson(publicApp, '/api/moderation/reports', { Authorization: `Bearer ${other}` })).status).toBe(200);
+    expect((await getJson(publicApp, '/api/moderation/reports', { Authorization: `Bearer ${other}` })).status).toBe(
+      200,
+    );
     expect(await runCommand(['token', 'revoke', other], { store, io: capture().io })).toBe(0);
-    expect((await getJson(publicApp, '/api/moderation/reports', { Authorization: `Bearer ${other}` })).status).toBe(401);
+    expect((await getJson(publicApp, '/api/moderation/reports', { Authorization: `Bearer ${other}` })).status).toBe(
+      401,
+    );
   });
 });

@@ -31,7 +31,10 @@ describeApi(
       expect(((await onB.json()) as any).user?.email).toBe('dos.apps@example.mx');
       // a cookie-authenticated write on B with A's CSRF token
       expect((await b.request('/api/users', { headers: { cookie: s.cookie! } })).status).toBe(200);
-      const logout = await b.request('/api/session', { method: 'DELETE', headers: { cookie: s.cookie!, 'x-csrf-token': s.csrf! } });
+      const logout = await b.request('/api/session', {
+        method: 'DELETE',
+        headers: { cookie: s.cookie!, 'x-csrf-token': s.csrf! },
+      });
       expect(logout.status).toBe(200);
     });
 
@@ -40,7 +43,9 @@ describeApi(
       const [a, b] = dirs.map((dataDir) => createApp({ store, accounts: { dataDir } }));
       const s = await login(a, 'dos.apps@example.mx', PASSWORD);
       expect(s.res.status).toBe(200);
-      expect(((await (await b.request('/api/session', { headers: { cookie: s.cookie! } })).json()) as any).user).toBeNull();
+      expect(
+        ((await (await b.request('/api/session', { headers: { cookie: s.cookie! } })).json()) as any).user,
+      ).toBeNull();
     });
 
     it('refuses a SESSION_KEY shorter than 32 bytes', () => {

@@ -14,9 +14,14 @@ describeApi('GET /api/areas/{kind}/{id}/series', (ctx) => {
   it('equals, month by month, the SSC rows of a 2016 cuadrante and category (C.V. and S.V. together), zeros included', async () => {
     const { app, sample } = ctx();
     const id = busiestCuadrante();
-    const { status, body } = await getJson(app, `/api/areas/cuadrante/${id}/series?vintage=2016&category=robo_vehiculo&from=2015-01-01&to=2015-10-01`);
+    const { status, body } = await getJson(
+      app,
+      `/api/areas/cuadrante/${id}/series?vintage=2016&category=robo_vehiculo&from=2015-01-01&to=2015-10-01`,
+    );
     expect(status).toBe(200);
-    const byMonth = countBy(rowsWhere(sample.rows, { cuadrante: id, categories: ['robo_vehiculo'] }), (r) => r.date.slice(0, 7));
+    const byMonth = countBy(rowsWhere(sample.rows, { cuadrante: id, categories: ['robo_vehiculo'] }), (r) =>
+      r.date.slice(0, 7),
+    );
     const months = ['2015-01', '2015-02', '2015-03', '2015-04', '2015-05', '2015-06', '2015-07', '2015-08', '2015-09'];
     expect(body.series).toEqual(months.map((period) => ({ period, count: byMonth[period] ?? 0 })));
     expect(body).toMatchObject({ kind: 'cuadrante', id, vintage: 2016, category: 'robo_vehiculo', interval: 'month' });
@@ -25,12 +30,21 @@ describeApi('GET /api/areas/{kind}/{id}/series', (ctx) => {
   it('serves a sector named with spaces (URL-encoded), summing its 2016 cuadrantes', async () => {
     const { app, sample } = ctx();
     const lookup = loadCuadrante2016Lookup();
-    const withSpace = ctx().sample.rows.map((r) => lookup.get(r.cuadrante)?.sector).filter((s): s is string => !!s && s.includes(' '));
+    const withSpace = ctx()
+      .sample.rows.map((r) => lookup.get(r.cuadrante)?.sector)
+      .filter((s): s is string => !!s && s.includes(' '));
     const sector = Object.entries(countBy(withSpace, (s) => s)).sort((a, b) => b[1] - a[1])[0][0];
-    const { status, body } = await getJson(app, `/api/areas/sector/${encodeURIComponent(sector)}/series?vintage=2016&from=${SAMPLE_FROM}&to=${SAMPLE_TO}`);
+    const { status, body } = await getJson(
+      app,
+      `/api/areas/sector/${encodeURIComponent(sector)}/series?vintage=2016&from=${SAMPLE_FROM}&to=${SAMPLE_TO}`,
+    );
     expect(status).toBe(200);
     const rows = sample.rows.filter((r) => lookup.get(r.cuadrante)?.sector === sector);
-    expect(body.series).toEqual(Object.entries(countBy(rows, (r) => r.date.slice(0, 7))).sort().map(([period, count]) => ({ period, count })));
+    expect(body.series).toEqual(
+      Object.entries(countBy(rows, (r) => r.date.slice(0, 7)))
+        .sort()
+        .map(([period, count]) => ({ period, count })),
+    );
   });
 
   it('without from/to spans the months of the data', async () => {
@@ -56,8 +70,13 @@ describeApi('GET /api/areas/{kind}/{id}/series', (ctx) => {
   it('counts an alcaldía (2016) as the rows whose cuadrante lies in it', async () => {
     const { app, sample } = ctx();
     const lookup = loadCuadrante2016Lookup();
-    const { body } = await getJson(app, `/api/areas/alcaldia/09003/series?vintage=2016&from=2015-06-01&to=2015-07-01&category=homicidio_doloso`);
-    const n = rowsWhere(sample.rows, { from: '2015-06-01', to: '2015-07-01', categories: ['homicidio_doloso'] }).filter((r) => lookup.get(r.cuadrante)?.alcaldiaId === '09003').length;
+    const { body } = await getJson(
+      app,
+      `/api/areas/alcaldia/09003/series?vintage=2016&from=2015-06-01&to=2015-07-01&category=homicidio_doloso`,
+    );
+    const n = rowsWhere(sample.rows, { from: '2015-06-01', to: '2015-07-01', categories: ['homicidio_doloso'] }).filter(
+      (r) => lookup.get(r.cuadrante)?.alcaldiaId === '09003',
+    ).length;
     expect(body.series).toEqual([{ period: '2015-06', count: n }]);
   });
 

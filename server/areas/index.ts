@@ -21,8 +21,24 @@ export function registerAreas(app: ApiApp, services: Services): void {
     const { vintage = DEFAULT_VINTAGE } = parseParams(query, ['vintage', 'interval']);
     const filter = parseFilter(query);
     const { level, place } = await requirePlace(services.repositories.incidents, kind, vintage, c.req.param('id'));
-    const v = await visibleSeries(services, principalOf(c), { level, place, from: filter.from, to: filter.to, categories: filter.categories, sources: filter.sources });
-    const body = { ...levelFields(level), id: place.id, name: place.name, category: filter.category, from: v.from, to: v.to, interval: 'month', series: v.series };
+    const v = await visibleSeries(services, principalOf(c), {
+      level,
+      place,
+      from: filter.from,
+      to: filter.to,
+      categories: filter.categories,
+      sources: filter.sources,
+    });
+    const body = {
+      ...levelFields(level),
+      id: place.id,
+      name: place.name,
+      category: filter.category,
+      from: v.from,
+      to: v.to,
+      interval: 'month',
+      series: v.series,
+    };
     return c.json(v.access === 'public' ? { ...body, access: 'public' } : body);
   });
 }

@@ -22,8 +22,15 @@ import { AuditLog, areaIdsOf, auditKind, isAuditedPath } from './index.ts';
 describeApi('audit log', (ctx) => {
   async function tokenWithId(role: 'enlace' | 'mesa' | 'moderador', territory: string[] = []) {
     const { store } = ctx();
-    const token = await createToken(store, { role, name: `audit-${role}-${Math.random().toString(36).slice(2, 8)}`, territory });
-    const row = await sql<{ id: number; name: string }>`select id, name from api_tokens where token_sha256 = ${hashToken(token)}`.execute(store.db);
+    const token = await createToken(store, {
+      role,
+      name: `audit-${role}-${Math.random().toString(36).slice(2, 8)}`,
+      territory,
+    });
+    const row = await sql<{
+      id: number;
+      name: string;
+    }>`select id, name from api_tokens where token_sha256 = ${hashToken(token)}`.execute(store.db);
     return { token, id: Number(row.rows[0].id), name: row.rows[0].name, auth: { Authorization: `Bearer ${token}` } };
   }
 
@@ -32,7 +39,8 @@ describeApi('audit log', (ctx) => {
     const { sample } = ctx();
     const lookup = loadCuadrante2016Lookup();
     const counts = new Map<string, number>();
-    for (const r of sample.rows) if (lookup.has(r.cuadrante)) counts.set(r.cuadrante, (counts.get(r.cuadrante) ?? 0) + 1);
+    for (const r of sample.rows)
+      if (lookup.has(r.cuadrante)) counts.set(r.cuadrante, (counts.get(r.cuadrante) ?? 0) + 1);
     const [id] = [...counts].sort((a, b) => b[1] - a[1])[0];
     return { id, alcaldia: lookup.get(id)!.alcaldiaId };
   }
@@ -46,7 +54,9 @@ describeApi('audit log', (ctx) => {
     const first = await publicApp.request(`${path}?${query}`, { headers: liaison.auth });
     expect(first.status).toBe(200);
     // the same request again, revalidated: the response cache answers 304 without the handler
-    const second = await publicApp.request(`${path}?${query}`, { headers: { ...liaison.auth, 'If-None-Match': first.headers.get('etag')! } });
+    const second = await publicApp.request(`${path}?${query}`, {
+      headers: { ...liaison.auth, 'If-None-Match': first.headers.get('etag')! },
+    });
     expect(second.status).toBe(304);
     // not data: health and session; and the public is never logged
     await publicApp.request('/api/health', { headers: liaison.auth });
@@ -76,7 +86,10 @@ describeApi('audit log', (ctx) => {
   it('marks exports and plenary files as exports, and records failed requests with their status', async () => {
     const { publicApp, app } = ctx();
     const moderator = await tokenWithId('moderador');
-    const exported = await publicApp.request('/api/export/compare.csv?kind=alcaldia&ids=09002,09003&p1=2015-05-01..2015-06-01&p2=2015-06-01..2015-07-01', { headers: moderator.auth });
+    const exported = await publicApp.request(
+      '/api/export/compare.csv?kind=alcaldia&ids=09002,09003&p1=2015-05-01..2015-06-01&p2=2015-06-01..2015-07-01',
+      { headers: moderator.auth },
+    );
     const plenary = await publicApp.request('/api/plenary/pdf?agenda=x', { headers: moderator.auth });
     const bad = await publicApp.request('/api/hotspots?res=99', { headers: moderator.auth });
     expect(bad.status).toBe(400);
@@ -113,16 +126,25 @@ describeApi('audit log', (ctx) => {
   it('pages newest first with a cursor and filters by time', async () => {
     const { publicApp, app } = ctx();
     const mesa = await tokenWithId('mesa', ['09002']);
-    const paths = ['/api/categories', '/api/rank?kind=alcaldia&from=2015-05-01&to=2015-06-01', '/api/compare?kind=alcaldia&ids=09002&p1=2015-05-01..2015-06-01&p2=2015-06-01..2015-07-01'];
+    const paths = [
+      '/api/categories',
+      '/api/rank?kind=alcaldia&from=2015-05-01&to=2015-06-01',
+      '/api/compare?kind=alcaldia&ids=09002&p1=2015-05-01..2015-06-01&p2=2015-06-01..2015-07-01',
+    ];
     for (const p of paths) await publicApp.request(p, { headers: mesa.auth });
     const seen: string[] = [];
     let cursor: string | null = '';
     let pages = 0;
     while (cursor !== null) {
-      const page = await getJson(app, `/api/audit?subject=token:${mesa.id}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      const page = await getJson(
+        app,
+        `/api/audit?subject=token:${mesa.id}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       expect(page.status).toBe(200);
       expect(page.body.items.length).toBeLessThanOrEqual(2);
-      seen.push(...page.body.items.map((i: { path: string; query: string }) => `${i.path}${i.query ? `?${i.query}` : ''}`));
+      seen.push(
+        ...page.body.items.map((i: { path: string; query: string }) => `${i.path}${i.query ? `?${i.query}` : ''}`),
+      );
       cursor = page.body.next_cursor;
       pages++;
     }
@@ -130,14 +152,27 @@ describeApi('audit log', (ctx) => {
     expect(seen).toEqual([...paths].reverse());
     // nothing before a past date, everything from then on (today's requests)
     expect((await getJson(app, `/api/audit?subject=token:${mesa.id}&to=2020-01-01`)).body.items).toEqual([]);
-    expect((await getJson(app, `/api/audit?subject=token:${mesa.id}&from=2020-01-01T00:00:00Z`)).body.items).toHaveLength(3);
+    expect(
+      (await getJson(app, `/api/audit?subject=token:${mesa.id}&from=2020-01-01T00:00:00Z`)).body.items,
+    ).toHaveLength(3);
   });
 
   it('buffers entries in memory and writes them in batches, on flush and on close', async () => {
     const { store } = ctx();
     const subject = `test:${Math.random()}`;
     const log = new AuditLog(createRepositories(store).audit, { batchSize: 100, flushMs: 3_600_000 });
-    const entry = (i: number) => ({ at: new Date(), subject, role: 'enlace', name: 'n', kind: 'view' as const, method: 'GET', path: `/api/x/${i}`, query: '', status: 200, area_ids: [] });
+    const entry = (i: number) => ({
+      at: new Date(),
+      subject,
+      role: 'enlace',
+      name: 'n',
+      kind: 'view' as const,
+      method: 'GET',
+      path: `/api/x/${i}`,
+      query: '',
+      status: 200,
+      area_ids: [],
+    });
     const stored = async () => (await listAuditEntries(store, { subject, limit: 1000 })).items.length;
     for (let i = 0; i < 99; i++) log.record(entry(i));
     expect(log.pending).toBe(99);
@@ -163,7 +198,14 @@ describeApi('audit log', (ctx) => {
 
   it('answers 503 audit_unavailable to signed-in callers when the store cannot take the entry; the public is served', async () => {
     const { store } = ctx();
-    const broken = new AuditLog({ insert: async () => { throw new Error('disco lleno'); } }, { log: () => {} });
+    const broken = new AuditLog(
+      {
+        insert: async () => {
+          throw new Error('disco lleno');
+        },
+      },
+      { log: () => {} },
+    );
     const app = createApp({ store, audit: broken });
     const mesa = await tokenWithId('mesa', ['09002']);
     const refused = await getJson(app, '/api/categories', mesa.auth);
@@ -176,19 +218,35 @@ describeApi('audit log', (ctx) => {
   it('records login attempts (wrong, right, unknown e-mail) with the account, status and client address', async () => {
     const { publicApp, app, store } = ctx();
     const email = `audit-login-${Math.random().toString(36).slice(2, 8)}@example.mx`;
-    const user = await createUser(store, { email, password: 'una-clave-larga-de-prueba', role: 'enlace', name: 'Enlace bitácora', territory: ['09002'] });
+    const user = await createUser(store, {
+      email,
+      password: 'una-clave-larga-de-prueba',
+      role: 'enlace',
+      name: 'Enlace bitácora',
+      territory: ['09002'],
+    });
     expect((await login(publicApp, email, 'otra-clave-equivocada')).res.status).toBe(401);
     expect((await login(publicApp, email, 'una-clave-larga-de-prueba')).res.status).toBe(200);
     const unknown = `nadie-${Math.random().toString(36).slice(2, 8)}@example.mx`;
     expect((await login(publicApp, unknown, 'cualquier-clave')).res.status).toBe(401);
     const mine = (await getJson(app, `/api/audit?subject=${encodeURIComponent(`user:${user.id}`)}`)).body.items;
-    expect(mine.map((i: { kind: string; method: string; path: string; status: number; role: string }) => [i.kind, i.method, i.path, i.status, i.role])).toEqual([
+    expect(
+      mine.map((i: { kind: string; method: string; path: string; status: number; role: string }) => [
+        i.kind,
+        i.method,
+        i.path,
+        i.status,
+        i.role,
+      ]),
+    ).toEqual([
       ['login', 'POST', '/api/session', 200, 'enlace'],
       ['login', 'POST', '/api/session', 401, 'enlace'],
     ]);
     expect(typeof mine[0].ip).toBe('string');
     const theirs = (await getJson(app, `/api/audit?subject=${encodeURIComponent(`login:${unknown}`)}`)).body.items;
-    expect(theirs.map((i: { kind: string; status: number; name: string }) => [i.kind, i.status, i.name])).toEqual([['login', 401, unknown]]);
+    expect(theirs.map((i: { kind: string; status: number; name: string }) => [i.kind, i.status, i.name])).toEqual([
+      ['login', 401, unknown],
+    ]);
   });
 
   it('records a CSRF refusal, even on a route that is not data', async () => {
@@ -199,8 +257,16 @@ describeApi('audit log', (ctx) => {
     const logout = await publicApp.request('/api/session', { method: 'DELETE', headers: session.read });
     expect(logout.status).toBe(403);
     expect(((await logout.json()) as { error: { code: string } }).error.code).toBe('csrf_failed');
-    const items = (await getJson(app, `/api/audit?subject=${encodeURIComponent(`user:${session.user.id}`)}`)).body.items;
-    expect(items.map((i: { kind: string; method: string; path: string; status: number }) => [i.kind, i.method, i.path, i.status])).toEqual([
+    const items = (await getJson(app, `/api/audit?subject=${encodeURIComponent(`user:${session.user.id}`)}`)).body
+      .items;
+    expect(
+      items.map((i: { kind: string; method: string; path: string; status: number }) => [
+        i.kind,
+        i.method,
+        i.path,
+        i.status,
+      ]),
+    ).toEqual([
       ['csrf', 'DELETE', '/api/session', 403],
       ['login', 'POST', '/api/session', 200],
     ]);
@@ -209,9 +275,23 @@ describeApi('audit log', (ctx) => {
   it('purges entries older than the retention date, and only those', async () => {
     const { store } = ctx();
     const subject = `test:${Math.random()}`;
-    const entry = (at: Date, path: string) => ({ at, subject, role: 'enlace', name: 'n', kind: 'view' as const, method: 'GET', path, query: '', status: 200, area_ids: [] });
+    const entry = (at: Date, path: string) => ({
+      at,
+      subject,
+      role: 'enlace',
+      name: 'n',
+      kind: 'view' as const,
+      method: 'GET',
+      path,
+      query: '',
+      status: 200,
+      area_ids: [],
+    });
     const now = Date.now();
-    await insertAuditEntries(store, [entry(new Date(now - 400 * 86_400_000), '/api/old'), entry(new Date(now - 10 * 86_400_000), '/api/recent')]);
+    await insertAuditEntries(store, [
+      entry(new Date(now - 400 * 86_400_000), '/api/old'),
+      entry(new Date(now - 10 * 86_400_000), '/api/recent'),
+    ]);
     const purged = await createRepositories(store).audit.purge(new Date(now - 365 * 86_400_000));
     expect(purged).toBeGreaterThanOrEqual(1);
     expect((await listAuditEntries(store, { subject, limit: 10 })).items.map((i) => i.path)).toEqual(['/api/recent']);
@@ -222,13 +302,42 @@ describeApi('audit log', (ctx) => {
     const liaison = await tokenWithId('moderador');
     // `%00` in the path decodes to NUL in the area ids: before the fix the whole batch failed and stayed buffered
     expect((await publicApp.request('/api/areas/h3/%00/series', { headers: liaison.auth })).status).toBe(400);
-    expect((await publicApp.request('/api/compare?kind=h3&ids=a%00b,%01&p1=2015-05-01..2015-06-01&p2=2015-06-01..2015-07-01', { headers: liaison.auth })).status).toBe(400);
+    expect(
+      (
+        await publicApp.request(
+          '/api/compare?kind=h3&ids=a%00b,%01&p1=2015-05-01..2015-06-01&p2=2015-06-01..2015-07-01',
+          { headers: liaison.auth },
+        )
+      ).status,
+    ).toBe(400);
     expect((await publicApp.request('/api/health', { headers: liaison.auth })).status).toBe(200);
     expect((await publicApp.request('/api/categories', { headers: liaison.auth })).status).toBe(200);
     const log = new AuditLog(createRepositories(ctx().store).audit, { flushMs: 3_600_000, log: () => {} });
     const subject = `test:${Math.random()}`;
-    log.record({ at: new Date(), subject, role: 'enlace', name: 'n\u0000', kind: 'view', method: 'GET', path: '/api/x', query: 'q=\ud800', status: 200, area_ids: ['\u0000', '\udc00x'] });
-    log.record({ at: new Date(), subject, role: 'enlace', name: 'after', kind: 'view', method: 'GET', path: '/api/y', query: '', status: 200, area_ids: [] });
+    log.record({
+      at: new Date(),
+      subject,
+      role: 'enlace',
+      name: 'n\u0000',
+      kind: 'view',
+      method: 'GET',
+      path: '/api/x',
+      query: 'q=\ud800',
+      status: 200,
+      area_ids: ['\u0000', '\udc00x'],
+    });
+    log.record({
+      at: new Date(),
+      subject,
+      role: 'enlace',
+      name: 'after',
+      kind: 'view',
+      method: 'GET',
+      path: '/api/y',
+      query: '',
+      status: 200,
+      area_ids: [],
+    });
     await log.close();
     expect(log.pending).toBe(0);
     const items = (await listAuditEntries(ctx().store, { subject, limit: 10 })).items;
@@ -256,17 +365,44 @@ it('classifies paths: data routes, export kinds, area ids', () => {
   expect(auditKind('/api/export/rank.csv')).toBe('export');
   expect(auditKind('/api/plenary/png')).toBe('export');
   expect(auditKind('/api/patrol')).toBe('view');
-  expect(areaIdsOf('/api/areas/colonia/09-001%2F2/series', new URLSearchParams('ids=a,b&cuadrante=c'))).toEqual(['09-001/2', 'a', 'b', 'c']);
+  expect(areaIdsOf('/api/areas/colonia/09-001%2F2/series', new URLSearchParams('ids=a,b&cuadrante=c'))).toEqual([
+    '09-001/2',
+    'a',
+    'b',
+    'c',
+  ]);
   // a plenary export's agenda (hand-written ids): its areas are the export's area_ids
-  expect(areaIdsOf('/api/plenary/pdf', new URLSearchParams('areas=cuadrante:C-1.1.1,alcaldia:09015&categories=robo_transeunte&month=2016-01'))).toEqual(['C-1.1.1', '09015']);
+  expect(
+    areaIdsOf(
+      '/api/plenary/pdf',
+      new URLSearchParams('areas=cuadrante:C-1.1.1,alcaldia:09015&categories=robo_transeunte&month=2016-01'),
+    ),
+  ).toEqual(['C-1.1.1', '09015']);
 });
 
 it('group commit: concurrent entries share one INSERT and each resolves only once it is committed (hand-written writer)', async () => {
   const inserts: number[] = [];
   let commit!: () => void;
-  const writer = { insert: (entries: readonly unknown[]) => new Promise<void>((resolve) => { inserts.push(entries.length); commit = resolve; }) };
+  const writer = {
+    insert: (entries: readonly unknown[]) =>
+      new Promise<void>((resolve) => {
+        inserts.push(entries.length);
+        commit = resolve;
+      }),
+  };
   const log = new AuditLog(writer, { flushMs: 5, batchSize: 100 });
-  const entry = { at: new Date(), subject: 's', role: 'mesa', name: 'n', kind: 'view' as const, method: 'GET', path: '/api/x', query: '', status: 200, area_ids: [] };
+  const entry = {
+    at: new Date(),
+    subject: 's',
+    role: 'mesa',
+    name: 'n',
+    kind: 'view' as const,
+    method: 'GET',
+    path: '/api/x',
+    query: '',
+    status: 200,
+    area_ids: [],
+  };
   let settled = 0;
   const waits = Array.from({ length: 20 }, () => log.record(entry).then((ok) => (settled++, ok)));
   await new Promise((r) => setTimeout(r, 30));
@@ -292,9 +428,25 @@ it('group commit: concurrent entries share one INSERT and each resolves only onc
 it('a failed batch resolves its waiters false and is retried until written (hand-written writer)', async () => {
   let fail = true;
   const written: number[] = [];
-  const writer = { insert: async (entries: readonly unknown[]) => { if (fail) throw new Error('sin conexión'); written.push(entries.length); } };
+  const writer = {
+    insert: async (entries: readonly unknown[]) => {
+      if (fail) throw new Error('sin conexión');
+      written.push(entries.length);
+    },
+  };
   const log = new AuditLog(writer, { flushMs: 1, log: () => {} });
-  const entry = { at: new Date(), subject: 's', role: 'mesa', name: 'n', kind: 'view' as const, method: 'GET', path: '/api/x', query: '', status: 200, area_ids: [] };
+  const entry = {
+    at: new Date(),
+    subject: 's',
+    role: 'mesa',
+    name: 'n',
+    kind: 'view' as const,
+    method: 'GET',
+    path: '/api/x',
+    query: '',
+    status: 200,
+    area_ids: [],
+  };
   expect(await Promise.all([log.record(entry), log.record(entry)])).toEqual([false, false]);
   expect(log.pending).toBe(2);
   fail = false;

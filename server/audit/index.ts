@@ -93,7 +93,8 @@ type AuditSubject = { subject: string; role: string; name: string };
 /** Who an entry names and its kind, or undefined when the request is not audited. */
 function auditedAs(c: Context<ApiEnv>): { who: AuditSubject; kind: AuditKind } | undefined {
   const principal = principalOf(c);
-  if (`${c.req.method} ${c.req.path}` === LOGIN_ROUTE) return { who: c.get('loginAttempt') ?? { subject: 'login:', role: '', name: '' }, kind: 'login' };
+  if (`${c.req.method} ${c.req.path}` === LOGIN_ROUTE)
+    return { who: c.get('loginAttempt') ?? { subject: 'login:', role: '', name: '' }, kind: 'login' };
   if (!principal) return undefined;
   const who = { subject: subjectOf(principal), role: principal.role, name: principal.name };
   if (c.get('csrfRefused')) return { who, kind: 'csrf' };
@@ -106,11 +107,29 @@ export function insideAudit(): boolean {
 }
 
 /** The entry for one answered request; `pathAndQuery` as the client sent it. */
-export function auditEntry(a: { at: Date; who: AuditSubject; kind: AuditKind; method: string; pathAndQuery: string; status: number; ip: string | null }): AuditEntry {
+export function auditEntry(a: {
+  at: Date;
+  who: AuditSubject;
+  kind: AuditKind;
+  method: string;
+  pathAndQuery: string;
+  status: number;
+  ip: string | null;
+}): AuditEntry {
   const q = a.pathAndQuery.indexOf('?');
   const path = q < 0 ? a.pathAndQuery : a.pathAndQuery.slice(0, q);
   const query = q < 0 ? '' : a.pathAndQuery.slice(q + 1);
-  return { at: a.at, ...a.who, kind: a.kind, method: a.method, path, query, status: a.status, area_ids: areaIdsOf(path, new URLSearchParams(query)), ip: a.ip };
+  return {
+    at: a.at,
+    ...a.who,
+    kind: a.kind,
+    method: a.method,
+    path,
+    query,
+    status: a.status,
+    area_ids: areaIdsOf(path, new URLSearchParams(query)),
+    ip: a.ip,
+  };
 }
 
 /**
@@ -129,7 +148,14 @@ export function auditRequests(log: AuditLog): MiddlewareHandler<ApiEnv> {
     if (!audited) return;
     const url = new URL(c.req.url);
     const committed = await log.record(
-      auditEntry({ at, ...audited, method: c.req.method, pathAndQuery: `${url.pathname}${url.search}`, status: c.res.status, ip: clientOf(c).ip ?? null }),
+      auditEntry({
+        at,
+        ...audited,
+        method: c.req.method,
+        pathAndQuery: `${url.pathname}${url.search}`,
+        status: c.res.status,
+        ip: clientOf(c).ip ?? null,
+      }),
     );
     if (!committed) c.res = c.json(errorBody('audit_unavailable'), ERRORS.audit_unavailable.status);
   };
@@ -138,7 +164,10 @@ export function auditRequests(log: AuditLog): MiddlewareHandler<ApiEnv> {
 /** An instant: a calendar date (its UTC midnight) or an ISO 8601 date-time with offset. */
 const instant = z
   .string()
-  .refine((v) => isCalendarDate(v) || z.iso.datetime({ offset: true }).safeParse(v).success, 'use AAAA-MM-DD o una fecha-hora ISO 8601')
+  .refine(
+    (v) => isCalendarDate(v) || z.iso.datetime({ offset: true }).safeParse(v).success,
+    'use AAAA-MM-DD o una fecha-hora ISO 8601',
+  )
   .transform((v) => new Date(isCalendarDate(v) ? `${v}T00:00:00Z` : v));
 
 const AuditQuery = z.object({
@@ -151,7 +180,10 @@ const AuditQuery = z.object({
     .transform(Number)
     .pipe(z.number().int().min(1).max(MAX_AUDIT_LIMIT))
     .optional(),
-  cursor: z.string().regex(/^\d{1,18}$/, 'cursor inválido').optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,18}$/, 'cursor inválido')
+    .optional(),
 });
 
 /** 401 without credentials, 403 for any role but admin. */
@@ -172,7 +204,10 @@ export function registerAudit(app: ApiApp, { audit: log, repositories }: Service
     if (!q.success) {
       const issue = q.error.issues[0];
       const name = String(issue?.path[0] ?? '');
-      throw new AppError(name === 'from' || name === 'to' ? 'invalid_date' : 'invalid_parameter', `${name}: ${issue?.message ?? 'inválido'}`);
+      throw new AppError(
+        name === 'from' || name === 'to' ? 'invalid_date' : 'invalid_parameter',
+        `${name}: ${issue?.message ?? 'inválido'}`,
+      );
     }
     const { from, to, subject, limit, cursor } = q.data;
     if (from && to && !(from < to)) throw new AppError('invalid_range', 'from/to');

@@ -133,7 +133,8 @@ export class AuditLog {
       } catch (error) {
         for (const p of batch) p.done?.(false);
         this.buffer.unshift(...batch.map((p) => ({ entry: p.entry })));
-        if (!this.failing) this.log(`audit: no se pudo escribir el registro (${(error as Error).message}); se reintentará`);
+        if (!this.failing)
+          this.log(`audit: no se pudo escribir el registro (${(error as Error).message}); se reintentará`);
         this.failing = true;
         this.scheduleRetry();
         return;

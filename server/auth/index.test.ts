@@ -38,7 +38,10 @@ describe('token create (CLI) and the middleware', () => {
 
   it('prints one line holding only a high-entropy token and stores only its SHA-256, role, name and territory', async () => {
     const { io, out, err } = capture();
-    const code = await runCommand(['token', 'create', '--role', 'enlace', '--name', 'Enlace Cuauhtémoc', '--territory', '09015,ALAMEDA'], { store, io });
+    const code = await runCommand(
+      ['token', 'create', '--role', 'enlace', '--name', 'Enlace Cuauhtémoc', '--territory', '09015,ALAMEDA'],
+      { store, io },
+    );
     expect(code).toBe(0);
     expect(err.join('')).toBe('');
     const printed = out.join('');
@@ -57,7 +60,9 @@ describe('token create (CLI) and the middleware', () => {
   });
 
   it('an unknown role (or a missing name) exits 2 with a message on stderr and stores nothing', async () => {
-    const before = Number((await sql<{ n: number }>`select count(*)::int as n from api_tokens`.execute(store.db)).rows[0].n);
+    const before = Number(
+      (await sql<{ n: number }>`select count(*)::int as n from api_tokens`.execute(store.db)).rows[0].n,
+    );
     for (const args of [
       ['token', 'create', '--role', 'superuser', '--name', 'x'],
       ['token', 'create', '--role', 'admin'],
@@ -68,18 +73,24 @@ describe('token create (CLI) and the middleware', () => {
       expect(out.join('')).toBe('');
       expect(err.join('')).toMatch(/token/);
     }
-    expect(Number((await sql<{ n: number }>`select count(*)::int as n from api_tokens`.execute(store.db)).rows[0].n)).toBe(before);
+    expect(
+      Number((await sql<{ n: number }>`select count(*)::int as n from api_tokens`.execute(store.db)).rows[0].n),
+    ).toBe(before);
   });
 
   it('resolves a created token to its role; a guessed one is 401 invalid_token', async () => {
     const { io, out } = capture();
     await runCommand(['token', 'create', '--role', 'admin', '--name', 'api'], { store, io });
     const app = createApp({ store });
-    const ok = await app.request('/api/hotspots?res=11', { headers: { Authorization: `Bearer ${out.join('').trim()}` } });
+    const ok = await app.request('/api/hotspots?res=11', {
+      headers: { Authorization: `Bearer ${out.join('').trim()}` },
+    });
     expect(ok.status).toBe(200); // admin: any resolution
     const anonymous = await app.request('/api/hotspots?res=11');
     expect(anonymous.status).toBe(403);
-    const guessed = await app.request('/api/hotspots?res=8', { headers: { Authorization: `Bearer mc_${'x'.repeat(43)}` } });
+    const guessed = await app.request('/api/hotspots?res=8', {
+      headers: { Authorization: `Bearer mc_${'x'.repeat(43)}` },
+    });
     expect(guessed.status).toBe(401);
     expect(((await guessed.json()) as { error: { code: string } }).error.code).toBe('invalid_token');
   });
@@ -89,9 +100,30 @@ describe('token create (CLI) and the middleware', () => {
     const run = promisify(execFile);
     const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' };
     try {
-      const { stdout } = await run('npm', ['run', '--silent', 'cli', '--', 'token', 'create', '--role', 'mesa', '--name', 'Mesa 1', '--territory', '09002'], { env });
+      const { stdout } = await run(
+        'npm',
+        [
+          'run',
+          '--silent',
+          'cli',
+          '--',
+          'token',
+          'create',
+          '--role',
+          'mesa',
+          '--name',
+          'Mesa 1',
+          '--territory',
+          '09002',
+        ],
+        { env },
+      );
       expect(stdout).toMatch(/^mc_[A-Za-z0-9_-]{43}\n$/);
-      const failed = await run('npm', ['run', '--silent', 'cli', '--', 'token', 'create', '--role', 'jefe', '--name', 'x'], { env }).catch((e) => e);
+      const failed = await run(
+        'npm',
+        ['run', '--silent', 'cli', '--', 'token', 'create', '--role', 'jefe', '--name', 'x'],
+        { env },
+      ).catch((e) => e);
       expect(failed.code).toBe(2);
       expect(failed.stdout).toBe('');
       expect(failed.stderr).toMatch(/rol desconocido/);

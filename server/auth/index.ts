@@ -106,7 +106,10 @@ export type Authenticator = MiddlewareHandler<AuthEnv> & {
  * revokes a token, disables a user or ends a session (`credentialsEpoch`), so those take effect
  * on the next request; a change made by another process takes effect within the memo's 5 seconds.
  */
-export function authenticate({ tokens, accounts }: CredentialStore, sessions: SessionSettings = { key: ephemeralSessionKey(), idleMs: 12 * 3600_000 }): Authenticator {
+export function authenticate(
+  { tokens, accounts }: CredentialStore,
+  sessions: SessionSettings = { key: ephemeralSessionKey(), idleMs: 12 * 3600_000 },
+): Authenticator {
   const memo = new Map<string, Memo>();
   const { credentialsEpoch } = accounts;
   let epoch = credentialsEpoch();
@@ -131,7 +134,15 @@ export function authenticate({ tokens, accounts }: CredentialStore, sessions: Se
       let hit = fresh(`t:${token}`, now);
       if (!hit) {
         const record = await tokens.find(token);
-        const principal: Principal | null = record ? { role: record.role, territory: record.territory, name: record.name, via: 'token', subject: `token:${record.id}` } : null;
+        const principal: Principal | null = record
+          ? {
+              role: record.role,
+              territory: record.territory,
+              name: record.name,
+              via: 'token',
+              subject: `token:${record.id}`,
+            }
+          : null;
         remember(`t:${token}`, (hit = { principal, at: now }));
       }
       if (!hit.principal) throw new AppError('invalid_token');
@@ -147,7 +158,13 @@ export function authenticate({ tokens, accounts }: CredentialStore, sessions: Se
       if (live && Date.now() - live.lastSeenAt.getTime() > TOUCH_EVERY_MS) await accounts.touchSession(live.sessionId);
       hit = live
         ? {
-            principal: { role: live.user.role, territory: live.user.territory, name: live.user.name, via: 'session', subject: `user:${live.user.id}` },
+            principal: {
+              role: live.user.role,
+              territory: live.user.territory,
+              name: live.user.name,
+              via: 'session',
+              subject: `user:${live.user.id}`,
+            },
             session: { idHash, csrfToken: csrfTokenFor(sessions.key, sessionId), user: live.user },
             at: now,
           }
@@ -176,11 +193,20 @@ export function csrfProtection(exempt: readonly string[] = []): MiddlewareHandle
   const skip = new Set(exempt);
   return async (c, next) => {
     const session = c.get('session');
-    if (session && c.get('principal')?.via === 'session' && STATE_CHANGING.has(c.req.method) && !skip.has(`${c.req.method} ${c.req.path}`)) {
+    if (
+      session &&
+      c.get('principal')?.via === 'session' &&
+      STATE_CHANGING.has(c.req.method) &&
+      !skip.has(`${c.req.method} ${c.req.path}`)
+    ) {
       c.set('csrfRefused', true);
       assertSameOrigin(c);
       const sent = c.req.header('x-csrf-token');
-      if (sent === undefined || !safeEqual(sent, session.csrfToken)) throw new AppError('csrf_failed', sent === undefined ? 'falta la cabecera X-CSRF-Token' : 'X-CSRF-Token no corresponde a la sesión');
+      if (sent === undefined || !safeEqual(sent, session.csrfToken))
+        throw new AppError(
+          'csrf_failed',
+          sent === undefined ? 'falta la cabecera X-CSRF-Token' : 'X-CSRF-Token no corresponde a la sesión',
+        );
       c.set('csrfRefused', undefined);
     }
     return next();

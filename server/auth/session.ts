@@ -53,7 +53,13 @@ export function cameOverHttps(c: Context): boolean {
 }
 
 export function setSessionCookie(c: Context, sessionId: string, maxAgeSeconds: number): void {
-  setCookie(c, SESSION_COOKIE, sessionId, { httpOnly: true, sameSite: 'Lax', path: '/', secure: cameOverHttps(c), maxAge: Math.floor(maxAgeSeconds) });
+  setCookie(c, SESSION_COOKIE, sessionId, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    path: '/',
+    secure: cameOverHttps(c),
+    maxAge: Math.floor(maxAgeSeconds),
+  });
 }
 
 export function clearSessionCookie(c: Context): void {

@@ -8,7 +8,13 @@ import type { Services } from '../services/types.ts';
 import type { ApiApp } from '../context.ts';
 import { DEFAULT_VINTAGE, parseParams, required } from '../params/index.ts';
 
-export { defaultBoundaryLoader, simplifiedCollection, type BoundaryCollection, type BoundaryLoader, type BoundaryProperties } from '../shared/boundaries.ts';
+export {
+  defaultBoundaryLoader,
+  simplifiedCollection,
+  type BoundaryCollection,
+  type BoundaryLoader,
+  type BoundaryProperties,
+} from '../shared/boundaries.ts';
 
 export function registerBoundaries(app: ApiApp, { reference }: Services): void {
   const boundaries = reference.boundaries;

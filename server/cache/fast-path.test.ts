@@ -33,7 +33,11 @@ function tinyApp(version = { value: '1' }) {
   app.use('/api/*', cache);
   app.get('/api/thing', (c) => {
     counts.handler++;
-    return c.json({ n: Number(c.req.query('n') ?? 0), version: version.value, pad: 'x'.repeat(Number(c.req.query('pad') ?? 0)) });
+    return c.json({
+      n: Number(c.req.query('n') ?? 0),
+      version: version.value,
+      pad: 'x'.repeat(Number(c.req.query('pad') ?? 0)),
+    });
   });
   app.get('/other', (c) => c.text('not cached'));
   withCachedFastPath(app, cache);
@@ -41,7 +45,8 @@ function tinyApp(version = { value: '1' }) {
 }
 
 /** The headers to compare: not the date, nor the request id, which is new for every response. */
-const headersOf = (res: Response) => Object.fromEntries([...res.headers].filter(([k]) => k !== 'date' && k !== 'x-request-id'));
+const headersOf = (res: Response) =>
+  Object.fromEntries([...res.headers].filter(([k]) => k !== 'date' && k !== 'x-request-id'));
 
 describe('cache fast path', () => {
   it('answers repeated anonymous hits without the middleware chain, with the headers the chain sent', async () => {
@@ -64,7 +69,9 @@ describe('cache fast path', () => {
     expect(third.headers.get('etag')).toBe(first.headers.get('etag'));
 
     // 304 on the fast path: the chain's headers, minus the body's
-    const notModified = await app.request('/api/thing?n=1&b=2', { headers: { 'If-None-Match': first.headers.get('etag')! } });
+    const notModified = await app.request('/api/thing?n=1&b=2', {
+      headers: { 'If-None-Match': first.headers.get('etag')! },
+    });
     expect(counts.stack).toBe(2);
     expect(notModified.status).toBe(304);
     expect(notModified.headers.get('x-frame-options')).toBe('DENY');
@@ -129,7 +136,9 @@ describe('cache fast path', () => {
       expect(counts.stack).toBe(stack); // the fast path
       expect(await c.text()).toBe(await a.text());
       await b.arrayBuffer();
-      expect(c.headers.get('content-length')).toBe(String(new TextEncoder().encode(await (await fetch(url, plain)).text()).byteLength));
+      expect(c.headers.get('content-length')).toBe(
+        String(new TextEncoder().encode(await (await fetch(url, plain)).text()).byteLength),
+      );
       expect(headersOf(c)).toEqual(headersOf(b));
       const withSession = await fetch(url, { headers: { ...plain.headers, cookie: 'mc_session=zzz' } });
       await withSession.arrayBuffer();
@@ -230,8 +239,15 @@ describeApi('signed-in fast path on the real app', (ctx) => {
   it('answers a signed-in hit before routing, audits it before the answer leaves, and refuses a revoked token whose answer is cached', async () => {
     const { store } = ctx();
     const { app, fastCount, untilFast } = appWithAccessLines(store);
-    const token = await createToken(store, { role: 'mesa', name: `fast-${Math.random().toString(36).slice(2, 8)}`, territory: ['09002'] });
-    const id = Number((await sql<{ id: number }>`select id from api_tokens where token_sha256 = ${hashToken(token)}`.execute(store.db)).rows[0].id);
+    const token = await createToken(store, {
+      role: 'mesa',
+      name: `fast-${Math.random().toString(36).slice(2, 8)}`,
+      territory: ['09002'],
+    });
+    const id = Number(
+      (await sql<{ id: number }>`select id from api_tokens where token_sha256 = ${hashToken(token)}`.execute(store.db))
+        .rows[0].id,
+    );
     const auth = { Authorization: `Bearer ${token}` };
     const url = '/api/rank?kind=alcaldia&from=2015-05-01&to=2015-06-01';
     const answers = await untilFast(url, auth);
@@ -243,7 +259,9 @@ describeApi('signed-in fast path on the real app', (ctx) => {
     expect(fast.headers.get('cache-control')).toMatch(/private/);
     // every answer, the fast one included, is already in the table: read directly, no flush
     const items = (await listAuditEntries(store, { subject: `token:${id}`, limit: 20 })).items;
-    expect(items.map((i) => [i.path, i.query, i.status, i.kind])).toEqual(Array(answers.length).fill(['/api/rank', 'kind=alcaldia&from=2015-05-01&to=2015-06-01', 200, 'view']));
+    expect(items.map((i) => [i.path, i.query, i.status, i.kind])).toEqual(
+      Array(answers.length).fill(['/api/rank', 'kind=alcaldia&from=2015-05-01&to=2015-06-01', 200, 'view']),
+    );
     // another class never gets this entry: the public's answer is its own
     expect((await app.request(url)).headers.get('cache-control')).not.toMatch(/private/);
 
@@ -263,7 +281,10 @@ describeApi('signed-in fast path on the real app', (ctx) => {
     const url = '/api/hotspots?res=7&from=2015-06-01&to=2015-07-01';
     const answers = await untilFast(url, session.read);
     expect(answers.map((a) => a.status)).toEqual(Array(answers.length).fill(200));
-    const audited = async () => (await listAuditEntries(store, { subject: `user:${session.user.id}`, limit: 20 })).items.filter((i) => i.path === '/api/hotspots');
+    const audited = async () =>
+      (await listAuditEntries(store, { subject: `user:${session.user.id}`, limit: 20 })).items.filter(
+        (i) => i.path === '/api/hotspots',
+      );
     expect(await audited()).toHaveLength(answers.length);
     expect((await app.request('/api/session', { method: 'DELETE', headers: session.write })).status).toBe(200);
     const after = await app.request(url, { headers: session.read }); // a stale cookie: the public's answer

@@ -31,8 +31,16 @@ import { auditEntry, auditKind, insideAudit, isAuditedPath, subjectOf, type Audi
 import { peerOf, resolveClient, TRUST_NOBODY, type TrustProxy } from '../http/client.ts';
 import { HSTS_VALUE } from '../security/index.ts';
 import { logAccess, REQUEST_ID_HEADER, requestIdFor, type Logger } from '../http/request-log.ts';
-import { acceptsGzip, cacheKey, GZIP_MIN_BYTES, matchesEtag, normaliseUrl, type CacheEntry, type DataVersion, type LruCache } from './index.ts';
-
+import {
+  acceptsGzip,
+  cacheKey,
+  GZIP_MIN_BYTES,
+  matchesEtag,
+  normaliseUrl,
+  type CacheEntry,
+  type DataVersion,
+  type LruCache,
+} from './index.ts';
 
 /** What the fast path reads of a request: node's own message when served by @hono/node-server, else the Request. */
 interface Probe {
@@ -106,13 +114,22 @@ function without(headers: Record<string, string>, names: Set<string>): Record<st
 }
 
 /** The recorded answer for `entry`, or undefined when the full app must answer. */
-function replay(entry: CacheEntry, gzip: boolean, ifNoneMatch: string | undefined, https: boolean, reqId: string): Response | undefined {
+function replay(
+  entry: CacheEntry,
+  gzip: boolean,
+  ifNoneMatch: string | undefined,
+  https: boolean,
+  reqId: string,
+): Response | undefined {
   const useGzip = gzip && entry.identity.body.byteLength >= GZIP_MIN_BYTES;
   const v = useGzip ? entry.gzip : entry.identity;
   const recorded = useGzip ? entry.replay?.gzip : entry.replay?.identity;
   if (!v || !recorded) return undefined;
-  const headers = https ? { ...recorded, [HSTS_HEADER]: HSTS_VALUE, [REQUEST_ID]: reqId } : { ...recorded, [REQUEST_ID]: reqId };
-  if (matchesEtag(ifNoneMatch, v.etag)) return new Response(null, { status: 304, headers: without(headers, BODY_HEADERS) });
+  const headers = https
+    ? { ...recorded, [HSTS_HEADER]: HSTS_VALUE, [REQUEST_ID]: reqId }
+    : { ...recorded, [REQUEST_ID]: reqId };
+  if (matchesEtag(ifNoneMatch, v.etag))
+    return new Response(null, { status: 304, headers: without(headers, BODY_HEADERS) });
   return new Response(v.body, { status: 200, headers });
 }
 
@@ -157,17 +174,33 @@ export interface SignedInFastPath {
 /** What the fast path needs of the app: its `fetch`, which it wraps. */
 type FetchingApp = { fetch: (req: Request, env?: unknown, ctx?: ExecutionContext) => Response | Promise<Response> };
 
-export function withCachedFastPath(app: FetchingApp, cache: FastPathCache, trust: TrustProxy = TRUST_NOBODY, log?: Logger, signedIn?: SignedInFastPath): void {
+export function withCachedFastPath(
+  app: FetchingApp,
+  cache: FastPathCache,
+  trust: TrustProxy = TRUST_NOBODY,
+  log?: Logger,
+  signedIn?: SignedInFastPath,
+): void {
   const full = app.fetch;
   const urls = new NormalisedUrls();
 
   /** The full app's answer; its headers are recorded on the entry under `key` the first time. */
-  const answerAndRecord = (req: Request, env: unknown, ctx: ExecutionContext | undefined, probe: Probe, key: string): Promise<Response> => {
+  const answerAndRecord = (
+    req: Request,
+    env: unknown,
+    ctx: ExecutionContext | undefined,
+    probe: Probe,
+    key: string,
+  ): Promise<Response> => {
     const gzip = acceptsGzip(probe.header('accept-encoding'));
     return Promise.resolve(full(req, env, ctx)).then((res) => {
       // record once per entry and variant (reading a response's headers has a cost)
       const entry = cache.lru.get(key);
-      if (entry && !(gzip && entry.identity.body.byteLength >= GZIP_MIN_BYTES ? entry.replay?.gzip : entry.replay?.identity)) record(entry, res);
+      if (
+        entry &&
+        !(gzip && entry.identity.body.byteLength >= GZIP_MIN_BYTES ? entry.replay?.gzip : entry.replay?.identity)
+      )
+        record(entry, res);
       return res;
     });
   };
@@ -176,11 +209,26 @@ export function withCachedFastPath(app: FetchingApp, cache: FastPathCache, trust
     const hit = cache.lru.get(key);
     if (!hit) return undefined;
     const reqId = requestIdFor(probe.header('x-request-id'));
-    const res = replay(hit, acceptsGzip(probe.header('accept-encoding')), probe.header('if-none-match'), probe.https, reqId);
+    const res = replay(
+      hit,
+      acceptsGzip(probe.header('accept-encoding')),
+      probe.header('if-none-match'),
+      probe.https,
+      reqId,
+    );
     return res && { res, reqId };
   };
 
-  const signedInAnswer = async (req: Request, env: unknown, ctx: ExecutionContext | undefined, probe: Probe, url: string, version: string, started: number, fast: SignedInFastPath): Promise<Response> => {
+  const signedInAnswer = async (
+    req: Request,
+    env: unknown,
+    ctx: ExecutionContext | undefined,
+    probe: Probe,
+    url: string,
+    version: string,
+    started: number,
+    fast: SignedInFastPath,
+  ): Promise<Response> => {
     let principal: Principal | null;
     try {
       ({ principal } = await fast.auth.resolve(probe.header('authorization'), probe.header('cookie')));
@@ -194,10 +242,26 @@ export function withCachedFastPath(app: FetchingApp, cache: FastPathCache, trust
     const hit = fast.audit.healthy ? replayHit(probe, key) : undefined;
     if (!hit) return answerAndRecord(req, env, ctx, probe, key);
     if (isAuditedPath(path)) {
-      const entry = auditEntry({ at: new Date(), who: { subject: subjectOf(principal), role: principal.role, name: principal.name }, kind: auditKind(path), method: 'GET', pathAndQuery: probe.pathAndQuery, status: hit.res.status, ip: probe.ip });
+      const entry = auditEntry({
+        at: new Date(),
+        who: { subject: subjectOf(principal), role: principal.role, name: principal.name },
+        kind: auditKind(path),
+        method: 'GET',
+        pathAndQuery: probe.pathAndQuery,
+        status: hit.res.status,
+        ip: probe.ip,
+      });
       if (!(await fast.audit.record(entry))) return full(req, env, ctx);
     }
-    if (log) logAccess(log, { reqId: hit.reqId, method: 'GET', path, status: hit.res.status, ms: performance.now() - started, cache: 'fast' });
+    if (log)
+      logAccess(log, {
+        reqId: hit.reqId,
+        method: 'GET',
+        path,
+        status: hit.res.status,
+        ms: performance.now() - started,
+        cache: 'fast',
+      });
     return hit.res;
   };
 
@@ -215,7 +279,15 @@ export function withCachedFastPath(app: FetchingApp, cache: FastPathCache, trust
     const key = cacheKey(version, undefined, url);
     const hit = replayHit(probe, key);
     if (hit) {
-      if (log) logAccess(log, { reqId: hit.reqId, method: 'GET', path: url.split('?', 1)[0]!, status: hit.res.status, ms: performance.now() - started, cache: 'fast' });
+      if (log)
+        logAccess(log, {
+          reqId: hit.reqId,
+          method: 'GET',
+          path: url.split('?', 1)[0]!,
+          status: hit.res.status,
+          ms: performance.now() - started,
+          cache: 'fast',
+        });
       return hit.res;
     }
     return answerAndRecord(req, env, ctx, probe, key);

@@ -49,20 +49,37 @@ describeApi('response cache', (ctx) => {
 
   it('serves identical requests from the cache until the data version changes', async () => {
     const { store } = ctx();
-    const dataVersion = new DataVersion(async () => (await store.db.selectFrom('meta').select('value').where('key', '=', 'data_version').executeTakeFirstOrThrow()).value, 60_000);
+    const dataVersion = new DataVersion(
+      async () =>
+        (await store.db.selectFrom('meta').select('value').where('key', '=', 'data_version').executeTakeFirstOrThrow())
+          .value,
+      60_000,
+    );
     const app = createAdminApp({ store, dataVersion });
     const before = await getJson(app, URL_);
     // a write that does not bump the version is not seen: the answer comes from the cache
-    const copied = await sql<{ id: string }>`insert into incidents (source_kind, source, source_record_id, occurred_on, month, dow, time_precision, category, original_label, location_precision, lat, lon, h3_6)
+    const copied = await sql<{
+      id: string;
+    }>`insert into incidents (source_kind, source, source_record_id, occurred_on, month, dow, time_precision, category, original_label, location_precision, lat, lon, h3_6)
       select source_kind, source, 'copy-' || source_record_id, occurred_on, month, dow, time_precision, category, original_label, location_precision, lat, lon, h3_6
-      from incidents where occurred_on >= '2015-06-01' and occurred_on < '2015-07-01' and h3_6 is not null returning id`.execute(store.db);
+      from incidents where occurred_on >= '2015-06-01' and occurred_on < '2015-07-01' and h3_6 is not null returning id`.execute(
+      store.db,
+    );
     // the maintained aggregates of the copied rows, as the write port would add them (still no version bump)
-    for (const statement of incidentDeltaStatements(copied.rows.map((r) => String(r.id)), 1)) await sql.raw(statement).execute(store.db);
+    for (const statement of incidentDeltaStatements(
+      copied.rows.map((r) => String(r.id)),
+      1,
+    ))
+      await sql.raw(statement).execute(store.db);
     const cached = await getJson(app, URL_.replace('res=6&from=2015-06-01', 'from=2015-06-01&res=6'));
     expect(cached.body).toEqual(before.body);
     expect(cached.headers.get('etag')).toBe(before.headers.get('etag'));
     // an import bumps the version; invalidate() makes the next request see it
-    await store.db.updateTable('meta').set({ value: sql`(value::int + 1)::text` }).where('key', '=', 'data_version').execute();
+    await store.db
+      .updateTable('meta')
+      .set({ value: sql`(value::int + 1)::text` })
+      .where('key', '=', 'data_version')
+      .execute();
     dataVersion.invalidate();
     const fresh = await getJson(app, URL_);
     expect(total(fresh.body)).toBe(2 * total(before.body));

@@ -115,7 +115,9 @@ export const DEFAULT_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate
 export function normaliseUrl(url: string): string {
   const u = new URL(url);
   if (!u.search) return u.pathname;
-  const params = [...u.searchParams.entries()].sort(([a, va], [b, vb]) => (a < b ? -1 : a > b ? 1 : va < vb ? -1 : va > vb ? 1 : 0));
+  const params = [...u.searchParams.entries()].sort(([a, va], [b, vb]) =>
+    a < b ? -1 : a > b ? 1 : va < vb ? -1 : va > vb ? 1 : 0,
+  );
   return `${u.pathname}?${new URLSearchParams(params).toString()}`;
 }
 
@@ -190,7 +192,9 @@ export type CacheEnv = { Variables: { skipLru?: boolean; cacheControl?: string }
  * The middleware. Handlers may `c.set('skipLru', true)` (answers that must reflect the present
  * moment, like health) or `c.set('cacheControl', …)`; every 200 GET still gets an ETag.
  */
-export function responseCache(opts: ResponseCacheOptions): MiddlewareHandler<CacheEnv> & { lru: LruCache<CacheEntry>; version: DataVersion } {
+export function responseCache(
+  opts: ResponseCacheOptions,
+): MiddlewareHandler<CacheEnv> & { lru: LruCache<CacheEntry>; version: DataVersion } {
   const lru = new LruCache<CacheEntry>(opts.maxEntries ?? 2000, opts.maxBytes ?? 256 * 1024 * 1024);
 
   const middleware: MiddlewareHandler<CacheEnv> = async (c, next) => {
@@ -221,7 +225,8 @@ export function responseCache(opts: ResponseCacheOptions): MiddlewareHandler<Cac
       if (servedVersion !== undefined) c.res.headers.set(DATA_VERSION_HEADER, servedVersion);
       return;
     }
-    const storable = key !== undefined && servedVersion !== undefined && versionAtLeast(servedVersion, version!) && !c.get('skipLru');
+    const storable =
+      key !== undefined && servedVersion !== undefined && versionAtLeast(servedVersion, version!) && !c.get('skipLru');
     const body = new Uint8Array(await res.arrayBuffer());
     const headers: Record<string, string> = {
       'Content-Type': res.headers.get('Content-Type') ?? 'application/octet-stream',
@@ -231,7 +236,9 @@ export function responseCache(opts: ResponseCacheOptions): MiddlewareHandler<Cac
       Vary: variantKey !== undefined ? 'Accept-Encoding, Authorization, Cookie' : 'Accept-Encoding',
       ...(servedVersion !== undefined ? { [DATA_VERSION_HEADER]: servedVersion } : {}),
       // file downloads (server/export) keep their file name
-      ...(res.headers.get('Content-Disposition') ? { 'Content-Disposition': res.headers.get('Content-Disposition')! } : {}),
+      ...(res.headers.get('Content-Disposition')
+        ? { 'Content-Disposition': res.headers.get('Content-Disposition')! }
+        : {}),
     };
     const entry: CacheEntry = { identity: variant(body, headers, etagOf(body)), bytes: body.byteLength + 256 };
     if (storable) lru.set(key, entry);
@@ -242,7 +249,11 @@ export function responseCache(opts: ResponseCacheOptions): MiddlewareHandler<Cac
       if (gzipOk && e.identity.body.byteLength >= GZIP_MIN_BYTES) {
         if (!e.gzip) {
           const gz = new Uint8Array(gzipSync(e.identity.body));
-          e.gzip = variant(gz, { ...e.identity.headers, 'Content-Encoding': 'gzip' }, e.identity.etag.replace(/"$/, '-gz"'));
+          e.gzip = variant(
+            gz,
+            { ...e.identity.headers, 'Content-Encoding': 'gzip' },
+            e.identity.etag.replace(/"$/, '-gz"'),
+          );
           e.bytes += gz.byteLength;
         }
         return reply(e.gzip, ifNoneMatch, method === 'HEAD');

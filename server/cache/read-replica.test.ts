@@ -27,7 +27,8 @@ async function hotspots(app: { request(path: string): Response | Promise<Respons
   return { cells: body.cells.length, version: res.headers.get('x-data-version'), vary: res.headers.get('vary') };
 }
 
-const setVersion = (store: Store, value: string) => store.db.updateTable('meta').set({ value }).where('key', '=', 'data_version').execute();
+const setVersion = (store: Store, value: string) =>
+  store.db.updateTable('meta').set({ value }).where('key', '=', 'data_version').execute();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('read replicas behind the response cache [postgres]', () => {

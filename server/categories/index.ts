@@ -4,7 +4,13 @@ import type { ApiApp } from '../context.ts';
 
 export function registerCategories(app: ApiApp): void {
   const body = {
-    categories: CATEGORIES.map((c) => ({ id: c.id, label: c.label, group: c.group, groups: c.groups, sensitive: c.sensitive })),
+    categories: CATEGORIES.map((c) => ({
+      id: c.id,
+      label: c.label,
+      group: c.group,
+      groups: c.groups,
+      sensitive: c.sensitive,
+    })),
     groups: GROUPS.map((g) => ({ id: g.id, label: g.label, categories: g.categories })),
   };
   app.get('/api/categories', (c) => {

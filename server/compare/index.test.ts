@@ -19,7 +19,11 @@ describeApi('GET /api/compare', (ctx) => {
       const p2 = c2[id] ?? 0;
       const pop = population.get(id) ?? null;
       return {
-        id, name: id, p1, p2, diff: p2 - p1,
+        id,
+        name: id,
+        p1,
+        p2,
+        diff: p2 - p1,
         pct: p1 === 0 ? null : ((p2 - p1) / p1) * 100,
         population: pop,
         rate_p1: pop ? (p1 * 100_000) / pop : null,
@@ -31,18 +35,33 @@ describeApi('GET /api/compare', (ctx) => {
   it('gives p1, p2, diff, pct and rates per 100 000 for the requested 2016 cuadrantes, in the order asked', async () => {
     const { app, sample } = ctx();
     const counts = countBy(rowsWhere(sample.rows, { ...P1, categories: ['robo_transeunte'] }), (r) => r.cuadrante);
-    const busiest = Object.entries(counts).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([id]) => id);
+    const busiest = Object.entries(counts)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([id]) => id);
     // and one cuadrante with no street robbery in p1: pct must be null
-    const quiet = ctx().sample.rows.map((r) => r.cuadrante).find((id) => !counts[id])!;
+    const quiet = ctx()
+      .sample.rows.map((r) => r.cuadrante)
+      .find((id) => !counts[id])!;
     const ids = [...busiest.reverse(), quiet];
-    const { status, body } = await getJson(app, `/api/compare?kind=cuadrante&vintage=2016&ids=${ids.join(',')}&p1=${P1.from}..${P1.to}&p2=${P2.from}..${P2.to}&category=robo_transeunte`);
+    const { status, body } = await getJson(
+      app,
+      `/api/compare?kind=cuadrante&vintage=2016&ids=${ids.join(',')}&p1=${P1.from}..${P1.to}&p2=${P2.from}..${P2.to}&category=robo_transeunte`,
+    );
     expect(status).toBe(200);
     expect(body).toMatchObject({ kind: 'cuadrante', vintage: 2016, category: 'robo_transeunte', p1: P1, p2: P2 });
     const expected = expectedFor(ids, ['robo_transeunte']);
     expect(body.items.map((i: { id: string }) => i.id)).toEqual(ids);
     for (const [i, item] of body.items.entries()) {
       const e = expected[i];
-      expect(item).toMatchObject({ id: e.id, name: e.name, p1: e.p1, p2: e.p2, diff: e.diff, population: e.population });
+      expect(item).toMatchObject({
+        id: e.id,
+        name: e.name,
+        p1: e.p1,
+        p2: e.p2,
+        diff: e.diff,
+        population: e.population,
+      });
       for (const k of ['pct', 'rate_p1', 'rate_p2'] as const) {
         if (e[k] === null) expect(item[k]).toBeNull();
         else expect(item[k]).toBeCloseTo(e[k]!, 9);
@@ -53,7 +72,10 @@ describeApi('GET /api/compare', (ctx) => {
 
   it('without ids lists every area of the kind and vintage (847 cuadrantes in 2016)', async () => {
     const { app, sample } = ctx();
-    const { body } = await getJson(app, `/api/compare?kind=cuadrante&vintage=2016&p1=${P1.from}..${P1.to}&p2=${P2.from}..${P2.to}`);
+    const { body } = await getJson(
+      app,
+      `/api/compare?kind=cuadrante&vintage=2016&p1=${P1.from}..${P1.to}&p2=${P2.from}..${P2.to}`,
+    );
     expect(body.items).toHaveLength(847);
     const total = (k: 'p1' | 'p2') => body.items.reduce((s: number, i: Record<string, number>) => s + i[k], 0);
     // every sample row names a 2016 cuadrante that is in the boundary set?  count those that are
@@ -63,7 +85,10 @@ describeApi('GET /api/compare', (ctx) => {
 
   it('rates are null where the population is unknown, and pct null where p1 is 0', async () => {
     const { app } = ctx();
-    const { body } = await getJson(app, `/api/compare?kind=sector&vintage=2023&p1=2014-01-01..2014-02-01&p2=${P2.from}..${P2.to}`);
+    const { body } = await getJson(
+      app,
+      `/api/compare?kind=sector&vintage=2023&p1=2014-01-01..2014-02-01&p2=${P2.from}..${P2.to}`,
+    );
     for (const item of body.items) {
       expect(item.p1).toBe(0); // no sample rows in 2014
       expect(item.pct).toBeNull();
@@ -100,12 +125,18 @@ describeApi('GET /api/compare?kind=h3 (a set of H3 cells)', (ctx) => {
   it('compares the requested cells period against period, in the order asked, with a population estimate for rates', async () => {
     const c1 = cellCounts(P1, ['robo_transeunte']);
     const c2 = cellCounts(P2, ['robo_transeunte']);
-    const busiest = Object.entries(c1).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([id]) => id);
+    const busiest = Object.entries(c1)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([id]) => id);
     // a cell with street robbery in p2 but none in p1: pct must be null
     const newInP2 = Object.keys(c2).find((id) => !c1[id])!;
     const ids = [...busiest.reverse(), newInP2];
     // ids are accepted in upper case too (h3 hex is case-insensitive); answers use lower case
-    const { status, body } = await getJson(ctx().app, `/api/compare?kind=h3&ids=${ids.map((i) => i.toUpperCase()).join(',')}&p1=${range(P1)}&p2=${range(P2)}&category=robo_transeunte`);
+    const { status, body } = await getJson(
+      ctx().app,
+      `/api/compare?kind=h3&ids=${ids.map((i) => i.toUpperCase()).join(',')}&p1=${range(P1)}&p2=${range(P2)}&category=robo_transeunte`,
+    );
     expect(status).toBe(200);
     expect(body).toMatchObject({ kind: 'h3', res: 8, category: 'robo_transeunte', p1: P1, p2: P2 });
     expect(body.vintage).toBeUndefined();
@@ -137,10 +168,18 @@ describeApi('GET /api/compare?kind=h3 (a set of H3 cells)', (ctx) => {
     const { publicApp } = ctx();
     const c1 = cellCounts(P1, ['robo_transeunte']);
     const c2 = cellCounts(P2, ['robo_transeunte']);
-    const ones = Object.keys(c1).filter((id) => c1[id] === 1).slice(0, 2);
-    const ids = Object.keys(c1).sort((a, b) => c1[b] - c1[a]).slice(0, 4).concat(ones);
+    const ones = Object.keys(c1)
+      .filter((id) => c1[id] === 1)
+      .slice(0, 2);
+    const ids = Object.keys(c1)
+      .sort((a, b) => c1[b] - c1[a])
+      .slice(0, 4)
+      .concat(ones);
     expect(ones).toHaveLength(2);
-    const { status, body } = await getJson(publicApp, `/api/compare?kind=h3&ids=${ids.join(',')}&p1=${range(P1)}&p2=${range(P2)}&category=robo_transeunte`);
+    const { status, body } = await getJson(
+      publicApp,
+      `/api/compare?kind=h3&ids=${ids.join(',')}&p1=${range(P1)}&p2=${range(P2)}&category=robo_transeunte`,
+    );
     expect(status).toBe(200);
     expect(body).toMatchObject({ access: 'public', min_count: 3 });
     expect(body.items.map((i: { id: string }) => i.id)).toEqual(ids);
@@ -159,11 +198,25 @@ describeApi('GET /api/compare?kind=h3 (a set of H3 cells)', (ctx) => {
     for (const item of body.items) expect(onMap.get(item.id) ?? 0, item.id).toBe(item.p1);
 
     const fine = latLngToCell(19.4326, -99.1332, 9);
-    expect((await getJson(publicApp, `/api/compare?kind=h3&ids=${fine}&p1=${range(P1)}&p2=${range(P2)}`)).body.error.code).toBe('forbidden_resolution');
-    expect((await getJson(publicApp, `/api/compare?kind=h3&ids=${ids[0]}&p1=2015-05-02..2015-06-01&p2=${range(P2)}`)).body.error.code).toBe('month_aligned_required');
-    expect((await getJson(publicApp, `/api/compare?kind=h3&ids=${ids[0]}&p1=${range(P1)}&p2=${range(P2)}&category=secuestro`)).status).toBe(403);
+    expect(
+      (await getJson(publicApp, `/api/compare?kind=h3&ids=${fine}&p1=${range(P1)}&p2=${range(P2)}`)).body.error.code,
+    ).toBe('forbidden_resolution');
+    expect(
+      (await getJson(publicApp, `/api/compare?kind=h3&ids=${ids[0]}&p1=2015-05-02..2015-06-01&p2=${range(P2)}`)).body
+        .error.code,
+    ).toBe('month_aligned_required');
+    expect(
+      (
+        await getJson(
+          publicApp,
+          `/api/compare?kind=h3&ids=${ids[0]}&p1=${range(P1)}&p2=${range(P2)}&category=secuestro`,
+        )
+      ).status,
+    ).toBe(403);
     // the same fine cell is open to the admin
-    expect((await getJson(ctx().app, `/api/compare?kind=h3&ids=${fine}&p1=${range(P1)}&p2=${range(P2)}`)).status).toBe(200);
+    expect((await getJson(ctx().app, `/api/compare?kind=h3&ids=${fine}&p1=${range(P1)}&p2=${range(P2)}`)).status).toBe(
+      200,
+    );
   });
 
   const zocalo8 = latLngToCell(19.4326, -99.1332, 8);

@@ -91,10 +91,15 @@ export function registerCompare(app: ApiApp, { repositories: { incidents: repo }
     const head = { ...levelFields(sel.level), category: query.category || null, p1, p2 };
     if (!plan.exact) {
       const pub = await publicData.publication(plan);
-      const totals = await publicData.areaTotals({ ...sel.level, ids: sel.ids, categories: plan.categories, sources, periods: [p1, p2] }, pub);
+      const totals = await publicData.areaTotals(
+        { ...sel.level, ids: sel.ids, categories: plan.categories, sources, periods: [p1, p2] },
+        pub,
+      );
       const none = [emptyFigure(pub, p1), emptyFigure(pub, p2)];
       // every cell: the months between two periods are read too, so keep only cells with incidents in one of them
-      const withIncidents = sel.places ? totals.keys() : [...totals].filter(([, figures]) => figures.some((f) => f.count !== 0)).map(([id]) => id);
+      const withIncidents = sel.places
+        ? totals.keys()
+        : [...totals].filter(([, figures]) => figures.some((f) => f.count !== 0)).map(([id]) => id);
       const items = placesOf(sel, withIncidents).map((a) => {
         const [f1, f2] = totals.get(a.id) ?? none;
         return publicCompareItem(a, f1, f2);

@@ -19,7 +19,10 @@ import { monthViolation } from '../../tests/support/published.ts';
 
 const FROM = '2014-01-01';
 const TO = '2016-01-01';
-const MONTHS = Array.from({ length: 24 }, (_, i) => `${2014 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+const MONTHS = Array.from(
+  { length: 24 },
+  (_, i) => `${2014 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
+);
 
 const HOT_LABELS: Record<string, string> = {
   new_hot_spot: 'Nuevo punto caliente',
@@ -38,7 +41,9 @@ describeEachBackend('GET /api/hotspots/emerging', (getStore) => {
 
   /** study area (from /api/hotspots/gistar) → dense raw monthly series */
   async function expected(res: number, category: string) {
-    const area = (await getJson(api(), `/api/hotspots/gistar?res=${res}&from=${FROM}&to=${TO}`)).body.cells.map((c: { h3: string }) => c.h3);
+    const area = (await getJson(api(), `/api/hotspots/gistar?res=${res}&from=${FROM}&to=${TO}`)).body.cells.map(
+      (c: { h3: string }) => c.h3,
+    );
     const labels = new Set(SSC_LABELS[category]);
     const raw = monthlyByCell(res, (r) => labels.has(r.crime) && r.date >= FROM && r.date < TO);
     const series = new Map<string, number[]>(
@@ -49,9 +54,19 @@ describeEachBackend('GET /api/hotspots/emerging', (getStore) => {
 
   it('classifies every city cell as the method does on the raw monthly counts (resolution 7, robo_vehiculo, 24 months)', async () => {
     const e = await expected(7, 'robo_vehiculo');
-    const { status, body } = await getJson(api(), `/api/hotspots/emerging?res=7&from=${FROM}&to=${TO}&category=robo_vehiculo`);
+    const { status, body } = await getJson(
+      api(),
+      `/api/hotspots/emerging?res=7&from=${FROM}&to=${TO}&category=robo_vehiculo`,
+    );
     expect(status).toBe(200);
-    expect(body).toMatchObject({ res: 7, from: FROM, to: TO, category: 'robo_vehiculo', months: 24, study_cells: e.series.size });
+    expect(body).toMatchObject({
+      res: 7,
+      from: FROM,
+      to: TO,
+      category: 'robo_vehiculo',
+      months: 24,
+      study_cells: e.series.size,
+    });
     const withPattern = e.cells.filter((c) => c.category !== 'no_pattern');
     expect(withPattern.length).toBeGreaterThan(5);
     const byCell = new Map(body.cells.map((c: { h3: string }) => [c.h3, c]));
@@ -83,7 +98,9 @@ describeEachBackend('GET /api/hotspots/emerging', (getStore) => {
       const next = MONTHS[i + 1] ? `${MONTHS[i + 1]}-01` : TO;
       const month = await getJson(publicApp, `/api/hotspots?res=8&from=${m}-01&to=${next}&category=robo_transeunte`);
       expect(month.status).toBe(200);
-      const figures = new Map<string, number>(month.body.cells.map((c: { h3: string; count: number }) => [c.h3, c.count]));
+      const figures = new Map<string, number>(
+        month.body.cells.map((c: { h3: string; count: number }) => [c.h3, c.count]),
+      );
       for (const [cell, values] of series) {
         const figure = figures.get(cell) ?? 0;
         expect(monthViolation(figure, raw.series.get(cell)![i], 3), `${cell} ${m}`).toBeNull();
@@ -91,13 +108,25 @@ describeEachBackend('GET /api/hotspots/emerging', (getStore) => {
       }
     }
     const e = { cells: emergingHotSpots(series) };
-    const { status, body } = await getJson(publicApp, `/api/hotspots/emerging?res=8&from=${FROM}&to=${TO}&category=robo_transeunte`);
+    const { status, body } = await getJson(
+      publicApp,
+      `/api/hotspots/emerging?res=8&from=${FROM}&to=${TO}&category=robo_transeunte`,
+    );
     expect(status).toBe(200);
     expect(body.access).toBe('public');
-    const expectedCategories = new Map(e.cells.filter((c) => c.category !== 'no_pattern').map((c) => [c.h3, c.category]));
-    expect(new Map(body.cells.map((c: { h3: string; category: string }) => [c.h3, c.category]))).toEqual(expectedCategories);
-    expect((await getJson(publicApp, `/api/hotspots/emerging?res=9&from=${FROM}&to=${TO}`)).body.error.code).toBe('forbidden_resolution');
-    expect((await getJson(publicApp, `/api/hotspots/emerging?res=8&from=${FROM}&to=${TO}&category=secuestro`)).body.error.code).toBe('sensitive_category');
+    const expectedCategories = new Map(
+      e.cells.filter((c) => c.category !== 'no_pattern').map((c) => [c.h3, c.category]),
+    );
+    expect(new Map(body.cells.map((c: { h3: string; category: string }) => [c.h3, c.category]))).toEqual(
+      expectedCategories,
+    );
+    expect((await getJson(publicApp, `/api/hotspots/emerging?res=9&from=${FROM}&to=${TO}`)).body.error.code).toBe(
+      'forbidden_resolution',
+    );
+    expect(
+      (await getJson(publicApp, `/api/hotspots/emerging?res=8&from=${FROM}&to=${TO}&category=secuestro`)).body.error
+        .code,
+    ).toBe('sensitive_category');
   });
 
   it.each([

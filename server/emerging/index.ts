@@ -10,7 +10,12 @@
  * monthly values at resolution ≤ 8 (server/shared/city-monthly.ts).
  */
 import { AppError } from '../../core/errors/index.ts';
-import { EMERGING_CATEGORIES, EMERGING_LABELS_ES, emergingHotSpots, type EmergingCategory } from '../../geo/stats/index.ts';
+import {
+  EMERGING_CATEGORIES,
+  EMERGING_LABELS_ES,
+  emergingHotSpots,
+  type EmergingCategory,
+} from '../../geo/stats/index.ts';
 import type { ApiApp } from '../context.ts';
 import type { Services } from '../services/types.ts';
 import { principalOf } from '../auth/index.ts';
@@ -30,10 +35,19 @@ export function registerEmerging(app: ApiApp, services: Services): void {
     const filter = parseFilter(query);
     const fromMonth = wholeMonth(required(filter.from, 'from'), 'from');
     const toMonth = wholeMonth(required(filter.to, 'to'), 'to');
-    const data = await cityMonthly(services, principalOf(c), { res, fromMonth, toMonth, categories: filter.categories, sources: filter.sources });
+    const data = await cityMonthly(services, principalOf(c), {
+      res,
+      fromMonth,
+      toMonth,
+      categories: filter.categories,
+      sources: filter.sources,
+    });
     const steps = data.months.length;
     if (steps < EMERGING_MIN_MONTHS || steps > EMERGING_MAX_MONTHS) {
-      throw new AppError('invalid_range', `from/to: ${steps} meses (use de ${EMERGING_MIN_MONTHS} a ${EMERGING_MAX_MONTHS})`);
+      throw new AppError(
+        'invalid_range',
+        `from/to: ${steps} meses (use de ${EMERGING_MIN_MONTHS} a ${EMERGING_MAX_MONTHS})`,
+      );
     }
     const cells = emergingHotSpots(data.series, { neighbourhood: data.nb, q: GISTAR_FDR_Q });
     const summary = Object.fromEntries(EMERGING_CATEGORIES.map((k) => [k, 0])) as Record<EmergingCategory, number>;

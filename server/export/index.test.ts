@@ -22,14 +22,24 @@ type Row = Record<string, unknown>;
 
 async function download(app: Hono, url: string) {
   const res = await app.request(url);
-  return { status: res.status, type: res.headers.get('content-type') ?? '', disposition: res.headers.get('content-disposition') ?? '', text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer()) };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type') ?? '',
+    disposition: res.headers.get('content-disposition') ?? '',
+    text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer()),
+  };
 }
 
 // ignoreBOM: keep the BOM in the text, to check it is there (Response.text() would drop it)
 
 /** The CSV cells a JSON row must become: null → '', booleans and numbers as JS writes them. */
 function asCells(row: Row): Record<string, string> {
-  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)]));
+  return Object.fromEntries(
+    Object.entries(row).map(([k, v]) => [
+      k,
+      v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v),
+    ]),
+  );
 }
 
 function readCsv(text: string): Record<string, string>[] {
@@ -39,7 +49,8 @@ function readCsv(text: string): Record<string, string>[] {
 
 /** Every ring closed, every position [lng, lat] inside a box around Mexico City. */
 function checkGeometry(g: { type: string; coordinates: any }): void {
-  const polygons: number[][][][] = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+  const polygons: number[][][][] =
+    g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
   expect(polygons.length, g.type).toBeGreaterThan(0);
   for (const rings of polygons) {
     for (const ring of rings) {
@@ -55,7 +66,8 @@ function checkGeometry(g: { type: string; coordinates: any }): void {
   }
 }
 
-const COMPARE = 'kind=cuadrante&vintage=2016&p1=2015-05-01..2015-06-01&p2=2015-06-01..2015-07-01&category=robo_transeunte';
+const COMPARE =
+  'kind=cuadrante&vintage=2016&p1=2015-05-01..2015-06-01&p2=2015-06-01..2015-07-01&category=robo_transeunte';
 
 describeEachBackend('GET /api/export/…', (getStore) => {
   let publicApp: Hono;
@@ -68,7 +80,9 @@ describeEachBackend('GET /api/export/…', (getStore) => {
     const csv = await download(admin, `/api/export/compare.csv?${COMPARE}`);
     expect(csv.status).toBe(200);
     expect(csv.type).toBe('text/csv; charset=utf-8');
-    expect(csv.disposition).toBe('attachment; filename="comparacion_cuadrante_2015-05-01_2015-06-01_vs_2015-06-01_2015-07-01.csv"');
+    expect(csv.disposition).toBe(
+      'attachment; filename="comparacion_cuadrante_2015-05-01_2015-06-01_vs_2015-06-01_2015-07-01.csv"',
+    );
     const rows = readCsv(csv.text);
     expect(json.body.items.length).toBeGreaterThan(800);
     expect(rows).toEqual(json.body.items.map(asCells));
@@ -80,12 +94,17 @@ describeEachBackend('GET /api/export/…', (getStore) => {
     const rows = readCsv((await download(publicApp, `/api/export/compare.csv?${COMPARE}`)).text);
     expect(rows).toEqual(json.body.items.map(asCells));
     // one-month periods: each public figure is a published month (docs/privacy.md), checked against the admin's exact file
-    const exact = new Map(readCsv((await download(admin, `/api/export/compare.csv?${COMPARE}`)).text).map((r) => [r.id, r]));
+    const exact = new Map(
+      readCsv((await download(admin, `/api/export/compare.csv?${COMPARE}`)).text).map((r) => [r.id, r]),
+    );
     const small = rows.filter((r) => ['1', '2'].includes(exact.get(r.id)!.p2));
     expect(small.length).toBeGreaterThan(0);
     for (const r of rows) {
       for (const p of ['p1', 'p2'] as const) {
-        expect(monthViolation(r[p] === '' ? null : Number(r[p]), Number(exact.get(r.id)![p]), 3), `${r.id} ${p}`).toBeNull();
+        expect(
+          monthViolation(r[p] === '' ? null : Number(r[p]), Number(exact.get(r.id)![p]), 3),
+          `${r.id} ${p}`,
+        ).toBeNull();
       }
     }
     // so the public file differs from the admin's at every small count
@@ -114,7 +133,9 @@ describeEachBackend('GET /api/export/…', (getStore) => {
     expect(json.body.items.length).toBeGreaterThan(10);
     const res = await download(admin, `/api/export/compare.geojson?${q}`);
     expect(res.status).toBe(200);
-    expect(res.disposition).toBe('attachment; filename="comparacion_h3_2015-05-01_2015-06-01_vs_2015-06-01_2015-07-01.geojson"');
+    expect(res.disposition).toBe(
+      'attachment; filename="comparacion_h3_2015-05-01_2015-06-01_vs_2015-06-01_2015-07-01.geojson"',
+    );
     const fc = JSON.parse(res.text);
     expect(fc.features.map((f: any) => f.properties)).toEqual(json.body.items);
     for (const f of fc.features) {
@@ -131,7 +152,10 @@ describeEachBackend('GET /api/export/…', (getStore) => {
     expect(json.body.cells.length).toBeGreaterThan(0);
     const fc = JSON.parse((await download(admin, `/api/export/emerging.geojson?${q}`)).text);
     expect(fc.features.map((f: any) => f.properties.h3)).toEqual(json.body.cells.map((c: Row) => c.h3));
-    expect(fc.features[0].properties).toMatchObject({ category: json.body.cells[0].category, trend_s: json.body.cells[0].trend.s });
+    expect(fc.features[0].properties).toMatchObject({
+      category: json.body.cells[0].category,
+      trend_s: json.body.cells[0].trend.s,
+    });
     const csv = await download(admin, `/api/export/emerging.csv?${q}`);
     expect(csv.disposition).toBe('attachment; filename="puntos_emergentes_res8_2015-01-01_2015-08-01.csv"');
     const rows = parse(csv.text.replace(/^\ufeff/, ''), { columns: true }) as Row[];
@@ -139,8 +163,12 @@ describeEachBackend('GET /api/export/…', (getStore) => {
 
     const pq = 'res=8&month=2015-07&months=2&rank_by=count&category=robo_transeunte';
     const pai = await getJson(admin, `/api/hotspots/pai?${pq}`);
-    const paiRows = parse((await download(admin, `/api/export/pai.csv?${pq}`)).text.replace(/^\ufeff/, ''), { columns: true }) as Row[];
-    expect(paiRows.map((r) => [r.month, Number(r.hits), r.cells])).toEqual(pai.body.items.map((i: Row) => [i.month, i.hits, (i.cells as string[]).join(' ')]));
+    const paiRows = parse((await download(admin, `/api/export/pai.csv?${pq}`)).text.replace(/^\ufeff/, ''), {
+      columns: true,
+    }) as Row[];
+    expect(paiRows.map((r) => [r.month, Number(r.hits), r.cells])).toEqual(
+      pai.body.items.map((i: Row) => [i.month, i.hits, (i.cells as string[]).join(' ')]),
+    );
   });
 
   it('hotspots.geojson (public, res 8): hexagon polygons around their cells, the same public figures as the JSON', async () => {
@@ -153,8 +181,11 @@ describeEachBackend('GET /api/export/…', (getStore) => {
     const exact = await getJson(admin, `/api/hotspots?${q}&${categories}`);
     const truth = new Map<string, number>(exact.body.cells.map((c: { h3: string; count: number }) => [c.h3, c.count]));
     expect([...truth.values()].some((n) => n > 0 && n < 3)).toBe(true);
-    for (const c of json.body.cells as { h3: string; count: number | null }[]) expect(monthViolation(c.count, truth.get(c.h3) ?? 0, 3), c.h3).toBeNull();
-    for (const [h3, n] of truth) if (!json.body.cells.some((c: { h3: string }) => c.h3 === h3)) expect(monthViolation(0, n, 3), `${h3} absent`).toBeNull();
+    for (const c of json.body.cells as { h3: string; count: number | null }[])
+      expect(monthViolation(c.count, truth.get(c.h3) ?? 0, 3), c.h3).toBeNull();
+    for (const [h3, n] of truth)
+      if (!json.body.cells.some((c: { h3: string }) => c.h3 === h3))
+        expect(monthViolation(0, n, 3), `${h3} absent`).toBeNull();
     for (const f of fc.features) {
       checkGeometry(f.geometry);
       expect(f.geometry.coordinates[0]).toHaveLength(7); // 6 vertices + the closing one
@@ -170,7 +201,9 @@ describeEachBackend('GET /api/export/…', (getStore) => {
 
   it('gistar.csv and rank.geojson follow their JSON', async () => {
     const g = await getJson(admin, '/api/hotspots/gistar?res=7&from=2015-06-01&to=2015-07-01');
-    expect(readCsv((await download(admin, '/api/export/gistar.csv?res=7&from=2015-06-01&to=2015-07-01')).text)).toEqual(g.body.cells.map(asCells));
+    expect(readCsv((await download(admin, '/api/export/gistar.csv?res=7&from=2015-06-01&to=2015-07-01')).text)).toEqual(
+      g.body.cells.map(asCells),
+    );
     const rq = 'kind=alcaldia&from=2015-06-01&to=2015-07-01&limit=5';
     const r = await getJson(admin, `/api/rank?${rq}`);
     const fc = JSON.parse((await download(admin, `/api/export/rank.geojson?${rq}`)).text);
@@ -182,7 +215,9 @@ describeEachBackend('GET /api/export/…', (getStore) => {
     const sq = 'kind=cuadrante&id=C-1.1.1&vintage=2016&from=2015-01-01&to=2016-01-01';
     const s = await getJson(admin, '/api/areas/cuadrante/C-1.1.1/series?vintage=2016&from=2015-01-01&to=2016-01-01');
     const rows = readCsv((await download(admin, `/api/export/series.csv?${sq}`)).text);
-    expect(rows).toEqual(s.body.series.map((p: Row) => asCells({ kind: 'cuadrante', id: 'C-1.1.1', name: 'C-1.1.1', ...p })));
+    expect(rows).toEqual(
+      s.body.series.map((p: Row) => asCells({ kind: 'cuadrante', id: 'C-1.1.1', name: 'C-1.1.1', ...p })),
+    );
     expect(rows).toHaveLength(12);
 
     const pq = 'cuadrante=O-3.6.4&vintage=2016&from=2015-01-01&to=2016-01-01';
@@ -190,7 +225,13 @@ describeEachBackend('GET /api/export/…', (getStore) => {
     const heat = readCsv((await download(admin, `/api/export/patrol.csv?${pq}`)).text);
     expect(heat).toHaveLength(168);
     for (const r of heat) expect(Number(r.count)).toBe(p.body.heat.counts[Number(r.dow)][Number(r.hour)]);
-    expect(heat[0]).toEqual({ cuadrante: 'O-3.6.4', dow: '0', dia: 'lunes', hour: '0', count: String(p.body.heat.counts[0][0]) });
+    expect(heat[0]).toEqual({
+      cuadrante: 'O-3.6.4',
+      dow: '0',
+      dia: 'lunes',
+      hour: '0',
+      count: String(p.body.heat.counts[0][0]),
+    });
     const cells = JSON.parse((await download(admin, `/api/export/patrol.geojson?${pq}`)).text);
     expect(cells.features.map((f: any) => f.properties.h3)).toEqual(p.body.top_cells.map((c: Row) => c.h3));
     for (const f of cells.features) checkGeometry(f.geometry);
@@ -201,7 +242,10 @@ describeEachBackend('GET /api/export/…', (getStore) => {
       ['/api/export/compare.csv?kind=cuadrante', '/api/compare?kind=cuadrante'],
       ['/api/export/hotspots.geojson?res=9', '/api/hotspots?res=9'], // public: res > 8 is forbidden
       ['/api/export/patrol.csv?cuadrante=O-3.6.4&vintage=2016', '/api/patrol?cuadrante=O-3.6.4&vintage=2016'],
-      ['/api/export/semaforo.csv?kind=cuadrante&ids=ZZ-1&month=2016-01', '/api/semaforo?kind=cuadrante&ids=ZZ-1&month=2016-01'],
+      [
+        '/api/export/semaforo.csv?kind=cuadrante&ids=ZZ-1&month=2016-01',
+        '/api/semaforo?kind=cuadrante&ids=ZZ-1&month=2016-01',
+      ],
     ]) {
       const a = await getJson(publicApp, exp);
       const b = await getJson(publicApp, src);
@@ -209,7 +253,9 @@ describeEachBackend('GET /api/export/…', (getStore) => {
       expect([a.status, a.body], exp).toEqual([b.status, b.body]);
     }
     expect((await getJson(publicApp, '/api/export/target-progress.csv?target=abc')).status).toBe(404);
-    expect((await getJson(publicApp, '/api/export/series.csv?kind=cuadrante')).body.error.code).toBe('invalid_parameter');
+    expect((await getJson(publicApp, '/api/export/series.csv?kind=cuadrante')).body.error.code).toBe(
+      'invalid_parameter',
+    );
     expect((await getJson(publicApp, '/api/export/nada.csv')).status).toBe(404);
   });
 
@@ -217,7 +263,17 @@ describeEachBackend('GET /api/export/…', (getStore) => {
     const res = await admin.request('/api/targets', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'meta', kind: 'sector', area_id: 'OASIS', vintage: 2016, category: 'robo_transeunte', baseline_from: '2015-01', baseline_to: '2016-01', reduction_pct: 25, due_month: '2016-06' }),
+      body: JSON.stringify({
+        name: 'meta',
+        kind: 'sector',
+        area_id: 'OASIS',
+        vintage: 2016,
+        category: 'robo_transeunte',
+        baseline_from: '2015-01',
+        baseline_to: '2016-01',
+        reduction_pct: 25,
+        due_month: '2016-06',
+      }),
     });
     const { id } = (await res.json()) as { id: number };
     const p = await getJson(admin, `/api/targets/${id}/progress`);

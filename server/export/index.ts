@@ -60,69 +60,133 @@ const range = (b: Body) => [b.from, b.to].filter(Boolean).join('_');
 
 export const EXPORTS: readonly ExportSpec[] = [
   {
-    name: 'compare', summary: 'Comparación de periodos por área', source: () => '/api/compare', sourcePath: '/api/compare',
-    formats: ['csv', 'geojson'], rows: (b) => b.items, geometry: 'area',
+    name: 'compare',
+    summary: 'Comparación de periodos por área',
+    source: () => '/api/compare',
+    sourcePath: '/api/compare',
+    formats: ['csv', 'geojson'],
+    rows: (b) => b.items,
+    geometry: 'area',
     filename: (b) => `comparacion_${b.kind}_${b.p1.from}_${b.p1.to}_vs_${b.p2.from}_${b.p2.to}`,
   },
   {
-    name: 'rank', summary: 'Ranking de áreas', source: () => '/api/rank', sourcePath: '/api/rank',
-    formats: ['csv', 'geojson'], rows: (b) => b.items, geometry: 'area', filename: (b) => `ranking_${b.kind}_${range(b)}`,
+    name: 'rank',
+    summary: 'Ranking de áreas',
+    source: () => '/api/rank',
+    sourcePath: '/api/rank',
+    formats: ['csv', 'geojson'],
+    rows: (b) => b.items,
+    geometry: 'area',
+    filename: (b) => `ranking_${b.kind}_${range(b)}`,
   },
   {
-    name: 'semaforo', summary: 'Semáforo delictivo por área', source: () => '/api/semaforo', sourcePath: '/api/semaforo',
-    formats: ['csv', 'geojson'], rows: (b) => b.items, geometry: 'area', filename: (b) => `semaforo_${b.kind}_${b.month}`,
+    name: 'semaforo',
+    summary: 'Semáforo delictivo por área',
+    source: () => '/api/semaforo',
+    sourcePath: '/api/semaforo',
+    formats: ['csv', 'geojson'],
+    rows: (b) => b.items,
+    geometry: 'area',
+    filename: (b) => `semaforo_${b.kind}_${b.month}`,
   },
   {
-    name: 'hotspots', summary: 'Incidentes por hexágono H3', source: () => '/api/hotspots', sourcePath: '/api/hotspots',
-    formats: ['csv', 'geojson'], rows: (b) => b.cells, geometry: 'hexagon', filename: (b) => `hexagonos_res${b.res}_${range(b) || 'todo'}`,
+    name: 'hotspots',
+    summary: 'Incidentes por hexágono H3',
+    source: () => '/api/hotspots',
+    sourcePath: '/api/hotspots',
+    formats: ['csv', 'geojson'],
+    rows: (b) => b.cells,
+    geometry: 'hexagon',
+    filename: (b) => `hexagonos_res${b.res}_${range(b) || 'todo'}`,
   },
   {
-    name: 'gistar', summary: 'Puntos calientes y fríos (Gi*) por hexágono H3', source: () => '/api/hotspots/gistar', sourcePath: '/api/hotspots/gistar',
-    formats: ['csv', 'geojson'], rows: (b) => b.cells, geometry: 'hexagon', filename: (b) => `puntos_calientes_res${b.res}_${range(b) || 'todo'}`,
+    name: 'gistar',
+    summary: 'Puntos calientes y fríos (Gi*) por hexágono H3',
+    source: () => '/api/hotspots/gistar',
+    sourcePath: '/api/hotspots/gistar',
+    formats: ['csv', 'geojson'],
+    rows: (b) => b.cells,
+    geometry: 'hexagon',
+    filename: (b) => `puntos_calientes_res${b.res}_${range(b) || 'todo'}`,
   },
   {
-    name: 'series', summary: 'Serie mensual de un área (kind e id como en /api/trend)',
-    source: (q) => `/api/areas/${need(q, 'kind')}/${need(q, 'id')}/series`, sourcePath: '/api/areas/{kind}/{id}/series',
-    formats: ['csv'], rows: (b) => b.series.map((s: Row) => ({ kind: b.kind, id: b.id, name: b.name, ...s })),
+    name: 'series',
+    summary: 'Serie mensual de un área (kind e id como en /api/trend)',
+    source: (q) => `/api/areas/${need(q, 'kind')}/${need(q, 'id')}/series`,
+    sourcePath: '/api/areas/{kind}/{id}/series',
+    formats: ['csv'],
+    rows: (b) => b.series.map((s: Row) => ({ kind: b.kind, id: b.id, name: b.name, ...s })),
     filename: (b) => `serie_${b.kind}_${b.id}_${range(b)}`,
   },
   {
-    name: 'patrol', summary: 'Hoja de patrullaje: CSV = tabla día × hora (168 filas); GeoJSON = celdas principales',
-    source: () => '/api/patrol', sourcePath: '/api/patrol', formats: ['csv', 'geojson'],
+    name: 'patrol',
+    summary: 'Hoja de patrullaje: CSV = tabla día × hora (168 filas); GeoJSON = celdas principales',
+    source: () => '/api/patrol',
+    sourcePath: '/api/patrol',
+    formats: ['csv', 'geojson'],
     rows: (b) =>
       (b.heat.counts as number[][]).flatMap((hours, dow) =>
         hours.map((count, hour) => ({ cuadrante: b.cuadrante.id, dow, dia: DAY_LABELS[dow], hour, count })),
       ),
-    geometry: 'hexagon', geoRows: (b) => b.top_cells.map((c: Row, i: number) => ({ rank: i + 1, ...c })),
+    geometry: 'hexagon',
+    geoRows: (b) => b.top_cells.map((c: Row, i: number) => ({ rank: i + 1, ...c })),
     filename: (b) => `patrullaje_${b.cuadrante.id}_${range(b) || 'todo'}`,
   },
   {
-    name: 'emerging', summary: 'Puntos calientes emergentes por hexágono H3 (celdas con patrón)',
-    source: () => '/api/hotspots/emerging', sourcePath: '/api/hotspots/emerging', formats: ['csv', 'geojson'], geometry: 'hexagon',
+    name: 'emerging',
+    summary: 'Puntos calientes emergentes por hexágono H3 (celdas con patrón)',
+    source: () => '/api/hotspots/emerging',
+    sourcePath: '/api/hotspots/emerging',
+    formats: ['csv', 'geojson'],
+    geometry: 'hexagon',
     rows: (b) =>
-      b.cells.map(({ trend, ...cell }: Row & { trend: Row }) => ({ ...cell, trend_s: trend.s, trend_z: trend.z, trend_p: trend.p, trend_tau: trend.tau, trend_direction: trend.direction })),
+      b.cells.map(({ trend, ...cell }: Row & { trend: Row }) => ({
+        ...cell,
+        trend_s: trend.s,
+        trend_z: trend.z,
+        trend_p: trend.p,
+        trend_tau: trend.tau,
+        trend_direction: trend.direction,
+      })),
     filename: (b) => `puntos_emergentes_res${b.res}_${range(b)}`,
   },
   {
-    name: 'pai', summary: 'Prueba retrospectiva PAI: una fila por mes de prueba (celdas separadas por espacios)',
-    source: () => '/api/hotspots/pai', sourcePath: '/api/hotspots/pai', formats: ['csv'],
-    rows: (b) => b.items.map(({ cells, ...item }: Row & { cells: string[] }) => ({ res: b.res, training: b.training, top: b.top, rank_by: b.rank_by, ...item, cells: cells.join(' ') })),
+    name: 'pai',
+    summary: 'Prueba retrospectiva PAI: una fila por mes de prueba (celdas separadas por espacios)',
+    source: () => '/api/hotspots/pai',
+    sourcePath: '/api/hotspots/pai',
+    formats: ['csv'],
+    rows: (b) =>
+      b.items.map(({ cells, ...item }: Row & { cells: string[] }) => ({
+        res: b.res,
+        training: b.training,
+        top: b.top,
+        rank_by: b.rank_by,
+        ...item,
+        cells: cells.join(' '),
+      })),
     filename: (b) => `pai_res${b.res}_${b.month}`,
   },
   {
-    name: 'target-progress', summary: 'Avance mensual de una meta (parámetro target = id de la meta)',
+    name: 'target-progress',
+    summary: 'Avance mensual de una meta (parámetro target = id de la meta)',
     source: (q) => {
-      if (!/^[1-9]\d{0,8}$/.test(q.target ?? '')) throw new AppError('not_found', `meta ${String(q.target ?? '').slice(0, 40)}`);
+      if (!/^[1-9]\d{0,8}$/.test(q.target ?? ''))
+        throw new AppError('not_found', `meta ${String(q.target ?? '').slice(0, 40)}`);
       return `/api/targets/${q.target}/progress`;
     },
-    sourcePath: '/api/targets/{target_id}/progress', formats: ['csv'],
-    rows: (b) => b.items.map((i: Row) => ({ target_id: b.target.id, ...i })), filename: (b) => `meta_${b.target.id}_avance`,
+    sourcePath: '/api/targets/{target_id}/progress',
+    formats: ['csv'],
+    rows: (b) => b.items.map((i: Row) => ({ target_id: b.target.id, ...i })),
+    filename: (b) => `meta_${b.target.id}_avance`,
   },
 ];
 
 /** Spanish-safe ASCII file name: accents folded, anything else but [A-Za-z0-9._-] → '_'. */
 export function safeFilename(name: string): string {
-  return stripAccents(name).replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 150);
+  return stripAccents(name)
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .slice(0, 150);
 }
 
 /** CSV text of rows: columns in first-seen key order, BOM, null → '', booleans true/false, objects as JSON. */
@@ -165,7 +229,11 @@ async function toGeoJson(spec: ExportSpec, body: Body, { reference }: Services):
     const byId = new Map(fc.features.map((f) => [f.properties.id, f.geometry as Geometry]));
     geometryOf = (r) => byId.get(String(r.id)) ?? null;
   }
-  const features: Feature[] = rows.map((r) => ({ type: 'Feature', geometry: geometryOf(r) as Geometry, properties: r }));
+  const features: Feature[] = rows.map((r) => ({
+    type: 'Feature',
+    geometry: geometryOf(r) as Geometry,
+    properties: r,
+  }));
   return { type: 'FeatureCollection', features };
 }
 
@@ -184,7 +252,11 @@ export const EXPORT_FILES: ReadonlyMap<string, { spec: ExportSpec; format: Expor
 export function registerExports(app: ApiApp, services: Services): void {
   app.get('/api/export/:export', async (c) => {
     const file = EXPORT_FILES.get(c.req.param('export'));
-    if (!file) throw new AppError('not_found', `exportación ${c.req.param('export').slice(0, 40)} (use ${[...EXPORT_FILES.keys()].join(', ')})`);
+    if (!file)
+      throw new AppError(
+        'not_found',
+        `exportación ${c.req.param('export').slice(0, 40)} (use ${[...EXPORT_FILES.keys()].join(', ')})`,
+      );
     const { spec, format } = file;
     const url = new URL(c.req.url);
     const inner = new URL(spec.source(c.req.query()) + url.search, url.origin);
@@ -203,8 +275,14 @@ export function registerExports(app: ApiApp, services: Services): void {
     const name = safeFilename(spec.filename(body, c.req.query()));
     const disposition = `attachment; filename="${name}.${format}"`;
     if (format === 'csv') {
-      return c.body(toCsv(spec.rows(body)), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': disposition });
+      return c.body(toCsv(spec.rows(body)), 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': disposition,
+      });
     }
-    return c.body(JSON.stringify(await toGeoJson(spec, body, services)), 200, { 'Content-Type': 'application/geo+json; charset=utf-8', 'Content-Disposition': disposition });
+    return c.body(JSON.stringify(await toGeoJson(spec, body, services)), 200, {
+      'Content-Type': 'application/geo+json; charset=utf-8',
+      'Content-Disposition': disposition,
+    });
   });
 }

@@ -29,12 +29,17 @@ let alcaldias: { feature: Feature<Polygon | MultiPolygon>; box: number[] }[] | u
 const centreInCity = new Map<string, boolean>();
 /** Whether the cell's centre lies in one of the raw alcaldía polygons (turf; bounding boxes first). */
 function inCity(h3: string): boolean {
-  alcaldias ??= readBundledJson<FeatureCollection<Polygon | MultiPolygon>>('boundaries/alcaldias.geojson.gz').features.map((feature) => ({ feature, box: bbox(feature) }));
+  alcaldias ??= readBundledJson<FeatureCollection<Polygon | MultiPolygon>>(
+    'boundaries/alcaldias.geojson.gz',
+  ).features.map((feature) => ({ feature, box: bbox(feature) }));
   let inside = centreInCity.get(h3);
   if (inside === undefined) {
     const [lat, lng] = cellToLatLng(h3);
     const pt = point([lng, lat]);
-    inside = alcaldias.some(({ feature, box }) => lng >= box[0] && lat >= box[1] && lng <= box[2] && lat <= box[3] && booleanPointInPolygon(pt, feature));
+    inside = alcaldias.some(
+      ({ feature, box }) =>
+        lng >= box[0] && lat >= box[1] && lng <= box[2] && lat <= box[3] && booleanPointInPolygon(pt, feature),
+    );
     centreInCity.set(h3, inside);
   }
   return inside;
@@ -134,7 +139,10 @@ describeEachBackend('GET /api/hotspots/gistar', (getStore) => {
     for (const res of [6, 10]) {
       const { status, body: b } = await getJson(api(), `/api/hotspots/gistar?res=${res}&${QUERY}`);
       expect(status).toBe(200);
-      const total = (await getJson(api(), `/api/hotspots?res=${res}&${QUERY}`)).body.cells.reduce((a: number, c: Cell) => a + c.count, 0);
+      const total = (await getJson(api(), `/api/hotspots?res=${res}&${QUERY}`)).body.cells.reduce(
+        (a: number, c: Cell) => a + c.count,
+        0,
+      );
       expect(b.cells.reduce((a: number, c: Cell) => a + c.count, 0) + b.outside).toBe(total);
     }
     const path = `/api/hotspots/gistar?res=6&${QUERY}`;

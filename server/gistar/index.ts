@@ -18,7 +18,14 @@ import { parseFilter, parseParams, required } from '../params/index.ts';
 import { principalOf } from '../auth/index.ts';
 import { hexagonPlan } from '../policy/index.ts';
 
-export { checkGiStarResolution, cityStudyArea, GISTAR_FDR_Q, GISTAR_MAX_RES, GISTAR_MIN_RES, GISTAR_RING } from '../shared/gistar.ts';
+export {
+  checkGiStarResolution,
+  cityStudyArea,
+  GISTAR_FDR_Q,
+  GISTAR_MAX_RES,
+  GISTAR_MIN_RES,
+  GISTAR_RING,
+} from '../shared/gistar.ts';
 
 export function registerGiStar(app: ApiApp, { repositories: { incidents: repo }, publicData }: Services): void {
   app.get('/api/hotspots/gistar', async (c) => {
@@ -30,13 +37,26 @@ export function registerGiStar(app: ApiApp, { repositories: { incidents: repo },
     // public: Gi* on the public hexagons' published sums (a withheld cell counts 0), never on exact counts
     const counts = plan.exact
       ? await repo.hotspots({ res, ...filter })
-      : (await publicData.hotspots({ res, from: filter.from, to: filter.to, categories: plan.categories, sources: filter.sources }, await publicData.publication(plan))).map((cell) => ({ h3: cell.h3, count: cell.count ?? 0 }));
+      : (
+          await publicData.hotspots(
+            { res, from: filter.from, to: filter.to, categories: plan.categories, sources: filter.sources },
+            await publicData.publication(plan),
+          )
+        ).map((cell) => ({ h3: cell.h3, count: cell.count ?? 0 }));
     const nb = cityStudyArea(res);
     const { cells, outside } = giStarOnStudyArea(
       nb,
       counts.map((cell) => [cell.h3, cell.count] as const),
       GISTAR_FDR_Q,
     );
-    return c.json({ res, from: filter.from ?? null, to: filter.to ?? null, category: filter.category, ...(plan.exact ? {} : { access: 'public' }), outside, cells });
+    return c.json({
+      res,
+      from: filter.from ?? null,
+      to: filter.to ?? null,
+      category: filter.category,
+      ...(plan.exact ? {} : { access: 'public' }),
+      outside,
+      cells,
+    });
   });
 }

@@ -9,14 +9,19 @@ describeApi('GET /api/health', (ctx) => {
     const { app, sample, backend } = ctx();
     const { status, body, headers } = await getJson(app, '/api/health');
     expect(status).toBe(200);
-    const latest = sample.rows.map((r) => r.date).sort().at(-1);
+    const latest = sample.rows
+      .map((r) => r.date)
+      .sort()
+      .at(-1);
     const earliest = sample.rows.map((r) => r.date).sort()[0];
     expect(body).toEqual({
       ok: true,
       db: backend,
       incidents: sample.rows.length,
       data_until: latest,
-      sources: [{ source: 'ssc_points', source_kind: 'official', incidents: sample.rows.length, from: earliest, until: latest }],
+      sources: [
+        { source: 'ssc_points', source_kind: 'official', incidents: sample.rows.length, from: earliest, until: latest },
+      ],
     });
     expect(headers.get('etag')).toMatch(/^".+"$/);
     expect(headers.get('cache-control')).toBe('no-cache');

@@ -28,14 +28,20 @@ const STARTING_RETRY_SECONDS = 5;
 export function startingHandler(phase: () => string): (req: Request) => Response {
   return (req) => {
     const path = new URL(req.url).pathname;
-    const body = path === '/api/ready' ? { ready: false, phase: phase(), ...errorBody('service_starting') } : errorBody('service_starting');
+    const body =
+      path === '/api/ready'
+        ? { ready: false, phase: phase(), ...errorBody('service_starting') }
+        : errorBody('service_starting');
     return new Response(JSON.stringify(body), {
       status: 503,
-      headers: { 'content-type': 'application/json; charset=UTF-8', 'cache-control': 'no-store', 'retry-after': String(STARTING_RETRY_SECONDS) },
+      headers: {
+        'content-type': 'application/json; charset=UTF-8',
+        'cache-control': 'no-store',
+        'retry-after': String(STARTING_RETRY_SECONDS),
+      },
     });
   };
 }
-
 
 type Health = Awaited<ReturnType<Services['repositories']['incidents']['health']>>;
 
@@ -71,11 +77,20 @@ export function registerHealth(app: ApiApp, { repositories: { incidents: repo } 
     c.set('cacheControl', 'no-cache');
     try {
       const h = await healthAt(await repo.dataVersion());
-      return c.json({ ok: true, db: repo.backend, incidents: h.incidents, data_until: h.dataUntil, sources: h.sources });
+      return c.json({
+        ok: true,
+        db: repo.backend,
+        incidents: h.incidents,
+        data_until: h.dataUntil,
+        sources: h.sources,
+      });
     } catch (err) {
       c.get('log')?.error({ err, reqId: c.get('requestId') }, 'health check failed');
       c.header('Cache-Control', 'no-store');
-      return c.json({ ok: false, db: repo.backend, incidents: null, data_until: null, ...errorBody('db_unavailable') }, 503);
+      return c.json(
+        { ok: false, db: repo.backend, incidents: null, data_until: null, ...errorBody('db_unavailable') },
+        503,
+      );
     }
   });
 }

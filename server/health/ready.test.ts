@@ -18,7 +18,11 @@ describeApi(
       expect(res.status).toBe(503);
       expect(res.headers.get('cache-control')).toBe('no-store');
       expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect(await res.json()).toMatchObject({ ready: false, phase: 'importación inicial', error: { code: 'service_starting' } });
+      expect(await res.json()).toMatchObject({
+        ready: false,
+        phase: 'importación inicial',
+        error: { code: 'service_starting' },
+      });
       phase = 'aplicación web';
       expect(((await starting(new Request('http://localhost/api/ready')).json()) as any).phase).toBe('aplicación web');
       const other = starting(new Request('http://localhost/api/hotspots?res=8'));

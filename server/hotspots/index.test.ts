@@ -8,9 +8,14 @@ const JUNE = { from: '2015-06-01', to: '2015-07-01' };
 describeApi('GET /api/hotspots', (ctx) => {
   it('counts each res-8 cell exactly as the SSC rows of that month and category located in the city', async () => {
     const { app, sample } = ctx();
-    const { status, body } = await getJson(app, `/api/hotspots?res=8&from=${JUNE.from}&to=${JUNE.to}&category=robo_transeunte`);
+    const { status, body } = await getJson(
+      app,
+      `/api/hotspots?res=8&from=${JUNE.from}&to=${JUNE.to}&category=robo_transeunte`,
+    );
     expect(status).toBe(200);
-    const rows = rowsWhere(sample.rows, { ...JUNE, categories: ['robo_transeunte'] }).filter((r) => sample.inCity.has(r.id));
+    const rows = rowsWhere(sample.rows, { ...JUNE, categories: ['robo_transeunte'] }).filter((r) =>
+      sample.inCity.has(r.id),
+    );
     expect(rows.length).toBeGreaterThan(100);
     const expected = countBy(rows, (r) => latLngToCell(Number(r.lat), Number(r.long), 8));
     const got = Object.fromEntries(body.cells.map((c: { h3: string; count: number }) => [c.h3, c.count]));
@@ -21,8 +26,15 @@ describeApi('GET /api/hotspots', (ctx) => {
 
   it('expands a group id to its categories (robo_transporte_publico = metro + microbús + taxi)', async () => {
     const { app, sample } = ctx();
-    const { body } = await getJson(app, `/api/hotspots?res=6&from=2015-05-01&to=2015-08-01&category=robo_transporte_publico`);
-    const rows = rowsWhere(sample.rows, { from: '2015-05-01', to: '2015-08-01', categories: ['robo_metro', 'robo_microbus', 'robo_taxi'] }).filter((r) => sample.inCity.has(r.id));
+    const { body } = await getJson(
+      app,
+      `/api/hotspots?res=6&from=2015-05-01&to=2015-08-01&category=robo_transporte_publico`,
+    );
+    const rows = rowsWhere(sample.rows, {
+      from: '2015-05-01',
+      to: '2015-08-01',
+      categories: ['robo_metro', 'robo_microbus', 'robo_taxi'],
+    }).filter((r) => sample.inCity.has(r.id));
     expect(Object.fromEntries(body.cells.map((c: { h3: string; count: number }) => [c.h3, c.count]))).toEqual(
       countBy(rows, (r) => latLngToCell(Number(r.lat), Number(r.long), 6)),
     );
@@ -83,7 +95,10 @@ if (bundledDataImported()) {
       const rows = parse(readBundled('crime/ssc_crime_points_2013_2016.csv.gz'), { columns: true }) as SscRow[];
       const geocoder = buildReverseGeocoder(loadBoundarySets());
       const app = createApp({ store: getStore() });
-      for (const [month, category] of [['2014-03', 'robo_transeunte'], ['2016-01', 'homicidio_doloso']] as const) {
+      for (const [month, category] of [
+        ['2014-03', 'robo_transeunte'],
+        ['2016-01', 'homicidio_doloso'],
+      ] as const) {
         const [from, to] = [`${month}-01`, month === '2014-03' ? '2014-04-01' : '2016-02-01'];
         const expected = rowsWhere(rows, { from, to, categories: [category] }).filter(
           (r) => r.lat !== 'NA' && geocoder.inCity(Number(r.lat), Number(r.long)),

@@ -15,10 +15,19 @@ export function registerHotspots(app: ApiApp, { repositories: { incidents: repo 
     const res = required(parseParams(query, ['res']).res, 'res');
     const filter = parseFilter(query);
     const plan = hexagonPlan(principalOf(c), { res, categories: filter.categories, windows: [filter] });
-    const head = { res, from: filter.from ?? null, to: filter.to ?? null, category: filter.category, ...(filter.sources ? { source: filter.sources } : {}) };
+    const head = {
+      res,
+      from: filter.from ?? null,
+      to: filter.to ?? null,
+      category: filter.category,
+      ...(filter.sources ? { source: filter.sources } : {}),
+    };
     if (plan.exact) return c.json({ ...head, cells: await repo.hotspots({ res, ...filter }) });
     const pub = await publicData.publication(plan);
-    const cells = await publicData.hotspots({ res, from: filter.from, to: filter.to, categories: plan.categories, sources: filter.sources }, pub);
+    const cells = await publicData.hotspots(
+      { res, from: filter.from, to: filter.to, categories: plan.categories, sources: filter.sources },
+      pub,
+    );
     return c.json({ ...head, access: 'public', min_count: pub.k, cells });
   });
 }

@@ -12,11 +12,17 @@ function client(trust: TrustProxy, peer: string | undefined, headers: Record<str
   return resolveClient(trust, { address: peer, encrypted }, (name) => headers[name], URL_SEEN);
 }
 
-const PROXIED = { host: 'mapa.example.org', 'x-forwarded-for': '198.51.100.7', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'mapa.example.org' };
+const PROXIED = {
+  host: 'mapa.example.org',
+  'x-forwarded-for': '198.51.100.7',
+  'x-forwarded-proto': 'https',
+  'x-forwarded-host': 'mapa.example.org',
+};
 
 describe('TRUST_PROXY', () => {
   it('is off by default and for off/false/0', () => {
-    for (const raw of [undefined, '', ' ', 'off', 'false', 'FALSE', '0', 'no']) expect(parseTrustProxy(raw).kind, String(raw)).toBe('off');
+    for (const raw of [undefined, '', ' ', 'off', 'false', 'FALSE', '0', 'no'])
+      expect(parseTrustProxy(raw).kind, String(raw)).toBe('off');
   });
 
   it('reads a hop count and a list of addresses and CIDR blocks', () => {
@@ -28,7 +34,17 @@ describe('TRUST_PROXY', () => {
   });
 
   it('refuses anything else with a message naming the entry', () => {
-    for (const bad of ['true', 'yes', '10.0.0.0/33', '10.0.0/8', 'proxy.example.org', '::1/129', '10.0.0.1/8/2', '1.5', '99']) {
+    for (const bad of [
+      'true',
+      'yes',
+      '10.0.0.0/33',
+      '10.0.0/8',
+      'proxy.example.org',
+      '::1/129',
+      '10.0.0.1/8/2',
+      '1.5',
+      '99',
+    ]) {
       expect(() => parseTrustProxy(bad), bad).toThrow(/TRUST_PROXY/);
     }
   });
@@ -44,16 +60,26 @@ describe('resolveClient', () => {
     const c = client(parseTrustProxy('1'), '10.0.0.2', { ...PROXIED, 'x-forwarded-for': '192.0.2.44, 198.51.100.7' });
     // only the right-most entry was written by our proxy; 192.0.2.44 came from the client itself
     expect(c).toEqual({ ip: '198.51.100.7', scheme: 'https', host: 'mapa.example.org' });
-    expect(client(parseTrustProxy('2'), '10.0.0.2', { ...PROXIED, 'x-forwarded-for': '192.0.2.44, 198.51.100.7' }).ip).toBe('192.0.2.44');
+    expect(
+      client(parseTrustProxy('2'), '10.0.0.2', { ...PROXIED, 'x-forwarded-for': '192.0.2.44, 198.51.100.7' }).ip,
+    ).toBe('192.0.2.44');
   });
 
   it('with an address list trusts only listed peers, and walks X-Forwarded-For past listed proxies', () => {
     const trust = parseTrustProxy('10.0.0.0/8');
-    expect(client(trust, '10.1.2.3', { ...PROXIED, 'x-forwarded-for': '198.51.100.7, 10.9.9.9' }).ip).toBe('198.51.100.7');
+    expect(client(trust, '10.1.2.3', { ...PROXIED, 'x-forwarded-for': '198.51.100.7, 10.9.9.9' }).ip).toBe(
+      '198.51.100.7',
+    );
     // a client spoofing an inner address stops the walk at the first untrusted address
-    expect(client(trust, '10.1.2.3', { ...PROXIED, 'x-forwarded-for': '10.5.5.5, 198.51.100.7' }).ip).toBe('198.51.100.7');
+    expect(client(trust, '10.1.2.3', { ...PROXIED, 'x-forwarded-for': '10.5.5.5, 198.51.100.7' }).ip).toBe(
+      '198.51.100.7',
+    );
     // a peer outside the list is the client, whatever it forwards
-    expect(client(trust, '203.0.113.9', PROXIED)).toEqual({ ip: '203.0.113.9', scheme: 'http', host: 'mapa.example.org' });
+    expect(client(trust, '203.0.113.9', PROXIED)).toEqual({
+      ip: '203.0.113.9',
+      scheme: 'http',
+      host: 'mapa.example.org',
+    });
     // IPv4 peers on a dual-stack socket match IPv4 blocks
     expect(client(trust, '::ffff:10.1.2.3', PROXIED).ip).toBe('198.51.100.7');
   });
@@ -64,7 +90,11 @@ describe('resolveClient', () => {
 
   it('takes https from TLS on the socket, and without a socket names the bucket "unknown"', () => {
     expect(client(parseTrustProxy(undefined), '192.0.2.1', {}, true).scheme).toBe('https');
-    expect(client(parseTrustProxy('1'), undefined, PROXIED)).toEqual({ ip: 'unknown', scheme: 'http', host: 'mapa.example.org' });
+    expect(client(parseTrustProxy('1'), undefined, PROXIED)).toEqual({
+      ip: 'unknown',
+      scheme: 'http',
+      host: 'mapa.example.org',
+    });
   });
 });
 

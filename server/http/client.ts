@@ -20,7 +20,8 @@ import { BlockList, isIP } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import type { Context, MiddlewareHandler } from 'hono';
 
-export type TrustProxy = { kind: 'off' } | { kind: 'hops'; hops: number } | { kind: 'list'; list: BlockList; text: string };
+export type TrustProxy =
+  { kind: 'off' } | { kind: 'hops'; hops: number } | { kind: 'list'; list: BlockList; text: string };
 
 export const TRUST_NOBODY: TrustProxy = { kind: 'off' };
 
@@ -32,11 +33,15 @@ export function parseTrustProxy(raw: string | undefined): TrustProxy {
   if (text === '' || /^(off|false|no|0)$/i.test(text)) return TRUST_NOBODY;
   if (/^\d+$/.test(text)) {
     const hops = Number(text);
-    if (hops > 32) throw new Error(`TRUST_PROXY: ${text} saltos no es razonable (use el número de proxies delante del servidor)`);
+    if (hops > 32)
+      throw new Error(`TRUST_PROXY: ${text} saltos no es razonable (use el número de proxies delante del servidor)`);
     return { kind: 'hops', hops };
   }
   const list = new BlockList();
-  for (const entry of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     for (const item of entry.toLowerCase() === 'loopback' ? LOOPBACK : [entry]) addTrusted(list, item);
   }
   return { kind: 'list', list, text };
@@ -48,7 +53,9 @@ function addTrusted(list: BlockList, entry: string): void {
   const bits = prefix === undefined ? undefined : Number(prefix);
   const max = family === 6 ? 128 : 32;
   if (!family || extra !== undefined || (bits !== undefined && (!/^\d+$/.test(prefix) || bits > max))) {
-    throw new Error(`TRUST_PROXY: "${entry}" no es un número de saltos, una dirección IP ni un bloque CIDR (p. ej. 1, 10.0.0.0/8, ::1, loopback)`);
+    throw new Error(
+      `TRUST_PROXY: "${entry}" no es un número de saltos, una dirección IP ni un bloque CIDR (p. ej. 1, 10.0.0.0/8, ::1, loopback)`,
+    );
   }
   const type = family === 6 ? 'ipv6' : 'ipv4';
   if (bits === undefined) list.addAddress(address, type);
@@ -101,14 +108,22 @@ const firstValue = (value: string | undefined) => value?.split(',')[0].trim() ||
  * The client of one request. `urlScheme`/`urlHost` are those of the URL the server saw (used when
  * no Host header and no trusted proxy say otherwise).
  */
-export function resolveClient(trust: TrustProxy, peer: Peer, header: HeaderReader, url: { scheme: string; host: string }): ClientInfo {
+export function resolveClient(
+  trust: TrustProxy,
+  peer: Peer,
+  header: HeaderReader,
+  url: { scheme: string; host: string },
+): ClientInfo {
   const socketIp = peer.address ? normaliseAddress(peer.address) : UNKNOWN_IP;
   const ownScheme: 'http' | 'https' = peer.encrypted || url.scheme === 'https' ? 'https' : 'http';
   const ownHost = (header('host') || url.host).toLowerCase();
   if (!isTrusted(trust, socketIp, 0)) return { ip: socketIp, scheme: ownScheme, host: ownHost };
 
   // walk X-Forwarded-For from the right while the hop we stand on is a trusted proxy
-  const chain = (header('x-forwarded-for') ?? '').split(',').map((s) => normaliseAddress(s)).filter(Boolean);
+  const chain = (header('x-forwarded-for') ?? '')
+    .split(',')
+    .map((s) => normaliseAddress(s))
+    .filter(Boolean);
   let ip = socketIp;
   for (let hop = 1; chain.length > 0 && isTrusted(trust, ip, hop - 1); hop++) {
     const next = chain.pop()!;
@@ -123,7 +138,8 @@ export function resolveClient(trust: TrustProxy, peer: Peer, header: HeaderReade
 
 /** The socket behind a Hono context on @hono/node-server (env `incoming`, or `server.incoming`). */
 export function peerOf(env: unknown): Peer {
-  const bindings = env as { incoming?: { socket?: TLSSocket }; server?: { incoming?: { socket?: TLSSocket } } } | undefined;
+  const bindings = env as
+    { incoming?: { socket?: TLSSocket }; server?: { incoming?: { socket?: TLSSocket } } } | undefined;
   const socket = bindings?.incoming?.socket ?? bindings?.server?.incoming?.socket;
   return { address: socket?.remoteAddress, encrypted: Boolean(socket?.encrypted) };
 }
@@ -132,7 +148,10 @@ export type ClientEnv = { Variables: { client?: ClientInfo } };
 
 function computeClient(c: Context, trust: TrustProxy): ClientInfo {
   const url = new URL(c.req.url);
-  return resolveClient(trust, peerOf(c.env), (name) => c.req.header(name), { scheme: url.protocol.replace(':', ''), host: url.host });
+  return resolveClient(trust, peerOf(c.env), (name) => c.req.header(name), {
+    scheme: url.protocol.replace(':', ''),
+    host: url.host,
+  });
 }
 
 /** Middleware, registered first: resolves the client once per request for everything after it. */

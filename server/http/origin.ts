@@ -33,14 +33,17 @@ export function originSet(origins: readonly string[]): ReadonlySet<string> {
 
 /** Throws 403 `forbidden_origin` unless the request may come from where it says it comes from. */
 export function assertSameOrigin(c: Context, extra: ReadonlySet<string> = new Set()): void {
-  if ((c.req.header('sec-fetch-site') ?? '').toLowerCase() === 'cross-site') throw new AppError('forbidden_origin', 'cross-site');
+  if ((c.req.header('sec-fetch-site') ?? '').toLowerCase() === 'cross-site')
+    throw new AppError('forbidden_origin', 'cross-site');
   const origin = c.req.header('origin');
   const referer = origin === undefined ? c.req.header('referer') : undefined;
   const claimed = origin ?? referer;
   if (claimed === undefined) return;
-  const given = origin !== undefined ? (origin.toLowerCase() === 'null' ? undefined : originOfUrl(origin)) : originOfUrl(referer!);
+  const given =
+    origin !== undefined ? (origin.toLowerCase() === 'null' ? undefined : originOfUrl(origin)) : originOfUrl(referer!);
   const own = ownOrigin(clientOf(c));
-  if (given === undefined || (given !== own && !extra.has(given))) throw new AppError('forbidden_origin', claimed.slice(0, 100));
+  if (given === undefined || (given !== own && !extra.has(given)))
+    throw new AppError('forbidden_origin', claimed.slice(0, 100));
 }
 
 /** `assertSameOrigin` as a route middleware. */

@@ -35,14 +35,20 @@ export function createLogger(level: Level | 'silent' = 'info', destination?: Nod
 
 /** Without a logger from the caller (tests, tools): only errors, on stderr. */
 export function errorsOnlyLogger(): Logger {
-  return pino({ level: 'error', base: { service: 'mapa-comun' }, timestamp: pino.stdTimeFunctions.isoTime }, pino.destination(2));
+  return pino(
+    { level: 'error', base: { service: 'mapa-comun' }, timestamp: pino.stdTimeFunctions.isoTime },
+    pino.destination(2),
+  );
 }
 
 /** `log` is the process's logger: lines about a request carry `reqId: c.get('requestId')`. */
 export type RequestLogEnv = { Variables: { requestId?: string; log?: Logger } };
 
 /** Writes the access line (info) for a finished request. */
-export function logAccess(log: Logger, fields: { reqId: string; method: string; path: string; status: number; ms: number; cache?: string }): void {
+export function logAccess(
+  log: Logger,
+  fields: { reqId: string; method: string; path: string; status: number; ms: number; cache?: string },
+): void {
   if (!log.isLevelEnabled('info')) return;
   log.info({ ...fields, ms: Math.round(fields.ms * 10) / 10 }, 'request');
 }
@@ -61,6 +67,12 @@ export function requestLog(root: Logger): MiddlewareHandler<RequestLogEnv> {
     c.set('log', root);
     await next();
     c.header(REQUEST_ID_HEADER, reqId);
-    logAccess(root, { reqId, method: c.req.method, path: c.req.path, status: c.res.status, ms: performance.now() - started });
+    logAccess(root, {
+      reqId,
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: performance.now() - started,
+    });
   };
 }

@@ -12,7 +12,10 @@ import { insertReport, reportByFolio } from '../../db/queries/reports.ts';
 import { newFolio } from '../../core/reports/index.ts';
 import { describeApi, withBearer } from '../../tests/support/index.ts';
 
-interface Feature { properties: Record<string, unknown>; geometry: Parameters<typeof booleanPointInPolygon>[1] }
+interface Feature {
+  properties: Record<string, unknown>;
+  geometry: Parameters<typeof booleanPointInPolygon>[1];
+}
 const colonias = readBundledJson<{ features: Feature[] }>('boundaries/colonias.geojson.gz').features;
 const alcaldias = readBundledJson<{ features: Feature[] }>('boundaries/alcaldias.geojson.gz').features;
 /** A Coyoacán colonia, straight from the file. */
@@ -23,27 +26,60 @@ const ZOCALO = { lat: 19.4326, lon: -99.1332 };
 describeApi(
   'moderation of reports that could not be placed',
   (ctx) => {
-    const moderator = async () => withBearer(ctx().publicApp, await createToken(ctx().store, { role: 'moderador', name: 'mod' }));
+    const moderator = async () =>
+      withBearer(ctx().publicApp, await createToken(ctx().store, { role: 'moderador', name: 'mod' }));
     /** A chat message the geocoder could not place, queued as etl/chat queues it. */
     const queueUnplaced = async () => {
       const folio = newFolio();
       await insertReport(ctx().store, {
-        folio, origin: 'chat', category: 'robo_transeunte', occurred_on: '2015-07-04', hour: 21,
-        lat: null, lon: null, location_precision: 'none', location_text: null, alcaldia_id: null, colonia_id: null,
-        description_raw: 'Asaltaron a una señora por la tienda de don Pepe', description_redacted: 'Asaltaron a una señora por la tienda de don Pepe',
-        sender_hash: 'abc', chat_ref: folio, text_expires_at: null,
+        folio,
+        origin: 'chat',
+        category: 'robo_transeunte',
+        occurred_on: '2015-07-04',
+        hour: 21,
+        lat: null,
+        lon: null,
+        location_precision: 'none',
+        location_text: null,
+        alcaldia_id: null,
+        colonia_id: null,
+        description_raw: 'Asaltaron a una señora por la tienda de don Pepe',
+        description_redacted: 'Asaltaron a una señora por la tienda de don Pepe',
+        sender_hash: 'abc',
+        chat_ref: folio,
+        text_expires_at: null,
       });
       return folio;
     };
     const approve = async (folio: string, body?: unknown) => {
-      const res = await (await moderator()).request(`/api/moderation/reports/${folio}/approve`, {
+      const res = await (
+        await moderator()
+      ).request(`/api/moderation/reports/${folio}/approve`, {
         method: 'POST',
-        ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) }),
+        ...(body === undefined
+          ? {}
+          : {
+              headers: { 'content-type': 'application/json' },
+              body: typeof body === 'string' ? body : JSON.stringify(body),
+            }),
       });
       return { status: res.status, body: (await res.json()) as any };
     };
-    const incidentCount = async () => Number((await ctx().store.db.selectFrom('incidents').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-    const incident = (id: string) => ctx().store.db.selectFrom('incidents').selectAll().where('id', '=', id as never).executeTakeFirstOrThrow();
+    const incidentCount = async () =>
+      Number(
+        (
+          await ctx()
+            .store.db.selectFrom('incidents')
+            .select((e) => e.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const incident = (id: string) =>
+      ctx()
+        .store.db.selectFrom('incidents')
+        .selectAll()
+        .where('id', '=', id as never)
+        .executeTakeFirstOrThrow();
 
     it('refuses to approve without a location: 409 report_unplaced, nothing counted, still pending', async () => {
       const folio = await queueUnplaced();
@@ -78,7 +114,14 @@ describeApi(
       expect(res.status).toBe(200);
       const row = await incident(res.body.incident_id);
       const holder = alcaldias.find((f) => booleanPointInPolygon([ZOCALO.lon, ZOCALO.lat], f.geometry))!;
-      expect(row).toMatchObject({ source_kind: 'chat', source_record_id: folio, location_precision: 'point', lat: ZOCALO.lat, lon: ZOCALO.lon, alcaldia_2023: holder.properties.cvegeo });
+      expect(row).toMatchObject({
+        source_kind: 'chat',
+        source_record_id: folio,
+        location_precision: 'point',
+        lat: ZOCALO.lat,
+        lon: ZOCALO.lon,
+        alcaldia_2023: holder.properties.cvegeo,
+      });
       expect(row.h3_9).not.toBeNull();
     });
 
@@ -87,7 +130,11 @@ describeApi(
       const res = await approve(folio, { area: { kind: 'colonia', id: COLONIA.properties.cve_col } });
       expect(res.status).toBe(200);
       const row = await incident(res.body.incident_id);
-      expect(row).toMatchObject({ location_precision: 'colonia', colonia: COLONIA.properties.cve_col, alcaldia_2023: COLONIA.properties.cvegeo_alc });
+      expect(row).toMatchObject({
+        location_precision: 'colonia',
+        colonia: COLONIA.properties.cve_col,
+        alcaldia_2023: COLONIA.properties.cvegeo_alc,
+      });
       expect(booleanPointInPolygon([Number(row.lon), Number(row.lat)], COLONIA.geometry)).toBe(true);
       expect(row.h3_8).not.toBeNull();
       expect(row.h3_9).toBeNull();
@@ -98,7 +145,13 @@ describeApi(
       const res = await approve(folio, { area: { kind: 'alcaldia', id: '09003' } });
       expect(res.status).toBe(200);
       const row = await incident(res.body.incident_id);
-      expect(row).toMatchObject({ location_precision: 'alcaldia', alcaldia_2023: '09003', lat: null, lon: null, h3_6: null });
+      expect(row).toMatchObject({
+        location_precision: 'alcaldia',
+        alcaldia_2023: '09003',
+        lat: null,
+        lon: null,
+        h3_6: null,
+      });
     });
   },
   { seed: false },

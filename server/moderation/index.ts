@@ -44,9 +44,10 @@ const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).optional(),
   offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
 });
-const MergeBody = z.object({ incident_id: z.union([z.string().regex(/^\d{1,18}$/), z.number().int().positive()]).transform(String) }).strict();
+const MergeBody = z
+  .object({ incident_id: z.union([z.string().regex(/^\d{1,18}$/), z.number().int().positive()]).transform(String) })
+  .strict();
 const RejectBody = z.object({ reason: z.string().trim().min(1).max(500) }).strict();
-
 
 function folioOf(c: Context): string {
   const folio = c.req.param('folio')!.toUpperCase();
@@ -65,7 +66,14 @@ function moderatorView(r: ReportRow) {
     category: r.category,
     date: r.occurred_on,
     hour: r.hour,
-    place: { lat: r.lat, lon: r.lon, precision: r.location_precision, text: r.location_text, alcaldia_id: r.alcaldia_id, colonia_id: r.colonia_id },
+    place: {
+      lat: r.lat,
+      lon: r.lon,
+      precision: r.location_precision,
+      text: r.location_text,
+      alcaldia_id: r.alcaldia_id,
+      colonia_id: r.colonia_id,
+    },
     description_raw: r.description_raw,
     description_redacted: r.description_redacted,
     sender_hash: r.sender_hash,
@@ -80,11 +88,23 @@ function moderatorView(r: ReportRow) {
 export function registerModeration(app: ApiApp, services: Services): void {
   const reports = services.repositories.reports;
   app.use('/api/moderation/*', requireModerator);
-  app.use('/api/moderation/*', bodyLimit({ maxSize: 8 * 1024, onError: () => { throw new AppError('payload_too_large'); } }));
+  app.use(
+    '/api/moderation/*',
+    bodyLimit({
+      maxSize: 8 * 1024,
+      onError: () => {
+        throw new AppError('payload_too_large');
+      },
+    }),
+  );
 
   app.get('/api/moderation/reports', async (c) => {
     const q = ListQuery.safeParse(c.req.query());
-    if (!q.success) throw new AppError('invalid_parameter', q.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    if (!q.success)
+      throw new AppError(
+        'invalid_parameter',
+        q.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+      );
     const [rows, counts] = await Promise.all([reports.list(q.data), reports.count()]);
     return c.json({ reports: rows.map(moderatorView), counts });
   });
@@ -98,7 +118,15 @@ export function registerModeration(app: ApiApp, services: Services): void {
     const incidentId = await reports.approve(
       folio,
       who(principalOf(c)),
-      (r) => reportIncident({ folio: r.folio, origin: r.origin, category: r.category!, occurred_on: r.occurred_on, hour: r.hour, ...approvedPlacement(r, location, reverse) }),
+      (r) =>
+        reportIncident({
+          folio: r.folio,
+          origin: r.origin,
+          category: r.category!,
+          occurred_on: r.occurred_on,
+          hour: r.hour,
+          ...approvedPlacement(r, location, reverse),
+        }),
       services.incidentWriter(),
     );
     services.dataVersion.invalidate();

@@ -16,12 +16,15 @@ import { AppError } from '../../core/errors/index.ts';
 import type { ReverseGeocoder } from '../../geo/areas/index.ts';
 import type { QueuedReport } from '../../etl/reports/index.ts';
 
-export const ApproveBody = z
-  .union([
-    z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).strict(),
-    z.object({ area: z.object({ kind: z.enum(['alcaldia', 'colonia']), id: z.string().trim().min(1).max(40) }).strict() }).strict(),
-    z.object({}).strict(),
-  ]);
+export const ApproveBody = z.union([
+  z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).strict(),
+  z
+    .object({
+      area: z.object({ kind: z.enum(['alcaldia', 'colonia']), id: z.string().trim().min(1).max(40) }).strict(),
+    })
+    .strict(),
+  z.object({}).strict(),
+]);
 export type ApproveLocation = z.infer<typeof ApproveBody>;
 
 type Placement = Pick<QueuedReport, 'lat' | 'lon' | 'location_precision' | 'alcaldia_id' | 'colonia_id'>;
@@ -40,13 +43,20 @@ export function approvedPlacement(report: Placement, location: ApproveLocation, 
   if ('lat' in location) {
     const alcaldia = reverse.areaAt('alcaldia', null, location.lat, location.lon);
     if (!alcaldia) throw new AppError('outside_cdmx', `${location.lat}, ${location.lon}`);
-    return { lat: location.lat, lon: location.lon, location_precision: 'point', alcaldia_id: alcaldia, colonia_id: reverse.areaAt('colonia', null, location.lat, location.lon) };
+    return {
+      lat: location.lat,
+      lon: location.lon,
+      location_precision: 'point',
+      alcaldia_id: alcaldia,
+      colonia_id: reverse.areaAt('colonia', null, location.lat, location.lon),
+    };
   }
   if ('area' in location) {
     const { kind, id } = location.area;
     const feature = reverse.feature(kind, null, id);
     if (!feature) throw new AppError('unknown_area', `${kind} ${id}`);
-    if (kind === 'alcaldia') return { lat: null, lon: null, location_precision: 'alcaldia', alcaldia_id: feature.id, colonia_id: null };
+    if (kind === 'alcaldia')
+      return { lat: null, lon: null, location_precision: 'alcaldia', alcaldia_id: feature.id, colonia_id: null };
     const point = reverse.representativePoint('colonia', null, feature.id);
     return {
       lat: point ? point[1] : null,

@@ -22,14 +22,23 @@ describeEachBackend('news decisions', (getStore) => {
   let app: Hono;
   let moderator: Hono;
   const post = async (client: Hono, path: string, body: unknown) => {
-    const r = await client.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const r = await client.request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     return { status: r.status, body: (await r.json()) as any };
   };
   const incidentOf = async (articleId: string) => {
-    const row = await getStore().db.selectFrom('news_articles').select('incident_id').where('url', '=', handwrittenUrl(byId(articleId))).executeTakeFirstOrThrow();
+    const row = await getStore()
+      .db.selectFrom('news_articles')
+      .select('incident_id')
+      .where('url', '=', handwrittenUrl(byId(articleId)))
+      .executeTakeFirstOrThrow();
     return row.incident_id === null ? null : String(row.incident_id);
   };
-  const listed = async (alcaldia: string) => (await getJson(moderator, `/api/news/incidents?kind=alcaldia&id=${alcaldia}&${MARCH}`)).body.incidents as any[];
+  const listed = async (alcaldia: string) =>
+    (await getJson(moderator, `/api/news/incidents?kind=alcaldia&id=${alcaldia}&${MARCH}`)).body.incidents as any[];
   const urlsOf = (incident: any) => incident.sources.map((s: any) => s.url).sort();
 
   beforeAll(async () => {
@@ -52,25 +61,46 @@ describeEachBackend('news decisions', (getStore) => {
     const r = await post(moderator, `/api/news/incidents/${id}/reject`, { reason: 'nota sin hecho verificable' });
     expect(r.status).toBe(200);
     expect((await listed('09014')).some((i) => i.id === id)).toBe(false);
-    const article = await getStore().db.selectFrom('news_articles').select(['status', 'reason']).where('url', '=', handwrittenUrl(byId('t07'))).executeTakeFirstOrThrow();
+    const article = await getStore()
+      .db.selectFrom('news_articles')
+      .select(['status', 'reason'])
+      .where('url', '=', handwrittenUrl(byId('t07')))
+      .executeTakeFirstOrThrow();
     expect(article).toEqual({ status: 'not_incident', reason: 'rejected_by_moderator' });
   });
 
   it('corrects category and point: the incident keeps its id and moves to the alcaldía of the new point', async () => {
     const id = (await incidentOf('t09'))!;
     const pantitlan = loadTransit().stations.find((s) => s.system === 'metro' && s.name === 'Pantitlán')!;
-    const r = await post(moderator, `/api/news/incidents/${id}/correct`, { category: 'robo_negocio', lat: pantitlan.lat, lon: pantitlan.lon });
+    const r = await post(moderator, `/api/news/incidents/${id}/correct`, {
+      category: 'robo_negocio',
+      lat: pantitlan.lat,
+      lon: pantitlan.lon,
+    });
     expect(r.status).toBe(200);
     expect((await listed('09015')).some((i) => i.id === id)).toBe(false);
     const moved = (await listed('09017')).find((i) => i.id === id);
-    expect(moved).toMatchObject({ category: 'robo_negocio', location_precision: 'point', lat: pantitlan.lat, lon: pantitlan.lon });
+    expect(moved).toMatchObject({
+      category: 'robo_negocio',
+      location_precision: 'point',
+      lat: pantitlan.lat,
+      lon: pantitlan.lon,
+    });
   });
 
   it('detaches a wrongly joined article; the origin cannot be detached', async () => {
     const id = (await incidentOf('t01'))!;
     expect(await incidentOf('t02')).toBe(id);
-    const origin = await getStore().db.selectFrom('news_articles').select('id').where('url', '=', handwrittenUrl(byId('t01'))).executeTakeFirstOrThrow();
-    const joined = await getStore().db.selectFrom('news_articles').select('id').where('url', '=', handwrittenUrl(byId('t02'))).executeTakeFirstOrThrow();
+    const origin = await getStore()
+      .db.selectFrom('news_articles')
+      .select('id')
+      .where('url', '=', handwrittenUrl(byId('t01')))
+      .executeTakeFirstOrThrow();
+    const joined = await getStore()
+      .db.selectFrom('news_articles')
+      .select('id')
+      .where('url', '=', handwrittenUrl(byId('t02')))
+      .executeTakeFirstOrThrow();
     const refused = await post(moderator, `/api/news/incidents/${id}/detach`, { article_id: String(origin.id) });
     expect([refused.status, refused.body.error.code]).toEqual([409, 'origin_article']);
     const r = await post(moderator, `/api/news/incidents/${id}/detach`, { article_id: String(joined.id) });
@@ -100,8 +130,14 @@ describeEachBackend('news decisions', (getStore) => {
     expect((await listed('09017')).find((i) => i.id === corrected)?.category).toBe('robo_negocio');
     expect(await incidentOf('t02')).toBeNull();
     expect(await incidentOf('t25')).toBe(await incidentOf('t24'));
-    const decisions = await getStore().db.selectFrom('news_decisions').select(['action', 'decided_by']).orderBy('id').execute();
-    expect(decisions).toEqual(['reject', 'correct', 'detach', 'merge'].map((action) => ({ action, decided_by: 'moderador:t' })));
+    const decisions = await getStore()
+      .db.selectFrom('news_decisions')
+      .select(['action', 'decided_by'])
+      .orderBy('id')
+      .execute();
+    expect(decisions).toEqual(
+      ['reject', 'correct', 'detach', 'merge'].map((action) => ({ action, decided_by: 'moderador:t' })),
+    );
   });
 
   it('refuses bad decisions with a code', async () => {

@@ -56,7 +56,8 @@ describeEachBackend('GET /api/news/incidents', (getStore) => {
 
   it('answers a moderator and a mesa inside its territory; refuses the public and a mesa elsewhere', async () => {
     const store = getStore();
-    const as = async (role: 'mesa' | 'moderador', territory: string[] = []) => withBearer(app, await createToken(store, { role, name: 't', territory }));
+    const as = async (role: 'mesa' | 'moderador', territory: string[] = []) =>
+      withBearer(app, await createToken(store, { role, name: 't', territory }));
     expect((await getJson(await as('moderador'), url('alcaldia', '09017'))).status).toBe(200);
     expect((await getJson(await as('mesa', ['09017']), url('alcaldia', '09017'))).status).toBe(200);
     const outside = await getJson(await as('mesa', ['09015']), url('alcaldia', '09017'));

@@ -41,7 +41,8 @@ export const NEWS_LIST_MAX = 200;
 export function parseNewsLimit(raw: string | undefined): number {
   if (raw === undefined || raw === '') return NEWS_LIST_DEFAULT;
   const n = /^\d{1,4}$/.test(raw) ? Number(raw) : NaN;
-  if (!(n >= 1 && n <= NEWS_LIST_MAX)) throw new AppError('invalid_parameter', `limit=${raw.slice(0, 20)} (use 1 a ${NEWS_LIST_MAX})`);
+  if (!(n >= 1 && n <= NEWS_LIST_MAX))
+    throw new AppError('invalid_parameter', `limit=${raw.slice(0, 20)} (use 1 a ${NEWS_LIST_MAX})`);
   return n;
 }
 
@@ -85,7 +86,13 @@ export function registerNews(app: ApiApp, services: Services): void {
   });
   app.post('/api/news/incidents/:id/detach', async (c) => {
     const { article_id } = await parseJsonBody(c, DetachBody);
-    const own = await news.detach(services.incidentWriter(), incidentFromStoredArticle, c.req.param('id'), article_id, by(c));
+    const own = await news.detach(
+      services.incidentWriter(),
+      incidentFromStoredArticle,
+      c.req.param('id'),
+      article_id,
+      by(c),
+    );
     services.dataVersion.invalidate();
     return c.json({ incident_id: c.req.param('id'), decision: 'detach', article_id, new_incident_id: own });
   });
@@ -99,7 +106,11 @@ export function registerNews(app: ApiApp, services: Services): void {
   app.get('/api/news/incidents', async (c) => {
     const query = c.req.query();
     const kind = parsePlaceKind(query.kind);
-    if (kind === 'h3') throw new AppError('invalid_kind', 'kind=h3: las notas se listan por área (alcaldia, colonia, sector, cuadrante)');
+    if (kind === 'h3')
+      throw new AppError(
+        'invalid_kind',
+        'kind=h3: las notas se listan por área (alcaldia, colonia, sector, cuadrante)',
+      );
     const vintage = parseParams(query, ['vintage']).vintage ?? DEFAULT_VINTAGE;
     const filter = parseFilter(query);
     const limit = parseNewsLimit(query.limit);
@@ -107,7 +118,21 @@ export function registerNews(app: ApiApp, services: Services): void {
     if (!id) throw new AppError('invalid_parameter', 'falta el parámetro id');
     const area = await requireArea(repositories.incidents, kind, vintage, id);
     requireDetail(principalOf(c), [territoryArea(kind, vintage, area)]);
-    const { total, incidents } = await repositories.news.incidents({ kind, vintage, areaId: area.id, from: filter.from, to: filter.to, categories: filter.categories, limit });
-    return c.json({ area: { kind, id: area.id, name: area.name, vintage }, from: filter.from ?? null, to: filter.to ?? null, total, incidents });
+    const { total, incidents } = await repositories.news.incidents({
+      kind,
+      vintage,
+      areaId: area.id,
+      from: filter.from,
+      to: filter.to,
+      categories: filter.categories,
+      limit,
+    });
+    return c.json({
+      area: { kind, id: area.id, name: area.name, vintage },
+      from: filter.from ?? null,
+      to: filter.to ?? null,
+      total,
+      incidents,
+    });
   });
 }

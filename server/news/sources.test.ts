@@ -24,7 +24,13 @@ const CONFIG = parseNewsConfig({
     { id: 'diario-c', outlet: 'Diario C', kind: 'sitemap', url: 'https://c.example.org/sitemap.xml', enabled: false },
   ],
 });
-const view = (active: boolean): NewsScheduleView => ({ configPath: 'hand-written', config: CONFIG, active, minuteMs: 60_000, error: null });
+const view = (active: boolean): NewsScheduleView => ({
+  configPath: 'hand-written',
+  config: CONFIG,
+  active,
+  minuteMs: 60_000,
+  error: null,
+});
 
 const HOUR = 3600_000;
 const now = Date.now();
@@ -40,14 +46,43 @@ describeEachBackend('GET /api/news/sources', (getStore) => {
     const store = getStore();
     await recordJobRuns(store, [
       // diario-a: ok 5 h ago on one process, then failed 2 h ago on another
-      { job: NEWS_JOB, source: 'diario-a', startedAt: at(5), status: 'ok', counts: { articles: 4, incidents: 2 }, instance: 'web-1:10' },
-      { job: NEWS_JOB, source: 'diario-a', startedAt: at(2), status: 'failed', reason: 'tiempo agotado', counts: { articles: 0, incidents: 0 }, instance: 'web-2:20' },
+      {
+        job: NEWS_JOB,
+        source: 'diario-a',
+        startedAt: at(5),
+        status: 'ok',
+        counts: { articles: 4, incidents: 2 },
+        instance: 'web-1:10',
+      },
+      {
+        job: NEWS_JOB,
+        source: 'diario-a',
+        startedAt: at(2),
+        status: 'failed',
+        reason: 'tiempo agotado',
+        counts: { articles: 0, incidents: 0 },
+        instance: 'web-2:20',
+      },
       // diario-b: ok 1 h ago (due in 3 h: its own 240-minute interval)
-      { job: NEWS_JOB, source: 'diario-b', startedAt: at(1), status: 'ok', counts: { articles: 7, incidents: 3 }, instance: 'web-1:10' },
+      {
+        job: NEWS_JOB,
+        source: 'diario-b',
+        startedAt: at(1),
+        status: 'ok',
+        counts: { articles: 7, incidents: 3 },
+        instance: 'web-1:10',
+      },
       // a source that has since been removed from the config
       { job: NEWS_JOB, source: 'diario-viejo', startedAt: at(30), status: 'ok', instance: 'web-1:10' },
       // another job's runs never show here
-      { job: 'retención de chats', source: null, startedAt: at(1), status: 'ok', counts: { purged: 1 }, instance: 'web-1:10' },
+      {
+        job: 'retención de chats',
+        source: null,
+        startedAt: at(1),
+        status: 'ok',
+        counts: { purged: 1 },
+        instance: 'web-1:10',
+      },
     ]);
     const app = createApp({ store, services: createServices(store, { news: { schedule: () => view(true) } }) });
     const off = createApp({ store, services: createServices(store, { news: { schedule: () => view(false) } }) });
@@ -65,14 +100,25 @@ describeEachBackend('GET /api/news/sources', (getStore) => {
     expect(Object.keys(byId).sort()).toEqual(['diario-a', 'diario-b', 'diario-c', 'diario-viejo']);
 
     const a = byId['diario-a'];
-    expect(a.last_run).toMatchObject({ status: 'failed', reason: 'tiempo agotado', instance: 'web-2:20', pass_counts: { articles: 0, incidents: 0 } });
+    expect(a.last_run).toMatchObject({
+      status: 'failed',
+      reason: 'tiempo agotado',
+      instance: 'web-2:20',
+      pass_counts: { articles: 0, incidents: 0 },
+    });
     expect(Date.parse(a.last_run.started_at)).toBe(at(2).getTime());
     expect(Date.parse(a.last_ok_at)).toBe(at(5).getTime());
     // failed 2 h ago, hourly: due again now (the scheduler retries a failed source on its interval)
     expect(Math.abs(Date.parse(a.next_run_at) - Date.now())).toBeLessThan(60_000);
 
     const b = byId['diario-b'];
-    expect(b).toMatchObject({ outlet: 'Diario B', kind: 'listing', interval_minutes: 240, configured: true, enabled: true });
+    expect(b).toMatchObject({
+      outlet: 'Diario B',
+      kind: 'listing',
+      interval_minutes: 240,
+      configured: true,
+      enabled: true,
+    });
     expect(b.last_run).toMatchObject({ status: 'ok', reason: null, pass_counts: { articles: 7, incidents: 3 } });
     expect(Date.parse(b.next_run_at)).toBe(at(1).getTime() + 240 * 60_000);
 

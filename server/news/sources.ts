@@ -63,7 +63,17 @@ export function registerNewsSources(app: ApiApp, services: Services): void {
     const known = new Set(configured.map((s) => s.id));
     for (const [id, run] of runs) {
       if (known.has(id)) continue;
-      sources.push({ id, outlet: null, kind: null, url: null, enabled: false, configured: false, interval_minutes: null, ...runFields(run), next_run_at: null });
+      sources.push({
+        id,
+        outlet: null,
+        kind: null,
+        url: null,
+        enabled: false,
+        configured: false,
+        interval_minutes: null,
+        ...runFields(run),
+        next_run_at: null,
+      });
     }
     return c.json({
       schedule: { active: schedule.active, interval_minutes: defaultInterval, config_error: schedule.error },

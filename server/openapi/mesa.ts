@@ -11,7 +11,9 @@ import { NEWS_LIST_DEFAULT, NEWS_LIST_MAX } from '../news/index.ts';
 
 type Json = Record<string, unknown>;
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const param = (name: string, where: 'query' | 'path' = 'query'): Json => ({ $ref: `#/components/parameters/${where === 'path' ? 'path_' : ''}${name}` });
+const param = (name: string, where: 'query' | 'path' = 'query'): Json => ({
+  $ref: `#/components/parameters/${where === 'path' ? 'path_' : ''}${name}`,
+});
 const int = { type: 'integer' };
 const num = { type: 'number' };
 const str = { type: 'string' };
@@ -24,18 +26,36 @@ const FILTER_ERRORS = ['invalid_date', 'invalid_range', 'invalid_category'] as c
 
 function errors(...codes: (keyof typeof ERRORS)[]): Json {
   const byStatus = new Map<number, string[]>();
-  for (const code of [...codes, 'internal_error' as const]) byStatus.set(ERRORS[code].status, [...(byStatus.get(ERRORS[code].status) ?? []), code]);
-  return Object.fromEntries([...byStatus].map(([s, cs]) => [String(s), { description: `Error: ${cs.join(', ')}`, content: { 'application/json': { schema: ref('Error') } } }]));
+  for (const code of [...codes, 'internal_error' as const])
+    byStatus.set(ERRORS[code].status, [...(byStatus.get(ERRORS[code].status) ?? []), code]);
+  return Object.fromEntries(
+    [...byStatus].map(([s, cs]) => [
+      String(s),
+      { description: `Error: ${cs.join(', ')}`, content: { 'application/json': { schema: ref('Error') } } },
+    ]),
+  );
 }
-const ok = (description: string, schema: Json, type = 'application/json', status = '200') => ({ [status]: { description, content: { [type]: { schema } } } });
+const ok = (description: string, schema: Json, type = 'application/json', status = '200') => ({
+  [status]: { description, content: { [type]: { schema } } },
+});
 
 const TARGET_RULE =
   'Regla de avance (geo/stats targetProgress; práctica de metas de la Mesa de Seguridad y Justicia de Ciudad Juárez, que fijó y revisó en cada plenaria metas sucesivas de homicidio): baseline_monthly_mean = suma de los meses de la línea base [baseline_from, baseline_to) / número de meses; goal_monthly = baseline_monthly_mean × (1 − reduction_pct/100). Cada mes desde baseline_to hasta min(due_month, último mes de las fuentes que tienen incidentes en el área): met = count ≤ goal. status: "en_curso" mientras los datos no llegan a due_month; al llegar, "cumplida" si la media de los últimos 3 meses hasta due_month (solo meses ≥ baseline_to) es ≤ goal_monthly, si no "no_cumplida"; null si la línea base no está completa dentro de los datos (goal null) o si un mes de esa ventana está reservado. Comparaciones exactas (un conteo igual a la meta la cumple). Público: valores mensuales publicados (1 … k−1 → null con partial: true; en la línea base un mes reservado cuenta 0 y baseline_withheld dice cuántos), access "public" y min_count.';
 
 const target = obj({
-  id: int, name: str, kind: { enum: [...AREA_KINDS] }, area_id: str, area_name: nullable(str), vintage: { enum: [2016, 2023] },
-  category: nullable(str), baseline_from: { type: 'string', format: 'date' }, baseline_to: { type: 'string', format: 'date' },
-  reduction_pct: num, due_month: month, created_at: { type: 'string', format: 'date-time' }, created_by: str,
+  id: int,
+  name: str,
+  kind: { enum: [...AREA_KINDS] },
+  area_id: str,
+  area_name: nullable(str),
+  vintage: { enum: [2016, 2023] },
+  category: nullable(str),
+  baseline_from: { type: 'string', format: 'date' },
+  baseline_to: { type: 'string', format: 'date' },
+  reduction_pct: num,
+  due_month: month,
+  created_at: { type: 'string', format: 'date-time' },
+  created_by: str,
 });
 
 const targetBody = obj(
@@ -44,11 +64,30 @@ const targetBody = obj(
     kind: { enum: [...AREA_KINDS] },
     area_id: str,
     vintage: { enum: [2016, 2023], default: 2023 },
-    category: nullable({ type: 'string', description: 'category or group id (invalid_category); null/absent = every category' }),
-    baseline_from: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])(-01)?$', description: 'first baseline month (AAAA-MM or AAAA-MM-01)' },
-    baseline_to: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])(-01)?$', description: `first month after the baseline (excluded); at most ${MAX_BASELINE_MONTHS} months after baseline_from` },
-    reduction_pct: { type: 'number', exclusiveMinimum: 0, maximum: 100, description: '25 = −25 % (two decimals at most)' },
-    due_month: { ...month, description: `month the target is due, ≥ baseline_to, at most ${MAX_TARGET_HORIZON_MONTHS} months after it` },
+    category: nullable({
+      type: 'string',
+      description: 'category or group id (invalid_category); null/absent = every category',
+    }),
+    baseline_from: {
+      type: 'string',
+      pattern: '^\\d{4}-(0[1-9]|1[0-2])(-01)?$',
+      description: 'first baseline month (AAAA-MM or AAAA-MM-01)',
+    },
+    baseline_to: {
+      type: 'string',
+      pattern: '^\\d{4}-(0[1-9]|1[0-2])(-01)?$',
+      description: `first month after the baseline (excluded); at most ${MAX_BASELINE_MONTHS} months after baseline_from`,
+    },
+    reduction_pct: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      maximum: 100,
+      description: '25 = −25 % (two decimals at most)',
+    },
+    due_month: {
+      ...month,
+      description: `month the target is due, ≥ baseline_to, at most ${MAX_TARGET_HORIZON_MONTHS} months after it`,
+    },
   },
   ['name', 'kind', 'area_id', 'baseline_from', 'baseline_to', 'reduction_pct', 'due_month'],
 );
@@ -59,7 +98,19 @@ const progress = obj(
     baseline_monthly_mean: nullable(num),
     goal_monthly: nullable(num),
     baseline_months: int,
-    items: { type: 'array', items: obj({ month, count: nullable(int), goal: nullable(num), met: nullable(bool), partial: { ...bool, description: 'public answers: the month is withheld' } }, ['month', 'count', 'goal', 'met']) },
+    items: {
+      type: 'array',
+      items: obj(
+        {
+          month,
+          count: nullable(int),
+          goal: nullable(num),
+          met: nullable(bool),
+          partial: { ...bool, description: 'public answers: the month is withheld' },
+        },
+        ['month', 'count', 'goal', 'met'],
+      ),
+    },
     status: { enum: ['cumplida', 'en_curso', 'no_cumplida', null] },
     access: { const: 'public' },
     min_count: int,
@@ -70,20 +121,53 @@ const progress = obj(
 
 const patrol = obj({
   cuadrante: obj({ id: str, name: str, sector: nullable(str), alcaldia: nullable(str), alcaldia_id: nullable(str) }),
-  vintage: int, from: nullable(str), to: nullable(str), category: nullable(str), total: int,
-  heat: obj({ rows: { const: 7 }, cols: { const: 24 }, row_labels: { type: 'array', items: { enum: [...DAY_LABELS] } }, counts: { type: 'array', items: { type: 'array', items: int } } }),
-  unknown_hour: int, unlocated: int, res: int,
+  vintage: int,
+  from: nullable(str),
+  to: nullable(str),
+  category: nullable(str),
+  total: int,
+  heat: obj({
+    rows: { const: 7 },
+    cols: { const: 24 },
+    row_labels: { type: 'array', items: { enum: [...DAY_LABELS] } },
+    counts: { type: 'array', items: { type: 'array', items: int } },
+  }),
+  unknown_hour: int,
+  unlocated: int,
+  res: int,
   top_cells: { type: 'array', items: obj({ h3: str, res: int, count: int }) },
   by_category: { type: 'array', items: obj({ category: str, count: int }) },
 });
 
 const newsSource = obj({
-  article_id: str, outlet: str, title: nullable(str), url: str, published_at: nullable({ type: 'string', format: 'date-time' }),
-  relation: { enum: ['origin', 'same_story', 'same_event'] }, precision: nullable(str), confidence: nullable(num), placing_sentence: nullable(str),
+  article_id: str,
+  outlet: str,
+  title: nullable(str),
+  url: str,
+  published_at: nullable({ type: 'string', format: 'date-time' }),
+  relation: { enum: ['origin', 'same_story', 'same_event'] },
+  precision: nullable(str),
+  confidence: nullable(num),
+  placing_sentence: nullable(str),
 });
 const newsIncidents = obj({
-  area: obj({ kind: { enum: [...AREA_KINDS] }, id: str, name: str, vintage: int }), from: nullable(str), to: nullable(str), total: int,
-  incidents: { type: 'array', items: obj({ id: str, occurred_on: { type: 'string', format: 'date' }, category: str, location_precision: str, lat: nullable(num), lon: nullable(num), colonia_id: nullable(str), sources: { type: 'array', items: newsSource } }) },
+  area: obj({ kind: { enum: [...AREA_KINDS] }, id: str, name: str, vintage: int }),
+  from: nullable(str),
+  to: nullable(str),
+  total: int,
+  incidents: {
+    type: 'array',
+    items: obj({
+      id: str,
+      occurred_on: { type: 'string', format: 'date' },
+      category: str,
+      location_precision: str,
+      lat: nullable(num),
+      lon: nullable(num),
+      colonia_id: nullable(str),
+      sources: { type: 'array', items: newsSource },
+    }),
+  },
 });
 
 const dateTime = { type: 'string', format: 'date-time' };
@@ -92,14 +176,37 @@ const newsSourceStatus = obj({
   sources: {
     type: 'array',
     items: obj({
-      id: str, outlet: nullable(str), kind: nullable(str), url: nullable(str), enabled: { type: 'boolean' }, configured: { type: 'boolean' }, interval_minutes: nullable(int),
-      last_run: nullable(obj({ started_at: dateTime, finished_at: dateTime, status: { enum: ['ok', 'failed'] }, reason: nullable(str), pass_counts: nullable({ type: 'object', additionalProperties: int }), instance: str })),
-      last_ok_at: nullable(dateTime), next_run_at: nullable(dateTime),
+      id: str,
+      outlet: nullable(str),
+      kind: nullable(str),
+      url: nullable(str),
+      enabled: { type: 'boolean' },
+      configured: { type: 'boolean' },
+      interval_minutes: nullable(int),
+      last_run: nullable(
+        obj({
+          started_at: dateTime,
+          finished_at: dateTime,
+          status: { enum: ['ok', 'failed'] },
+          reason: nullable(str),
+          pass_counts: nullable({ type: 'object', additionalProperties: int }),
+          instance: str,
+        }),
+      ),
+      last_ok_at: nullable(dateTime),
+      next_run_at: nullable(dateTime),
     }),
   },
 });
 
-const WRITE_ERRORS = ['invalid_body', 'invalid_category', 'unknown_area', 'forbidden', 'payload_too_large', 'invalid_token'] as const;
+const WRITE_ERRORS = [
+  'invalid_body',
+  'invalid_category',
+  'unknown_area',
+  'forbidden',
+  'payload_too_large',
+  'invalid_token',
+] as const;
 
 /** The query parameters each export takes: those of its JSON endpoint (path parameters become query ones). */
 const EXPORT_PARAMS: Record<string, string> = {
@@ -117,25 +224,65 @@ const EXPORT_PARAMS: Record<string, string> = {
 
 /** Every query parameter some export passes on (optional here: the JSON endpoint decides). */
 const EXPORT_QUERY: Json[] = [
-  ['kind', { enum: [...AREA_KINDS, 'h3'] }], ['ids', str], ['id', str], ['vintage', { enum: [2016, 2023] }], ['p1', str], ['p2', str],
-  ['from', { type: 'string', format: 'date' }], ['to', { type: 'string', format: 'date' }], ['month', month], ['category', str], ['source', str],
-  ['by', { enum: ['count', 'rate', 'change'] }], ['limit', int], ['interval', { const: 'month' }], ['res', int], ['cuadrante', str], ['target', int],
-  ['training', int], ['top', int], ['months', int], ['rank_by', { enum: ['gistar', 'count'] }],
+  ['kind', { enum: [...AREA_KINDS, 'h3'] }],
+  ['ids', str],
+  ['id', str],
+  ['vintage', { enum: [2016, 2023] }],
+  ['p1', str],
+  ['p2', str],
+  ['from', { type: 'string', format: 'date' }],
+  ['to', { type: 'string', format: 'date' }],
+  ['month', month],
+  ['category', str],
+  ['source', str],
+  ['by', { enum: ['count', 'rate', 'change'] }],
+  ['limit', int],
+  ['interval', { const: 'month' }],
+  ['res', int],
+  ['cuadrante', str],
+  ['target', int],
+  ['training', int],
+  ['top', int],
+  ['months', int],
+  ['rank_by', { enum: ['gistar', 'count'] }],
 ].map(([name, schema]) => ({ name, in: 'query', schema, description: 'como en el endpoint JSON de la exportación' }));
 
 function exportPaths(): Record<string, Json> {
-  const list = EXPORTS.map((s) => `${s.formats.map((f) => `${s.name}.${f}`).join(' / ')}: ${s.summary}; consulta de ${s.sourcePath} (${EXPORT_PARAMS[s.sourcePath]})`).join('. ');
+  const list = EXPORTS.map(
+    (s) =>
+      `${s.formats.map((f) => `${s.name}.${f}`).join(' / ')}: ${s.summary}; consulta de ${s.sourcePath} (${EXPORT_PARAMS[s.sourcePath]})`,
+  ).join('. ');
   return {
     '/api/export/{export}': {
       get: {
         summary:
           'Exportar una tabla o un mapa como CSV o GeoJSON, con la misma consulta que su endpoint JSON. Se calcula llamando a ese endpoint con las credenciales de quien pide (Authorization, Cookie): la validación y la política de privacidad son las mismas, sus errores se devuelven tal cual y un archivo público lleva las mismas cifras reservadas (null / celda vacía) que el JSON público. ' +
           'CSV: UTF-8 con BOM, una fila por elemento de la lista de la respuesta, columnas en el orden de sus campos, null = celda vacía. GeoJSON: hexágonos H3 como polígonos ([lng, lat], anillos cerrados) o áreas unidas por id a /api/boundaries (geometry null sin polígono); propiedades = campos de la fila. ' +
-          'Archivos: ' + list + '.',
+          'Archivos: ' +
+          list +
+          '.',
         parameters: [param('export', 'path'), ...EXPORT_QUERY],
         responses: {
-          '200': { description: 'El archivo, con Content-Disposition: attachment y un nombre en español', headers: { 'Content-Disposition': { schema: str } }, content: { 'text/csv': { schema: str }, 'application/geo+json': { schema: { type: 'object' } } } },
-          ...errors('invalid_parameter', 'invalid_kind', 'invalid_vintage', 'invalid_resolution', 'invalid_period', 'unknown_area', 'not_found', 'forbidden', 'forbidden_resolution', 'sensitive_category', 'month_aligned_required', 'invalid_token', ...FILTER_ERRORS),
+          '200': {
+            description: 'El archivo, con Content-Disposition: attachment y un nombre en español',
+            headers: { 'Content-Disposition': { schema: str } },
+            content: { 'text/csv': { schema: str }, 'application/geo+json': { schema: { type: 'object' } } },
+          },
+          ...errors(
+            'invalid_parameter',
+            'invalid_kind',
+            'invalid_vintage',
+            'invalid_resolution',
+            'invalid_period',
+            'unknown_area',
+            'not_found',
+            'forbidden',
+            'forbidden_resolution',
+            'sensitive_category',
+            'month_aligned_required',
+            'invalid_token',
+            ...FILTER_ERRORS,
+          ),
         },
       },
     },
@@ -148,48 +295,100 @@ export function mesaPaths(): Record<string, Json> {
       get: {
         summary: 'Metas de las Mesas (todas, las más recientes primero; kind/ids/vintage las filtran)',
         parameters: [{ name: 'kind', in: 'query', schema: { enum: [...AREA_KINDS] } }, param('ids'), param('vintage')],
-        responses: { ...ok('Metas', obj({ items: { type: 'array', items: target } })), ...errors('invalid_kind', 'invalid_parameter', 'invalid_vintage', 'invalid_token') },
+        responses: {
+          ...ok('Metas', obj({ items: { type: 'array', items: target } })),
+          ...errors('invalid_kind', 'invalid_parameter', 'invalid_vintage', 'invalid_token'),
+        },
       },
       post: {
-        summary: 'Definir una meta: admin, o una mesa cuyo territorio contiene el área (si no, 403 forbidden). ' + TARGET_RULE,
+        summary:
+          'Definir una meta: admin, o una mesa cuyo territorio contiene el área (si no, 403 forbidden). ' + TARGET_RULE,
         parameters: [],
         requestBody: { required: true, content: { 'application/json': { schema: targetBody } } },
         responses: { ...ok('Meta creada', target, 'application/json', '201'), ...errors(...WRITE_ERRORS) },
       },
     },
     '/api/targets/{target_id}': {
-      get: { summary: 'Una meta', parameters: [param('target_id', 'path')], responses: { ...ok('Meta', target), ...errors('not_found', 'invalid_token') } },
+      get: {
+        summary: 'Una meta',
+        parameters: [param('target_id', 'path')],
+        responses: { ...ok('Meta', target), ...errors('not_found', 'invalid_token') },
+      },
       delete: {
         summary: 'Borrar una meta (admin, o la mesa de ese territorio)',
         parameters: [param('target_id', 'path')],
-        responses: { ...ok('Borrada', obj({ id: int, deleted: { const: true } })), ...errors('not_found', 'forbidden', 'invalid_token') },
+        responses: {
+          ...ok('Borrada', obj({ id: int, deleted: { const: true } })),
+          ...errors('not_found', 'forbidden', 'invalid_token'),
+        },
       },
     },
     '/api/targets/{target_id}/progress': {
       get: {
         summary: 'Avance mensual de una meta. ' + TARGET_RULE,
         parameters: [param('target_id', 'path')],
-        responses: { ...ok('Avance', progress), ...errors('not_found', 'unknown_area', 'sensitive_category', 'invalid_token') },
+        responses: {
+          ...ok('Avance', progress),
+          ...errors('not_found', 'unknown_area', 'sensitive_category', 'invalid_token'),
+        },
       },
     },
     '/api/patrol': {
       get: {
         summary: `Hoja de patrullaje de un cuadrante: incidentes por día de la semana (fila 0 = lunes … 6 = domingo) × hora local (0–23), sin hora (unknown_hour), sin punto (unlocated), las ${PATROL_TOP_CELLS} celdas H3 con más incidentes dentro del cuadrante (solo los incidentes del cuadrante) y las categorías. Detalle: admin y moderador, o mesa/enlace cuyo territorio contiene el cuadrante (su alcaldía, su sector o él mismo); cualquier otro, el público incluido: 403 forbidden. Sin from/to: todos los datos.`,
         parameters: [param('cuadrante'), param('vintage'), param('patrol_res'), ...FILTER],
-        responses: { ...ok('Hoja de patrullaje', patrol), ...errors('invalid_parameter', 'invalid_vintage', 'invalid_resolution', 'unknown_area', 'forbidden', 'invalid_token', ...FILTER_ERRORS) },
+        responses: {
+          ...ok('Hoja de patrullaje', patrol),
+          ...errors(
+            'invalid_parameter',
+            'invalid_vintage',
+            'invalid_resolution',
+            'unknown_area',
+            'forbidden',
+            'invalid_token',
+            ...FILTER_ERRORS,
+          ),
+        },
       },
     },
     '/api/news/incidents': {
       get: {
         summary: `Incidentes de notas de prensa de un área con sus fuentes (medio, titular, URL, fecha de publicación, relación: origin = la primera nota, same_story = copia sindicada, same_event = otra nota del mismo hecho; precisión y confianza del geocodificador y la oración que nombró el lugar), los más recientes primero (limit 1–${NEWS_LIST_MAX}, por omisión ${NEWS_LIST_DEFAULT}; total = todos). Detalle: admin y moderador, o mesa/enlace cuyo territorio contiene el área; cualquier otro, el público incluido: 403 forbidden (el público ve las notas solo como conteos publicados).`,
-        parameters: [{ name: 'kind', in: 'query', required: true, schema: { enum: [...AREA_KINDS] } }, { name: 'id', in: 'query', required: true, schema: str }, param('vintage'), param('from'), param('to'), param('category'), { name: 'limit', in: 'query', schema: { ...int, minimum: 1, maximum: NEWS_LIST_MAX, default: NEWS_LIST_DEFAULT } }],
-        responses: { ...ok('Incidentes de prensa con sus fuentes', newsIncidents), ...errors('invalid_kind', 'invalid_parameter', 'invalid_vintage', 'unknown_area', 'forbidden', 'invalid_token', ...FILTER_ERRORS) },
+        parameters: [
+          { name: 'kind', in: 'query', required: true, schema: { enum: [...AREA_KINDS] } },
+          { name: 'id', in: 'query', required: true, schema: str },
+          param('vintage'),
+          param('from'),
+          param('to'),
+          param('category'),
+          {
+            name: 'limit',
+            in: 'query',
+            schema: { ...int, minimum: 1, maximum: NEWS_LIST_MAX, default: NEWS_LIST_DEFAULT },
+          },
+        ],
+        responses: {
+          ...ok('Incidentes de prensa con sus fuentes', newsIncidents),
+          ...errors(
+            'invalid_kind',
+            'invalid_parameter',
+            'invalid_vintage',
+            'unknown_area',
+            'forbidden',
+            'invalid_token',
+            ...FILTER_ERRORS,
+          ),
+        },
       },
     },
     '/api/news/sources': {
       get: {
-        summary: 'Fuentes de noticias configuradas (admin) con su última ejecución programada (inicio, fin, proceso, ok o failed con el motivo: DNS, conexión rechazada, tiempo agotado, estado HTTP, robots.txt), los conteos de esa pasada, el último éxito y la próxima ejecución (null si el calendario no corre o la fuente está desactivada). Las fuentes que ya no están en la configuración pero tienen ejecuciones aparecen con configured = false.',
-        responses: { ...ok('Estado de las fuentes de noticias', newsSourceStatus), ...errors('authentication_required', 'forbidden', 'invalid_token') },
+        summary:
+          'Fuentes de noticias configuradas (admin) con su última ejecución programada (inicio, fin, proceso, ok o failed con el motivo: DNS, conexión rechazada, tiempo agotado, estado HTTP, robots.txt), los conteos de esa pasada, el último éxito y la próxima ejecución (null si el calendario no corre o la fuente está desactivada). Las fuentes que ya no están en la configuración pero tienen ejecuciones aparecen con configured = false.',
+        responses: {
+          ...ok('Estado de las fuentes de noticias', newsSourceStatus),
+          ...errors('authentication_required', 'forbidden', 'invalid_token'),
+        },
       },
     },
     ...exportPaths(),
@@ -199,10 +398,39 @@ export function mesaPaths(): Record<string, Json> {
 /** Component parameters the Mesa paths refer to. */
 export function mesaParameters(): Record<string, Json> {
   return {
-    cuadrante: { name: 'cuadrante', in: 'query', required: true, schema: str, description: 'cuadrante id of `vintage` (unknown: 404 unknown_area; missing: invalid_parameter)' },
-    patrol_res: { name: 'res', in: 'query', schema: { ...int, minimum: PATROL_MIN_RES, maximum: PATROL_MAX_RES, default: PATROL_DEFAULT_RES }, description: 'H3 resolution of the top cells (invalid_resolution)' },
-    target: { name: 'target', in: 'query', required: true, schema: { ...int, minimum: 1 }, description: 'id of a target (unknown: 404 not_found)' },
-    path_export: { name: 'export', in: 'path', required: true, schema: { enum: EXPORTS.flatMap((s) => s.formats.map((f) => `${s.name}.${f}`)) }, description: '<name>.<csv|geojson> (otro: 404 not_found)' },
-    path_target_id: { name: 'target_id', in: 'path', required: true, schema: { ...int, minimum: 1 }, description: 'id of a target (unknown: 404 not_found)' },
+    cuadrante: {
+      name: 'cuadrante',
+      in: 'query',
+      required: true,
+      schema: str,
+      description: 'cuadrante id of `vintage` (unknown: 404 unknown_area; missing: invalid_parameter)',
+    },
+    patrol_res: {
+      name: 'res',
+      in: 'query',
+      schema: { ...int, minimum: PATROL_MIN_RES, maximum: PATROL_MAX_RES, default: PATROL_DEFAULT_RES },
+      description: 'H3 resolution of the top cells (invalid_resolution)',
+    },
+    target: {
+      name: 'target',
+      in: 'query',
+      required: true,
+      schema: { ...int, minimum: 1 },
+      description: 'id of a target (unknown: 404 not_found)',
+    },
+    path_export: {
+      name: 'export',
+      in: 'path',
+      required: true,
+      schema: { enum: EXPORTS.flatMap((s) => s.formats.map((f) => `${s.name}.${f}`)) },
+      description: '<name>.<csv|geojson> (otro: 404 not_found)',
+    },
+    path_target_id: {
+      name: 'target_id',
+      in: 'path',
+      required: true,
+      schema: { ...int, minimum: 1 },
+      description: 'id of a target (unknown: 404 not_found)',
+    },
   };
 }

@@ -20,16 +20,33 @@ describeEachBackend('GET /api/hotspots/pai', (getStore) => {
   const api = () => (app ??= createApp({ store: getStore() }));
 
   it('back-tests the top 20 cells by count of the 3 months before each of 2015-10 … 2015-12, as computed from the raw points', async () => {
-    const area: string[] = (await getJson(api(), '/api/hotspots/gistar?res=8&from=2015-01-01&to=2016-01-01')).body.cells.map((c: { h3: string }) => c.h3);
+    const area: string[] = (
+      await getJson(api(), '/api/hotspots/gistar?res=8&from=2015-01-01&to=2016-01-01')
+    ).body.cells.map((c: { h3: string }) => c.h3);
     const labels = new Set(SSC_LABELS.robo_transeunte);
     const raw = monthlyByCell(8, (r) => labels.has(r.crime) && r.date >= '2015-07-01' && r.date < '2016-01-01');
     const count = (cell: string, month: string) => raw.get(cell)?.get(month) ?? 0;
     const cityKm2 = area.reduce((s, c) => s + cellArea(c, 'km2'), 0);
-    const tests = [['2015-10', ['2015-07', '2015-08', '2015-09']], ['2015-11', ['2015-08', '2015-09', '2015-10']], ['2015-12', ['2015-09', '2015-10', '2015-11']]] as const;
+    const tests = [
+      ['2015-10', ['2015-07', '2015-08', '2015-09']],
+      ['2015-11', ['2015-08', '2015-09', '2015-10']],
+      ['2015-12', ['2015-09', '2015-10', '2015-11']],
+    ] as const;
 
-    const { status, body } = await getJson(api(), '/api/hotspots/pai?res=8&month=2015-12&months=3&training=3&top=20&rank_by=count&category=robo_transeunte');
+    const { status, body } = await getJson(
+      api(),
+      '/api/hotspots/pai?res=8&month=2015-12&months=3&training=3&top=20&rank_by=count&category=robo_transeunte',
+    );
     expect(status).toBe(200);
-    expect(body).toMatchObject({ res: 8, month: '2015-12', months: 3, training: 3, top: 20, rank_by: 'count', category: 'robo_transeunte' });
+    expect(body).toMatchObject({
+      res: 8,
+      month: '2015-12',
+      months: 3,
+      training: 3,
+      top: 20,
+      rank_by: 'count',
+      category: 'robo_transeunte',
+    });
     expect(body.items.map((i: { month: string }) => i.month)).toEqual(tests.map(([m]) => m));
     const pais: number[] = [];
     for (const [i, [testMonth, training]] of tests.entries()) {
@@ -59,7 +76,9 @@ describeEachBackend('GET /api/hotspots/pai', (getStore) => {
     expect(item.hits).toBeLessThanOrEqual(item.total);
     expect(item.pai).toBeCloseTo(item.hits / item.total / (item.hotspot_area_km2 / item.study_area_km2), 12);
     const publicApp = createPublicApp({ store: getStore() });
-    expect((await getJson(publicApp, '/api/hotspots/pai?res=9&month=2015-12')).body.error.code).toBe('forbidden_resolution');
+    expect((await getJson(publicApp, '/api/hotspots/pai?res=9&month=2015-12')).body.error.code).toBe(
+      'forbidden_resolution',
+    );
     const pub = await getJson(publicApp, '/api/hotspots/pai?res=8&month=2015-12');
     expect(pub.status).toBe(200);
     expect(pub.body.access).toBe('public');

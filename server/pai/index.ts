@@ -38,9 +38,20 @@ export function registerPai(app: ApiApp, services: Services): void {
       categories: p.category ?? null,
       sources: p.source ?? null,
     });
-    if (top > data.nb.cells.length) throw new AppError('invalid_parameter', `top=${top}: la ciudad tiene ${data.nb.cells.length} celdas de resolución ${res}`);
+    if (top > data.nb.cells.length)
+      throw new AppError(
+        'invalid_parameter',
+        `top=${top}: la ciudad tiene ${data.nb.cells.length} celdas de resolución ${res}`,
+      );
     const items = data.months.slice(training).map((testMonth, i) => {
-      const r = paiBacktest({ monthly: data.series, testMonth: training + i, trainingMonths: training, topN: top, rankBy: rankBy, neighbourhood: data.nb });
+      const r = paiBacktest({
+        monthly: data.series,
+        testMonth: training + i,
+        trainingMonths: training,
+        topN: top,
+        rankBy: rankBy,
+        neighbourhood: data.nb,
+      });
       return {
         month: testMonth,
         pai: r.pai,

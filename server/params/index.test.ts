@@ -15,10 +15,21 @@ function codeOf(fn: () => unknown): string | undefined {
 
 describe('parseParams', () => {
   it('parses and converts valid values, leaving absent ones out', () => {
-    expect(parseParams({ res: '8', vintage: '2016', kind: 'sector' }, ['res', 'vintage', 'kind', 'from'])).toEqual({ res: 8, vintage: 2016, kind: 'sector' });
-    expect(parseParams({ p1: '2015-01-01..2015-02-01' }, ['p1'])).toEqual({ p1: { from: '2015-01-01', to: '2015-02-01' } });
+    expect(parseParams({ res: '8', vintage: '2016', kind: 'sector' }, ['res', 'vintage', 'kind', 'from'])).toEqual({
+      res: 8,
+      vintage: 2016,
+      kind: 'sector',
+    });
+    expect(parseParams({ p1: '2015-01-01..2015-02-01' }, ['p1'])).toEqual({
+      p1: { from: '2015-01-01', to: '2015-02-01' },
+    });
     expect(parseParams({ ids: 'a, b,a' }, ['ids'])).toEqual({ ids: ['a', 'b'] });
-    expect(parseParams({ category: 'robo_transporte_publico' }, ['category']).category).toEqual(['robo_metro', 'robo_microbus', 'robo_taxi', 'robo_transporte_otro']);
+    expect(parseParams({ category: 'robo_transporte_publico' }, ['category']).category).toEqual([
+      'robo_metro',
+      'robo_microbus',
+      'robo_taxi',
+      'robo_transporte_otro',
+    ]);
   });
 
   it.each([
@@ -39,7 +50,11 @@ describe('parseParams', () => {
 
   it('rejects from ≥ to as invalid_range', () => {
     expect(codeOf(() => parseFilter({ from: '2015-01-02', to: '2015-01-02' }))).toBe('invalid_range');
-    expect(parseFilter({ from: '2015-01-01', to: '2015-01-02' })).toMatchObject({ from: '2015-01-01', to: '2015-01-02', categories: null });
+    expect(parseFilter({ from: '2015-01-01', to: '2015-01-02' })).toMatchObject({
+      from: '2015-01-01',
+      to: '2015-01-02',
+      categories: null,
+    });
   });
 });
 
@@ -108,7 +123,10 @@ describeApi('bounded public requests over HTTP', (ctx) => {
 
   it('answers the longest allowed range (120 months) and 2,000 ids', async () => {
     expect((await getJson(ctx().publicApp, '/api/rank?kind=alcaldia&from=2006-01-01&to=2016-01-01')).status).toBe(200);
-    const { status, body } = await getJson(ctx().app, `/api/semaforo?kind=cuadrante&vintage=2016&month=2016-01&ids=${manyIds(2000)}`);
+    const { status, body } = await getJson(
+      ctx().app,
+      `/api/semaforo?kind=cuadrante&vintage=2016&month=2016-01&ids=${manyIds(2000)}`,
+    );
     // none of these hand-made ids exists: the list's size passes, the lookup then refuses it
     expect([status, body.error?.code]).toEqual([404, 'unknown_area']);
   });

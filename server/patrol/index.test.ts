@@ -42,14 +42,19 @@ function expectedSheet(rows: readonly RawSscRow[], res: number) {
       cells.set(cell, (cells.get(cell) ?? 0) + 1);
     }
   }
-  const top = [...cells].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 10).map(([h3, count]) => ({ h3, res, count }));
+  const top = [...cells]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 10)
+    .map(([h3, count]) => ({ h3, res, count }));
   return { counts, unknown, top };
 }
 
 /** Haversine metres, written here (the route uses h3-js). */
 function metres(aLat: number, aLon: number, bLat: number, bLon: number): number {
   const r = Math.PI / 180;
-  const h = Math.sin(((bLat - aLat) * r) / 2) ** 2 + Math.cos(aLat * r) * Math.cos(bLat * r) * Math.sin(((bLon - aLon) * r) / 2) ** 2;
+  const h =
+    Math.sin(((bLat - aLat) * r) / 2) ** 2 +
+    Math.cos(aLat * r) * Math.cos(bLat * r) * Math.sin(((bLon - aLon) * r) / 2) ** 2;
   return 2 * 6_371_008.8 * Math.asin(Math.sqrt(h));
 }
 
@@ -58,7 +63,9 @@ function metres(aLat: number, aLon: number, bLat: number, bLon: number): number 
  * bundled transit extract or the nearest INEGI corner (the station when at most 150 m farther), found here by
  * brute force over the bundled files; never by its H3 id.
  */
-function expectNamedByNearest(cells: Array<{ h3: string; place: { kind: string; name: string; label: string; distance_m: number } | null }>) {
+function expectNamedByNearest(
+  cells: Array<{ h3: string; place: { kind: string; name: string; label: string; distance_m: number } | null }>,
+) {
   const systems = new Set(['metro', 'metrobus', 'cablebus', 'trolebus', 'tren_ligero']);
   const stations = loadTransit().stations.filter((s) => systems.has(s.system));
   const corners = loadIntersections();
@@ -90,7 +97,12 @@ describeEachBackend('GET /api/patrol', (getStore) => {
     const { status, body } = await getJson(admin, url());
     expect(status).toBe(200);
     const info = sectorLookup2016().get(CUADRANTE)!;
-    expect(body.cuadrante).toMatchObject({ id: CUADRANTE, name: CUADRANTE, sector: info.sector, alcaldia_id: info.cvegeo });
+    expect(body.cuadrante).toMatchObject({
+      id: CUADRANTE,
+      name: CUADRANTE,
+      sector: info.sector,
+      alcaldia_id: info.cvegeo,
+    });
     expect(typeof body.cuadrante.alcaldia).toBe('string');
     expect(body.total).toBe(191);
     expect(body.heat.rows).toBe(7);
@@ -122,7 +134,8 @@ describeEachBackend('GET /api/patrol', (getStore) => {
   it('detail access: admin, moderador, or mesa/enlace whose territory holds the cuadrante; else 403 forbidden', async () => {
     const store = getStore();
     const info = sectorLookup2016().get(CUADRANTE)!;
-    const as = async (role: 'mesa' | 'enlace' | 'moderador', territory: string[]) => withBearer(publicApp, await createToken(store, { role, name: `p-${role}`, territory }));
+    const as = async (role: 'mesa' | 'enlace' | 'moderador', territory: string[]) =>
+      withBearer(publicApp, await createToken(store, { role, name: `p-${role}`, territory }));
     const pub = await getJson(publicApp, url());
     expect(pub.status).toBe(403);
     expect(pub.body.error.code).toBe('forbidden');
@@ -144,7 +157,9 @@ describeEachBackend('GET /api/patrol', (getStore) => {
     expect(await code(url('&res=abc'))).toBe('invalid_resolution');
     expect(await code('/api/patrol?vintage=2016')).toBe('invalid_parameter');
     expect(await code('/api/patrol?cuadrante=Z-9.9.99&vintage=2016')).toBe('unknown_area');
-    expect(await code(`/api/patrol?cuadrante=${CUADRANTE}&vintage=2016&from=2016-01-01&to=2015-01-01`)).toBe('invalid_range');
+    expect(await code(`/api/patrol?cuadrante=${CUADRANTE}&vintage=2016&from=2016-01-01&to=2015-01-01`)).toBe(
+      'invalid_range',
+    );
     expect(await code(`/api/patrol?cuadrante=${CUADRANTE}&vintage=1999`)).toBe('invalid_vintage');
   });
 });

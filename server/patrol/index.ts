@@ -33,7 +33,8 @@ export { DAY_LABELS } from '../shared/days.ts';
 export function parsePatrolRes(raw: string | undefined): H3Resolution {
   if (raw === undefined || raw === '') return PATROL_DEFAULT_RES;
   const n = /^\d{1,2}$/.test(raw) ? Number(raw) : NaN;
-  if (!(n >= PATROL_MIN_RES && n <= PATROL_MAX_RES)) throw new AppError('invalid_resolution', `res=${raw.slice(0, 40)} (use ${PATROL_MIN_RES} a ${PATROL_MAX_RES})`);
+  if (!(n >= PATROL_MIN_RES && n <= PATROL_MAX_RES))
+    throw new AppError('invalid_resolution', `res=${raw.slice(0, 40)} (use ${PATROL_MIN_RES} a ${PATROL_MAX_RES})`);
   return n as H3Resolution;
 }
 
@@ -44,7 +45,6 @@ export function parseCuadrante(raw: string | undefined): string {
   if (id.length > 200) throw new AppError('invalid_parameter', `cuadrante=${id.slice(0, 40)}… (demasiado largo)`);
   return id;
 }
-
 
 export function registerPatrol(app: ApiApp, { repositories, reference }: Services): void {
   const repo = repositories.incidents;
@@ -59,11 +59,26 @@ export function registerPatrol(app: ApiApp, { repositories, reference }: Service
     requireDetail(principalOf(c), [where]);
 
     const [counts, alcaldia] = await Promise.all([
-      repositories.patrol.counts({ vintage, cuadrante: area.id, res, top: PATROL_TOP_CELLS, from: filter.from, to: filter.to, categories: filter.categories, sources: filter.sources }),
+      repositories.patrol.counts({
+        vintage,
+        cuadrante: area.id,
+        res,
+        top: PATROL_TOP_CELLS,
+        from: filter.from,
+        to: filter.to,
+        categories: filter.categories,
+        sources: filter.sources,
+      }),
       area.alcaldia_id ? repo.area('alcaldia', vintage, area.alcaldia_id) : Promise.resolve(undefined),
     ]);
     return c.json({
-      cuadrante: { id: area.id, name: area.name, sector: where.sector_id ?? null, alcaldia: alcaldia?.name ?? null, alcaldia_id: area.alcaldia_id },
+      cuadrante: {
+        id: area.id,
+        name: area.name,
+        sector: where.sector_id ?? null,
+        alcaldia: alcaldia?.name ?? null,
+        alcaldia_id: area.alcaldia_id,
+      },
       vintage,
       from: filter.from ?? null,
       to: filter.to ?? null,
@@ -74,7 +89,12 @@ export function registerPatrol(app: ApiApp, { repositories, reference }: Service
       unlocated: counts.unlocated,
       res,
       // named by the nearest station or street corner to the cell's centre (null when none within 1.5 km)
-      top_cells: counts.topCells.map((t) => ({ h3: t.h3, res, count: t.count, place: nearbyPlace(...cellToLatLng(t.h3), places()) })),
+      top_cells: counts.topCells.map((t) => ({
+        h3: t.h3,
+        res,
+        count: t.count,
+        place: nearbyPlace(...cellToLatLng(t.h3), places()),
+      })),
       by_category: counts.byCategory,
     });
   });

@@ -21,7 +21,9 @@ export function patrolPlaces(reference: Pick<ReferenceData, 'transit' | 'interse
       .transit()
       .stations.filter((s) => systems.has(s.system))
       .map((s) => ({ kind: 'station', name: `${SYSTEM_LABELS[s.system]} ${s.name}`, lat: s.lat, lon: s.lon }));
-    const corners: NamedPoint[] = reference.intersections().map(([a, b, lat, lon]) => ({ kind: 'corner', name: `${streetName(a)} y ${streetName(b)}`, lat, lon }));
+    const corners: NamedPoint[] = reference
+      .intersections()
+      .map(([a, b, lat, lon]) => ({ kind: 'corner', name: `${streetName(a)} y ${streetName(b)}`, lat, lon }));
     return (places = [...stations, ...corners]);
   };
 }

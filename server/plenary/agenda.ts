@@ -43,24 +43,33 @@ export function parseAgendaQuery(rawQuery: string, query: Record<string, string 
     const text = entry.includes(':') ? entry : decode(entry);
     const kind = text.slice(0, Math.max(colon, 0));
     const id = decode(text.slice(colon + 1)).trim();
-    if (colon < 1 || !(AREA_KINDS as readonly string[]).includes(kind)) throw new AppError('invalid_kind', `areas: ${entry.slice(0, 40)}`);
+    if (colon < 1 || !(AREA_KINDS as readonly string[]).includes(kind))
+      throw new AppError('invalid_kind', `areas: ${entry.slice(0, 40)}`);
     if (!id || id.length > 200) throw new AppError('invalid_parameter', `areas: ${entry.slice(0, 40)}`);
     return `${kind}:${encodeURIComponent(id)}`;
   });
 
-  const categories = (query.categories ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+  const categories = (query.categories ?? '')
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
   if (categories.length === 0) throw new AppError('invalid_category', 'falta el parámetro categories');
-  if (categories.length > MAX_AGENDA_CATEGORIES) throw new AppError('invalid_parameter', `categories: a lo más ${MAX_AGENDA_CATEGORIES}`);
+  if (categories.length > MAX_AGENDA_CATEGORIES)
+    throw new AppError('invalid_parameter', `categories: a lo más ${MAX_AGENDA_CATEGORIES}`);
   // each one a known category or group (the taxonomy throws invalid_category)
   for (const category of categories) parseParams({ category }, ['category']);
   const month = parseMonth(query.month);
   const vintage = parseParams(query, ['vintage']).vintage ?? 2023;
-  return { query: `areas=${[...new Set(areas)].join(',')}&categories=${[...new Set(categories)].join(',')}&month=${month}&vintage=${vintage}`, month };
+  return {
+    query: `areas=${[...new Set(areas)].join(',')}&categories=${[...new Set(categories)].join(',')}&month=${month}&vintage=${vintage}`,
+    month,
+  };
 }
 
 /** The `slide` parameter of the PNG route: an integer ≥ 1 (its upper end is checked on the page). */
 export function parseSlide(raw: string | undefined): number {
   if (raw === undefined || raw === '') return 1;
-  if (!/^\d{1,3}$/.test(raw) || Number(raw) < 1) throw new AppError('invalid_parameter', `slide=${raw.slice(0, 20)} (un entero desde 1)`);
+  if (!/^\d{1,3}$/.test(raw) || Number(raw) < 1)
+    throw new AppError('invalid_parameter', `slide=${raw.slice(0, 20)} (un entero desde 1)`);
   return Number(raw);
 }

@@ -10,7 +10,8 @@ import { existsSync } from 'node:fs';
 export const CHROMIUM_CANDIDATES: readonly string[] = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
 /** What to tell an operator whose server has no Chromium. */
-export const CHROMIUM_INSTALL_HINT = 'Chromium no está instalado: instálelo con `apt-get install chromium` (Debian/Ubuntu) o defina CHROMIUM_PATH con la ruta del navegador';
+export const CHROMIUM_INSTALL_HINT =
+  'Chromium no está instalado: instálelo con `apt-get install chromium` (Debian/Ubuntu) o defina CHROMIUM_PATH con la ruta del navegador';
 
 /**
  * Flags that make headless Chromium work in a container: no sandbox (we may run as root), software
@@ -28,7 +29,10 @@ export const CHROMIUM_ARGS: readonly string[] = [
 ];
 
 /** The first existing candidate (CHROMIUM_PATH first), or null. */
-export function findChromium(candidates: readonly string[] = CHROMIUM_CANDIDATES, env: NodeJS.ProcessEnv = process.env): string | null {
+export function findChromium(
+  candidates: readonly string[] = CHROMIUM_CANDIDATES,
+  env: NodeJS.ProcessEnv = process.env,
+): string | null {
   const configured = parseConfig(env).CHROMIUM_PATH;
   const all = configured ? [configured, ...candidates] : candidates;
   return all.find((p) => existsSync(p)) ?? null;

@@ -89,13 +89,20 @@ describe('plenary export', () => {
     expect(((await refused!.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
     expect(Number(refused!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     const token = await createToken(store, { role: 'mesa', name: 'plenaria', territory: ['09002'] });
-    for (let i = 0; i < 3; i++) expect((await budgeted.request(`/api/plenary/pdf?${AGENDA}`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(503);
+    for (let i = 0; i < 3; i++)
+      expect(
+        (await budgeted.request(`/api/plenary/pdf?${AGENDA}`, { headers: { Authorization: `Bearer ${token}` } }))
+          .status,
+      ).toBe(503);
   });
 
   it('puts the agenda in canonical form for the page, keeping escaped ids intact', () => {
     const raw = 'areas=colonia:A%2C%20B,sector:X,sector:X&categories=robo_transeunte&month=2016-06';
     const parsed = parseAgendaQuery(raw, Object.fromEntries(new URLSearchParams(raw)));
-    expect(parsed).toEqual({ query: 'areas=colonia:A%2C%20B,sector:X&categories=robo_transeunte&month=2016-06&vintage=2023', month: '2016-06' });
+    expect(parsed).toEqual({
+      query: 'areas=colonia:A%2C%20B,sector:X&categories=robo_transeunte&month=2016-06&vintage=2023',
+      month: '2016-06',
+    });
     expect(parseSlide(undefined)).toBe(1);
     expect(parseSlide('7')).toBe(7);
     expect(() => parseSlide('2.5')).toThrow();

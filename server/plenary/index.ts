@@ -27,7 +27,6 @@ import { PlenaryRenderer } from './renderer.ts';
 export { closePlenaryRenderers, PlenaryRenderer, type PlenaryOptions } from './renderer.ts';
 export { CHROMIUM_ARGS, CHROMIUM_CANDIDATES, findChromium } from './chromium.ts';
 
-
 function rawQueryOf(c: Context): string {
   const url = c.req.url;
   const question = url.indexOf('?');
@@ -60,9 +59,13 @@ export function registerPlenary(app: ApiApp, services: Services): PlenaryRendere
       exempt: (c) => principalOf(c) !== null,
     }),
   );
-  const credentials = (c: Context) => ({ authorization: c.req.header('authorization'), cookie: c.req.header('cookie') });
+  const credentials = (c: Context) => ({
+    authorization: c.req.header('authorization'),
+    cookie: c.req.header('cookie'),
+  });
   const checkWebBuild = () => {
-    if (!existsSync(join(webDist, 'index.html'))) throw new AppError('pdf_renderer_unavailable', 'falta compilar la aplicación web (npm run build)');
+    if (!existsSync(join(webDist, 'index.html')))
+      throw new AppError('pdf_renderer_unavailable', 'falta compilar la aplicación web (npm run build)');
   };
   const noStore = (c: Context) => {
     // a rendering reflects the caller's access: never shared, never kept in the response cache
@@ -85,7 +88,10 @@ export function registerPlenary(app: ApiApp, services: Services): PlenaryRendere
     const agenda = parseAgendaQuery(rawQueryOf(c), c.req.query());
     const slide = parseSlide(c.req.query('slide'));
     checkWebBuild();
-    const { png, total } = await renderer.png({ path: `/#plenaria?${agenda.query}&slide=${slide}&bare=1`, ...credentials(c) });
+    const { png, total } = await renderer.png({
+      path: `/#plenaria?${agenda.query}&slide=${slide}&bare=1`,
+      ...credentials(c),
+    });
     if (slide > total) throw new AppError('invalid_parameter', `slide=${slide}: la sesión tiene ${total} diapositivas`);
     noStore(c);
     return c.body(new Uint8Array(png), 200, {

@@ -62,7 +62,10 @@ export async function closePlenaryRenderers(): Promise<void> {
 }
 
 /** Cookie header → cookies for the page's origin (cookie jars, not headers, are what pages send). */
-export function parseCookieHeader(header: string | undefined, origin: string): { name: string; value: string; url: string }[] {
+export function parseCookieHeader(
+  header: string | undefined,
+  origin: string,
+): { name: string; value: string; url: string }[] {
   if (!header) return [];
   return header
     .split(';')
@@ -164,7 +167,10 @@ export class PlenaryRenderer {
         },
         (error: Error) => {
           this.browser = null;
-          throw new AppError('pdf_renderer_unavailable', `Chromium no arrancó (${error.message.split('\n')[0].slice(0, 200)}); reinstálelo con \`apt-get install chromium\` o defina CHROMIUM_PATH`);
+          throw new AppError(
+            'pdf_renderer_unavailable',
+            `Chromium no arrancó (${error.message.split('\n')[0].slice(0, 200)}); reinstálelo con \`apt-get install chromium\` o defina CHROMIUM_PATH`,
+          );
         },
       );
     }
@@ -204,7 +210,11 @@ export class PlenaryRenderer {
     if (site) await site.then((s) => s.close()).catch(() => {});
   }
 
-  private async withPage<T>(request: RenderRequest, viewport: { width: number; height: number }, work: (context: BrowserContext) => Promise<T>): Promise<T> {
+  private async withPage<T>(
+    request: RenderRequest,
+    viewport: { width: number; height: number },
+    work: (context: BrowserContext) => Promise<T>,
+  ): Promise<T> {
     // no browser: say so at once, without queueing
     if (!this.executablePath()) throw new AppError('pdf_renderer_unavailable', CHROMIUM_INSTALL_HINT);
     await this.acquire();
@@ -216,7 +226,10 @@ export class PlenaryRenderer {
       context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
       const opened = context;
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new AppError('pdf_render_timeout', `más de ${Math.round(this.timeoutMs / 1000)} s`)), this.timeoutMs);
+        timer = setTimeout(
+          () => reject(new AppError('pdf_render_timeout', `más de ${Math.round(this.timeoutMs / 1000)} s`)),
+          this.timeoutMs,
+        );
       });
       const render = async () => {
         await opened.addCookies(parseCookieHeader(request.cookie, origin));
@@ -229,10 +242,14 @@ export class PlenaryRenderer {
         }
         const page = await opened.newPage();
         await page.goto(`${origin}${request.path}`, { waitUntil: 'load' });
-        await page.waitForFunction(() => (window as unknown as { __plenaryReady?: boolean }).__plenaryReady === true, undefined, {
-          timeout: this.timeoutMs,
-          polling: 200,
-        });
+        await page.waitForFunction(
+          () => (window as unknown as { __plenaryReady?: boolean }).__plenaryReady === true,
+          undefined,
+          {
+            timeout: this.timeoutMs,
+            polling: 200,
+          },
+        );
         return work(opened);
       };
       return await Promise.race([render(), timeout]);

@@ -24,7 +24,12 @@ const SENSITIVE_LABEL = 'VIOLACION';
 const small = (n: number) => n > 0 && n < K;
 
 /** Why a public figure over `months` breaks the cell-key rules for the per-month true counts, or null. */
-const windowCheck = (figure: number | null, byMonth: Record<string, number>, months: readonly string[]) => windowViolation(figure, months.map((m) => byMonth[m] ?? 0), K);
+const windowCheck = (figure: number | null, byMonth: Record<string, number>, months: readonly string[]) =>
+  windowViolation(
+    figure,
+    months.map((m) => byMonth[m] ?? 0),
+    K,
+  );
 
 describeApi('attacks on the public view', (ctx) => {
   /** counts per res-8 cell and month of the located, non-sensitive rows (what public hexagons count) */
@@ -45,7 +50,9 @@ describeApi('attacks on the public view', (ctx) => {
     const { publicApp } = ctx();
     const truth = cellMonths();
     // real cells whose May count is 1 or 2 and that have incidents later
-    const victims = [...truth].filter(([, m]) => small(m['2015-05'] ?? 0) && (m['2015-06'] ?? 0) + (m['2015-07'] ?? 0) > 0);
+    const victims = [...truth].filter(
+      ([, m]) => small(m['2015-05'] ?? 0) && (m['2015-06'] ?? 0) + (m['2015-07'] ?? 0) > 0,
+    );
     expect(victims.length).toBeGreaterThan(0);
     const [cell, months] = victims[0];
     const withheld = months['2015-05'];
@@ -84,7 +91,12 @@ describeApi('attacks on the public view', (ctx) => {
     // the admin sees the exact count (every category: the sensitive one included)
     const exact = await getJson(ctx().app, '/api/hotspots?res=8&from=2015-05-01&to=2015-06-01');
     const { sample } = ctx();
-    const allMay = sample.rows.filter((r) => sample.inCity.has(r.id) && r.date.startsWith('2015-05') && latLngToCell(Number(r.lat), Number(r.long), 8) === cell);
+    const allMay = sample.rows.filter(
+      (r) =>
+        sample.inCity.has(r.id) &&
+        r.date.startsWith('2015-05') &&
+        latLngToCell(Number(r.lat), Number(r.long), 8) === cell,
+    );
     expect(allMay.length).toBeGreaterThanOrEqual(withheld);
     expect(exact.body.cells.find((c: { h3: string }) => c.h3 === cell).count).toBe(allMay.length);
   });
@@ -99,7 +111,9 @@ describeApi('attacks on the public view', (ctx) => {
     expect((await getJson(publicApp, '/api/hotspots/gistar?res=10')).body.error.code).toBe('forbidden_resolution');
     // a zoom-16 tile over the busiest cell: resolution-8 hexagons only, each carrying the JSON's public figure
     const truth = cellMonths();
-    const [cell] = [...truth].sort((a, b) => Object.values(b[1]).reduce((s, x) => s + x, 0) - Object.values(a[1]).reduce((s, x) => s + x, 0))[0];
+    const [cell] = [...truth].sort(
+      (a, b) => Object.values(b[1]).reduce((s, x) => s + x, 0) - Object.values(a[1]).reduce((s, x) => s + x, 0),
+    )[0];
     const { cellToLatLng } = await import('h3-js');
     const [lat, lon] = cellToLatLng(cell);
     const z = 16;
@@ -138,14 +152,24 @@ describeApi('attacks on the public view', (ctx) => {
     const lookup = loadCuadrante2016Lookup();
     const rows = sample.rows.filter((r) => r.crime === SENSITIVE_LABEL && lookup.get(r.cuadrante));
     const byAlcaldia = new Map<string, SscRow[]>();
-    for (const r of rows) byAlcaldia.set(lookup.get(r.cuadrante)!.alcaldiaId, [...(byAlcaldia.get(lookup.get(r.cuadrante)!.alcaldiaId) ?? []), r]);
+    for (const r of rows)
+      byAlcaldia.set(lookup.get(r.cuadrante)!.alcaldiaId, [
+        ...(byAlcaldia.get(lookup.get(r.cuadrante)!.alcaldiaId) ?? []),
+        r,
+      ]);
     const [alcaldia, its] = [...byAlcaldia].sort((a, b) => b[1].length - a[1].length)[0];
-    const lastDate = sample.rows.map((r) => r.date).sort().at(-1)!;
+    const lastDate = sample.rows
+      .map((r) => r.date)
+      .sort()
+      .at(-1)!;
     const released = (month: string) => {
       const end = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)); // last day of the month
       return end.getTime() + 30 * 86_400_000 <= Date.parse(`${lastDate}T00:00:00Z`);
     };
-    const r = await getJson(publicApp, `/api/areas/alcaldia/${alcaldia}/series?vintage=2016&category=violacion&from=2015-05-01&to=2015-08-01`);
+    const r = await getJson(
+      publicApp,
+      `/api/areas/alcaldia/${alcaldia}/series?vintage=2016&category=violacion&from=2015-05-01&to=2015-08-01`,
+    );
     expect(r.status).toBe(200);
     const count = (m: string) => its.filter((x) => x.date.startsWith(m)).length;
     expect(r.body.series.map((p: { period: string }) => p.period)).toEqual(MONTHS);
@@ -193,18 +217,35 @@ describeApi('attacks on the public view', (ctx) => {
       perCuadrante.set(r.cuadrante, m);
     }
     // a cuadrante with a small month (1 or 2) in May and another month above k
-    const [id, months] = [...perCuadrante].find(([, m]) => small(m['2015-05'] ?? 0) && MONTHS.some((x) => (m[x] ?? 0) > K))!;
-    const series = await getJson(publicApp, `/api/areas/cuadrante/${id}/series?vintage=2016&from=2015-05-01&to=2015-08-01`);
+    const [id, months] = [...perCuadrante].find(
+      ([, m]) => small(m['2015-05'] ?? 0) && MONTHS.some((x) => (m[x] ?? 0) > K),
+    )!;
+    const series = await getJson(
+      publicApp,
+      `/api/areas/cuadrante/${id}/series?vintage=2016&from=2015-05-01&to=2015-08-01`,
+    );
     expect(series.body.access).toBe('public');
     expect(series.body.series.map((p: { period: string }) => p.period)).toEqual(MONTHS);
-    const monthly = new Map<string, number>(series.body.series.map((p: { period: string; count: number }) => [p.period, p.count]));
-    for (const period of MONTHS) expect(monthViolation(monthly.get(period)!, months[period] ?? 0, K), period).toBeNull();
+    const monthly = new Map<string, number>(
+      series.body.series.map((p: { period: string; count: number }) => [p.period, p.count]),
+    );
+    for (const period of MONTHS)
+      expect(monthViolation(monthly.get(period)!, months[period] ?? 0, K), period).toBeNull();
 
     // the comparison publishes the same cell-months: p1 is May's figure, p2 the sum of the three
-    const cmp = await getJson(publicApp, `/api/compare?kind=cuadrante&vintage=2016&ids=${id}&p1=2015-05-01..2015-06-01&p2=2015-05-01..2015-08-01`);
+    const cmp = await getJson(
+      publicApp,
+      `/api/compare?kind=cuadrante&vintage=2016&ids=${id}&p1=2015-05-01..2015-06-01&p2=2015-05-01..2015-08-01`,
+    );
     expect(cmp.status).toBe(200);
     const item = cmp.body.items[0];
-    expect(item).toMatchObject({ id, p1: monthly.get('2015-05'), p2: MONTHS.reduce((s, m) => s + monthly.get(m)!, 0), partial_p1: false, partial_p2: false });
+    expect(item).toMatchObject({
+      id,
+      p1: monthly.get('2015-05'),
+      p2: MONTHS.reduce((s, m) => s + monthly.get(m)!, 0),
+      partial_p1: false,
+      partial_p2: false,
+    });
     expect(windowCheck(item.p2, months, MONTHS)).toBeNull();
   });
 
@@ -218,7 +259,10 @@ describeApi('attacks on the public view', (ctx) => {
       m[r.date.slice(0, 7)] = (m[r.date.slice(0, 7)] ?? 0) + 1;
       per.set(r.cuadrante, m);
     }
-    const rank = await getJson(publicApp, '/api/rank?kind=cuadrante&vintage=2016&from=2015-05-01&to=2015-08-01&limit=2000');
+    const rank = await getJson(
+      publicApp,
+      '/api/rank?kind=cuadrante&vintage=2016&from=2015-05-01&to=2015-08-01&limit=2000',
+    );
     expect(rank.status).toBe(200);
     expect(rank.body.access).toBe('public');
     const counts: (number | null)[] = rank.body.items.map((i: { count: number | null }) => i.count);
@@ -233,11 +277,17 @@ describeApi('attacks on the public view', (ctx) => {
     // a cuadrante with 1 or 2 incidents in July: the semáforo never shows that count, and shows the
     // same figure as the cuadrante's public series for that month
     const [smallId, itsMonths] = [...per].find(([, m]) => small(m['2015-07'] ?? 0))!;
-    const sem = await getJson(publicApp, `/api/semaforo?kind=cuadrante&vintage=2016&month=2015-07&ids=${encodeURIComponent(smallId)}`);
+    const sem = await getJson(
+      publicApp,
+      `/api/semaforo?kind=cuadrante&vintage=2016&month=2015-07&ids=${encodeURIComponent(smallId)}`,
+    );
     expect(sem.status).toBe(200);
     expect(sem.body.items[0].id).toBe(smallId);
     expect(monthViolation(sem.body.items[0].count, itsMonths['2015-07'], K)).toBeNull();
-    const series = await getJson(publicApp, `/api/areas/cuadrante/${encodeURIComponent(smallId)}/series?vintage=2016&from=2015-07-01&to=2015-08-01`);
+    const series = await getJson(
+      publicApp,
+      `/api/areas/cuadrante/${encodeURIComponent(smallId)}/series?vintage=2016&from=2015-07-01&to=2015-08-01`,
+    );
     expect(series.body.series).toEqual([{ period: '2015-07', count: sem.body.items[0].count }]);
   });
 
@@ -252,13 +302,25 @@ describeApi('attacks on the public view', (ctx) => {
     const outside = [...counts.keys()].find((c) => lookup.get(c)!.alcaldiaId !== territory)!;
     const token = await createToken(store, { role: 'mesa', name: 'attack-test', territory: [territory] });
     const auth = { Authorization: `Bearer ${token}` };
-    const mine = await getJson(publicApp, `/api/areas/cuadrante/${inside}/series?vintage=2016&from=2015-05-10&to=2015-08-01&category=violacion`, auth);
+    const mine = await getJson(
+      publicApp,
+      `/api/areas/cuadrante/${inside}/series?vintage=2016&from=2015-05-10&to=2015-08-01&category=violacion`,
+      auth,
+    );
     expect(mine.status).toBe(200);
     expect(mine.body.access).toBeUndefined();
-    const exact = sample.rows.filter((r) => r.cuadrante === inside && r.crime === SENSITIVE_LABEL && r.date >= '2015-05-10');
+    const exact = sample.rows.filter(
+      (r) => r.cuadrante === inside && r.crime === SENSITIVE_LABEL && r.date >= '2015-05-10',
+    );
     expect(mine.body.series.reduce((s: number, p: { count: number }) => s + p.count, 0)).toBe(exact.length);
-    const theirs = await getJson(publicApp, `/api/areas/cuadrante/${outside}/series?vintage=2016&from=2015-05-01&to=2015-08-01`, auth);
+    const theirs = await getJson(
+      publicApp,
+      `/api/areas/cuadrante/${outside}/series?vintage=2016&from=2015-05-01&to=2015-08-01`,
+      auth,
+    );
     expect(theirs.body.access).toBe('public');
-    expect((await getJson(publicApp, `/api/areas/cuadrante/${outside}/series?vintage=2016&category=violacion`, auth)).status).toBe(403);
+    expect(
+      (await getJson(publicApp, `/api/areas/cuadrante/${outside}/series?vintage=2016&category=violacion`, auth)).status,
+    ).toBe(403);
   });
 });

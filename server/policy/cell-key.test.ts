@@ -42,11 +42,12 @@ describe.each([3, 5])('cell-key perturbation table (k = %i)', (k) => {
 
   it('every published figure has several possible true counts (no figure gives its count away)', () => {
     const preimages = new Map<number, Set<number>>();
-    for (let n = 0; n <= 40; n++) for (const key of keys) {
-      const v = perturb(n, key, k);
-      if (!preimages.has(v)) preimages.set(v, new Set());
-      preimages.get(v)!.add(n);
-    }
+    for (let n = 0; n <= 40; n++)
+      for (const key of keys) {
+        const v = perturb(n, key, k);
+        if (!preimages.has(v)) preimages.set(v, new Set());
+        preimages.get(v)!.add(n);
+      }
     for (const [v, from] of preimages) if (v <= 36) expect(from.size, `figure ${v}`).toBeGreaterThanOrEqual(3);
   });
 

@@ -72,7 +72,7 @@ function keyedRow(n: number, k: number): number[] {
   for (const { value, p } of row) {
     cumulative += p;
     const end = i === row.length - 1 ? KEY_RANGE : Math.round(cumulative * KEY_RANGE);
-    for (; out.length < end; ) out.push(value);
+    for (; out.length < end;) out.push(value);
     i++;
   }
   return out;

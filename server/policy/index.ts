@@ -65,10 +65,14 @@ export function policyOptions(given: Partial<PolicyOptions> = {}, env: NodeJS.Pr
     return n;
   };
   const minCount = given.minCount ?? num(env.PUBLIC_MIN_COUNT, 'PUBLIC_MIN_COUNT', 1) ?? DEFAULT_PUBLIC_MIN_COUNT;
-  const sensitiveDelayDays = given.sensitiveDelayDays ?? num(env.SENSITIVE_DELAY_DAYS, 'SENSITIVE_DELAY_DAYS', 0) ?? DEFAULT_SENSITIVE_DELAY_DAYS;
+  const sensitiveDelayDays =
+    given.sensitiveDelayDays ??
+    num(env.SENSITIVE_DELAY_DAYS, 'SENSITIVE_DELAY_DAYS', 0) ??
+    DEFAULT_SENSITIVE_DELAY_DAYS;
   if (!Number.isInteger(minCount) || minCount < 1) throw new Error(`minCount must be an integer ≥ 1, got ${minCount}`);
   const disclosure = given.disclosure ?? ((env.PUBLIC_DISCLOSURE || 'cell-key') as DisclosureRule);
-  if (!DISCLOSURE_RULES.includes(disclosure)) throw new Error(`PUBLIC_DISCLOSURE must be one of ${DISCLOSURE_RULES.join(', ')}, got "${disclosure}"`);
+  if (!DISCLOSURE_RULES.includes(disclosure))
+    throw new Error(`PUBLIC_DISCLOSURE must be one of ${DISCLOSURE_RULES.join(', ')}, got "${disclosure}"`);
   return { minCount, sensitiveDelayDays, disclosure };
 }
 
@@ -97,18 +101,26 @@ export function insideTerritory(p: Caller, area: { id: string; alcaldia_id: stri
 }
 
 /** What a route must compute: the exact figures, or the public ones with these rules. */
-export type Plan = { exact: true; categories: readonly string[] | null } | { exact: false; categories: readonly string[]; sensitive: boolean };
+export type Plan =
+  | { exact: true; categories: readonly string[] | null }
+  | { exact: false; categories: readonly string[]; sensitive: boolean };
 
 function isSensitive(id: string): boolean {
   return (SENSITIVE_CATEGORIES as readonly string[]).includes(id);
 }
 
 /** The categories a public answer counts at `level`, or 403 `sensitive_category`. */
-export function publicCategories(requested: readonly string[] | null, level: 'hexagon' | AreaKind): { categories: readonly string[]; sensitive: boolean } {
+export function publicCategories(
+  requested: readonly string[] | null,
+  level: 'hexagon' | AreaKind,
+): { categories: readonly string[]; sensitive: boolean } {
   if (requested === null) return { categories: CATEGORY_IDS.filter((c) => !isSensitive(c)), sensitive: false };
   const sensitive = requested.filter(isSensitive);
   if (sensitive.length && level !== 'alcaldia') {
-    throw new AppError('sensitive_category', `${sensitive.join(', ')}: en ${level === 'hexagon' ? 'hexágonos' : level} no es público; pida alcaldías por mes`);
+    throw new AppError(
+      'sensitive_category',
+      `${sensitive.join(', ')}: en ${level === 'hexagon' ? 'hexágonos' : level} no es público; pida alcaldías por mes`,
+    );
   }
   return { categories: requested, sensitive: sensitive.length > 0 };
 }
@@ -121,11 +133,19 @@ export function checkMonthAligned(from: string | undefined, to: string | undefin
 }
 
 export function checkPublicResolution(res: number): void {
-  if (res > PUBLIC_MAX_RESOLUTION) throw new AppError('forbidden_resolution', `res=${res} (máximo ${PUBLIC_MAX_RESOLUTION} sin token)`);
+  if (res > PUBLIC_MAX_RESOLUTION)
+    throw new AppError('forbidden_resolution', `res=${res} (máximo ${PUBLIC_MAX_RESOLUTION} sin token)`);
 }
 
 /** Plan for an H3 request: exact for admin/moderador; everyone else gets public hexagons. */
-export function hexagonPlan(p: Caller, q: { res: number; categories: readonly string[] | null; windows: readonly { from?: string; to?: string; label?: string }[] }): Plan {
+export function hexagonPlan(
+  p: Caller,
+  q: {
+    res: number;
+    categories: readonly string[] | null;
+    windows: readonly { from?: string; to?: string; label?: string }[];
+  },
+): Plan {
   if (seesEverything(p)) return { exact: true, categories: q.categories };
   checkPublicResolution(q.res);
   for (const w of q.windows) checkMonthAligned(w.from, w.to, w.label);
@@ -138,10 +158,16 @@ export function hexagonPlan(p: Caller, q: { res: number; categories: readonly st
  */
 export function areaPlan(
   p: Caller,
-  q: { kind: AreaKind; areas: readonly TerritoryArea[] | 'all'; categories: readonly string[] | null; windows: readonly { from?: string; to?: string; label?: string }[] },
+  q: {
+    kind: AreaKind;
+    areas: readonly TerritoryArea[] | 'all';
+    categories: readonly string[] | null;
+    windows: readonly { from?: string; to?: string; label?: string }[];
+  },
 ): Plan {
   if (seesEverything(p)) return { exact: true, categories: q.categories };
-  if (p && q.areas !== 'all' && q.areas.length > 0 && q.areas.every((a) => withinTerritory(p, a))) return { exact: true, categories: q.categories };
+  if (p && q.areas !== 'all' && q.areas.length > 0 && q.areas.every((a) => withinTerritory(p, a)))
+    return { exact: true, categories: q.categories };
   for (const w of q.windows) checkMonthAligned(w.from, w.to, w.label);
   return { exact: false, ...publicCategories(q.categories, q.kind) };
 }
@@ -192,7 +218,11 @@ export interface PublishedFigure {
  * `monthly` outside it are left out), so that an embargoed month with no incidents still marks the
  * figure partial; without it, the months of `monthly`.
  */
-export function publishTotal(monthly: ReadonlyMap<string, CellCount> | undefined, pub: Publication, windowMonths?: readonly string[]): PublishedFigure {
+export function publishTotal(
+  monthly: ReadonlyMap<string, CellCount> | undefined,
+  pub: Publication,
+  windowMonths?: readonly string[],
+): PublishedFigure {
   let sum = 0;
   let partial = false;
   for (const m of windowMonths ?? monthly?.keys() ?? []) {
@@ -209,7 +239,11 @@ export function exactCounts(monthly: ReadonlyMap<string, CellCount> | undefined)
 }
 
 /** A dense monthly series over `months` (withheld months null); months absent from `monthly` had no incidents. */
-export function publishSeries(months: readonly string[], monthly: ReadonlyMap<string, CellCount> | undefined, pub: Publication): { period: string; count: number | null }[] {
+export function publishSeries(
+  months: readonly string[],
+  monthly: ReadonlyMap<string, CellCount> | undefined,
+  pub: Publication,
+): { period: string; count: number | null }[] {
   return months.map((period) => ({ period, count: publishMonth(period, monthly?.get(period), pub) }));
 }
 
@@ -244,7 +278,14 @@ export function withinTerritory(p: Caller, area: TerritoryArea): boolean {
  */
 export function requireDetail(p: Caller, areas: readonly TerritoryArea[]): void {
   if (seesEverything(p)) return;
-  if (p && (p.role === 'mesa' || p.role === 'enlace') && areas.length > 0 && areas.every((a) => withinTerritory(p, a))) return;
-  const what = areas.map((a) => a.id).slice(0, 5).join(', ');
-  throw new AppError('forbidden', p ? `${what}: fuera del territorio de ${p.role}` : `${what}: solo con acceso de mesa, enlace, moderador o admin`);
+  if (p && (p.role === 'mesa' || p.role === 'enlace') && areas.length > 0 && areas.every((a) => withinTerritory(p, a)))
+    return;
+  const what = areas
+    .map((a) => a.id)
+    .slice(0, 5)
+    .join(', ');
+  throw new AppError(
+    'forbidden',
+    p ? `${what}: fuera del territorio de ${p.role}` : `${what}: solo con acceso de mesa, enlace, moderador o admin`,
+  );
 }

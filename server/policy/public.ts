@@ -3,8 +3,23 @@
  * month), publish each month, then sum. Routes call these when a plan is not `exact`.
  */
 import { monthsInRange } from '../../core/time/calendar.ts';
-import type { Bbox, H3Resolution, IncidentRepository, Period, PlaceLevel, PublishedRepository, StatsQueries } from '../services/ports.ts';
-import { publishTotal, sensitiveEmbargoFrom, todayInCdmx, type PolicyOptions, type Publication, type PublishedFigure } from './index.ts';
+import type {
+  Bbox,
+  H3Resolution,
+  IncidentRepository,
+  Period,
+  PlaceLevel,
+  PublishedRepository,
+  StatsQueries,
+} from '../services/ports.ts';
+import {
+  publishTotal,
+  sensitiveEmbargoFrom,
+  todayInCdmx,
+  type PolicyOptions,
+  type Publication,
+  type PublishedFigure,
+} from './index.ts';
 
 export interface PublicCell {
   h3: string;
@@ -17,22 +32,49 @@ export interface PublicData {
   /** The publication rule of one public answer (the embargo only when sensitive categories are counted). */
   publication(plan: { sensitive: boolean }): Promise<Publication>;
   /** Public hexagons: every cell whose published sum is not 0 (or is withheld); ordered by cell. */
-  hotspots(q: { res: H3Resolution; from?: string; to?: string; categories: readonly string[]; sources?: readonly string[] | null; bbox?: Bbox }, pub: Publication): Promise<PublicCell[]>;
+  hotspots(
+    q: {
+      res: H3Resolution;
+      from?: string;
+      to?: string;
+      categories: readonly string[];
+      sources?: readonly string[] | null;
+      bbox?: Bbox;
+    },
+    pub: Publication,
+  ): Promise<PublicCell[]>;
   /**
    * Public figures per place id (area code or H3 cell) and period (month-aligned periods). Places
    * absent had no incidents.
    */
-  areaTotals(q: PlaceLevel & { ids?: readonly string[]; categories: readonly string[]; sources?: readonly string[] | null; periods: readonly Period[] }, pub: Publication): Promise<Map<string, PublishedFigure[]>>;
+  areaTotals(
+    q: PlaceLevel & {
+      ids?: readonly string[];
+      categories: readonly string[];
+      sources?: readonly string[] | null;
+      periods: readonly Period[];
+    },
+    pub: Publication,
+  ): Promise<Map<string, PublishedFigure[]>>;
 }
 
-export function createPublicData(deps: { repo: IncidentRepository; stats: StatsQueries; published: PublishedRepository; options: PolicyOptions }): PublicData {
+export function createPublicData(deps: {
+  repo: IncidentRepository;
+  stats: StatsQueries;
+  published: PublishedRepository;
+  options: PolicyOptions;
+}): PublicData {
   const { repo, stats, published, options } = deps;
   return {
     options,
     async publication(plan) {
       if (!plan.sensitive) return { k: options.minCount, rule: options.disclosure };
       const h = await repo.health();
-      return { k: options.minCount, rule: options.disclosure, embargoFrom: sensitiveEmbargoFrom(h.dataUntil, todayInCdmx(), options.sensitiveDelayDays) };
+      return {
+        k: options.minCount,
+        rule: options.disclosure,
+        embargoFrom: sensitiveEmbargoFrom(h.dataUntil, todayInCdmx(), options.sensitiveDelayDays),
+      };
     },
 
     async hotspots(q, pub) {

@@ -4,7 +4,12 @@ import { describeApi, getJson } from '../../tests/support/index.ts';
 import { countBy, rowsWhere } from '../../tests/support/expect.ts';
 
 /** ids of the 2016 cuadrante boundary set */
-const cuadrantes2016 = () => new Set(loadBoundarySets().find((s) => s.kind === 'cuadrante' && s.vintage === 2016)!.features.map((f) => f.id));
+const cuadrantes2016 = () =>
+  new Set(
+    loadBoundarySets()
+      .find((s) => s.kind === 'cuadrante' && s.vintage === 2016)!
+      .features.map((f) => f.id),
+  );
 
 const JUNE = { from: '2015-06-01', to: '2015-07-01' };
 const MAY = { from: '2015-05-01', to: '2015-06-01' };
@@ -14,10 +19,16 @@ describeApi('GET /api/rank', (ctx) => {
 
   it('by=count: the 2016 cuadrantes with most incidents in June 2015, ties by id', async () => {
     const { app, sample } = ctx();
-    const { status, body } = await getJson(app, `/api/rank?kind=cuadrante&vintage=2016&from=${JUNE.from}&to=${JUNE.to}&limit=10`);
+    const { status, body } = await getJson(
+      app,
+      `/api/rank?kind=cuadrante&vintage=2016&from=${JUNE.from}&to=${JUNE.to}&limit=10`,
+    );
     expect(status).toBe(200);
     const known = cuadrantes2016(); // the sample also names '(NO ESPECIFICADO)'
-    const counts = countBy(rowsWhere(sample.rows, JUNE).filter((r) => known.has(r.cuadrante)), (r) => r.cuadrante);
+    const counts = countBy(
+      rowsWhere(sample.rows, JUNE).filter((r) => known.has(r.cuadrante)),
+      (r) => r.cuadrante,
+    );
     const expected = Object.entries(counts).sort(byDescThenId).slice(0, 10);
     expect(body.items.map((i: { id: string; count: number }) => [i.id, i.count])).toEqual(expected);
     expect(body.items.map((i: { rank: number }) => i.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
@@ -26,19 +37,28 @@ describeApi('GET /api/rank', (ctx) => {
 
   it('by=change: count minus the previous period of equal length (May), descending', async () => {
     const { app, sample } = ctx();
-    const { body } = await getJson(app, `/api/rank?kind=cuadrante&vintage=2016&from=${JUNE.from}&to=${JUNE.to}&by=change&limit=5&category=robo_vehiculo`);
+    const { body } = await getJson(
+      app,
+      `/api/rank?kind=cuadrante&vintage=2016&from=${JUNE.from}&to=${JUNE.to}&by=change&limit=5&category=robo_vehiculo`,
+    );
     const june = countBy(rowsWhere(sample.rows, { ...JUNE, categories: ['robo_vehiculo'] }), (r) => r.cuadrante);
     const may = countBy(rowsWhere(sample.rows, { ...MAY, categories: ['robo_vehiculo'] }), (r) => r.cuadrante);
     const known = cuadrantes2016();
     const ids = new Set([...Object.keys(june), ...Object.keys(may)].filter((id) => known.has(id)));
-    const expected = [...ids].map((id): [string, number] => [id, (june[id] ?? 0) - (may[id] ?? 0)]).sort(byDescThenId).slice(0, 5);
+    const expected = [...ids]
+      .map((id): [string, number] => [id, (june[id] ?? 0) - (may[id] ?? 0)])
+      .sort(byDescThenId)
+      .slice(0, 5);
     expect(body.items.map((i: { id: string; diff: number }) => [i.id, i.diff])).toEqual(expected);
     for (const i of body.items) expect(i.count - i.previous).toBe(i.diff);
   });
 
   it('by=rate: incidents per 100 000 residents of the 2016 population', async () => {
     const { app, sample } = ctx();
-    const { body } = await getJson(app, `/api/rank?kind=cuadrante&vintage=2016&from=${JUNE.from}&to=${JUNE.to}&by=rate&limit=5`);
+    const { body } = await getJson(
+      app,
+      `/api/rank?kind=cuadrante&vintage=2016&from=${JUNE.from}&to=${JUNE.to}&by=rate&limit=5`,
+    );
     const population = loadCuadrante2016Population();
     const counts = countBy(rowsWhere(sample.rows, JUNE), (r) => r.cuadrante);
     const expected = Object.entries(counts)
@@ -54,7 +74,9 @@ describeApi('GET /api/rank', (ctx) => {
     const { app } = ctx();
     expect((await getJson(app, `/api/rank?kind=alcaldia&from=${JUNE.from}&to=${JUNE.to}`)).body.items).toHaveLength(16);
     expect((await getJson(app, `/api/rank?kind=colonia&from=${JUNE.from}&to=${JUNE.to}`)).body.items).toHaveLength(20);
-    expect((await getJson(app, `/api/rank?kind=colonia&from=${JUNE.from}&to=${JUNE.to}&limit=2000`)).body.items).toHaveLength(1814);
+    expect(
+      (await getJson(app, `/api/rank?kind=colonia&from=${JUNE.from}&to=${JUNE.to}&limit=2000`)).body.items,
+    ).toHaveLength(1814);
   });
 
   it('public, a sensitive category: by alcaldía with the first withheld month and the delay; finer kinds refused', async () => {
@@ -63,12 +85,19 @@ describeApi('GET /api/rank', (ctx) => {
     // independent of server/policy: the months that ended at least 30 days before the data's last date are released
     const cutoff = new Date(Date.parse(`${dataUntil.slice(0, 10)}T00:00:00Z`) - 30 * 86_400_000);
     const dayAfter = new Date(cutoff.getTime() + 86_400_000);
-    const firstWithheld = dayAfter.getUTCDate() === 1 ? dayAfter.toISOString().slice(0, 7) : cutoff.toISOString().slice(0, 7);
-    const res = await getJson(publicApp, `/api/rank?kind=alcaldia&category=violacion&from=${JUNE.from}&to=${JUNE.to}&limit=2000`);
+    const firstWithheld =
+      dayAfter.getUTCDate() === 1 ? dayAfter.toISOString().slice(0, 7) : cutoff.toISOString().slice(0, 7);
+    const res = await getJson(
+      publicApp,
+      `/api/rank?kind=alcaldia&category=violacion&from=${JUNE.from}&to=${JUNE.to}&limit=2000`,
+    );
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ access: 'public', embargo_from: firstWithheld, sensitive_delay_days: 30 });
     expect(res.body.items).toHaveLength(16);
-    const plain = await getJson(publicApp, `/api/rank?kind=alcaldia&category=robo_transeunte&from=${JUNE.from}&to=${JUNE.to}`);
+    const plain = await getJson(
+      publicApp,
+      `/api/rank?kind=alcaldia&category=robo_transeunte&from=${JUNE.from}&to=${JUNE.to}`,
+    );
     expect(plain.body).not.toHaveProperty('embargo_from');
     const finer = await getJson(publicApp, `/api/rank?kind=colonia&category=violacion&from=${JUNE.from}&to=${JUNE.to}`);
     expect(finer.status).toBe(403);

@@ -44,7 +44,12 @@ export function previousPeriod(from: string, to: string) {
 }
 
 /** Items sorted descending by `by` (nulls last, ties by id), ranked 1…n, cut to `limit`. */
-export function rankItems(areas: readonly Area[], counts: Map<string, number[]>, by: RankBy, limit: number): RankItem[] {
+export function rankItems(
+  areas: readonly Area[],
+  counts: Map<string, number[]>,
+  by: RankBy,
+  limit: number,
+): RankItem[] {
   const items = areas.map((a) => {
     const [count, previous] = counts.get(a.id) ?? [0, 0];
     return {
@@ -63,7 +68,9 @@ export function rankItems(areas: readonly Area[], counts: Map<string, number[]>,
 }
 
 /** Sorted descending by `by` (nulls last, ties by id), ranked 1…n, cut to `limit`. */
-function sortAndRank<T extends { id: string; rank: number; count: number | null; rate: number | null; diff: number | null }>(items: T[], by: RankBy, limit: number): T[] {
+function sortAndRank<
+  T extends { id: string; rank: number; count: number | null; rate: number | null; diff: number | null },
+>(items: T[], by: RankBy, limit: number): T[] {
   const key = (i: T) => (by === 'count' ? i.count : by === 'rate' ? i.rate : i.diff);
   items.sort((a, b) => {
     const ka = key(a);
@@ -84,7 +91,13 @@ export interface PublicRankItem extends Omit<RankItem, 'count' | 'rate' | 'previ
 }
 
 /** The public ranking: by published sums (withheld = null, ranked last); derived figures only from published values. */
-export function publicRankItems(areas: readonly Area[], totals: Map<string, PublishedFigure[]>, none: PublishedFigure[], by: RankBy, limit: number): PublicRankItem[] {
+export function publicRankItems(
+  areas: readonly Area[],
+  totals: Map<string, PublishedFigure[]>,
+  none: PublishedFigure[],
+  by: RankBy,
+  limit: number,
+): PublicRankItem[] {
   const items = areas.map((a): PublicRankItem => {
     const [now, before] = totals.get(a.id) ?? none;
     const both = now.count !== null && before.count !== null;
@@ -119,18 +132,58 @@ export function registerRank(app: ApiApp, { repositories: { incidents: repo }, p
     const previous = previousPeriod(from, to);
 
     const areas = await repo.areas(kind, vintage);
-    const plan = areaPlan(principalOf(c), { kind, areas: 'all', categories: p.category ?? null, windows: [{ from, to }] });
+    const plan = areaPlan(principalOf(c), {
+      kind,
+      areas: 'all',
+      categories: p.category ?? null,
+      windows: [{ from, to }],
+    });
     if (!plan.exact) {
       const pub = await publicData.publication(plan);
-      const totals = await publicData.areaTotals({ kind, vintage, categories: plan.categories, periods: [{ from, to }, previous] }, pub);
+      const totals = await publicData.areaTotals(
+        { kind, vintage, categories: plan.categories, periods: [{ from, to }, previous] },
+        pub,
+      );
       const none = [emptyFigure(pub, { from, to }), emptyFigure(pub, previous)];
       const items = publicRankItems(areas, totals, none, by, limit);
       // a sensitive category: from which month figures are still withheld, so a map can say which months it shows
-      const embargo = pub.embargoFrom ? { embargo_from: pub.embargoFrom, sensitive_delay_days: publicData.options.sensitiveDelayDays } : {};
-      return c.json({ kind, vintage, category: query.category || null, from, to, previous, by, limit, total: areas.length, access: 'public', min_count: pub.k, ...embargo, items });
+      const embargo = pub.embargoFrom
+        ? { embargo_from: pub.embargoFrom, sensitive_delay_days: publicData.options.sensitiveDelayDays }
+        : {};
+      return c.json({
+        kind,
+        vintage,
+        category: query.category || null,
+        from,
+        to,
+        previous,
+        by,
+        limit,
+        total: areas.length,
+        access: 'public',
+        min_count: pub.k,
+        ...embargo,
+        items,
+      });
     }
-    const counts = await repo.countsByArea({ kind, vintage, categories: p.category ?? null, periods: [{ from, to }, previous] });
+    const counts = await repo.countsByArea({
+      kind,
+      vintage,
+      categories: p.category ?? null,
+      periods: [{ from, to }, previous],
+    });
     const items = rankItems(areas, counts, by, limit);
-    return c.json({ kind, vintage, category: query.category || null, from, to, previous, by, limit, total: areas.length, items });
+    return c.json({
+      kind,
+      vintage,
+      category: query.category || null,
+      from,
+      to,
+      previous,
+      by,
+      limit,
+      total: areas.length,
+      items,
+    });
   });
 }

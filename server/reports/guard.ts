@@ -35,7 +35,10 @@ export interface ReportOptions {
 export const DEFAULT_WINDOW_MS = 60_000;
 export const DEFAULT_MAX_BYTES = 8 * 1024;
 
-export function reportOptions(given: ReportOptions = {}, env: NodeJS.ProcessEnv = process.env): Required<ReportOptions> {
+export function reportOptions(
+  given: ReportOptions = {},
+  env: NodeJS.ProcessEnv = process.env,
+): Required<ReportOptions> {
   const config = parseConfig(env);
   return {
     rateLimit: given.rateLimit ?? config.REPORTS_RATE_LIMIT,
@@ -52,6 +55,18 @@ export function checkOrigin(allowed: readonly string[]): MiddlewareHandler {
 }
 
 /** The report form's limit: `limit` reports per window per client IP (server/http/rate-limit.ts). */
-export function rateLimit(counters: RateLimitRepository, limit: number, windowMs: number, now: () => number = Date.now): MiddlewareHandler {
-  return windowRateLimit({ limit, windowMs, now, count: counters.countReport, purge: counters.purgeReportWindows, what: 'reportes por minuto' });
+export function rateLimit(
+  counters: RateLimitRepository,
+  limit: number,
+  windowMs: number,
+  now: () => number = Date.now,
+): MiddlewareHandler {
+  return windowRateLimit({
+    limit,
+    windowMs,
+    now,
+    count: counters.countReport,
+    purge: counters.purgeReportWindows,
+    what: 'reportes por minuto',
+  });
 }

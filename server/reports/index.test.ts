@@ -8,9 +8,20 @@ import { localDateHour } from './validate.ts';
 
 /** The Zócalo: in Cuauhtémoc (cvegeo 09015), as every map of the city shows. */
 const ZOCALO = { lat: 19.4326, lon: -99.1332 };
-const GOOD = { category: 'robo_transeunte', date: '2015-06-10', hour: 21, where: ZOCALO, consent: true, description: 'Me quitaron el celular' };
+const GOOD = {
+  category: 'robo_transeunte',
+  date: '2015-06-10',
+  hour: 21,
+  where: ZOCALO,
+  consent: true,
+  description: 'Me quitaron el celular',
+};
 
-async function post(app: { request: (p: string, i: RequestInit) => Response | Promise<Response> }, body: unknown, headers: Record<string, string> = {}) {
+async function post(
+  app: { request: (p: string, i: RequestInit) => Response | Promise<Response> },
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   const res = await app.request('/api/reports', {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -28,15 +39,22 @@ function tomorrow(): string {
 describeApi(
   'citizen reports and moderation',
   (ctx) => {
-    const moderator = async () => withBearer(ctx().publicApp, await createToken(ctx().store, { role: 'moderador', name: 'mod' }));
-    const pending = async () => (await getJson(await moderator(), '/api/moderation/reports?status=pending&limit=500')).body.reports as any[];
+    const moderator = async () =>
+      withBearer(ctx().publicApp, await createToken(ctx().store, { role: 'moderador', name: 'mod' }));
+    const pending = async () =>
+      (await getJson(await moderator(), '/api/moderation/reports?status=pending&limit=500')).body.reports as any[];
 
     it('accepts a report picked on the map: 201, an unguessable folio, and what was understood', async () => {
       const { status, body } = await post(ctx().publicApp, GOOD);
       expect(status).toBe(201);
       expect(body.folio).toMatch(/^MC-[A-Z2-7]{10}$/);
       expect(body.status).toBe('pending');
-      expect(body.understood.place).toMatchObject({ precision: 'point', alcaldia_id: '09015', lat: ZOCALO.lat, lon: ZOCALO.lon });
+      expect(body.understood.place).toMatchObject({
+        precision: 'point',
+        alcaldia_id: '09015',
+        lat: ZOCALO.lat,
+        lon: ZOCALO.lon,
+      });
       const again = await post(ctx().publicApp, GOOD);
       expect(again.body.folio).not.toBe(body.folio);
     });
@@ -96,13 +114,19 @@ describeApi(
     });
 
     it('keeps the raw text for moderators only; the folio shows the status, never the text', async () => {
-      const withNul = await post(ctx().publicApp, { ...GOOD, where: { text: 'Metro Pino Su\u0000árez' }, description: 'a\u0000b' });
+      const withNul = await post(ctx().publicApp, {
+        ...GOOD,
+        where: { text: 'Metro Pino Su\u0000árez' },
+        description: 'a\u0000b',
+      });
       expect(withNul.status).toBe(201);
       const text = 'Robo afuera del 55 1234 5678, correo vecino@example.com, auto ABC-123-D <script>alert(1)</script>';
       const { body } = await post(ctx().publicApp, { ...GOOD, description: text });
       const mine = (await pending()).find((r) => r.folio === body.folio);
       expect(mine.description_raw).toBe(text);
-      expect(mine.description_redacted).toBe('Robo afuera del [teléfono], correo [correo], auto [placa] <script>alert(1)</script>');
+      expect(mine.description_redacted).toBe(
+        'Robo afuera del [teléfono], correo [correo], auto [placa] <script>alert(1)</script>',
+      );
       const pub = await getJson(ctx().publicApp, `/api/reports/${body.folio.toLowerCase()}`);
       expect(pub.status).toBe(200);
       expect(Object.keys(pub.body).sort()).toEqual(['created_at', 'decided_at', 'folio', 'status']);
@@ -114,7 +138,10 @@ describeApi(
     it('lets only moderador and admin moderate: 401 without a token, 403 for mesa', async () => {
       const none = await getJson(ctx().publicApp, '/api/moderation/reports');
       expect([none.status, none.body.error.code]).toEqual([401, 'authentication_required']);
-      const mesa = withBearer(ctx().publicApp, await createToken(ctx().store, { role: 'mesa', name: 'm', territory: ['09015'] }));
+      const mesa = withBearer(
+        ctx().publicApp,
+        await createToken(ctx().store, { role: 'mesa', name: 'm', territory: ['09015'] }),
+      );
       const m = await getJson(mesa, '/api/moderation/reports');
       expect([m.status, m.body.error.code]).toEqual([403, 'forbidden']);
       expect((await getJson(ctx().app, '/api/moderation/reports')).status).toBe(200);
@@ -126,7 +153,8 @@ describeApi(
       const { body } = await post(ctx().publicApp, { ...GOOD, date: '2015-07-04', hour: 22, where: point });
       const cell = latLngToCell(point.lat, point.lon, 9);
       const url = `/api/hotspots?res=9&from=2015-07-01&to=2015-08-01&category=robo_transeunte`;
-      const countAt = async () => ((await getJson(ctx().app, url)).body.cells.find((c: any) => c.h3 === cell)?.count ?? 0) as number;
+      const countAt = async () =>
+        ((await getJson(ctx().app, url)).body.cells.find((c: any) => c.h3 === cell)?.count ?? 0) as number;
       const before = await countAt();
       const mod = await moderator();
       const res = await mod.request(`/api/moderation/reports/${body.folio}/approve`, { method: 'POST' });
@@ -134,18 +162,39 @@ describeApi(
       const approved = (await res.json()) as any;
       expect(await countAt()).toBe(before + 1);
       // source=: the citizen report alone, and the official data without it
-      const bySource = async (source: string) => (await getJson(ctx().app, `${url}&source=${source}`)).body.cells as { h3: string; count: number }[];
+      const bySource = async (source: string) =>
+        (await getJson(ctx().app, `${url}&source=${source}`)).body.cells as { h3: string; count: number }[];
       expect(await bySource('citizen')).toEqual([{ h3: cell, count: 1 }]);
       expect((await bySource('official')).find((c) => c.h3 === cell)?.count ?? 0).toBe(before);
-      expect((await bySource('news,chat'))).toEqual([]);
+      expect(await bySource('news,chat')).toEqual([]);
       const bad = await getJson(ctx().app, `${url}&source=rumor`);
       expect([bad.status, bad.body.error.code]).toEqual([400, 'invalid_parameter']);
-      const compare = await getJson(ctx().app, '/api/compare?kind=alcaldia&ids=09015&p1=2015-06-01..2015-07-01&p2=2015-07-01..2015-08-01&category=robo_transeunte&source=citizen');
+      const compare = await getJson(
+        ctx().app,
+        '/api/compare?kind=alcaldia&ids=09015&p1=2015-06-01..2015-07-01&p2=2015-07-01..2015-08-01&category=robo_transeunte&source=citizen',
+      );
       expect(compare.body.items[0]).toMatchObject({ id: '09015', p1: 0, p2: 1 });
-      const series = await getJson(ctx().app, '/api/areas/alcaldia/09015/series?from=2015-06-01&to=2015-08-01&category=robo_transeunte&source=citizen');
-      expect(series.body.series).toEqual([{ period: '2015-06', count: 0 }, { period: '2015-07', count: 1 }]);
-      const row = await ctx().store.db.selectFrom('incidents').selectAll().where('id', '=', approved.incident_id).executeTakeFirstOrThrow();
-      expect(row).toMatchObject({ source_kind: 'citizen', source: 'citizen', source_record_id: body.folio, category: 'robo_transeunte', hour: 22, alcaldia_2023: '09015' });
+      const series = await getJson(
+        ctx().app,
+        '/api/areas/alcaldia/09015/series?from=2015-06-01&to=2015-08-01&category=robo_transeunte&source=citizen',
+      );
+      expect(series.body.series).toEqual([
+        { period: '2015-06', count: 0 },
+        { period: '2015-07', count: 1 },
+      ]);
+      const row = await ctx()
+        .store.db.selectFrom('incidents')
+        .selectAll()
+        .where('id', '=', approved.incident_id)
+        .executeTakeFirstOrThrow();
+      expect(row).toMatchObject({
+        source_kind: 'citizen',
+        source: 'citizen',
+        source_record_id: body.folio,
+        category: 'robo_transeunte',
+        hour: 22,
+        alcaldia_2023: '09015',
+      });
       expect(String(row.h3_9)).toBe(BigInt(`0x${cell}`).toString());
       expect((await getJson(ctx().publicApp, `/api/reports/${body.folio}`)).body.status).toBe('approved');
       const twice = await mod.request(`/api/moderation/reports/${body.folio}/approve`, { method: 'POST' });
@@ -156,19 +205,42 @@ describeApi(
       const mod = await moderator();
       const a = (await post(ctx().publicApp, GOOD)).body.folio;
       const b = (await post(ctx().publicApp, GOOD)).body.folio;
-      const target = await ctx().store.db.selectFrom('incidents').select('id').orderBy('id').limit(1).executeTakeFirstOrThrow();
-      const count = async () => Number((await ctx().store.db.selectFrom('incidents').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const target = await ctx()
+        .store.db.selectFrom('incidents')
+        .select('id')
+        .orderBy('id')
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      const count = async () =>
+        Number(
+          (
+            await ctx()
+              .store.db.selectFrom('incidents')
+              .select((e) => e.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
       const before = await count();
-      const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const json = (body: unknown) => ({
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       const merged = await mod.request(`/api/moderation/reports/${a}/merge`, json({ incident_id: String(target.id) }));
       expect(merged.status).toBe(200);
       expect(await count()).toBe(before);
-      expect((await mod.request(`/api/moderation/reports/${b}/merge`, json({ incident_id: '999999999' }))).status).toBe(404);
+      expect((await mod.request(`/api/moderation/reports/${b}/merge`, json({ incident_id: '999999999' }))).status).toBe(
+        404,
+      );
       expect((await mod.request(`/api/moderation/reports/${b}/reject`, json({}))).status).toBe(400);
       const rejected = await mod.request(`/api/moderation/reports/${b}/reject`, json({ reason: 'duplicado' }));
       expect(rejected.status).toBe(200);
       const list = (await getJson(mod, '/api/moderation/reports?status=rejected')).body.reports as any[];
-      expect(list.find((r) => r.folio === b)).toMatchObject({ status: 'rejected', decision_reason: 'duplicado', decided_by: 'moderador:mod' });
+      expect(list.find((r) => r.folio === b)).toMatchObject({
+        status: 'rejected',
+        decision_reason: 'duplicado',
+        decided_by: 'moderador:mod',
+      });
       expect((await getJson(ctx().publicApp, `/api/reports/${a}`)).body.status).toBe('merged');
     });
 

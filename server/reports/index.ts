@@ -31,7 +31,19 @@ export type { ReportOptions } from './guard.ts';
 /** `Idempotency-Key`: long enough to be unguessable when random, short enough to index. */
 const IDEMPOTENCY_KEY_RE = /^[A-Za-z0-9_-]{8,128}$/;
 
-type ReportContent = Pick<ReportRow, 'category' | 'occurred_on' | 'hour' | 'lat' | 'lon' | 'location_precision' | 'location_text' | 'alcaldia_id' | 'colonia_id' | 'description_raw'>;
+type ReportContent = Pick<
+  ReportRow,
+  | 'category'
+  | 'occurred_on'
+  | 'hour'
+  | 'lat'
+  | 'lon'
+  | 'location_precision'
+  | 'location_text'
+  | 'alcaldia_id'
+  | 'colonia_id'
+  | 'description_raw'
+>;
 
 /**
  * A retry repeats the first request: the same key with other content is another report, refused
@@ -49,7 +61,12 @@ export function registerReports(app: ApiApp, services: Services): void {
   app.post(
     '/api/reports',
     checkOrigin(opts.allowedOrigins),
-    bodyLimit({ maxSize: opts.maxBytes, onError: () => { throw new AppError('payload_too_large', `máximo ${opts.maxBytes} bytes`); } }),
+    bodyLimit({
+      maxSize: opts.maxBytes,
+      onError: () => {
+        throw new AppError('payload_too_large', `máximo ${opts.maxBytes} bytes`);
+      },
+    }),
     rateLimit(services.repositories.rateLimits, opts.rateLimit, opts.windowMs, opts.clock),
     async (c) => {
       const body = await readJsonBody(c, { requireJsonType: true, keepUnstorableText: true });
@@ -88,7 +105,8 @@ export function registerReports(app: ApiApp, services: Services): void {
       if (!inserted && clientKey !== null) {
         const first = await reports.byClientKey(clientKey);
         if (first) {
-          if (!sameReport(first, content)) throw new AppError('idempotency_key_reused', 'envíe el nuevo reporte con otra clave');
+          if (!sameReport(first, content))
+            throw new AppError('idempotency_key_reused', 'envíe el nuevo reporte con otra clave');
           c.header('Idempotent-Replayed', 'true');
           return c.json({ folio: first.folio, status: first.status, understood }, 200);
         }
@@ -99,7 +117,8 @@ export function registerReports(app: ApiApp, services: Services): void {
 
   app.get('/api/reports/geocode', (c) => {
     const q = (c.req.query('q') ?? '').trim();
-    if (q.length < 3 || q.length > MAX_PLACE_CHARS) throw new AppError('invalid_query', `q: 3 a ${MAX_PLACE_CHARS} caracteres`);
+    if (q.length < 3 || q.length > MAX_PLACE_CHARS)
+      throw new AppError('invalid_query', `q: 3 a ${MAX_PLACE_CHARS} caracteres`);
     return c.json({ place: placeFromGeocode(getGeocoder().geocodeText(q), q) });
   });
 

@@ -23,7 +23,14 @@ export const ReportBody = z
     where: z.union([
       z.object({ lat: z.number().finite(), lon: z.number().finite() }).strict(),
       // control characters removed first: PostgreSQL refuses NUL in text
-      z.object({ text: z.string().transform((s) => s.replace(CONTROL, '').trim()).pipe(z.string().min(3).max(MAX_PLACE_CHARS)) }).strict(),
+      z
+        .object({
+          text: z
+            .string()
+            .transform((s) => s.replace(CONTROL, '').trim())
+            .pipe(z.string().min(3).max(MAX_PLACE_CHARS)),
+        })
+        .strict(),
     ]),
     description: z.string().max(MAX_DESCRIPTION_CHARS).nullable().optional(),
     consent: z.boolean(),
@@ -54,7 +61,14 @@ export interface ValidReport {
   description: string | null;
 }
 
-const localNow = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
+const localNow = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  hourCycle: 'h23',
+});
 
 /** Mexico City's local date (YYYY-MM-DD) and hour at `now`. */
 export function localDateHour(now: Date): { date: string; hour: number } {
@@ -71,12 +85,21 @@ export function isRealDate(s: string): boolean {
   return d.getUTCFullYear() === +m[1]! && d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]! && +m[1]! >= 2000;
 }
 
-
 /** The geocoder's answer as a place, or the catalogue error it means. */
 export function placeFromGeocode(g: GeocodeOutput, text: string): UnderstoodPlace {
   if (g.status === 'outside_cdmx') throw new AppError('outside_cdmx', text);
-  if (g.status !== 'ok' || g.lat === null || g.lon === null || !g.precision) throw new AppError('unplaced_location', text);
-  return { lat: g.lat, lon: g.lon, precision: g.precision, alcaldia_id: g.alcaldia_id, alcaldia: g.alcaldia, colonia_id: g.colonia_id, colonia: g.colonia, text };
+  if (g.status !== 'ok' || g.lat === null || g.lon === null || !g.precision)
+    throw new AppError('unplaced_location', text);
+  return {
+    lat: g.lat,
+    lon: g.lon,
+    precision: g.precision,
+    alcaldia_id: g.alcaldia_id,
+    alcaldia: g.alcaldia,
+    colonia_id: g.colonia_id,
+    colonia: g.colonia,
+    text,
+  };
 }
 
 /** A map point as a place: it must lie inside an alcaldía of Mexico City. */
@@ -101,18 +124,23 @@ export function placeFromPoint(lat: number, lon: number, geocoder: ReadyGeocoder
 export function validateReport(body: unknown, geocoder: () => ReadyGeocoder, now: Date = new Date()): ValidReport {
   const raw = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
   if (raw.consent !== true) throw new AppError('consent_required');
-  if (typeof raw.category !== 'string' || !isCategoryId(raw.category)) throw new AppError('invalid_category', String(raw.category ?? ''));
+  if (typeof raw.category !== 'string' || !isCategoryId(raw.category))
+    throw new AppError('invalid_category', String(raw.category ?? ''));
   if (typeof raw.date !== 'string' || !isRealDate(raw.date)) throw new AppError('invalid_date', String(raw.date ?? ''));
   const today = localDateHour(now);
   const hour = typeof raw.hour === 'number' ? raw.hour : null;
-  if (raw.date > today.date || (raw.date === today.date && hour !== null && hour > today.hour)) throw new AppError('future_date', raw.date);
+  if (raw.date > today.date || (raw.date === today.date && hour !== null && hour > today.hour))
+    throw new AppError('future_date', raw.date);
   const parsed = ReportBody.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new AppError('invalid_body', `${issue.path.join('.') || 'cuerpo'}: ${issue.message}`);
   }
   const v = parsed.data;
-  const place = 'text' in v.where ? placeFromGeocode(geocoder().geocodeText(v.where.text), v.where.text) : placeFromPoint(v.where.lat, v.where.lon, geocoder());
+  const place =
+    'text' in v.where
+      ? placeFromGeocode(geocoder().geocodeText(v.where.text), v.where.text)
+      : placeFromPoint(v.where.lat, v.where.lon, geocoder());
   const description = v.description?.replace(CONTROL, '').trim() || null;
   return { category: v.category, date: v.date, hour: v.hour ?? null, place, description };
 }

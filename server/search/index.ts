@@ -11,7 +11,14 @@
 import { z } from 'zod';
 import type { Area } from '../services/ports.ts';
 import { foldForSearch } from '../services/ports.ts';
-import { ARTICLES, FuzzyNames, PlaceSearch, nameVariants, searchName, type Gazetteer } from '../../geo/gazetteer/index.ts';
+import {
+  ARTICLES,
+  FuzzyNames,
+  PlaceSearch,
+  nameVariants,
+  searchName,
+  type Gazetteer,
+} from '../../geo/gazetteer/index.ts';
 import type { Station } from '../../reference/boundaries/index.ts';
 import type { ApiApp } from '../context.ts';
 import type { Services } from '../services/types.ts';
@@ -22,21 +29,54 @@ export const DEFAULT_SEARCH_LIMIT = 20;
 export const MAX_SEARCH_LIMIT = 50;
 
 export type SearchResult =
-  | { type: 'alcaldia' | 'colonia' | 'sector' | 'cuadrante'; id: string; name: string; vintage: number; alcaldia_id: string | null }
+  | {
+      type: 'alcaldia' | 'colonia' | 'sector' | 'cuadrante';
+      id: string;
+      name: string;
+      vintage: number;
+      alcaldia_id: string | null;
+    }
   | { type: 'station'; system: Station['system']; id: string; name: string; lines: string[]; lat: number; lon: number }
   | { type: 'landmark'; id: string; name: string; kind: string; lat: number; lon: number; alcaldia_id: string | null }
   | { type: 'corner'; id: string; name: string; lat: number; lon: number; alcaldia_id: string };
 
-const TYPE_ORDER: Record<SearchResult['type'], number> = { corner: 0, alcaldia: 1, colonia: 2, station: 3, landmark: 4, sector: 5, cuadrante: 6 };
+const TYPE_ORDER: Record<SearchResult['type'], number> = {
+  corner: 0,
+  alcaldia: 1,
+  colonia: 2,
+  station: 3,
+  landmark: 4,
+  sector: 5,
+  cuadrante: 6,
+};
 
 const placeIndexes = new WeakMap<Gazetteer, PlaceSearch>();
 /** Landmarks and street corners of the geocoder's gazetteer the query may mean. */
 export function matchPlaces(gaz: Gazetteer, q: string, limit: number): SearchResult[] {
   let index = placeIndexes.get(gaz);
   if (!index) placeIndexes.set(gaz, (index = new PlaceSearch(gaz.pointLandmarkList, gaz.corners)));
-  return index.search(q, limit).map((h): SearchResult => h.type === 'landmark'
-    ? { type: 'landmark', id: h.landmark.id, name: h.landmark.name, kind: h.landmark.kind, lat: h.landmark.lat, lon: h.landmark.lon, alcaldia_id: h.landmark.alcaldiaId }
-    : { type: 'corner', id: `esquina:${h.alcaldiaId}:${h.name}`, name: h.name, lat: h.lat, lon: h.lon, alcaldia_id: h.alcaldiaId });
+  return index
+    .search(q, limit)
+    .map((h): SearchResult =>
+      h.type === 'landmark'
+        ? {
+            type: 'landmark',
+            id: h.landmark.id,
+            name: h.landmark.name,
+            kind: h.landmark.kind,
+            lat: h.landmark.lat,
+            lon: h.landmark.lon,
+            alcaldia_id: h.landmark.alcaldiaId,
+          }
+        : {
+            type: 'corner',
+            id: `esquina:${h.alcaldiaId}:${h.name}`,
+            name: h.name,
+            lat: h.lat,
+            lon: h.lon,
+            alcaldia_id: h.alcaldiaId,
+          },
+    );
 }
 
 /** Station names as folded strings, with and without a leading article ("la raza", "raza"). */
@@ -59,7 +99,11 @@ const nameCache = new WeakMap<readonly Station[], Array<{ folded: string; varian
 /** Each station's folded name and name variants, computed once per station list (every keystroke reads them). */
 function foldedStationNames(stations: readonly Station[]): Array<{ folded: string; variants: string[] }> {
   let names = nameCache.get(stations);
-  if (!names) nameCache.set(stations, (names = stations.map((s) => ({ folded: foldForSearch(s.name), variants: stationNames(s.name) }))));
+  if (!names)
+    nameCache.set(
+      stations,
+      (names = stations.map((s) => ({ folded: foldForSearch(s.name), variants: stationNames(s.name) }))),
+    );
   return names;
 }
 
@@ -68,10 +112,16 @@ export function matchStations(stations: readonly Station[], q: string): SearchRe
   const folded = foldForSearch(q);
   const name = searchName(q);
   const names = foldedStationNames(stations);
-  let hits = stations.filter((_, i) => names[i]!.folded.includes(folded) || names[i]!.variants.some((n) => n.includes(name)));
+  let hits = stations.filter(
+    (_, i) => names[i]!.folded.includes(folded) || names[i]!.variants.some((n) => n.includes(name)),
+  );
   if (!hits.length) {
     const words = name.split(' ').filter((w) => !ARTICLES.has(w));
-    const fuzzy = new Set(fuzzyStations(stations).search(words, 50).map((s) => `${s.system}:${s.name}`));
+    const fuzzy = new Set(
+      fuzzyStations(stations)
+        .search(words, 50)
+        .map((s) => `${s.system}:${s.name}`),
+    );
     hits = stations.filter((s) => fuzzy.has(`${s.system}:${s.name}`));
   }
   const byName = new Map<string, Extract<SearchResult, { type: 'station' }>>();
@@ -80,7 +130,16 @@ export function matchStations(stations: readonly Station[], q: string): SearchRe
     const hit = byName.get(key);
     if (hit) {
       if (!hit.lines.includes(s.line)) hit.lines.push(s.line);
-    } else byName.set(key, { type: 'station', system: s.system, id: s.id, name: s.name, lines: [s.line], lat: s.lat, lon: s.lon });
+    } else
+      byName.set(key, {
+        type: 'station',
+        system: s.system,
+        id: s.id,
+        name: s.name,
+        lines: [s.line],
+        lat: s.lat,
+        lon: s.lon,
+      });
   }
   return [...byName.values()];
 }
@@ -120,7 +179,13 @@ function matchQuality(r: SearchResult, folded: string): number {
   const id = r.id.toLowerCase();
   const asked = searchName(folded);
   if (r.type === 'corner') return 0;
-  if (name === folded || id === folded || name === asked || (r.type !== 'alcaldia' && r.type !== 'colonia' && stationNames(r.name).includes(asked))) return 0;
+  if (
+    name === folded ||
+    id === folded ||
+    name === asked ||
+    (r.type !== 'alcaldia' && r.type !== 'colonia' && stationNames(r.name).includes(asked))
+  )
+    return 0;
   if (name.startsWith(folded) || id.startsWith(folded) || name.startsWith(asked)) return 1;
   return 2;
 }
@@ -129,21 +194,35 @@ export function rankResults(results: SearchResult[], q: string, limit: number): 
   const folded = foldForSearch(q);
   return results
     .map((r) => ({ r, quality: matchQuality(r, folded) }))
-    .sort((a, b) => a.quality - b.quality || TYPE_ORDER[a.r.type] - TYPE_ORDER[b.r.type] || a.r.name.length - b.r.name.length || (a.r.name < b.r.name ? -1 : 1))
+    .sort(
+      (a, b) =>
+        a.quality - b.quality ||
+        TYPE_ORDER[a.r.type] - TYPE_ORDER[b.r.type] ||
+        a.r.name.length - b.r.name.length ||
+        (a.r.name < b.r.name ? -1 : 1),
+    )
     .slice(0, limit)
     .map((x) => x.r);
 }
 
-const limitSchema = z.string().regex(/^\d{1,3}$/).transform(Number).pipe(z.number().int().min(1).max(MAX_SEARCH_LIMIT));
+const limitSchema = z
+  .string()
+  .regex(/^\d{1,3}$/)
+  .transform(Number)
+  .pipe(z.number().int().min(1).max(MAX_SEARCH_LIMIT));
 
-export function registerSearch(app: ApiApp, { repositories: { incidents: repo }, reference: { stations, geocoder } }: Services): void {
+export function registerSearch(
+  app: ApiApp,
+  { repositories: { incidents: repo }, reference: { stations, geocoder } }: Services,
+): void {
   app.get('/api/search', async (c) => {
     const query = c.req.query();
     const q = required(parseParams(query, ['q']).q, 'q');
     let limit = DEFAULT_SEARCH_LIMIT;
     if (query.limit) {
       const parsed = limitSchema.safeParse(query.limit);
-      if (!parsed.success) throw new AppError('invalid_parameter', `limit=${query.limit.slice(0, 20)} (1 a ${MAX_SEARCH_LIMIT})`);
+      if (!parsed.success)
+        throw new AppError('invalid_parameter', `limit=${query.limit.slice(0, 20)} (1 a ${MAX_SEARCH_LIMIT})`);
       limit = parsed.data;
     }
     // fetch more areas than needed: the final order mixes them with stations

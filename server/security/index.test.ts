@@ -50,7 +50,16 @@ describeApi(
     it('puts the headers on API answers, errors, cached answers and the static web app', async () => {
       const app = webApp();
       const asset = readdirSync(join(WEB_DIST, 'assets')).find((f) => f.endsWith('.js'))!;
-      const paths = ['/api/categories', '/api/categories', '/api/hotspots?res=99', '/api/no-such-route', '/', '/fuentes', `/assets/${asset}`, '/favicon.svg'];
+      const paths = [
+        '/api/categories',
+        '/api/categories',
+        '/api/hotspots?res=99',
+        '/api/no-such-route',
+        '/',
+        '/fuentes',
+        `/assets/${asset}`,
+        '/favicon.svg',
+      ];
       const statuses: number[] = [];
       for (const path of paths) {
         const res = await app.request(path);
@@ -63,13 +72,25 @@ describeApi(
 
     it('sends HSTS only when the request came over HTTPS', async () => {
       const app = webApp();
-      expect((await app.request('http://mapa.example/api/categories')).headers.get('strict-transport-security')).toBeNull();
-      expect((await app.request('https://mapa.example/api/categories')).headers.get('strict-transport-security')).toMatch(/^max-age=\d{7,}/);
+      expect(
+        (await app.request('http://mapa.example/api/categories')).headers.get('strict-transport-security'),
+      ).toBeNull();
+      expect(
+        (await app.request('https://mapa.example/api/categories')).headers.get('strict-transport-security'),
+      ).toMatch(/^max-age=\d{7,}/);
       // a TLS-terminating proxy's word counts only from a proxy trusted by TRUST_PROXY
       const proxy = { incoming: { socket: { remoteAddress: '10.0.0.2' } } };
-      const proxied = await webApp({ trustProxy: '10.0.0.0/8' }).request('http://mapa.example/', { headers: { 'X-Forwarded-Proto': 'https' } }, proxy);
+      const proxied = await webApp({ trustProxy: '10.0.0.0/8' }).request(
+        'http://mapa.example/',
+        { headers: { 'X-Forwarded-Proto': 'https' } },
+        proxy,
+      );
       expect(proxied.headers.get('strict-transport-security')).toMatch(/^max-age=\d{7,}/);
-      const spoofed = await webApp({ trustProxy: '10.0.0.0/8' }).request('http://mapa.example/', { headers: { 'X-Forwarded-Proto': 'https' } }, { incoming: { socket: { remoteAddress: '203.0.113.9' } } });
+      const spoofed = await webApp({ trustProxy: '10.0.0.0/8' }).request(
+        'http://mapa.example/',
+        { headers: { 'X-Forwarded-Proto': 'https' } },
+        { incoming: { socket: { remoteAddress: '203.0.113.9' } } },
+      );
       expect(spoofed.headers.get('strict-transport-security')).toBeNull();
     });
 
@@ -82,13 +103,17 @@ describeApi(
         expect(s.getAttribute('src'), s.outerHTML).toMatch(/^\/assets\/[\w.-]+\.js$/);
         expect(s.textContent.trim(), s.outerHTML).toBe('');
       }
-      const handlers = [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => a.name).filter((n) => /^on/i.test(n)));
+      const handlers = [...document.querySelectorAll('*')].flatMap((el) =>
+        [...el.attributes].map((a) => a.name).filter((n) => /^on/i.test(n)),
+      );
       expect(handlers).toEqual([]);
       expect(html).not.toMatch(/javascript:/i);
     });
 
     it('adds configured basemap origins to connect/img/font sources and rejects anything that is not an origin', () => {
-      const d = directives(contentSecurityPolicy(securityOptions({}, { CSP_EXTRA_ORIGINS: 'https://tiles.example.org' }).extraOrigins));
+      const d = directives(
+        contentSecurityPolicy(securityOptions({}, { CSP_EXTRA_ORIGINS: 'https://tiles.example.org' }).extraOrigins),
+      );
       expect(d.get('connect-src')).toEqual(["'self'", 'https://tiles.example.org']);
       expect(d.get('script-src')).toEqual(["'self'"]);
       expect(() => securityOptions({}, { CSP_EXTRA_ORIGINS: "'unsafe-inline'" })).toThrow(/CSP_EXTRA_ORIGINS/);
@@ -100,7 +125,11 @@ describeApi(
     it('answers 413 payload_too_large for an /api body over the cap, declared or streamed', async () => {
       const app = webApp({ apiBodyLimit: 4096 });
       const big = JSON.stringify({ pad: 'x'.repeat(5000) });
-      const declared = await app.request('/api/moderation/reports/ABC/reject', { method: 'POST', body: big, headers: { 'content-type': 'application/json' } });
+      const declared = await app.request('/api/moderation/reports/ABC/reject', {
+        method: 'POST',
+        body: big,
+        headers: { 'content-type': 'application/json' },
+      });
       expect(declared.status).toBe(413);
       expect(((await declared.json()) as { error: { code: string } }).error.code).toBe('payload_too_large');
       expectSecurityHeaders(declared, '413');
@@ -111,17 +140,38 @@ describeApi(
           controller.close();
         },
       });
-      const streamed = await app.request(new Request('http://localhost/api/reports', { method: 'POST', body: stream, duplex: 'half', headers: { 'content-type': 'application/json' } } as RequestInit));
+      const streamed = await app.request(
+        new Request('http://localhost/api/reports', {
+          method: 'POST',
+          body: stream,
+          duplex: 'half',
+          headers: { 'content-type': 'application/json' },
+        } as RequestInit),
+      );
       expect(streamed.status).toBe(413);
       // under the cap the route answers as usual (here: no token → 401)
-      const small = await app.request('/api/moderation/reports/ABC/reject', { method: 'POST', body: '{"reason":"x"}', headers: { 'content-type': 'application/json' } });
+      const small = await app.request('/api/moderation/reports/ABC/reject', {
+        method: 'POST',
+        body: '{"reason":"x"}',
+        headers: { 'content-type': 'application/json' },
+      });
       expect(small.status).toBe(401);
     });
 
     it('keeps the report form’s own, lower cap under the default /api cap', async () => {
       const app = webApp();
-      const body = JSON.stringify({ category: 'robo_transeunte', date: '2016-01-10', where: { text: 'x' }, consent: true, description: 'z'.repeat(20_000) });
-      const res = await app.request('/api/reports', { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+      const body = JSON.stringify({
+        category: 'robo_transeunte',
+        date: '2016-01-10',
+        where: { text: 'x' },
+        consent: true,
+        description: 'z'.repeat(20_000),
+      });
+      const res = await app.request('/api/reports', {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json' },
+      });
       expect(res.status).toBe(413);
       expect(((await res.json()) as { error: { message: string } }).error.message).toContain(String(8 * 1024));
     });

@@ -60,8 +60,13 @@ export interface SecuritySettings {
 export function securityOptions(given: SecurityOptions = {}, env: NodeJS.ProcessEnv = process.env): SecuritySettings {
   // the schema checks CSP_EXTRA_ORIGINS (origins only: no directive separator or quoted keyword smuggled in)
   const config = parseConfig(env);
-  const trustProxy = typeof given.trustProxy === 'object' ? given.trustProxy : parseTrustProxy(given.trustProxy ?? config.TRUST_PROXY);
-  return { extraOrigins: given.extraOrigins ?? config.CSP_EXTRA_ORIGINS, apiBodyLimit: given.apiBodyLimit ?? config.API_BODY_LIMIT, trustProxy };
+  const trustProxy =
+    typeof given.trustProxy === 'object' ? given.trustProxy : parseTrustProxy(given.trustProxy ?? config.TRUST_PROXY);
+  return {
+    extraOrigins: given.extraOrigins ?? config.CSP_EXTRA_ORIGINS,
+    apiBodyLimit: given.apiBodyLimit ?? config.API_BODY_LIMIT,
+    trustProxy,
+  };
 }
 
 /** The headers every response carries (HSTS added separately, over HTTPS only). */

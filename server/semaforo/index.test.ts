@@ -34,7 +34,9 @@ let monthlyRows: Record<string, string>[] | undefined;
 function policeMonthly(): Record<string, string>[] {
   if (monthlyRows) return monthlyRows;
   const text = readBundled('crime/ssc_cuadrantes_monthly_2013_2016.csv.gz');
-  const wanted = Object.values(LABELS).flat().map((l) => `,"${l}",`);
+  const wanted = Object.values(LABELS)
+    .flat()
+    .map((l) => `,"${l}",`);
   const lines = text.split('\n');
   const kept = [lines[0], ...lines.slice(1).filter((line) => wanted.some((w) => line.includes(w)))];
   return (monthlyRows = parse(kept.join('\n'), { columns: true, skip_empty_lines: true }) as Record<string, string>[]);
@@ -81,7 +83,10 @@ describeEachBackend('GET /api/semaforo', (getStore) => {
 
   it('matches the police monthly file for every 2016 cuadrante in 2016-01 (robo_vehiculo), colours included', async () => {
     const police = monthlyCounts('robo_vehiculo');
-    const { status, body } = await getJson(api(), '/api/semaforo?kind=cuadrante&vintage=2016&month=2016-01&category=robo_vehiculo');
+    const { status, body } = await getJson(
+      api(),
+      '/api/semaforo?kind=cuadrante&vintage=2016&month=2016-01&category=robo_vehiculo',
+    );
     expect(status).toBe(200);
     expect(body).toMatchObject({ kind: 'cuadrante', vintage: 2016, category: 'robo_vehiculo', month: '2016-01' });
     expect(body.items).toHaveLength(847);
@@ -89,7 +94,15 @@ describeEachBackend('GET /api/semaforo', (getStore) => {
     let compared = 0;
     let onBoundary = 0;
     for (const item of body.items) {
-      expect(Object.keys(item)).toEqual(['id', 'name', 'count', 'baseline_mean', 'baseline_months', 'pct_change', 'color']);
+      expect(Object.keys(item)).toEqual([
+        'id',
+        'name',
+        'count',
+        'baseline_mean',
+        'baseline_months',
+        'pct_change',
+        'color',
+      ]);
       expect(item.baseline_months, item.id).toBe(36);
       if (!police.has(item.id) || FILES_DISAGREE.has(item.id)) continue;
       const e = expectedSemaforo(police.get(item.id), '2016-01', BASELINE_2016_01);
@@ -115,13 +128,36 @@ describeEachBackend('GET /api/semaforo', (getStore) => {
     const zeroBaseline = [...police].filter(([, m]) => BASELINE_2016_01.every((x) => !m.get(x)));
     const zeroRojo = zeroBaseline.find(([, m]) => (m.get('2016-01') ?? 0) > 0)![0];
     const zeroVerde = zeroBaseline.find(([, m]) => !m.get('2016-01'))![0];
-    const busiest = [...police].sort((a, b) => expectedSemaforo(b[1], '2016-01', BASELINE_2016_01).sum - expectedSemaforo(a[1], '2016-01', BASELINE_2016_01).sum)[0][0];
+    const busiest = [...police].sort(
+      (a, b) =>
+        expectedSemaforo(b[1], '2016-01', BASELINE_2016_01).sum -
+        expectedSemaforo(a[1], '2016-01', BASELINE_2016_01).sum,
+    )[0][0];
     const ids = [zeroRojo, busiest, zeroVerde];
-    const { status, body } = await getJson(api(), `/api/semaforo?kind=cuadrante&vintage=2016&ids=${ids.join(',')}&month=2016-01&category=homicidio_doloso`);
+    const { status, body } = await getJson(
+      api(),
+      `/api/semaforo?kind=cuadrante&vintage=2016&ids=${ids.join(',')}&month=2016-01&category=homicidio_doloso`,
+    );
     expect(status).toBe(200);
     expect(body.items.map((i: { id: string }) => i.id)).toEqual(ids);
-    expect(body.items[0]).toEqual({ id: zeroRojo, name: zeroRojo, count: police.get(zeroRojo)!.get('2016-01'), baseline_mean: 0, baseline_months: 36, pct_change: null, color: 'rojo' });
-    expect(body.items[2]).toEqual({ id: zeroVerde, name: zeroVerde, count: 0, baseline_mean: 0, baseline_months: 36, pct_change: null, color: 'verde' });
+    expect(body.items[0]).toEqual({
+      id: zeroRojo,
+      name: zeroRojo,
+      count: police.get(zeroRojo)!.get('2016-01'),
+      baseline_mean: 0,
+      baseline_months: 36,
+      pct_change: null,
+      color: 'rojo',
+    });
+    expect(body.items[2]).toEqual({
+      id: zeroVerde,
+      name: zeroVerde,
+      count: 0,
+      baseline_mean: 0,
+      baseline_months: 36,
+      pct_change: null,
+      color: 'verde',
+    });
     const e = expectedSemaforo(police.get(busiest), '2016-01', BASELINE_2016_01);
     expect(body.items[1]).toMatchObject({ count: e.count, baseline_months: 36, color: e.color });
     expect(body.items[1].baseline_mean).toBeCloseTo(e.mean, 12);
@@ -130,7 +166,10 @@ describeEachBackend('GET /api/semaforo', (getStore) => {
   it('2015-12 has only 35 baseline months in the data (it starts in 2013-01): no colour, the partial mean still given', async () => {
     const police = monthlyCounts('robo_vehiculo');
     const ids = ['O-2.3.10', 'P-2.2.7'];
-    const { body } = await getJson(api(), `/api/semaforo?kind=cuadrante&vintage=2016&ids=${ids.join(',')}&month=2015-12&category=robo_vehiculo`);
+    const { body } = await getJson(
+      api(),
+      `/api/semaforo?kind=cuadrante&vintage=2016&ids=${ids.join(',')}&month=2015-12&category=robo_vehiculo`,
+    );
     const covered = monthsOfYears(2013, 2014, 2015).slice(0, 35); // 2013-01 … 2015-11
     for (const [i, id] of ids.entries()) {
       const e = expectedSemaforo(police.get(id), '2015-12', covered);
@@ -142,7 +181,10 @@ describeEachBackend('GET /api/semaforo', (getStore) => {
   });
 
   it('a month with no data before it has no baseline at all', async () => {
-    const { body } = await getJson(api(), '/api/semaforo?kind=cuadrante&vintage=2016&ids=O-2.3.10&month=2013-01&category=robo_vehiculo');
+    const { body } = await getJson(
+      api(),
+      '/api/semaforo?kind=cuadrante&vintage=2016&ids=O-2.3.10&month=2013-01&category=robo_vehiculo',
+    );
     expect(body.items[0]).toMatchObject({ baseline_months: 0, baseline_mean: null, pct_change: null, color: null });
   });
 
@@ -167,7 +209,10 @@ describeEachBackend('GET /api/semaforo', (getStore) => {
     const cells = vehicleCells(7);
     const covered = monthsOfYears(2013, 2014, 2015).slice(0, 35); // 2013-01 … 2015-11 (2012-12 has no data)
     const window = new Set([...covered, '2015-12']);
-    const expectedIds = [...cells].filter(([, m]) => [...m.keys()].some((x) => window.has(x))).map(([id]) => id).sort();
+    const expectedIds = [...cells]
+      .filter(([, m]) => [...m.keys()].some((x) => window.has(x)))
+      .map(([id]) => id)
+      .sort();
     expect(expectedIds.length).toBeGreaterThan(150); // 191 of the ~330 resolution-7 cells that cover the city
     const { status, body } = await getJson(api(), '/api/semaforo?kind=h3&res=7&month=2015-12&category=robo_vehiculo');
     expect(status).toBe(200);
@@ -186,10 +231,16 @@ describeEachBackend('GET /api/semaforo', (getStore) => {
     // cells well north of Milpa Alta (below 19.3° N), so that FGJ points cannot fall in them
     const candidates = [...cells].filter(([id]) => cellToLatLng(id)[0] > 19.3);
     const sum = (m: Map<string, number>) => BASELINE_2016_01.reduce((t, x) => t + (m.get(x) ?? 0), 0);
-    const busiest = candidates.sort((a, b) => sum(b[1]) - sum(a[1])).slice(0, 3).map(([id]) => id);
+    const busiest = candidates
+      .sort((a, b) => sum(b[1]) - sum(a[1]))
+      .slice(0, 3)
+      .map(([id]) => id);
     const zeroRojo = candidates.find(([, m]) => sum(m) === 0 && (m.get('2016-01') ?? 0) > 0)![0];
     const ids = [...busiest, zeroRojo];
-    const { status, body } = await getJson(api(), `/api/semaforo?kind=h3&ids=${ids.join(',')}&month=2016-01&category=robo_vehiculo`);
+    const { status, body } = await getJson(
+      api(),
+      `/api/semaforo?kind=h3&ids=${ids.join(',')}&month=2016-01&category=robo_vehiculo`,
+    );
     expect(status).toBe(200);
     expect(body.items.map((i: { id: string }) => i.id)).toEqual(ids);
     for (const item of body.items) {
@@ -205,7 +256,10 @@ describeEachBackend('GET /api/semaforo', (getStore) => {
     const publicApp = createPublicApp({ store: getStore() });
     const smallCell = candidates.find(([id, m]) => !busiest.includes(id) && [1, 2].includes(m.get('2016-01') ?? 0))![0];
     const pubIds = [...busiest, smallCell];
-    const pub = await getJson(publicApp, `/api/semaforo?kind=h3&ids=${pubIds.join(',')}&month=2016-01&category=robo_vehiculo`);
+    const pub = await getJson(
+      publicApp,
+      `/api/semaforo?kind=h3&ids=${pubIds.join(',')}&month=2016-01&category=robo_vehiculo`,
+    );
     expect(pub.body).toMatchObject({ access: 'public', min_count: 3 });
     expect(pub.body.items.map((i: { id: string }) => i.id)).toEqual(pubIds);
     const map = await getJson(publicApp, '/api/hotspots?res=8&from=2016-01-01&to=2016-02-01&category=robo_vehiculo');
@@ -216,7 +270,9 @@ describeEachBackend('GET /api/semaforo', (getStore) => {
       expect(item.count, item.id).toBe(onMap.get(item.id) ?? 0);
     }
     const fine = latLngToCell(19.4326, -99.1332, 9);
-    expect((await getJson(publicApp, `/api/semaforo?kind=h3&ids=${fine}&month=2016-01`)).body.error.code).toBe('forbidden_resolution');
+    expect((await getJson(publicApp, `/api/semaforo?kind=h3&ids=${fine}&month=2016-01`)).body.error.code).toBe(
+      'forbidden_resolution',
+    );
   });
 
   it.each([

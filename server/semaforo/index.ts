@@ -13,7 +13,13 @@
  * not know a source's geographic extent, so a source covering one alcaldía makes its months count
  * as covered city-wide.
  */
-import { addMonths, monthsBetween, semaforo, SEMAFORO_BASELINE_MONTHS, type SemaforoResult } from '../../geo/stats/index.ts';
+import {
+  addMonths,
+  monthsBetween,
+  semaforo,
+  SEMAFORO_BASELINE_MONTHS,
+  type SemaforoResult,
+} from '../../geo/stats/index.ts';
 import type { ApiApp } from '../context.ts';
 import type { Services } from '../services/types.ts';
 import { parseParams } from '../params/index.ts';
@@ -41,7 +47,12 @@ export interface PublicSemaforoItem extends Omit<SemaforoItem, 'count'> {
  * The public semáforo of one area: the rule run on published monthly values (withheld months
  * count 0 in the baseline, as in every public sum); a withheld month itself gets no count and no colour.
  */
-export function publicSemaforo(month: string, counts: ReadonlyMap<string, CellCount>, coverage: ReadonlySet<string>, pub: Publication): Omit<PublicSemaforoItem, 'id' | 'name'> {
+export function publicSemaforo(
+  month: string,
+  counts: ReadonlyMap<string, CellCount>,
+  coverage: ReadonlySet<string>,
+  pub: Publication,
+): Omit<PublicSemaforoItem, 'id' | 'name'> {
   const published = new Map<string, number>();
   let partial = false;
   for (const m of monthsBetween(addMonths(month, -SEMAFORO_BASELINE_MONTHS), addMonths(month, 1))) {
@@ -55,7 +66,10 @@ export function publicSemaforo(month: string, counts: ReadonlyMap<string, CellCo
   return { ...result, partial };
 }
 
-export function registerSemaforo(app: ApiApp, { repositories: { incidents: repo, stats }, publicData }: Services): void {
+export function registerSemaforo(
+  app: ApiApp,
+  { repositories: { incidents: repo, stats }, publicData }: Services,
+): void {
   app.get('/api/semaforo', async (c) => {
     const query = c.req.query();
     const req = parsePlaces(query);
@@ -81,10 +95,18 @@ export function registerSemaforo(app: ApiApp, { repositories: { incidents: repo,
     const head = { ...levelFields(sel.level), category: query.category || null, month };
     if (!plan.exact) {
       const pub = await publicData.publication(plan);
-      const items = places.map((a) => ({ id: a.id, name: a.name, ...publicSemaforo(month, counts.get(a.id) ?? none, coverage, pub) }));
+      const items = places.map((a) => ({
+        id: a.id,
+        name: a.name,
+        ...publicSemaforo(month, counts.get(a.id) ?? none, coverage, pub),
+      }));
       return c.json({ ...head, access: 'public', min_count: pub.k, items });
     }
-    const items: SemaforoItem[] = places.map((a) => ({ id: a.id, name: a.name, ...semaforo({ month, counts: exactCounts(counts.get(a.id)), coverage }) }));
+    const items: SemaforoItem[] = places.map((a) => ({
+      id: a.id,
+      name: a.name,
+      ...semaforo({ month, counts: exactCounts(counts.get(a.id)), coverage }),
+    }));
     return c.json({ ...head, items });
   });
 }

@@ -79,7 +79,12 @@ export function createServices(store: ServiceStore, opts: ServiceOptions = {}): 
     reference,
     incidentWriter: () => (writer ??= new IncidentWriter(reference.geocoder().reverse)),
     policy,
-    publicData: createPublicData({ repo: repositories.incidents, stats: repositories.stats, published: repositories.published, options: policy }),
+    publicData: createPublicData({
+      repo: repositories.incidents,
+      stats: repositories.stats,
+      published: repositories.published,
+      options: policy,
+    }),
     // the version that keys the cache is the primary's: a replica's may lag behind it
     dataVersion: opts.dataVersion ?? new DataVersion(primaryDataVersion(store, repositories.incidents)),
     reads: readRouting(store),

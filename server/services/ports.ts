@@ -4,11 +4,52 @@
  * `db/`, so the store stays behind the services object (server/services/index.ts builds it).
  */
 export type {
-  AccountRepository, Area, AuditEntry, AuditFilter, AuditItem, AuditKind, AuditRepository, Bbox, Health, IncidentFilter, IncidentRepository,
-  Invitation, JobRunRepository, LatestJobRun, LiveSession, NewReport, NewTarget, PatrolCounts, PatrolQuery, PatrolRepository, Period, PublishedRepository, RateLimitRepository, Repositories,
-  CellCount, ReportRepository, ReportRow, ReportStatus, Role, SourceMonths, StatsQueries, TargetRecord, TargetRepository, TokenRecord, TokenRepository, User,
+  AccountRepository,
+  Area,
+  AuditEntry,
+  AuditFilter,
+  AuditItem,
+  AuditKind,
+  AuditRepository,
+  Bbox,
+  Health,
+  IncidentFilter,
+  IncidentRepository,
+  Invitation,
+  JobRunRepository,
+  LatestJobRun,
+  LiveSession,
+  NewReport,
+  NewTarget,
+  PatrolCounts,
+  PatrolQuery,
+  PatrolRepository,
+  Period,
+  PublishedRepository,
+  RateLimitRepository,
+  Repositories,
+  CellCount,
+  ReportRepository,
+  ReportRow,
+  ReportStatus,
+  Role,
+  SourceMonths,
+  StatsQueries,
+  TargetRecord,
+  TargetRepository,
+  TokenRecord,
+  TokenRepository,
+  User,
 } from '../../db/repositories/index.ts';
-export { dummyPasswordHash, foldForSearch, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, REPORT_STATUSES, ROLES, verifyPassword } from '../../db/repositories/index.ts';
+export {
+  dummyPasswordHash,
+  foldForSearch,
+  MAX_PASSWORD_CHARS,
+  MIN_PASSWORD_CHARS,
+  REPORT_STATUSES,
+  ROLES,
+  verifyPassword,
+} from '../../db/repositories/index.ts';
 export { AREA_KINDS, H3_RESOLUTIONS } from '../../db/schema.ts';
 export { secretFromEnvValue } from '../../db/secrets.ts';
 export type { AreaKind, H3Resolution, PlaceLevel, Vintage } from '../../db/schema.ts';

@@ -21,7 +21,11 @@ export type BoundaryCollection = FeatureCollection<Polygon | MultiPolygon, Bound
 export type BoundaryLoader = (kind: AreaKind, vintage: Vintage) => BoundaryCollection | Promise<BoundaryCollection>;
 
 /** Display copy of a boundary set (Douglas–Peucker at ≈ 11 m, 5 decimals: `geo/simplify`). */
-export function simplifiedCollection(set: BoundarySet, vintage: Vintage, tolerance = DEFAULT_DISPLAY_TOLERANCE_DEG): BoundaryCollection {
+export function simplifiedCollection(
+  set: BoundarySet,
+  vintage: Vintage,
+  tolerance = DEFAULT_DISPLAY_TOLERANCE_DEG,
+): BoundaryCollection {
   const features: Feature<Polygon | MultiPolygon, BoundaryProperties>[] = set.features.map((a) => ({
     type: 'Feature',
     properties: {

@@ -27,17 +27,31 @@ export interface CityMonthly {
 
 /** `YYYY-MM-01` → `YYYY-MM`; the analyses step by whole months, so both ends must be first days. */
 export function wholeMonth(date: string, label: string): string {
-  if (!date.endsWith('-01')) throw new AppError('month_aligned_required', `${label}=${date}: el análisis es por meses completos`);
+  if (!date.endsWith('-01'))
+    throw new AppError('month_aligned_required', `${label}=${date}: el análisis es por meses completos`);
   return date.slice(0, 7);
 }
 
 export async function cityMonthly(
   { repositories: { stats }, publicData }: Pick<Services, 'repositories' | 'publicData'>,
   principal: Principal | null,
-  q: { res: H3Resolution; fromMonth: string; toMonth: string; categories: readonly string[] | null; sources: readonly string[] | null },
+  q: {
+    res: H3Resolution;
+    fromMonth: string;
+    toMonth: string;
+    categories: readonly string[] | null;
+    sources: readonly string[] | null;
+  },
 ): Promise<CityMonthly> {
   const plan = hexagonPlan(principal, { res: q.res, categories: q.categories, windows: [] });
-  const counts = await stats.monthlyCountsByArea({ kind: 'h3', res: q.res, categories: plan.categories, sources: q.sources, fromMonth: q.fromMonth, toMonth: q.toMonth });
+  const counts = await stats.monthlyCountsByArea({
+    kind: 'h3',
+    res: q.res,
+    categories: plan.categories,
+    sources: q.sources,
+    fromMonth: q.fromMonth,
+    toMonth: q.toMonth,
+  });
   const pub = plan.exact ? null : await publicData.publication(plan);
   const months = monthsBetween(q.fromMonth, q.toMonth);
   const nb = cityStudyArea(q.res);

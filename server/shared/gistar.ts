@@ -26,7 +26,10 @@ export function cityStudyArea(res: number): Neighbourhood {
   if (!nb) {
     const alcaldias = loadBoundarySets().find((s) => s.kind === 'alcaldia');
     if (!alcaldias) throw new Error('gistar: the bundled boundary sets hold no alcaldías');
-    const cells = cellsCoveringPolygons(alcaldias.features.map((f) => f.geometry), res);
+    const cells = cellsCoveringPolygons(
+      alcaldias.features.map((f) => f.geometry),
+      res,
+    );
     studyAreas.set(res, (nb = buildNeighbourhood(cells, GISTAR_RING)));
   }
   return nb;

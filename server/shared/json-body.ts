@@ -27,14 +27,22 @@ export async function readJsonBody(c: Context, opts: JsonBodyOptions = {}): Prom
     throw new AppError('invalid_body', 'JSON inválido');
   }
   const bad = opts.keepUnstorableText ? undefined : unstorableText(body);
-  if (bad !== undefined) throw new AppError('invalid_body', `${bad}: caracteres no permitidos (NUL o sustituto UTF-16 suelto)`);
+  if (bad !== undefined)
+    throw new AppError('invalid_body', `${bad}: caracteres no permitidos (NUL o sustituto UTF-16 suelto)`);
   return body;
 }
 
 /** `readJsonBody`, then `schema`; its first issues become the detail of `invalid_body`. */
 export async function parseJsonBody<T>(c: Context, schema: z.ZodType<T>, opts: JsonBodyOptions = {}): Promise<T> {
   const r = schema.safeParse(await readJsonBody(c, opts));
-  if (!r.success) throw new AppError('invalid_body', r.error.issues.map((i) => `${i.path.join('.') || 'cuerpo'}: ${i.message}`).join('; ').slice(0, 300));
+  if (!r.success)
+    throw new AppError(
+      'invalid_body',
+      r.error.issues
+        .map((i) => `${i.path.join('.') || 'cuerpo'}: ${i.message}`)
+        .join('; ')
+        .slice(0, 300),
+    );
   return r.data;
 }
 

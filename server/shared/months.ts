@@ -17,7 +17,11 @@ export function parseMonth(raw: string | undefined, today = todayUtc()): string 
   if (raw === undefined || raw === '') throw new AppError('invalid_date', 'falta el parámetro month (AAAA-MM)');
   if (!MONTH_RE.test(raw)) throw new AppError('invalid_date', `month=${raw.slice(0, 40)} (use AAAA-MM)`);
   const end = plausibleEnd(today);
-  if (`${raw}-01` < PLAUSIBLE_FROM || `${raw}-01` >= end) throw new AppError('range_too_long', `month=${raw} (use meses de ${PLAUSIBLE_FROM.slice(0, 7)} a antes de ${end.slice(0, 7)})`);
+  if (`${raw}-01` < PLAUSIBLE_FROM || `${raw}-01` >= end)
+    throw new AppError(
+      'range_too_long',
+      `month=${raw} (use meses de ${PLAUSIBLE_FROM.slice(0, 7)} a antes de ${end.slice(0, 7)})`,
+    );
   return raw;
 }
 

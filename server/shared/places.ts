@@ -50,9 +50,11 @@ export function parsePlaceKind(raw: string | undefined): AreaKind | 'h3' {
  */
 export function parseCell(raw: string): string {
   const cell = raw.trim().toLowerCase();
-  if (!/^[0-9a-f]{15,16}$/.test(cell) || !isValidCell(cell)) throw new AppError('invalid_cell', `${raw.slice(0, 40)} no es una celda H3`);
+  if (!/^[0-9a-f]{15,16}$/.test(cell) || !isValidCell(cell))
+    throw new AppError('invalid_cell', `${raw.slice(0, 40)} no es una celda H3`);
   const res = getResolution(cell);
-  if (!(H3_RESOLUTIONS as readonly number[]).includes(res)) throw new AppError('invalid_resolution', `la celda ${cell} es de resolución ${res} (use 6 a 11)`);
+  if (!(H3_RESOLUTIONS as readonly number[]).includes(res))
+    throw new AppError('invalid_resolution', `la celda ${cell} es de resolución ${res} (use 6 a 11)`);
   const { reverse } = getGeocoder();
   const [lat, lon] = cellToLatLng(cell);
   if (!reverse.inCity(lat, lon) && !cellToBoundary(cell).some(([la, lo]) => reverse.inCity(la, lo))) {
@@ -62,13 +64,21 @@ export function parseCell(raw: string): string {
 }
 
 /** Cells of one resolution (the `res` parameter, when given, must agree). */
-export function parseCellSet(ids: readonly string[], res: H3Resolution | undefined): { res: H3Resolution; cells: string[] } {
+export function parseCellSet(
+  ids: readonly string[],
+  res: H3Resolution | undefined,
+): { res: H3Resolution; cells: string[] } {
   const cells = [...new Set(ids.map(parseCell))];
   const resolutions = new Set(cells.map(getResolution));
-  if (resolutions.size > 1) throw new AppError('invalid_parameter', `ids: celdas de resoluciones ${[...resolutions].sort().join(', ')} (use una sola)`);
+  if (resolutions.size > 1)
+    throw new AppError(
+      'invalid_parameter',
+      `ids: celdas de resoluciones ${[...resolutions].sort().join(', ')} (use una sola)`,
+    );
   const cellRes = cells.length ? (getResolution(cells[0]) as H3Resolution) : res;
   if (cellRes === undefined) throw new AppError('invalid_resolution', 'falta el parámetro res');
-  if (res !== undefined && res !== cellRes) throw new AppError('invalid_parameter', `res=${res}, pero las celdas son de resolución ${cellRes}`);
+  if (res !== undefined && res !== cellRes)
+    throw new AppError('invalid_parameter', `res=${res}, pero las celdas son de resolución ${cellRes}`);
   return { res: cellRes, cells };
 }
 
@@ -96,10 +106,20 @@ export function describeCell(cell: string): Place {
   const [lat, lon] = cellToLatLng(cell);
   const coloniaId = reverse.areaAt('colonia', null, lat, lon);
   const alcaldiaId = reverse.areaAt('alcaldia', null, lat, lon);
-  const where = [coloniaId && reverse.feature('colonia', null, coloniaId)?.name, alcaldiaId && reverse.feature('alcaldia', null, alcaldiaId)?.name].filter(Boolean).join(', ');
+  const where = [
+    coloniaId && reverse.feature('colonia', null, coloniaId)?.name,
+    alcaldiaId && reverse.feature('alcaldia', null, alcaldiaId)?.name,
+  ]
+    .filter(Boolean)
+    .join(', ');
   // depth 2 (49 samples) for cells of res ≤ 9; finer cells are small enough for 7
   const population = Math.round(cellPopulation(cell, colonyDensityAt(), getResolution(cell) <= 9 ? 2 : 1));
-  const place: Place = { id: cell, name: `Hexágono en ${where || 'el borde de la Ciudad de México'}`, population: population > 0 ? population : null, alcaldia_id: alcaldiaId };
+  const place: Place = {
+    id: cell,
+    name: `Hexágono en ${where || 'el borde de la Ciudad de México'}`,
+    population: population > 0 ? population : null,
+    alcaldia_id: alcaldiaId,
+  };
   if (described.size >= MAX_DESCRIBED) described.clear();
   described.set(cell, place);
   return place;
@@ -134,7 +154,8 @@ export async function resolvePlaces(repo: IncidentRepository, req: PlaceRequest)
   if (ids) {
     const known = new Set(areas.map((a) => a.id));
     const missing = ids.filter((id) => !known.has(id));
-    if (missing.length) throw new AppError('unknown_area', `${level.kind} ${missing.slice(0, 5).join(', ')} (${level.vintage})`);
+    if (missing.length)
+      throw new AppError('unknown_area', `${level.kind} ${missing.slice(0, 5).join(', ')} (${level.vintage})`);
     const order = new Map(ids.map((id, i) => [id, i]));
     areas.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   }
@@ -142,14 +163,24 @@ export async function resolvePlaces(repo: IncidentRepository, req: PlaceRequest)
 }
 
 /** The area, or a 404 `unknown_area`. */
-export async function requireArea(repo: IncidentRepository, kind: AreaKind, vintage: Vintage, id: string): Promise<Area> {
+export async function requireArea(
+  repo: IncidentRepository,
+  kind: AreaKind,
+  vintage: Vintage,
+  id: string,
+): Promise<Area> {
   const area = await repo.area(kind, vintage, id);
   if (!area) throw new AppError('unknown_area', `${kind} ${id} (${vintage})`);
   return area;
 }
 
 /** One place (`kind`, `id`, `vintage`): an area (404 `unknown_area`) or a cell (`parseCell`). */
-export async function requirePlace(repo: IncidentRepository, kind: AreaKind | 'h3', vintage: Vintage, id: string): Promise<{ level: PlaceLevel; place: Place }> {
+export async function requirePlace(
+  repo: IncidentRepository,
+  kind: AreaKind | 'h3',
+  vintage: Vintage,
+  id: string,
+): Promise<{ level: PlaceLevel; place: Place }> {
   if (kind !== 'h3') return { level: { kind, vintage }, place: await requireArea(repo, kind, vintage, id) };
   const cell = parseCell(id);
   return { level: { kind, res: getResolution(cell) as H3Resolution }, place: describeCell(cell) };
@@ -164,7 +195,12 @@ export function placesOf(sel: PlaceSelection, counted: Iterable<string>): Place[
  * The privacy plan of a selection: hexagons by `hexagonPlan` (public resolution ≤ 8 for everyone
  * below moderador: hexagons never follow a territory), areas by `areaPlan` with their territory.
  */
-export function placePlan(caller: Caller, sel: Pick<PlaceSelection, 'level' | 'ids' | 'places'>, categories: readonly string[] | null, windows: readonly { from?: string; to?: string; label?: string }[]): Plan {
+export function placePlan(
+  caller: Caller,
+  sel: Pick<PlaceSelection, 'level' | 'ids' | 'places'>,
+  categories: readonly string[] | null,
+  windows: readonly { from?: string; to?: string; label?: string }[],
+): Plan {
   const { level } = sel;
   if (level.kind === 'h3') return hexagonPlan(caller, { res: level.res, categories, windows });
   const areas = sel.ids && sel.places ? sel.places.map((a) => territoryArea(level.kind, level.vintage, a)) : 'all';

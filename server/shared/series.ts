@@ -18,7 +18,10 @@ export interface VisibleSeries {
 }
 
 /** Without a range a series spans the data: first month of the oldest incident … last month. */
-export async function seriesRange(repo: IncidentRepository, filter: { from?: string; to?: string }): Promise<{ from?: string; to?: string }> {
+export async function seriesRange(
+  repo: IncidentRepository,
+  filter: { from?: string; to?: string },
+): Promise<{ from?: string; to?: string }> {
   let { from, to } = filter;
   if (from === undefined || to === undefined) {
     const h = await repo.health();
@@ -32,15 +35,43 @@ export async function seriesRange(repo: IncidentRepository, filter: { from?: str
 export async function visibleSeries(
   { repositories, publicData }: Pick<Services, 'repositories' | 'publicData'>,
   principal: Principal | null,
-  q: { level: PlaceLevel; place: Place; from?: string; to?: string; categories: readonly string[] | null; sources?: readonly string[] | null },
+  q: {
+    level: PlaceLevel;
+    place: Place;
+    from?: string;
+    to?: string;
+    categories: readonly string[] | null;
+    sources?: readonly string[] | null;
+  },
 ): Promise<VisibleSeries> {
   const repo = repositories.incidents;
   const plan = placePlan(principal, { level: q.level, ids: [q.place.id], places: [q.place] }, q.categories, [q]);
   const { from, to } = await seriesRange(repo, q);
   const base = { from: from ?? null, to: to ?? null, access: plan.exact ? ('detail' as const) : ('public' as const) };
   if (!(from && to && from < to)) return { ...base, series: [] };
-  if (plan.exact) return { ...base, series: await repo.areaSeries({ ...q.level, id: q.place.id, from, to, categories: plan.categories, sources: q.sources }) };
+  if (plan.exact)
+    return {
+      ...base,
+      series: await repo.areaSeries({
+        ...q.level,
+        id: q.place.id,
+        from,
+        to,
+        categories: plan.categories,
+        sources: q.sources,
+      }),
+    };
   // public windows are whole months (the plan checked them); the cells carry the record-key sums the policy perturbs with
-  const monthly = await repositories.stats.monthlyCountsByArea({ ...q.level, ids: [q.place.id], categories: plan.categories, sources: q.sources, fromMonth: from.slice(0, 7), toMonth: to.slice(0, 7) });
-  return { ...base, series: publishSeries(monthsInRange(from, to), monthly.get(q.place.id), await publicData.publication(plan)) };
+  const monthly = await repositories.stats.monthlyCountsByArea({
+    ...q.level,
+    ids: [q.place.id],
+    categories: plan.categories,
+    sources: q.sources,
+    fromMonth: from.slice(0, 7),
+    toMonth: to.slice(0, 7),
+  });
+  return {
+    ...base,
+    series: publishSeries(monthsInRange(from, to), monthly.get(q.place.id), await publicData.publication(plan)),
+  };
 }

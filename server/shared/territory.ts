@@ -24,5 +24,9 @@ export function sectorOfCuadrante(vintage: Vintage, id: string): string | null {
 
 /** An area as the territory checks see it (a cuadrante with its sector). */
 export function territoryArea(kind: AreaKind, vintage: Vintage, area: Pick<Area, 'id' | 'alcaldia_id'>): TerritoryArea {
-  return { id: area.id, alcaldia_id: area.alcaldia_id, sector_id: kind === 'cuadrante' ? sectorOfCuadrante(vintage, area.id) : null };
+  return {
+    id: area.id,
+    alcaldia_id: area.alcaldia_id,
+    sector_id: kind === 'cuadrante' ? sectorOfCuadrante(vintage, area.id) : null,
+  };
 }

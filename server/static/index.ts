@@ -17,15 +17,21 @@ export const WEB_DIST = join(WEB_ROOT, 'dist');
 
 export function mountWebApp(app: Hono, distDir = WEB_DIST): void {
   // headers set in serveStatic's onFound come after its response is built and are lost: set them on the way out
-  const cacheFor = (value: string): MiddlewareHandler => async (c, next) => {
-    await next();
-    if (c.res.ok && !c.req.path.startsWith('/api/')) {
-      c.res.headers.set('Cache-Control', value);
-      // the answer depends on Accept-Encoding (precompressed copies): shared caches must key on it
-      c.res.headers.set('Vary', 'Accept-Encoding');
-    }
-  };
-  app.use('/assets/*', cacheFor('public, max-age=31536000, immutable'), serveStatic({ root: distDir, precompressed: true }));
+  const cacheFor =
+    (value: string): MiddlewareHandler =>
+    async (c, next) => {
+      await next();
+      if (c.res.ok && !c.req.path.startsWith('/api/')) {
+        c.res.headers.set('Cache-Control', value);
+        // the answer depends on Accept-Encoding (precompressed copies): shared caches must key on it
+        c.res.headers.set('Vary', 'Accept-Encoding');
+      }
+    };
+  app.use(
+    '/assets/*',
+    cacheFor('public, max-age=31536000, immutable'),
+    serveStatic({ root: distDir, precompressed: true }),
+  );
   app.use('*', cacheFor('no-cache'), serveStatic({ root: distDir, precompressed: true }));
   // Client-side routes (e.g. /fuentes) get the app shell; unknown /api paths stay JSON 404s.
   app.get('*', (c, next) => {
@@ -78,8 +84,14 @@ export async function ensureWebBuild(log: (msg: string) => void, opts: WebBuildO
   try {
     vite = await import('vite');
   } catch {
-    throw new Error(`${missing}; vite no está instalado (¿npm ci --omit=dev?) — web build missing and vite unavailable`);
+    throw new Error(
+      `${missing}; vite no está instalado (¿npm ci --omit=dev?) — web build missing and vite unavailable`,
+    );
   }
   log('Construyendo la aplicación web (vite build)…');
-  await vite.build({ configFile: join(WEB_ROOT, '..', 'vite.config.ts'), logLevel: 'warn', build: { outDir: distDir } });
+  await vite.build({
+    configFile: join(WEB_ROOT, '..', 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: distDir },
+  });
 }

@@ -21,11 +21,26 @@ const MONTHS_2015 = Array.from({ length: 12 }, (_, i) => `2015-${String(i + 1).p
 const PROGRESS = ['2016-01', '2016-02', '2016-03', '2016-04', '2016-05', '2016-06'];
 
 function sectorTarget(over: Record<string, unknown> = {}) {
-  return { name: 'Robo a transeúnte −25 %', kind: 'sector', area_id: SECTOR, vintage: 2016, category: 'robo_transeunte', baseline_from: '2015-01', baseline_to: '2016-01', reduction_pct: 25, due_month: '2016-06', ...over };
+  return {
+    name: 'Robo a transeúnte −25 %',
+    kind: 'sector',
+    area_id: SECTOR,
+    vintage: 2016,
+    category: 'robo_transeunte',
+    baseline_from: '2015-01',
+    baseline_to: '2016-01',
+    reduction_pct: 25,
+    due_month: '2016-06',
+    ...over,
+  };
 }
 
 async function post(app: Hono, body: unknown) {
-  const res = await app.request('/api/targets', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await app.request('/api/targets', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as any };
 }
 
@@ -43,7 +58,8 @@ describeEachBackend('targets (metas)', (getStore) => {
   let admin: Hono;
   let publicApp: Hono;
   const sectorOf = sectorLookup2016();
-  const inSector = (r: { cuadrante: string; crime: string }) => ROBO_TRANSEUNTE.has(r.crime) && sectorOf.get(r.cuadrante)?.sector === SECTOR;
+  const inSector = (r: { cuadrante: string; crime: string }) =>
+    ROBO_TRANSEUNTE.has(r.crime) && sectorOf.get(r.cuadrante)?.sector === SECTOR;
 
   it('admin creates a sector target; its progress matches the raw CSV month by month (cumplida)', async () => {
     publicApp = createApp({ store: getStore() });
@@ -51,12 +67,34 @@ describeEachBackend('targets (metas)', (getStore) => {
     const created = await post(admin, sectorTarget());
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
-      name: 'Robo a transeúnte −25 %', kind: 'sector', area_id: SECTOR, area_name: SECTOR, vintage: 2016, category: 'robo_transeunte',
-      baseline_from: '2015-01-01', baseline_to: '2016-01-01', reduction_pct: 25, due_month: '2016-06',
+      name: 'Robo a transeúnte −25 %',
+      kind: 'sector',
+      area_id: SECTOR,
+      area_name: SECTOR,
+      vintage: 2016,
+      category: 'robo_transeunte',
+      baseline_from: '2015-01-01',
+      baseline_to: '2016-01-01',
+      reduction_pct: 25,
+      due_month: '2016-06',
     });
     // who: the auth layer's subject (token:<id> for a bearer token)
     expect(created.body.created_by).toMatch(/^token:\d+$/);
-    expect(Object.keys(created.body).sort()).toEqual(['area_id', 'area_name', 'baseline_from', 'baseline_to', 'category', 'created_at', 'created_by', 'due_month', 'id', 'kind', 'name', 'reduction_pct', 'vintage']);
+    expect(Object.keys(created.body).sort()).toEqual([
+      'area_id',
+      'area_name',
+      'baseline_from',
+      'baseline_to',
+      'category',
+      'created_at',
+      'created_by',
+      'due_month',
+      'id',
+      'kind',
+      'name',
+      'reduction_pct',
+      'vintage',
+    ]);
 
     const e = expected(monthlyOf(rawSscRows(), inSector), 25);
     expect(e.sum).toBe(478); // the figure the sector was chosen by
@@ -113,8 +151,15 @@ describeEachBackend('targets (metas)', (getStore) => {
     }
     // the same cuadrante-months as its public series (one cell, one figure, whatever the endpoint)
     const series = async (from: string, to: string) =>
-      (await getJson(publicApp, `/api/areas/cuadrante/${CUADRANTE}/series?vintage=2016&from=${from}&to=${to}&category=robo_transeunte`)).body.series as { period: string; count: number }[];
-    expect(body.items.map((i: any) => ({ period: i.month, count: i.count }))).toEqual(await series('2016-01-01', '2016-07-01'));
+      (
+        await getJson(
+          publicApp,
+          `/api/areas/cuadrante/${CUADRANTE}/series?vintage=2016&from=${from}&to=${to}&category=robo_transeunte`,
+        )
+      ).body.series as { period: string; count: number }[];
+    expect(body.items.map((i: any) => ({ period: i.month, count: i.count }))).toEqual(
+      await series('2016-01-01', '2016-07-01'),
+    );
     // baseline: the mean of the published 2015 months (each within the rules), none withheld
     const baseline = await series('2015-01-01', '2016-01-01');
     expect(baseline.map((p) => p.period)).toEqual(MONTHS_2015);
@@ -145,7 +190,8 @@ describeEachBackend('targets (metas)', (getStore) => {
   it('only admin, or a mesa whose territory holds the area, may create or delete', async () => {
     const store = getStore();
     const alcaldia = [...sectorOf.values()].find((v) => v.sector === SECTOR)!.cvegeo;
-    const as = async (role: 'mesa' | 'enlace' | 'moderador', territory: string[]) => withBearer(publicApp, await createToken(store, { role, name: `t-${role}`, territory }));
+    const as = async (role: 'mesa' | 'enlace' | 'moderador', territory: string[]) =>
+      withBearer(publicApp, await createToken(store, { role, name: `t-${role}`, territory }));
     const mesaSector = await as('mesa', [SECTOR]);
     const mesaAlcaldia = await as('mesa', [alcaldia]);
     const mesaElsewhere = await as('mesa', ['09002']);
@@ -182,10 +228,16 @@ describeEachBackend('targets (metas)', (getStore) => {
       const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + ahead, 1));
       return d.toISOString().slice(0, 7);
     };
-    const ok = await post(admin, sectorTarget({ baseline_from: month(-12), baseline_to: month(0), due_month: month(12), name: 'a un año' }));
+    const ok = await post(
+      admin,
+      sectorTarget({ baseline_from: month(-12), baseline_to: month(0), due_month: month(12), name: 'a un año' }),
+    );
     expect(ok.status).toBe(201);
     expect((await getJson(publicApp, `/api/targets/${ok.body.id}/progress`)).status).toBe(200);
-    const late = await post(admin, sectorTarget({ baseline_from: month(-12), baseline_to: month(0), due_month: month(13) }));
+    const late = await post(
+      admin,
+      sectorTarget({ baseline_from: month(-12), baseline_to: month(0), due_month: month(13) }),
+    );
     expect([late.status, late.body.error?.code]).toEqual([400, 'invalid_body']);
   });
 
@@ -207,7 +259,11 @@ describeEachBackend('targets (metas)', (getStore) => {
     expect(await bad({ name: 'meta\u0000x' })).toBe('invalid_body');
     expect(await bad({ name: 'meta \ud800' })).toBe('invalid_body');
     expect(await bad({ area_id: 'NO EXISTE' })).toBe('unknown_area');
-    const notJson = await admin.request('/api/targets', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{nope' });
+    const notJson = await admin.request('/api/targets', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{nope',
+    });
     expect(notJson.status).toBe(400);
     for (const id of ['0', 'abc', '99999', '1e3', '9999999999']) {
       const r = await getJson(publicApp, `/api/targets/${id}/progress`);

@@ -62,7 +62,11 @@ const TargetBody = z
     category: z.string().trim().max(200).nullable().optional(),
     baseline_from: monthOf('baseline_from'),
     baseline_to: monthOf('baseline_to'),
-    reduction_pct: z.number().gt(0).max(100).refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-9, 'a lo más dos decimales'),
+    reduction_pct: z
+      .number()
+      .gt(0)
+      .max(100)
+      .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-9, 'a lo más dos decimales'),
     due_month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'due_month: use AAAA-MM'),
   })
   .strict();
@@ -70,14 +74,28 @@ const TargetBody = z
 async function jsonBody(c: Context): Promise<z.output<typeof TargetBody>> {
   const t = await parseJsonBody(c, TargetBody);
   const span = monthIndex(t.baseline_to) - monthIndex(t.baseline_from);
-  if (span <= 0) throw new AppError('invalid_body', `baseline ${t.baseline_from}..${t.baseline_to}: baseline_from debe ser anterior a baseline_to`);
-  if (span > MAX_BASELINE_MONTHS) throw new AppError('invalid_body', `línea base de ${span} meses (máximo ${MAX_BASELINE_MONTHS})`);
+  if (span <= 0)
+    throw new AppError(
+      'invalid_body',
+      `baseline ${t.baseline_from}..${t.baseline_to}: baseline_from debe ser anterior a baseline_to`,
+    );
+  if (span > MAX_BASELINE_MONTHS)
+    throw new AppError('invalid_body', `línea base de ${span} meses (máximo ${MAX_BASELINE_MONTHS})`);
   const horizon = monthIndex(t.due_month) - monthIndex(t.baseline_to);
-  if (horizon < 0) throw new AppError('invalid_body', `due_month ${t.due_month} es anterior al fin de la línea base (${t.baseline_to})`);
-  if (horizon > MAX_TARGET_HORIZON_MONTHS) throw new AppError('invalid_body', `due_month a más de ${MAX_TARGET_HORIZON_MONTHS} meses de la línea base`);
+  if (horizon < 0)
+    throw new AppError(
+      'invalid_body',
+      `due_month ${t.due_month} es anterior al fin de la línea base (${t.baseline_to})`,
+    );
+  if (horizon > MAX_TARGET_HORIZON_MONTHS)
+    throw new AppError('invalid_body', `due_month a más de ${MAX_TARGET_HORIZON_MONTHS} meses de la línea base`);
   // the plausible range of every date the API takes (server/params checkRange): progress stays computable
   const end = plausibleEnd(todayUtc());
-  if (`${t.due_month}-01` >= end) throw new AppError('invalid_body', `due_month ${t.due_month}: a lo más ${PLAUSIBLE_MAX_MONTHS_AHEAD} meses después del mes actual`);
+  if (`${t.due_month}-01` >= end)
+    throw new AppError(
+      'invalid_body',
+      `due_month ${t.due_month}: a lo más ${PLAUSIBLE_MAX_MONTHS_AHEAD} meses después del mes actual`,
+    );
   return t;
 }
 
@@ -93,13 +111,24 @@ function creatorOf(p: Principal): string {
 }
 
 /** admin, or a mesa whose territory holds the area; anyone else 403 (the public included). */
-function requireTargetWriter(p: Principal | null, kind: AreaKind, vintage: Vintage, area: Parameters<typeof territoryArea>[2]): void {
+function requireTargetWriter(
+  p: Principal | null,
+  kind: AreaKind,
+  vintage: Vintage,
+  area: Parameters<typeof territoryArea>[2],
+): void {
   if (p?.role === 'admin') return;
   if (p?.role === 'mesa' && withinTerritory(p, territoryArea(kind, vintage, area))) return;
-  throw new AppError('forbidden', p ? `rol ${p.role}: solo admin o la mesa de ese territorio definen metas` : 'solo admin o una mesa definen metas');
+  throw new AppError(
+    'forbidden',
+    p ? `rol ${p.role}: solo admin o la mesa de ese territorio definen metas` : 'solo admin o una mesa definen metas',
+  );
 }
 
-async function withNames(repo: Services['repositories']['incidents'], targets: readonly TargetRecord[]): Promise<Target[]> {
+async function withNames(
+  repo: Services['repositories']['incidents'],
+  targets: readonly TargetRecord[],
+): Promise<Target[]> {
   const groups = new Map<string, TargetRecord[]>();
   for (const t of targets) {
     const key = `${t.kind}/${t.vintage}`;
@@ -114,16 +143,32 @@ async function withNames(repo: Services['repositories']['incidents'], targets: r
 }
 
 /** The progress body of one target as `principal` may see it. */
-export async function targetProgressBody({ repositories, publicData }: Pick<Services, 'repositories' | 'publicData'>, principal: Principal | null, target: Target) {
+export async function targetProgressBody(
+  { repositories, publicData }: Pick<Services, 'repositories' | 'publicData'>,
+  principal: Principal | null,
+  target: Target,
+) {
   const { incidents: repo, stats } = repositories;
   const area = await requireArea(repo, target.kind, target.vintage, target.area_id);
   const categories = target.category ? expandCategoryFilter(target.category) : null;
-  const plan = areaPlan(principal, { kind: target.kind, areas: [territoryArea(target.kind, target.vintage, area)], categories, windows: [] });
+  const plan = areaPlan(principal, {
+    kind: target.kind,
+    areas: [territoryArea(target.kind, target.vintage, area)],
+    categories,
+    windows: [],
+  });
   const fromMonth = target.baseline_from.slice(0, 7);
   const toMonth = addMonths(target.due_month, 1);
   const [sources, byArea] = await Promise.all([
     repositories.targets.areaSourceMonths({ kind: target.kind, vintage: target.vintage, id: area.id }),
-    stats.monthlyCountsByArea({ kind: target.kind, vintage: target.vintage, categories: plan.categories, ids: [area.id], fromMonth, toMonth }),
+    stats.monthlyCountsByArea({
+      kind: target.kind,
+      vintage: target.vintage,
+      categories: plan.categories,
+      ids: [area.id],
+      fromMonth,
+      toMonth,
+    }),
   ]);
   const cells = byArea.get(area.id);
   const counts = new Map<string, number | null>(exactCounts(cells));
@@ -139,7 +184,14 @@ export async function targetProgressBody({ repositories, publicData }: Pick<Serv
     coverage: coverageOf(sources),
     counts,
   });
-  const body = { target, baseline_monthly_mean: p.baseline_monthly_mean, goal_monthly: p.goal_monthly, baseline_months: p.baseline_months, items: p.items, status: p.status };
+  const body = {
+    target,
+    baseline_monthly_mean: p.baseline_monthly_mean,
+    goal_monthly: p.goal_monthly,
+    baseline_months: p.baseline_months,
+    items: p.items,
+    status: p.status,
+  };
   if (!pub) return body;
   return {
     ...body,
@@ -153,7 +205,15 @@ export async function targetProgressBody({ repositories, publicData }: Pick<Serv
 export function registerTargets(app: ApiApp, services: Services): void {
   const repo = services.repositories.incidents;
   const targets = services.repositories.targets;
-  app.use('/api/targets', bodyLimit({ maxSize: 8 * 1024, onError: () => { throw new AppError('payload_too_large'); } }));
+  app.use(
+    '/api/targets',
+    bodyLimit({
+      maxSize: 8 * 1024,
+      onError: () => {
+        throw new AppError('payload_too_large');
+      },
+    }),
+  );
   app.use('/api/targets/*', async (c, next) => {
     // definitions change with every write: never from the response cache
     c.set('skipLru', true);

@@ -21,7 +21,11 @@ function decode(bytes: ArrayBuffer) {
     const f = layer.feature(i);
     out[String(f.properties.h3)] = Number(f.properties.count);
   }
-  return { names: Object.keys(tile.layers), cells: out, types: layer ? [...Array(layer.length).keys()].map((i) => layer.feature(i).type) : [] };
+  return {
+    names: Object.keys(tile.layers),
+    cells: out,
+    types: layer ? [...Array(layer.length).keys()].map((i) => layer.feature(i).type) : [],
+  };
 }
 
 describeApi('GET /api/tiles/hotspots/{z}/{x}/{y}.pbf', (ctx) => {
@@ -36,7 +40,10 @@ describeApi('GET /api/tiles/hotspots/{z}/{x}/{y}.pbf', (ctx) => {
     expect(tile.names).toEqual(['hotspots']);
     expect(tile.types.every((t) => t === 3)).toBe(true); // polygons
 
-    const city = (await getJson(app, '/api/hotspots?res=9&from=2015-05-01&to=2015-08-01')).body.cells as { h3: string; count: number }[];
+    const city = (await getJson(app, '/api/hotspots?res=9&from=2015-05-01&to=2015-08-01')).body.cells as {
+      h3: string;
+      count: number;
+    }[];
     const all = Object.fromEntries(city.map((c) => [c.h3, c.count]));
     // every hexagon in the tile carries its full count, not just the part of it inside the tile
     expect(Object.keys(tile.cells).length).toBeGreaterThan(20);
@@ -53,7 +60,9 @@ describeApi('GET /api/tiles/hotspots/{z}/{x}/{y}.pbf', (ctx) => {
     const { app } = ctx();
     const { x, y } = tileOf(19.4326, -99.1332, 11);
     const all = decode(await (await app.request(`/api/tiles/hotspots/11/${x}/${y}.pbf`)).arrayBuffer()).cells;
-    const some = decode(await (await app.request(`/api/tiles/hotspots/11/${x}/${y}.pbf?category=homicidio_doloso`)).arrayBuffer()).cells;
+    const some = decode(
+      await (await app.request(`/api/tiles/hotspots/11/${x}/${y}.pbf?category=homicidio_doloso`)).arrayBuffer(),
+    ).cells;
     const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
     expect(sum(some)).toBeGreaterThan(0);
     expect(sum(some)).toBeLessThan(sum(all));

@@ -33,7 +33,8 @@ const KM_PER_DEG_LON_EQUATOR = 111.32;
 /** z/x/y from the path, or AppError('invalid_tile'). */
 export function parseTile(zs: string, xs: string, file: string): { z: number; x: number; y: number } {
   const m = /^(\d{1,8})\.pbf$/.exec(file);
-  if (!/^\d{1,2}$/.test(zs) || !/^\d{1,8}$/.test(xs) || !m) throw new AppError('invalid_tile', `${zs}/${xs}/${file}`.slice(0, 60));
+  if (!/^\d{1,2}$/.test(zs) || !/^\d{1,8}$/.test(xs) || !m)
+    throw new AppError('invalid_tile', `${zs}/${xs}/${file}`.slice(0, 60));
   const [z, x, y] = [Number(zs), Number(xs), Number(m[1])];
   const n = 2 ** z;
   if (z > MAX_TILE_ZOOM || x >= n || y >= n) throw new AppError('invalid_tile', `${z}/${x}/${y}`);
@@ -64,7 +65,10 @@ export function registerTiles(app: ApiApp, { repositories: { incidents: repo }, 
     if (plan.exact) candidates = await repo.hotspotsInBbox({ res, ...filter, bbox });
     else {
       const pub = await publicData.publication(plan);
-      const cells = await publicData.hotspots({ res, from: filter.from, to: filter.to, categories: plan.categories, sources: filter.sources, bbox }, pub);
+      const cells = await publicData.hotspots(
+        { res, from: filter.from, to: filter.to, categories: plan.categories, sources: filter.sources, bbox },
+        pub,
+      );
       // vector tiles have no null: a withheld cell is written without `count`
       candidates = cells;
     }

@@ -27,13 +27,19 @@ interface Point {
 
 let points: Point[] | undefined;
 function sscPoints(): Point[] {
-  return (points ??= parse(readBundled('crime/ssc_crime_points_2013_2016.csv.gz'), { columns: true, skip_empty_lines: true }) as Point[]);
+  return (points ??= parse(readBundled('crime/ssc_crime_points_2013_2016.csv.gz'), {
+    columns: true,
+    skip_empty_lines: true,
+  }) as Point[]);
 }
 
 /** 2013-01 … 2015-12: [2013-01-01, 2016-01-01), before the FGJ file starts (2016-01), so SSC only. */
 const FROM = '2013-01-01';
 const TO = '2016-01-01';
-const MONTHS = Array.from({ length: 36 }, (_, i) => `${2013 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+const MONTHS = Array.from(
+  { length: 36 },
+  (_, i) => `${2013 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
+);
 
 /** cuadrante → dense series over MONTHS for the labels of `category`. */
 function seriesByCuadrante(category: string): Map<string, number[]> {
@@ -89,10 +95,23 @@ describeEachBackend('GET /api/trend', (getStore) => {
   const api = () => (app ??= createApp({ store: getStore() }));
 
   async function expectTrend(id: string, category: string, series: readonly number[]) {
-    const { status, body } = await getJson(api(), `/api/trend?kind=cuadrante&vintage=2016&id=${id}&from=${FROM}&to=${TO}&category=${category}`);
+    const { status, body } = await getJson(
+      api(),
+      `/api/trend?kind=cuadrante&vintage=2016&id=${id}&from=${FROM}&to=${TO}&category=${category}`,
+    );
     expect(status).toBe(200);
     const e = mannKendallByHand(series);
-    expect(body).toMatchObject({ kind: 'cuadrante', id, vintage: 2016, category, from: FROM, to: TO, n: 36, s: e.s, direction: e.direction });
+    expect(body).toMatchObject({
+      kind: 'cuadrante',
+      id,
+      vintage: 2016,
+      category,
+      from: FROM,
+      to: TO,
+      n: 36,
+      s: e.s,
+      direction: e.direction,
+    });
     expect(body.var_s).toBeCloseTo(e.var_s, 9);
     expect(body.z).toBeCloseTo(e.z, 12);
     expect(body.p).toBeCloseTo(e.p, 9);
@@ -121,7 +140,10 @@ describeEachBackend('GET /api/trend', (getStore) => {
   });
 
   it('a range with no incidents: n months of zeros, no trend', async () => {
-    const { body } = await getJson(api(), '/api/trend?kind=cuadrante&vintage=2016&id=O-2.3.10&from=2012-01-01&to=2013-01-01');
+    const { body } = await getJson(
+      api(),
+      '/api/trend?kind=cuadrante&vintage=2016&id=O-2.3.10&from=2012-01-01&to=2013-01-01',
+    );
     expect(body).toMatchObject({ n: 12, s: 0, var_s: 0, z: 0, p: 1, tau: 0, direction: 'none' });
   });
 
@@ -135,7 +157,10 @@ describeEachBackend('GET /api/trend', (getStore) => {
     const all = [...seriesByCell('robo_vehiculo')].map(([id, s]) => ({ id, s, mk: mannKendallByHand(s) }));
     all.sort((a, b) => a.mk.z - b.mk.z);
     for (const c of [all[0], all.at(-1)!]) {
-      const { status, body } = await getJson(api(), `/api/trend?kind=h3&id=${c.id}&from=${FROM}&to=${TO}&category=robo_vehiculo`);
+      const { status, body } = await getJson(
+        api(),
+        `/api/trend?kind=h3&id=${c.id}&from=${FROM}&to=${TO}&category=robo_vehiculo`,
+      );
       expect(status).toBe(200);
       expect(body).toMatchObject({ kind: 'h3', res: 8, id: c.id, n: 36, s: c.mk.s, direction: c.mk.direction });
       expect(body.var_s).toBeCloseTo(c.mk.var_s, 9);
@@ -150,14 +175,19 @@ describeEachBackend('GET /api/trend', (getStore) => {
 
   it('public trend of a cell: the test runs on the published monthly values (never 1–2, within the noise bound), the same as its public series', async () => {
     const publicApp = createPublicApp({ store: getStore() });
-    const [id, series] = [...seriesByCell('robo_vehiculo')].find(([, s]) => s.some((v) => v === 1 || v === 2) && s.some((v) => v >= 3))!;
+    const [id, series] = [...seriesByCell('robo_vehiculo')].find(
+      ([, s]) => s.some((v) => v === 1 || v === 2) && s.some((v) => v >= 3),
+    )!;
     // the cell's public series: each month keeps the documented rules against the CSV's count
     const pub = await getJson(publicApp, `/api/areas/h3/${id}/series?from=${FROM}&to=${TO}&category=robo_vehiculo`);
     expect(pub.status).toBe(200);
     const published: number[] = pub.body.series.map((m: { count: number }) => m.count);
     expect(published).toHaveLength(36);
     published.forEach((v, i) => expect(monthViolation(v, series[i], 3), `month ${i}`).toBeNull());
-    const { status, body } = await getJson(publicApp, `/api/trend?kind=h3&id=${id}&from=${FROM}&to=${TO}&category=robo_vehiculo`);
+    const { status, body } = await getJson(
+      publicApp,
+      `/api/trend?kind=h3&id=${id}&from=${FROM}&to=${TO}&category=robo_vehiculo`,
+    );
     expect(status).toBe(200);
     const e = mannKendallByHand(published);
     expect(body).toMatchObject({ access: 'public', withheld_months: 0, n: 36, s: e.s, direction: e.direction });

@@ -46,7 +46,14 @@ export function registerTrend(app: ApiApp, services: Services): void {
     const filter = parseFilter(query);
     const { level, place } = await requirePlace(repo, kind, vintage, parseAreaId(query.id));
 
-    const v = await visibleSeries(services, principalOf(c), { level, place, from: filter.from, to: filter.to, categories: filter.categories, sources: filter.sources });
+    const v = await visibleSeries(services, principalOf(c), {
+      level,
+      place,
+      from: filter.from,
+      to: filter.to,
+      categories: filter.categories,
+      sources: filter.sources,
+    });
     // public: the test runs on the published months only (withheld months are left out, n counts the rest)
     const counts = v.series.flatMap((s) => (s.count === null ? [] : [s.count]));
     const withheld = v.series.length - counts.length;

@@ -11,7 +11,9 @@ import { parseCircular, parseDependencyTree, shortenTree, type DependencyTree } 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The same file set as `npm run check:cycles`. */
-const SOURCE_GLOBS = ['core', 'geo', 'reference', 'db', 'etl', 'cli', 'server', 'web/src'].map((dir) => `${dir}/**/*.ts`);
+const SOURCE_GLOBS = ['core', 'geo', 'reference', 'db', 'etl', 'cli', 'server', 'web/src'].map(
+  (dir) => `${dir}/**/*.ts`,
+);
 
 let tree: DependencyTree;
 
@@ -37,7 +39,8 @@ const under = (file: string, dir: string) => file.startsWith(`${dir}/`);
 describe('import graph', () => {
   it('parses the whole source tree', () => {
     // a guard against a glob that silently matches nothing: these files exist and import others
-    for (const file of ['server/app.ts', 'db/connect.ts', 'core/taxonomy/index.ts', 'web/src/api/client.ts']) expect(tree[file]?.length ?? 0).toBeGreaterThan(0);
+    for (const file of ['server/app.ts', 'db/connect.ts', 'core/taxonomy/index.ts', 'web/src/api/client.ts'])
+      expect(tree[file]?.length ?? 0).toBeGreaterThan(0);
   });
 
   it('has no import cycles (type imports included)', () => {
@@ -46,7 +49,9 @@ describe('import graph', () => {
   });
 
   it('lets only server/services/ import the store (db/)', () => {
-    const offending = projectImports().filter(([from, to]) => under(from, 'server') && !under(from, 'server/services') && !isTest(from) && under(to, 'db'));
+    const offending = projectImports().filter(
+      ([from, to]) => under(from, 'server') && !under(from, 'server/services') && !isTest(from) && under(to, 'db'),
+    );
     expect(offending).toEqual([]);
   });
 
@@ -57,7 +62,10 @@ describe('import graph', () => {
   });
 
   it('keeps db/ below the layers that use it: no etl/, server/, reference/ or cli/', () => {
-    const offending = projectImports().filter(([from, to]) => under(from, 'db') && !isTest(from) && ['etl', 'server', 'reference', 'cli'].some((dir) => under(to, dir)));
+    const offending = projectImports().filter(
+      ([from, to]) =>
+        under(from, 'db') && !isTest(from) && ['etl', 'server', 'reference', 'cli'].some((dir) => under(to, dir)),
+    );
     expect(offending).toEqual([]);
   });
 });

@@ -26,7 +26,14 @@ import { writeFileSync } from 'node:fs';
 
 const HOST = 'mapa.test';
 const ZOCALO = { lat: 19.4326, lon: -99.1332 };
-const REPORT = { category: 'robo_transeunte', date: '2015-06-10', hour: 21, where: ZOCALO, consent: true, description: 'Prueba de despliegue' };
+const REPORT = {
+  category: 'robo_transeunte',
+  date: '2015-06-10',
+  hour: 21,
+  where: ZOCALO,
+  consent: true,
+  description: 'Prueba de despliegue',
+};
 const LOGIN = { email: 'enlace-despliegue@example.mx', password: randomBytes(12).toString('base64url') };
 /** the sample's months: hotspot reads over them have cells */
 const HOTSPOTS = '/api/hotspots?res=7&from=2015-01-01&to=2015-12-01';
@@ -49,7 +56,10 @@ let cert: string;
 let news: NewsServer;
 
 /** One request through nginx over HTTPS, from the loopback address `from` (the client's IP). */
-function viaNginx(path: string, opts: { method?: string; body?: unknown; from?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
+function viaNginx(
+  path: string,
+  opts: { method?: string; body?: unknown; from?: string; headers?: Record<string, string> } = {},
+): Promise<Answer> {
   const body = opts.body === undefined ? undefined : JSON.stringify(opts.body);
   return new Promise((resolve, reject) => {
     const req = httpsRequest(
@@ -94,7 +104,8 @@ const report = (from: string) => viaNginx('/api/reports', { method: 'POST', body
 async function lastQueries(url: string): Promise<string[]> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    const rows = await sql`SELECT query FROM pg_stat_activity WHERE datname = 'mapa' AND backend_type = 'client backend' AND pid <> pg_backend_pid()`;
+    const rows =
+      await sql`SELECT query FROM pg_stat_activity WHERE datname = 'mapa' AND backend_type = 'client backend' AND pid <> pg_backend_pid()`;
     return rows.map((r) => String(r.query)).filter((q) => !/\bmeta\b/.test(q));
   } finally {
     await sql.end();
@@ -129,7 +140,14 @@ beforeAll(async () => {
   // one news source on the local news server, on the schedule of both instances (a minute lasts a second)
   news = await startNewsServer({ articles: [] });
   const newsConfig = join(work, 'news-sources.json');
-  writeFileSync(newsConfig, JSON.stringify({ schedule: { enabled: true, intervalMinutes: 60 }, fetch: { delayMs: 0 }, sources: [{ id: 'local', outlet: 'Local', kind: 'feed', url: news.feedUrl }] }));
+  writeFileSync(
+    newsConfig,
+    JSON.stringify({
+      schedule: { enabled: true, intervalMinutes: 60 },
+      fetch: { delayMs: 0 },
+      sources: [{ id: 'local', outlet: 'Local', kind: 'feed', url: news.feedUrl }],
+    }),
+  );
 
   const env = {
     DATABASE_REPLICA_URL: standbyUrl,
@@ -185,7 +203,11 @@ describe('deployment: nginx (TLS) → two API instances → PostgreSQL primary +
     for (let i = 0; i < 11; i++) statuses.push((await report('127.0.0.2')).status);
     expect(statuses).toEqual([...Array(10).fill(201), 429]);
     // nginx balanced them over both instances (each writes an access line per request)
-    const posts = (s: ServerProcess) => s.log().split('\n').filter((l) => l.includes('"POST"') && l.includes('/api/reports')).length;
+    const posts = (s: ServerProcess) =>
+      s
+        .log()
+        .split('\n')
+        .filter((l) => l.includes('"POST"') && l.includes('/api/reports')).length;
     expect(posts(a)).toBeGreaterThan(0);
     expect(posts(b)).toBeGreaterThan(0);
     expect((await report('127.0.0.3')).status).toBe(201);
@@ -209,7 +231,11 @@ describe('deployment: nginx (TLS) → two API instances → PostgreSQL primary +
   });
 
   it('keeps a session opened on instance A valid on instance B', async () => {
-    const login = await direct(a, '/api/session', { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: a.url }, body: JSON.stringify(LOGIN) });
+    const login = await direct(a, '/api/session', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: a.url },
+      body: JSON.stringify(LOGIN),
+    });
     expect(login.status).toBe(200);
     const cookie = /^(mc_session=[^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1];
     expect(cookie).toBeTruthy();
@@ -224,7 +250,10 @@ describe('deployment: nginx (TLS) → two API instances → PostgreSQL primary +
     // the public hotspot read counts incidents by cell (from the maintained aggregates, or the raw
     // incidents for a partial month): its statement is the last one of a replica connection
     const incidentReads = (queries: string[]) => queries.filter((q) => /from "?(incidents|cell_months)\b/i.test(q));
-    expect(incidentReads(await lastQueries(standbyUrl)).length, (await lastQueries(standbyUrl)).join('\n')).toBeGreaterThan(0);
+    expect(
+      incidentReads(await lastQueries(standbyUrl)).length,
+      (await lastQueries(standbyUrl)).join('\n'),
+    ).toBeGreaterThan(0);
     expect(incidentReads(await lastQueries(primaryUrl))).toEqual([]);
     const store = await openStore({ databaseUrl: primaryUrl });
     try {

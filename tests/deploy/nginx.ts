@@ -14,12 +14,18 @@ const NGINX = '/usr/sbin/nginx';
 /** The nginx binary, installed with apt-get (as root) when missing, as the harness does for Chromium. */
 export function ensureNginx(log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): string {
   if (existsSync(NGINX)) return NGINX;
-  if (process.getuid?.() !== 0) throw new Error('nginx is not installed and the tests are not running as root: run `sudo apt-get install -y nginx`');
+  if (process.getuid?.() !== 0)
+    throw new Error(
+      'nginx is not installed and the tests are not running as root: run `sudo apt-get install -y nginx`',
+    );
   log('[deploy] nginx is missing: installing the Debian package with apt-get…');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'nginx']]) {
     const r = spawnSync('apt-get', args, { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    if (r.error || r.status !== 0) throw new Error(`Could not install nginx (apt-get ${args.join(' ')} failed): ${r.error?.message ?? r.stderr.trim().split('\n').slice(-5).join('\n')}`);
+    if (r.error || r.status !== 0)
+      throw new Error(
+        `Could not install nginx (apt-get ${args.join(' ')} failed): ${r.error?.message ?? r.stderr.trim().split('\n').slice(-5).join('\n')}`,
+      );
   }
   if (!existsSync(NGINX)) throw new Error(`apt-get installed nginx but ${NGINX} does not exist`);
   return NGINX;
@@ -29,7 +35,27 @@ export function ensureNginx(log: (line: string) => void = (l) => process.stderr.
 export function selfSignedCertificate(dir: string, host: string): { cert: string; key: string } {
   const cert = join(dir, 'cert.pem');
   const key = join(dir, 'key.pem');
-  const r = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', `/CN=${host}`, '-addext', `subjectAltName=DNS:${host}`], { encoding: 'utf8' });
+  const r = spawnSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-days',
+      '1',
+      '-subj',
+      `/CN=${host}`,
+      '-addext',
+      `subjectAltName=DNS:${host}`,
+    ],
+    { encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(`openssl req failed: ${r.stderr}`);
   return { cert, key };
 }
@@ -68,7 +94,9 @@ export async function startNginx(settings: NginxSettings): Promise<RunningNginx>
   writeFileSync(conf, renderNginxConf(settings));
   const test = spawnSync(binary, ['-t', '-p', settings.MAPA_RUN_DIR, '-c', conf], { encoding: 'utf8' });
   if (test.status !== 0) throw new Error(`nginx -t: ${test.stderr}`);
-  const child = spawn(binary, ['-p', settings.MAPA_RUN_DIR, '-c', conf, '-g', 'daemon off;'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(binary, ['-p', settings.MAPA_RUN_DIR, '-c', conf, '-g', 'daemon off;'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let log = '';
   child.stdout!.on('data', (d) => (log += d));
   child.stderr!.on('data', (d) => (log += d));

@@ -62,19 +62,34 @@ function publicMonthlyByCuadrante(): Map<string, Map<string, number>> {
 /** The series table of the area panel, as `[period, count | null]`. */
 async function shownSeries(page: Page, cuadrante: string): Promise<[string, number | null][]> {
   try {
-    await page.locator(`[data-testid="area-panel"][data-area-id="${cuadrante}"][data-state="ready"]`).waitFor({ timeout: 90_000 });
+    await page
+      .locator(`[data-testid="area-panel"][data-area-id="${cuadrante}"][data-state="ready"]`)
+      .waitFor({ timeout: 90_000 });
   } catch (err) {
     // say what the page shows instead (a rare timeout on a loaded CI machine left no trace)
     const seen = await page.evaluate(() => {
       const panel = document.querySelector('[data-testid="area-panel"]');
       const alerts = [...document.querySelectorAll('[role="alert"]')].map((a) => a.textContent?.trim());
-      return { url: location.href, panel: panel ? { id: panel.getAttribute('data-area-id'), state: panel.getAttribute('data-state') } : null, alerts };
+      return {
+        url: location.href,
+        panel: panel ? { id: panel.getAttribute('data-area-id'), state: panel.getAttribute('data-state') } : null,
+        alerts,
+      };
     });
     throw new Error(`${(err as Error).message.split('\n')[0]}; the page shows ${JSON.stringify(seen)}`, { cause: err });
   }
-  await page.locator('[data-testid="series-table"] tr[data-period]').first().waitFor({ state: 'attached', timeout: 30_000 });
+  await page
+    .locator('[data-testid="series-table"] tr[data-period]')
+    .first()
+    .waitFor({ state: 'attached', timeout: 30_000 });
   return page.$$eval('[data-testid="series-table"] tr[data-period]', (rows) =>
-    rows.map((row) => [row.getAttribute('data-period')!, row.hasAttribute('data-count') ? Number(row.getAttribute('data-count')) : null] as [string, number | null]),
+    rows.map(
+      (row) =>
+        [
+          row.getAttribute('data-period')!,
+          row.hasAttribute('data-count') ? Number(row.getAttribute('data-count')) : null,
+        ] as [string, number | null],
+    ),
   );
 }
 
@@ -84,7 +99,8 @@ const step = (msg: string) => process.stderr.write(`[access] ${msg}\n`);
 function watch(page: Page, into: string[]) {
   page.on('pageerror', (error) => into.push(`pageerror: ${error.message}`));
   page.on('console', (msg) => {
-    if (/content[- ]security[- ]policy|refused to (load|execute|apply|connect|create)/i.test(msg.text())) into.push(`csp: ${msg.text()}`);
+    if (/content[- ]security[- ]policy|refused to (load|execute|apply|connect|create)/i.test(msg.text()))
+      into.push(`csp: ${msg.text()}`);
   });
 }
 
@@ -129,9 +145,12 @@ describe('public view and liaison view side by side (headless Chromium)', () => 
 
     // The exact series, from the API as an admin (a territory member gets the same exact plan).
     const exact = (await (
-      await fetch(`${server.url}/api/areas/cuadrante/${encodeURIComponent(cuadrante)}/series?vintage=2016&from=${FROM}&to=${TO}`, {
-        headers: { Authorization: `Bearer ${adminToken}` },
-      })
+      await fetch(
+        `${server.url}/api/areas/cuadrante/${encodeURIComponent(cuadrante)}/series?vintage=2016&from=${FROM}&to=${TO}`,
+        {
+          headers: { Authorization: `Bearer ${adminToken}` },
+        },
+      )
     ).json()) as { series: { period: string; count: number }[] };
     const expectedLiaison = exact.series.map((p) => [p.period, p.count]);
     expect(expectedLiaison.map(([m]) => m)).toEqual(MONTHS);
@@ -153,9 +172,12 @@ describe('public view and liaison view side by side (headless Chromium)', () => 
     const publicSeries = await shownSeries(publicPage, cuadrante);
     expect(publicSeries.map(([m]) => m)).toEqual(MONTHS);
     // every month within the published rules against the raw count (docs/privacy.md), as the public API says
-    for (const [month, figure] of publicSeries) expect(monthViolation(figure, counts.get(month) ?? 0, K), month).toBeNull();
+    for (const [month, figure] of publicSeries)
+      expect(monthViolation(figure, counts.get(month) ?? 0, K), month).toBeNull();
     const publicApi = (await (
-      await fetch(`${server.url}/api/areas/cuadrante/${encodeURIComponent(cuadrante)}/series?vintage=2016&from=${FROM}&to=${TO}`)
+      await fetch(
+        `${server.url}/api/areas/cuadrante/${encodeURIComponent(cuadrante)}/series?vintage=2016&from=${FROM}&to=${TO}`,
+      )
     ).json()) as { series: { period: string; count: number | null }[] };
     expect(publicSeries).toEqual(publicApi.series.map((p) => [p.period, p.count]));
 
@@ -169,9 +191,14 @@ describe('public view and liaison view side by side (headless Chromium)', () => 
     await liaisonPage.fill('input[name="email"]', LIAISON.email);
     await liaisonPage.fill('input[name="password"]', 'no-es-la-clave');
     await liaisonPage.click('button[type="submit"]');
-    await expect.poll(() => liaisonPage.locator('[data-testid="login-error"]').textContent(), { timeout: 30_000 }).toContain('Correo o contraseña incorrectos');
+    await expect
+      .poll(() => liaisonPage.locator('[data-testid="login-error"]').textContent(), { timeout: 30_000 })
+      .toContain('Correo o contraseña incorrectos');
     await liaisonPage.fill('input[name="password"]', LIAISON.password);
-    await Promise.all([liaisonPage.waitForEvent('load', { timeout: 60_000 }), liaisonPage.click('button[type="submit"]')]);
+    await Promise.all([
+      liaisonPage.waitForEvent('load', { timeout: 60_000 }),
+      liaisonPage.click('button[type="submit"]'),
+    ]);
     const cookies = await liaisonBrowser.context.cookies(server.url);
     const session = cookies.find((c) => c.name === 'mc_session');
     expect(session?.httpOnly).toBe(true);
@@ -196,10 +223,16 @@ describe('public view and liaison view side by side (headless Chromium)', () => 
     step('liaison view checked');
     // the liaison's detail request is in the audit log, under its user
     const audit = (await (
-      await fetch(`${server.url}/api/audit?subject=user:${user.id}`, { headers: { Authorization: `Bearer ${adminToken}` } })
+      await fetch(`${server.url}/api/audit?subject=user:${user.id}`, {
+        headers: { Authorization: `Bearer ${adminToken}` },
+      })
     ).json()) as { items: { path: string; role: string; area_ids: string[]; status: number }[] };
     const seriesEntry = audit.items.find((i) => i.path === `/api/areas/cuadrante/${cuadrante}/series`);
-    expect(seriesEntry, JSON.stringify(audit.items.map((i) => i.path))).toMatchObject({ role: 'enlace', area_ids: [cuadrante], status: 200 });
+    expect(seriesEntry, JSON.stringify(audit.items.map((i) => i.path))).toMatchObject({
+      role: 'enlace',
+      area_ids: [cuadrante],
+      status: 200,
+    });
 
     // --- the screenshot: both views, side by side, with a caption each
     await Promise.all([publicPage.waitForTimeout(1_500), liaisonPage.waitForTimeout(1_500)]); // last tiles and labels paint
@@ -218,7 +251,10 @@ describe('public view and liaison view side by side (headless Chromium)', () => 
 
     step('screenshot saved');
     // "Salir" ends the session: the badge offers "Entrar" again and the panel goes back to the public figures
-    await Promise.all([liaisonPage.waitForEvent('load', { timeout: 60_000 }), liaisonPage.click('[data-testid="logout"]')]);
+    await Promise.all([
+      liaisonPage.waitForEvent('load', { timeout: 60_000 }),
+      liaisonPage.click('[data-testid="logout"]'),
+    ]);
     await liaisonPage.locator('[data-testid="account-badge"][data-role="public"]').waitFor({ timeout: 60_000 });
     expect(await shownSeries(liaisonPage, cuadrante)).toEqual(publicSeries);
     expect(problems).toEqual([]);
@@ -244,7 +280,9 @@ describe('public view and liaison view side by side (headless Chromium)', () => 
       await page.fill('input[name="password"]', 'corta');
       await page.fill('input[name="repeat"]', 'corta');
       await page.click('button[type="submit"]');
-      await expect.poll(() => page.locator('[data-testid="invitation-error"]').textContent(), { timeout: 30_000 }).toContain('al menos 10 caracteres');
+      await expect
+        .poll(() => page.locator('[data-testid="invitation-error"]').textContent(), { timeout: 30_000 })
+        .toContain('al menos 10 caracteres');
       await page.fill('input[name="password"]', 'una-clave-larga-1');
       await page.fill('input[name="repeat"]', 'una-clave-larga-1');
       await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), page.click('button[type="submit"]')]);

@@ -115,7 +115,9 @@ describe('web map (headless Chromium)', () => {
     expect(hexagons.count).toBe(api.cells.length);
 
     // The map is centred on the cuadrante: a click in the middle of the visible map selects it.
-    await page.waitForFunction(() => document.querySelector('[data-testid="map"]')?.getAttribute('data-hexagons-state') === 'ready');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="map"]')?.getAttribute('data-hexagons-state') === 'ready',
+    );
     await page.waitForTimeout(1_000); // boundary GeoJSON parsed and drawn by the worker
     const box = (await page.locator('[data-testid="map"]').boundingBox())!;
     // BaseMap pads the view by the controls' width on wide screens: the centre shifts right by half of it.
@@ -126,23 +128,36 @@ describe('web map (headless Chromium)', () => {
     await panel.waitFor({ timeout: 60_000 });
     await page.locator('[data-testid="series-table"] tr[data-period]').first().waitFor({ state: 'attached' });
     const shown = await page.$$eval('[data-testid="series-table"] tr[data-period]', (rows) =>
-      rows.map((row) => [row.getAttribute('data-period'), row.hasAttribute('data-count') ? Number(row.getAttribute('data-count')) : null]),
+      rows.map((row) => [
+        row.getAttribute('data-period'),
+        row.hasAttribute('data-count') ? Number(row.getAttribute('data-count')) : null,
+      ]),
     );
     expect(shown.map(([month]) => month)).toEqual(MONTHS);
-    for (const [month, figure] of shown as [string, number | null][]) expect(monthViolation(figure, counts.get(month) ?? 0, K), month).toBeNull();
+    for (const [month, figure] of shown as [string, number | null][])
+      expect(monthViolation(figure, counts.get(month) ?? 0, K), month).toBeNull();
     // the panel shows the API's public figures for the cuadrante
     const publicSeries = async (id: string) =>
-      ((await (await fetch(`${server.url}/api/areas/cuadrante/${encodeURIComponent(id)}/series?vintage=2016&from=${FROM}&to=${TO}`)).json()) as {
-        series: { period: string; count: number | null }[];
-      }).series;
+      (
+        (await (
+          await fetch(
+            `${server.url}/api/areas/cuadrante/${encodeURIComponent(id)}/series?vintage=2016&from=${FROM}&to=${TO}`,
+          )
+        ).json()) as {
+          series: { period: string; count: number | null }[];
+        }
+      ).series;
     expect(shown).toEqual((await publicSeries(cuadrante)).map((p) => [p.period, p.count]));
     // a cuadrante with a month of 1 or 2 incidents never shows that count
-    const small = [...monthly].find(([id, m]) => polygonOf.has(id) && MONTHS.some((x) => [1, 2].includes(m.get(x) ?? 0)));
+    const small = [...monthly].find(
+      ([id, m]) => polygonOf.has(id) && MONTHS.some((x) => [1, 2].includes(m.get(x) ?? 0)),
+    );
     expect(small, 'a cuadrante with a month of 1 or 2 incidents').toBeDefined();
     const [sid, smonths] = small!;
     const series = await publicSeries(sid);
     expect(series.map((p) => p.period)).toEqual(MONTHS);
-    for (const p of series) expect(monthViolation(p.count, smonths.get(p.period) ?? 0, K), `${sid} ${p.period}`).toBeNull();
+    for (const p of series)
+      expect(monthViolation(p.count, smonths.get(p.period) ?? 0, K), `${sid} ${p.period}`).toBeNull();
     expect(page.url()).toContain(`sel=${cuadrante}`);
 
     // The screenshot: the same shared view a little farther out, so hexagons fill the frame.
@@ -150,7 +165,9 @@ describe('web map (headless Chromium)', () => {
     overview.searchParams.set('z', '12');
     await page.goto(overview.toString());
     await waitForHexagons(page);
-    await page.locator(`[data-testid="area-panel"][data-area-id="${cuadrante}"][data-state="ready"]`).waitFor({ timeout: 60_000 });
+    await page
+      .locator(`[data-testid="area-panel"][data-area-id="${cuadrante}"][data-state="ready"]`)
+      .waitFor({ timeout: 60_000 });
     await page.waitForTimeout(1_000); // let the label font and last tiles paint
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'map.png') });
@@ -176,28 +193,39 @@ describe('web map (headless Chromium)', () => {
     // Hidalgo (Metro lines 2 and 3) as the bundled extract places it; the line colours come from routes.txt
     const transit = (await (await fetch(`${server.url}/api/transit`)).json()) as GeoJSON.FeatureCollection;
     const lines = transit.features.filter((f) => f.geometry.type === 'LineString');
-    const hidalgo = transit.features.find((f) => f.properties?.kind === 'station' && f.properties.system === 'metro' && f.properties.name === 'Hidalgo')!;
+    const hidalgo = transit.features.find(
+      (f) => f.properties?.kind === 'station' && f.properties.system === 'metro' && f.properties.name === 'Hidalgo',
+    )!;
     const [lng, lat] = (hidalgo.geometry as GeoJSON.Point).coordinates;
-    const line2 = lines.find((f) => f.properties?.system === 'metro' && f.properties.line === '2')!.properties!.color as string;
+    const line2 = lines.find((f) => f.properties?.system === 'metro' && f.properties.line === '2')!.properties!
+      .color as string;
     expect(line2).toBe('#0071C1'); // routes.txt: CMX0200L2 … 0071C1
     await page.goto(`${server.url}/?c=${lng},${lat}&z=15&p=${FIRST_MONTH}..${LAST_MONTH}&layer=h3`);
-    await page.waitForSelector(`[data-testid="map"][data-transit-state="ready"][data-transit-lines="${lines.length}"]`, { timeout: 60_000 });
+    await page.waitForSelector(
+      `[data-testid="map"][data-transit-state="ready"][data-transit-lines="${lines.length}"]`,
+      { timeout: 60_000 },
+    );
     await waitForHexagons(page);
     await page.waitForTimeout(1_500); // colonia names fetched at street zoom, label font painted
     // pixels of Metro line 2's blue on the map canvas (preserveDrawingBuffer keeps the last frame)
     const [r, g, b] = [1, 3, 5].map((i) => parseInt(line2.slice(i, i + 2), 16));
-    const bluePixels = await page.evaluate(([r, g, b]) => {
-      const canvas = document.querySelector<HTMLCanvasElement>('canvas.maplibregl-canvas')!;
-      const copy = document.createElement('canvas');
-      copy.width = canvas.width;
-      copy.height = canvas.height;
-      const ctx = copy.getContext('2d')!;
-      ctx.drawImage(canvas, 0, 0);
-      const data = ctx.getImageData(0, 0, copy.width, copy.height).data;
-      let n = 0;
-      for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 40 && data[i + 3] > 200) n++;
-      return n;
-    }, [r, g, b]);
+    const bluePixels = await page.evaluate(
+      ([r, g, b]) => {
+        const canvas = document.querySelector<HTMLCanvasElement>('canvas.maplibregl-canvas')!;
+        const copy = document.createElement('canvas');
+        copy.width = canvas.width;
+        copy.height = canvas.height;
+        const ctx = copy.getContext('2d')!;
+        ctx.drawImage(canvas, 0, 0);
+        const data = ctx.getImageData(0, 0, copy.width, copy.height).data;
+        let n = 0;
+        for (let i = 0; i < data.length; i += 4)
+          if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 40 && data[i + 3] > 200)
+            n++;
+        return n;
+      },
+      [r, g, b],
+    );
     expect(bluePixels).toBeGreaterThan(200);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'map-transit.png') });
@@ -211,13 +239,20 @@ describe('web map (headless Chromium)', () => {
     ).json()) as { cells: unknown[] };
     expect(api.cells).toEqual([]);
     await page.goto(`${server.url}/?p=2014-01..2014-01&cat=narcomenudeo&z=11`);
-    await page.waitForSelector('[data-testid="map"][data-hexagons-state="ready"][data-hexagons-count="0"]', { timeout: 60_000 });
+    await page.waitForSelector('[data-testid="map"][data-hexagons-state="ready"][data-hexagons-count="0"]', {
+      timeout: 60_000,
+    });
     await expect.poll(() => page.locator('.legend').textContent()).toContain('No hay incidentes para estos filtros');
   });
 
   /** The public ranking of every area of `kind` over [FROM, TO): the figures the choropleth colours. */
-  async function publicAreaFigures(kind: string, category?: string): Promise<{ status: number; body: { items: { id: string; count: number | null }[]; embargo_from?: string } }> {
-    const res = await fetch(`${server.url}/api/rank?kind=${kind}&from=${FROM}&to=${TO}&limit=2000${category ? `&category=${category}` : ''}`);
+  async function publicAreaFigures(
+    kind: string,
+    category?: string,
+  ): Promise<{ status: number; body: { items: { id: string; count: number | null }[]; embargo_from?: string } }> {
+    const res = await fetch(
+      `${server.url}/api/rank?kind=${kind}&from=${FROM}&to=${TO}&limit=2000${category ? `&category=${category}` : ''}`,
+    );
     return { status: res.status, body: await res.json() };
   }
 
@@ -237,14 +272,18 @@ describe('web map (headless Chromium)', () => {
 
     await page.goto(`${server.url}/?p=${FIRST_MONTH}..${LAST_MONTH}&cat=violacion&layer=cuadrante&z=10`);
     const map = page.locator('[data-testid="map"]');
-    await page.waitForSelector('[data-testid="map"][data-areas-state="ready"][data-areas-kind="alcaldia"]', { timeout: 60_000 });
+    await page.waitForSelector('[data-testid="map"][data-areas-state="ready"][data-areas-kind="alcaldia"]', {
+      timeout: 60_000,
+    });
     expect(await map.getAttribute('data-hexagons-state')).toBe('off');
     expect(Number(await map.getAttribute('data-areas-count'))).toBe(shownByApi);
     const note = await page.locator('[data-testid="sensitive-note"]').textContent();
     expect(note).toContain('Violación es una categoría sensible');
     expect(note).toContain('solo por alcaldía y mes');
     expect(note).toContain('30 días después de terminar');
-    expect(await page.locator('[data-testid="published-months"]').textContent()).toContain('todos los meses del periodo');
+    expect(await page.locator('[data-testid="published-months"]').textContent()).toContain(
+      'todos los meses del periodo',
+    );
     expect(await page.locator('[data-testid="area-threshold"]').textContent()).toContain('al menos 3');
     expect(await page.locator('[role="alert"]').count()).toBe(0);
     expect(await page.locator('input[name="color-by"][value="areas"]').isChecked()).toBe(true);
@@ -252,7 +291,9 @@ describe('web map (headless Chromium)', () => {
     const box = (await map.boundingBox())!;
     const padding = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize) * 22);
     await page.mouse.click(box.x + (box.width + padding) / 2, box.y + box.height / 2);
-    await page.locator('[data-testid="area-panel"][data-area-kind="alcaldia"][data-state="ready"]').waitFor({ timeout: 60_000 });
+    await page
+      .locator('[data-testid="area-panel"][data-area-kind="alcaldia"][data-state="ready"]')
+      .waitFor({ timeout: 60_000 });
     await page.waitForTimeout(500);
     mkdirSync(ARTIFACTS, { recursive: true });
     mkdirSync(join(ARTIFACTS, 'screenshots'), { recursive: true });
@@ -263,10 +304,13 @@ describe('web map (headless Chromium)', () => {
     const colonias = await publicAreaFigures('colonia');
     expect(colonias.status).toBe(200);
     // cell-key: a public figure is 0 or at least k, never withheld
-    for (const item of colonias.body.items) expect(item.count === 0 || (item.count !== null && item.count >= K), item.id).toBe(true);
+    for (const item of colonias.body.items)
+      expect(item.count === 0 || (item.count !== null && item.count >= K), item.id).toBe(true);
     const coloured = colonias.body.items.filter((i) => i.count! > 0).length;
     await page.goto(`${server.url}/?p=${FIRST_MONTH}..${LAST_MONTH}&layer=colonia&color=areas&c=-99.1500,19.4200&z=12`);
-    await page.waitForSelector('[data-testid="map"][data-areas-state="ready"][data-areas-kind="colonia"]', { timeout: 60_000 });
+    await page.waitForSelector('[data-testid="map"][data-areas-state="ready"][data-areas-kind="colonia"]', {
+      timeout: 60_000,
+    });
     expect(Number(await page.locator('[data-testid="map"]').getAttribute('data-areas-count'))).toBe(coloured);
     const legend = (await page.locator('[data-testid="area-legend"]').textContent())!;
     expect(legend).toContain(`0 (${(colonias.body.items.length - coloured).toLocaleString('es-MX')} áreas)`);
@@ -277,7 +321,9 @@ describe('web map (headless Chromium)', () => {
     await waitForHexagons(page);
     expect(await page.locator('[data-testid="area-legend"]').count()).toBe(0);
     await page.locator('input[name="color-by"][value="areas"]').check({ force: true });
-    await page.waitForSelector('[data-testid="map"][data-areas-state="ready"][data-areas-kind="colonia"]', { timeout: 60_000 });
+    await page.waitForSelector('[data-testid="map"][data-areas-state="ready"][data-areas-kind="colonia"]', {
+      timeout: 60_000,
+    });
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(ARTIFACTS, 'screenshots', 'areas-colonias.png') });
     expect(pageErrors).toEqual([]);

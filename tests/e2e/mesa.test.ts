@@ -102,7 +102,9 @@ describe('Mesa views (headless Chromium)', () => {
   });
 
   it('shows two periods side by side on synchronised maps, then their difference map', async () => {
-    await page.goto(`${server.url}/?c=-99.1400,19.4200&z=11.5&p=2016-01..2016-06#comparar?a=2015-01..2015-06&b=2016-01..2016-06`);
+    await page.goto(
+      `${server.url}/?c=-99.1400,19.4200&z=11.5&p=2016-01..2016-06#comparar?a=2015-01..2015-06&b=2016-01..2016-06`,
+    );
     const t0 = Date.now();
     const step = (label: string) => process.stderr.write(`[mesa e2e] ${label} at ${Date.now() - t0} ms\n`);
     const mapA = page.locator('[data-testid="compare-map-a"][data-hexagons-state="ready"]');
@@ -112,7 +114,11 @@ describe('Mesa views (headless Chromium)', () => {
 
     // zoom 11.5 → resolution 8 (lib/h3Resolution); each map has exactly its period's cells
     const cells = async (from: string, to: string) =>
-      ((await (await fetch(`${server.url}/api/hotspots?res=8&from=${from}&to=${to}`)).json()) as { cells: { h3: string }[] }).cells;
+      (
+        (await (await fetch(`${server.url}/api/hotspots?res=8&from=${from}&to=${to}`)).json()) as {
+          cells: { h3: string }[];
+        }
+      ).cells;
     const [apiA, apiB] = await Promise.all([cells('2015-01-01', '2015-07-01'), cells(FROM, TO)]);
     expect(apiA.length).toBeGreaterThan(0);
     expect(Number(await mapA.getAttribute('data-hexagons-count'))).toBe(apiA.length);
@@ -127,7 +133,9 @@ describe('Mesa views (headless Chromium)', () => {
     await page.mouse.down();
     await page.mouse.move(box.x + box.width / 2 - 150, box.y + box.height / 2 + 80, { steps: 5 });
     await page.mouse.up();
-    await expect.poll(async () => (await center(page, 'compare-map-a'))[0], { timeout: 10_000 }).toBeGreaterThan(before[0] + 0.01);
+    await expect
+      .poll(async () => (await center(page, 'compare-map-a'))[0], { timeout: 10_000 })
+      .toBeGreaterThan(before[0] + 0.01);
     step('map A panned');
     const afterA = await center(page, 'compare-map-a');
     await expect.poll(() => center(page, 'compare-map-b'), { timeout: 10_000 }).toEqual(afterA);
@@ -175,10 +183,14 @@ describe('Mesa views (headless Chromium)', () => {
       await sheetPage.goto(`${server.url}/?p=2016-01..2016-06${hash}`);
       await sheetPage.locator('[data-testid="patrol-sheet"][data-state="ready"]').waitFor({ timeout: 60_000 });
       const shown = await sheetPage.$$eval('[data-testid="heat-table"] tbody tr', (rows) =>
-        rows.map((row) => [...row.querySelectorAll('td[data-count]')].map((td) => Number(td.getAttribute('data-count')))),
+        rows.map((row) =>
+          [...row.querySelectorAll('td[data-count]')].map((td) => Number(td.getAttribute('data-count'))),
+        ),
       );
       expect(shown).toEqual(expected.counts);
-      expect(Number(await sheetPage.locator('[data-testid="heat-table"]').getAttribute('data-total'))).toBe(sum(expected.counts));
+      expect(Number(await sheetPage.locator('[data-testid="heat-table"]').getAttribute('data-total'))).toBe(
+        sum(expected.counts),
+      );
       expect(Number(await sheetPage.locator('[data-testid="heat-total"]').textContent())).toBe(sum(expected.counts));
       expect(await sheetPage.locator('[data-testid="heat-table"] tbody th[scope="row"]').allTextContents()).toEqual([
         'lunes',
@@ -202,7 +214,12 @@ describe('Mesa views (headless Chromium)', () => {
       await sheetPage.emulateMedia({ media: 'print' });
       expect(await sheetPage.locator('.patrol .actions').isVisible()).toBe(false);
       await sheetPage.screenshot({ path: join(ARTIFACTS, 'mesa-patrol-print.png'), fullPage: true });
-      const pdf = await sheetPage.pdf({ format: 'A4', landscape: true, printBackground: true, preferCSSPageSize: true });
+      const pdf = await sheetPage.pdf({
+        format: 'A4',
+        landscape: true,
+        printBackground: true,
+        preferCSSPageSize: true,
+      });
       writeFileSync(join(ARTIFACTS, 'mesa-patrol.pdf'), pdf);
       const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? [];
       expect(pages.length).toBe(1);
@@ -213,20 +230,26 @@ describe('Mesa views (headless Chromium)', () => {
 
   it('shows the semáforo the API computes for the selected cuadrante, in words', async () => {
     const heat = sscHeatByCuadrante();
-    const [cuadrante] = [...heat].filter(([id]) => id && !id.includes('NO ESPECIFICADO')).sort((a, b) => sum(b[1].counts) - sum(a[1].counts))[0];
+    const [cuadrante] = [...heat]
+      .filter(([id]) => id && !id.includes('NO ESPECIFICADO'))
+      .sort((a, b) => sum(b[1].counts) - sum(a[1].counts))[0];
     const api = (await (
-      await fetch(`${server.url}/api/semaforo?kind=cuadrante&ids=${encodeURIComponent(cuadrante)}&vintage=2016&month=2016-06`)
+      await fetch(
+        `${server.url}/api/semaforo?kind=cuadrante&ids=${encodeURIComponent(cuadrante)}&vintage=2016&month=2016-06`,
+      )
     ).json()) as { items: { color: string | null }[] };
     const color = api.items[0].color;
     const label = { verde: 'Verde', amarillo: 'Amarillo', rojo: 'Rojo' }[color ?? ''] ?? 'Sin línea base';
-    await page.goto(`${server.url}/?p=2016-01..2016-06&layer=cuadrante&v=2016&sel=${encodeURIComponent(cuadrante)}&z=13`);
+    await page.goto(
+      `${server.url}/?p=2016-01..2016-06&layer=cuadrante&v=2016&sel=${encodeURIComponent(cuadrante)}&z=13`,
+    );
     const light = page.locator('[data-testid="semaforo"]');
     await light.waitFor({ timeout: 60_000 });
     expect(await light.getAttribute('data-color')).toBe(color ?? 'none');
     expect(await light.textContent()).toContain(label);
-    await expect.poll(() => page.locator('[data-testid="trend"]').textContent(), { timeout: 30_000 }).toMatch(
-      /Tendencia al alza|Tendencia a la baja|Sin tendencia significativa/,
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="trend"]').textContent(), { timeout: 30_000 })
+      .toMatch(/Tendencia al alza|Tendencia a la baja|Sin tendencia significativa/);
     await page.locator('[data-testid="area-panel"]').screenshot({ path: join(ARTIFACTS, 'mesa-panel.png') });
 
     // sources side by side for the same cuadrante: the official figure is the sum of the half year's
@@ -235,12 +258,16 @@ describe('Mesa views (headless Chromium)', () => {
     // or chat incidents
     const rows = parse(readBundled('crime/ssc_crime_points_2013_2016.csv.gz'), { columns: true }) as SscRow[];
     const byMonth = new Map<string, number>();
-    for (const r of rows) if (r.cuadrante === cuadrante && r.date >= FROM && r.date < TO && r.crime !== 'VIOLACION') byMonth.set(r.date.slice(0, 7), (byMonth.get(r.date.slice(0, 7)) ?? 0) + 1);
+    for (const r of rows)
+      if (r.cuadrante === cuadrante && r.date >= FROM && r.date < TO && r.crime !== 'VIOLACION')
+        byMonth.set(r.date.slice(0, 7), (byMonth.get(r.date.slice(0, 7)) ?? 0) + 1);
     const halfYear = ['2016-01', '2016-02', '2016-03', '2016-04', '2016-05', '2016-06'].map((m) => byMonth.get(m) ?? 0);
     await page.locator('[data-testid="open-sources"]').click();
     const view = page.locator('[data-testid="sources-view"][data-state="ready"]');
     await view.waitFor({ timeout: 60_000 });
-    expect(windowViolation(Number(await view.locator('[data-source="official"]').getAttribute('data-count')), halfYear, 3)).toBeNull();
+    expect(
+      windowViolation(Number(await view.locator('[data-source="official"]').getAttribute('data-count')), halfYear, 3),
+    ).toBeNull();
     for (const source of ['news', 'citizen', 'chat'])
       expect(Number(await view.locator(`[data-source="${source}"]`).getAttribute('data-count'))).toBe(0);
     expect(await view.textContent()).toContain('cifra negra');
@@ -249,31 +276,49 @@ describe('Mesa views (headless Chromium)', () => {
   });
 
   it('switches the hexagons to emerging hot spots and to Gi*: the map draws the cells the API classifies, the legend counts them, PAI shown', async () => {
-    const api = async <T,>(path: string) => (await (await fetch(`${server.url}${path}`)).json()) as T;
+    const api = async <T>(path: string) => (await (await fetch(`${server.url}${path}`)).json()) as T;
     // zoom 11 → resolution 8; the period Jul 2015 – Jun 2016 (12 monthly steps)
     await page.goto(`${server.url}/?c=-99.1332,19.4000&z=11&p=2015-07..2016-06&hx=emerging`);
     const map = page.locator('[data-testid="map"]');
-    await page.waitForSelector('[data-testid="map"][data-hexagons-mode="emerging"][data-hexagons-state="ready"]', { timeout: 90_000 });
-    const emerging = await api<{ months: number; summary: Record<string, number>; cells: { category: string }[] }>('/api/hotspots/emerging?res=8&from=2015-07-01&to=2016-07-01');
+    await page.waitForSelector('[data-testid="map"][data-hexagons-mode="emerging"][data-hexagons-state="ready"]', {
+      timeout: 90_000,
+    });
+    const emerging = await api<{ months: number; summary: Record<string, number>; cells: { category: string }[] }>(
+      '/api/hotspots/emerging?res=8&from=2015-07-01&to=2016-07-01',
+    );
     expect(emerging.months).toBe(12);
     expect(emerging.cells.length).toBeGreaterThan(0);
     expect(Number(await map.getAttribute('data-hexagons-count'))).toBe(emerging.cells.length);
     const legend = page.locator('[data-testid="legend"][data-mode="emerging"]');
-    const shownClasses = await legend.locator('li[data-class]').evaluateAll((items) => items.map((li) => [li.getAttribute('data-class'), Number(li.getAttribute('data-count'))]));
+    const shownClasses = await legend
+      .locator('li[data-class]')
+      .evaluateAll((items) =>
+        items.map((li) => [li.getAttribute('data-class'), Number(li.getAttribute('data-count'))]),
+      );
     const expectedClasses = Object.entries(emerging.summary).filter(([k, n]) => k !== 'no_pattern' && n > 0);
     expect(Object.fromEntries(shownClasses)).toEqual(Object.fromEntries(expectedClasses));
     expect(await legend.textContent()).toContain('Puntos calientes emergentes');
     await page.screenshot({ path: join(ARTIFACTS, 'mesa-emerging.png') });
 
     await page.locator('input[name="hex-mode"][value="gistar"]').check();
-    await page.waitForSelector('[data-testid="map"][data-hexagons-mode="gistar"][data-hexagons-state="ready"]', { timeout: 60_000 });
-    const gistar = await api<{ cells: { count: number; hot: boolean | null }[] }>('/api/hotspots/gistar?res=8&from=2015-07-01&to=2016-07-01');
-    expect(Number(await map.getAttribute('data-hexagons-count'))).toBe(gistar.cells.filter((c) => c.hot !== null || c.count > 0).length);
+    await page.waitForSelector('[data-testid="map"][data-hexagons-mode="gistar"][data-hexagons-state="ready"]', {
+      timeout: 60_000,
+    });
+    const gistar = await api<{ cells: { count: number; hot: boolean | null }[] }>(
+      '/api/hotspots/gistar?res=8&from=2015-07-01&to=2016-07-01',
+    );
+    expect(Number(await map.getAttribute('data-hexagons-count'))).toBe(
+      gistar.cells.filter((c) => c.hot !== null || c.count > 0).length,
+    );
     const hot = gistar.cells.filter((c) => c.hot === true).length;
     expect(hot).toBeGreaterThan(0);
-    expect(Number(await page.locator('[data-testid="legend"] li[data-class="hot"]').getAttribute('data-count'))).toBe(hot);
+    expect(Number(await page.locator('[data-testid="legend"] li[data-class="hot"]').getAttribute('data-count'))).toBe(
+      hot,
+    );
     const pai = await api<{ items: { pai: number }[] }>('/api/hotspots/pai?res=8&month=2016-06');
-    await expect.poll(() => page.locator('[data-testid="pai"]').getAttribute('data-pai'), { timeout: 30_000 }).toBe(String(pai.items[0].pai));
+    await expect
+      .poll(() => page.locator('[data-testid="pai"]').getAttribute('data-pai'), { timeout: 30_000 })
+      .toBe(String(pai.items[0].pai));
     expect(await page.locator('[data-testid="pai"]').textContent()).toContain('Precisión predictiva (PAI)');
     expect(page.url()).toContain('hx=gistar');
     await page.screenshot({ path: join(ARTIFACTS, 'mesa-gistar.png') });
@@ -295,22 +340,34 @@ describe('Mesa views (headless Chromium)', () => {
     const padding = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize) * 22);
     await page.mouse.click(box.x + (box.width + padding) / 2, box.y + box.height / 2);
 
-    const panel = page.locator(`[data-testid="area-panel"][data-area-kind="h3"][data-area-id="${cell}"][data-state="ready"]`);
+    const panel = page.locator(
+      `[data-testid="area-panel"][data-area-kind="h3"][data-area-id="${cell}"][data-state="ready"]`,
+    );
     await panel.waitFor({ timeout: 60_000 });
     expect(await page.locator('[data-testid="map"]').getAttribute('data-selected-cell')).toBe(cell);
     expect(await panel.locator('[data-testid="area-title"]').textContent()).toMatch(/^Hexágono en .+, .+/);
-    const shown = await panel.locator('[data-testid="series-table"] tr[data-period]').evaluateAll((rows) =>
-      rows.map((row) => [row.getAttribute('data-period'), row.hasAttribute('data-count') ? Number(row.getAttribute('data-count')) : null]),
-    );
+    const shown = await panel
+      .locator('[data-testid="series-table"] tr[data-period]')
+      .evaluateAll((rows) =>
+        rows.map((row) => [
+          row.getAttribute('data-period'),
+          row.hasAttribute('data-count') ? Number(row.getAttribute('data-count')) : null,
+        ]),
+      );
     const months = ['2016-01', '2016-02', '2016-03', '2016-04', '2016-05', '2016-06'];
     expect(shown.map(([m]) => m)).toEqual(months);
     // each month within the published rules against the raw count, and as the public API answers
-    for (const [m, figure] of shown) expect(monthViolation(figure as number | null, counts.get(m as string) ?? 0, 3), m as string).toBeNull();
-    const publicSeries = (await (await fetch(`${server.url}/api/areas/h3/${cell}/series?from=${FROM}&to=${TO}`)).json()) as { series: { period: string; count: number | null }[] };
+    for (const [m, figure] of shown)
+      expect(monthViolation(figure as number | null, counts.get(m as string) ?? 0, 3), m as string).toBeNull();
+    const publicSeries = (await (
+      await fetch(`${server.url}/api/areas/h3/${cell}/series?from=${FROM}&to=${TO}`)
+    ).json()) as { series: { period: string; count: number | null }[] };
     expect(shown).toEqual(publicSeries.series.map((p) => [p.period, p.count]));
     expect(page.url()).toContain(`layer=h3&v=2023&sel=${cell}`);
 
-    const api = (await (await fetch(`${server.url}/api/semaforo?kind=h3&ids=${cell}&month=2016-06`)).json()) as { items: { color: string | null }[] };
+    const api = (await (await fetch(`${server.url}/api/semaforo?kind=h3&ids=${cell}&month=2016-06`)).json()) as {
+      items: { color: string | null }[];
+    };
     const light = panel.locator('[data-testid="semaforo"]');
     await light.waitFor({ timeout: 60_000 });
     expect(await light.getAttribute('data-color')).toBe(api.items[0].color ?? 'none');
@@ -322,11 +379,23 @@ describe('Mesa views (headless Chromium)', () => {
   it('a Mesa member logs in and sets a target from the area panel; its monthly progress is the raw CSV count', async () => {
     // sector OASIS (2016): 478 robo_transeunte points in 2015, 39.83 a month; −25 % → 29.875 a month
     const sectorOf = sectorLookup2016();
-    const monthly = monthlyOf(rawSscRows(), (r) => ROBO_TRANSEUNTE.has(r.crime) && sectorOf.get(r.cuadrante)?.sector === 'OASIS');
-    const baseline = Array.from({ length: 12 }, (_, i) => monthly.get(`2015-${String(i + 1).padStart(2, '0')}`) ?? 0).reduce((a, b) => a + b, 0);
+    const monthly = monthlyOf(
+      rawSscRows(),
+      (r) => ROBO_TRANSEUNTE.has(r.crime) && sectorOf.get(r.cuadrante)?.sector === 'OASIS',
+    );
+    const baseline = Array.from(
+      { length: 12 },
+      (_, i) => monthly.get(`2015-${String(i + 1).padStart(2, '0')}`) ?? 0,
+    ).reduce((a, b) => a + b, 0);
     expect(baseline).toBe(478);
     const goal = (baseline / 12) * 0.75;
-    await createUser(store, { email: 'mesa.oasis@example.org', password: 'clave-de-la-mesa-1', name: 'Mesa Oasis', role: 'mesa', territory: ['OASIS'] });
+    await createUser(store, {
+      email: 'mesa.oasis@example.org',
+      password: 'clave-de-la-mesa-1',
+      name: 'Mesa Oasis',
+      role: 'mesa',
+      territory: ['OASIS'],
+    });
     await page.goto(`${server.url}/#entrar`);
     await page.locator('[data-testid="login-page"]').waitFor({ timeout: 60_000 });
     await page.fill('input[name="email"]', 'mesa.oasis@example.org');
@@ -345,9 +414,13 @@ describe('Mesa views (headless Chromium)', () => {
     await form.locator('input[name="due_month"]').fill('2016-06');
     await form.locator('button[type="submit"]').click();
 
-    const target = page.locator('[data-testid="targets-panel"] article', { hasText: 'Robo a transeúnte −25 % (prueba)' });
+    const target = page.locator('[data-testid="targets-panel"] article', {
+      hasText: 'Robo a transeúnte −25 % (prueba)',
+    });
     await target.waitFor({ timeout: 60_000 });
-    const rows = await target.locator('table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    const rows = await target
+      .locator('table tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
     const months = ['2016-01', '2016-02', '2016-03', '2016-04', '2016-05', '2016-06'];
     expect(rows.map((r) => [r[0], Number(r[1])])).toEqual(months.map((m) => [m, monthly.get(m) ?? 0]));
     expect(rows.map((r) => r[3])).toEqual(months.map((m) => ((monthly.get(m) ?? 0) <= goal ? 'sí' : 'no')));
@@ -360,9 +433,18 @@ describe('Mesa views (headless Chromium)', () => {
   });
 
   it('a Mesa member of an alcaldía sees the news incidents of her area with every outlet behind them', async () => {
-    await processHandwritten(store, TUNING.filter((x) => x.event === 'E1'));
+    await processHandwritten(
+      store,
+      TUNING.filter((x) => x.event === 'E1'),
+    );
     // Metro Pantitlán (the event's place) lies in Venustiano Carranza, 09017
-    await createUser(store, { email: 'mesa.vc@example.org', password: 'clave-de-la-mesa-2', name: 'Mesa VC', role: 'mesa', territory: ['09017'] });
+    await createUser(store, {
+      email: 'mesa.vc@example.org',
+      password: 'clave-de-la-mesa-2',
+      name: 'Mesa VC',
+      role: 'mesa',
+      territory: ['09017'],
+    });
     // the previous test's Mesa is still signed in: a new visitor
     await page.context().clearCookies();
     await page.goto(`${server.url}/#entrar`);
@@ -376,7 +458,9 @@ describe('Mesa views (headless Chromium)', () => {
     const incident = page.locator('[data-testid="news-sources"] [data-testid="news-incident"]');
     await incident.first().waitFor({ timeout: 60_000 });
     expect(await incident.count()).toBe(1);
-    const links = await incident.locator('a').evaluateAll((as) => as.map((a) => [a.textContent, (a as HTMLAnchorElement).href]));
+    const links = await incident
+      .locator('a')
+      .evaluateAll((as) => as.map((a) => [a.textContent, (a as HTMLAnchorElement).href]));
     const e1 = TUNING.filter((x) => x.event === 'E1');
     expect(links.map(([title]) => title).sort()).toEqual(e1.map((a) => a.title).sort());
     expect(links.every(([, href]) => /^https:\/\/\w+\.example\.mx\/nota\/t0[12]$/.test(href ?? ''))).toBe(true);

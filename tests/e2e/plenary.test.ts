@@ -69,7 +69,9 @@ describe('plenary mode (headless Chromium)', () => {
     await page.setExtraHTTPHeaders(auth);
     await page.setViewportSize({ width: 1400, height: 800 });
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    const rank = await api(`/api/rank?kind=sector&vintage=${VINTAGE}&from=${MONTH}-01&to=2016-07-01&category=${CATEGORY}&by=count&limit=1`);
+    const rank = await api(
+      `/api/rank?kind=sector&vintage=${VINTAGE}&from=${MONTH}-01&to=2016-07-01&category=${CATEGORY}&by=count&limit=1`,
+    );
     sector = rank.items[0];
   }, 600_000);
 
@@ -87,12 +89,16 @@ describe('plenary mode (headless Chromium)', () => {
   }
 
   async function expectSlide(number: number, total: number, heading: string | RegExp) {
-    await page.waitForSelector(`[data-testid="plenary"][data-ready="true"][data-slide="${number}"]`, { timeout: 90_000 });
+    await page.waitForSelector(`[data-testid="plenary"][data-ready="true"][data-slide="${number}"]`, {
+      timeout: 90_000,
+    });
     expect(await page.locator('[data-testid="slide-counter"]').textContent()).toBe(`${number} / ${total}`);
     const shown = (await page.locator('[data-testid="slide-heading"]').textContent())!.trim();
     if (typeof heading === 'string') expect(shown).toBe(heading);
     else expect(shown).toMatch(heading);
-    expect(await page.locator('[data-testid="slide-data-until"]').textContent()).toMatch(/^Datos al \d{1,2} de [a-z]+ de \d{4}$/);
+    expect(await page.locator('[data-testid="slide-data-until"]').textContent()).toMatch(
+      /^Datos al \d{1,2} de [a-z]+ de \d{4}$/,
+    );
     if (number > 1) expect(page.url()).toContain(`slide=${number}`);
   }
 
@@ -104,7 +110,17 @@ describe('plenary mode (headless Chromium)', () => {
     const created = await fetch(`${server.url}/api/targets`, {
       method: 'POST',
       headers: { ...auth, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Robo a transeúnte −10 %', kind: 'sector', area_id: sector.id, vintage: Number(VINTAGE), category: CATEGORY, baseline_from: '2015-01', baseline_to: '2016-01', reduction_pct: 10, due_month: MONTH }),
+      body: JSON.stringify({
+        name: 'Robo a transeúnte −10 %',
+        kind: 'sector',
+        area_id: sector.id,
+        vintage: Number(VINTAGE),
+        category: CATEGORY,
+        baseline_from: '2015-01',
+        baseline_to: '2016-01',
+        reduction_pct: 10,
+        due_month: MONTH,
+      }),
     });
     expect(created.status, await created.clone().text()).toBe(201);
     const target = (await created.json()) as { id: number };
@@ -117,7 +133,9 @@ describe('plenary mode (headless Chromium)', () => {
 
     await page.keyboard.press('ArrowRight');
     await expectSlide(2, 5, 'Semáforo delictivo: Robo a transeúnte');
-    const semaforo = await api(`/api/semaforo?kind=sector&ids=${encodeURIComponent(sector.id)}&month=${MONTH}&category=${CATEGORY}&vintage=${VINTAGE}`);
+    const semaforo = await api(
+      `/api/semaforo?kind=sector&ids=${encodeURIComponent(sector.id)}&month=${MONTH}&category=${CATEGORY}&vintage=${VINTAGE}`,
+    );
     const expected = semaforo.items[0];
     expect(expected.baseline_months).toBe(36); // 2013-06 … 2016-05 lie in the SSC data: the colour is decided
     const row = page.locator(`[data-testid="semaforo-table"] tr[data-area-id="${sector.id}"]`);
@@ -126,23 +144,33 @@ describe('plenary mode (headless Chromium)', () => {
     expect(Number(await row.getAttribute('data-pct-change'))).toBe(expected.pct_change);
     expect(await row.getAttribute('data-color')).toBe(expected.color);
     // what people read: the count, and the colour's name in words beside its icon
-    expect((await row.locator('[data-testid="semaforo-count"]').textContent())!.replace(/\D/g, '')).toBe(String(expected.count));
+    expect((await row.locator('[data-testid="semaforo-count"]').textContent())!.replace(/\D/g, '')).toBe(
+      String(expected.count),
+    );
     const label = { verde: 'Verde', amarillo: 'Amarillo', rojo: 'Rojo' }[expected.color as string];
     expect(await row.locator('[data-testid="semaforo-label"]').textContent()).toContain(label);
 
     await page.keyboard.press('PageDown');
     await expectSlide(3, 5, `Sector ${sector.name}: Robo a transeúnte`);
     expect(await page.locator('[data-testid="map-slide"]').getAttribute('data-map-state')).toBe('ready');
-    const change = await api(`/api/compare?kind=sector&ids=${encodeURIComponent(sector.id)}&vintage=${VINTAGE}&p1=2015-06-01..2015-07-01&p2=2016-06-01..2016-07-01&category=${CATEGORY}`);
+    const change = await api(
+      `/api/compare?kind=sector&ids=${encodeURIComponent(sector.id)}&vintage=${VINTAGE}&p1=2015-06-01..2015-07-01&p2=2016-06-01..2016-07-01&category=${CATEGORY}`,
+    );
     expect(change.items[0].p2).toBe(expected.count); // the map's month count is the semáforo's
-    expect((await page.locator('[data-testid="map-month-count"]').textContent())!).toContain(new Intl.NumberFormat('es-MX').format(change.items[0].p2));
+    expect((await page.locator('[data-testid="map-month-count"]').textContent())!).toContain(
+      new Intl.NumberFormat('es-MX').format(change.items[0].p2),
+    );
 
     await page.keyboard.press(' ');
     await expectSlide(4, 5, `Tendencia: Sector ${sector.name}, Robo a transeúnte`);
-    const trend = await api(`/api/trend?kind=sector&id=${encodeURIComponent(sector.id)}&from=2013-07-01&to=2016-07-01&category=${CATEGORY}&vintage=${VINTAGE}`);
+    const trend = await api(
+      `/api/trend?kind=sector&id=${encodeURIComponent(sector.id)}&from=2013-07-01&to=2016-07-01&category=${CATEGORY}&vintage=${VINTAGE}`,
+    );
     expect(trend.n).toBe(36);
     expect(await page.locator('[data-testid="trend-slide"]').getAttribute('data-direction')).toBe(trend.direction);
-    const verdict = { up: 'Tendencia al alza', down: 'Tendencia a la baja', none: 'Sin tendencia significativa' }[trend.direction as string]!;
+    const verdict = { up: 'Tendencia al alza', down: 'Tendencia a la baja', none: 'Sin tendencia significativa' }[
+      trend.direction as string
+    ]!;
     expect(await page.locator('[data-testid="trend-verdict"]').textContent()).toContain(verdict);
     expect(await page.locator('[data-testid="series-table"] tr[data-period]').count()).toBe(36);
 
@@ -152,7 +180,9 @@ describe('plenary mode (headless Chromium)', () => {
     expect(await shownTarget.count()).toBe(1);
     expect(await shownTarget.textContent()).toContain('Robo a transeúnte −10 %');
     expect(await shownTarget.getAttribute('data-status')).toBe(progress.status ?? '');
-    const statusLabel = { cumplida: 'Meta cumplida', en_curso: 'En curso', no_cumplida: 'Meta no cumplida' }[progress.status as string] ?? 'Sin evaluar';
+    const statusLabel =
+      { cumplida: 'Meta cumplida', en_curso: 'En curso', no_cumplida: 'Meta no cumplida' }[progress.status as string] ??
+      'Sin evaluar';
     expect(await shownTarget.textContent()).toContain(statusLabel);
     await page.keyboard.press('ArrowRight'); // past the end: stays
     await expectSlide(5, 5, 'Avance de las metas');
@@ -181,7 +211,13 @@ describe('plenary mode (headless Chromium)', () => {
 
     // the PDF: one landscape page per slide, the title slide first
     const pdfRes = await fetch(`${server.url}/api/plenary/pdf?${agenda}`, { headers: auth });
-    expect(pdfRes.status, await pdfRes.clone().text().catch(() => '')).toBe(200);
+    expect(
+      pdfRes.status,
+      await pdfRes
+        .clone()
+        .text()
+        .catch(() => ''),
+    ).toBe(200);
     expect(pdfRes.headers.get('content-type')).toBe('application/pdf');
     expect(pdfRes.headers.get('cache-control')).toContain('private');
     const pdf = new Uint8Array(await pdfRes.arrayBuffer());

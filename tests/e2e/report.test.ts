@@ -37,7 +37,9 @@ describe('citizen report: browser → moderation → hotspots', () => {
     await page.goto(`${server.url}/#reportar`);
     const form = page.locator('[data-testid="report-form"]');
     await form.waitFor({ timeout: 60_000 });
-    await expect.poll(() => form.locator('select[name="category"] option[value="robo_transeunte"]').count(), { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(() => form.locator('select[name="category"] option[value="robo_transeunte"]').count(), { timeout: 30_000 })
+      .toBe(1);
     expect(await form.textContent()).toContain('911');
     expect(await form.textContent()).toContain('089');
 
@@ -48,7 +50,9 @@ describe('citizen report: browser → moderation → hotspots', () => {
     await form.getByRole('button', { name: 'Buscar' }).click();
     await form.locator('[data-testid="report-place-ok"]').check();
     expect(await form.locator('.understood').textContent()).toContain('estación');
-    await form.locator('textarea[name="description"]').fill('Me arrebataron el celular <b>al salir</b>, tel 55 1234 5678');
+    await form
+      .locator('textarea[name="description"]')
+      .fill('Me arrebataron el celular <b>al salir</b>, tel 55 1234 5678');
 
     // without consent the form refuses
     await form.locator('[data-testid="report-submit"]').click();
@@ -60,7 +64,9 @@ describe('citizen report: browser → moderation → hotspots', () => {
 
     const moderator = await createToken(store, { role: 'moderador', name: 'e2e' });
     const auth = { authorization: `Bearer ${moderator}` };
-    const queue = (await (await fetch(`${server.url}/api/moderation/reports?status=pending`, { headers: auth })).json()) as any;
+    const queue = (await (
+      await fetch(`${server.url}/api/moderation/reports?status=pending`, { headers: auth })
+    ).json()) as any;
     const mine = queue.reports.find((r: any) => r.folio === folio);
     expect(mine).toMatchObject({ category: 'robo_transeunte', date: '2016-03-15', hour: 21, origin: 'form' });
     expect(mine.description_raw).toBe('Me arrebataron el celular <b>al salir</b>, tel 55 1234 5678');
@@ -73,7 +79,10 @@ describe('citizen report: browser → moderation → hotspots', () => {
       return (body.cells.find((c: any) => c.h3 === cell)?.count ?? 0) as number;
     };
     const before = await countAt();
-    const approved = await fetch(`${server.url}/api/moderation/reports/${folio}/approve`, { method: 'POST', headers: auth });
+    const approved = await fetch(`${server.url}/api/moderation/reports/${folio}/approve`, {
+      method: 'POST',
+      headers: auth,
+    });
     expect(approved.status).toBe(200);
     expect(await countAt()).toBe(before + 1);
 

@@ -49,7 +49,10 @@ describe('every role through its main task (headless Chromium)', () => {
     await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), page.click('button[type="submit"]')]);
   }
 
-  const api = async (path: string) => (await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${adminToken}` } })).json() as Promise<any>;
+  const api = async (path: string) =>
+    (
+      await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${adminToken}` } })
+    ).json() as Promise<any>;
 
   beforeAll(async () => {
     store = await freshStore('pglite');
@@ -87,7 +90,9 @@ describe('every role through its main task (headless Chromium)', () => {
     await page.keyboard.press('ArrowDown');
     expect(await page.locator('#search-input').getAttribute('aria-activedescendant')).toBe('search-option-0');
     await option.locator('button').click();
-    await expect.poll(() => page.locator('[data-testid="area-title"]').textContent(), { timeout: 30_000 }).toContain(colonia.name);
+    await expect
+      .poll(() => page.locator('[data-testid="area-title"]').textContent(), { timeout: 30_000 })
+      .toContain(colonia.name);
     expect(new URL(page.url()).searchParams.get('layer')).toBe('colonia');
     await page.waitForTimeout(1200); // the search debounce has passed: the list must not come back
     expect(await page.locator('#search-results').count()).toBe(0);
@@ -99,13 +104,29 @@ describe('every role through its main task (headless Chromium)', () => {
   it('a moderador places an unplaced chat report on the map and approves it; the API counts it', async () => {
     const folio = newFolio();
     await insertReport(store, {
-      folio, origin: 'chat', category: 'robo_transeunte', occurred_on: '2015-07-04', hour: 21,
-      lat: null, lon: null, location_precision: 'none', location_text: null, alcaldia_id: null, colonia_id: null,
+      folio,
+      origin: 'chat',
+      category: 'robo_transeunte',
+      occurred_on: '2015-07-04',
+      hour: 21,
+      lat: null,
+      lon: null,
+      location_precision: 'none',
+      location_text: null,
+      alcaldia_id: null,
+      colonia_id: null,
       description_raw: 'Asaltaron a una señora saliendo del metro, tel 55 1234 5678',
       description_redacted: 'Asaltaron a una señora saliendo del metro, tel [teléfono]',
-      sender_hash: 'e2e', chat_ref: folio, text_expires_at: null,
+      sender_hash: 'e2e',
+      chat_ref: folio,
+      text_expires_at: null,
     });
-    await createUser(store, { email: 'modera@example.org', password: 'clave-de-moderacion-1', name: 'Modera', role: 'moderador' });
+    await createUser(store, {
+      email: 'modera@example.org',
+      password: 'clave-de-moderacion-1',
+      name: 'Modera',
+      role: 'moderador',
+    });
     await login('modera@example.org', 'clave-de-moderacion-1');
     await page.goto(`${server.url}/#moderacion`);
     const item = page.locator(`[data-testid="queue-item"][data-folio="${folio}"]`);
@@ -134,7 +155,9 @@ describe('every role through its main task (headless Chromium)', () => {
     await page.screenshot({ path: join(SHOTS, 'roles-moderation.png') });
 
     await detail.locator('[data-testid="approve"]').click();
-    await expect.poll(() => page.locator('[data-testid="moderation-notice"]').textContent(), { timeout: 30_000 }).toContain(`${folio} aprobado`);
+    await expect
+      .poll(() => page.locator('[data-testid="moderation-notice"]').textContent(), { timeout: 30_000 })
+      .toContain(`${folio} aprobado`);
     const approved = (await api('/api/moderation/reports?status=approved')).reports.find((r: any) => r.folio === folio);
     expect(approved?.status).toBe('approved');
     const after = ((await api(hotspots)).cells.find((c: any) => c.h3 === cell)?.count ?? 0) as number;
@@ -146,7 +169,12 @@ describe('every role through its main task (headless Chromium)', () => {
     const alcaldias = (await api('/api/boundaries/alcaldia?vintage=2023')).features as any[];
     const coyoacan = alcaldias.find((f) => f.properties.name === 'Coyoacán');
     expect(coyoacan).toBeTruthy();
-    await createUser(store, { email: 'admin@example.org', password: 'clave-de-admin-123', name: 'Admin', role: 'admin' });
+    await createUser(store, {
+      email: 'admin@example.org',
+      password: 'clave-de-admin-123',
+      name: 'Admin',
+      role: 'admin',
+    });
     await login('admin@example.org', 'clave-de-admin-123');
     await page.goto(`${server.url}/#admin`);
     await page.locator('[data-testid="invite-form"]').waitFor({ timeout: 60_000 });
@@ -168,12 +196,24 @@ describe('every role through its main task (headless Chromium)', () => {
     expect(body.user).toMatchObject({ role: 'mesa', territory: [coyoacan.properties.id] });
 
     // the news sources' runs: a failed run of a source of the bundled config (recorded here by hand, as the scheduler records one)
-    await recordJobRuns(store, [{ job: 'noticias', source: 'jornada-capital', startedAt: new Date(), status: 'failed', reason: 'sin respuesta del servidor (tiempo agotado)', counts: { articles: 0, incidents: 0 }, instance: 'e2e:1' }]);
+    await recordJobRuns(store, [
+      {
+        job: 'noticias',
+        source: 'jornada-capital',
+        startedAt: new Date(),
+        status: 'failed',
+        reason: 'sin respuesta del servidor (tiempo agotado)',
+        counts: { articles: 0, incidents: 0 },
+        instance: 'e2e:1',
+      },
+    ]);
     await page.click('[data-testid="tab-news-sources"]');
     const row = page.locator('[data-testid="news-sources-admin"] tr[data-source="jornada-capital"]');
     await expect.poll(() => row.textContent(), { timeout: 30_000 }).toContain('falló');
     expect(await row.textContent()).toContain('tiempo agotado');
-    expect(await page.locator('[data-testid="news-sources-admin"] tr[data-source="eluniversal-metropoli"]').textContent()).toContain('sin ejecutar');
+    expect(
+      await page.locator('[data-testid="news-sources-admin"] tr[data-source="eluniversal-metropoli"]').textContent(),
+    ).toContain('sin ejecutar');
     await page.screenshot({ path: join(SHOTS, 'roles-admin-news-sources.png') });
     expect(pageErrors).toEqual([]);
   }, 240_000);
@@ -181,7 +221,9 @@ describe('every role through its main task (headless Chromium)', () => {
   it('a mesa member asking for moderation is told she is not authorised', async () => {
     await login('mesa.coyoacan@example.org', 'clave-de-la-mesa-9');
     await page.goto(`${server.url}/#moderacion`);
-    await expect.poll(() => page.locator('[data-testid="not-authorized"]').textContent(), { timeout: 30_000 }).toContain('No autorizado');
+    await expect
+      .poll(() => page.locator('[data-testid="not-authorized"]').textContent(), { timeout: 30_000 })
+      .toContain('No autorizado');
   }, 120_000);
 
   it('a mesa member downloads a ranking CSV whose rows are those of /api/rank', async () => {
@@ -195,7 +237,10 @@ describe('every role through its main task (headless Chromium)', () => {
     const href = (await link.getAttribute('href'))!;
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), link.click()]);
     const file = await download.path();
-    const rows = parse(readFileSync(file!, 'utf8').replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+    const rows = parse(readFileSync(file!, 'utf8').replace(/^\uFEFF/, ''), { columns: true }) as Record<
+      string,
+      string
+    >[];
     // the JSON ranking for the same query, asked with the same session (the page's cookies)
     const query = href.split('?')[1];
     expect(query).toContain('kind=colonia');
@@ -214,7 +259,9 @@ describe('every role through its main task (headless Chromium)', () => {
     const cuadrantes = (await api('/api/boundaries/cuadrante?vintage=2016')).features as any[];
     const mine = cuadrantes.find((f) => f.properties.alcaldia_id === '09003');
     expect(mine, 'a 2016 cuadrante in Coyoacán').toBeTruthy();
-    await page.goto(`${server.url}/?p=2016-01..2016-06#patrullaje?cuadrante=${encodeURIComponent(mine.properties.id)}&v=2016`);
+    await page.goto(
+      `${server.url}/?p=2016-01..2016-06#patrullaje?cuadrante=${encodeURIComponent(mine.properties.id)}&v=2016`,
+    );
     await page.locator('[data-testid="patrol-sheet"][data-state="ready"]').waitFor({ timeout: 60_000 });
     // the heat table keeps readable cells (it scrolls inside its box instead of being squeezed)
     const table = (await page.locator('[data-testid="heat-table"]').boundingBox())!;

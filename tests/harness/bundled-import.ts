@@ -24,7 +24,8 @@ const IMPORTER = join(REPO_ROOT, 'etl/bundled.ts');
 export async function loadImporter(): Promise<ImportFn | null> {
   if (!existsSync(IMPORTER)) return null;
   const mod = (await import(IMPORTER)) as { importBundledData?: ImportFn };
-  if (typeof mod.importBundledData !== 'function') throw new Error('etl/bundled.ts does not export importBundledData(store, opts)');
+  if (typeof mod.importBundledData !== 'function')
+    throw new Error('etl/bundled.ts does not export importBundledData(store, opts)');
   return mod.importBundledData;
 }
 
@@ -80,7 +81,8 @@ export function writeCachedDump(kind: DumpKind, key: string, bytes: Uint8Array):
   mkdirSync(CACHE_DIR, { recursive: true });
   const target = cachedDumpPath(kind, key);
   for (const name of readdirSync(CACHE_DIR)) {
-    if (/^pglite-(full|empty)-[0-9a-f]+\.tar$/.test(name) && !name.endsWith(`-${key}.tar`)) rmSync(join(CACHE_DIR, name), { force: true });
+    if (/^pglite-(full|empty)-[0-9a-f]+\.tar$/.test(name) && !name.endsWith(`-${key}.tar`))
+      rmSync(join(CACHE_DIR, name), { force: true });
   }
   const tmp = `${target}.${process.pid}.tmp`;
   writeFileSync(tmp, bytes);

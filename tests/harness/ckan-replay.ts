@@ -50,7 +50,10 @@ export class CkanReplay {
   /** Replaces the resources `package_show` lists for `dataset`. */
   publish(dataset: string, resources: ReplayResource[]): void {
     const stamp = new Date(Math.floor(Date.now() / 1000) * 1000).toUTCString();
-    this.datasets.set(dataset, resources.map((r) => ({ ...r, lastModified: r.lastModified ?? stamp })));
+    this.datasets.set(
+      dataset,
+      resources.map((r) => ({ ...r, lastModified: r.lastModified ?? stamp })),
+    );
   }
 
   /**
@@ -77,7 +80,13 @@ export class CkanReplay {
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', this.baseUrl);
-    const answer = (status: number) => this.requests.push({ method: req.method ?? 'GET', path: url.pathname + url.search, headers: req.headers, status });
+    const answer = (status: number) =>
+      this.requests.push({
+        method: req.method ?? 'GET',
+        path: url.pathname + url.search,
+        headers: req.headers,
+        status,
+      });
     if (url.pathname === '/api/3/action/package_show') {
       const resources = this.datasets.get(url.searchParams.get('id') ?? '');
       answer(resources ? 200 : 404);
@@ -89,8 +98,12 @@ export class CkanReplay {
                 success: true,
                 result: {
                   resources: resources.map((r) => ({
-                    id: r.id, name: r.name, format: r.format, url: `${this.baseUrl}/files/${r.id}/${r.name}`,
-                    size: r.listedSize === undefined ? r.body.length : r.listedSize, last_modified: new Date(r.lastModified!).toISOString().slice(0, 19),
+                    id: r.id,
+                    name: r.name,
+                    format: r.format,
+                    url: `${this.baseUrl}/files/${r.id}/${r.name}`,
+                    size: r.listedSize === undefined ? r.body.length : r.listedSize,
+                    last_modified: new Date(r.lastModified!).toISOString().slice(0, 19),
                   })),
                 },
               }
@@ -106,8 +119,16 @@ export class CkanReplay {
       return;
     }
     const etag = `"${createHash('sha1').update(resource.body).digest('hex')}"`;
-    const validators = { etag, 'last-modified': resource.lastModified!, 'accept-ranges': 'bytes', 'content-type': 'text/csv' };
-    if (req.headers['if-none-match'] === etag || (!req.headers['if-none-match'] && req.headers['if-modified-since'] === resource.lastModified)) {
+    const validators = {
+      etag,
+      'last-modified': resource.lastModified!,
+      'accept-ranges': 'bytes',
+      'content-type': 'text/csv',
+    };
+    if (
+      req.headers['if-none-match'] === etag ||
+      (!req.headers['if-none-match'] && req.headers['if-modified-since'] === resource.lastModified)
+    ) {
       answer(304);
       res.writeHead(304, validators).end();
       return;
@@ -130,7 +151,9 @@ export class CkanReplay {
       ...validators,
       // a killed server streams without a length (chunked); a truncated one announces the full length
       ...(cut?.kill ? {} : { 'content-length': String(body.length) }),
-      ...(status === 206 ? { 'content-range': `bytes ${start}-${resource.body.length - 1}/${resource.body.length}` } : {}),
+      ...(status === 206
+        ? { 'content-range': `bytes ${start}-${resource.body.length - 1}/${resource.body.length}` }
+        : {}),
     });
     if (!cut) {
       res.end(body);

@@ -136,7 +136,12 @@ async function preparePostgres(
 ): Promise<PostgresInfo> {
   // On a shared server (TEST_DATABASE_URL) several runs may coexist: give the templates unique names.
   const suffix = throwaway ? '' : `_${randomBytes(4).toString('hex')}`;
-  const info: PostgresInfo = { adminUrl, fullTemplate: `mapa_template${suffix}`, emptyTemplate: `mapa_empty${suffix}`, throwaway };
+  const info: PostgresInfo = {
+    adminUrl,
+    fullTemplate: `mapa_template${suffix}`,
+    emptyTemplate: `mapa_empty${suffix}`,
+    throwaway,
+  };
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
     for (const name of [info.emptyTemplate, info.fullTemplate]) {
@@ -195,7 +200,8 @@ async function preparePGlite(
   timings.pgliteImportMs = result.importMs;
   timings.pgliteDumpMs = result.dumpMs;
   log(`[harness] pglite (child process) import+dump in ${since(t)} ms ${JSON.stringify(result)}`);
-  if (result.imported !== (importer !== null)) throw new Error('the PGlite import child saw a different etl/bundled.ts');
+  if (result.imported !== (importer !== null))
+    throw new Error('the PGlite import child saw a different etl/bundled.ts');
   if (cacheKey) {
     for (const kind of ['empty', 'full'] as const) {
       writeCachedDump(kind, cacheKey, readFileSync(kind === 'full' ? info.fullDump : info.emptyDump));
@@ -219,7 +225,10 @@ function runChild(dumpDir: string, syncCleanups: (() => void)[]): Promise<ChildR
     child.on('error', reject);
     child.on('close', (code) => {
       syncCleanups.splice(syncCleanups.indexOf(kill), 1);
-      if (code !== 0) return reject(new Error(`the PGlite import (child process) failed with exit code ${code}; see its output above`));
+      if (code !== 0)
+        return reject(
+          new Error(`the PGlite import (child process) failed with exit code ${code}; see its output above`),
+        );
       try {
         resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '') as ChildResult);
       } catch {

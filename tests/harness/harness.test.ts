@@ -19,7 +19,9 @@ describe.each(BACKENDS)('stores on %s', (backend) => {
     const store = await emptyStore(backend);
     try {
       const tables = await sql<{ table_name: string }>`
-        select table_name from information_schema.tables where table_schema = 'public' order by table_name`.execute(store.db);
+        select table_name from information_schema.tables where table_schema = 'public' order by table_name`.execute(
+        store.db,
+      );
       expect(tables.rows.map((r) => r.table_name)).toEqual(expect.arrayContaining(TABLES));
       const done = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(store.db);
       const files = readdirSync(join(REPO_ROOT, 'db/migrations'))
@@ -28,9 +30,16 @@ describe.each(BACKENDS)('stores on %s', (backend) => {
         .sort();
       expect(files[0]).toBe('001_initial');
       expect(done.rows.map((r) => r.name)).toEqual(files);
-      const version = await store.db.selectFrom('meta').select('value').where('key', '=', 'data_version').executeTakeFirst();
+      const version = await store.db
+        .selectFrom('meta')
+        .select('value')
+        .where('key', '=', 'data_version')
+        .executeTakeFirst();
       expect(version?.value).toBe('0');
-      const incidents = await store.db.selectFrom('incidents').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+      const incidents = await store.db
+        .selectFrom('incidents')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(incidents.n)).toBe(0);
     } finally {
       await store.close();
@@ -81,9 +90,15 @@ describe('postgres copies', () => {
  * crime collapse — except non-crimes (Categoria "HECHO NO DELICTIVO") and rows without a date.
  */
 function expectedIncidents() {
-  const ssc = parse(readBundled('crime/ssc_crime_points_2013_2016.csv.gz'), { columns: true }) as Record<string, string>[];
+  const ssc = parse(readBundled('crime/ssc_crime_points_2013_2016.csv.gz'), { columns: true }) as Record<
+    string,
+    string
+  >[];
   const sscIncidents = ssc.filter((r) => /^\d{4}-\d{2}-\d{2}$/.test(r.date) && r.crime.trim() !== '').length;
-  const fgj = parse(readBundled('crime/fgj_victimas_milpa_alta_2016_2022.csv.gz'), { columns: true }) as Record<string, string>[];
+  const fgj = parse(readBundled('crime/fgj_victimas_milpa_alta_2016_2022.csv.gz'), { columns: true }) as Record<
+    string,
+    string
+  >[];
   const fgjKeys = new Set(
     fgj
       .filter((r) => r.Categoria !== 'HECHO NO DELICTIVO' && /^\d{2}\/\d{2}\/\d{4}$/.test(r.Fecha))

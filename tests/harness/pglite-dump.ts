@@ -16,7 +16,9 @@ export async function compactDump(store: Store): Promise<Uint8Array> {
   if (!store.dumpDataDir) throw new Error('db/connect.ts: the PGlite store has no dumpDataDir()');
   await sql`CHECKPOINT`.execute(store.db);
   const { rows } = await sql<{ redo: string; last: string }>`
-    select redo_wal_file as redo, pg_walfile_name(pg_current_wal_insert_lsn()) as last from pg_control_checkpoint()`.execute(store.db);
+    select redo_wal_file as redo, pg_walfile_name(pg_current_wal_insert_lsn()) as last from pg_control_checkpoint()`.execute(
+    store.db,
+  );
   const tar = new Uint8Array(await (await store.dumpDataDir()).arrayBuffer());
   return keepWalSegments(tar, rows[0].redo, rows[0].last);
 }
@@ -35,7 +37,9 @@ export function keepWalSegments(tar: Uint8Array, first: string, last: string): U
     const type = String.fromCharCode(header[156]);
     if (!['0', '\0', '5'].includes(type)) return tar;
     const size = parseInt(field(header, 124, 12).trim() || '0', 8);
-    const name = field(header, 345, 155) ? `${field(header, 345, 155)}/${field(header, 0, 100)}` : field(header, 0, 100);
+    const name = field(header, 345, 155)
+      ? `${field(header, 345, 155)}/${field(header, 0, 100)}`
+      : field(header, 0, 100);
     const end = offset + BLOCK + Math.ceil(size / BLOCK) * BLOCK;
     const segment = WAL_SEGMENT.exec(name)?.[2];
     if (!segment || (segment >= first && segment <= last)) keep.push(tar.subarray(offset, end));

@@ -14,14 +14,45 @@ import { parse } from 'csv-parse/sync';
 import { fileURLToPath } from 'node:url';
 
 export const PORTAL_CARPETAS_HEADER = [
-  'anio_inicio', 'mes_inicio', 'fecha_inicio', 'hora_inicio', 'anio_hecho', 'mes_hecho', 'fecha_hecho', 'hora_hecho', 'delito', 'categoria_delito',
-  'competencia', 'fiscalia', 'agencia', 'unidad_investigacion', 'colonia_hecho', 'colonia_catalogo', 'alcaldia_hecho', 'alcaldia_catalogo',
-  'municipio_hecho', 'latitud', 'longitud',
+  'anio_inicio',
+  'mes_inicio',
+  'fecha_inicio',
+  'hora_inicio',
+  'anio_hecho',
+  'mes_hecho',
+  'fecha_hecho',
+  'hora_hecho',
+  'delito',
+  'categoria_delito',
+  'competencia',
+  'fiscalia',
+  'agencia',
+  'unidad_investigacion',
+  'colonia_hecho',
+  'colonia_catalogo',
+  'alcaldia_hecho',
+  'alcaldia_catalogo',
+  'municipio_hecho',
+  'latitud',
+  'longitud',
 ] as const;
 export type PortalColumn = (typeof PORTAL_CARPETAS_HEADER)[number];
 export type PortalRow = Record<PortalColumn, string>;
 
-const MONTHS = ['Enero', 'Febrero', 'Marzo', 'Abril', 'Mayo', 'Junio', 'Julio', 'Agosto', 'Septiembre', 'Octubre', 'Noviembre', 'Diciembre'];
+const MONTHS = [
+  'Enero',
+  'Febrero',
+  'Marzo',
+  'Abril',
+  'Mayo',
+  'Junio',
+  'Julio',
+  'Agosto',
+  'Septiembre',
+  'Octubre',
+  'Noviembre',
+  'Diciembre',
+];
 const SOURCE = fileURLToPath(new URL('../../data/crime/fgj_victimas_milpa_alta_2016_2022.csv.gz', import.meta.url));
 
 /** One portal row per distinct (idCarpeta, Delito) of the real víctimas file, in the file's order. */
@@ -38,15 +69,33 @@ export function portalCarpetasRows(): PortalRow[] {
     const [d, m, y] = r.Fecha ? r.Fecha.split('/') : ['', '', ''];
     const date = y ? `${y}-${m}-${d}` : '';
     const secs = Math.round(Number(r.Hora));
-    const hour = Number.isFinite(secs) && r.Hora !== '' ? `${String(Math.floor(secs / 3600)).padStart(2, '0')}:${String(Math.floor((secs % 3600) / 60)).padStart(2, '0')}:00` : '';
+    const hour =
+      Number.isFinite(secs) && r.Hora !== ''
+        ? `${String(Math.floor(secs / 3600)).padStart(2, '0')}:${String(Math.floor((secs % 3600) / 60)).padStart(2, '0')}:00`
+        : '';
     const month = MONTHS[Number(m) - 1] ?? '';
     rows.push({
-      anio_inicio: y!, mes_inicio: month, fecha_inicio: date, hora_inicio: hour,
-      anio_hecho: y!, mes_hecho: month, fecha_hecho: date, hora_hecho: hour,
-      delito: r.Delito!, categoria_delito: r.Categoria!, competencia: 'FUERO COMUN',
-      fiscalia: 'INVESTIGACIÓN EN MILPA ALTA', agencia: 'MIL-1', unidad_investigacion: `UI-${id}`,
-      colonia_hecho: r.Colonia!, colonia_catalogo: r.Colonia!, alcaldia_hecho: r.Alcalia!, alcaldia_catalogo: r.Alcalia!,
-      municipio_hecho: '', latitud: r.latitud!, longitud: r.longitud!,
+      anio_inicio: y!,
+      mes_inicio: month,
+      fecha_inicio: date,
+      hora_inicio: hour,
+      anio_hecho: y!,
+      mes_hecho: month,
+      fecha_hecho: date,
+      hora_hecho: hour,
+      delito: r.Delito!,
+      categoria_delito: r.Categoria!,
+      competencia: 'FUERO COMUN',
+      fiscalia: 'INVESTIGACIÓN EN MILPA ALTA',
+      agencia: 'MIL-1',
+      unidad_investigacion: `UI-${id}`,
+      colonia_hecho: r.Colonia!,
+      colonia_catalogo: r.Colonia!,
+      alcaldia_hecho: r.Alcalia!,
+      alcaldia_catalogo: r.Alcalia!,
+      municipio_hecho: '',
+      latitud: r.latitud!,
+      longitud: r.longitud!,
     });
   }
   return rows;
@@ -55,7 +104,10 @@ export function portalCarpetasRows(): PortalRow[] {
 const quote = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 
 /** A portal CSV of `rows` (UTF-8, LF); `header` renames or drops columns; `decimalComma` writes "19,18753". */
-export function portalCsv(rows: readonly PortalRow[], opts: { header?: readonly string[]; decimalComma?: boolean } = {}): Buffer {
+export function portalCsv(
+  rows: readonly PortalRow[],
+  opts: { header?: readonly string[]; decimalComma?: boolean } = {},
+): Buffer {
   const columns = PORTAL_CARPETAS_HEADER;
   const header = opts.header ?? columns;
   const lines = [header.join(',')];

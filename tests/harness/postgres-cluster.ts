@@ -49,8 +49,27 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
   const { dir, data, asPostgres } = clusterFolder();
   const stop = stopper(asPostgres, dir, data);
   try {
-    check(run(asPostgres, dir, 'initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync', '--no-instructions']), 'initdb');
-    const settings = Object.entries({ ...SPEED_SETTINGS, ...opts.settings, listen_addresses: "'127.0.0.1'", unix_socket_directories: `'${dir}'` })
+    check(
+      run(asPostgres, dir, 'initdb', [
+        '-D',
+        data,
+        '-U',
+        'postgres',
+        '--auth=trust',
+        '-E',
+        'UTF8',
+        '--locale=C',
+        '--no-sync',
+        '--no-instructions',
+      ]),
+      'initdb',
+    );
+    const settings = Object.entries({
+      ...SPEED_SETTINGS,
+      ...opts.settings,
+      listen_addresses: "'127.0.0.1'",
+      unix_socket_directories: `'${dir}'`,
+    })
       .map(([k, v]) => `${k} = ${v}`)
       .join('\n');
     appendFileSync(join(data, 'postgresql.conf'), `\n# test harness\n${settings}\n`);
@@ -69,7 +88,25 @@ export async function startStandby(primary: Cluster): Promise<Cluster> {
   const { dir, data, asPostgres } = clusterFolder();
   const stop = stopper(asPostgres, dir, data);
   try {
-    check(run(asPostgres, dir, 'pg_basebackup', ['-D', data, '-R', '-X', 'stream', '-c', 'fast', '-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '--no-sync']), 'pg_basebackup');
+    check(
+      run(asPostgres, dir, 'pg_basebackup', [
+        '-D',
+        data,
+        '-R',
+        '-X',
+        'stream',
+        '-c',
+        'fast',
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(primary.port),
+        '-U',
+        'postgres',
+        '--no-sync',
+      ]),
+      'pg_basebackup',
+    );
     // its own socket folder; the rest of postgresql.conf comes with the copy
     appendFileSync(join(data, 'postgresql.conf'), `\n# standby\nunix_socket_directories = '${dir}'\n`);
     return await startServer(asPostgres, dir, data, stop);
@@ -112,7 +149,14 @@ async function startServer(asPostgres: boolean, dir: string, data: string, stop:
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
     const r = run(asPostgres, dir, 'pg_ctl', ['-D', data, '-l', log, '-o', `-p ${port}`, '-w', '-t', '60', 'start']);
-    if (r.status === 0) return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, port, dir, stop, halt: () => void run(asPostgres, dir, 'pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']) };
+    if (r.status === 0)
+      return {
+        url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+        port,
+        dir,
+        stop,
+        halt: () => void run(asPostgres, dir, 'pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']),
+      };
     const serverLog = existsSync(log) ? readFileSync(log, 'utf8') : '';
     if (attempt >= 3 || !/could not bind|address already in use/i.test(serverLog)) {
       throw new Error(`pg_ctl start failed: ${r.stderr || r.stdout}\n${serverLog.slice(-2000)}`);
@@ -138,7 +182,7 @@ function postgresUser(): { uid: number; gid: number } {
   if (r.status !== 0 || g.status !== 0) {
     throw new Error(
       'The tests run as root, and PostgreSQL refuses to run as root; the `postgres` user does not exist. ' +
-        'Install Debian\'s postgresql-15 (`apt-get install -y postgresql-15`) or set TEST_DATABASE_URL.',
+        "Install Debian's postgresql-15 (`apt-get install -y postgresql-15`) or set TEST_DATABASE_URL.",
     );
   }
   return { uid: Number(r.stdout.trim()), gid: Number(g.stdout.trim()) };
@@ -156,7 +200,9 @@ function resolveBinary(bin: string): string {
   if (onPath) return onPath;
   const debian = `/usr/lib/postgresql/15/bin/${bin}`;
   if (existsSync(debian)) return debian;
-  throw new Error(`${bin} not found: install Debian's postgresql-15 (apt-get install -y postgresql-15) or set TEST_DATABASE_URL`);
+  throw new Error(
+    `${bin} not found: install Debian's postgresql-15 (apt-get install -y postgresql-15) or set TEST_DATABASE_URL`,
+  );
 }
 
 function check(r: SpawnSyncReturns<string>, what: string) {

@@ -73,7 +73,8 @@ async function copyStore(backend: TestBackend, contents: Contents): Promise<Test
   const store = backend === 'postgres' ? await copyPostgres(contents) : await copyPGlite(contents);
   open.add(store);
   // HARNESS_TIMINGS=1 prints how long each copy took (to tune test files, never asserted).
-  if (process.env.HARNESS_TIMINGS) console.error(`[harness] ${contents} ${backend} copy in ${Math.round(performance.now() - t0)} ms`);
+  if (process.env.HARNESS_TIMINGS)
+    console.error(`[harness] ${contents} ${backend} copy in ${Math.round(performance.now() - t0)} ms`);
   return store;
 }
 

@@ -65,22 +65,41 @@ const VALID: Record<string, string> = {
 };
 
 /** A real folio for `/api/reports/{folio}` in this store: submit one report through the API first. */
-async function ensureFolio(app: { request(url: string, init?: RequestInit): Response | Promise<Response> }): Promise<void> {
+async function ensureFolio(app: {
+  request(url: string, init?: RequestInit): Response | Promise<Response>;
+}): Promise<void> {
   const res = await app.request('/api/reports', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ category: 'robo_transeunte', date: '2016-01-10', where: { text: 'Metro Pino Suárez' }, consent: true }),
+    body: JSON.stringify({
+      category: 'robo_transeunte',
+      date: '2016-01-10',
+      where: { text: 'Metro Pino Suárez' },
+      consent: true,
+    }),
   });
   expect(res.status, await res.clone().text()).toBe(201);
   VALID['path:folio'] = ((await res.json()) as { folio: string }).folio;
 }
 
 /** A real target for `/api/targets/{target_id}…` and the progress export: create one through the API first. */
-async function ensureTarget(app: { request(url: string, init?: RequestInit): Response | Promise<Response> }): Promise<void> {
+async function ensureTarget(app: {
+  request(url: string, init?: RequestInit): Response | Promise<Response>;
+}): Promise<void> {
   const res = await app.request('/api/targets', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'meta de prueba', kind: 'cuadrante', area_id: 'C-1.1.1', vintage: 2016, category: 'robo_transeunte', baseline_from: '2015-01', baseline_to: '2016-01', reduction_pct: 25, due_month: '2016-06' }),
+    body: JSON.stringify({
+      name: 'meta de prueba',
+      kind: 'cuadrante',
+      area_id: 'C-1.1.1',
+      vintage: 2016,
+      category: 'robo_transeunte',
+      baseline_from: '2015-01',
+      baseline_to: '2016-01',
+      reduction_pct: 25,
+      due_month: '2016-06',
+    }),
   });
   expect(res.status, await res.clone().text()).toBe(201);
   const id = String(((await res.json()) as { id: number }).id);
@@ -144,7 +163,8 @@ function urlOf(route: Route, override?: { name: string; in: string; value: strin
   const query: string[] = [];
   for (const p of route.params) {
     const valid = VALID[`${p.in}:${p.name}`];
-    if (valid === undefined) throw new Error(`no valid value for ${p.in} parameter "${p.name}" of ${route.path}: add one to VALID`);
+    if (valid === undefined)
+      throw new Error(`no valid value for ${p.in} parameter "${p.name}" of ${route.path}: add one to VALID`);
     const isOverride = override && override.name === p.name && override.in === p.in;
     const value = isOverride ? override.value : encodeURIComponent(valid);
     if (p.in === 'path') path = path.replace(`{${p.name}}`, value);
@@ -184,7 +204,15 @@ if (!bundledDataImported()) {
       await ensureFolio(app);
       await ensureTarget(app);
       const routes = await routesOf(app);
-      expect(routes.map((r) => r.path)).toEqual(expect.arrayContaining(['/api/hotspots', '/api/areas/{kind}/{id}/series', '/api/compare', '/api/rank', '/api/search']));
+      expect(routes.map((r) => r.path)).toEqual(
+        expect.arrayContaining([
+          '/api/hotspots',
+          '/api/areas/{kind}/{id}/series',
+          '/api/compare',
+          '/api/rank',
+          '/api/search',
+        ]),
+      );
       for (const route of routes) {
         const url = urlOf(route);
         const res = await app.request(url);
@@ -206,7 +234,9 @@ if (!bundledDataImported()) {
             try {
               await expectCleanAnswer(await app.request(url), url);
             } catch (err) {
-              failures.push(`${param.in} ${param.name}=${value.slice(0, 20)}: ${(err as Error).message.split('\n')[0].slice(0, 300)}`);
+              failures.push(
+                `${param.in} ${param.name}=${value.slice(0, 20)}: ${(err as Error).message.split('\n')[0].slice(0, 300)}`,
+              );
             }
           }
         }
@@ -219,13 +249,29 @@ if (!bundledDataImported()) {
     it.each([
       // [url, status, exact message]
       ['/api/hotspots', 400, `${ERRORS.invalid_resolution.message}: falta el parámetro res`],
-      ['/api/hotspots?res=7&from=2015-07-01&to=2015-06-01', 400, `${ERRORS.invalid_range.message}: from/to: 2015-07-01..2015-06-01`],
+      [
+        '/api/hotspots?res=7&from=2015-07-01&to=2015-06-01',
+        400,
+        `${ERRORS.invalid_range.message}: from/to: 2015-07-01..2015-06-01`,
+      ],
       ['/api/hotspots?res=7&category=robos', 400, `${ERRORS.invalid_category.message}: robos`],
       ['/api/hotspots/gistar?res=11', 400, null],
       ['/api/tiles/hotspots/23/0/0.pbf', 400, `${ERRORS.invalid_tile.message}: 23/0/0`],
-      ['/api/areas/cuadrante/Z-9.9.99/series?vintage=2016', 404, `${ERRORS.unknown_area.message}: cuadrante Z-9.9.99 (2016)`],
-      ['/api/compare?kind=cuadrante&vintage=2016&ids=C-1.1.1,ZZ-1&p1=2015-05-01..2015-06-01&p2=2015-06-01..2015-07-01', 404, `${ERRORS.unknown_area.message}: cuadrante ZZ-1 (2016)`],
-      ['/api/compare?kind=cuadrante&p2=2015-06-01..2015-07-01', 400, `${ERRORS.invalid_period.message}: falta el parámetro p1`],
+      [
+        '/api/areas/cuadrante/Z-9.9.99/series?vintage=2016',
+        404,
+        `${ERRORS.unknown_area.message}: cuadrante Z-9.9.99 (2016)`,
+      ],
+      [
+        '/api/compare?kind=cuadrante&vintage=2016&ids=C-1.1.1,ZZ-1&p1=2015-05-01..2015-06-01&p2=2015-06-01..2015-07-01',
+        404,
+        `${ERRORS.unknown_area.message}: cuadrante ZZ-1 (2016)`,
+      ],
+      [
+        '/api/compare?kind=cuadrante&p2=2015-06-01..2015-07-01',
+        400,
+        `${ERRORS.invalid_period.message}: falta el parámetro p1`,
+      ],
       ['/api/rank?kind=cuadrante&from=2015-06-01', 400, `${ERRORS.invalid_date.message}: falta el parámetro to`],
       ['/api/rank?from=2015-06-01&to=2015-07-01', 400, `${ERRORS.invalid_kind.message}: falta el parámetro kind`],
       ['/api/search', 400, `${ERRORS.invalid_query.message}: falta el parámetro q`],
@@ -244,22 +290,27 @@ if (!bundledDataImported()) {
       ['colonia', '99-999'],
       ['sector', 'NO EXISTE'],
       ['cuadrante', 'Z-9.9.99'],
-    ])('an unknown %s (%s) is a 404 unknown_area naming it, on every area endpoint and both vintages', async (kind, id) => {
-      const app = createApp({ store: getStore() });
-      const enc = encodeURIComponent(id);
-      for (const vintage of ['2016', '2023']) {
-        for (const url of [
-          `/api/areas/${kind}/${enc}/series?vintage=${vintage}`,
-          `/api/compare?kind=${kind}&vintage=${vintage}&ids=${enc}&p1=2015-05-01..2015-06-01&p2=2015-06-01..2015-07-01`,
-          `/api/trend?kind=${kind}&vintage=${vintage}&id=${enc}`,
-          `/api/semaforo?kind=${kind}&vintage=${vintage}&ids=${enc}&month=2015-06`,
-        ]) {
-          const res = await app.request(url);
-          expect(res.status, url).toBe(404);
-          expect(await res.json(), url).toEqual({ error: { code: 'unknown_area', message: `${ERRORS.unknown_area.message}: ${kind} ${id} (${vintage})` } });
+    ])(
+      'an unknown %s (%s) is a 404 unknown_area naming it, on every area endpoint and both vintages',
+      async (kind, id) => {
+        const app = createApp({ store: getStore() });
+        const enc = encodeURIComponent(id);
+        for (const vintage of ['2016', '2023']) {
+          for (const url of [
+            `/api/areas/${kind}/${enc}/series?vintage=${vintage}`,
+            `/api/compare?kind=${kind}&vintage=${vintage}&ids=${enc}&p1=2015-05-01..2015-06-01&p2=2015-06-01..2015-07-01`,
+            `/api/trend?kind=${kind}&vintage=${vintage}&id=${enc}`,
+            `/api/semaforo?kind=${kind}&vintage=${vintage}&ids=${enc}&month=2015-06`,
+          ]) {
+            const res = await app.request(url);
+            expect(res.status, url).toBe(404);
+            expect(await res.json(), url).toEqual({
+              error: { code: 'unknown_area', message: `${ERRORS.unknown_area.message}: ${kind} ${id} (${vintage})` },
+            });
+          }
         }
-      }
-    });
+      },
+    );
 
     it('kind=h3: hostile cell ids on every place endpoint get a catalogue answer; cells outside the city or the stored resolutions are named', async () => {
       const app = createApp({ store: getStore() });
@@ -296,7 +347,8 @@ if (!bundledDataImported()) {
         }
       }
       const mixed = `${zocalo(8)},${zocalo(9)}`;
-      for (const url of [urls(mixed)[1], urls(mixed)[3]]) expect((await getCode(app, url)), url).toBe('invalid_parameter');
+      for (const url of [urls(mixed)[1], urls(mixed)[3]])
+        expect(await getCode(app, url), url).toBe('invalid_parameter');
     });
 
     it('after all of that the store still holds the whole import', async () => {

@@ -28,7 +28,9 @@ const CATEGORY_LABELS = {
 } as const;
 type Category = keyof typeof CATEGORY_LABELS;
 const CATEGORIES = Object.keys(CATEGORY_LABELS) as Category[];
-const LABEL_CATEGORY = new Map<string, Category>(CATEGORIES.flatMap((c) => CATEGORY_LABELS[c].map((l) => [l, c] as const)));
+const LABEL_CATEGORY = new Map<string, Category>(
+  CATEGORIES.flatMap((c) => CATEGORY_LABELS[c].map((l) => [l, c] as const)),
+);
 
 /** The months both files cover: 2013-01 … 2016-01, as a half-open date range. */
 const FROM = '2013-01-01';
@@ -55,7 +57,8 @@ const key = (category: string, cuadrante: string, month: string) => `${category}
 
 function monthList(y0: number, m0: number, y1: number, m1: number): string[] {
   const out: string[] = [];
-  for (let y = y0, m = m0; y < y1 || (y === y1 && m <= m1); m === 12 ? (y++, (m = 1)) : m++) out.push(`${y}-${String(m).padStart(2, '0')}`);
+  for (let y = y0, m = m0; y < y1 || (y === y1 && m <= m1); m === 12 ? (y++, (m = 1)) : m++)
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
   return out;
 }
 
@@ -64,7 +67,9 @@ function monthList(y0: number, m0: number, y1: number, m1: number): string[] {
  * of our labels are parsed: a cheap substring test first, since the file is 79 MB uncompressed.
  */
 function readMonthlyFile(): { counts: Counts; cuadrantes: Set<string>; labelCells: Map<string, number> } {
-  const text = gunzipSync(readFileSync(join(BUNDLED_DATA_DIR, 'crime/ssc_cuadrantes_monthly_2013_2016.csv.gz'))).toString('utf8');
+  const text = gunzipSync(
+    readFileSync(join(BUNDLED_DATA_DIR, 'crime/ssc_cuadrantes_monthly_2013_2016.csv.gz')),
+  ).toString('utf8');
   const newline = text.indexOf('\n');
   const header = text.slice(0, newline).trim();
   const quoted = [...LABEL_CATEGORY.keys()].map((l) => `,"${l}",`);
@@ -72,7 +77,10 @@ function readMonthlyFile(): { counts: Counts; cuadrantes: Set<string>; labelCell
     .slice(newline + 1)
     .split('\n')
     .filter((line) => quoted.some((q) => line.includes(q)));
-  const rows = parse([header, ...lines].join('\n'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const rows = parse([header, ...lines].join('\n'), { columns: true, skip_empty_lines: true }) as Record<
+    string,
+    string
+  >[];
   const counts: Counts = new Map();
   const labelCells = new Map<string, number>(); // `${label}|${cuadrante}|${month}` → count
   const cuadrantes = new Set<string>();
@@ -126,20 +134,37 @@ it('the known exceptions are exactly the cells where the monthly file and the po
 });
 
 function sortCells<T extends { cuadrante: string; label: string; month: string }>(cells: readonly T[]): T[] {
-  return [...cells].sort((a, b) => `${a.cuadrante}|${a.label}|${a.month}`.localeCompare(`${b.cuadrante}|${b.label}|${b.month}`));
+  return [...cells].sort((a, b) =>
+    `${a.cuadrante}|${a.label}|${a.month}`.localeCompare(`${b.cuadrante}|${b.label}|${b.month}`),
+  );
 }
 
 /** What the API should differ from the monthly file by, per category cell: the known exceptions. */
-function expectedDifferences(): { category: Category; cuadrante: string; month: string; api: number; monthlyFile: number }[] {
+function expectedDifferences(): {
+  category: Category;
+  cuadrante: string;
+  month: string;
+  api: number;
+  monthlyFile: number;
+}[] {
   const out = KNOWN_EXCEPTIONS.map((e) => {
     const category = LABEL_CATEGORY.get(e.label)!;
     const monthlyFile = monthly.counts.get(key(category, e.cuadrante, e.month))!;
-    return { category, cuadrante: e.cuadrante, month: e.month, api: monthlyFile + e.pointFile - e.monthlyFile, monthlyFile };
+    return {
+      category,
+      cuadrante: e.cuadrante,
+      month: e.month,
+      api: monthlyFile + e.pointFile - e.monthlyFile,
+      monthlyFile,
+    };
   });
   return out.sort(byCell);
 }
 
-function byCell(a: { category: string; cuadrante: string; month: string }, b: { category: string; cuadrante: string; month: string }) {
+function byCell(
+  a: { category: string; cuadrante: string; month: string },
+  b: { category: string; cuadrante: string; month: string },
+) {
   return key(a.category, a.cuadrante, a.month).localeCompare(key(b.category, b.cuadrante, b.month));
 }
 
@@ -159,14 +184,22 @@ if (!bundledDataImported()) {
             const path = `/api/areas/cuadrante/${encodeURIComponent(cuadrante)}/series?interval=month&from=${FROM}&to=${TO}&category=${category}&vintage=2016`;
             const res = await app.request(path);
             if (res.status !== 200) throw new Error(`${path} → ${res.status} ${await res.text()}`);
-            const body = (await res.json()) as { id: string; vintage: number; series: { period: string; count: number }[] };
+            const body = (await res.json()) as {
+              id: string;
+              vintage: number;
+              series: { period: string; count: number }[];
+            };
             // dense: every month of the range, in order
-            expect(body.series.map((p) => p.period), path).toEqual(MONTHS);
+            expect(
+              body.series.map((p) => p.period),
+              path,
+            ).toEqual(MONTHS);
             for (const { period, count } of body.series) {
               const expected = monthly.counts.get(key(category, cuadrante, period));
               if (expected === undefined) throw new Error(`monthly file lacks ${key(category, cuadrante, period)}`);
               cellsCompared++;
-              if (count !== expected) differences.push({ category, cuadrante, month: period, api: count, monthlyFile: expected });
+              if (count !== expected)
+                differences.push({ category, cuadrante, month: period, api: count, monthlyFile: expected });
             }
           }),
         );
@@ -180,7 +213,9 @@ if (!bundledDataImported()) {
       const app = createApp({ store });
       const res = await app.request(`/api/areas/cuadrante/${encodeURIComponent(UNSPECIFIED)}/series?vintage=2016`);
       expect(res.status).toBe(404);
-      expect(await res.json()).toEqual({ error: { code: 'unknown_area', message: expect.stringContaining(UNSPECIFIED) } });
+      expect(await res.json()).toEqual({
+        error: { code: 'unknown_area', message: expect.stringContaining(UNSPECIFIED) },
+      });
 
       // The import keeps these records (they count in totals) with a null 2016 cuadrante; group them here.
       const rows = await store.db

@@ -74,14 +74,19 @@ type Alcaldia = Feature<Polygon | MultiPolygon>;
 
 /** The city as the 16 alcaldía polygons, each with its bbox for a cheap first test. */
 function readCity(): { feature: Alcaldia; box: number[] }[] {
-  const fc = JSON.parse(gunzipSync(readFileSync(join(BUNDLED_DATA_DIR, 'boundaries/alcaldias.geojson.gz'))).toString('utf8')) as FeatureCollection<Polygon | MultiPolygon>;
+  const fc = JSON.parse(
+    gunzipSync(readFileSync(join(BUNDLED_DATA_DIR, 'boundaries/alcaldias.geojson.gz'))).toString('utf8'),
+  ) as FeatureCollection<Polygon | MultiPolygon>;
   return fc.features.map((feature) => ({ feature, box: bbox(feature) }));
 }
 
 const city = readCity();
 function inCity(lat: number, lon: number): boolean {
   const p = point([lon, lat]);
-  return city.some(({ feature, box }) => lon >= box[0] && lon <= box[2] && lat >= box[1] && lat <= box[3] && booleanPointInPolygon(p, feature));
+  return city.some(
+    ({ feature, box }) =>
+      lon >= box[0] && lon <= box[2] && lat >= box[1] && lat <= box[3] && booleanPointInPolygon(p, feature),
+  );
 }
 
 function nextMonth(month: string): string {
@@ -96,15 +101,21 @@ const expectedPoints = new Map(
     const labels = new Set(filter.split(',').flatMap((c) => LABELS[c]));
     const ofCase = rows.filter((r) => r.date.startsWith(`${month}-`) && labels.has(r.crime));
     const located = ofCase.filter((r) => r.lat !== 'NA' && r.long !== 'NA' && inCity(Number(r.lat), Number(r.long)));
-    return [`${month}|${filter}`, { all: ofCase.length, located: located.map((r) => [Number(r.lat), Number(r.long)] as const) }];
+    return [
+      `${month}|${filter}`,
+      { all: ofCase.length, located: located.map((r) => [Number(r.lat), Number(r.long)] as const) },
+    ];
   }),
 );
 
 it('the chosen months hold no FGJ record of the filtered categories, so the SSC file alone is the source', () => {
-  const fgj = parse(gunzipSync(readFileSync(join(BUNDLED_DATA_DIR, 'crime/fgj_victimas_milpa_alta_2016_2022.csv.gz'))).toString('utf8'), {
-    columns: true,
-    relax_column_count: true,
-  }) as { Fecha: string; Delito: string }[];
+  const fgj = parse(
+    gunzipSync(readFileSync(join(BUNDLED_DATA_DIR, 'crime/fgj_victimas_milpa_alta_2016_2022.csv.gz'))).toString('utf8'),
+    {
+      columns: true,
+      relax_column_count: true,
+    },
+  ) as { Fecha: string; Delito: string }[];
   const months = new Set(CASES.map(([m]) => m));
   const inCases = fgj.filter((r) => {
     const [, mm, yyyy] = r.Fecha.split('/');
@@ -128,29 +139,40 @@ if (!bundledDataImported()) {
   it.skip('hotspot totals against the SSC file (no bundled import in this run)', () => {});
 } else {
   describeEachBackend('GET /api/hotspots totals vs the SSC point file', (getStore) => {
-    it.each(CASES)('%s, category=%s: the counts at res 6, 8 and 11 sum to the located records', async (month, filter) => {
-      const app = createApp({ store: getStore() });
-      const { located } = expectedPoints.get(`${month}|${filter}`)!;
-      for (const res of RESOLUTIONS) {
-        const r = await app.request(`/api/hotspots?res=${res}&from=${month}-01&to=${nextMonth(month)}&category=${filter}`);
-        expect(r.status).toBe(200);
-        const body = (await r.json()) as { res: number; cells: { h3: string; count: number }[] };
-        expect(body.res).toBe(res);
-        expect(body.cells.reduce((s, c) => s + c.count, 0), `res ${res}`).toBe(located.length);
-      }
-    });
+    it.each(CASES)(
+      '%s, category=%s: the counts at res 6, 8 and 11 sum to the located records',
+      async (month, filter) => {
+        const app = createApp({ store: getStore() });
+        const { located } = expectedPoints.get(`${month}|${filter}`)!;
+        for (const res of RESOLUTIONS) {
+          const r = await app.request(
+            `/api/hotspots?res=${res}&from=${month}-01&to=${nextMonth(month)}&category=${filter}`,
+          );
+          expect(r.status).toBe(200);
+          const body = (await r.json()) as { res: number; cells: { h3: string; count: number }[] };
+          expect(body.res).toBe(res);
+          expect(
+            body.cells.reduce((s, c) => s + c.count, 0),
+            `res ${res}`,
+          ).toBe(located.length);
+        }
+      },
+    );
 
-    it.each(CASES.slice(0, 3))('%s, category=%s: each res-8 cell counts the located records whose point is in it', async (month, filter) => {
-      const app = createApp({ store: getStore() });
-      const { located } = expectedPoints.get(`${month}|${filter}`)!;
-      const expected: Record<string, number> = {};
-      for (const [lat, lon] of located) {
-        const cell = latLngToCell(lat, lon, 8);
-        expected[cell] = (expected[cell] ?? 0) + 1;
-      }
-      const r = await app.request(`/api/hotspots?res=8&from=${month}-01&to=${nextMonth(month)}&category=${filter}`);
-      const body = (await r.json()) as { cells: { h3: string; count: number }[] };
-      expect(Object.fromEntries(body.cells.map((c) => [c.h3, c.count]))).toEqual(expected);
-    });
+    it.each(CASES.slice(0, 3))(
+      '%s, category=%s: each res-8 cell counts the located records whose point is in it',
+      async (month, filter) => {
+        const app = createApp({ store: getStore() });
+        const { located } = expectedPoints.get(`${month}|${filter}`)!;
+        const expected: Record<string, number> = {};
+        for (const [lat, lon] of located) {
+          const cell = latLngToCell(lat, lon, 8);
+          expected[cell] = (expected[cell] ?? 0) + 1;
+        }
+        const r = await app.request(`/api/hotspots?res=8&from=${month}-01&to=${nextMonth(month)}&category=${filter}`);
+        const body = (await r.json()) as { cells: { h3: string; count: number }[] };
+        expect(Object.fromEntries(body.cells.map((c) => [c.h3, c.count]))).toEqual(expected);
+      },
+    );
   });
 }

@@ -54,7 +54,8 @@ const result = await autocannon({
   requests: job.paths.map((path) => ({ method: 'GET', path })),
 });
 const statusCodes: Record<string, number> = {};
-for (const [code, s] of Object.entries(result.statusCodeStats ?? {})) statusCodes[code] = Number((s as { count: number }).count);
+for (const [code, s] of Object.entries(result.statusCodeStats ?? {}))
+  statusCodes[code] = Number((s as { count: number }).count);
 const summary: AutocannonSummary = {
   sent: result.requests.sent,
   answered: result['1xx'] + result['2xx'] + result['3xx'] + result['4xx'] + result['5xx'],

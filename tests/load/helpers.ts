@@ -52,7 +52,11 @@ export async function waitFor(check: () => boolean | Promise<boolean>, ms: numbe
  * then `sql` run on it (e.g. to remove one source so that importing it again is real work); or
  * from the dump of the migrated, empty store.
  */
-export async function restorePGliteDataDir(dataDir: string, sql: string[] = [], dump: 'full' | 'empty' = 'full'): Promise<void> {
+export async function restorePGliteDataDir(
+  dataDir: string,
+  sql: string[] = [],
+  dump: 'full' | 'empty' = 'full',
+): Promise<void> {
   const dir = join(dataDir, 'pglite');
   mkdirSync(dir, { recursive: true });
   const info = inject('harness:pglite');
@@ -83,14 +87,18 @@ export async function queryDataDir<R>(dataDir: string, text: string): Promise<R[
 async function webBuildOnce(): Promise<void> {
   if (!webBuildIsStale()) return;
   const lock = join(tmpdir(), 'mapa-load-web-build.lock');
-  await waitFor(() => {
-    try {
-      mkdirSync(lock);
-      return true;
-    } catch {
-      return false;
-    }
-  }, 300_000, 'the web build lock');
+  await waitFor(
+    () => {
+      try {
+        mkdirSync(lock);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    300_000,
+    'the web build lock',
+  );
   try {
     await ensureWebBuild((msg) => process.stderr.write(`[load] ${msg}\n`), { rebuildStale: true });
   } finally {
@@ -170,12 +178,18 @@ export async function spawnServer(opts: ServerSpawnOptions): Promise<ServerProce
 
 /** Waits for "listo en http"; throws with the log when the process exits first or after `ms`. */
 export async function waitReady(server: ServerProcess, ms = 120_000): Promise<void> {
-  await waitFor(() => {
-    if (server.child.exitCode !== null || server.child.signalCode !== null) {
-      throw new Error(`the server exited (${server.child.exitCode ?? server.child.signalCode}) before it was ready:\n${server.log()}`);
-    }
-    return /listo en http/.test(server.log());
-  }, ms, `the server to start:\n${server.log()}`);
+  await waitFor(
+    () => {
+      if (server.child.exitCode !== null || server.child.signalCode !== null) {
+        throw new Error(
+          `the server exited (${server.child.exitCode ?? server.child.signalCode}) before it was ready:\n${server.log()}`,
+        );
+      }
+      return /listo en http/.test(server.log());
+    },
+    ms,
+    `the server to start:\n${server.log()}`,
+  );
 }
 
 export async function startServer(opts: ServerSpawnOptions): Promise<ServerProcess> {
@@ -259,7 +273,12 @@ export function runAutocannon(job: AutocannonJob, limitMs: number): Promise<Auto
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       started.delete(child);
-      if (code !== 0) return reject(new Error(`autocannon ${signal ? `killed (${signal}) after ${limitMs} ms` : `exited ${code}`}: ${err.slice(-1500)}`));
+      if (code !== 0)
+        return reject(
+          new Error(
+            `autocannon ${signal ? `killed (${signal}) after ${limitMs} ms` : `exited ${code}`}: ${err.slice(-1500)}`,
+          ),
+        );
       try {
         resolve(JSON.parse(out.trim().split('\n').pop()!) as AutocannonSummary);
       } catch (e) {

@@ -25,7 +25,9 @@ describe('server killed while signed-in requests are answered', () => {
   beforeAll(async () => {
     dataDir = join(tempDir('mapa-kill-audit-'), 'var');
     const sha = createHash('sha256').update(TOKEN).digest('hex');
-    await restorePGliteDataDir(dataDir, [`INSERT INTO api_tokens (token_sha256, role, name) VALUES ('${sha}', 'moderador', '${TOKEN_NAME}')`]);
+    await restorePGliteDataDir(dataDir, [
+      `INSERT INTO api_tokens (token_sha256, role, name) VALUES ('${sha}', 'moderador', '${TOKEN_NAME}')`,
+    ]);
   }, 180_000);
 
   afterAll(async () => {
@@ -42,7 +44,10 @@ describe('server killed while signed-in requests are answered', () => {
       while (next < N) {
         const probe = `p${next++}`;
         try {
-          const res = await fetch(`${victim.url}/api/categories?probe=${probe}`, { headers: { authorization: `Bearer ${TOKEN}` }, signal: AbortSignal.timeout(30_000) });
+          const res = await fetch(`${victim.url}/api/categories?probe=${probe}`, {
+            headers: { authorization: `Bearer ${TOKEN}` },
+            signal: AbortSignal.timeout(30_000),
+          });
           await res.arrayBuffer();
           expect(res.status).toBe(200); // a refused token would be no signed-in request at all
           answered.push(probe);
@@ -62,7 +67,9 @@ describe('server killed while signed-in requests are answered', () => {
     );
     const stored = new Set(rows.map((r) => new URLSearchParams(r.query).get('probe')));
     const missing = answered.filter((p) => !stored.has(p));
-    figure(`kill-audit: ${N} requests, ${CONCURRENCY} at a time; SIGKILL after ${Math.ceil(N / 3)} answers → ${answered.length} answered, ${failed} cut off, ${rows.length} audit entries, ${missing.length} answered without an entry`);
+    figure(
+      `kill-audit: ${N} requests, ${CONCURRENCY} at a time; SIGKILL after ${Math.ceil(N / 3)} answers → ${answered.length} answered, ${failed} cut off, ${rows.length} audit entries, ${missing.length} answered without an entry`,
+    );
     expect(answered.length).toBeGreaterThanOrEqual(Math.ceil(N / 3));
     expect(missing).toEqual([]);
   }, 300_000);

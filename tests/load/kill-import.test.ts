@@ -15,7 +15,16 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBundled, REPO_ROOT } from '../../reference/files/index.ts';
-import { figure, queryDataDir, restorePGliteDataDir, runCli, startServer, tempDir, waitFor, type ServerProcess } from './helpers.ts';
+import {
+  figure,
+  queryDataDir,
+  restorePGliteDataDir,
+  runCli,
+  startServer,
+  tempDir,
+  waitFor,
+  type ServerProcess,
+} from './helpers.ts';
 
 const FILE = join(REPO_ROOT, 'data/crime/ssc_crime_points_2013_2016.csv.gz');
 const SOURCE = 'ssc_points';
@@ -24,8 +33,13 @@ const OTHER_SOURCES = 6_944;
 
 /** Incidents the SSC file should give, counted from the raw CSV (not by the importer). */
 function oracle(): { rows: number; incidents: number } {
-  const rows = parse(readBundled('crime/ssc_crime_points_2013_2016.csv.gz'), { columns: true }) as Record<string, string>[];
-  const ids = new Set(rows.filter((r) => r.id?.trim() && /^\d{4}-\d{2}-\d{2}$/.test(r.date) && r.crime?.trim()).map((r) => r.id.trim()));
+  const rows = parse(readBundled('crime/ssc_crime_points_2013_2016.csv.gz'), { columns: true }) as Record<
+    string,
+    string
+  >[];
+  const ids = new Set(
+    rows.filter((r) => r.id?.trim() && /^\d{4}-\d{2}-\d{2}$/.test(r.date) && r.crime?.trim()).map((r) => r.id.trim()),
+  );
   return { rows: rows.length, incidents: ids.size };
 }
 
@@ -40,12 +54,17 @@ async function countsAfterStop(dataDir: string): Promise<Counts> {
     dataDir,
     `SELECT count(*)::int AS n, count(DISTINCT source_record_id)::int AS d FROM incidents WHERE source = '${SOURCE}'`,
   );
-  const imports = await queryDataDir<{ status: string; n: number }>(dataDir, `SELECT status, count(*)::int AS n FROM imports WHERE source = '${SOURCE}' GROUP BY status`);
+  const imports = await queryDataDir<{ status: string; n: number }>(
+    dataDir,
+    `SELECT status, count(*)::int AS n FROM imports WHERE source = '${SOURCE}' GROUP BY status`,
+  );
   return { incidents: c.n, distinctIds: c.d, imports: Object.fromEntries(imports.map((r) => [r.status, r.n])) };
 }
 
 async function sourceCount(server: ServerProcess): Promise<number> {
-  const health = (await (await fetch(`${server.url}/api/health`)).json()) as { sources: { source: string; incidents: number }[] };
+  const health = (await (await fetch(`${server.url}/api/health`)).json()) as {
+    sources: { source: string; incidents: number }[];
+  };
   return health.sources.find((s) => s.source === SOURCE)?.incidents ?? 0;
 }
 
@@ -75,7 +94,11 @@ describe('server killed during a CLI import', () => {
     const env = { DATA_DIR: dataDir };
     const first = runCli(['import', FILE, '--format', SOURCE], env);
     // the first progress line is written as reading starts, inside the file's transaction
-    await waitFor(() => /leyendo/.test(first.stderr()) || first.child.exitCode !== null, 120_000, 'the import to start');
+    await waitFor(
+      () => /leyendo/.test(first.stderr()) || first.child.exitCode !== null,
+      120_000,
+      'the import to start',
+    );
     expect(first.child.exitCode, first.stderr()).toBeNull();
     await new Promise((r) => setTimeout(r, 1500));
     const killedWhileRunning = first.child.exitCode === null;
@@ -83,13 +106,17 @@ describe('server killed during a CLI import', () => {
     const killed = await server.exited;
     expect(killed.signal).toBe('SIGKILL');
     const cli = await first.done;
-    figure(`kill-import: server SIGKILLed ${killedWhileRunning ? 'while the CLI import was running' : 'after the CLI import had ended'}; CLI exit ${cli.code}; last CLI stderr: ${cli.stderr.trim().split('\n').pop()}`);
+    figure(
+      `kill-import: server SIGKILLed ${killedWhileRunning ? 'while the CLI import was running' : 'after the CLI import had ended'}; CLI exit ${cli.code}; last CLI stderr: ${cli.stderr.trim().split('\n').pop()}`,
+    );
     expect(killedWhileRunning).toBe(true);
     expect(cli.code).not.toBe(0);
 
     // what the killed server left on disk (PGlite recovers from its WAL when opened)
     const afterKill = await countsAfterStop(dataDir);
-    figure(`kill-import: after the kill: ${afterKill.incidents} ${SOURCE} incidents (all-or-none: 0 or ${expected.incidents}), imports ${JSON.stringify(afterKill.imports)}`);
+    figure(
+      `kill-import: after the kill: ${afterKill.incidents} ${SOURCE} incidents (all-or-none: 0 or ${expected.incidents}), imports ${JSON.stringify(afterKill.imports)}`,
+    );
     expect([0, expected.incidents]).toContain(afterKill.incidents);
     expect(afterKill.imports.running ?? 0).toBe(0);
 
@@ -107,7 +134,9 @@ describe('server killed during a CLI import', () => {
     server = undefined;
 
     const final = await countsAfterStop(dataDir);
-    figure(`kill-import: after re-import: ${final.incidents} incidents, ${final.distinctIds} distinct ids (oracle ${expected.incidents} from ${expected.rows} rows), imports ${JSON.stringify(final.imports)}`);
+    figure(
+      `kill-import: after re-import: ${final.incidents} incidents, ${final.distinctIds} distinct ids (oracle ${expected.incidents} from ${expected.rows} rows), imports ${JSON.stringify(final.imports)}`,
+    );
     expect(final).toEqual({ incidents: expected.incidents, distinctIds: expected.incidents, imports: { done: 1 } });
   }, 420_000);
 });

@@ -90,7 +90,9 @@ describe('server killed during citizen report submissions', () => {
     const ack = new Map(first.filter((o) => o.status === 201).map((o) => [o.key, o.folio!]));
     const unacked = keys.filter((k) => !ack.has(k));
     const otherStatuses = first.filter((o) => o.status !== null && o.status !== 201);
-    figure(`kill-report: ${N} reports, ${CONCURRENCY} at a time; SIGKILL after ${Math.ceil(N / 3)} acks → ${ack.size} acknowledged, ${unacked.length} not (${first.filter((o) => o.error).length} connection errors, ${otherStatuses.length} other statuses)`);
+    figure(
+      `kill-report: ${N} reports, ${CONCURRENCY} at a time; SIGKILL after ${Math.ceil(N / 3)} acks → ${ack.size} acknowledged, ${unacked.length} not (${first.filter((o) => o.error).length} connection errors, ${otherStatuses.length} other statuses)`,
+    );
     expect(otherStatuses).toEqual([]);
     expect(unacked.length).toBeGreaterThan(0);
 
@@ -104,7 +106,9 @@ describe('server killed during citizen report submissions', () => {
       expect(o.folio).toBe(ack.get(o.key));
     }
     const replayedAfterKill = retry.filter((o) => o.status === 200 && !ack.has(o.key)).length;
-    figure(`kill-report: after restart ${unacked.length} resent: ${retry.filter((o) => o.status === 201 && !ack.has(o.key)).length} newly stored, ${replayedAfterKill} had been stored before the kill without an answer (replayed); ${replayedAcked.length} acknowledged ones resent → same folio`);
+    figure(
+      `kill-report: after restart ${unacked.length} resent: ${retry.filter((o) => o.status === 201 && !ack.has(o.key)).length} newly stored, ${replayedAfterKill} had been stored before the kill without an answer (replayed); ${replayedAcked.length} acknowledged ones resent → same folio`,
+    );
     for (const o of retry) ack.set(o.key, o.folio!);
     await server.stop();
     server = undefined;
@@ -120,7 +124,9 @@ describe('server killed during citizen report submissions', () => {
       expect(r.client_key).toBe(key);
       expect(r.folio).toBe(ack.get(key));
     }
-    figure(`kill-report: stored ${rows.length} reports for ${N} keys; max copies of one report ${Math.max(...perKey.values())}`);
+    figure(
+      `kill-report: stored ${rows.length} reports for ${N} keys; max copies of one report ${Math.max(...perKey.values())}`,
+    );
     expect(rows.length).toBe(N);
     expect([...perKey.values()].every((n) => n === 1)).toBe(true);
     expect(new Set(perKey.keys())).toEqual(new Set(keys));

@@ -22,12 +22,30 @@ import { figure, REPO_ROOT, startServer, tempDir, waitFor, type ServerProcess } 
 
 const FIXTURE = join(REPO_ROOT, 'etl/official/fixtures/fgj_carpetas_handwritten.csv');
 const CLIENTS = 4;
-const PATHS = ['/api/health', '/api/categories', '/api/hotspots?res=8&from=2019-01-01&to=2020-01-01', '/api/rank?kind=alcaldia&from=2019-01-01&to=2020-01-01&by=count&limit=16'];
+const PATHS = [
+  '/api/health',
+  '/api/categories',
+  '/api/hotspots?res=8&from=2019-01-01&to=2020-01-01',
+  '/api/rank?kind=alcaldia&from=2019-01-01&to=2020-01-01&by=count&limit=16',
+];
 
 /** `pg_ctl ACTION` on this file's cluster (as `postgres` when root, like the harness). */
 function pgCtl(cluster: Cluster, args: string[]) {
-  const bin = spawnSync('sh', ['-c', 'command -v pg_ctl'], { encoding: 'utf8' }).stdout.trim() || '/usr/lib/postgresql/15/bin/pg_ctl';
-  const argv = ['-D', join(cluster.dir, 'data'), '-l', join(cluster.dir, 'server.log'), '-o', `-p ${cluster.port}`, '-w', '-t', '60', ...args];
+  const bin =
+    spawnSync('sh', ['-c', 'command -v pg_ctl'], { encoding: 'utf8' }).stdout.trim() ||
+    '/usr/lib/postgresql/15/bin/pg_ctl';
+  const argv = [
+    '-D',
+    join(cluster.dir, 'data'),
+    '-l',
+    join(cluster.dir, 'server.log'),
+    '-o',
+    `-p ${cluster.port}`,
+    '-w',
+    '-t',
+    '60',
+    ...args,
+  ];
   const [cmd, all] = process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', bin, ...argv]] : [bin, argv];
   const r = spawnSync(cmd, all, { cwd: cluster.dir, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`pg_ctl ${args.join(' ')} failed: ${r.stderr || r.stdout}`);
@@ -40,7 +58,8 @@ interface Tally {
   connectionErrors: number;
 }
 const emptyTally = (): Tally => ({ ok: 0, unavailable: 0, other: {}, connectionErrors: 0 });
-const show = (t: Tally) => `${t.ok} × 200, ${t.unavailable} × 503 db_unavailable, other ${JSON.stringify(t.other)}, ${t.connectionErrors} connection errors`;
+const show = (t: Tally) =>
+  `${t.ok} × 200, ${t.unavailable} × 503 db_unavailable, other ${JSON.stringify(t.other)}, ${t.connectionErrors} connection errors`;
 
 /** Client loops requesting PATHS in turn until stopped; outcomes go to the tally of the current phase. */
 function driveLoad(url: string) {
@@ -54,7 +73,9 @@ function driveLoad(url: string) {
       const body = (await res.json()) as { error?: { code?: string } };
       if (res.status === 200) t.ok++;
       else if (res.status === 503 && body.error?.code === 'db_unavailable') t.unavailable++;
-      else t.other[`${res.status} ${body.error?.code ?? ''} ${path}`] = (t.other[`${res.status} ${body.error?.code ?? ''} ${path}`] ?? 0) + 1;
+      else
+        t.other[`${res.status} ${body.error?.code ?? ''} ${path}`] =
+          (t.other[`${res.status} ${body.error?.code ?? ''} ${path}`] ?? 0) + 1;
     } catch {
       t.connectionErrors++;
     }
@@ -117,7 +138,10 @@ describe('PostgreSQL restarted under load', () => {
       // a dead server and a refused request look alike from here: say which it was
       const child = server!.child;
       const exit = child.exitCode ?? child.signalCode;
-      throw new Error(`${(err as Error).message}${exit === null ? ' (server still running)' : ` (server exited: ${exit})`}\n${server!.log().slice(-3000)}`, { cause: err });
+      throw new Error(
+        `${(err as Error).message}${exit === null ? ' (server still running)' : ` (server exited: ${exit})`}\n${server!.log().slice(-3000)}`,
+        { cause: err },
+      );
     }
   }, 300_000);
 
@@ -150,7 +174,9 @@ describe('PostgreSQL restarted under load', () => {
     await load.stop();
 
     for (const [phase, t] of load.tallies) figure(`postgres-restart [${phase}]: ${show(t)}`);
-    figure(`postgres-restart: health back to 200 ${restartMs} ms after pg_ctl restart began; outage (stop → health 200 after start) ${outageMs} ms`);
+    figure(
+      `postgres-restart: health back to 200 ${restartMs} ms after pg_ctl restart began; outage (stop → health 200 after start) ${outageMs} ms`,
+    );
 
     expect(down).toEqual({ status: 503, ok: false, code: 'db_unavailable' });
     expect(stillDown).toEqual(down);

@@ -39,7 +39,11 @@ function makeReadOnly(dir: string) {
 async function runUnprivileged(dataDir: string) {
   const t0 = Date.now();
   const server = await spawnServer({ dataDir, user: USER });
-  await waitFor(() => server.child.exitCode !== null || server.child.signalCode !== null, EXIT_WITHIN_MS, `the server to exit:\n${server.log()}`).catch((err) => {
+  await waitFor(
+    () => server.child.exitCode !== null || server.child.signalCode !== null,
+    EXIT_WITHIN_MS,
+    `the server to exit:\n${server.log()}`,
+  ).catch((err) => {
     server.kill('SIGKILL');
     throw err;
   });
@@ -51,44 +55,66 @@ describe.skipIf(!isRoot)(`a data folder the server cannot write (server run as $
   beforeAll(() => {
     // the unprivileged user must be able to read the code and run it; otherwise the test would
     // measure that, not the data folder
-    const r = spawnSync('runuser', ['-u', USER, '--', 'test', '-r', join(REPO_ROOT, 'server/main.ts'), '-a', '-r', join(REPO_ROOT, 'node_modules/tsx/package.json')]);
+    const r = spawnSync('runuser', [
+      '-u',
+      USER,
+      '--',
+      'test',
+      '-r',
+      join(REPO_ROOT, 'server/main.ts'),
+      '-a',
+      '-r',
+      join(REPO_ROOT, 'node_modules/tsx/package.json'),
+    ]);
     expect(r.status, `${USER} cannot read the repository or node_modules`).toBe(0);
   });
 
-  it('DATA_DIR owned by root with mode 0555: exits non-zero naming the folder, contents unchanged', async () => {
-    const parent = tempDir('mapa-readonly-');
-    chmodSync(parent, 0o755);
-    const dataDir = join(parent, 'var');
-    mkdirSync(dataDir);
-    writeFileSync(join(dataDir, 'notas.txt'), 'contenido que no debe cambiar\n');
-    chmodSync(dataDir, 0o555);
-    const before = treeHash(dataDir);
+  it(
+    'DATA_DIR owned by root with mode 0555: exits non-zero naming the folder, contents unchanged',
+    async () => {
+      const parent = tempDir('mapa-readonly-');
+      chmodSync(parent, 0o755);
+      const dataDir = join(parent, 'var');
+      mkdirSync(dataDir);
+      writeFileSync(join(dataDir, 'notas.txt'), 'contenido que no debe cambiar\n');
+      chmodSync(dataDir, 0o555);
+      const before = treeHash(dataDir);
 
-    const run = await runUnprivileged(dataDir);
-    figure(`readonly-datadir (0555 folder): exit ${run.code} after ${run.ms} ms: ${run.log.trim().split('\n').pop()}`);
-    expect(run.code).not.toBe(0);
-    expect(run.code).not.toBeNull();
-    expect(run.log).toContain(dataDir);
-    expect(run.log).toMatch(/no se puede escribir|not writable/i);
-    expect(treeHash(dataDir)).toBe(before);
-  }, EXIT_WITHIN_MS + 60_000);
+      const run = await runUnprivileged(dataDir);
+      figure(
+        `readonly-datadir (0555 folder): exit ${run.code} after ${run.ms} ms: ${run.log.trim().split('\n').pop()}`,
+      );
+      expect(run.code).not.toBe(0);
+      expect(run.code).not.toBeNull();
+      expect(run.log).toContain(dataDir);
+      expect(run.log).toMatch(/no se puede escribir|not writable/i);
+      expect(treeHash(dataDir)).toBe(before);
+    },
+    EXIT_WITHIN_MS + 60_000,
+  );
 
-  it('an existing PGlite DATA_DIR whose database folder is read-only: exits non-zero naming it, database unchanged', async () => {
-    const parent = tempDir('mapa-readonly-pglite-');
-    chmodSync(parent, 0o755);
-    const dataDir = join(parent, 'var');
-    await restorePGliteDataDir(dataDir, [], 'empty');
-    const { uid, gid } = uidOf(USER);
-    chownSync(dataDir, uid, gid); // DATA_DIR itself is writable by the server's user…
-    makeReadOnly(join(dataDir, 'pglite')); // …its database is not (root-owned, no write bits)
-    const before = treeHash(join(dataDir, 'pglite'));
+  it(
+    'an existing PGlite DATA_DIR whose database folder is read-only: exits non-zero naming it, database unchanged',
+    async () => {
+      const parent = tempDir('mapa-readonly-pglite-');
+      chmodSync(parent, 0o755);
+      const dataDir = join(parent, 'var');
+      await restorePGliteDataDir(dataDir, [], 'empty');
+      const { uid, gid } = uidOf(USER);
+      chownSync(dataDir, uid, gid); // DATA_DIR itself is writable by the server's user…
+      makeReadOnly(join(dataDir, 'pglite')); // …its database is not (root-owned, no write bits)
+      const before = treeHash(join(dataDir, 'pglite'));
 
-    const run = await runUnprivileged(dataDir);
-    figure(`readonly-datadir (read-only pglite/): exit ${run.code} after ${run.ms} ms: ${run.log.trim().split('\n').pop()}`);
-    expect(run.code).not.toBe(0);
-    expect(run.code).not.toBeNull();
-    expect(run.log).toContain(join(dataDir, 'pglite'));
-    expect(run.log).toMatch(/no se puede escribir|not writable/i);
-    expect(treeHash(join(dataDir, 'pglite'))).toBe(before);
-  }, EXIT_WITHIN_MS + 120_000);
+      const run = await runUnprivileged(dataDir);
+      figure(
+        `readonly-datadir (read-only pglite/): exit ${run.code} after ${run.ms} ms: ${run.log.trim().split('\n').pop()}`,
+      );
+      expect(run.code).not.toBe(0);
+      expect(run.code).not.toBeNull();
+      expect(run.log).toContain(join(dataDir, 'pglite'));
+      expect(run.log).toMatch(/no se puede escribir|not writable/i);
+      expect(treeHash(join(dataDir, 'pglite'))).toBe(before);
+    },
+    EXIT_WITHIN_MS + 120_000,
+  );
 });

@@ -10,14 +10,24 @@ import { sql } from 'kysely';
 import { createApp } from '../../server/app.ts';
 import { BACKENDS, emptyStore, type TestStore } from '../harness/stores.ts';
 
-const BODY = JSON.stringify({ category: 'robo_transeunte', date: '2016-01-10', where: { lat: 19.4326, lon: -99.1332 }, consent: true });
+const BODY = JSON.stringify({
+  category: 'robo_transeunte',
+  date: '2016-01-10',
+  where: { lat: 19.4326, lon: -99.1332 },
+  consent: true,
+});
 
 describe.each(BACKENDS)('POST /api/reports with an Idempotency-Key [%s]', (backend) => {
   let store: TestStore;
   let app: ReturnType<typeof createApp>;
   const post = (key?: string, body = BODY) =>
-    app.request('/api/reports', { method: 'POST', headers: { 'content-type': 'application/json', ...(key === undefined ? {} : { 'idempotency-key': key }) }, body });
-  const stored = async () => Number((await sql<{ n: string }>`SELECT count(*) AS n FROM citizen_reports`.execute(store.db)).rows[0].n);
+    app.request('/api/reports', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(key === undefined ? {} : { 'idempotency-key': key }) },
+      body,
+    });
+  const stored = async () =>
+    Number((await sql<{ n: string }>`SELECT count(*) AS n FROM citizen_reports`.execute(store.db)).rows[0].n);
 
   beforeAll(async () => {
     store = await emptyStore(backend);
@@ -68,11 +78,24 @@ describe.each(BACKENDS)('POST /api/reports with an Idempotency-Key [%s]', (backe
     expect(first.status).toBe(201);
     const folio = ((await first.json()) as { folio: string }).folio;
     const before = await stored();
-    const other = JSON.stringify({ category: 'robo_transeunte', date: '2016-01-11', where: { lat: 19.4326, lon: -99.1332 }, consent: true });
-    const moved = JSON.stringify({ category: 'robo_transeunte', date: '2016-01-10', where: { lat: 19.44, lon: -99.1332 }, consent: true });
+    const other = JSON.stringify({
+      category: 'robo_transeunte',
+      date: '2016-01-11',
+      where: { lat: 19.4326, lon: -99.1332 },
+      consent: true,
+    });
+    const moved = JSON.stringify({
+      category: 'robo_transeunte',
+      date: '2016-01-10',
+      where: { lat: 19.44, lon: -99.1332 },
+      consent: true,
+    });
     for (const body of [other, moved]) {
       const res = await post(key, body);
-      expect([res.status, ((await res.json()) as { error?: { code: string } }).error?.code], body).toEqual([422, 'idempotency_key_reused']);
+      expect([res.status, ((await res.json()) as { error?: { code: string } }).error?.code], body).toEqual([
+        422,
+        'idempotency_key_reused',
+      ]);
     }
     const same = await post(key);
     expect([same.status, ((await same.json()) as { folio: string }).folio]).toEqual([200, folio]);

@@ -23,7 +23,9 @@ import { tallyAttacks, type AttackTally, type Differencing } from '../support/pu
 const K = 3;
 const RULE = (process.env.PRIVACY_ATTACK_RULE || 'cell-key') as DisclosureRule;
 const MONTH = { from: '2015-05-01', to: '2015-06-01' };
-const PUBLIC_CATEGORIES = CATEGORIES.map((c) => c.id).filter((id) => !(SENSITIVE_CATEGORIES as readonly string[]).includes(id));
+const PUBLIC_CATEGORIES = CATEGORIES.map((c) => c.id).filter(
+  (id) => !(SENSITIVE_CATEGORIES as readonly string[]).includes(id),
+);
 
 type Figures = Map<string, number | null>;
 
@@ -34,7 +36,10 @@ describeApi(`privacy attacks (${RULE})`, (ctx) => {
 
   /** public and exact hexagon figures for one request (absent cells: 0) */
   async function hexagons(query: string): Promise<{ published: Figures; exact: Map<string, number> }> {
-    const [p, e] = await Promise.all([getJson(pub(), `/api/hotspots?${query}`), getJson(ctx().app, `/api/hotspots?${query}`)]);
+    const [p, e] = await Promise.all([
+      getJson(pub(), `/api/hotspots?${query}`),
+      getJson(ctx().app, `/api/hotspots?${query}`),
+    ]);
     expect([p.status, e.status], query).toEqual([200, 200]);
     return {
       published: new Map(p.body.cells.map((c: { h3: string; count: number | null }) => [c.h3, c.count])),
@@ -59,7 +64,12 @@ describeApi(`privacy attacks (${RULE})`, (ctx) => {
    * Parent − children attacks: for every child with a withheld true count, parent − its siblings.
    * `parentOf` maps a child id to its parent id (null: no parent).
    */
-  function parentChildAttacks(parent: Figures, children: { published: Figures; exact: Map<string, number> }, childIds: readonly string[], parentOf: (id: string) => string | null): Differencing[] {
+  function parentChildAttacks(
+    parent: Figures,
+    children: { published: Figures; exact: Map<string, number> },
+    childIds: readonly string[],
+    parentOf: (id: string) => string | null,
+  ): Differencing[] {
     const siblings = new Map<string, string[]>();
     for (const id of childIds) {
       const p = parentOf(id);
@@ -68,7 +78,12 @@ describeApi(`privacy attacks (${RULE})`, (ctx) => {
     const out: Differencing[] = [];
     for (const [p, ids] of siblings) {
       for (const id of ids) {
-        out.push({ truth: children.exact.get(id) ?? 0, target: fig(children.published, id), parent: fig(parent, p), others: ids.filter((o) => o !== id).map((o) => fig(children.published, o)) });
+        out.push({
+          truth: children.exact.get(id) ?? 0,
+          target: fig(children.published, id),
+          parent: fig(parent, p),
+          others: ids.filter((o) => o !== id).map((o) => fig(children.published, o)),
+        });
       }
     }
     return out;
@@ -77,7 +92,9 @@ describeApi(`privacy attacks (${RULE})`, (ctx) => {
   function report(name: string, attacks: Differencing[]) {
     const t = tallyAttacks(RULE, K, attacks);
     results[name] = t;
-    console.log(`[privacy ${RULE} ${ctx().backend}] ${name}: ${t.attacked} withheld values attacked, ${t.certain} recovered exactly with certainty; best guess right ${t.guessedRight} (public-distribution guess: ${t.baselineRight})`);
+    console.log(
+      `[privacy ${RULE} ${ctx().backend}] ${name}: ${t.attacked} withheld values attacked, ${t.certain} recovered exactly with certainty; best guess right ${t.guessedRight} (public-distribution guess: ${t.baselineRight})`,
+    );
     return t;
   }
 
@@ -99,7 +116,12 @@ describeApi(`privacy attacks (${RULE})`, (ctx) => {
       for (const c of members) {
         const truth = per.get(c)!.exact.get(cell) ?? 0;
         if (truth === 0) continue;
-        attacks.push({ truth, target: fig(per.get(c)!.published, cell), parent: fig(parent.published, cell), others: members.filter((o) => o !== c).map((o) => fig(per.get(o)!.published, cell)) });
+        attacks.push({
+          truth,
+          target: fig(per.get(c)!.published, cell),
+          parent: fig(parent.published, cell),
+          others: members.filter((o) => o !== c).map((o) => fig(per.get(o)!.published, cell)),
+        });
       }
     }
     return attacks;
@@ -121,20 +143,50 @@ describeApi(`privacy attacks (${RULE})`, (ctx) => {
   });
 
   it('parents − children: H3 resolution 6 − its res-7 cells, 7 − its res-8 cells', async () => {
-    const [r6, r7, r8] = [await hexagons(`res=6&${month}&category=robo`), await hexagons(`res=7&${month}&category=robo`), await hexagons(`res=8&${month}&category=robo`)];
-    expectNone(report('res 7 − res-8 children', parentChildAttacks(r7.published, r8, [...r8.exact.keys()], (id) => cellToParent(id, 7))));
-    expectNone(report('res 6 − res-7 children', parentChildAttacks(r6.published, r7, [...r7.exact.keys()], (id) => cellToParent(id, 6))));
+    const [r6, r7, r8] = [
+      await hexagons(`res=6&${month}&category=robo`),
+      await hexagons(`res=7&${month}&category=robo`),
+      await hexagons(`res=8&${month}&category=robo`),
+    ];
+    expectNone(
+      report(
+        'res 7 − res-8 children',
+        parentChildAttacks(r7.published, r8, [...r8.exact.keys()], (id) => cellToParent(id, 7)),
+      ),
+    );
+    expectNone(
+      report(
+        'res 6 − res-7 children',
+        parentChildAttacks(r6.published, r7, [...r7.exact.keys()], (id) => cellToParent(id, 6)),
+      ),
+    );
   });
 
   it('parents − children: an alcaldía − its colonias, a sector − its cuadrantes', async () => {
     const { repo } = ctx();
     const colonias = await repo.areas('colonia', 2023);
     const alcaldiaOf = new Map(colonias.map((a) => [a.id, a.alcaldia_id]));
-    const [alc, col] = [await areas('kind=alcaldia&vintage=2023&category=robo'), await areas('kind=colonia&vintage=2023&category=robo')];
-    expectNone(report('alcaldía − colonias', parentChildAttacks(alc.published, col, [...col.exact.keys()], (id) => alcaldiaOf.get(id) ?? null)));
+    const [alc, col] = [
+      await areas('kind=alcaldia&vintage=2023&category=robo'),
+      await areas('kind=colonia&vintage=2023&category=robo'),
+    ];
+    expectNone(
+      report(
+        'alcaldía − colonias',
+        parentChildAttacks(alc.published, col, [...col.exact.keys()], (id) => alcaldiaOf.get(id) ?? null),
+      ),
+    );
     const lookup = loadCuadrante2016Lookup();
-    const [sec, cua] = [await areas('kind=sector&vintage=2016&category=robo'), await areas('kind=cuadrante&vintage=2016&category=robo')];
-    expectNone(report('sector − cuadrantes', parentChildAttacks(sec.published, cua, [...cua.exact.keys()], (id) => lookup.get(id)?.sector ?? null)));
+    const [sec, cua] = [
+      await areas('kind=sector&vintage=2016&category=robo'),
+      await areas('kind=cuadrante&vintage=2016&category=robo'),
+    ];
+    expectNone(
+      report(
+        'sector − cuadrantes',
+        parentChildAttacks(sec.published, cua, [...cua.exact.keys()], (id) => lookup.get(id)?.sector ?? null),
+      ),
+    );
   });
 
   it('overlapping windows: May–July − June–July', async () => {
@@ -161,7 +213,9 @@ describeApi(`privacy attacks (${RULE})`, (ctx) => {
     const all = Object.values(results);
     const attacked = all.reduce((s, t) => s + t.attacked, 0);
     const certain = all.reduce((s, t) => s + t.certain, 0);
-    console.log(`[privacy ${RULE} ${ctx().backend}] all attacks: ${certain} of ${attacked} withheld values recovered exactly with certainty`);
+    console.log(
+      `[privacy ${RULE} ${ctx().backend}] all attacks: ${certain} of ${attacked} withheld values recovered exactly with certainty`,
+    );
     expect(all.length).toBe(7);
     // Certainty is left only where bounds pin a value down: a parent published 0 (true 0 … k) over
     // children published ≥ k (true ≥ 1 each), e.g. a total of 3 made of 1 + 1 + 1 that shows as 0.

@@ -19,16 +19,23 @@ writeFileSync(
   return next(specifier, context);
 }\n`,
 );
-writeFileSync(join(dir, 'hide-vite.mjs'), `import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n`);
+writeFileSync(
+  join(dir, 'hide-vite.mjs'),
+  `import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n`,
+);
 
 /** Runs `code` (an ES module body) with vite hidden; returns its stdout lines and status. */
 function withoutVite(code: string, env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--import', pathToFileURL(join(dir, 'hide-vite.mjs')).href, '--input-type=module', '-e', code], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, NODE_ENV: '', ...env },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--import', pathToFileURL(join(dir, 'hide-vite.mjs')).href, '--input-type=module', '-e', code],
+    {
+      cwd: REPO_ROOT,
+      env: { ...process.env, NODE_ENV: '', ...env },
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
   return { status: r.status, out: r.stdout.trim(), err: r.stderr };
 }
 
@@ -42,7 +49,9 @@ describe('start-up without vite', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('the hook does hide vite (else the cases below prove nothing)', () => {
-    const r = withoutVite(`try { await import('vite'); console.log('FOUND'); } catch (e) { console.log('ERR ' + e.message); }`);
+    const r = withoutVite(
+      `try { await import('vite'); console.log('FOUND'); } catch (e) { console.log('ERR ' + e.message); }`,
+    );
     expect(r.out, r.err).toBe('ERR VITE_HIDDEN');
   });
 

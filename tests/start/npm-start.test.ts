@@ -31,15 +31,27 @@ function freePort(): Promise<number> {
 
 /** Incidents the bundled files give, counted from the raw CSVs (as the harness test does). */
 function bundledIncidents(): number {
-  const ssc = parse(readBundled('crime/ssc_crime_points_2013_2016.csv.gz'), { columns: true }) as Record<string, string>[];
-  const fgj = parse(readBundled('crime/fgj_victimas_milpa_alta_2016_2022.csv.gz'), { columns: true }) as Record<string, string>[];
+  const ssc = parse(readBundled('crime/ssc_crime_points_2013_2016.csv.gz'), { columns: true }) as Record<
+    string,
+    string
+  >[];
+  const fgj = parse(readBundled('crime/fgj_victimas_milpa_alta_2016_2022.csv.gz'), { columns: true }) as Record<
+    string,
+    string
+  >[];
   const keys = new Set(
-    fgj.filter((r) => r.Categoria !== 'HECHO NO DELICTIVO' && /^\d{2}\/\d{2}\/\d{4}$/.test(r.Fecha)).map((r) => `${r.idCarpeta}\u0000${r.Delito}`),
+    fgj
+      .filter((r) => r.Categoria !== 'HECHO NO DELICTIVO' && /^\d{2}\/\d{2}\/\d{4}$/.test(r.Fecha))
+      .map((r) => `${r.idCarpeta}\u0000${r.Delito}`),
   );
   return ssc.length + keys.size;
 }
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd: REPO_ROOT, env: { ...process.env, ...env } });
     let stdout = '';
@@ -102,7 +114,11 @@ describe('npm start on a fresh DATA_DIR', () => {
     expect(statSync(join(dataDir, 'mapa.sock')).mode & 0o777).toBe(0o600);
     const before = (await (await fetch(`${base()}/api/health`)).json()).incidents as number;
 
-    const first = await run('npm', ['run', '--silent', 'etl', '--', 'import', FIXTURE, '--format', 'fgj_carpetas'], env());
+    const first = await run(
+      'npm',
+      ['run', '--silent', 'etl', '--', 'import', FIXTURE, '--format', 'fgj_carpetas'],
+      env(),
+    );
     expect(first.code, first.stderr).toBe(0);
     const report = JSON.parse(first.stdout);
     expect(report).toBeTypeOf('object');
@@ -111,7 +127,11 @@ describe('npm start on a fresh DATA_DIR', () => {
     expect(after - before).toBe(FIXTURE_INCIDENTS);
 
     // the same file again changes nothing
-    const again = await run('npm', ['run', '--silent', 'etl', '--', 'import', FIXTURE, '--format', 'fgj_carpetas'], env());
+    const again = await run(
+      'npm',
+      ['run', '--silent', 'etl', '--', 'import', FIXTURE, '--format', 'fgj_carpetas'],
+      env(),
+    );
     expect(again.code, again.stderr).toBe(0);
     expect((await (await fetch(`${base()}/api/health`)).json()).incidents).toBe(after);
   });

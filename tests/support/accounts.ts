@@ -12,7 +12,11 @@ const JSON_HEADERS = { 'content-type': 'application/json' };
 
 /** POST /api/session; returns the response, its body, the raw Set-Cookie and the cookie pair to send back. */
 export async function login(app: Hono, email: string, password: string, headers: Record<string, string> = {}) {
-  const res = await app.request('/api/session', { method: 'POST', headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify({ email, password }) });
+  const res = await app.request('/api/session', {
+    method: 'POST',
+    headers: { ...JSON_HEADERS, ...headers },
+    body: JSON.stringify({ email, password }),
+  });
   const body = (await res.json()) as any;
   const setCookie = res.headers.get('set-cookie') ?? '';
   const cookie = /^(mc_session=[^;]+)/.exec(setCookie)?.[1];

@@ -21,7 +21,10 @@ export const SSC_LABELS: Record<string, readonly string[]> = {
   violacion: ['VIOLACION'],
 };
 
-export function rowsWhere(rows: readonly SscRow[], f: { from?: string; to?: string; categories?: readonly string[]; cuadrante?: string }): SscRow[] {
+export function rowsWhere(
+  rows: readonly SscRow[],
+  f: { from?: string; to?: string; categories?: readonly string[]; cuadrante?: string },
+): SscRow[] {
   const labels = f.categories ? new Set(f.categories.flatMap((c) => SSC_LABELS[c] ?? [])) : undefined;
   return rows.filter(
     (r) =>

@@ -65,7 +65,11 @@ function build() {
       locationPrecision: located ? 'point' : 'cuadrante',
       // as the import does: SSC names its 2016 cuadrante; its sector and alcaldía follow from it
       // (the other areas and the H3 cells follow from the point, placed by the store's incident writer)
-      statedAreas: { cuadrante2016: r.cuadrante, sector2016: info?.sector ?? null, alcaldia2016: info?.alcaldiaId ?? null },
+      statedAreas: {
+        cuadrante2016: r.cuadrante,
+        sector2016: info?.sector ?? null,
+        alcaldia2016: info?.alcaldiaId ?? null,
+      },
       provenance: null,
     };
   });
@@ -76,10 +80,21 @@ export async function seedSample(store: Pick<Store, 'db'>): Promise<Sample> {
   const { sample, incidents, geocoder } = build();
   const areas = loadBoundarySets().flatMap((set) =>
     // single-set kinds stored once, under 2023: the repository must find them for 2016 too
-    set.features.map((f) => ({ kind: set.kind, vintage: set.vintage ?? 2023, id: f.id, name: f.name, alcaldia_id: f.alcaldiaId, population: f.population })),
+    set.features.map((f) => ({
+      kind: set.kind,
+      vintage: set.vintage ?? 2023,
+      id: f.id,
+      name: f.name,
+      alcaldia_id: f.alcaldiaId,
+      population: f.population,
+    })),
   );
   await store.db.transaction().execute(async (trx) => {
-    for (let i = 0; i < areas.length; i += 1000) await trx.insertInto('areas').values(areas.slice(i, i + 1000)).execute();
+    for (let i = 0; i < areas.length; i += 1000)
+      await trx
+        .insertInto('areas')
+        .values(areas.slice(i, i + 1000))
+        .execute();
     await new IncidentWriter(geocoder).writeIn(trx, { insert: incidents });
     await trx.updateTable('meta').set({ value: '1' }).where('key', '=', 'data_version').execute();
   });

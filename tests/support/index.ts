@@ -40,14 +40,20 @@ export interface DescribeApiOptions {
   app?: Partial<AppOptions>;
 }
 
-export function describeApi(name: string, fn: (ctx: () => ApiTestContext) => void, opts: DescribeApiOptions = {}): void {
+export function describeApi(
+  name: string,
+  fn: (ctx: () => ApiTestContext) => void,
+  opts: DescribeApiOptions = {},
+): void {
   const seed = opts.seed ?? true;
   const backends: readonly Backend[] = harnessReady() && seed ? BACKENDS : ['pglite'];
   for (const backend of backends) {
     describe(`${name} [${backend}]`, () => {
       let ctx: ApiTestContext | undefined;
       beforeAll(async () => {
-        const store = harnessReady() ? await emptyStore(backend as 'pglite' | 'postgres') : await openStore({ memory: true });
+        const store = harnessReady()
+          ? await emptyStore(backend as 'pglite' | 'postgres')
+          : await openStore({ memory: true });
         const sample = seed ? await seedSample(store) : { rows: [], inCity: new Set<string>() };
         const repo = createIncidentRepository(store);
         const publicApp = createApp({ store, ...opts.app });
@@ -99,6 +105,9 @@ export function createAdminApp(options: AppOptions, role: Role = 'admin'): Hono 
   // the token is created at the first request: callers stay synchronous, like createApp
   let token: Promise<string> | undefined;
   const app = createApp(options);
-  const lazy = { then: (ok: (t: string) => unknown, fail: (e: unknown) => unknown) => (token ??= createToken(options.store, { role, name: `tests-${role}` })).then(ok, fail) };
+  const lazy = {
+    then: (ok: (t: string) => unknown, fail: (e: unknown) => unknown) =>
+      (token ??= createToken(options.store, { role, name: `tests-${role}` })).then(ok, fail),
+  };
   return withBearer(app, lazy as unknown as Promise<string>);
 }

@@ -106,7 +106,8 @@ export function monthViolation(figure: number | null, n: number, k: number): str
   if (figure === null) return `withheld (null) for a true count of ${n}`;
   if (!Number.isInteger(figure) || figure < 0) return `not a count: ${figure}`;
   if (figure > 0 && figure < k) return `published ${figure}, a value in 1 … ${k - 1}`;
-  if (Math.abs(figure - n) > monthNoiseBound(n, k)) return `published ${figure} for a true count of ${n}: beyond ± ${monthNoiseBound(n, k)}`;
+  if (Math.abs(figure - n) > monthNoiseBound(n, k))
+    return `published ${figure} for a true count of ${n}: beyond ± ${monthNoiseBound(n, k)}`;
   return null;
 }
 
@@ -120,6 +121,7 @@ export function windowViolation(figure: number | null, months: readonly number[]
   const total = months.reduce((s, n) => s + n, 0);
   const bound = months.reduce((s, n) => s + monthNoiseBound(n, k), 0);
   if (!Number.isInteger(figure) || figure < 0) return `not a count: ${figure}`;
-  if (Math.abs(figure - total) > bound) return `published ${figure} for true counts ${months.join(', ')} (total ${total}): beyond ± ${bound}`;
+  if (Math.abs(figure - total) > bound)
+    return `published ${figure} for true counts ${months.join(', ')} (total ${total}): beyond ± ${bound}`;
   return null;
 }

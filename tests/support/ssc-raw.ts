@@ -30,7 +30,10 @@ const DATA = join(HERE, '../../data');
 let rows: RawSscRow[] | undefined;
 /** Every row of `crime/ssc_crime_points_2013_2016.csv` (the bundled copy, byte-identical to the one in ../shared/data). */
 export function rawSscRows(): RawSscRow[] {
-  return (rows ??= parse(readBundled('crime/ssc_crime_points_2013_2016.csv.gz'), { columns: true, skip_empty_lines: true }) as RawSscRow[]);
+  return (rows ??= parse(readBundled('crime/ssc_crime_points_2013_2016.csv.gz'), {
+    columns: true,
+    skip_empty_lines: true,
+  }) as RawSscRow[]);
 }
 
 let sectors: Map<string, { sector: string; cvegeo: string }> | undefined;
@@ -39,7 +42,9 @@ export function sectorLookup2016(): Map<string, { sector: string; cvegeo: string
   if (sectors) return sectors;
   const text = gunzipSync(readFileSync(join(DATA, 'lookups/cuadrantes_sectores_2016.csv.gz'))).toString('utf8');
   const list = parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
-  return (sectors = new Map(list.map((r) => [r.cuadrante.trim(), { sector: r.sector.trim(), cvegeo: r.cvegeo.trim().padStart(5, '0') }])));
+  return (sectors = new Map(
+    list.map((r) => [r.cuadrante.trim(), { sector: r.sector.trim(), cvegeo: r.cvegeo.trim().padStart(5, '0') }]),
+  ));
 }
 
 /** The police's labels of robo_transeunte (C.V. and S.V.), spelled out rather than taken from the taxonomy. */

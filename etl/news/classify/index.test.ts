@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { classifyArticle, resolveEventTime, victimCount } from './index.ts';
-import { expectedCategories, expectedLabels, readNewsSample, SAMPLE_LABELS } from '../../../tests/support/news/sample-labels.ts';
+import {
+  expectedCategories,
+  expectedLabels,
+  readNewsSample,
+  SAMPLE_LABELS,
+} from '../../../tests/support/news/sample-labels.ts';
 
 /** The sample's `date` is a day, a month ("2023-12") or null; only a day anchors relative dates. */
 const publishedOf = (date: string | null) => (date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null);
@@ -14,7 +19,9 @@ describe('classifyArticle on the 24 real articles of the news sample', () => {
   });
 
   it('recognises every one as an incident report (all are annotated `incident`)', () => {
-    const wrong = results.filter(({ a, c }) => (a.annot_kind === 'incident') !== (c.kind === 'incident')).map(({ a, c }) => `${a.id}: ${c.kind}`);
+    const wrong = results
+      .filter(({ a, c }) => (a.annot_kind === 'incident') !== (c.kind === 'incident'))
+      .map(({ a, c }) => `${a.id}: ${c.kind}`);
     expect(wrong).toEqual([]);
   });
 
@@ -32,13 +39,15 @@ describe('classifyArticle on the 24 real articles of the news sample', () => {
     let fp = 0;
     for (const { a, c } of results) {
       const labels = expectedLabels(a);
-      for (const l of labels) (c.categories.some((cat) => SAMPLE_LABELS[l]!.includes(cat)) ? tp++ : fn++);
+      for (const l of labels) c.categories.some((cat) => SAMPLE_LABELS[l]!.includes(cat)) ? tp++ : fn++;
       const allowed = expectedCategories(labels);
       fp += c.categories.filter((cat) => !allowed.has(cat)).length;
     }
     const recall = tp / (tp + fn);
     const precision = tp / (tp + fp);
-    console.info(`news-sample label recall ${recall.toFixed(2)} (${tp}/${tp + fn}), precision ${precision.toFixed(2)} (${tp}/${tp + fp})`);
+    console.info(
+      `news-sample label recall ${recall.toFixed(2)} (${tp}/${tp + fn}), precision ${precision.toFixed(2)} (${tp}/${tp + fp})`,
+    );
     expect(recall).toBeGreaterThanOrEqual(0.75);
     expect(precision).toBeGreaterThanOrEqual(0.75);
   });
@@ -76,7 +85,13 @@ describe('classifyArticle on hand-written sentences', () => {
       title: 'Detienen a presunto ladrón tras intento de robo sin violencia',
       text: 'Policías detuvieron ayer a un hombre en la colonia Doctores tras un intento de robo sin violencia a un transeúnte.',
     });
-    expect(c).toMatchObject({ kind: 'incident', primary: 'robo_transeunte', attempt: true, alleged: true, violence: 'sin' });
+    expect(c).toMatchObject({
+      kind: 'incident',
+      primary: 'robo_transeunte',
+      attempt: true,
+      alleged: true,
+      violence: 'sin',
+    });
   });
 
   it.each([
@@ -109,9 +124,15 @@ describe('classifyArticle on hand-written sentences', () => {
       text: 'Te decimos cómo evitar ser víctima de robo: toma precauciones, mantente alerta y guarda los números de emergencia.',
     });
     expect(advisory.kind).toBe('advisory');
-    const opinion = classifyArticle({ title: 'Opinión: la extorsión que nadie denuncia', text: 'Creo que la ciudad no ha entendido el problema.' });
+    const opinion = classifyArticle({
+      title: 'Opinión: la extorsión que nadie denuncia',
+      text: 'Creo que la ciudad no ha entendido el problema.',
+    });
     expect(opinion.kind).toBe('opinion');
-    const none = classifyArticle({ title: 'Inauguran muestra gastronómica', text: 'El gobierno municipal presentó la muestra comercial.' });
+    const none = classifyArticle({
+      title: 'Inauguran muestra gastronómica',
+      text: 'El gobierno municipal presentó la muestra comercial.',
+    });
     expect(none).toMatchObject({ kind: 'other', categories: [] });
   });
 });
@@ -138,7 +159,10 @@ describe('resolveEventTime', () => {
   });
 
   it('falls back to the publication date, and to null without one', () => {
-    expect(resolveEventTime('Sin fecha en el texto.', published)).toMatchObject({ date: '2025-10-15', basis: 'published' });
+    expect(resolveEventTime('Sin fecha en el texto.', published)).toMatchObject({
+      date: '2025-10-15',
+      basis: 'published',
+    });
     expect(resolveEventTime('Sin fecha en el texto.', null)).toBeNull();
   });
 });

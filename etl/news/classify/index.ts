@@ -9,7 +9,17 @@
  */
 import type { CategoryId } from '../../../core/taxonomy/index.ts';
 import {
-  ALLEGED, ATTEMPT, CONTEXT_SENTENCE, DEFAULT_ROBBERY, NEGATION, ROBBERY, ROBBERY_CONTEXT, RULES, WITH_VIOLENCE, WITHOUT_VIOLENCE, normaliseText,
+  ALLEGED,
+  ATTEMPT,
+  CONTEXT_SENTENCE,
+  DEFAULT_ROBBERY,
+  NEGATION,
+  ROBBERY,
+  ROBBERY_CONTEXT,
+  RULES,
+  WITH_VIOLENCE,
+  WITHOUT_VIOLENCE,
+  normaliseText,
 } from './lexicon.ts';
 import { LEAD_CHARS, resolveEventTime, type EventTime } from './when.ts';
 
@@ -83,14 +93,18 @@ function scoreBlock(norm: string, inTitle: boolean, scores: Map<CategoryId, numb
 
 // --- kind ----------------------------------------------------------------------------------
 
-const STAT_CUES = /(\d+(\.\d+)? ?%|por ciento|\bcifras?\b|estadisticas?|indice delictivo|incidencia delictiva|carpetas de investigacion|en lo que va del ano|primer semestre|secretariado ejecutivo|\binegi\b|\benvipe\b|tasa de|comparado con el mismo periodo|a la baja|al alza)/g;
-const ADVISORY_CUES = /(recomendaciones|recomienda(n)?|te decimos|consejos|como evitar|que hacer (si|en caso)|toma(r)? precauciones|evite(n)?|mantente alerta|cierres? viales?|alerta (por|ante)|numeros? de emergencia)/g;
-const OPINION_CUES = /(\bopinion\b|\bcolumna\b|\beditorial\b|\bcolumnista\b|\ben mi opinion\b|\bconsidero que\b|\bcreo que\b|\bopino\b)/g;
+const STAT_CUES =
+  /(\d+(\.\d+)? ?%|por ciento|\bcifras?\b|estadisticas?|indice delictivo|incidencia delictiva|carpetas de investigacion|en lo que va del ano|primer semestre|secretariado ejecutivo|\binegi\b|\benvipe\b|tasa de|comparado con el mismo periodo|a la baja|al alza)/g;
+const ADVISORY_CUES =
+  /(recomendaciones|recomienda(n)?|te decimos|consejos|como evitar|que hacer (si|en caso)|toma(r)? precauciones|evite(n)?|mantente alerta|cierres? viales?|alerta (por|ante)|numeros? de emergencia)/g;
+const OPINION_CUES =
+  /(\bopinion\b|\bcolumna\b|\beditorial\b|\bcolumnista\b|\ben mi opinion\b|\bconsidero que\b|\bcreo que\b|\bopino\b)/g;
 /**
  * What a report of one event says: the event's verbs in the past (active and passive) and the
  * headline's present ("Asaltan…", "Cae…"), a victim, a time of day, a corner.
  */
-const INCIDENT_CUES = /(\b(asaltaron|robaron|despojaron|dispararon|asesinaron|mataron|ejecutaron|acribillaron|balearon|hirieron|golpearon|amagaron|arrebataron|quitaron|se llevaron|ingresaron|irrumpieron|forzaron|catearon|arrestaron|capturaron|aprehendieron|frenaron|huyeron|escaparon|atropello|apunalaron|lesionaron|privaron|secuestraron|extorsionaban|despojaban|amenazaba(n)?)\b|\b(asaltan|roban|detienen|cae|caen|hallan|localizan|ejecutan|asesinan|matan|hieren|balean|atracan|capturan|arrestan|golpean|secuestran|apunalan)\b|resulto herid|sin vida|hallazgo de|detuvieron|detenid[oa]s?|fue(ron)? (asesinad|herid|baleado|lesionad|asaltad|robad|secuestrad|privad|localizad|hallad)|los hechos|el hecho|ocurrio|se registro|la victima|el agresor|en la colonia|en calles? de|en el cruce|esquina con|la (noche|tarde|manana|madrugada) del?|alrededor de las|a las \d)/g;
+const INCIDENT_CUES =
+  /(\b(asaltaron|robaron|despojaron|dispararon|asesinaron|mataron|ejecutaron|acribillaron|balearon|hirieron|golpearon|amagaron|arrebataron|quitaron|se llevaron|ingresaron|irrumpieron|forzaron|catearon|arrestaron|capturaron|aprehendieron|frenaron|huyeron|escaparon|atropello|apunalaron|lesionaron|privaron|secuestraron|extorsionaban|despojaban|amenazaba(n)?)\b|\b(asaltan|roban|detienen|cae|caen|hallan|localizan|ejecutan|asesinan|matan|hieren|balean|atracan|capturan|arrestan|golpean|secuestran|apunalan)\b|resulto herid|sin vida|hallazgo de|detuvieron|detenid[oa]s?|fue(ron)? (asesinad|herid|baleado|lesionad|asaltad|robad|secuestrad|privad|localizad|hallad)|los hechos|el hecho|ocurrio|se registro|la victima|el agresor|en la colonia|en calles? de|en el cruce|esquina con|la (noche|tarde|manana|madrugada) del?|alrededor de las|a las \d)/g;
 
 const count = (re: RegExp, s: string) => [...s.matchAll(re)].length;
 
@@ -110,11 +124,27 @@ function kindOf(title: string, lead: string, hasCrime: boolean): { kind: Article
 // --- victims -------------------------------------------------------------------------------
 
 const NUMBER_WORDS: Record<string, number> = {
-  un: 1, una: 1, uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10,
-  once: 11, doce: 12, quince: 15, veinte: 20,
+  un: 1,
+  una: 1,
+  uno: 1,
+  dos: 2,
+  tres: 3,
+  cuatro: 4,
+  cinco: 5,
+  seis: 6,
+  siete: 7,
+  ocho: 8,
+  nueve: 9,
+  diez: 10,
+  once: 11,
+  doce: 12,
+  quince: 15,
+  veinte: 20,
 };
-const VICTIM_NOUN = '(?:personas?|jovenes|joven|hombres?|mujer(?:es)?|pasajeros?|menores|ninos|ninas|victimas?|usuarios?|comerciantes?|muertos|heridos|lesionados)';
-const VICTIM_VERB = '(?:asesinad|muert|murieron|murio|fallec|herid|lesionad|balead|secuestrad|privad|atacad|agredid|sin vida|perdio la vida|acribillad)';
+const VICTIM_NOUN =
+  '(?:personas?|jovenes|joven|hombres?|mujer(?:es)?|pasajeros?|menores|ninos|ninas|victimas?|usuarios?|comerciantes?|muertos|heridos|lesionados)';
+const VICTIM_VERB =
+  '(?:asesinad|muert|murieron|murio|fallec|herid|lesionad|balead|secuestrad|privad|atacad|agredid|sin vida|perdio la vida|acribillad)';
 
 /** "seis personas fueron asesinadas", "dos pasajeros fallecieron", "una persona murió y tres más resultaron heridas". */
 export function victimCount(text: string): number | null {
@@ -166,7 +196,10 @@ export function classifyArticle(input: ClassifyInput): ArticleClassification {
   if (scores.has('feminicidio') && scores.has('homicidio_doloso')) {
     scores.set('feminicidio', scores.get('feminicidio')! + scores.get('homicidio_doloso')!);
   }
-  const categories = [...scores.entries()].filter(([, s]) => s >= MIN_SCORE).sort((a, b) => b[1] - a[1]).map(([c]) => c);
+  const categories = [...scores.entries()]
+    .filter(([, s]) => s >= MIN_SCORE)
+    .sort((a, b) => b[1] - a[1])
+    .map(([c]) => c);
   // The gravest crime names the event (as the prosecutors' classification does): a death outranks the injuries.
   const gravest = (['feminicidio', 'homicidio_doloso'] as const).find((c) => categories.includes(c));
   if (gravest && (categories[0] === 'lesiones_arma_fuego' || categories[0] === 'lesiones')) {

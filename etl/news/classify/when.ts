@@ -25,11 +25,37 @@ export interface EventTime {
   evidence: string | null;
 }
 
-const MONTHS = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
+const MONTHS = [
+  'enero',
+  'febrero',
+  'marzo',
+  'abril',
+  'mayo',
+  'junio',
+  'julio',
+  'agosto',
+  'septiembre',
+  'octubre',
+  'noviembre',
+  'diciembre',
+];
 /** ISO day of week: lunes = 1 … domingo = 7. */
-const WEEKDAYS: Record<string, number> = { lunes: 1, martes: 2, miercoles: 3, jueves: 4, viernes: 5, sabado: 6, domingo: 7 };
+const WEEKDAYS: Record<string, number> = {
+  lunes: 1,
+  martes: 2,
+  miercoles: 3,
+  jueves: 4,
+  viernes: 5,
+  sabado: 6,
+  domingo: 7,
+};
 
-const localParts = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const localParts = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** The local calendar date of an ISO instant (or of a plain YYYY-MM-DD), or null. */
 export function localDateOf(published: string | null | undefined): LocalDate | null {
@@ -76,7 +102,8 @@ function explicitDate(text: string, pub: LocalDate | null): { date: LocalDate; e
 
 /** "ayer", "anoche", "hoy", "este martes", "el pasado domingo", "la noche del domingo". */
 function relativeDate(text: string, pub: LocalDate): { date: LocalDate; evidence: string } | null {
-  const re = /\b(antier|anteayer|ayer|anoche|hoy|esta manana|esta madrugada|(?:este|el pasado|el|del|la noche del|la tarde del|la manana del|la madrugada del) (lunes|martes|miercoles|jueves|viernes|sabado|domingo))\b/g;
+  const re =
+    /\b(antier|anteayer|ayer|anoche|hoy|esta manana|esta madrugada|(?:este|el pasado|el|del|la noche del|la tarde del|la manana del|la madrugada del) (lunes|martes|miercoles|jueves|viernes|sabado|domingo))\b/g;
   for (const m of text.matchAll(re)) {
     const w = m[0];
     if (w === 'antier' || w === 'anteayer') return { date: addDays(pub, -2), evidence: w };
@@ -115,9 +142,20 @@ export function resolveEventTime(text: string, published: string | null | undefi
   const explicit = explicitDate(lead, pub);
   const relative = pub ? relativeDate(lead, pub) : null;
   // The earlier mention in the lead is the event's; a later one is usually context.
-  const pick = explicit && relative ? (lead.indexOf(explicit.evidence) <= lead.indexOf(relative.evidence) ? explicit : relative) : (explicit ?? relative);
+  const pick =
+    explicit && relative
+      ? lead.indexOf(explicit.evidence) <= lead.indexOf(relative.evidence)
+        ? explicit
+        : relative
+      : (explicit ?? relative);
   const base = { hour: time?.hour ?? null, minute: time?.minute ?? null };
-  if (pick) return { date: isoDate(pick.date), ...base, basis: pick === explicit ? 'explicit' : 'relative', evidence: pick.evidence };
+  if (pick)
+    return {
+      date: isoDate(pick.date),
+      ...base,
+      basis: pick === explicit ? 'explicit' : 'relative',
+      evidence: pick.evidence,
+    };
   if (pub) return { date: isoDate(pub), ...base, basis: 'published', evidence: null };
   return null;
 }

@@ -8,15 +8,42 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Fetcher, JsonFileValidatorStore } from '../fetch/index.ts';
-import { buildRssFeed, NEWS_PAGES_DIR, startNewsServer, type NewsServer, type ServedArticle } from '../../../tests/support/news/local-news-server.ts';
+import {
+  buildRssFeed,
+  NEWS_PAGES_DIR,
+  startNewsServer,
+  type NewsServer,
+  type ServedArticle,
+} from '../../../tests/support/news/local-news-server.ts';
 import { collectFeed, collectListing, collectSitemap, reextractArchived, type CollectedArticle } from './index.ts';
 
-const SILLA_PATH = '/hidalgo/estado/2025/10/15/senadoras-carolina-viggiano-simey-olvera-se-confrontan-por-tragedia-hidalgo-562529.html';
+const SILLA_PATH =
+  '/hidalgo/estado/2025/10/15/senadoras-carolina-viggiano-simey-olvera-se-confrontan-por-tragedia-hidalgo-562529.html';
 const ARTICLES: ServedArticle[] = [
-  { path: SILLA_PATH, file: 'lasillarotahgoindividual.html', title: 'Senadoras Carolina Viggiano y Simey Olvera se confrontan por tragedia a Hidalgo', pubDate: 'Wed, 15 Oct 2025 16:20:00 +0000' },
-  { path: '/sucesos/reportan-50-desaparecidos-y-danos-en-29-municipios-de-hidalgo-por-lluvias/', file: 'quadratinhidalgoindividual.html', title: 'Reportan 50 desaparecidos y daños en 29 municipios de Hidalgo por lluvias', pubDate: 'Wed, 15 Oct 2025 16:33:43 +0000' },
-  { path: '/semarnath-cierra-seis-tiraderos-clandestinos-y-sanciona-a-cinco-municipios/', file: 'lajornadahidalgoindividual.html', title: 'Semarnath cierra seis tiraderos clandestinos y sanciona a cinco municipios', pubDate: 'Mon, 06 Oct 2025 18:34:38 +0000' },
-  { path: '/entretenimiento/preparan-segunda-muestra-comercial-gastronomica-y-cultural-en-coincidencia-con-el-buen-fin/', file: 'eluniversalhidalgoindividual.html', title: 'Preparan segunda muestra comercial, gastronómica y cultural en coincidencia con el Buen Fin', pubDate: 'Mon, 06 Oct 2025 19:59:47 +0000' },
+  {
+    path: SILLA_PATH,
+    file: 'lasillarotahgoindividual.html',
+    title: 'Senadoras Carolina Viggiano y Simey Olvera se confrontan por tragedia a Hidalgo',
+    pubDate: 'Wed, 15 Oct 2025 16:20:00 +0000',
+  },
+  {
+    path: '/sucesos/reportan-50-desaparecidos-y-danos-en-29-municipios-de-hidalgo-por-lluvias/',
+    file: 'quadratinhidalgoindividual.html',
+    title: 'Reportan 50 desaparecidos y daños en 29 municipios de Hidalgo por lluvias',
+    pubDate: 'Wed, 15 Oct 2025 16:33:43 +0000',
+  },
+  {
+    path: '/semarnath-cierra-seis-tiraderos-clandestinos-y-sanciona-a-cinco-municipios/',
+    file: 'lajornadahidalgoindividual.html',
+    title: 'Semarnath cierra seis tiraderos clandestinos y sanciona a cinco municipios',
+    pubDate: 'Mon, 06 Oct 2025 18:34:38 +0000',
+  },
+  {
+    path: '/entretenimiento/preparan-segunda-muestra-comercial-gastronomica-y-cultural-en-coincidencia-con-el-buen-fin/',
+    file: 'eluniversalhidalgoindividual.html',
+    title: 'Preparan segunda muestra comercial, gastronómica y cultural en coincidencia con el Buen Fin',
+    pubDate: 'Mon, 06 Oct 2025 19:59:47 +0000',
+  },
 ];
 
 let server: NewsServer | undefined;
@@ -45,7 +72,9 @@ describe('collectFeed', () => {
   it('fetches and extracts every listed article once; a second run gets 304s and extracts nothing', async () => {
     server = await startNewsServer({
       articles: ARTICLES,
-      feedOnly: [{ path: '/nota-borrada-de-prueba-404/', title: 'Nota borrada', pubDate: 'Wed, 15 Oct 2025 12:00:00 +0000' }],
+      feedOnly: [
+        { path: '/nota-borrada-de-prueba-404/', title: 'Nota borrada', pubDate: 'Wed, 15 Oct 2025 12:00:00 +0000' },
+      ],
       robots: 'User-agent: *\nDisallow: /entretenimiento/\n',
     });
     const { fetcher, dir } = setup();
@@ -75,7 +104,10 @@ describe('collectListing', () => {
     server = await startNewsServer({ articles: ARTICLES.slice(0, 1), extraPages: { '/hidalgo/': listing } });
     const { fetcher } = setup();
     const titles: (string | null)[] = [];
-    const summary = await collectListing(`${server.origin}/hidalgo/`, { fetcher: fetcher(), onArticle: (a) => void titles.push(a.article.title) });
+    const summary = await collectListing(`${server.origin}/hidalgo/`, {
+      fetcher: fetcher(),
+      onArticle: (a) => void titles.push(a.article.title),
+    });
     // The listing links 45 articles (see listing/index.test.ts); only the one saved article page is served.
     expect(summary.fetched).toBe(1);
     expect(summary.articles).toBe(1);
@@ -100,13 +132,19 @@ describe('a listing page linked from a feed', () => {
     const extraPages: Record<string, string> = { '/hidalgo/': listing };
     // The feed lists only the section front; its URL needs the origin, known once the server listens.
     Object.defineProperty(extraPages, '/portada.xml', {
-      get: () => buildRssFeed(server!.origin, [{ path: '/hidalgo/', title: 'Hidalgo', pubDate: 'Wed, 15 Oct 2025 12:00:00 +0000' }]),
+      get: () =>
+        buildRssFeed(server!.origin, [
+          { path: '/hidalgo/', title: 'Hidalgo', pubDate: 'Wed, 15 Oct 2025 12:00:00 +0000' },
+        ]),
       enumerable: true,
     });
     server = await startNewsServer({ articles: ARTICLES.slice(0, 1), extraPages });
     const { fetcher } = setup();
     const titles: (string | null)[] = [];
-    const summary = await collectFeed(`${server.origin}/portada.xml`, { fetcher: fetcher(), onArticle: (a) => void titles.push(a.article.title) });
+    const summary = await collectFeed(`${server.origin}/portada.xml`, {
+      fetcher: fetcher(),
+      onArticle: (a) => void titles.push(a.article.title),
+    });
     // The listing links 45 articles (listing/index.test.ts); only one is served, the other 44 answer 404.
     expect(summary).toMatchObject({ listings: 1, fetched: 2, articles: 1, errors: 44 });
     expect(titles).toEqual([ARTICLES[0]!.title]);
@@ -130,14 +168,18 @@ describe('collectSitemap', () => {
         <url><loc>${origin()}${ARTICLES[2]!.path}</loc><news:news><news:publication_date>2025-10-06T12:34:38-06:00</news:publication_date></news:news></url>
         <url><loc>${origin()}${ARTICLES[1]!.path}</loc><news:news><news:publication_date>2025-10-15T10:33:43-06:00</news:publication_date></news:news></url>
       </urlset>`;
-    const index = '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>/sitemap-news.xml</loc></sitemap></sitemapindex>';
+    const index =
+      '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>/sitemap-news.xml</loc></sitemap></sitemapindex>';
     // The server's origin is known only once it listens: serve the news sitemap from a getter.
     const extraPages: Record<string, string> = { '/sitemap.xml': index };
     Object.defineProperty(extraPages, '/sitemap-news.xml', { get: newsMap, enumerable: true });
     server = await startNewsServer({ articles: ARTICLES, extraPages });
     const { fetcher } = setup();
     const titles: (string | null)[] = [];
-    const summary = await collectSitemap(`${server.origin}/sitemap.xml`, { fetcher: fetcher(), onArticle: (a) => void titles.push(a.article.title) });
+    const summary = await collectSitemap(`${server.origin}/sitemap.xml`, {
+      fetcher: fetcher(),
+      onArticle: (a) => void titles.push(a.article.title),
+    });
     expect(summary).toMatchObject({ fetched: 2, articles: 2, errors: 0 });
     expect(titles).toEqual([ARTICLES[1]!.title, ARTICLES[2]!.title]);
   });

@@ -139,23 +139,36 @@ export async function collectFeed(feedUrl: string, options: CollectOptions): Pro
   const body = await indexBody(feedUrl, options);
   if (body === null) return emptyCollectSummary();
   // A "feed" URL that serves an HTML page (a section front given as the feed): follow its links.
-  if (/^\s*(<!doctype html|<html)/i.test(body)) return collectLinks(findArticleLinks(body, feedUrl).map((link) => ({ link })), options);
+  if (/^\s*(<!doctype html|<html)/i.test(body))
+    return collectLinks(
+      findArticleLinks(body, feedUrl).map((link) => ({ link })),
+      options,
+    );
   const feed = parseFeed(body, feedUrl);
-  return collectLinks(feed.items.map((item) => ({ link: item.url, feedItem: item })), options);
+  return collectLinks(
+    feed.items.map((item) => ({ link: item.url, feedItem: item })),
+    options,
+  );
 }
 
 /** Fetches a section listing page and every article linked from it. */
 export async function collectListing(listingUrl: string, options: CollectOptions): Promise<CollectSummary> {
   const body = await indexBody(listingUrl, options);
   if (body === null) return emptyCollectSummary();
-  return collectLinks(findArticleLinks(body, listingUrl).map((link) => ({ link })), options);
+  return collectLinks(
+    findArticleLinks(body, listingUrl).map((link) => ({ link })),
+    options,
+  );
 }
 
 /**
  * Fetches an XML sitemap (a Google News sitemap, typically) and the articles it lists, newest
  * first; a sitemap index is followed one level down, to its first `maxSitemaps` children.
  */
-export async function collectSitemap(sitemapUrl: string, options: CollectOptions & { maxSitemaps?: number }): Promise<CollectSummary> {
+export async function collectSitemap(
+  sitemapUrl: string,
+  options: CollectOptions & { maxSitemaps?: number },
+): Promise<CollectSummary> {
   const body = await indexBody(sitemapUrl, options);
   if (body === null) return emptyCollectSummary();
   let sitemap = parseSitemap(body, sitemapUrl);
@@ -167,7 +180,10 @@ export async function collectSitemap(sitemapUrl: string, options: CollectOptions
     items.push(...sitemap.items);
   }
   items.sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''));
-  return collectLinks(items.map((item) => ({ link: item.url, feedItem: item })), options);
+  return collectLinks(
+    items.map((item) => ({ link: item.url, feedItem: item })),
+    options,
+  );
 }
 
 /**

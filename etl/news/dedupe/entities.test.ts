@@ -2,12 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { namedEntities, shareDistinctiveEntity } from './entities.ts';
 
 // Hand-written sentences in the styles of prosecutors' releases and crime pages (not real news).
-const keys = (text: string) => namedEntities(text).map((e) => e.key).sort();
+const keys = (text: string) =>
+  namedEntities(text)
+    .map((e) => e.key)
+    .sort();
 
 describe('namedEntities', () => {
   it('reads names with the withheld surname in every quoting style, without the words before them', () => {
     expect(keys('Detuvieron al joven Brandon Ulises "N", de 24 años.')).toEqual(['person:brandon ulises']);
-    expect(keys('Se les acabó la fiesta a Brandon Ulises N. y a Luis “N”.')).toEqual(['person:brandon ulises', 'person:luis']);
+    expect(keys('Se les acabó la fiesta a Brandon Ulises N. y a Luis “N”.')).toEqual([
+      'person:brandon ulises',
+      'person:luis',
+    ]);
     expect(keys("El detenido, identificado como Kevin 'N', fue presentado.")).toEqual(['person:kevin']);
   });
 
@@ -42,6 +48,8 @@ describe('shareDistinctiveEntity', () => {
   it('a two-word name, a plate, a group or a corner is enough on its own', () => {
     expect(shareDistinctiveEntity(namedEntities('Brandon Ulises "N"'), namedEntities('Brandon Ulises N.'))).toBe(true);
     expect(shareDistinctiveEntity(namedEntities('placas MLR-214-C'), namedEntities('placas MLR 214 C'))).toBe(true);
-    expect(shareDistinctiveEntity(namedEntities('Brandon Ulises "N"'), namedEntities('Kevin Alejandro "N"'))).toBe(false);
+    expect(shareDistinctiveEntity(namedEntities('Brandon Ulises "N"'), namedEntities('Kevin Alejandro "N"'))).toBe(
+      false,
+    );
   });
 });

@@ -22,22 +22,81 @@ export interface NamedEntity {
   words: number;
 }
 
-const NAME_WORD = "[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+";
+const NAME_WORD = '[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+';
 /** "Brandon Ulises 'N'", "Brandon Ulises “N”", "Brandon Ulises N." — the withheld surname marker. */
-const PERSON_N = new RegExp(`((?:${NAME_WORD}\\s+){0,2}${NAME_WORD})\\s*(?:["'“”‘’«»]\\s*N\\s*["'“”‘’«»]|N\\.)(?![\\p{L}])`, 'gu');
+const PERSON_N = new RegExp(
+  `((?:${NAME_WORD}\\s+){0,2}${NAME_WORD})\\s*(?:["'“”‘’«»]\\s*N\\s*["'“”‘’«»]|N\\.)(?![\\p{L}])`,
+  'gu',
+);
 /** Words that precede a name but are not part of it. */
-const NOT_NAME = new Set(['el', 'la', 'los', 'las', 'de', 'del', 'un', 'una', 'a', 'al', 'y', 'e', 'o', 'que', 'con', 'en', 'por', 'joven', 'hombre', 'mujer', 'senor', 'senora', 'sujeto', 'detenido', 'detenida', 'identificado', 'identificada', 'como', 'alias']);
+const NOT_NAME = new Set([
+  'el',
+  'la',
+  'los',
+  'las',
+  'de',
+  'del',
+  'un',
+  'una',
+  'a',
+  'al',
+  'y',
+  'e',
+  'o',
+  'que',
+  'con',
+  'en',
+  'por',
+  'joven',
+  'hombre',
+  'mujer',
+  'senor',
+  'senora',
+  'sujeto',
+  'detenido',
+  'detenida',
+  'identificado',
+  'identificada',
+  'como',
+  'alias',
+]);
 
-const GROUP = new RegExp(`(?:grupo|c[eé]lula|c[aá]rtel|banda|organizaci[oó]n)(?:\\s+delictiva)?\\s+(?:de\\s+)?((?:(?:La|Los|Las|El|del|de)\\s+)?${NAME_WORD}(?:\\s+(?:${NAME_WORD}|de|del))*)`, 'gu');
-const KNOWN_GROUP = /\b(La Uni[oó]n(?: Tepito)?|Fuerza Anti[- ]?Uni[oó]n|C[aá]rtel de Tl[aá]huac|Los Rodolfos|Cartel Jalisco Nueva Generaci[oó]n|CJNG)\b/gu;
+const GROUP = new RegExp(
+  `(?:grupo|c[eé]lula|c[aá]rtel|banda|organizaci[oó]n)(?:\\s+delictiva)?\\s+(?:de\\s+)?((?:(?:La|Los|Las|El|del|de)\\s+)?${NAME_WORD}(?:\\s+(?:${NAME_WORD}|de|del))*)`,
+  'gu',
+);
+const KNOWN_GROUP =
+  /\b(La Uni[oó]n(?: Tepito)?|Fuerza Anti[- ]?Uni[oó]n|C[aá]rtel de Tl[aá]huac|Los Rodolfos|Cartel Jalisco Nueva Generaci[oó]n|CJNG)\b/gu;
 
-const VEHICLE_NOUN = '(?:auto(?:m[oó]vil)?|veh[ií]culo|camioneta|motocicleta|moto|taxi|cami[oó]n|tr[aá]iler|coche|carro|unidad)';
-const VEHICLE = new RegExp(`${VEHICLE_NOUN}\\s+(?:de\\s+la\\s+)?(?:marca\\s+)?([A-Z][A-Za-z]+)(?:,?\\s+(?:tipo|modelo|l[ií]nea)?\\s*([A-Z][A-Za-z0-9]+))?`, 'gu');
+const VEHICLE_NOUN =
+  '(?:auto(?:m[oó]vil)?|veh[ií]culo|camioneta|motocicleta|moto|taxi|cami[oó]n|tr[aá]iler|coche|carro|unidad)';
+const VEHICLE = new RegExp(
+  `${VEHICLE_NOUN}\\s+(?:de\\s+la\\s+)?(?:marca\\s+)?([A-Z][A-Za-z]+)(?:,?\\s+(?:tipo|modelo|l[ií]nea)?\\s*([A-Z][A-Za-z0-9]+))?`,
+  'gu',
+);
 /** Capitalised words after a vehicle noun that are not makes ("un auto Con…", "taxi de la CDMX"). */
-const NOT_MAKE = new Set(['con', 'en', 'que', 'del', 'de', 'la', 'el', 'cdmx', 'rtp', 'metro', 'metrobus', 'sobre', 'por', 'para']);
+const NOT_MAKE = new Set([
+  'con',
+  'en',
+  'que',
+  'del',
+  'de',
+  'la',
+  'el',
+  'cdmx',
+  'rtp',
+  'metro',
+  'metrobus',
+  'sobre',
+  'por',
+  'para',
+]);
 /** "en la esquina de Tenochtitlan y Jesús Carranza", "el cruce de Jesús Carranza y Tenochtitlan": a corner, either order. */
 const STREET = `(?:(?:Av\\.?|Avenida|Calle|Calzada|Eje)\\s+)?${NAME_WORD}(?:\\s+(?:${NAME_WORD}|de|del|la|los|las))*?`;
-const CORNER = new RegExp(`(?:esquina de|cruce de|intersecci[oó]n de)\\s+(${STREET})\\s+(?:y|con)\\s+(${STREET})(?=[,.;]|\\s+(?:en|cuando|a|de|del|con|donde|frente)\\b)`, 'gu');
+const CORNER = new RegExp(
+  `(?:esquina de|cruce de|intersecci[oó]n de)\\s+(${STREET})\\s+(?:y|con)\\s+(${STREET})(?=[,.;]|\\s+(?:en|cuando|a|de|del|con|donde|frente)\\b)`,
+  'gu',
+);
 const PLATE = /\bplacas?\s+(?:de\s+circulaci[oó]n\s+)?([A-Z0-9]{2,4}[- ]?[A-Z0-9]{2,4}(?:[- ]?[A-Z0-9]{1,3})?)\b/gu;
 
 function nameKey(raw: string): string[] {

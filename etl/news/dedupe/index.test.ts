@@ -4,7 +4,16 @@ import { classifyArticle } from '../classify/index.ts';
 import { readNewsSample, type SampleArticle } from '../../../tests/support/news/sample-labels.ts';
 import { rewrittenHeadline, secondOutletReport, trimmedCopy } from '../../../tests/support/news/derived.ts';
 import {
-  compareEvents, contentVector, distanceKm, estimateContainment, estimateJaccard, isSameStory, minhash, samePlace, shingles, type EventDescriptor,
+  compareEvents,
+  contentVector,
+  distanceKm,
+  estimateContainment,
+  estimateJaccard,
+  isSameStory,
+  minhash,
+  samePlace,
+  shingles,
+  type EventDescriptor,
 } from './index.ts';
 
 const sample = readNewsSample();
@@ -12,7 +21,12 @@ const byId = (id: string) => sample.find((a) => a.id === id)!;
 const publishedOf = (date: string | null) => (date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null);
 
 /** What the pipeline derives from an article: classification + geocode → event descriptor. */
-function describeArticle(title: string, text: string, published: string | null, dateOverride?: string): EventDescriptor {
+function describeArticle(
+  title: string,
+  text: string,
+  published: string | null,
+  dateOverride?: string,
+): EventDescriptor {
   const c = classifyArticle({ title, text, publishedAt: published });
   const g = getGeocoder().geocodeText(`${title}\n${text.slice(0, 1500)}`);
   return {
@@ -55,7 +69,9 @@ describe('same story (near-duplicate bodies), on derived copies of real articles
   it('never takes two different real articles for the same story', () => {
     const sigs = sample.map((a) => minhash(a.text));
     const pairs: string[] = [];
-    for (let i = 0; i < sample.length; i++) for (let j = i + 1; j < sample.length; j++) if (isSameStory(sigs[i]!, sigs[j]!)) pairs.push(`${sample[i]!.id}~${sample[j]!.id}`);
+    for (let i = 0; i < sample.length; i++)
+      for (let j = i + 1; j < sample.length; j++)
+        if (isSameStory(sigs[i]!, sigs[j]!)) pairs.push(`${sample[i]!.id}~${sample[j]!.id}`);
     expect(pairs).toEqual([]);
   });
 });
@@ -74,13 +90,17 @@ describe('same event reported by several outlets', () => {
     const events = sample.map((a) => describeSample(a, day));
     const merged: string[] = [];
     for (let i = 0; i < events.length; i++) {
-      for (let j = i + 1; j < events.length; j++) if (compareEvents(events[i]!, events[j]!).same) merged.push(`${sample[i]!.id}~${sample[j]!.id}`);
+      for (let j = i + 1; j < events.length; j++)
+        if (compareEvents(events[i]!, events[j]!).same) merged.push(`${sample[i]!.id}~${sample[j]!.id}`);
     }
     expect(merged).toEqual([]);
   });
 
   it('does not merge the two Gustavo A. Madero shootings (other colonia, other day)', () => {
-    const cmp = compareEvents(describeSample(byId('pg-6df88f779e')), describeSample(byId('pg-6e37320142'), '2022-05-15'));
+    const cmp = compareEvents(
+      describeSample(byId('pg-6df88f779e')),
+      describeSample(byId('pg-6e37320142'), '2022-05-15'),
+    );
     expect(cmp.same).toBe(false);
     expect(cmp.place).toBe(false);
   });
@@ -88,19 +108,33 @@ describe('same event reported by several outlets', () => {
   it('does not merge a second-outlet report with a different event of the same category', () => {
     const second = secondOutletReport(byId('pg-4b7eeca0dc'));
     const other = byId('pg-53edfedf34'); // a man shot dead in Ecatepec, the same day
-    expect(compareEvents(describeArticle(second.title, second.text, '2025-10-20'), describeSample(other, '2025-10-20')).same).toBe(false);
+    expect(
+      compareEvents(describeArticle(second.title, second.text, '2025-10-20'), describeSample(other, '2025-10-20')).same,
+    ).toBe(false);
   });
 });
 
 describe('samePlace', () => {
-  const p = (lat: number, lon: number, colonia: string | null, alcaldia: string, precision: string) => ({ lat, lon, colonia_id: colonia, alcaldia_id: alcaldia, precision });
+  const p = (lat: number, lon: number, colonia: string | null, alcaldia: string, precision: string) => ({
+    lat,
+    lon,
+    colonia_id: colonia,
+    alcaldia_id: alcaldia,
+    precision,
+  });
   it('uses the same colonia, a distance within 1 km, or an alcaldía-only report inside the same alcaldía', () => {
     // Zócalo (19.4326, -99.1332) to Bellas Artes (19.4352, -99.1412): about 0.9 km.
     expect(distanceKm(19.4326, -99.1332, 19.4352, -99.1412)).toBeGreaterThan(0.8);
     expect(distanceKm(19.4326, -99.1332, 19.4352, -99.1412)).toBeLessThan(1);
-    expect(samePlace(p(19.4326, -99.1332, 'A', '015', 'street'), p(19.4352, -99.1412, 'B', '015', 'station'))).toBe(true);
+    expect(samePlace(p(19.4326, -99.1332, 'A', '015', 'street'), p(19.4352, -99.1412, 'B', '015', 'station'))).toBe(
+      true,
+    );
     expect(samePlace(p(19.4326, -99.1332, 'A', '015', 'street'), p(19.45, -99.1332, 'B', '015', 'street'))).toBe(false);
-    expect(samePlace(p(19.4326, -99.1332, 'A', '015', 'street'), p(19.45, -99.1332, null, '015', 'alcaldia'))).toBe(true);
-    expect(samePlace(p(19.4326, -99.1332, 'A', '015', 'street'), p(19.45, -99.1332, null, '007', 'alcaldia'))).toBe(false);
+    expect(samePlace(p(19.4326, -99.1332, 'A', '015', 'street'), p(19.45, -99.1332, null, '015', 'alcaldia'))).toBe(
+      true,
+    );
+    expect(samePlace(p(19.4326, -99.1332, 'A', '015', 'street'), p(19.45, -99.1332, null, '007', 'alcaldia'))).toBe(
+      false,
+    );
   });
 });

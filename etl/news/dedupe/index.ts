@@ -22,7 +22,9 @@ export const SHINGLE_WORDS = 5;
 export const MINHASH_SIZE = 128;
 
 function words(text: string): string[] {
-  return normaliseText(text).split(/[^a-z0-9ñ]+/).filter(Boolean);
+  return normaliseText(text)
+    .split(/[^a-z0-9ñ]+/)
+    .filter(Boolean);
 }
 
 /** Word k-gram shingles of the normalised text. */
@@ -105,12 +107,13 @@ export function isSameStory(a: MinHashSignature, b: MinHashSignature, threshold 
 
 /** Function words and newsroom boilerplate that every crime report shares. */
 const STOPWORDS = new Set(
-  ('de la el en y a los las del un una que se por con para al su sus lo le les fue fueron es son ha han habia como mas pero ' +
+  (
+    'de la el en y a los las del un una que se por con para al su sus lo le les fue fueron es son ha han habia como mas pero ' +
     'sin sobre tras este esta estos estas ese esa eso entre cuando donde quien quienes ya muy tambien desde hasta hoy ayer ' +
     'mexico ciudad cdmx alcaldia colonia calle calles policia policias seguridad ciudadana secretaria ssc informo informacion ' +
     'hechos hecho lugar momento hombre hombres mujer personas persona anos edad elementos oficiales uniformados detenido detenidos ' +
-    'presunto presuntos responsable responsables ministerio publico agente victima dijo segun')
-    .split(' '),
+    'presunto presuntos responsable responsables ministerio publico agente victima dijo segun'
+  ).split(' '),
 );
 
 export function contentVector(text: string): Map<string, number> {
@@ -180,7 +183,14 @@ const POINT_LIKE = new Set(['station', 'landmark', 'stop', 'intersection', 'stre
 
 export function samePlace(a: EventPlace, b: EventPlace, maxKm = EVENT_DEFAULTS.maxKm): boolean {
   if (a.colonia_id && b.colonia_id && a.colonia_id === b.colonia_id) return true;
-  if (a.lat !== null && a.lon !== null && b.lat !== null && b.lon !== null && POINT_LIKE.has(a.precision ?? '') && POINT_LIKE.has(b.precision ?? '')) {
+  if (
+    a.lat !== null &&
+    a.lon !== null &&
+    b.lat !== null &&
+    b.lon !== null &&
+    POINT_LIKE.has(a.precision ?? '') &&
+    POINT_LIKE.has(b.precision ?? '')
+  ) {
     if (distanceKm(a.lat, a.lon, b.lat, b.lon) <= maxKm) return true;
   }
   // One outlet names only the alcaldía: it cannot contradict a colonia inside that alcaldía.
@@ -206,10 +216,12 @@ export function compareEvents(a: EventDescriptor, b: EventDescriptor, opts: Even
   const sharedCategory = sameCrimeClass(a.categories, b.categories);
   const place = samePlace(a.place, b.place, o.maxKm);
   const similarity = cosine(a.vector, b.vector);
-  const placesConflict = a.place.alcaldia_id !== null && b.place.alcaldia_id !== null && a.place.alcaldia_id !== b.place.alcaldia_id;
+  const placesConflict =
+    a.place.alcaldia_id !== null && b.place.alcaldia_id !== null && a.place.alcaldia_id !== b.place.alcaldia_id;
   const sharedEntity = shareDistinctiveEntity(a.entities ?? [], b.entities ?? [], sharedCategory);
   const inWindow = days <= o.windowDays;
-  const same = inWindow && ((sharedCategory && place && similarity >= o.minCosine) || (sharedEntity && !placesConflict));
+  const same =
+    inWindow && ((sharedCategory && place && similarity >= o.minCosine) || (sharedEntity && !placesConflict));
   return { same, days, sharedCategory, place, similarity, sharedEntity, placesConflict };
 }
 
@@ -229,7 +241,12 @@ export type ArticleMatch = { index: number; relation: 'same_story' | 'same_event
  * the candidates' order wins, so callers pass them oldest first. `event` is null when the new article
  * is not an incident report: it can still be a copy, never a new source of an event.
  */
-export function matchArticle(signature: MinHashSignature, event: EventDescriptor | null, candidates: readonly CandidateArticle[], opts?: EventMatchOptions): ArticleMatch | null {
+export function matchArticle(
+  signature: MinHashSignature,
+  event: EventDescriptor | null,
+  candidates: readonly CandidateArticle[],
+  opts?: EventMatchOptions,
+): ArticleMatch | null {
   const story = findSameStory(signature, candidates);
   if (story >= 0) return { index: story, relation: 'same_story' };
   const same = event ? findSameEvent(event, candidates, opts) : -1;
@@ -237,11 +254,18 @@ export function matchArticle(signature: MinHashSignature, event: EventDescriptor
 }
 
 /** Index of the first candidate whose text contains this one's or is contained in it, or -1. */
-export function findSameStory(signature: MinHashSignature, candidates: readonly Pick<CandidateArticle, 'signature'>[]): number {
+export function findSameStory(
+  signature: MinHashSignature,
+  candidates: readonly Pick<CandidateArticle, 'signature'>[],
+): number {
   return candidates.findIndex((c) => estimateContainment(signature, c.signature) >= NEAR_DUPLICATE_CONTAINMENT);
 }
 
 /** Index of the first incident report describing the same event, or -1. */
-export function findSameEvent(event: EventDescriptor, candidates: readonly Omit<CandidateArticle, 'signature'>[], opts?: EventMatchOptions): number {
+export function findSameEvent(
+  event: EventDescriptor,
+  candidates: readonly Omit<CandidateArticle, 'signature'>[],
+  opts?: EventMatchOptions,
+): number {
   return candidates.findIndex((c) => c.isIncident && compareEvents(event, c.event, opts).same);
 }

@@ -23,7 +23,8 @@ const MUCH_LONGER = 1.5;
 const MIN_BODY_CHARS = 150;
 
 /** Headings that open lists of other stories or of reader comments, not article prose. */
-const LIST_HEADING = /^(mas leidas|lo mas (leido|visto|popular)|mas vistas?|te recomendamos|recomendad[oa]s|relacionad[oa]s|noticias relacionadas|notas relacionadas|mas noticias|mas historias|ultimas noticias|tendencias|comentarios|\d+ comentarios?|deja un comentario|tambien te puede interesar)\b/;
+const LIST_HEADING =
+  /^(mas leidas|lo mas (leido|visto|popular)|mas vistas?|te recomendamos|recomendad[oa]s|relacionad[oa]s|noticias relacionadas|notas relacionadas|mas noticias|mas historias|ultimas noticias|tendencias|comentarios|\d+ comentarios?|deja un comentario|tambien te puede interesar)\b/;
 
 const textLength = (paragraphs: string[]) => paragraphs.reduce((n, p) => n + p.length, 0);
 
@@ -59,7 +60,11 @@ function isProse(candidate: BodyCandidate): boolean {
  * Paragraphs of the largest content container on the page (by text length) and its HTML.
  * `blocks` are the block elements whose text makes a paragraph.
  */
-export function containerParagraphs(doc: Doc, containers: string, blocks: string): { paragraphs: string[]; html: string } {
+export function containerParagraphs(
+  doc: Doc,
+  containers: string,
+  blocks: string,
+): { paragraphs: string[]; html: string } {
   let best: { paragraphs: string[]; html: string } = { paragraphs: [], html: '' };
   let bestLength = 0;
   for (const el of doc.querySelectorAll(containers)) {
@@ -83,7 +88,10 @@ export function containerParagraphs(doc: Doc, containers: string, blocks: string
  * a later one is much longer; the JSON-LD `articleBody` when no visible candidate is prose or it
  * is much longer than the chosen one. Nothing when every candidate is a list.
  */
-export function chooseBody(visible: BodyCandidate[], jsonLdBody: string[]): { paragraphs: string[]; method: BodyMethod | null } {
+export function chooseBody(
+  visible: BodyCandidate[],
+  jsonLdBody: string[],
+): { paragraphs: string[]; method: BodyMethod | null } {
   let chosen: BodyCandidate | null = null;
   for (const c of visible.filter(isProse)) {
     if (!chosen || textLength(c.paragraphs) > MUCH_LONGER * textLength(chosen.paragraphs)) chosen = c;

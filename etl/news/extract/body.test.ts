@@ -53,15 +53,23 @@ describe('body extraction rules', () => {
   });
 
   it('does not take a reading time for an author', () => {
-    const html = PAGE.replace('<meta name="author" content="Redacción">', '<meta name="twitter:label1" content="Tiempo de lectura"><meta name="twitter:data1" content="5 minutos">')
-      .replace(',"author":[{"@type":"Person","name":"Ana Pérez"}]', '');
+    const html = PAGE.replace(
+      '<meta name="author" content="Redacción">',
+      '<meta name="twitter:label1" content="Tiempo de lectura"><meta name="twitter:data1" content="5 minutos">',
+    ).replace(',"author":[{"@type":"Person","name":"Ana Pérez"}]', '');
     expect(extractArticle(html, { source: 'x' }).author).toBeNull();
     const yoast = html.replace('Tiempo de lectura', 'Escrito por').replace('5 minutos', 'Luis Gómez');
     expect(extractArticle(yoast, { source: 'x' }).author).toBe('Luis Gómez');
   });
 
   it('recognises insert cues and captions', () => {
-    for (const s of ['Lee también: Asaltan a…', 'LEE TAMBIÉN | algo', '“Te puede interesar: x', 'Sigue nuestro canal de WhatsApp', 'Te recomendamos: x']) {
+    for (const s of [
+      'Lee también: Asaltan a…',
+      'LEE TAMBIÉN | algo',
+      '“Te puede interesar: x',
+      'Sigue nuestro canal de WhatsApp',
+      'Te recomendamos: x',
+    ]) {
       expect(isInsertParagraph(s), s).toBe(true);
     }
     expect(isInsertParagraph('Tambien se informó que la víctima fue trasladada a un hospital.')).toBe(false);

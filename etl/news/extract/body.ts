@@ -15,12 +15,48 @@ import { collapseWhitespace, foldText, type Doc } from './text.ts';
 
 /** Elements that never hold article prose. */
 const NEVER_CONTENT = [
-  'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'canvas', 'form', 'button', 'select', 'input', 'textarea',
-  'nav', 'footer', 'aside', 'figure', 'figcaption', 'picture', 'video', 'audio', 'object', 'embed',
-  'amp-ad', 'amp-analytics', 'amp-social-share', 'amp-sidebar', 'amp-iframe', 'amp-twitter', 'amp-instagram', 'amp-facebook',
-  '[role="navigation"]', '[role="banner"]', '[role="contentinfo"]', '[role="complementary"]', '[hidden]', '[aria-hidden="true"]',
-  'blockquote.twitter-tweet', 'blockquote.instagram-media', 'blockquote.tiktok-embed', 'blockquote.twitter-video',
-  '.fb-post', '.fb-video',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'svg',
+  'canvas',
+  'form',
+  'button',
+  'select',
+  'input',
+  'textarea',
+  'nav',
+  'footer',
+  'aside',
+  'figure',
+  'figcaption',
+  'picture',
+  'video',
+  'audio',
+  'object',
+  'embed',
+  'amp-ad',
+  'amp-analytics',
+  'amp-social-share',
+  'amp-sidebar',
+  'amp-iframe',
+  'amp-twitter',
+  'amp-instagram',
+  'amp-facebook',
+  '[role="navigation"]',
+  '[role="banner"]',
+  '[role="contentinfo"]',
+  '[role="complementary"]',
+  '[hidden]',
+  '[aria-hidden="true"]',
+  'blockquote.twitter-tweet',
+  'blockquote.instagram-media',
+  'blockquote.tiktok-embed',
+  'blockquote.twitter-video',
+  '.fb-post',
+  '.fb-video',
 ].join(',');
 
 /**
@@ -28,13 +64,70 @@ const NEVER_CONTENT = [
  * only, so "ad" matches "ad_wrapper" but not "header" or "advance".
  */
 const BOILERPLATE_TOKENS = new Set([
-  'nav', 'navbar', 'menu', 'submenu', 'breadcrumb', 'breadcrumbs', 'share', 'sharing', 'sharesocial', 'social', 'redes',
-  'compartir', 'ad', 'ads', 'adv', 'advert', 'advertisement', 'banner', 'dfp', 'gpt', 'publicidad', 'sponsor', 'promo',
-  'related', 'relacionadas', 'relacionados', 'relacionada', 'recomendadas', 'recomendados', 'recommended', 'outbrain',
-  'taboola', 'newsletter', 'suscripcion', 'subscribe', 'comments', 'comentarios', 'tags', 'temas', 'etiquetas',
-  'popular', 'trending', 'masleidas', 'lo-mas', 'sidebar', 'widget', 'footer', 'modal', 'cookie', 'cookies', 'signature',
-  'latest', 'ultimas', 'minuto', 'gallery', 'epigrafe', 'caption', 'credits', 'creditos',
-  'relatedposts', 'leidas', 'comment', 'commentlist', 'disqus',
+  'nav',
+  'navbar',
+  'menu',
+  'submenu',
+  'breadcrumb',
+  'breadcrumbs',
+  'share',
+  'sharing',
+  'sharesocial',
+  'social',
+  'redes',
+  'compartir',
+  'ad',
+  'ads',
+  'adv',
+  'advert',
+  'advertisement',
+  'banner',
+  'dfp',
+  'gpt',
+  'publicidad',
+  'sponsor',
+  'promo',
+  'related',
+  'relacionadas',
+  'relacionados',
+  'relacionada',
+  'recomendadas',
+  'recomendados',
+  'recommended',
+  'outbrain',
+  'taboola',
+  'newsletter',
+  'suscripcion',
+  'subscribe',
+  'comments',
+  'comentarios',
+  'tags',
+  'temas',
+  'etiquetas',
+  'popular',
+  'trending',
+  'masleidas',
+  'lo-mas',
+  'sidebar',
+  'widget',
+  'footer',
+  'modal',
+  'cookie',
+  'cookies',
+  'signature',
+  'latest',
+  'ultimas',
+  'minuto',
+  'gallery',
+  'epigrafe',
+  'caption',
+  'credits',
+  'creditos',
+  'relatedposts',
+  'leidas',
+  'comment',
+  'commentlist',
+  'disqus',
 ]);
 
 /**
@@ -43,10 +136,13 @@ const BOILERPLATE_TOKENS = new Set([
  * `category-popular`), and themes mark the column beside a sidebar (`with-sidebar`,
  * `right-sidebar`). Their words say nothing about the element being boilerplate.
  */
-const DESCRIPTIVE_CLASSES = /(^|\s)(tag|category|categoria|format|post_tag)-\S+|(^|[\s_-])(with|has|no|left|right|sin|con)[-_]sidebar(?=$|[\s_-])/g;
+const DESCRIPTIVE_CLASSES =
+  /(^|\s)(tag|category|categoria|format|post_tag)-\S+|(^|[\s_-])(with|has|no|left|right|sin|con)[-_]sidebar(?=$|[\s_-])/g;
 
 function hasBoilerplateToken(el: Element): boolean {
-  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase().replace(DESCRIPTIVE_CLASSES, ' ');
+  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`
+    .toLowerCase()
+    .replace(DESCRIPTIVE_CLASSES, ' ');
   if (!names.trim()) return false;
   return names.split(/[\s_-]+/).some((t) => BOILERPLATE_TOKENS.has(t));
 }
@@ -57,8 +153,17 @@ function hasBoilerplateToken(el: Element): boolean {
  * removed as boilerplate, whatever its class says.
  */
 export const CONTENT_CONTAINERS = [
-  '[itemprop="articleBody"]', '.entry-content', '.td-post-content', '.post-content', '.article-body', '.article-content',
-  '.post-body', '.single-content', '.story-body', '.news-body', '.content-body',
+  '[itemprop="articleBody"]',
+  '.entry-content',
+  '.td-post-content',
+  '.post-content',
+  '.article-body',
+  '.article-content',
+  '.post-body',
+  '.single-content',
+  '.story-body',
+  '.news-body',
+  '.content-body',
 ].join(',');
 
 /**
@@ -67,13 +172,43 @@ export const CONTENT_CONTAINERS = [
  * starts with one of them is not article prose.
  */
 const INSERT_CUE = new RegExp(
-  '^(' + [
-    'lee tambien', 'lea tambien', 'leer tambien', 'tambien lee', 'te recomendamos', 'te puede interesar', 'te podria interesar',
-    'podria interesarte', 'puede interesarte', 'quiza te interese', 'puedes leer', 'lee mas', 'leer mas', 'sigue leyendo',
-    'mas informacion', 'relacionad[oa]s?', 'en video', 'video:', 'sigue nuestro canal', 'siguenos', 'suscribete', 'unete',
-    'recibe (las|nuestras) noticias', 'no te pierdas', 'para mas informacion visita', 'descarga nuestra app',
-    'mira tambien', 'checa tambien', 've tambien', 'ademas lee', 'continua leyendo', 'ultima actualizacion', 'escrito en ',
-  ].join('|') + ')',
+  '^(' +
+    [
+      'lee tambien',
+      'lea tambien',
+      'leer tambien',
+      'tambien lee',
+      'te recomendamos',
+      'te puede interesar',
+      'te podria interesar',
+      'podria interesarte',
+      'puede interesarte',
+      'quiza te interese',
+      'puedes leer',
+      'lee mas',
+      'leer mas',
+      'sigue leyendo',
+      'mas informacion',
+      'relacionad[oa]s?',
+      'en video',
+      'video:',
+      'sigue nuestro canal',
+      'siguenos',
+      'suscribete',
+      'unete',
+      'recibe (las|nuestras) noticias',
+      'no te pierdas',
+      'para mas informacion visita',
+      'descarga nuestra app',
+      'mira tambien',
+      'checa tambien',
+      've tambien',
+      'ademas lee',
+      'continua leyendo',
+      'ultima actualizacion',
+      'escrito en ',
+    ].join('|') +
+    ')',
 );
 
 export function isInsertParagraph(text: string): boolean {
@@ -82,7 +217,10 @@ export function isInsertParagraph(text: string): boolean {
 
 /** Photo captions and credits left outside <figcaption>: short lines carrying "Foto: …". */
 export function isCaption(text: string): boolean {
-  return text.length <= 300 && /(^|[\s|.!?¡¿(])(fotos?|fotografias?|imagen|imagenes|credito|creditos)\s*:\s*\S/i.test(foldText(text));
+  return (
+    text.length <= 300 &&
+    /(^|[\s|.!?¡¿(])(fotos?|fotografias?|imagen|imagenes|credito|creditos)\s*:\s*\S/i.test(foldText(text))
+  );
 }
 
 /** A short line that restates a byline: "Fernanda Martínez/Quadratín Hidalgo", "Por Dulce Castillo". */
@@ -106,7 +244,13 @@ export function stripBoilerplate(doc: Doc): void {
   removeAll(doc, NEVER_CONTENT);
   for (const el of [...doc.querySelectorAll('body *')]) {
     if (!el.isConnected) continue;
-    if (hasBoilerplateToken(el) && !el.querySelector('h1') && !el.matches(CONTENT_CONTAINERS) && !el.querySelector(CONTENT_CONTAINERS)) el.remove();
+    if (
+      hasBoilerplateToken(el) &&
+      !el.querySelector('h1') &&
+      !el.matches(CONTENT_CONTAINERS) &&
+      !el.querySelector(CONTENT_CONTAINERS)
+    )
+      el.remove();
   }
   for (const el of [...doc.querySelectorAll('header')]) {
     // A <header> is page chrome unless it holds the headline (some templates put the h1 there).
@@ -171,7 +315,11 @@ export function extractBodyParagraphs(doc: Doc, hints: BodyHints): BodyResult {
   const container = containerParagraphs(doc, CONTENT_CONTAINERS, BLOCKS);
   const article = new Readability(doc as unknown as Document, { charThreshold: 200, keepClasses: false }).parse();
   const candidates: BodyCandidate[] = [
-    { method: 'readability', paragraphs: keepProse(article?.content ? htmlToParagraphs(article.content) : [], hints), html: article?.content ?? '' },
+    {
+      method: 'readability',
+      paragraphs: keepProse(article?.content ? htmlToParagraphs(article.content) : [], hints),
+      html: article?.content ?? '',
+    },
     { method: 'content-container', paragraphs: keepProse(container.paragraphs, hints), html: container.html },
   ];
   return chooseBody(candidates, keepProse(articleBodyParagraphs(hints.nodes), hints));

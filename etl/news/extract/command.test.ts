@@ -40,7 +40,9 @@ describe('extract command (child process)', () => {
     // The page has no JSON-LD article node: og:title, article:published_time, the visible byline, Readability.
     expect(out.methods).toEqual({ title: 'open-graph', published_at: 'meta', author: 'byline', text: 'readability' });
     // Values read off the page (see index.test.ts).
-    expect(out.url).toBe('https://hidalgo.quadratin.com.mx/sucesos/reportan-50-desaparecidos-y-danos-en-29-municipios-de-hidalgo-por-lluvias/');
+    expect(out.url).toBe(
+      'https://hidalgo.quadratin.com.mx/sucesos/reportan-50-desaparecidos-y-danos-en-29-municipios-de-hidalgo-por-lluvias/',
+    );
     expect(out.title).toBe('Reportan 50 desaparecidos y daños en 29 municipios de Hidalgo por lluvias');
     expect(out.published_at).toBe('2025-10-15T10:33:43-06:00');
     expect(out.author).toBe('Fernanda Martínez');
@@ -50,8 +52,12 @@ describe('extract command (child process)', () => {
 
   it('falls back to the path given when the page has no canonical link', async () => {
     const file = join(tmp, 'sin-canonico.html');
-    writeFileSync(file, '<html><head><title>Robo en Coyoacán</title></head><body><article><p>' +
-      'Vecinos de Coyoacán denunciaron el robo de una motocicleta frente a un mercado. '.repeat(5) + '</p></article></body></html>');
+    writeFileSync(
+      file,
+      '<html><head><title>Robo en Coyoacán</title></head><body><article><p>' +
+        'Vecinos de Coyoacán denunciaron el robo de una motocicleta frente a un mercado. '.repeat(5) +
+        '</p></article></body></html>',
+    );
     const { code, stdout } = await run(file);
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
@@ -63,7 +69,9 @@ describe('extract command (child process)', () => {
   it('fetches a URL (robots.txt respected) and uses the page canonical link', async () => {
     const path = '/sucesos/reportan-50-desaparecidos-y-danos-en-29-municipios-de-hidalgo-por-lluvias/';
     const server = await startNewsServer({
-      articles: [{ path, file: 'quadratinhidalgoindividual.html', title: 't', pubDate: 'Wed, 15 Oct 2025 16:33:43 +0000' }],
+      articles: [
+        { path, file: 'quadratinhidalgoindividual.html', title: 't', pubDate: 'Wed, 15 Oct 2025 16:33:43 +0000' },
+      ],
     });
     try {
       const { code, stdout } = await run(server.origin + path);

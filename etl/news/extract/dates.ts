@@ -11,9 +11,32 @@
 export const NEWS_TIME_ZONE = 'America/Mexico_City';
 
 const MONTHS: Record<string, number> = {
-  enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8,
-  septiembre: 9, setiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
-  ene: 1, feb: 2, mar: 3, abr: 4, may: 5, jun: 6, jul: 7, ago: 8, sep: 9, sept: 9, oct: 10, nov: 11, dic: 12,
+  enero: 1,
+  febrero: 2,
+  marzo: 3,
+  abril: 4,
+  mayo: 5,
+  junio: 6,
+  julio: 7,
+  agosto: 8,
+  septiembre: 9,
+  setiembre: 9,
+  octubre: 10,
+  noviembre: 11,
+  diciembre: 12,
+  ene: 1,
+  feb: 2,
+  mar: 3,
+  abr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  ago: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dic: 12,
 };
 
 const offsetFormatter = new Intl.DateTimeFormat('en-US', { timeZone: NEWS_TIME_ZONE, timeZoneName: 'longOffset' });
@@ -37,7 +60,12 @@ export function formatOffset(minutes: number): string {
 }
 
 interface WallClock {
-  year: number; month: number; day: number; hour: number; minute: number; second: number;
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
 }
 
 function isValidWallClock(w: WallClock): boolean {
@@ -73,13 +101,18 @@ export function normalizeIsoDate(raw: string): string | null {
   const m = ISO_RE.exec(raw.trim());
   if (!m) return null;
   const w: WallClock = {
-    year: Number(m[1]), month: Number(m[2]), day: Number(m[3]),
-    hour: Number(m[4] ?? 0), minute: Number(m[5] ?? 0), second: Number(m[6] ?? 0),
+    year: Number(m[1]),
+    month: Number(m[2]),
+    day: Number(m[3]),
+    hour: Number(m[4] ?? 0),
+    minute: Number(m[5] ?? 0),
+    second: Number(m[6] ?? 0),
   };
   if (!isValidWallClock(w)) return null;
   const zone = m[7];
   if (!zone) return mexicoCityWallClockToIso(w);
-  if (zone.toUpperCase() === 'Z') return utcMsToMexicoCityIso(Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second));
+  if (zone.toUpperCase() === 'Z')
+    return utcMsToMexicoCityIso(Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second));
   const z = /([+-])(\d{2}):?(\d{2})/.exec(zone)!;
   return formatWallClock(w, (z[1] === '-' ? -1 : 1) * (Number(z[2]) * 60 + Number(z[3])));
 }
@@ -88,10 +121,17 @@ export function normalizeIsoDate(raw: string): string | null {
 export function utcMsToMexicoCityIso(utcMs: number): string {
   const offset = mexicoCityOffsetMinutes(utcMs);
   const local = new Date(utcMs + offset * 60_000);
-  return formatWallClock({
-    year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(),
-    hour: local.getUTCHours(), minute: local.getUTCMinutes(), second: local.getUTCSeconds(),
-  }, offset);
+  return formatWallClock(
+    {
+      year: local.getUTCFullYear(),
+      month: local.getUTCMonth() + 1,
+      day: local.getUTCDate(),
+      hour: local.getUTCHours(),
+      minute: local.getUTCMinutes(),
+      second: local.getUTCSeconds(),
+    },
+    offset,
+  );
 }
 
 /** Milliseconds since the epoch of a normalised stamp (`YYYY-MM-DDTHH:MM:SS±HH:MM`). */
@@ -107,18 +147,29 @@ export function hasMexicoCityOffset(iso: string): boolean {
   return offset === mexicoCityOffsetMinutes(isoToUtcMs(iso));
 }
 
-const MONTH_WORD = `(${Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|')})\\.?`;
+const MONTH_WORD = `(${Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|')})\\.?`;
 const TIME_PART = String.raw`(?:\s*(?:[,|·-]|a\s+las)?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|hrs?\.?|hs|horas)?)?`;
 const SPANISH_PATTERNS: { re: RegExp; pick: (m: RegExpExecArray) => [number, number, number] }[] = [
   // "20 de octubre de 2025", "20 / octubre / 2025", "lunes 20 de octubre del 2025"
-  { re: new RegExp(String.raw`\b(\d{1,2})\s*(?:de|/|-)?\s*${MONTH_WORD}\s*(?:de(?:l)?|/|-|,)?\s*(\d{4})` + TIME_PART, 'i'),
-    pick: (m) => [Number(m[3]), MONTHS[m[2]!.toLowerCase()]!, Number(m[1])] },
+  {
+    re: new RegExp(
+      String.raw`\b(\d{1,2})\s*(?:de|/|-)?\s*${MONTH_WORD}\s*(?:de(?:l)?|/|-|,)?\s*(\d{4})` + TIME_PART,
+      'i',
+    ),
+    pick: (m) => [Number(m[3]), MONTHS[m[2]!.toLowerCase()]!, Number(m[1])],
+  },
   // "Octubre 6, 2025"
-  { re: new RegExp(String.raw`\b${MONTH_WORD}\s+(\d{1,2}),?\s+(?:de\s+)?(\d{4})` + TIME_PART, 'i'),
-    pick: (m) => [Number(m[3]), MONTHS[m[1]!.toLowerCase()]!, Number(m[2])] },
+  {
+    re: new RegExp(String.raw`\b${MONTH_WORD}\s+(\d{1,2}),?\s+(?:de\s+)?(\d{4})` + TIME_PART, 'i'),
+    pick: (m) => [Number(m[3]), MONTHS[m[1]!.toLowerCase()]!, Number(m[2])],
+  },
   // "20/10/2025" (day first, as Mexico writes it)
-  { re: new RegExp(String.raw`\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})` + TIME_PART, 'i'),
-    pick: (m) => [Number(m[3]), Number(m[2]), Number(m[1])] },
+  {
+    re: new RegExp(String.raw`\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})` + TIME_PART, 'i'),
+    pick: (m) => [Number(m[3]), Number(m[2]), Number(m[1])],
+  },
 ];
 
 /**

@@ -40,7 +40,11 @@ describe('held-out dev set (hand-written fixtures)', () => {
 
   it('date only in <time datetime>: title and date right', () => {
     const page = extractPage(read('time-only-date.html'), { source: 'x' });
-    expect(page).toMatchObject({ kind: 'article', title: 'Reabren el puente peatonal de la avenida Los Fresnos', published_at: '2025-10-15T08:05:00-06:00' });
+    expect(page).toMatchObject({
+      kind: 'article',
+      title: 'Reabren el puente peatonal de la avenida Los Fresnos',
+      published_at: '2025-10-15T08:05:00-06:00',
+    });
     expect(page.methods.published_at).toBe('time');
   });
 

@@ -68,7 +68,15 @@ describe('WordPress theme: .td-post-content in sidebar/tag-classed wrappers, rel
     expect(paragraphs[4]).toMatch(/prevista para diciembre\.$/);
   });
   it('leaves out related posts, most-read teasers and comments', () => {
-    for (const s of ['Voluntarios reforestan', 'Cientos de personas se reunieron', 'Festival de papalotes', 'Familias enteras llegaron', 'Qué buena iniciativa', 'Relacionado', 'Más leídas']) {
+    for (const s of [
+      'Voluntarios reforestan',
+      'Cientos de personas se reunieron',
+      'Festival de papalotes',
+      'Familias enteras llegaron',
+      'Qué buena iniciativa',
+      'Relacionado',
+      'Más leídas',
+    ]) {
       expect(read('wordpress-related.html')).toContain(s);
       expect(page.text, s).not.toContain(s);
     }
@@ -98,7 +106,9 @@ describe('title cleaning (hand-written examples)', () => {
     expect(cleanTitle('Diario Ficticio de la Sierra ~ 15 / 10 / 2025', sites)).toBe('Diario Ficticio de la Sierra');
     expect(cleanTitle('El Universal - Cierran calle por obras', sites)).toBe('Cierran calle por obras');
     expect(cleanTitle('Caso Centro - detienen a dos | El Universal', sites)).toBe('Caso Centro - detienen a dos');
-    expect(cleanTitle('El Universal cumple 110 años de historia en la ciudad', sites)).toBe('El Universal cumple 110 años de historia en la ciudad');
+    expect(cleanTitle('El Universal cumple 110 años de historia en la ciudad', sites)).toBe(
+      'El Universal cumple 110 años de historia en la ciudad',
+    );
   });
   it('names a site after its registrable host label', () => {
     expect(hostSiteName('https://hidalgo.quadratin.com.mx/sucesos/x/')).toBe('quadratin');
@@ -111,10 +121,21 @@ describe('the saved real pages (../shared/data/news-pages) keep their kind', () 
   it('detects the five listing pages as listings and the four article pages as articles', () => {
     const dir = join(SHARED_DATA_DIR, 'news-pages');
     const kindOf = (file: string) => extractPage(readFileSync(join(dir, file), 'utf8'), { source: file }).kind;
-    for (const file of ['lasillarotahgo.html', 'eluniversalhidalgo.html', 'lajornadahidalgo.html', 'quadratinhidalgo.html', 'latinus.html']) {
+    for (const file of [
+      'lasillarotahgo.html',
+      'eluniversalhidalgo.html',
+      'lajornadahidalgo.html',
+      'quadratinhidalgo.html',
+      'latinus.html',
+    ]) {
       expect(kindOf(file), file).toBe('listing');
     }
-    for (const file of ['lasillarotahgoindividual.html', 'eluniversalhidalgoindividual.html', 'lajornadahidalgoindividual.html', 'quadratinhidalgoindividual.html']) {
+    for (const file of [
+      'lasillarotahgoindividual.html',
+      'eluniversalhidalgoindividual.html',
+      'lajornadahidalgoindividual.html',
+      'quadratinhidalgoindividual.html',
+    ]) {
       expect(kindOf(file), file).toBe('article');
     }
   });

@@ -62,8 +62,7 @@ const CASES: Expected[] = [
     author: 'Dulce Castillo',
     first:
       'La titular de la Secretaría de Medio Ambiente y Recursos Naturales de Hidalgo (Semarnath), Mónica Patricia Mixtega Trejo, informó que más de 30 municipios del estado han sido detectados con problemáticas relacionadas a la operación de tiraderos a cielo abierto.',
-    last:
-      '“El tema ambiental no se resuelve solo desde el gobierno. Requiere corresponsabilidad. Desde Semarnath seguiremos trabajando, pero también necesitamos voluntad de los municipios y de la ciudadanía”, concluyó.',
+    last: '“El tema ambiental no se resuelve solo desde el gobierno. Requiere corresponsabilidad. Desde Semarnath seguiremos trabajando, pero también necesitamos voluntad de los municipios y de la ciudadanía”, concluyó.',
     boilerplate: [
       'Puedes leer',
       '“Vamos por el camino correcto”: Sheinbaum cierra gira', // "Puedes leer:" insert
@@ -83,8 +82,7 @@ const CASES: Expected[] = [
     author: 'CRISTIAN ESTEFES',
     first:
       'PACHUCA.- Las senadoras por Hidalgo Carolina Viggiano y Simey Olvera sostuvieron un reciente enfrentamiento derivado de las severas afectaciones con las que quedó el estado, ante lo cual hubo acusaciones, señalamientos y respuestas de ambas, en el marco que se da la atención a los damnificados.',
-    last:
-      '“¿De verdad Carolina Viggiano cree que no se nota lo que está haciendo? Es ofensivo que utilice una situación de necesidad para lanzar un ataque político y luego presentarse como salvadora ‘sin colores’… La propongo estar en los lugares no importa si es con chaleco o chamarras de diseñador como acostumbras.”',
+    last: '“¿De verdad Carolina Viggiano cree que no se nota lo que está haciendo? Es ofensivo que utilice una situación de necesidad para lanzar un ataque político y luego presentarse como salvadora ‘sin colores’… La propongo estar en los lugares no importa si es con chaleco o chamarras de diseñador como acostumbras.”',
     boilerplate: [
       'Te podría interesar',
       'pobladores de Tenango hacen filas de hasta tres horas', // related box inside the body
@@ -107,8 +105,7 @@ const CASES: Expected[] = [
     author: 'Fernanda Martínez',
     first:
       'PACHUCA, Hgo., 15 de octubre de 2025.- La búsqueda de 50 personas desaparecidas mantiene en alerta a Hidalgo tras las intensas lluvias que afectaron el centro y oriente del país, según confirmó la presidenta de México, Claudia Sheinbaum en su conferencia mañanera.',
-    last:
-      'La Conagua utiliza lanchas motorizadas en Chapulhuacán, Xochicoatlán, Molango, Calnali y Pacula para trasladar personas y víveres, mientras retroexcavadoras despejan rutas cubiertas de lodo y escombros.',
+    last: 'La Conagua utiliza lanchas motorizadas en Chapulhuacán, Xochicoatlán, Molango, Calnali y Pacula para trasladar personas y víveres, mientras retroexcavadoras despejan rutas cubiertas de lodo y escombros.',
     boilerplate: [
       'Puedes leer',
       'Nuevo derrumbe bloquea carretera que conecta Nicolás Flores', // "Puedes leer" insert
@@ -163,8 +160,11 @@ describe('extractArticle on the saved article pages', () => {
   });
 
   it('falls back to the given source when a page has no canonical link, and to null fields', () => {
-    const html = '<html><head><title>Choque en Tlalpan</title></head><body><article><p>' +
-      'Un choque entre dos automóviles dejó tres personas lesionadas en la colonia Centro de Tlalpan, informaron las autoridades. '.repeat(4) +
+    const html =
+      '<html><head><title>Choque en Tlalpan</title></head><body><article><p>' +
+      'Un choque entre dos automóviles dejó tres personas lesionadas en la colonia Centro de Tlalpan, informaron las autoridades. '.repeat(
+        4,
+      ) +
       '</p></article></body></html>';
     const article = extractArticle(html, { source: 'pagina.html' });
     expect(article.url).toBe('pagina.html');
@@ -175,13 +175,22 @@ describe('extractArticle on the saved article pages', () => {
   });
 
   it('reads a Spanish date from the page when there is no structured date', () => {
-    const html = '<html><body><h1>Asalto en Iztapalapa</h1><span class="fecha">lunes 20 de octubre de 2025, 10:35</span>' +
-      '<article><p>' + 'Un hombre fue asaltado a bordo de un microbús en la alcaldía Iztapalapa, según vecinos. '.repeat(5) + '</p></article></body></html>';
+    const html =
+      '<html><body><h1>Asalto en Iztapalapa</h1><span class="fecha">lunes 20 de octubre de 2025, 10:35</span>' +
+      '<article><p>' +
+      'Un hombre fue asaltado a bordo de un microbús en la alcaldía Iztapalapa, según vecinos. '.repeat(5) +
+      '</p></article></body></html>';
     expect(extractArticle(html, { source: 's' }).published_at).toBe('2025-10-20T10:35:00-06:00');
   });
 
   it('does not choke on the listing pages (no article there, but a title and some text)', () => {
-    for (const file of ['lasillarotahgo.html', 'eluniversalhidalgo.html', 'lajornadahidalgo.html', 'quadratinhidalgo.html', 'latinus.html']) {
+    for (const file of [
+      'lasillarotahgo.html',
+      'eluniversalhidalgo.html',
+      'lajornadahidalgo.html',
+      'quadratinhidalgo.html',
+      'latinus.html',
+    ]) {
       const out = extractArticle(readPage(file), { source: file });
       expect(out.title, file).toBeTruthy();
       expect(typeof out.text).toBe('string');

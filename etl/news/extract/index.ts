@@ -8,7 +8,14 @@
 import { parseHTML } from 'linkedom';
 import { extractBodyParagraphs } from './body.ts';
 import type { BodyMethod } from './body-choice.ts';
-import { canonicalUrl, extractAuthor, extractPublishedAt, jsonLdNodes, type AuthorMethod, type DateMethod } from './metadata.ts';
+import {
+  canonicalUrl,
+  extractAuthor,
+  extractPublishedAt,
+  jsonLdNodes,
+  type AuthorMethod,
+  type DateMethod,
+} from './metadata.ts';
 import { linkBase, pageKind, type PageKind } from './page-kind.ts';
 import { extractTitle, type TitleMethod } from './title.ts';
 
@@ -65,7 +72,9 @@ export function dropInertMarkup(html: string): string {
 export function extractPage(html: string, options: ExtractOptions): ExtractedPage {
   const cleaned = dropInertMarkup(html);
   // linkedom builds no <html> element from a fragment (or from nothing): give it a skeleton.
-  const { document } = parseHTML(/<html[\s>]/i.test(cleaned) ? cleaned : `<!doctype html><html><head></head><body>${cleaned}</body></html>`);
+  const { document } = parseHTML(
+    /<html[\s>]/i.test(cleaned) ? cleaned : `<!doctype html><html><head></head><body>${cleaned}</body></html>`,
+  );
   const nodes = jsonLdNodes(document);
   const canonical = canonicalUrl(document);
   const url = canonical ?? options.source;
@@ -75,9 +84,10 @@ export function extractPage(html: string, options: ExtractOptions): ExtractedPag
   const author = extractAuthor(document, nodes);
   const published = extractPublishedAt(document, nodes);
   const { kind } = pageKind(document, nodes, base);
-  const body = kind === 'article'
-    ? extractBodyParagraphs(document, { title: title.title, author: author.value, nodes })
-    : { paragraphs: [], method: null };
+  const body =
+    kind === 'article'
+      ? extractBodyParagraphs(document, { title: title.title, author: author.value, nodes })
+      : { paragraphs: [], method: null };
   return {
     url,
     title: title.title,

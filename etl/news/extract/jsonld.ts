@@ -27,7 +27,8 @@ export function jsonLdNodes(doc: Document): JsonObject[] {
   return nodes;
 }
 
-const ARTICLE_TYPES = /^(NewsArticle|Article|ReportageNewsArticle|ReportageNews|AnalysisNewsArticle|BlogPosting|OpinionNewsArticle|LiveBlogPosting|BackgroundNewsArticle|WebPage)$/;
+const ARTICLE_TYPES =
+  /^(NewsArticle|Article|ReportageNewsArticle|ReportageNews|AnalysisNewsArticle|BlogPosting|OpinionNewsArticle|LiveBlogPosting|BackgroundNewsArticle|WebPage)$/;
 /** Page types that list other pages rather than tell one story. */
 const LISTING_TYPES = /^(CollectionPage|ItemList|SearchResultsPage)$/;
 
@@ -76,7 +77,9 @@ export function publisherNames(nodes: JsonObject[]): string[] {
 
 /** The story node's `articleBody`, split into paragraphs on line breaks (publishers keep them or not). */
 export function articleBodyParagraphs(nodes: JsonObject[]): string[] {
-  const body = articleNodes(nodes).map((n) => n.articleBody).find((b): b is string => typeof b === 'string' && b.trim().length > 0);
+  const body = articleNodes(nodes)
+    .map((n) => n.articleBody)
+    .find((b): b is string => typeof b === 'string' && b.trim().length > 0);
   if (!body) return [];
   return body
     .replace(/<[^>]+>/g, ' ') // a few CMSs put HTML in articleBody
@@ -90,6 +93,7 @@ export function authorNames(v: unknown, nodes: JsonObject[] = []): string[] {
   const r = resolve(v, nodes);
   if (typeof r === 'string') return [r];
   if (Array.isArray(r)) return r.flatMap((x) => authorNames(x, nodes));
-  if (r && typeof r === 'object' && typeof (r as JsonObject).name === 'string') return [(r as JsonObject).name as string];
+  if (r && typeof r === 'object' && typeof (r as JsonObject).name === 'string')
+    return [(r as JsonObject).name as string];
   return [];
 }

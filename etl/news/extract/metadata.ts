@@ -42,7 +42,9 @@ export function cleanByline(raw: string, site: string | null): string {
   let s = collapseWhitespace(raw).replace(/^((publicado|escrito|redactado)\s+por|por|by|autor|autora)\s*:?\s+/i, '');
   const parts = s.split(/\s*[/|]\s*/);
   if (parts.length > 1 && site) {
-    const siteWords = foldText(site).split(/\s+/).filter((w) => w.length > 3);
+    const siteWords = foldText(site)
+      .split(/\s+/)
+      .filter((w) => w.length > 3);
     const kept = parts.filter((p) => !siteWords.some((w) => foldText(p).includes(w)));
     if (kept.length > 0) s = kept.join(' / ');
   }
@@ -52,11 +54,14 @@ export function cleanByline(raw: string, site: string | null): string {
 /** Visible byline elements: class or id naming an author/byline, short text, no long prose. */
 function visibleBylines(doc: Doc): string[] {
   const out: string[] = [];
-  for (const el of doc.querySelectorAll('[class*="author" i], [class*="autor" i], [class*="byline" i], [class*="firma" i], [class*="redacted" i], [rel="author"], [itemprop="author"]')) {
+  for (const el of doc.querySelectorAll(
+    '[class*="author" i], [class*="autor" i], [class*="byline" i], [class*="firma" i], [class*="redacted" i], [rel="author"], [itemprop="author"]',
+  )) {
     // Photo credits often sit in "autor-photo"-style boxes: they name the photographer, not the writer.
     if (/photo|foto|image|img|credit|avatar/i.test(el.getAttribute('class') ?? '')) continue;
     const text = collapseWhitespace(el.textContent ?? '');
-    if (text.length >= 4 && text.length <= 80 && !/\d{3,}/.test(text) && !/ver perfil|autores?$/i.test(text)) out.push(text);
+    if (text.length >= 4 && text.length <= 80 && !/\d{3,}/.test(text) && !/ver perfil|autores?$/i.test(text))
+      out.push(text);
   }
   return out;
 }
@@ -70,15 +75,24 @@ export function extractAuthor(doc: Doc, nodes: JsonObject[]): Found<AuthorMethod
   const site = siteName(doc);
   const tagged = (method: AuthorMethod) => (a: string) => ({ value: collapseWhitespace(a), method });
   const structured = [
-    ...articleNodes(nodes).flatMap((n) => authorNames(n.author, nodes)).map(tagged('json-ld')),
-    ...metaContent(doc, 'author', 'article:author').filter((a) => !/^https?:/.test(a)).map(tagged('meta')),
+    ...articleNodes(nodes)
+      .flatMap((n) => authorNames(n.author, nodes))
+      .map(tagged('json-ld')),
+    ...metaContent(doc, 'author', 'article:author')
+      .filter((a) => !/^https?:/.test(a))
+      .map(tagged('meta')),
     // Yoast's "twitter:data1" is the author only when its label says so (it may be the reading time).
-    ...(/escrito|written|autor|author/i.test(metaContent(doc, 'twitter:label1')[0] ?? '') ? metaContent(doc, 'twitter:data1') : []).map(tagged('meta')),
+    ...(/escrito|written|autor|author/i.test(metaContent(doc, 'twitter:label1')[0] ?? '')
+      ? metaContent(doc, 'twitter:data1')
+      : []
+    ).map(tagged('meta')),
   ].filter((a) => a.value.length > 0);
   const person = structured.find((a) => !isPlaceholderAuthor(a.value, site));
   if (person) return person;
   // Structured data names only the newsroom: a visible byline may name the reporter.
-  const byline = visibleBylines(doc).map((b) => cleanByline(b, site)).find((b) => b.length >= 4 && !isPlaceholderAuthor(b, site));
+  const byline = visibleBylines(doc)
+    .map((b) => cleanByline(b, site))
+    .find((b) => b.length >= 4 && !isPlaceholderAuthor(b, site));
   if (byline) return { value: byline, method: 'byline' };
   return structured[0] ?? { value: null, method: null };
 }
@@ -91,12 +105,20 @@ export function extractAuthor(doc: Doc, nodes: JsonObject[]): Found<AuthorMethod
  */
 export function extractPublishedAt(doc: Doc, nodes: JsonObject[]): Found<DateMethod> {
   const structured = [
-    ...articleNodes(nodes).map((n) => n.datePublished).filter((d): d is string => typeof d === 'string').map((d) => ({ d, method: 'json-ld' as const })),
-    ...metaContent(doc, 'article:published_time', 'datepublished', 'date', 'pubdate', 'publishdate', 'dc.date').map((d) => ({ d, method: 'meta' as const })),
-  ].map(({ d, method }) => ({ value: normalizeIsoDate(d), method })).filter((d): d is { value: string; method: 'json-ld' | 'meta' } => d.value !== null);
+    ...articleNodes(nodes)
+      .map((n) => n.datePublished)
+      .filter((d): d is string => typeof d === 'string')
+      .map((d) => ({ d, method: 'json-ld' as const })),
+    ...metaContent(doc, 'article:published_time', 'datepublished', 'date', 'pubdate', 'publishdate', 'dc.date').map(
+      (d) => ({ d, method: 'meta' as const }),
+    ),
+  ]
+    .map(({ d, method }) => ({ value: normalizeIsoDate(d), method }))
+    .filter((d): d is { value: string; method: 'json-ld' | 'meta' } => d.value !== null);
   if (structured.length > 0) return structured.find((d) => hasMexicoCityOffset(d.value)) ?? structured[0]!;
   for (const t of doc.querySelectorAll('time[datetime]')) {
-    const iso = normalizeIsoDate(t.getAttribute('datetime') ?? '') ?? parseSpanishDate(t.getAttribute('datetime') ?? '');
+    const iso =
+      normalizeIsoDate(t.getAttribute('datetime') ?? '') ?? parseSpanishDate(t.getAttribute('datetime') ?? '');
     if (iso) return { value: iso, method: 'time' };
   }
   for (const el of doc.querySelectorAll('time, [class*="date" i], [class*="fecha" i], [itemprop="datePublished"]')) {

@@ -94,8 +94,10 @@ export function pageKind(doc: Doc, nodes: JsonObject[], base: string): PageKindR
   if (nodes.some(isStoryNode)) return { kind: 'article', evidence: 'json-ld', teasers };
   if (hasListingNode(nodes)) return { kind: 'listing', evidence: 'json-ld', teasers };
   const cluster = largestProseCluster(doc);
-  if (cluster.paragraphs >= BODY_PARAGRAPHS && cluster.chars >= BODY_CHARS) return { kind: 'article', evidence: 'prose', teasers };
+  if (cluster.paragraphs >= BODY_PARAGRAPHS && cluster.chars >= BODY_CHARS)
+    return { kind: 'article', evidence: 'prose', teasers };
   const website = metaContent(doc, 'og:type')[0]?.toLowerCase() === 'website';
-  if (teasers >= (website ? WEBSITE_TEASERS : LISTING_TEASERS)) return { kind: 'listing', evidence: 'teasers', teasers };
+  if (teasers >= (website ? WEBSITE_TEASERS : LISTING_TEASERS))
+    return { kind: 'listing', evidence: 'teasers', teasers };
   return { kind: 'article', evidence: 'default', teasers };
 }

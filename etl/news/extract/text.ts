@@ -13,7 +13,12 @@ export const foldText = foldForSearch;
 export function metaContent(doc: Doc, ...keys: string[]): string[] {
   const out: string[] = [];
   for (const m of doc.querySelectorAll('meta')) {
-    const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? '').toLowerCase();
+    const key = (
+      m.getAttribute('property') ??
+      m.getAttribute('name') ??
+      m.getAttribute('itemprop') ??
+      ''
+    ).toLowerCase();
     const content = m.getAttribute('content');
     if (content && keys.includes(key)) out.push(collapseWhitespace(content));
   }

@@ -16,12 +16,32 @@ function compact(s: string): string {
 }
 
 /** Host labels that name no outlet (top-level and second-level domains, "www"). */
-const GENERIC_HOST_LABELS = new Set(['www', 'com', 'mx', 'org', 'net', 'gob', 'edu', 'info', 'es', 'co', 'tv', 'news', 'online', 'example', 'amp', 'm']);
+const GENERIC_HOST_LABELS = new Set([
+  'www',
+  'com',
+  'mx',
+  'org',
+  'net',
+  'gob',
+  'edu',
+  'info',
+  'es',
+  'co',
+  'tv',
+  'news',
+  'online',
+  'example',
+  'amp',
+  'm',
+]);
 
 /** The outlet's registrable name from a URL: `https://hidalgo.quadratin.com.mx/…` → "quadratin". */
 export function hostSiteName(url: string | null): string | null {
   if (!url || !URL.canParse(url)) return null;
-  const labels = new URL(url).hostname.toLowerCase().split('.').filter((l) => l && !GENERIC_HOST_LABELS.has(l));
+  const labels = new URL(url).hostname
+    .toLowerCase()
+    .split('.')
+    .filter((l) => l && !GENERIC_HOST_LABELS.has(l));
   return labels[labels.length - 1] ?? null;
 }
 
@@ -31,7 +51,10 @@ export function siteNames(doc: Doc, nodes: JsonObject[], pageUrl: string | null)
     ...metaContent(doc, 'og:site_name', 'application-name', 'apple-mobile-web-app-title'),
     ...publisherNames(nodes),
     hostSiteName(pageUrl),
-  ].filter((n): n is string => !!n).map(compact).filter((n) => n.length >= 3);
+  ]
+    .filter((n): n is string => !!n)
+    .map(compact)
+    .filter((n) => n.length >= 3);
   return [...new Set(names)].sort((a, b) => b.length - a.length);
 }
 
@@ -53,7 +76,9 @@ export function isSitePart(part: string, sites: string[]): boolean {
   if (!c) return true;
   const f = foldText(collapseWhitespace(part));
   if (DATE_PART.test(f) || CHROME_PART.test(f)) return true;
-  return sites.some((s) => c === s || (c.length >= 5 && s.includes(c)) || (s.length >= 5 && c.includes(s) && c.length <= s.length + 12));
+  return sites.some(
+    (s) => c === s || (c.length >= 5 && s.includes(c)) || (s.length >= 5 && c.includes(s) && c.length <= s.length + 12),
+  );
 }
 
 /** Separators between a headline and its site name: " | ", " - ", " – ", " — ", " ~ ", " · ", " » ", " :: ". */
@@ -64,13 +89,18 @@ const SEPARATOR = /(\s+[|~–—·»]\s+|\s+-\s+|\s*\|\s*|\s+::\s+)/;
  * "Site - Headline"); the headline part in the middle is kept whole, separators and all.
  */
 export function cleanTitle(raw: string, sites: string[]): string {
-  const title = collapseWhitespace(raw).replace(/[\s|~–—-]+$/, '').replace(/^[\s|~–—-]+/, '');
+  const title = collapseWhitespace(raw)
+    .replace(/[\s|~–—-]+$/, '')
+    .replace(/^[\s|~–—-]+/, '');
   const parts = title.split(SEPARATOR); // odd indices are separators
   let first = 0;
   let last = parts.length - 1;
   while (last > first && isSitePart(parts[last]!, sites)) last -= 2;
   while (first < last && isSitePart(parts[first]!, sites)) first += 2;
-  return parts.slice(first, last + 1).join('').trim();
+  return parts
+    .slice(first, last + 1)
+    .join('')
+    .trim();
 }
 
 /** A candidate that still is only the site's name or a date is not a headline. */
@@ -81,8 +111,14 @@ function isHeadline(candidate: string, sites: string[]): boolean {
 /** `<h1>`s of the story first (inside article/main), then others outside the page header and logo. */
 function headlineH1s(doc: Doc): string[] {
   const all = [...doc.querySelectorAll('h1')];
-  const inStory = all.filter((h) => h.closest('article, main, [role="main"], [itemprop="articleBody"], [class*="post" i], [class*="article" i], [class*="nota" i]'));
-  const elsewhere = all.filter((h) => !inStory.includes(h) && !h.closest('header, nav, [class*="logo" i], [class*="brand" i]'));
+  const inStory = all.filter((h) =>
+    h.closest(
+      'article, main, [role="main"], [itemprop="articleBody"], [class*="post" i], [class*="article" i], [class*="nota" i]',
+    ),
+  );
+  const elsewhere = all.filter(
+    (h) => !inStory.includes(h) && !h.closest('header, nav, [class*="logo" i], [class*="brand" i]'),
+  );
   return [...inStory, ...elsewhere].map((h) => collapseWhitespace(h.textContent ?? '')).filter(Boolean);
 }
 
@@ -94,10 +130,9 @@ export interface TitleResult {
 export function extractTitle(doc: Doc, nodes: JsonObject[], pageUrl: string | null): TitleResult {
   const sites = siteNames(doc, nodes, pageUrl);
   const articles = articleNodes(nodes);
-  const jsonLd = [
-    ...articles.map((n) => n.headline),
-    ...articles.filter(isStoryNode).map((n) => n.name),
-  ].filter((h): h is string => typeof h === 'string');
+  const jsonLd = [...articles.map((n) => n.headline), ...articles.filter(isStoryNode).map((n) => n.name)].filter(
+    (h): h is string => typeof h === 'string',
+  );
   const h1s = headlineH1s(doc);
   const raw: [string, TitleMethod][] = [
     ...jsonLd.map((h) => [h, 'json-ld'] as [string, TitleMethod]),

@@ -30,7 +30,12 @@ describe('parseFeed', () => {
         publishedAt: '2025-10-15T10:33:43-06:00', // 16:33:43 UTC is 10:33:43 in Mexico City
         id: 'post-991',
       },
-      { url: 'https://ejemplo.mx/nota-con-guid/', title: 'Sin enlace pero con guid', publishedAt: '2025-10-14T09:00:00-06:00', id: 'https://ejemplo.mx/nota-con-guid/' },
+      {
+        url: 'https://ejemplo.mx/nota-con-guid/',
+        title: 'Sin enlace pero con guid',
+        publishedAt: '2025-10-14T09:00:00-06:00',
+        id: 'https://ejemplo.mx/nota-con-guid/',
+      },
     ]);
   });
 
@@ -60,19 +65,27 @@ describe('parseFeed', () => {
       </rdf:RDF>`;
     const feed = parseFeed(xml, 'https://ejemplo.mx/rdf');
     expect(feed.format).toBe('rdf');
-    expect(feed.items).toEqual([{ url: 'https://ejemplo.mx/a', title: 'A', publishedAt: '2025-10-01T08:00:00-06:00', id: 'https://ejemplo.mx/a' }]);
+    expect(feed.items).toEqual([
+      { url: 'https://ejemplo.mx/a', title: 'A', publishedAt: '2025-10-01T08:00:00-06:00', id: 'https://ejemplo.mx/a' },
+    ]);
   });
 
   it('reads the feed the local server builds from the saved pages', () => {
     const xml = buildRssFeed('http://127.0.0.1:9', [
-      { path: '/a-b-c-d/', title: 'Reportan 50 desaparecidos y daños en 29 municipios de Hidalgo por lluvias', pubDate: 'Wed, 15 Oct 2025 16:33:43 +0000' },
+      {
+        path: '/a-b-c-d/',
+        title: 'Reportan 50 desaparecidos y daños en 29 municipios de Hidalgo por lluvias',
+        pubDate: 'Wed, 15 Oct 2025 16:33:43 +0000',
+      },
     ]);
-    expect(parseFeed(xml, 'http://127.0.0.1:9/feed.xml').items).toEqual([{
-      url: 'http://127.0.0.1:9/a-b-c-d/',
-      title: 'Reportan 50 desaparecidos y daños en 29 municipios de Hidalgo por lluvias',
-      publishedAt: '2025-10-15T10:33:43-06:00',
-      id: 'http://127.0.0.1:9/a-b-c-d/',
-    }]);
+    expect(parseFeed(xml, 'http://127.0.0.1:9/feed.xml').items).toEqual([
+      {
+        url: 'http://127.0.0.1:9/a-b-c-d/',
+        title: 'Reportan 50 desaparecidos y daños en 29 municipios de Hidalgo por lluvias',
+        publishedAt: '2025-10-15T10:33:43-06:00',
+        id: 'http://127.0.0.1:9/a-b-c-d/',
+      },
+    ]);
   });
 
   it('rejects malformed XML and documents that are not feeds with invalid_body', () => {

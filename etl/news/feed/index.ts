@@ -80,14 +80,17 @@ export function parseFeed(xml: string, feedUrl: string): Feed {
   if (rss) {
     const channel = (Array.isArray(rss.channel) ? rss.channel[0] : rss.channel) as Node | undefined;
     const items = ((channel?.item as Node[]) ?? []).flatMap((item): FeedItem[] => {
-      const url = absolute(text(item.link), feedUrl) ?? (isPermalinkGuid(item.guid) ? absolute(text(item.guid), feedUrl) : null);
+      const url =
+        absolute(text(item.link), feedUrl) ?? (isPermalinkGuid(item.guid) ? absolute(text(item.guid), feedUrl) : null);
       if (!url) return [];
-      return [{
-        url,
-        title: text(item.title),
-        publishedAt: parseFeedDate(text(item.pubDate) ?? text(item.date)),
-        id: text(item.guid) ?? url,
-      }];
+      return [
+        {
+          url,
+          title: text(item.title),
+          publishedAt: parseFeedDate(text(item.pubDate) ?? text(item.date)),
+          id: text(item.guid) ?? url,
+        },
+      ];
     });
     return { format: 'rss', title: text(channel?.title), items };
   }
@@ -96,12 +99,14 @@ export function parseFeed(xml: string, feedUrl: string): Feed {
     const items = ((feed.entry as Node[]) ?? []).flatMap((entry): FeedItem[] => {
       const url = atomLink(entry.link, feedUrl);
       if (!url) return [];
-      return [{
-        url,
-        title: text(entry.title),
-        publishedAt: parseFeedDate(text(entry.published) ?? text(entry.updated)),
-        id: text(entry.id) ?? url,
-      }];
+      return [
+        {
+          url,
+          title: text(entry.title),
+          publishedAt: parseFeedDate(text(entry.published) ?? text(entry.updated)),
+          id: text(entry.id) ?? url,
+        },
+      ];
     });
     return { format: 'atom', title: text(feed.title), items };
   }

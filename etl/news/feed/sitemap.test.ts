@@ -15,8 +15,18 @@ describe('parseSitemap', () => {
     const map = parseSitemap(xml, 'https://ejemplo.mx/sitemap-news.xml');
     expect(map.kind).toBe('urlset');
     expect(map.items).toEqual([
-      { url: 'https://ejemplo.mx/cdmx/2025/10/20/choque-en-tlalpan-1234567.html', title: 'Choque en Tlalpan', publishedAt: '2025-10-20T10:35:00-06:00', id: 'https://ejemplo.mx/cdmx/2025/10/20/choque-en-tlalpan-1234567.html' },
-      { url: 'https://ejemplo.mx/relativa/nota-sin-fecha', title: null, publishedAt: null, id: 'https://ejemplo.mx/relativa/nota-sin-fecha' },
+      {
+        url: 'https://ejemplo.mx/cdmx/2025/10/20/choque-en-tlalpan-1234567.html',
+        title: 'Choque en Tlalpan',
+        publishedAt: '2025-10-20T10:35:00-06:00',
+        id: 'https://ejemplo.mx/cdmx/2025/10/20/choque-en-tlalpan-1234567.html',
+      },
+      {
+        url: 'https://ejemplo.mx/relativa/nota-sin-fecha',
+        title: null,
+        publishedAt: null,
+        id: 'https://ejemplo.mx/relativa/nota-sin-fecha',
+      },
     ]);
   });
 
@@ -24,7 +34,9 @@ describe('parseSitemap', () => {
     const xml = `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
       <sitemap><loc>https://ejemplo.mx/sitemap-2025-10.xml</loc></sitemap><sitemap><loc>https://ejemplo.mx/sitemap-2025-09.xml</loc></sitemap></sitemapindex>`;
     expect(parseSitemap(xml, 'https://ejemplo.mx/sitemap.xml')).toEqual({
-      kind: 'index', items: [], sitemaps: ['https://ejemplo.mx/sitemap-2025-10.xml', 'https://ejemplo.mx/sitemap-2025-09.xml'],
+      kind: 'index',
+      items: [],
+      sitemaps: ['https://ejemplo.mx/sitemap-2025-10.xml', 'https://ejemplo.mx/sitemap-2025-09.xml'],
     });
   });
 

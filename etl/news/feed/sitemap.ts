@@ -43,7 +43,9 @@ export function parseSitemap(xml: string, sitemapUrl: string): Sitemap {
   const doc = parser.parse(xml) as Node;
   const index = doc.sitemapindex as Node | undefined;
   if (index) {
-    const sitemaps = ((index.sitemap as Node[]) ?? []).map((s) => absolute(str(s.loc), sitemapUrl)).filter((u): u is string => !!u);
+    const sitemaps = ((index.sitemap as Node[]) ?? [])
+      .map((s) => absolute(str(s.loc), sitemapUrl))
+      .filter((u): u is string => !!u);
     return { kind: 'index', items: [], sitemaps };
   }
   const urlset = doc.urlset as Node | undefined;
@@ -52,13 +54,15 @@ export function parseSitemap(xml: string, sitemapUrl: string): Sitemap {
     const url = absolute(str(u.loc), sitemapUrl);
     if (!url) return [];
     const news = (u.news ?? {}) as Node;
-    return [{
-      url,
-      title: str(news.title),
-      // The news date is the publication date; lastmod is only the last edit.
-      publishedAt: parseFeedDate(str(news.publication_date) ?? str(u.lastmod)),
-      id: url,
-    }];
+    return [
+      {
+        url,
+        title: str(news.title),
+        // The news date is the publication date; lastmod is only the last edit.
+        publishedAt: parseFeedDate(str(news.publication_date) ?? str(u.lastmod)),
+        id: url,
+      },
+    ];
   });
   return { kind: 'urlset', items, sitemaps: [] };
 }

@@ -50,7 +50,11 @@ describe('fetch failures', () => {
     await server.close();
     server = await startNewsServer({ articles: [], robotsStatus: 503 });
     const unavailable = await failureOf(quick().fetch(`${server.origin}/nota`));
-    expect([unavailable.kind, unavailable.code, unavailable.httpStatus]).toEqual(['robots_unavailable', 'robots_unavailable', 503]);
+    expect([unavailable.kind, unavailable.code, unavailable.httpStatus]).toEqual([
+      'robots_unavailable',
+      'robots_unavailable',
+      503,
+    ]);
     expect(unavailable.message).toMatch(/HTTP 503/);
   });
 

@@ -10,7 +10,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../core/errors/index.ts';
 import { parseFeed } from '../feed/index.ts';
 import { Fetcher, JsonFileValidatorStore, MemoryValidatorStore, readArchived } from './index.ts';
-import { NEWS_PAGES_DIR, startNewsServer, type NewsServer, type ServedArticle } from '../../../tests/support/news/local-news-server.ts';
+import {
+  NEWS_PAGES_DIR,
+  startNewsServer,
+  type NewsServer,
+  type ServedArticle,
+} from '../../../tests/support/news/local-news-server.ts';
 import { sha256Hex } from './store.ts';
 
 /** Paths are the pathnames of each page's canonical URL, titles its headline, as read off the pages. */
@@ -89,7 +94,9 @@ describe('Fetcher', () => {
     expect(feed.items.map((i) => i.url)).toEqual(ARTICLES.map((a) => server!.origin + a.path));
     for (const item of feed.items) {
       const page = await fetcher.fetch(item.url);
-      const original = readFileSync(join(NEWS_PAGES_DIR, ARTICLES.find((a) => server!.origin + a.path === item.url)!.file));
+      const original = readFileSync(
+        join(NEWS_PAGES_DIR, ARTICLES.find((a) => server!.origin + a.path === item.url)!.file),
+      );
       expect(page.status).toBe(200);
       expect(page.body).toBe(original.toString('utf8'));
       expect(page.sha256).toBe(sha256Hex(original)); // independent hash of the file on disk
@@ -222,7 +229,14 @@ describe('Fetcher', () => {
   it('caps the response size and the time of an attempt', async () => {
     server = await startNewsServer({ articles: ARTICLES });
     const t = fakeTime();
-    const fetcher = new Fetcher({ delayMs: 0, maxBytes: 1024 * 1024, timeoutMs: 300, retries: 1, now: t.now, sleep: t.sleep });
+    const fetcher = new Fetcher({
+      delayMs: 0,
+      maxBytes: 1024 * 1024,
+      timeoutMs: 300,
+      retries: 1,
+      now: t.now,
+      sleep: t.sleep,
+    });
     const big = await rejection(fetcher.fetch(`${server.origin}/huge`));
     expect(big.code).toBe('payload_too_large');
     const slow = await rejection(fetcher.fetch(`${server.origin}/stall`));

@@ -14,7 +14,12 @@
 import robotsParser from 'robots-parser';
 import { AppError } from '../../../core/errors/index.ts';
 import {
-  FetchError, isPermanentDnsFailure, isReservedInvalidHost, networkFailureKind, networkFailureMessage, type FetchFailureKind,
+  FetchError,
+  isPermanentDnsFailure,
+  isReservedInvalidHost,
+  networkFailureKind,
+  networkFailureMessage,
+  type FetchFailureKind,
 } from './failure.ts';
 import { archiveBytes, MemoryValidatorStore, sha256Hex, type ValidatorStore } from './store.ts';
 
@@ -82,7 +87,10 @@ export function decodeBody(bytes: Uint8Array, contentType: string | null): strin
 }
 
 class RetryableError extends Error {
-  constructor(message: string, readonly kind: FetchFailureKind) {
+  constructor(
+    message: string,
+    readonly kind: FetchFailureKind,
+  ) {
     super(message);
   }
 }
@@ -132,7 +140,10 @@ export class Fetcher {
     const previous = this.hostQueue.get(host) ?? Promise.resolve();
     let release!: () => void;
     const mine = new Promise<void>((resolve) => (release = resolve));
-    this.hostQueue.set(host, previous.then(() => mine));
+    this.hostQueue.set(
+      host,
+      previous.then(() => mine),
+    );
     await previous;
     try {
       const last = this.lastRequestAt.get(host);
@@ -151,7 +162,8 @@ export class Fetcher {
   /** One HTTP exchange with a time cap covering headers and body, and a size cap. */
   private async request(url: string, headers: Record<string, string>): Promise<{ res: Response; bytes: Uint8Array }> {
     const target = new URL(url);
-    if (isReservedInvalidHost(target.hostname)) throw new FetchError('dns_failure', networkFailureMessage('dns_failure', target, this.opts.timeoutMs));
+    if (isReservedInvalidHost(target.hostname))
+      throw new FetchError('dns_failure', networkFailureMessage('dns_failure', target, this.opts.timeoutMs));
     const signal = AbortSignal.timeout(this.opts.timeoutMs);
     let res: Response;
     try {
@@ -201,7 +213,9 @@ export class Fetcher {
       try {
         const out = await this.politely(url, extraDelayMs, () => this.request(url.href, headers));
         if (RETRYABLE_STATUS.has(out.res.status)) {
-          const e = new RetryableError(`HTTP ${out.res.status}: ${url.href}`, 'http_status') as RetryableError & { retryAfterS?: number };
+          const e = new RetryableError(`HTTP ${out.res.status}: ${url.href}`, 'http_status') as RetryableError & {
+            retryAfterS?: number;
+          };
           e.retryAfterS = Number(out.res.headers.get('retry-after')) || 0;
           lastError = e;
           if (attempt === this.opts.retries) return { ...out, attempts: attempt + 1 }; // give the caller the last answer
@@ -241,7 +255,8 @@ export class Fetcher {
             res.status,
           );
         } catch (err) {
-          if (err instanceof AppError && err.code === 'payload_too_large') return { allowed: () => true, crawlDelayMs: 0 };
+          if (err instanceof AppError && err.code === 'payload_too_large')
+            return { allowed: () => true, crawlDelayMs: 0 };
           if (!(err instanceof FetchError)) throw err;
           failure = err; // the host itself is unreachable: report that, not a disallow rule
         }
@@ -267,12 +282,16 @@ export class Fetcher {
    */
   async fetch(url: string): Promise<FetchResult> {
     const target = new URL(url);
-    if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new AppError('invalid_parameter', `URL no HTTP: ${url}`);
+    if (target.protocol !== 'http:' && target.protocol !== 'https:')
+      throw new AppError('invalid_parameter', `URL no HTTP: ${url}`);
     const robots = await this.robotsFor(target);
     if (robots.failure) throw robots.failure;
     if (!robots.allowed(target.href)) throw new FetchError('robots_disallowed', url);
     const known = await this.validators.get(target.href);
-    const headers: Record<string, string> = { accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.8' };
+    const headers: Record<string, string> = {
+      accept:
+        'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.8',
+    };
     if (known?.etag) headers['if-none-match'] = known.etag;
     if (known?.lastModified) headers['if-modified-since'] = known.lastModified;
     const { res, bytes, attempts } = await this.withRetries(target, robots.crawlDelayMs, headers);
@@ -281,7 +300,9 @@ export class Fetcher {
     if (res.status === 304) return { ...base, notModified: true, sha256: known?.sha256 };
     if (res.status !== 200) return { ...base, notModified: false };
     const contentType = res.headers.get('content-type') ?? undefined;
-    const archived = this.archiveDir ? archiveBytes(this.archiveDir, bytes) : { sha256: sha256Hex(bytes), path: undefined };
+    const archived = this.archiveDir
+      ? archiveBytes(this.archiveDir, bytes)
+      : { sha256: sha256Hex(bytes), path: undefined };
     const etag = res.headers.get('etag') ?? undefined;
     const lastModified = res.headers.get('last-modified') ?? undefined;
     if (etag || lastModified) await this.validators.set(target.href, { etag, lastModified, sha256: archived.sha256 });

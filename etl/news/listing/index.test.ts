@@ -144,9 +144,13 @@ describe('classifyLink', () => {
     expect(classifyLink('/roban-camioneta-en-la-colonia-doctores/', '', false, base).isArticle).toBe(true);
     expect(classifyLink('/estado/', 'Estado', false, base).isArticle).toBe(false);
     expect(classifyLink('/tag/robo-a-transeunte-en-cdmx/', '', false, base).isArticle).toBe(false);
-    expect(classifyLink('https://otro.mx/roban-camioneta-en-la-colonia-doctores/', '', false, base).isArticle).toBe(false);
+    expect(classifyLink('https://otro.mx/roban-camioneta-en-la-colonia-doctores/', '', false, base).isArticle).toBe(
+      false,
+    );
     expect(classifyLink('/archivo/edicion-impresa-2025.pdf', '', false, base).isArticle).toBe(false);
-    expect(classifyLink('/aviso-de-privacidad-integral/', 'Aviso de privacidad integral', false, base).isArticle).toBe(false);
+    expect(classifyLink('/aviso-de-privacidad-integral/', 'Aviso de privacidad integral', false, base).isArticle).toBe(
+      false,
+    );
   });
   it('takes a short slug only when it is its anchor text, outside menus', () => {
     expect(classifyLink('/un-ano-despues/', 'Un año después', false, base).isArticle).toBe(true);

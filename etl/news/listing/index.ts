@@ -15,14 +15,48 @@ import { slug } from '../../../geo/text/index.ts';
 
 /** Path segments that name listings, taxonomies or site chrome rather than a story. */
 const NON_ARTICLE_SEGMENTS = new Set([
-  'autor', 'autores', 'author', 'authors', 'tag', 'tags', 'tema', 'temas', 'etiqueta', 'etiquetas', 'category', 'categoria',
-  'categorias', 'section', 'seccion', 'secciones', 'page', 'pagina', 'buscar', 'search', 'busqueda', 'feed', 'rss', 'amp-stories',
-  'wp-content', 'wp-admin', 'wp-json', 'institucional', 'contacto', 'directorio', 'suscripciones', 'newsletter', 'login',
-  'registro', 'cuenta', 'perfil', 'usuarios',
+  'autor',
+  'autores',
+  'author',
+  'authors',
+  'tag',
+  'tags',
+  'tema',
+  'temas',
+  'etiqueta',
+  'etiquetas',
+  'category',
+  'categoria',
+  'categorias',
+  'section',
+  'seccion',
+  'secciones',
+  'page',
+  'pagina',
+  'buscar',
+  'search',
+  'busqueda',
+  'feed',
+  'rss',
+  'amp-stories',
+  'wp-content',
+  'wp-admin',
+  'wp-json',
+  'institucional',
+  'contacto',
+  'directorio',
+  'suscripciones',
+  'newsletter',
+  'login',
+  'registro',
+  'cuenta',
+  'perfil',
+  'usuarios',
 ]);
 
 /** Institutional pages whose short slugs could pass for a headline ("Aviso de privacidad"). */
-const INSTITUTIONAL_SLUG = /^(avisos?-|politicas?-de-|terminos|quienes-somos|codigo-de-etica|acerca-de|mapa-del-sitio|preguntas-frecuentes|publicidad|anunciate|directorio|contacto|suscri)/;
+const INSTITUTIONAL_SLUG =
+  /^(avisos?-|politicas?-de-|terminos|quienes-somos|codigo-de-etica|acerca-de|mapa-del-sitio|preguntas-frecuentes|publicidad|anunciate|directorio|contacto|suscri)/;
 
 const FILE_EXTENSION = /\.(pdf|jpe?g|png|gif|webp|svg|mp4|mp3|xml|json|zip|css|js)$/i;
 const DATE_IN_PATH = /\/(19|20)\d{2}\/\d{1,2}(\/\d{1,2})?\//;
@@ -67,18 +101,23 @@ export function classifyLink(href: string, anchorText: string, inChrome: boolean
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return result(false, 'not http');
   if (siteHost(url) !== siteHost(base)) return result(false, 'other host');
   if (FILE_EXTENSION.test(url.pathname)) return result(false, 'file');
-  const segments = url.pathname.split('/').filter(Boolean).map((s) => s.toLowerCase());
+  const segments = url.pathname
+    .split('/')
+    .filter(Boolean)
+    .map((s) => s.toLowerCase());
   if (segments.length === 0) return result(false, 'home');
   if (segments.some((s) => NON_ARTICLE_SEGMENTS.has(s))) return result(false, 'taxonomy or chrome path');
   if (url.pathname.replace(/\/$/, '') === base.pathname.replace(/\/$/, '')) return result(false, 'the listing itself');
   const slug = lastSlug(url);
   const words = slug.split(/[-_]+/).filter(Boolean);
   const alphaWords = words.filter((w) => /[a-z]/i.test(w));
-  if ((DATE_IN_PATH.test(url.pathname) || NUMERIC_ID.test(url.pathname)) && alphaWords.length >= 1) return result(true, 'dated or numbered slug');
+  if ((DATE_IN_PATH.test(url.pathname) || NUMERIC_ID.test(url.pathname)) && alphaWords.length >= 1)
+    return result(true, 'dated or numbered slug');
   if (words.length <= 4 && INSTITUTIONAL_SLUG.test(slug.toLowerCase())) return result(false, 'institutional page');
   if (words.length >= 4 && alphaWords.length >= 3) return result(true, 'long slug');
   const text = slugify(anchorText);
-  if (!inChrome && words.length >= 2 && text.split('-').length >= 3 && text === slug.toLowerCase()) return result(true, 'slug is the headline');
+  if (!inChrome && words.length >= 2 && text.split('-').length >= 3 && text === slug.toLowerCase())
+    return result(true, 'slug is the headline');
   return result(false, 'short path');
 }
 

@@ -12,15 +12,29 @@ function rowFor(text: string, publishedAt = '2025-10-08T19:40:00-06:00') {
   const classification = classifyArticle({ title: null, text, publishedAt });
   const geocode = g.geocodeText(text);
   // the stored row: the normalised incident as the store's writer places it
-  const incident = newsIncident({ canonicalUrl: 'https://x.example/a', title: 'T', publishedAt, fetchedAt: '2025-10-09T01:00:00Z', classification, geocode });
+  const incident = newsIncident({
+    canonicalUrl: 'https://x.example/a',
+    title: 'T',
+    publishedAt,
+    fetchedAt: '2025-10-09T01:00:00Z',
+    classification,
+    geocode,
+  });
   return { geocode, row: incidentValues(incident, placeIncident(incident, g.reverse)) };
 }
 
 describe('newsIncident: placement and H3 by geocoder precision', () => {
   it('a street placement gets its point, areas and H3 cells at every resolution', () => {
-    const { geocode, row } = rowFor('Asesinan a un hombre en la calle Norte 76, colonia Emiliano Zapata, alcaldía Gustavo A. Madero.');
+    const { geocode, row } = rowFor(
+      'Asesinan a un hombre en la calle Norte 76, colonia Emiliano Zapata, alcaldía Gustavo A. Madero.',
+    );
     expect(geocode.precision).toBe('street');
-    expect(row).toMatchObject({ location_precision: 'street', alcaldia_2023: '09005', lat: geocode.lat, lon: geocode.lon });
+    expect(row).toMatchObject({
+      location_precision: 'street',
+      alcaldia_2023: '09005',
+      lat: geocode.lat,
+      lon: geocode.lon,
+    });
     expect([row.h3_6, row.h3_9, row.h3_11].every((c) => c !== null)).toBe(true);
   });
 
@@ -35,13 +49,30 @@ describe('newsIncident: placement and H3 by geocoder precision', () => {
   it('an alcaldía placement has no point and no H3 cell, only the alcaldía', () => {
     const { geocode, row } = rowFor('Asesinan a un hombre en la alcaldía Tláhuac.');
     expect(geocode.precision).toBe('alcaldia');
-    expect(row).toMatchObject({ location_precision: 'alcaldia', lat: null, lon: null, colonia: null, h3_6: null, h3_9: null, alcaldia_2023: geocode.alcaldia_id });
+    expect(row).toMatchObject({
+      location_precision: 'alcaldia',
+      lat: null,
+      lon: null,
+      colonia: null,
+      h3_6: null,
+      h3_9: null,
+      alcaldia_2023: geocode.alcaldia_id,
+    });
   });
 
   it('dates the event from the text against the publication date, in local time', () => {
     // "la noche del lunes", published Wednesday 2025-10-08 → Monday 2025-10-06; 21:45 local = 03:45Z next day.
-    const { row } = rowFor('La noche del lunes, alrededor de las 9:45 de la noche, asesinan a un hombre en la alcaldía Tláhuac.');
-    expect(row).toMatchObject({ occurred_on: '2025-10-06', dow: 1, hour: 21, time_precision: 'hour', occurred_at: '2025-10-07T03:45:00.000Z', month: '2025-10-01' });
+    const { row } = rowFor(
+      'La noche del lunes, alrededor de las 9:45 de la noche, asesinan a un hombre en la alcaldía Tláhuac.',
+    );
+    expect(row).toMatchObject({
+      occurred_on: '2025-10-06',
+      dow: 1,
+      hour: 21,
+      time_precision: 'hour',
+      occurred_at: '2025-10-07T03:45:00.000Z',
+      month: '2025-10-01',
+    });
   });
 
   it('gives a stable event id', () => {
@@ -63,18 +94,31 @@ describe('outsideCityCue', () => {
   });
 
   it('reads a dateline naming a place outside the city', () => {
-    expect(outsideCityCue('https://x.example/a', 'Ecatepec, Estado de México, 20 de octubre de 2025.- Un hombre fue asesinado.', geocode)).toBe('dateline');
+    expect(
+      outsideCityCue(
+        'https://x.example/a',
+        'Ecatepec, Estado de México, 20 de octubre de 2025.- Un hombre fue asesinado.',
+        geocode,
+      ),
+    ).toBe('dateline');
     expect(outsideCityCue('https://x.example/a', 'Ciudad de México.- Un hombre fue asesinado.', geocode)).toBeNull();
   });
 });
 
 describe('placingSentence', () => {
   // Hand-written text; mention offsets counted by hand.
-  const text = 'Asaltan tienda\nDos hombres armados entraron a una tienda. El robo ocurrió en la colonia Doctores, alcaldía Cuauhtémoc. Huyeron a pie.';
-  const at = (needle: string, resolved: string | null = 'x') => ({ start: text.indexOf(needle), end: text.indexOf(needle) + needle.length, resolved_id: resolved });
+  const text =
+    'Asaltan tienda\nDos hombres armados entraron a una tienda. El robo ocurrió en la colonia Doctores, alcaldía Cuauhtémoc. Huyeron a pie.';
+  const at = (needle: string, resolved: string | null = 'x') => ({
+    start: text.indexOf(needle),
+    end: text.indexOf(needle) + needle.length,
+    resolved_id: resolved,
+  });
 
   it('quotes the sentence holding the first resolved mention, not its neighbours', () => {
-    expect(placingSentence(text, [at('tienda', null), at('colonia Doctores')])).toBe('El robo ocurrió en la colonia Doctores, alcaldía Cuauhtémoc.');
+    expect(placingSentence(text, [at('tienda', null), at('colonia Doctores')])).toBe(
+      'El robo ocurrió en la colonia Doctores, alcaldía Cuauhtémoc.',
+    );
   });
 
   it('stops at a line break (the headline is its own sentence) and answers null without mentions', () => {
@@ -84,7 +128,9 @@ describe('placingSentence', () => {
 
   it('never quotes more than one short sentence', () => {
     const long = `En ${'la calle larga '.repeat(40)}de la colonia Roma.`;
-    const s = placingSentence(long, [{ start: long.indexOf('colonia Roma'), end: long.indexOf('colonia Roma') + 12, resolved_id: 'r' }])!;
+    const s = placingSentence(long, [
+      { start: long.indexOf('colonia Roma'), end: long.indexOf('colonia Roma') + 12, resolved_id: 'r' },
+    ])!;
     expect(s.length).toBe(PLACING_SENTENCE_CHARS);
     expect(s.endsWith('…')).toBe(true);
   });

@@ -17,7 +17,6 @@ import type { StoredArticle } from '../../../db/queries/news.ts';
 
 export const NEWS_SOURCE = 'news';
 
-
 /** A stable event id: the first article's canonical URL, hashed. */
 export function eventIdFor(canonicalUrl: string): string {
   return `news:${createHash('sha256').update(canonicalUrl).digest('hex').slice(0, 24)}`;
@@ -59,7 +58,9 @@ export function newsIncident(input: NewsIncidentInput): NormalisedIncident {
     sourceRecordId: eventIdFor(input.canonicalUrl),
     occurredOn: date,
     hour: hasTime ? c.when!.hour! : null,
-    occurredAt: hasTime ? localToUtc(local, { hour: c.when!.hour!, minute: c.when!.minute ?? 0, second: 0 }).toISOString() : null,
+    occurredAt: hasTime
+      ? localToUtc(local, { hour: c.when!.hour!, minute: c.when!.minute ?? 0, second: 0 }).toISOString()
+      : null,
     timePrecision: hasTime ? 'hour' : 'date',
     category: c.primary,
     violence: c.violence,
@@ -83,7 +84,10 @@ export const PLACING_SENTENCE_CHARS = 280;
  * Sentence ends are `.`, `!`, `?` followed by a space, or a line break ("Av." and "Col." cut a
  * sentence short, which only shortens the quotation).
  */
-export function placingSentence(text: string, mentions: readonly { start: number; end: number; resolved_id: string | null }[]): string | null {
+export function placingSentence(
+  text: string,
+  mentions: readonly { start: number; end: number; resolved_id: string | null }[],
+): string | null {
   const m = mentions.find((x) => x.resolved_id !== null) ?? mentions[0];
   if (!m) return null;
   const before = text.slice(0, m.start);
@@ -106,5 +110,12 @@ export function incidentFromStoredArticle(a: StoredArticle): NormalisedIncident 
   const classification = a.classification as unknown as ArticleClassification;
   const geocode = a.geocode as unknown as GeocodeOutput | null;
   if (!geocode || geocode.status !== 'ok' || !classification.primary) return null;
-  return newsIncident({ canonicalUrl: a.canonical_url, title: a.title, publishedAt: a.published_at, fetchedAt: a.fetched_at, classification, geocode });
+  return newsIncident({
+    canonicalUrl: a.canonical_url,
+    title: a.title,
+    publishedAt: a.published_at,
+    fetchedAt: a.fetched_at,
+    classification,
+    geocode,
+  });
 }

@@ -12,10 +12,30 @@ import { runNewsOnce } from './index.ts';
 
 /** The four saved article pages (Hidalgo editions), at their canonical paths. */
 const HIDALGO: ServedArticle[] = [
-  { path: '/hidalgo/estado/senadoras', file: 'lasillarotahgoindividual.html', title: 'Senadoras', pubDate: 'Wed, 15 Oct 2025 16:20:00 GMT' },
-  { path: '/sucesos/desaparecidos-lluvias', file: 'quadratinhidalgoindividual.html', title: 'Lluvias', pubDate: 'Wed, 15 Oct 2025 16:33:00 GMT' },
-  { path: '/semarnath-tiraderos', file: 'lajornadahidalgoindividual.html', title: 'Tiraderos', pubDate: 'Mon, 06 Oct 2025 18:34:00 GMT' },
-  { path: '/entretenimiento/muestra', file: 'eluniversalhidalgoindividual.html', title: 'Muestra', pubDate: 'Mon, 06 Oct 2025 19:59:00 GMT' },
+  {
+    path: '/hidalgo/estado/senadoras',
+    file: 'lasillarotahgoindividual.html',
+    title: 'Senadoras',
+    pubDate: 'Wed, 15 Oct 2025 16:20:00 GMT',
+  },
+  {
+    path: '/sucesos/desaparecidos-lluvias',
+    file: 'quadratinhidalgoindividual.html',
+    title: 'Lluvias',
+    pubDate: 'Wed, 15 Oct 2025 16:33:00 GMT',
+  },
+  {
+    path: '/semarnath-tiraderos',
+    file: 'lajornadahidalgoindividual.html',
+    title: 'Tiraderos',
+    pubDate: 'Mon, 06 Oct 2025 18:34:00 GMT',
+  },
+  {
+    path: '/entretenimiento/muestra',
+    file: 'eluniversalhidalgoindividual.html',
+    title: 'Muestra',
+    pubDate: 'Mon, 06 Oct 2025 19:59:00 GMT',
+  },
 ];
 
 let server: NewsServer;
@@ -51,7 +71,15 @@ describeEachBackend(
       const store = getStore();
       const summary = await runNewsOnce(store, { dataDir, feedUrl: server.feedUrl, fetcher: { delayMs: 0 } });
       // 4 Hidalgo pages + 3 derived pages, all fetched with 200 and extracted.
-      expect(summary).toEqual({ fetched: 7, articles: 7, incidents: 1, duplicates: 2, unplaced: 0, errors: 0, sources: [{ url: server.feedUrl, status: 'ok', reason: null }] });
+      expect(summary).toEqual({
+        fetched: 7,
+        articles: 7,
+        incidents: 1,
+        duplicates: 2,
+        unplaced: 0,
+        errors: 0,
+        sources: [{ url: server.feedUrl, status: 'ok', reason: null }],
+      });
 
       const db = store.db;
       const incidents = await db.selectFrom('incidents').selectAll().where('source_kind', '=', 'news').execute();
@@ -73,7 +101,13 @@ describeEachBackend(
       const sources = await db
         .selectFrom('incident_sources')
         .innerJoin('news_articles', 'news_articles.id', 'incident_sources.article_id')
-        .select(['news_articles.canonical_url', 'news_articles.outlet', 'incident_sources.relation', 'news_articles.extractor_version', 'news_articles.fetched_at'])
+        .select([
+          'news_articles.canonical_url',
+          'news_articles.outlet',
+          'incident_sources.relation',
+          'news_articles.extractor_version',
+          'news_articles.fetched_at',
+        ])
         .where('incident_sources.incident_id', '=', String(incident.id))
         .orderBy('news_articles.id')
         .execute();
@@ -86,10 +120,20 @@ describeEachBackend(
       expect(sources.every((s) => s.extractor_version && s.fetched_at)).toBe(true);
 
       // Nothing read is dropped: the Hidalgo pages are stored, as outside the city.
-      const hidalgo = await db.selectFrom('news_articles').select(['url', 'status', 'reason']).where('url', 'like', '%/hidalgo/%').execute();
-      expect(hidalgo).toEqual([{ url: `${server.origin}/hidalgo/estado/senadoras`, status: 'unplaced', reason: 'outside_cdmx' }]);
+      const hidalgo = await db
+        .selectFrom('news_articles')
+        .select(['url', 'status', 'reason'])
+        .where('url', 'like', '%/hidalgo/%')
+        .execute();
+      expect(hidalgo).toEqual([
+        { url: `${server.origin}/hidalgo/estado/senadoras`, status: 'unplaced', reason: 'outside_cdmx' },
+      ]);
       // Classification, geocode and fingerprint are stored as JSON objects on both backends.
-      const kinds = await sql<{ t: string }>`SELECT DISTINCT jsonb_typeof(classification) || '/' || jsonb_typeof(fingerprint) AS t FROM news_articles`.execute(db);
+      const kinds = await sql<{
+        t: string;
+      }>`SELECT DISTINCT jsonb_typeof(classification) || '/' || jsonb_typeof(fingerprint) AS t FROM news_articles`.execute(
+        db,
+      );
       expect(kinds.rows).toEqual([{ t: 'object/object' }]);
       const all = await db.selectFrom('news_articles').select(['status', 'reason']).execute();
       expect(all).toHaveLength(7);
@@ -99,7 +143,15 @@ describeEachBackend(
     it('a second run gets 304s: 0 fetched, nothing new', async () => {
       const store = getStore();
       const summary = await runNewsOnce(store, { dataDir, feedUrl: server.feedUrl, fetcher: { delayMs: 0 } });
-      expect(summary).toEqual({ fetched: 0, articles: 0, incidents: 0, duplicates: 0, unplaced: 0, errors: 0, sources: [{ url: server.feedUrl, status: 'ok', reason: null }] });
+      expect(summary).toEqual({
+        fetched: 0,
+        articles: 0,
+        incidents: 0,
+        duplicates: 0,
+        unplaced: 0,
+        errors: 0,
+        sources: [{ url: server.feedUrl, status: 'ok', reason: null }],
+      });
       const db = store.db;
       const n = await db.selectFrom('news_articles').select('id').execute();
       expect(n).toHaveLength(7);
@@ -109,9 +161,15 @@ describeEachBackend(
 
     it('a run with lost validators fetches again (200) but still creates nothing new', async () => {
       const store = getStore();
-      const summary = await runNewsOnce(store, { dataDir: freshDataDir(), feedUrl: server.feedUrl, fetcher: { delayMs: 0 } });
+      const summary = await runNewsOnce(store, {
+        dataDir: freshDataDir(),
+        feedUrl: server.feedUrl,
+        fetcher: { delayMs: 0 },
+      });
       expect(summary).toMatchObject({ fetched: 7, incidents: 0, duplicates: 0, unplaced: 0, errors: 0 });
-      expect(await store.db.selectFrom('incidents').select('id').where('source_kind', '=', 'news').execute()).toHaveLength(1);
+      expect(
+        await store.db.selectFrom('incidents').select('id').where('source_kind', '=', 'news').execute(),
+      ).toHaveLength(1);
     });
   },
   { contents: 'empty' },
@@ -132,7 +190,15 @@ describeEachBackend(
         expect(out).toHaveLength(1);
         expect(out[0]!.endsWith('\n') && !out[0]!.trimEnd().includes('\n')).toBe(true);
         const parsed = JSON.parse(out[0]!);
-        expect(Object.keys(parsed)).toEqual(['fetched', 'articles', 'incidents', 'duplicates', 'unplaced', 'errors', 'sources']);
+        expect(Object.keys(parsed)).toEqual([
+          'fetched',
+          'articles',
+          'incidents',
+          'duplicates',
+          'unplaced',
+          'errors',
+          'sources',
+        ]);
         expect(parsed).toMatchObject({ fetched: 7, articles: 7, incidents: 1, duplicates: 2 });
         expect(parsed.sources).toEqual([{ url: server.feedUrl, status: 'ok', reason: null }]);
       } finally {
@@ -161,10 +227,13 @@ describeEachBackend(
       };
       const dir = freshDataDir();
       const configPath = join(dir, 'news-sources.json');
-      writeFileSync(configPath, JSON.stringify({
-        fetch: { delayMs: 0, retries: 0, timeoutMs: 1000 },
-        sources: Object.entries(urls).map(([id, url]) => ({ id, outlet: id, kind: 'feed', url })),
-      }));
+      writeFileSync(
+        configPath,
+        JSON.stringify({
+          fetch: { delayMs: 0, retries: 0, timeoutMs: 1000 },
+          sources: Object.entries(urls).map(([id, url]) => ({ id, outlet: id, kind: 'feed', url })),
+        }),
+      );
       const out: string[] = [];
       const err: string[] = [];
       const io = { stdout: (s: string) => void out.push(s), stderr: (s: string) => void err.push(s) };
@@ -181,7 +250,15 @@ describeEachBackend(
       }
       expect(out).toHaveLength(1);
       const parsed = JSON.parse(out[0]!);
-      expect(Object.keys(parsed)).toEqual(['fetched', 'articles', 'incidents', 'duplicates', 'unplaced', 'errors', 'sources']);
+      expect(Object.keys(parsed)).toEqual([
+        'fetched',
+        'articles',
+        'incidents',
+        'duplicates',
+        'unplaced',
+        'errors',
+        'sources',
+      ]);
       expect(parsed.sources.map((s: { url: string; status: string }) => [s.url, s.status])).toEqual([
         [urls.ok, 'ok'],
         [urls.dns, 'dns_failure'],
@@ -211,7 +288,9 @@ describeEachBackend(
       const file = join(process.cwd(), '..', 'shared', 'data', 'news-pages', 'quadratinhidalgoindividual.html');
       expect(await runCommand(['extract', file], { store: getStore(), io })).toBe(0);
       expect(out).toHaveLength(1);
-      expect(JSON.parse(out[0]!)).toMatchObject({ title: 'Reportan 50 desaparecidos y daños en 29 municipios de Hidalgo por lluvias' });
+      expect(JSON.parse(out[0]!)).toMatchObject({
+        title: 'Reportan 50 desaparecidos y daños en 29 municipios de Hidalgo por lluvias',
+      });
     });
   },
   { contents: 'empty' },

@@ -78,7 +78,11 @@ export function sourceReport(url: string, summary: CollectSummary): SourceReport
     const byKind = new Map<SourceStatus, CollectFailure[]>();
     for (const f of failures) byKind.set(f.kind, [...(byKind.get(f.kind) ?? []), f]);
     const [kind, group] = [...byKind].sort((a, b) => b[1].length - a[1].length)[0]!;
-    return { url, status: kind, reason: `ninguna nota se pudo leer (${failures.length} con error; ${group.length} así): ${group[0]!.message}` };
+    return {
+      url,
+      status: kind,
+      reason: `ninguna nota se pudo leer (${failures.length} con error; ${group.length} así): ${group[0]!.message}`,
+    };
   }
   return { url, status: 'ok', reason: `${failures.length} nota(s) con error` };
 }
@@ -102,7 +106,13 @@ export async function runNewsOnce(store: Store, opts: NewsRunOptions): Promise<N
   const sources = opts.feedUrl ? [feedSource(opts.feedUrl)] : (config?.sources ?? []).filter((s) => s.enabled);
   const total = emptySummary();
   for (const source of sources) {
-    const counts: Record<ArticleOutcome, number> = { incident: 0, duplicate: 0, unplaced: 0, not_incident: 0, unchanged: 0 };
+    const counts: Record<ArticleOutcome, number> = {
+      incident: 0,
+      duplicate: 0,
+      unplaced: 0,
+      not_incident: 0,
+      unchanged: 0,
+    };
     try {
       const summary = await collectSource(source, {
         fetcher,
@@ -126,7 +136,11 @@ export async function runNewsOnce(store: Store, opts: NewsRunOptions): Promise<N
     } catch (err) {
       // The feed itself failed: one error for the source, the other sources still run.
       total.errors++;
-      total.sources.push({ url: source.url, status: failureKindOf(err), reason: (err as Error).message ?? String(err) });
+      total.sources.push({
+        url: source.url,
+        status: failureKindOf(err),
+        reason: (err as Error).message ?? String(err),
+      });
     }
     const report = total.sources[total.sources.length - 1]!;
     if (report.status !== 'ok') opts.log?.(`noticias: FALLÓ ${source.url} (${report.status}): ${report.reason}\n`);

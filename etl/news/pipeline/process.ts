@@ -34,7 +34,8 @@ const STORY_WINDOW_DAYS = 7;
 export const GEOCODE_CHARS = 1500;
 
 /** Regional editions and states: a page from `hidalgo.quadratin.com.mx` or `lasillarota.com/hidalgo/` is not CDMX news. */
-const REGION = /(hidalgo|edomex|estadodemexico|puebla|queretaro|morelos|tlaxcala|jalisco|oaxaca|veracruz|guanajuato|michoacan|guerrero|sinaloa|sonora|chihuahua|nuevoleon|yucatan|quintanaroo|chiapas|tabasco|coahuila|durango|zacatecas|aguascalientes|colima|nayarit|tamaulipas|campeche|bajacalifornia|sanluispotosi)/;
+const REGION =
+  /(hidalgo|edomex|estadodemexico|puebla|queretaro|morelos|tlaxcala|jalisco|oaxaca|veracruz|guanajuato|michoacan|guerrero|sinaloa|sonora|chihuahua|nuevoleon|yucatan|quintanaroo|chiapas|tabasco|coahuila|durango|zacatecas|aguascalientes|colima|nayarit|tamaulipas|campeche|bajacalifornia|sanluispotosi)/;
 
 /** Why a text is outside the city, if it is: a regional edition, or a dateline naming a place outside. */
 export function outsideCityCue(url: string, text: string, geocode: (t: string) => GeocodeOutput): string | null {
@@ -43,7 +44,10 @@ export function outsideCityCue(url: string, text: string, geocode: (t: string) =
     const host = u.hostname.replace(/[^a-z]/g, '');
     const first = (u.pathname.split('/')[1] ?? '').replace(/[^a-z]/g, '');
     // "miguelhidalgo" is an alcaldía, not the state.
-    if ((REGION.test(host) && !/miguelhidalgo/.test(host)) || (REGION.test(first) && first.length <= 16 && !/miguelhidalgo/.test(first))) {
+    if (
+      (REGION.test(host) && !/miguelhidalgo/.test(host)) ||
+      (REGION.test(first) && first.length <= 16 && !/miguelhidalgo/.test(first))
+    ) {
       return 'regional_edition';
     }
   } catch {
@@ -105,24 +109,37 @@ function fromJson<T>(v: T | string): T {
 }
 
 async function link(trx: Transaction<Database>, incidentId: string, articleId: string, relation: SourceRelation) {
-  await trx.insertInto('incident_sources').values({ incident_id: incidentId, article_id: articleId, relation }).onConflict((oc) => oc.doNothing()).execute();
+  await trx
+    .insertInto('incident_sources')
+    .values({ incident_id: incidentId, article_id: articleId, relation })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
 /** Processes one article; returns what became of it. */
 export async function processArticle(store: Store, input: ArticleInput): Promise<ArticleOutcome> {
   const { db } = store;
   const { article } = input;
-  const existing = await db.selectFrom('news_articles').select(['id', 'content_sha256']).where('url', '=', input.url).executeTakeFirst();
+  const existing = await db
+    .selectFrom('news_articles')
+    .select(['id', 'content_sha256'])
+    .where('url', '=', input.url)
+    .executeTakeFirst();
   // Already processed (a server without validators answered 200 again): nothing new. A changed page
   // is not re-processed in place; its archive copy allows a later re-run with `reextractArchived`.
   if (existing) return 'unchanged';
 
-  const classification: ArticleClassification = classifyArticle({ title: article.title, text: article.text, publishedAt: article.published_at });
+  const classification: ArticleClassification = classifyArticle({
+    title: article.title,
+    text: article.text,
+    publishedAt: article.published_at,
+  });
   const date = eventDate(classification, article.published_at, input.fetchedAt);
   const signature = minhash(article.text);
   const terms = contentVector(`${article.title ?? ''}\n${article.text}`);
   const entities = namedEntities(`${article.title ?? ''}\n${article.text}`);
-  const outlet = input.outlet ?? (URL.canParse(article.url) ? new URL(article.url).hostname.replace(/^www\./, '') : 'desconocido');
+  const outlet =
+    input.outlet ?? (URL.canParse(article.url) ? new URL(article.url).hostname.replace(/^www\./, '') : 'desconocido');
 
   return db.transaction().execute(async (trx) => {
     const candidates = await trx
@@ -134,7 +151,14 @@ export async function processArticle(store: Store, input: ArticleInput): Promise
       .where('event_date', '<=', shiftDate(date, STORY_WINDOW_DAYS))
       .orderBy('id')
       .execute()
-      .then((rows) => rows.map((r) => ({ ...r, fingerprint: fromJson(r.fingerprint), classification: fromJson(r.classification), geocode: r.geocode === null ? null : fromJson(r.geocode) })));
+      .then((rows) =>
+        rows.map((r) => ({
+          ...r,
+          fingerprint: fromJson(r.fingerprint),
+          classification: fromJson(r.classification),
+          geocode: r.geocode === null ? null : fromJson(r.geocode),
+        })),
+      );
 
     let status: ArticleStatus;
     let reason: string | null = null;
@@ -144,7 +168,13 @@ export async function processArticle(store: Store, input: ArticleInput): Promise
     let geocode: GeocodeOutput | null = null;
     let newIncident: NormalisedIncident | null = null;
 
-    const story = candidates[findSameStory(signature, candidates.map((c) => ({ signature: c.fingerprint })))];
+    const story =
+      candidates[
+        findSameStory(
+          signature,
+          candidates.map((c) => ({ signature: c.fingerprint })),
+        )
+      ];
     if (story) {
       status = 'duplicate';
       reason = 'same_story';
@@ -159,7 +189,13 @@ export async function processArticle(store: Store, input: ArticleInput): Promise
       const isIncident = classification.kind === 'incident' && classification.primary !== null;
       // An incident report is matched against earlier events even when it cannot be placed itself:
       // a shared suspect, plate or corner is enough to join it to an event another outlet placed.
-      const me: EventDescriptor = { date, categories: classification.categories, place: placeOf(geocode), vector: terms, entities };
+      const me: EventDescriptor = {
+        date,
+        categories: classification.categories,
+        place: placeOf(geocode),
+        vector: terms,
+        entities,
+      };
       const event =
         isIncident && placed.unplaced !== 'outside_cdmx'
           ? candidates[
@@ -193,13 +229,24 @@ export async function processArticle(store: Store, input: ArticleInput): Promise
       } else {
         status = 'incident';
         relation = 'origin';
-        newIncident = newsIncident({ canonicalUrl: article.url, title: article.title, publishedAt: article.published_at, fetchedAt: input.fetchedAt, classification, geocode });
+        newIncident = newsIncident({
+          canonicalUrl: article.url,
+          title: article.title,
+          publishedAt: article.published_at,
+          fetchedAt: input.fetchedAt,
+          classification,
+          geocode,
+        });
       }
     }
 
     // The writer stores the event's incident (or finds the one already stored under its id) and bumps
     // the data version once, also when the article only joins an existing incident as a source.
-    const written = await incidentWriter().writeIn(trx, { insert: newIncident ? [newIncident] : [] }, { alsoChanged: incidentId !== null });
+    const written = await incidentWriter().writeIn(
+      trx,
+      { insert: newIncident ? [newIncident] : [] },
+      { alsoChanged: incidentId !== null },
+    );
     if (newIncident) incidentId = written.ids[0]!;
     const { id: articleId } = await trx
       .insertInto('news_articles')

@@ -4,7 +4,9 @@ import { parseNewsConfig } from './index.ts';
 
 describe('parseNewsConfig', () => {
   it('fills in polite defaults: 1 s per host, schedule off', () => {
-    const config = parseNewsConfig({ sources: [{ id: 'latinus-mexico', outlet: 'Latinus', kind: 'listing', url: 'https://latinus.us/mexico/' }] });
+    const config = parseNewsConfig({
+      sources: [{ id: 'latinus-mexico', outlet: 'Latinus', kind: 'listing', url: 'https://latinus.us/mexico/' }],
+    });
     expect(config.fetch.delayMs).toBe(1000);
     expect(config.schedule).toEqual({ enabled: false, intervalMinutes: 60 });
     expect(config.sources[0]).toMatchObject({ enabled: true, maxArticles: 50 });
@@ -16,7 +18,15 @@ describe('parseNewsConfig', () => {
       [{ sources: [{ id: 'a', outlet: 'x', kind: 'feed', url: 'ftp://x.mx/feed' }] }, 'sources.0.url'],
       [{ sources: [{ id: 'a', outlet: 'x', kind: 'podcast', url: 'https://x.mx/' }] }, 'sources.0.kind'],
       [{ sources: [], fetch: { delayMs: -5 } }, 'fetch.delayMs'],
-      [{ sources: [{ id: 'a', outlet: 'x', kind: 'feed', url: 'https://x.mx/a' }, { id: 'a', outlet: 'y', kind: 'feed', url: 'https://x.mx/b' }] }, 'repetidos'],
+      [
+        {
+          sources: [
+            { id: 'a', outlet: 'x', kind: 'feed', url: 'https://x.mx/a' },
+            { id: 'a', outlet: 'y', kind: 'feed', url: 'https://x.mx/b' },
+          ],
+        },
+        'repetidos',
+      ],
       [{}, 'sources'],
     ] as const;
     for (const [value, needle] of bad) {

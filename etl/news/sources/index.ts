@@ -6,7 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../../../core/errors/index.ts';
-import { collectFeed, collectListing, collectSitemap, type CollectOptions, type CollectSummary } from '../collect/index.ts';
+import {
+  collectFeed,
+  collectListing,
+  collectSitemap,
+  type CollectOptions,
+  type CollectSummary,
+} from '../collect/index.ts';
 import type { FetcherOptions } from '../fetch/index.ts';
 
 const httpUrl = z.string().refine((s) => /^https?:\/\/[^/\s]+/i.test(s) && URL.canParse(s), 'URL http(s) inválida');
@@ -22,14 +28,24 @@ export const NewsSourceSchema = z.object({
   /** Most articles fetched from this source in one pass. */
   maxArticles: z.number().int().positive().default(50),
   /** Minutes between scheduled passes over this source; default the config's `schedule.intervalMinutes`. */
-  intervalMinutes: z.number().int().min(5).max(24 * 60).optional(),
+  intervalMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .optional(),
 });
 
 export const NewsConfigSchema = z.object({
   schedule: z
     .object({
       enabled: z.boolean().default(false),
-      intervalMinutes: z.number().int().min(5).max(24 * 60).default(60),
+      intervalMinutes: z
+        .number()
+        .int()
+        .min(5)
+        .max(24 * 60)
+        .default(60),
     })
     .prefault({}),
   fetch: z
@@ -37,12 +53,19 @@ export const NewsConfigSchema = z.object({
       /** Between two requests to one host; the default stays ≤ 1 s so a publisher is never hammered. */
       delayMs: z.number().int().min(0).max(60_000).default(1000),
       timeoutMs: z.number().int().min(1000).max(120_000).default(20_000),
-      maxBytes: z.number().int().min(64 * 1024).max(50 * 1024 * 1024).default(5 * 1024 * 1024),
+      maxBytes: z
+        .number()
+        .int()
+        .min(64 * 1024)
+        .max(50 * 1024 * 1024)
+        .default(5 * 1024 * 1024),
       retries: z.number().int().min(0).max(6).default(3),
       userAgent: z.string().min(3).optional(),
     })
     .prefault({}),
-  sources: z.array(NewsSourceSchema).refine((list) => new Set(list.map((s) => s.id)).size === list.length, 'ids de fuente repetidos'),
+  sources: z
+    .array(NewsSourceSchema)
+    .refine((list) => new Set(list.map((s) => s.id)).size === list.length, 'ids de fuente repetidos'),
 });
 
 export type NewsSource = z.infer<typeof NewsSourceSchema>;

@@ -31,11 +31,7 @@ function assertCount(v: number, what: string) {
   }
 }
 
-export function comparePeriods(
-  count: number,
-  referenceCount: number,
-  population?: number | null,
-): PeriodComparison {
+export function comparePeriods(count: number, referenceCount: number, population?: number | null): PeriodComparison {
   assertCount(count, 'count');
   assertCount(referenceCount, 'reference count');
   return {

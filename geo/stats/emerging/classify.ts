@@ -40,10 +40,22 @@
 import { mannKendall, type MannKendallResult } from '../mann-kendall/index.ts';
 
 export const EMERGING_CATEGORIES = [
-  'new_hot_spot', 'consecutive_hot_spot', 'intensifying_hot_spot', 'persistent_hot_spot',
-  'diminishing_hot_spot', 'sporadic_hot_spot', 'oscillating_hot_spot', 'historical_hot_spot',
-  'new_cold_spot', 'consecutive_cold_spot', 'intensifying_cold_spot', 'persistent_cold_spot',
-  'diminishing_cold_spot', 'sporadic_cold_spot', 'oscillating_cold_spot', 'historical_cold_spot',
+  'new_hot_spot',
+  'consecutive_hot_spot',
+  'intensifying_hot_spot',
+  'persistent_hot_spot',
+  'diminishing_hot_spot',
+  'sporadic_hot_spot',
+  'oscillating_hot_spot',
+  'historical_hot_spot',
+  'new_cold_spot',
+  'consecutive_cold_spot',
+  'intensifying_cold_spot',
+  'persistent_cold_spot',
+  'diminishing_cold_spot',
+  'sporadic_cold_spot',
+  'oscillating_cold_spot',
+  'historical_cold_spot',
   'no_pattern',
 ] as const;
 export type EmergingCategory = (typeof EMERGING_CATEGORIES)[number];

@@ -71,16 +71,28 @@ describe('emergingHotSpots — planted patterns on a radius-6 disk × 12 months'
   const cells = gridDisk(centre, 6); // 127 cells
   const months = 12;
   let seed = 99;
-  const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-  const monthly = new Map<string, number[]>(cells.map((c) => [c, Array.from({ length: months }, () => (rand() < 0.3 ? 1 : 0))]));
+  const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const monthly = new Map<string, number[]>(
+    cells.map((c) => [c, Array.from({ length: months }, () => (rand() < 0.3 ? 1 : 0))]),
+  );
   // A far-apart pair of planted cells (grid distance ≥ 4 from each other and from the edge)
   const persistentCell = gridDisk(centre, 3).find((c) => !gridDisk(centre, 2).includes(c))!;
-  const newCell = cells.find((c) => !gridDisk(persistentCell, 4).includes(c) && gridDisk(c, 2).every((d) => cells.includes(d)))!;
+  const newCell = cells.find(
+    (c) => !gridDisk(persistentCell, 4).includes(c) && gridDisk(c, 2).every((d) => cells.includes(d)),
+  )!;
   // Planted clusters (the cell and its ring), not single cells: with k = 1 weights a lone spike of 30
   // next to another spike in the same month only reaches z ≈ 3.1, which BH over 127 cells does not pass
   // (p ≈ 0.002 > 2·0.05/127); a 7-cell cluster of 10 reaches z ≈ 7.6.
-  for (const c of gridDisk(persistentCell, 1)) monthly.set(c, monthly.get(c)!.map(() => 10));
-  for (const c of gridDisk(newCell, 1)) monthly.set(c, monthly.get(c)!.map((_, t) => (t === months - 1 ? 10 : 0)));
+  for (const c of gridDisk(persistentCell, 1))
+    monthly.set(
+      c,
+      monthly.get(c)!.map(() => 10),
+    );
+  for (const c of gridDisk(newCell, 1))
+    monthly.set(
+      c,
+      monthly.get(c)!.map((_, t) => (t === months - 1 ? 10 : 0)),
+    );
   const result = emergingHotSpots(monthly, { includeZ: true });
   const byCell = new Map(result.map((r) => [r.h3, r]));
 
@@ -100,7 +112,7 @@ describe('emergingHotSpots — planted patterns on a radius-6 disk × 12 months'
     }
   });
 
-  it('hot and cold month counts equal the FDR decisions of each month\'s Gi* map', () => {
+  it("hot and cold month counts equal the FDR decisions of each month's Gi* map", () => {
     const hot = new Map<string, number>();
     const cold = new Map<string, number>();
     for (let t = 0; t < months; t++) {

@@ -60,12 +60,16 @@ function smallestZWithPAtMost(level: number): number {
  * `monthly`: every study-area cell → its counts for months 0 … T−1 (same T for all, zeros included).
  * Returns one entry per cell, in the neighbourhood's order.
  */
-export function emergingHotSpots(monthly: ReadonlyMap<string, ArrayLike<number>>, options: EmergingOptions = {}): EmergingCell[] {
+export function emergingHotSpots(
+  monthly: ReadonlyMap<string, ArrayLike<number>>,
+  options: EmergingOptions = {},
+): EmergingCell[] {
   const alpha = options.alpha ?? 0.05;
   const useFdr = options.fdr ?? true;
   const nb = options.neighbourhood ?? buildNeighbourhood([...monthly.keys()]);
   const n = nb.cells.length;
-  if (monthly.size !== n) throw new StatsInputError(`emergingHotSpots: ${monthly.size} series for ${n} study-area cells`);
+  if (monthly.size !== n)
+    throw new StatsInputError(`emergingHotSpots: ${monthly.size} series for ${n} study-area cells`);
   let steps = -1;
   // time-major counts: counts[t·n + i]
   let counts = new Float64Array(0);

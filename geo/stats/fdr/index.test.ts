@@ -26,7 +26,7 @@ describe('benjaminiHochberg', () => {
   });
   it('agrees with the textbook rank-by-rank procedure on random p-values with ties', () => {
     let seed = 3;
-    const rand = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    const rand = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
     for (let trial = 0; trial < 50; trial++) {
       const m = 1 + Math.floor(rand() * 300);
       // rounded to 3 decimals: many ties, and many values near the thresholds

@@ -77,7 +77,7 @@ function bruteGiStar(cells: string[], x: number[]): number[] {
 describe('getisOrdGiStar — against a brute force', () => {
   it('matches on an irregular study area with holes and skewed counts', () => {
     let seed = 12345;
-    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     // every cell of a radius-8 disk, minus about a fifth of them (holes and a ragged edge)
     const cells = gridDisk(CENTRE, 8).filter(() => rand() > 0.2);
     const x = cells.map(() => Math.floor(-Math.log(rand()) * 3) * (rand() < 0.3 ? 0 : 1));
@@ -91,7 +91,11 @@ describe('getisOrdGiStar — against a brute force', () => {
   it('giStarOnStudyArea: sparse counts, zeros filled, outside incidents reported', () => {
     const cells = gridDisk(CENTRE, 3);
     const nb = buildNeighbourhood(cells);
-    const sparse = new Map([[CENTRE, 9], [cells[5], 2], [latLngToCell(19.3, -99.1, 9), 4]]);
+    const sparse = new Map([
+      [CENTRE, 9],
+      [cells[5], 2],
+      [latLngToCell(19.3, -99.1, 9), 4],
+    ]);
     const { cells: out, outside } = giStarOnStudyArea(nb, sparse);
     const dense = getisOrdGiStar(cells.map((h3) => ({ h3, count: sparse.get(h3) ?? 0 })));
     expect(outside).toBe(4);
@@ -127,9 +131,19 @@ describe('getisOrdGiStar — degenerate and bad input', () => {
   });
   it('rejects invalid cells, duplicates, mixed resolutions and non-finite counts', () => {
     expect(() => getisOrdGiStar([{ h3: 'nope', count: 1 }])).toThrow(StatsInputError);
-    expect(() => getisOrdGiStar([{ h3: CENTRE, count: 1 }, { h3: CENTRE, count: 2 }])).toThrow(/twice/);
+    expect(() =>
+      getisOrdGiStar([
+        { h3: CENTRE, count: 1 },
+        { h3: CENTRE, count: 2 },
+      ]),
+    ).toThrow(/twice/);
     const coarse = latLngToCell(19.4326, -99.1332, 8);
-    expect(() => getisOrdGiStar([{ h3: CENTRE, count: 1 }, { h3: coarse, count: 2 }])).toThrow(/resolutions/);
+    expect(() =>
+      getisOrdGiStar([
+        { h3: CENTRE, count: 1 },
+        { h3: coarse, count: 2 },
+      ]),
+    ).toThrow(/resolutions/);
     expect(() => getisOrdGiStar([{ h3: CENTRE, count: NaN }])).toThrow(StatsInputError);
   });
 });

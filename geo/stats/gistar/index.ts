@@ -43,7 +43,11 @@ export interface GiStarOptions {
 }
 
 /** Gi* z-scores of `values` (indexed like `nb.cells`) — the fast core, reused month after month. */
-export function giStarZ(nb: Neighbourhood, values: ArrayLike<number>, out = new Float64Array(values.length)): Float64Array {
+export function giStarZ(
+  nb: Neighbourhood,
+  values: ArrayLike<number>,
+  out = new Float64Array(values.length),
+): Float64Array {
   const n = nb.cells.length;
   if (values.length !== n) throw new StatsInputError(`giStarZ: ${values.length} values for ${n} cells`);
   let sum = 0;
@@ -77,7 +81,10 @@ export function hotFlags(z: ArrayLike<number>, p: ArrayLike<number>, q = 0.05): 
 }
 
 /** Gi* for every cell of the study area (zeros included), in the order given. */
-export function getisOrdGiStar(cells: readonly { h3: string; count: number }[], options: GiStarOptions = {}): GiStarCell[] {
+export function getisOrdGiStar(
+  cells: readonly { h3: string; count: number }[],
+  options: GiStarOptions = {},
+): GiStarCell[] {
   const counts = cells.map((c) => c.count);
   assertFiniteSeries(counts, 'getisOrdGiStar counts');
   let nb = options.neighbourhood;
@@ -94,7 +101,10 @@ export function getisOrdGiStar(cells: readonly { h3: string; count: number }[], 
     }
     values = placed;
   } else {
-    nb = buildNeighbourhood(cells.map((c) => c.h3), options.k ?? 1);
+    nb = buildNeighbourhood(
+      cells.map((c) => c.h3),
+      options.k ?? 1,
+    );
   }
   const z = giStarZ(nb, values);
   const p = Array.from(z, (zi) => (zi === 0 ? 1 : twoSidedP(zi)));

@@ -22,8 +22,14 @@ import { buildNeighbourhood, type Neighbourhood } from '../study-area/index.ts';
 import { assertFiniteSeries, StatsInputError } from '../errors.ts';
 
 /** The PAI formula; null when the test period has no incidents (N = 0). */
-export function predictiveAccuracyIndex(hits: number, total: number, hotspotArea: number, studyArea: number): number | null {
-  if (!(hits >= 0 && total >= 0 && hits <= total)) throw new StatsInputError(`PAI: need 0 ≤ hits ≤ total (got ${hits}, ${total})`);
+export function predictiveAccuracyIndex(
+  hits: number,
+  total: number,
+  hotspotArea: number,
+  studyArea: number,
+): number | null {
+  if (!(hits >= 0 && total >= 0 && hits <= total))
+    throw new StatsInputError(`PAI: need 0 ≤ hits ≤ total (got ${hits}, ${total})`);
   if (!(hotspotArea > 0 && studyArea > 0 && hotspotArea <= studyArea)) {
     throw new StatsInputError(`PAI: need 0 < hot spot area ≤ study area (got ${hotspotArea}, ${studyArea})`);
   }
@@ -63,8 +69,10 @@ export function paiBacktest(input: PaiBacktestInput): PaiBacktestResult {
   const n = nb.cells.length;
   if (monthly.size !== n) throw new StatsInputError(`paiBacktest: ${monthly.size} series for ${n} study-area cells`);
   if (!Number.isInteger(k) || k < 1) throw new StatsInputError(`paiBacktest: trainingMonths must be ≥ 1 (got ${k})`);
-  if (!Number.isInteger(t) || t < k) throw new StatsInputError(`paiBacktest: testMonth must be ≥ trainingMonths (got ${t})`);
-  if (!Number.isInteger(topN) || topN < 1 || topN > n) throw new StatsInputError(`paiBacktest: topN must be 1…${n} (got ${topN})`);
+  if (!Number.isInteger(t) || t < k)
+    throw new StatsInputError(`paiBacktest: testMonth must be ≥ trainingMonths (got ${t})`);
+  if (!Number.isInteger(topN) || topN < 1 || topN > n)
+    throw new StatsInputError(`paiBacktest: topN must be 1…${n} (got ${topN})`);
   const training = new Float64Array(n);
   const test = new Float64Array(n);
   for (const [cell, series] of monthly) {

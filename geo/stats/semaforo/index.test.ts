@@ -18,15 +18,26 @@ describe('semaforo — worked examples', () => {
   it('baseline 4/month: 3 is exactly −25 % → verde; 4 → 0 % amarillo; 5 → +25 % rojo', () => {
     // baseline = 36·4/36 = 4. (3 − 4)/4 = −25 % (boundary, inclusive → verde).
     expect(semaforo({ month: '2016-01', counts: flat(4, 3), coverage: FULL })).toEqual({
-      count: 3, baseline_mean: 4, baseline_months: 36, pct_change: -25, color: 'verde',
+      count: 3,
+      baseline_mean: 4,
+      baseline_months: 36,
+      pct_change: -25,
+      color: 'verde',
     });
     expect(semaforo({ month: '2016-01', counts: flat(4, 4), coverage: FULL }).color).toBe('amarillo');
-    expect(semaforo({ month: '2016-01', counts: flat(4, 5), coverage: FULL })).toMatchObject({ pct_change: 25, color: 'rojo' });
+    expect(semaforo({ month: '2016-01', counts: flat(4, 5), coverage: FULL })).toMatchObject({
+      pct_change: 25,
+      color: 'rojo',
+    });
   });
 
   it('uneven baseline: 10 incidents spread over 36 months, 0 this month', () => {
     // baseline = 10/36 = 0.2777…; pct = −100 % → verde. With 1 this month: (1 − 0.2777)/0.2777 = +260 % → rojo.
-    const counts = new Map<string, number>([['2013-05', 4], ['2014-07', 5], ['2015-12', 1]]);
+    const counts = new Map<string, number>([
+      ['2013-05', 4],
+      ['2014-07', 5],
+      ['2015-12', 1],
+    ]);
     const r = semaforo({ month: '2016-01', counts, coverage: FULL });
     expect(r.baseline_mean).toBeCloseTo(10 / 36, 12);
     expect(r.pct_change).toBeCloseTo(-100, 12);
@@ -49,7 +60,9 @@ describe('semaforo — worked examples', () => {
     // floating point is −0.25000000000000006 or −0.24999999999999994 depending on evaluation order.
     expect(semaforoColor(1, 48, 36)).toBe('verde');
     // … and through semaforo(): 48 incidents over the 36 months, 1 this month → −25 % exactly, verde.
-    const counts = new Map(monthsBefore('2016-01', 36).map((m, i) => [m, i < 12 ? 2 : i < 36 ? 1 : 0] as [string, number]));
+    const counts = new Map(
+      monthsBefore('2016-01', 36).map((m, i) => [m, i < 12 ? 2 : i < 36 ? 1 : 0] as [string, number]),
+    );
     // 12 months of 2 + 24 months of 1 = 48
     counts.set('2016-01', 1);
     expect(semaforo({ month: '2016-01', counts, coverage: FULL })).toMatchObject({ pct_change: -25, color: 'verde' });
@@ -57,10 +70,17 @@ describe('semaforo — worked examples', () => {
 
   it('zero baseline: pct_change null; rojo if anything happened, verde if nothing did', () => {
     expect(semaforo({ month: '2016-01', counts: flat(0, 2), coverage: FULL })).toEqual({
-      count: 2, baseline_mean: 0, baseline_months: 36, pct_change: null, color: 'rojo',
+      count: 2,
+      baseline_mean: 0,
+      baseline_months: 36,
+      pct_change: null,
+      color: 'rojo',
     });
     expect(semaforo({ month: '2016-01', counts: new Map(), coverage: FULL })).toMatchObject({
-      count: 0, baseline_mean: 0, pct_change: null, color: 'verde',
+      count: 0,
+      baseline_mean: 0,
+      pct_change: null,
+      color: 'verde',
     });
   });
 

@@ -27,7 +27,14 @@
  *   cuadrante amarillo would drown the real signals.
  */
 import { StatsInputError } from '../errors.ts';
-import { countIn, isCovered, monthIndex, monthsBefore, type MonthCoverage, type MonthlyCounts } from '../months/index.ts';
+import {
+  countIn,
+  isCovered,
+  monthIndex,
+  monthsBefore,
+  type MonthCoverage,
+  type MonthlyCounts,
+} from '../months/index.ts';
 
 export const SEMAFORO_BASELINE_MONTHS = 36;
 

@@ -16,7 +16,19 @@ describe('cellsCoveringPolygons — Mexico City, resolution 7', () => {
     const cells = cellsCoveringPolygons(alcaldias, 7);
     // Independent route: every res-7 cell of the city's bounding box, centre tested with turf.
     const [w, s, e, n] = [-99.37, 19.04, -98.93, 19.6];
-    const box = polygonToCells([[[w, s], [e, s], [e, n], [w, n], [w, s]]], 7, true);
+    const box = polygonToCells(
+      [
+        [
+          [w, s],
+          [e, s],
+          [e, n],
+          [w, n],
+          [w, s],
+        ],
+      ],
+      7,
+      true,
+    );
     const expected = box
       .filter((c) => {
         const [lat, lon] = cellToLatLng(c);
@@ -56,7 +68,13 @@ describe('buildNeighbourhood', () => {
     const centre = latLngToCell(19.4326, -99.1332, 9);
     const nb = buildNeighbourhood(gridDisk(centre, 1));
     const far = latLngToCell(19.3, -99.1, 9);
-    const { values, outside } = valuesOnStudyArea(nb, new Map([[centre, 5], [far, 3]]));
+    const { values, outside } = valuesOnStudyArea(
+      nb,
+      new Map([
+        [centre, 5],
+        [far, 3],
+      ]),
+    );
     expect(values[nb.indexOf.get(centre)!]).toBe(5);
     expect(Array.from(values).reduce((a, b) => a + b, 0)).toBe(5);
     expect(outside).toBe(3);

@@ -31,7 +31,8 @@ function polygonsOf(input: PolygonalInput): number[][][][] {
     if (obj.type === 'Feature') return visit(obj.geometry as Polygon | MultiPolygon);
     if (obj.type === 'Polygon') out.push(obj.coordinates);
     else if (obj.type === 'MultiPolygon') out.push(...obj.coordinates);
-    else throw new StatsInputError(`cellsCoveringPolygons: unsupported geometry type ${(obj as { type: string }).type}`);
+    else
+      throw new StatsInputError(`cellsCoveringPolygons: unsupported geometry type ${(obj as { type: string }).type}`);
   };
   visit(input);
   return out;

@@ -16,7 +16,10 @@ const BASE = { baselineFrom: '2015-01', baselineTo: '2016-01', reductionPct: 25,
 describe('targetProgress — worked examples', () => {
   it('baseline 8/month, −25 % → goal 6; met month by month; last 3 months 6, 5, 7 → mean 6 ≤ 6: cumplida', () => {
     // mean = 96 / 12 = 8; goal = 8 × 0.75 = 6
-    const r = targetProgress({ ...BASE, counts: counts(8, { '2016-01': 9, '2016-02': 6, '2016-03': 4, '2016-04': 6, '2016-05': 5, '2016-06': 7 }) });
+    const r = targetProgress({
+      ...BASE,
+      counts: counts(8, { '2016-01': 9, '2016-02': 6, '2016-03': 4, '2016-04': 6, '2016-05': 5, '2016-06': 7 }),
+    });
     expect(r.baseline_monthly_mean).toBe(8);
     expect(r.goal_monthly).toBe(6);
     expect(r.baseline_months).toBe(12);
@@ -40,7 +43,11 @@ describe('targetProgress — worked examples', () => {
   });
 
   it('uneven baseline decided on integers: sum 10 over 12 months, −30 % → goal 7/12 = 0.5833…; 1 is above it', () => {
-    const c = new Map<string, number | null>([['2015-03', 4], ['2015-09', 6], ['2016-01', 1]]);
+    const c = new Map<string, number | null>([
+      ['2015-03', 4],
+      ['2015-09', 6],
+      ['2016-01', 1],
+    ]);
     const r = targetProgress({ ...BASE, reductionPct: 30, dueMonth: '2016-01', counts: c });
     expect(r.baseline_monthly_mean).toBeCloseTo(10 / 12, 15);
     expect(r.goal_monthly).toBeCloseTo(7 / 12, 15);
@@ -53,12 +60,28 @@ describe('targetProgress — worked examples', () => {
   it('en_curso while the data does not reach the due month; items stop at the last covered month', () => {
     const r = targetProgress({ ...BASE, dueMonth: '2017-06', counts: counts(4, { '2016-09': 1 }) });
     expect(r.status).toBe('en_curso');
-    expect(r.items.map((i) => i.month)).toEqual(['2016-01', '2016-02', '2016-03', '2016-04', '2016-05', '2016-06', '2016-07', '2016-08', '2016-09']);
+    expect(r.items.map((i) => i.month)).toEqual([
+      '2016-01',
+      '2016-02',
+      '2016-03',
+      '2016-04',
+      '2016-05',
+      '2016-06',
+      '2016-07',
+      '2016-08',
+      '2016-09',
+    ]);
     expect(r.goal_monthly).toBe(3);
   });
 
   it('a baseline outside the data: no goal, no verdicts', () => {
-    const r = targetProgress({ ...BASE, baselineFrom: '2012-01', baselineTo: '2013-01', dueMonth: '2013-03', counts: new Map([['2013-01', 3]]) });
+    const r = targetProgress({
+      ...BASE,
+      baselineFrom: '2012-01',
+      baselineTo: '2013-01',
+      dueMonth: '2013-03',
+      counts: new Map([['2013-01', 3]]),
+    });
     expect(r.baseline_monthly_mean).toBeNull();
     expect(r.goal_monthly).toBeNull();
     expect(r.items).toEqual([
@@ -81,7 +104,12 @@ describe('targetProgress — worked examples', () => {
   });
 
   it('100 % reduction: only a zero month meets it', () => {
-    const r = targetProgress({ ...BASE, reductionPct: 100, dueMonth: '2016-02', counts: counts(2, { '2016-01': 0, '2016-02': 1 }) });
+    const r = targetProgress({
+      ...BASE,
+      reductionPct: 100,
+      dueMonth: '2016-02',
+      counts: counts(2, { '2016-01': 0, '2016-02': 1 }),
+    });
     expect(r.goal_monthly).toBe(0);
     expect(r.items.map((i) => i.met)).toEqual([true, false]);
     expect(r.status).toBe('no_cumplida'); // (0 + 1) / 2 > 0

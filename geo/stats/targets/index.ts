@@ -89,15 +89,18 @@ function countOf(counts: ReadonlyMap<string, number | null>, month: string): num
   const v = counts.get(month);
   if (v === undefined) return 0;
   if (v === null) return null;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new StatsInputError(`count for ${month} must be a finite number ≥ 0 (got ${String(v)})`);
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+    throw new StatsInputError(`count for ${month} must be a finite number ≥ 0 (got ${String(v)})`);
   return v;
 }
 
 export function targetProgress(input: TargetProgressInput): TargetProgress {
   const { baselineFrom, baselineTo, dueMonth, coverage, counts } = input;
   const p = pctHundredths(input.reductionPct);
-  if (monthIndex(baselineTo) <= monthIndex(baselineFrom)) throw new StatsInputError(`baseline ${baselineFrom}..${baselineTo}: the window is empty`);
-  if (monthIndex(dueMonth) < monthIndex(baselineTo)) throw new StatsInputError(`due_month ${dueMonth} is before the end of the baseline (${baselineTo})`);
+  if (monthIndex(baselineTo) <= monthIndex(baselineFrom))
+    throw new StatsInputError(`baseline ${baselineFrom}..${baselineTo}: the window is empty`);
+  if (monthIndex(dueMonth) < monthIndex(baselineTo))
+    throw new StatsInputError(`due_month ${dueMonth} is before the end of the baseline (${baselineTo})`);
 
   const baseline = monthsBetween(baselineFrom, baselineTo);
   let baseSum = 0;
@@ -133,5 +136,12 @@ export function targetProgress(input: TargetProgressInput): TargetProgress {
       }
     }
   }
-  return { baseline_monthly_mean: mean, goal_monthly: goal, baseline_months: baseN, baseline_withheld: withheld, items, status };
+  return {
+    baseline_monthly_mean: mean,
+    goal_monthly: goal,
+    baseline_months: baseN,
+    baseline_withheld: withheld,
+    items,
+    status,
+  };
 }

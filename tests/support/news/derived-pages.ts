@@ -19,7 +19,13 @@ function escapeHtml(s: string): string {
 }
 
 /** A minimal article page: canonical link, publication time, headline, paragraphs. */
-export function articlePage(opts: { canonical: string; title: string; publishedAt: string; text: string; author?: string }): string {
+export function articlePage(opts: {
+  canonical: string;
+  title: string;
+  publishedAt: string;
+  text: string;
+  author?: string;
+}): string {
   const paragraphs = opts.text
     .split(/\n+/)
     .map((p) => p.trim())

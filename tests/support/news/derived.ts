@@ -17,7 +17,10 @@ export interface DerivedArticle {
 }
 
 function paragraphs(text: string): string[] {
-  return text.split(/\n+/).map((p) => p.trim()).filter((p) => p.length > 0);
+  return text
+    .split(/\n+/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
 }
 
 /** The same body under another headline (syndication). */

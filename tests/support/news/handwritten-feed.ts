@@ -12,7 +12,10 @@ export function handwrittenUrl(a: Pick<ClusteringArticle, 'outlet' | 'id'>): str
   return `https://${a.outlet.toLowerCase().replace(/[^a-z]+/g, '')}.example.mx/nota/${a.id}`;
 }
 
-export async function processHandwritten(store: Store, articles: readonly ClusteringArticle[]): Promise<Map<string, ArticleOutcome>> {
+export async function processHandwritten(
+  store: Store,
+  articles: readonly ClusteringArticle[],
+): Promise<Map<string, ArticleOutcome>> {
   const outcomes = new Map<string, ArticleOutcome>();
   for (const a of [...articles].sort((x, y) => x.published.localeCompare(y.published) || x.id.localeCompare(y.id))) {
     const url = handwrittenUrl(a);

@@ -66,14 +66,16 @@ function escapeXml(s: string): string {
 
 /** RSS 2.0 listing the articles at `origin`. */
 export function buildRssFeed(origin: string, articles: Omit<ServedArticle, 'file'>[]): string {
-  const items = articles.map((a) => [
-    '    <item>',
-    `      <title>${escapeXml(a.title)}</title>`,
-    `      <link>${escapeXml(origin + a.path)}</link>`,
-    `      <guid isPermaLink="true">${escapeXml(origin + a.path)}</guid>`,
-    `      <pubDate>${a.pubDate}</pubDate>`,
-    '    </item>',
-  ].join('\n'));
+  const items = articles.map((a) =>
+    [
+      '    <item>',
+      `      <title>${escapeXml(a.title)}</title>`,
+      `      <link>${escapeXml(origin + a.path)}</link>`,
+      `      <guid isPermaLink="true">${escapeXml(origin + a.path)}</guid>`,
+      `      <pubDate>${a.pubDate}</pubDate>`,
+      '    </item>',
+    ].join('\n'),
+  );
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<rss version="2.0">',
@@ -93,7 +95,12 @@ function etagOf(body: Buffer | string): string {
 }
 
 /** Serves `body` with validators, or 304 when the request's validators still match. */
-function sendWithValidators(req: IncomingMessage, res: ServerResponse, body: Buffer | string, contentType: string): number {
+function sendWithValidators(
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: Buffer | string,
+  contentType: string,
+): number {
   const etag = etagOf(body);
   const inm = req.headers['if-none-match'];
   const ims = req.headers['if-modified-since'];
@@ -104,7 +111,12 @@ function sendWithValidators(req: IncomingMessage, res: ServerResponse, body: Buf
     res.end();
     return 304;
   }
-  res.writeHead(200, { 'content-type': contentType, etag, 'last-modified': LAST_MODIFIED, 'content-length': Buffer.byteLength(body) });
+  res.writeHead(200, {
+    'content-type': contentType,
+    etag,
+    'last-modified': LAST_MODIFIED,
+    'content-length': Buffer.byteLength(body),
+  });
   res.end(body);
   return 200;
 }
@@ -135,7 +147,12 @@ export async function startNewsServer(options: NewsServerOptions): Promise<NewsS
       return options.robots === undefined ? send(404, 'not found') : send(200, options.robots);
     }
     if (path === '/feed.xml') {
-      entry.status = sendWithValidators(req, res, buildRssFeed(origin, [...options.articles, ...(options.feedOnly ?? [])]), 'application/rss+xml; charset=utf-8');
+      entry.status = sendWithValidators(
+        req,
+        res,
+        buildRssFeed(origin, [...options.articles, ...(options.feedOnly ?? [])]),
+        'application/rss+xml; charset=utf-8',
+      );
       return;
     }
     if (path === '/flaky') {

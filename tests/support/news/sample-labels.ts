@@ -21,7 +21,10 @@ export interface SampleArticle {
 
 export function readNewsSample(): SampleArticle[] {
   const raw = readFileSync(join(SHARED_DATA_DIR, 'news-sample', 'articles_sample.jsonl'), 'utf8');
-  return raw.trim().split('\n').map((l) => JSON.parse(l) as SampleArticle);
+  return raw
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as SampleArticle);
 }
 
 /** The sample's label names → the taxonomy categories they cover. */

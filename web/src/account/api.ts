@@ -22,7 +22,12 @@ async function call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: u
   if (body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   } catch {
     throw new AccountError(OFFLINE_MESSAGE, 'network', 0, null);
   }

@@ -34,8 +34,23 @@ describe('API response normalisers', () => {
     // hand-written answers in the shape server/search returns
     const [landmark, corner] = normalizeSearch({
       results: [
-        { type: 'landmark', id: 'l1', name: 'Mercado de Jamaica', kind: 'mercado', lat: 19.409, lon: -99.122, alcaldia_id: '09017' },
-        { type: 'corner', id: 'esquina:09014:x', name: 'Eje Central y Xola', lat: 19.3953, lon: -99.1444, alcaldia_id: '09014' },
+        {
+          type: 'landmark',
+          id: 'l1',
+          name: 'Mercado de Jamaica',
+          kind: 'mercado',
+          lat: 19.409,
+          lon: -99.122,
+          alcaldia_id: '09017',
+        },
+        {
+          type: 'corner',
+          id: 'esquina:09014:x',
+          name: 'Eje Central y Xola',
+          lat: 19.3953,
+          lon: -99.1444,
+          alcaldia_id: '09014',
+        },
       ],
     });
     expect(landmark).toMatchObject({ kind: 'landmark', areaKind: null, center: [-99.122, 19.409], detail: 'mercado' });

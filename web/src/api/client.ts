@@ -105,7 +105,14 @@ export interface Pai {
   top: number;
   training: number;
   mean_pai: number | null;
-  items: { month: string; pai: number | null; hit_rate: number | null; area_share: number; hits: number; total: number }[];
+  items: {
+    month: string;
+    pai: number | null;
+    hit_rate: number | null;
+    area_share: number;
+    hits: number;
+    total: number;
+  }[];
 }
 
 export const api = {
@@ -152,7 +159,9 @@ const GROUP_LABELS: Record<string, string> = {
  */
 export function normalizeCategories(body: unknown): CategoryGroup[] {
   const record = (body ?? {}) as Record<string, unknown>;
-  const list = (Array.isArray(body) ? body : (record.categories ?? record.items ?? [])) as Array<Record<string, unknown>>;
+  const list = (Array.isArray(body) ? body : (record.categories ?? record.items ?? [])) as Array<
+    Record<string, unknown>
+  >;
   const groupList = (Array.isArray(record.groups) ? record.groups : []) as Array<Record<string, unknown>>;
   const groupLabel = new Map<string, string>();
   for (const group of groupList) groupLabel.set(String(group.id), String(group.label ?? group.id));
@@ -228,7 +237,8 @@ export function normalizeSearch(body: unknown): SearchResult[] {
       areaKind: KIND_ALIASES[type] ?? null,
       vintage: raw.vintage ? String(raw.vintage) : undefined,
       center: Number.isFinite(lng) && Number.isFinite(lat) ? [lng, lat] : undefined,
-      bbox: Array.isArray(raw.bbox) && raw.bbox.length === 4 ? (raw.bbox as [number, number, number, number]) : undefined,
+      bbox:
+        Array.isArray(raw.bbox) && raw.bbox.length === 4 ? (raw.bbox as [number, number, number, number]) : undefined,
       detail: lines.length
         ? `${lines.length > 1 ? 'Líneas' : 'Línea'} ${lines.join(', ')}`
         : raw.vintage && (type === 'cuadrante' || type === 'sector')

@@ -33,7 +33,11 @@ export function csrfHeaders(): Record<string, string> {
   return sessionCsrfToken ? { 'x-csrf-token': sessionCsrfToken } : {};
 }
 
-export async function getJson<T>(path: string, params: Record<string, string | undefined> = {}, signal?: AbortSignal): Promise<T> {
+export async function getJson<T>(
+  path: string,
+  params: Record<string, string | undefined> = {},
+  signal?: AbortSignal,
+): Promise<T> {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') query.set(key, value);
   const url = query.size ? `${path}?${query.toString().replaceAll('%2C', ',')}` : path;
@@ -63,7 +67,12 @@ export async function getJson<T>(path: string, params: Record<string, string | u
 }
 
 /** POST/DELETE with JSON; a session (cookie) caller must send its CSRF token. */
-export async function sendJson<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body: unknown, csrfToken?: string): Promise<T> {
+export async function sendJson<T>(
+  method: 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  body: unknown,
+  csrfToken?: string,
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const csrf = csrfToken ?? sessionCsrfToken; // the logged-in session's, unless given
@@ -93,5 +102,9 @@ export interface Filters {
  * finest resolution (every cell with incidents at the resolution the public may see).
  */
 export function placeParams(kind: PlaceKind, ids: readonly string[]): Record<string, string | undefined> {
-  return { kind, ids: ids.join(','), res: kind === 'h3' && ids.length === 0 ? String(PUBLIC_MAX_RESOLUTION) : undefined };
+  return {
+    kind,
+    ids: ids.join(','),
+    res: kind === 'h3' && ids.length === 0 ? String(PUBLIC_MAX_RESOLUTION) : undefined,
+  };
 }

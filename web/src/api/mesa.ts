@@ -118,13 +118,24 @@ export interface Patrol {
   heat: { rows: number; cols: number; counts: number[][] };
   unknown_hour: number;
   /** `place`: the nearest station or street corner ("cerca de Metro Insurgentes"), null when none within 1.5 km */
-  top_cells: { h3: string; res: number; count: number; place: { kind: 'station' | 'corner'; name: string; label: string; distance_m: number } | null }[];
+  top_cells: {
+    h3: string;
+    res: number;
+    count: number;
+    place: { kind: 'station' | 'corner'; name: string; label: string; distance_m: number } | null;
+  }[];
   by_category: { category: string; count: number }[];
 }
 
 export const mesaApi = {
-  semaforo: (kind: PlaceKind, ids: string[], month: string, vintage: Vintage, category: string | undefined, signal?: AbortSignal) =>
-    getJson<Semaforo>('/api/semaforo', { ...placeParams(kind, ids), month, vintage, category }, signal),
+  semaforo: (
+    kind: PlaceKind,
+    ids: string[],
+    month: string,
+    vintage: Vintage,
+    category: string | undefined,
+    signal?: AbortSignal,
+  ) => getJson<Semaforo>('/api/semaforo', { ...placeParams(kind, ids), month, vintage, category }, signal),
   trend: (kind: PlaceKind, id: string, vintage: Vintage, filters: Filters, signal?: AbortSignal) =>
     getJson<Trend>('/api/trend', { kind, id, vintage, ...filters }, signal),
   session: (signal?: AbortSignal) => getJson<Session>('/api/session', {}, signal),
@@ -136,7 +147,11 @@ export const mesaApi = {
   patrol: (cuadrante: string, filters: Filters & { vintage?: Vintage }, signal?: AbortSignal) =>
     getJson<Patrol>('/api/patrol', { cuadrante, ...filters }, signal),
   newsIncidents: (kind: AreaKind, id: string, vintage: Vintage, filters: Filters, signal?: AbortSignal) =>
-    getJson<NewsIncidents>('/api/news/incidents', { kind, id, vintage, from: filters.from, to: filters.to, category: filters.category }, signal),
+    getJson<NewsIncidents>(
+      '/api/news/incidents',
+      { kind, id, vintage, from: filters.from, to: filters.to, category: filters.category },
+      signal,
+    ),
   hotspotsBySource: (res: number, filters: Filters, source: SourceKind[], signal?: AbortSignal) =>
     getJson<Hotspots>('/api/hotspots', { res: String(res), ...filters, source: source.join(',') }, signal),
   compareBySource: (
@@ -149,5 +164,9 @@ export const mesaApi = {
     source: SourceKind[],
     signal?: AbortSignal,
   ) =>
-    getJson<Comparison>('/api/compare', { ...placeParams(kind, ids ?? []), vintage, p1, p2, category, source: source.join(',') }, signal),
+    getJson<Comparison>(
+      '/api/compare',
+      { ...placeParams(kind, ids ?? []), vintage, p1, p2, category, source: source.join(',') },
+      signal,
+    ),
 };

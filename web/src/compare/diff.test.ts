@@ -18,7 +18,14 @@ describe('diffCells', () => {
     expect(byCell.y).toEqual({ h3: 'y', a: 4, b: 0, diff: -4 });
     expect(byCell.z).toEqual({ h3: 'z', a: 0, b: 5, diff: 5 });
     expect(byCell.w).toEqual({ h3: 'w', a: null, b: 9, diff: null });
-    expect(summarizeDiff(Object.values(byCell))).toEqual({ totalA: 14, totalB: 21, increased: 1, decreased: 2, unchanged: 0, unknown: 1 });
+    expect(summarizeDiff(Object.values(byCell))).toEqual({
+      totalA: 14,
+      totalB: 21,
+      increased: 1,
+      decreased: 2,
+      unchanged: 0,
+      unknown: 1,
+    });
   });
 });
 

@@ -81,7 +81,12 @@ export function diffClasses(diffs: readonly (number | null)[]): DiffClass[] {
   const down: DiffClass[] = uppers.map((upper, i) => {
     const lower = i === 0 ? 1 : uppers[i - 1] + 1;
     // numeric order, as on the scale: "−27 a −10"
-    return { min: -upper, max: -lower, color: PU_OR_7[3 - shade(i)], label: lower === upper ? `−${lower}` : `−${upper} a −${lower}` };
+    return {
+      min: -upper,
+      max: -lower,
+      color: PU_OR_7[3 - shade(i)],
+      label: lower === upper ? `−${lower}` : `−${upper} a −${lower}`,
+    };
   });
   return [...down.reverse(), zero, ...up];
 }

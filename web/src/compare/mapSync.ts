@@ -23,7 +23,12 @@ export function syncMaps(maps: readonly SyncableMap[]): () => void {
       syncing = true;
       try {
         const { lng, lat } = leader.getCenter();
-        const camera = { center: [lng, lat] as [number, number], zoom: leader.getZoom(), bearing: leader.getBearing(), pitch: leader.getPitch() };
+        const camera = {
+          center: [lng, lat] as [number, number],
+          zoom: leader.getZoom(),
+          bearing: leader.getBearing(),
+          pitch: leader.getPitch(),
+        };
         for (const follower of maps) if (follower !== leader) follower.jumpTo(camera);
       } finally {
         syncing = false;

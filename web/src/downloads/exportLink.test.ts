@@ -4,9 +4,16 @@ import { exportHref } from './exportLink.ts';
 
 describe('export links', () => {
   it('keeps the view query, drops empty parameters, keeps commas readable', () => {
-    expect(exportHref('rank', 'csv', { kind: 'colonia', from: '2016-01-01', to: '2016-07-01', category: undefined, ids: 'A,B', by: '' })).toBe(
-      '/api/export/rank.csv?kind=colonia&from=2016-01-01&to=2016-07-01&ids=A,B',
-    );
+    expect(
+      exportHref('rank', 'csv', {
+        kind: 'colonia',
+        from: '2016-01-01',
+        to: '2016-07-01',
+        category: undefined,
+        ids: 'A,B',
+        by: '',
+      }),
+    ).toBe('/api/export/rank.csv?kind=colonia&from=2016-01-01&to=2016-07-01&ids=A,B');
     expect(exportHref('hotspots', 'geojson', {})).toBe('/api/export/hotspots.geojson');
   });
 });

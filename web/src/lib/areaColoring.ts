@@ -39,9 +39,16 @@ export function sensitiveChosen(chosen: readonly string[], groups: readonly Cate
 }
 
 /** What the map draws, from the colouring chosen, the layer, the sensitive categories ticked and the viewer's role. */
-export function areaColoring(opts: { colorBy: ColorBy; layer: MapLayer; sensitive: readonly Category[]; role: string | null }): AreaColoring {
-  if (opts.sensitive.length > 0 && !FULL_ACCESS_ROLES.includes(opts.role ?? '')) return { areas: true, kind: 'alcaldia', lockedBySensitive: true };
-  if (opts.colorBy === 'areas') return { areas: true, kind: opts.layer === 'h3' ? 'alcaldia' : opts.layer, lockedBySensitive: false };
+export function areaColoring(opts: {
+  colorBy: ColorBy;
+  layer: MapLayer;
+  sensitive: readonly Category[];
+  role: string | null;
+}): AreaColoring {
+  if (opts.sensitive.length > 0 && !FULL_ACCESS_ROLES.includes(opts.role ?? ''))
+    return { areas: true, kind: 'alcaldia', lockedBySensitive: true };
+  if (opts.colorBy === 'areas')
+    return { areas: true, kind: opts.layer === 'h3' ? 'alcaldia' : opts.layer, lockedBySensitive: false };
   return { areas: false, kind: opts.layer, lockedBySensitive: false };
 }
 
@@ -51,7 +58,8 @@ function joinLabels(labels: readonly string[]): string {
 
 /** Why finer detail is not shown, in one Spanish sentence. */
 export function sensitiveExplanation(labels: readonly string[], delayDays: number | null): string {
-  const subject = labels.length === 1 ? `${labels[0]} es una categoría sensible` : `${joinLabels(labels)} son categorías sensibles`;
+  const subject =
+    labels.length === 1 ? `${labels[0]} es una categoría sensible` : `${joinLabels(labels)} son categorías sensibles`;
   const delay = delayDays ? `, y cada mes se publica ${delayDays} días después de terminar` : '';
   return `${subject}: para proteger a las víctimas, el mapa público la muestra solo por alcaldía y mes, nunca por colonia, cuadrante ni hexágono${delay}.`;
 }
@@ -60,10 +68,15 @@ export function sensitiveExplanation(labels: readonly string[], delayDays: numbe
  * Which months of the chosen period are on the map when months from `embargoFrom` on are still
  * withheld (a sensitive category); null when nothing is withheld.
  */
-export function publishedMonthsNote(period: { first: string; last: string }, embargoFrom: string | null | undefined): string | null {
+export function publishedMonthsNote(
+  period: { first: string; last: string },
+  embargoFrom: string | null | undefined,
+): string | null {
   if (!embargoFrom) return null;
-  if (embargoFrom > period.last) return `Se muestran todos los meses del periodo (${formatMonthShort(period.first)} – ${formatMonthShort(period.last)}).`;
-  if (embargoFrom <= period.first) return `Ningún mes del periodo se ha publicado todavía: se publican los meses anteriores a ${formatMonthShort(embargoFrom)}.`;
+  if (embargoFrom > period.last)
+    return `Se muestran todos los meses del periodo (${formatMonthShort(period.first)} – ${formatMonthShort(period.last)}).`;
+  if (embargoFrom <= period.first)
+    return `Ningún mes del periodo se ha publicado todavía: se publican los meses anteriores a ${formatMonthShort(embargoFrom)}.`;
   return `Se muestran ${formatMonthShort(period.first)} – ${formatMonthShort(previousMonth(embargoFrom))}; desde ${formatMonthShort(embargoFrom)} los datos aún no se publican.`;
 }
 
@@ -74,7 +87,11 @@ function previousMonth(month: string): string {
 
 /** Colour classes of the published area figures; they start at the publication threshold `minCount` (public) or 1. */
 export function areaClasses(counts: readonly (number | null)[], minCount: number | null): ColorClass[] {
-  return countClasses(counts.filter((c): c is number => c !== null && c > 0), undefined, minCount ?? 1);
+  return countClasses(
+    counts.filter((c): c is number => c !== null && c > 0),
+    undefined,
+    minCount ?? 1,
+  );
 }
 
 /** The fill of one area: withheld grey, almost-white zero, or its class colour. */

@@ -6,7 +6,12 @@ describe('hotspot colour scale', () => {
     // 890^(k/6) = 3.10, 9.61, 29.8, 92.52, 287.2, 890 → rounded to two significant digits
     const classes = countClasses([1, 5, 40, 890, 0]);
     expect(classes.map((c) => [c.min, c.max])).toEqual([
-      [1, 3], [4, 10], [11, 30], [31, 93], [94, 290], [291, 890],
+      [1, 3],
+      [4, 10],
+      [11, 30],
+      [31, 93],
+      [94, 290],
+      [291, 890],
     ]);
     expect(colorFor(1, classes)).toEqual(YL_OR_RD_6[0]);
     expect(colorFor(300, classes)).toEqual(YL_OR_RD_6[5]);
@@ -15,7 +20,11 @@ describe('hotspot colour scale', () => {
   it('merges classes that round to the same bound and keeps the darkest colour on top', () => {
     // 3^(k/6) = 1.20, 1.44, 1.73, 2.08, 2.50, 3 → 1, 1, 2, 2, 3(rounded 2.5→3), 3
     const classes = countClasses([1, 2, 3]);
-    expect(classes.map((c) => [c.min, c.max])).toEqual([[1, 1], [2, 2], [3, 3]]);
+    expect(classes.map((c) => [c.min, c.max])).toEqual([
+      [1, 1],
+      [2, 2],
+      [3, 3],
+    ]);
     expect(classes[2].color).toEqual(YL_OR_RD_6[5]);
     expect(classes[0].color).toEqual(YL_OR_RD_6[0]);
   });

@@ -54,7 +54,8 @@ export function countClasses(counts: number[], palette: Rgb[] = YL_OR_RD_6, star
   const upperBounds: number[] = [];
   for (let k = 1; k <= classCount; k++) {
     const bound = k === classCount ? max : Math.min(max, roundTwoDigits(low * (max / low) ** (k / classCount)));
-    if (bound >= low && (upperBounds.length === 0 || bound > upperBounds[upperBounds.length - 1])) upperBounds.push(bound);
+    if (bound >= low && (upperBounds.length === 0 || bound > upperBounds[upperBounds.length - 1]))
+      upperBounds.push(bound);
   }
   // Spread surviving classes over the whole palette, so the darkest colour always means "most".
   const step = upperBounds.length > 1 ? (palette.length - 1) / (upperBounds.length - 1) : 0;

@@ -6,7 +6,8 @@ describe('hexagon map classes', () => {
   it('has one class per emerging category of the API, with the API’s Spanish label and its own colour', () => {
     const categories = EMERGING_CATEGORIES.filter((c) => c !== 'no_pattern');
     expect(EMERGING_CLASSES.map((c) => c.key)).toEqual(categories);
-    for (const c of EMERGING_CLASSES) expect(c.label, c.key).toBe(EMERGING_LABELS_ES[c.key as keyof typeof EMERGING_LABELS_ES]);
+    for (const c of EMERGING_CLASSES)
+      expect(c.label, c.key).toBe(EMERGING_LABELS_ES[c.key as keyof typeof EMERGING_LABELS_ES]);
     expect(new Set(EMERGING_CLASSES.map((c) => c.color.join(','))).size).toBe(EMERGING_CLASSES.length);
   });
 

@@ -1,6 +1,16 @@
 // Hand-written cases of the rules stated in smallNumbers.ts and on the method page.
 import { describe, expect, it } from 'vitest';
-import { changeLabel, changeTone, changeWords, fewCasesLabel, incidents, semaforoHasEnoughCases, percentWords, rankByRateWithFloor, rateIsShown } from './smallNumbers.ts';
+import {
+  changeLabel,
+  changeTone,
+  changeWords,
+  fewCasesLabel,
+  incidents,
+  semaforoHasEnoughCases,
+  percentWords,
+  rankByRateWithFloor,
+  rateIsShown,
+} from './smallNumbers.ts';
 
 describe('honest small numbers', () => {
   it('uses Spanish plurals', () => {

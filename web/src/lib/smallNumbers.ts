@@ -59,7 +59,9 @@ export function rateIsShown(population: number | null | undefined): boolean {
 }
 
 /** Items ranked by rate with small populations last (their order otherwise kept). */
-export function rankByRateWithFloor<T extends { population: number | null; rate: number | null }>(items: readonly T[]): T[] {
+export function rankByRateWithFloor<T extends { population: number | null; rate: number | null }>(
+  items: readonly T[],
+): T[] {
   const shown = items.filter((i) => rateIsShown(i.population) && i.rate !== null);
   const rest = items.filter((i) => !(rateIsShown(i.population) && i.rate !== null));
   return [...[...shown].sort((a, b) => b.rate! - a.rate!), ...rest];
@@ -69,7 +71,10 @@ export function rankByRateWithFloor<T extends { population: number | null; rate:
  * Whether a semáforo colour rests on enough cases: the month's count and the baseline's monthly
  * mean both at least MIN_COUNT_FOR_CHANGE (the same rule as any change between two periods).
  */
-export function semaforoHasEnoughCases(count: number | null | undefined, baselineMean: number | null | undefined): boolean {
+export function semaforoHasEnoughCases(
+  count: number | null | undefined,
+  baselineMean: number | null | undefined,
+): boolean {
   return count != null && baselineMean != null && count >= MIN_COUNT_FOR_CHANGE && baselineMean >= MIN_COUNT_FOR_CHANGE;
 }
 

@@ -18,7 +18,12 @@ describe('hash routes', () => {
   });
 
   it('round-trips through hashFor, leaving empty values out', () => {
-    const hash = hashFor('comparar', { a: '2015-01..2015-06', b: '2016-01..2016-06', modo: null, cat: 'robo_a,robo_b' });
+    const hash = hashFor('comparar', {
+      a: '2015-01..2015-06',
+      b: '2016-01..2016-06',
+      modo: null,
+      cat: 'robo_a,robo_b',
+    });
     expect(hash).toBe('#comparar?a=2015-01..2015-06&b=2016-01..2016-06&cat=robo_a,robo_b');
     const route = parseHashRoute(hash)!;
     expect(route.params.get('cat')).toBe('robo_a,robo_b');

@@ -7,7 +7,9 @@ describe('news provenance words', () => {
   });
 
   it('says how an article was placed, with the confidence as a whole percentage', () => {
-    expect(placementLabel({ precision: 'intersection', confidence: 0.749 })).toBe('ubicada por esquina (confianza 75 %)');
+    expect(placementLabel({ precision: 'intersection', confidence: 0.749 })).toBe(
+      'ubicada por esquina (confianza 75 %)',
+    );
     expect(placementLabel({ precision: 'colonia', confidence: null })).toBe('ubicada por colonia');
     expect(placementLabel({ precision: null, confidence: null })).toBeNull();
   });

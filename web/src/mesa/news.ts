@@ -26,7 +26,9 @@ const PRECISION_LABELS: Record<string, string> = {
 export function placementLabel(source: Pick<NewsSource, 'precision' | 'confidence'>): string | null {
   if (!source.precision) return null;
   const what = PRECISION_LABELS[source.precision] ?? source.precision;
-  return source.confidence === null ? `ubicada por ${what}` : `ubicada por ${what} (confianza ${Math.round(source.confidence * 100)} %)`;
+  return source.confidence === null
+    ? `ubicada por ${what}`
+    : `ubicada por ${what} (confianza ${Math.round(source.confidence * 100)} %)`;
 }
 
 /** The outlet's host for a link title ("www.ejemplo.mx/…" → "ejemplo.mx"); the URL itself when unparsable. */

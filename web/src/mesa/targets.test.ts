@@ -37,7 +37,10 @@ describe('targets', () => {
   });
 
   it('explains every problem in Spanish', () => {
-    const result = targetPayload({ ...form, name: '', reductionPct: '120', dueMonth: '2015-06' }, { kind: 'sector', id: 'ABC' });
+    const result = targetPayload(
+      { ...form, name: '', reductionPct: '120', dueMonth: '2015-06' },
+      { kind: 'sector', id: 'ABC' },
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.errors).toContain('Escribe un nombre para la meta.');

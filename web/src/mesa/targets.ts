@@ -52,7 +52,8 @@ export function targetPayload(
   else if (monthIndex(form.baselineFirst) > monthIndex(form.baselineLast))
     errors.push('La línea base debe empezar antes de terminar.');
   const pct = Number(form.reductionPct);
-  if (!Number.isFinite(pct) || pct <= 0 || pct >= 100) errors.push('La reducción debe ser un porcentaje entre 0 y 100.');
+  if (!Number.isFinite(pct) || pct <= 0 || pct >= 100)
+    errors.push('La reducción debe ser un porcentaje entre 0 y 100.');
   if (!isMonth(form.dueMonth)) errors.push('Indica el mes límite.');
   else if (baselineOk && monthIndex(form.dueMonth) <= monthIndex(form.baselineLast))
     errors.push('El mes límite debe ser posterior a la línea base.');
@@ -105,7 +106,15 @@ export function progressChart(
   const slot = items.length ? width / items.length : width;
   const bars = items.map((item, index) => {
     const h = item.count === null ? 0 : (item.count / max) * height;
-    return { month: item.month, x: index * slot + slot * 0.1, y: height - h, width: slot * 0.8, height: h, count: item.count, met: item.met };
+    return {
+      month: item.month,
+      x: index * slot + slot * 0.1,
+      y: height - h,
+      width: slot * 0.8,
+      height: h,
+      count: item.count,
+      met: item.met,
+    };
   });
   return { bars, goalY: goal === null ? null : height - (goal / max) * height, max };
 }

@@ -42,7 +42,18 @@ export function fitProjection(rings: readonly (readonly LngLat[])[], width: numb
 /** An SVG path (`M … L … Z` per ring) for the rings under the projection. */
 export function ringsToPath(rings: readonly (readonly LngLat[])[], projection: Projection): string {
   return rings
-    .map((ring) => ring.map((p, i) => `${i ? 'L' : 'M'}${projection.project(p).map((v) => v.toFixed(1)).join(' ')}`).join('') + 'Z')
+    .map(
+      (ring) =>
+        ring
+          .map(
+            (p, i) =>
+              `${i ? 'L' : 'M'}${projection
+                .project(p)
+                .map((v) => v.toFixed(1))
+                .join(' ')}`,
+          )
+          .join('') + 'Z',
+    )
     .join('');
 }
 

@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { agendaProblems, hashQuery, isPlenaryHash, parseAreas, parseLocation, plenaryHash, serializeAreas, serializeLocation } from './agenda.ts';
+import {
+  agendaProblems,
+  hashQuery,
+  isPlenaryHash,
+  parseAreas,
+  parseLocation,
+  plenaryHash,
+  serializeAreas,
+  serializeLocation,
+} from './agenda.ts';
 
 describe('plenary agenda in the URL', () => {
   it('parses areas, categories, month, vintage, slide and print from the hash query', () => {
-    const location = parseLocation('areas=sector:ABASTO-REFORMA,cuadrante:P-1.3.8&categories=robo_transeunte,homicidio_doloso&month=2016-06&vintage=2016&slide=3&print=1');
+    const location = parseLocation(
+      'areas=sector:ABASTO-REFORMA,cuadrante:P-1.3.8&categories=robo_transeunte,homicidio_doloso&month=2016-06&vintage=2016&slide=3&print=1',
+    );
     expect(location).toEqual({
       agenda: {
         areas: [
@@ -25,14 +36,25 @@ describe('plenary agenda in the URL', () => {
       { kind: 'sector' as const, id: 'SAN ÁNGEL' },
     ];
     expect(serializeAreas(areas)).toBe('colonia:A%2C%20B%3A%20C,sector:SAN%20%C3%81NGEL');
-    const query = serializeLocation({ agenda: { areas, categories: ['robo_transeunte'], month: '2016-06', vintage: '2023' }, slide: 2, print: false });
+    const query = serializeLocation({
+      agenda: { areas, categories: ['robo_transeunte'], month: '2016-06', vintage: '2023' },
+      slide: 2,
+      print: false,
+    });
     expect(parseLocation(query).agenda.areas).toEqual(areas);
     expect(parseLocation(query).slide).toBe(2);
   });
 
   it('drops malformed entries instead of failing: unknown kinds, bad months, slide 0, repeated areas', () => {
-    const location = parseLocation('areas=planeta:X,sector:,sector:A,sector:A,:B&categories=Robo!,robo_transeunte&month=2016-13&vintage=1999&slide=0');
-    expect(location.agenda).toEqual({ areas: [{ kind: 'sector', id: 'A' }], categories: ['robo_transeunte'], month: null, vintage: '2023' });
+    const location = parseLocation(
+      'areas=planeta:X,sector:,sector:A,sector:A,:B&categories=Robo!,robo_transeunte&month=2016-13&vintage=1999&slide=0',
+    );
+    expect(location.agenda).toEqual({
+      areas: [{ kind: 'sector', id: 'A' }],
+      categories: ['robo_transeunte'],
+      month: null,
+      vintage: '2023',
+    });
     expect(location.slide).toBe(1);
     expect(location.print).toBe(false);
     expect(parseAreas('sector%3AABASTO-REFORMA')).toEqual([{ kind: 'sector', id: 'ABASTO-REFORMA' }]);
@@ -45,9 +67,13 @@ describe('plenary agenda in the URL', () => {
     expect(isPlenaryHash('#acerca')).toBe(false);
     expect(hashQuery('#plenaria?month=2016-06&slide=2')).toBe('month=2016-06&slide=2');
     expect(hashQuery('#plenaria')).toBe('');
-    expect(plenaryHash({ agenda: { areas: [{ kind: 'sector', id: 'X' }], categories: [], month: null, vintage: '2016' }, slide: 1, print: false })).toBe(
-      '#plenaria?areas=sector:X&vintage=2016',
-    );
+    expect(
+      plenaryHash({
+        agenda: { areas: [{ kind: 'sector', id: 'X' }], categories: [], month: null, vintage: '2016' },
+        slide: 1,
+        print: false,
+      }),
+    ).toBe('#plenaria?areas=sector:X&vintage=2016');
   });
 
   it('says in Spanish what an incomplete agenda lacks', () => {
@@ -56,6 +82,13 @@ describe('plenary agenda in the URL', () => {
       'Elija al menos una categoría.',
       'Elija el mes (AAAA-MM).',
     ]);
-    expect(agendaProblems({ areas: [{ kind: 'sector', id: 'X' }], categories: ['robo_transeunte'], month: '2016-06', vintage: '2023' })).toEqual([]);
+    expect(
+      agendaProblems({
+        areas: [{ kind: 'sector', id: 'X' }],
+        categories: ['robo_transeunte'],
+        month: '2016-06',
+        vintage: '2023',
+      }),
+    ).toEqual([]);
   });
 });

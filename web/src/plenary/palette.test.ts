@@ -3,13 +3,17 @@ import { CHANGE_CLASSES, changeClassIndex, changeColor, NO_DATA_COLOR, semaforoS
 
 /** WCAG 2.1 relative luminance of a #rrggbb colour (https://www.w3.org/TR/WCAG21/#dfn-relative-luminance). */
 function luminance(hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const [r, g, b] = [1, 3, 5]
+    .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+    .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
 describe('plenary palette', () => {
   it('classes a change with the semáforo ±25 % edges', () => {
-    expect([-60, -25, -24.9, -10, -9.9, -0.1, 0, 0.1, 9.9, 10, 24.9, 25, 300].map((p) => changeClassIndex(p))).toEqual([0, 0, 1, 1, 2, 2, 3, 4, 4, 5, 5, 6, 6]);
+    expect([-60, -25, -24.9, -10, -9.9, -0.1, 0, 0.1, 9.9, 10, 24.9, 25, 300].map((p) => changeClassIndex(p))).toEqual([
+      0, 0, 1, 1, 2, 2, 3, 4, 4, 5, 5, 6, 6,
+    ]);
     // no reference count: a rise from zero is the top class, 0 → 0 is "no change", unknown is no class
     expect(changeClassIndex(null, 4)).toBe(6);
     expect(changeClassIndex(null, 0)).toBe(3);

@@ -23,7 +23,13 @@ export interface SemaforoStyle {
 
 export const SEMAFORO_STYLES: Record<SemaforoColor, SemaforoStyle> = {
   verde: { background: '#009E73', text: '#ffffff', label: 'Verde', icon: '▼', meaning: 'baja de 25 % o más' },
-  amarillo: { background: '#F0E442', text: '#1d2630', label: 'Amarillo', icon: '■', meaning: 'igual o baja de menos de 25 %' },
+  amarillo: {
+    background: '#F0E442',
+    text: '#1d2630',
+    label: 'Amarillo',
+    icon: '■',
+    meaning: 'igual o baja de menos de 25 %',
+  },
   rojo: { background: '#B34700', text: '#ffffff', label: 'Rojo', icon: '▲', meaning: 'sube' },
 };
 
@@ -65,7 +71,10 @@ export const CHANGE_CLASSES: ChangeClass[] = [
  * The class index (0 … 6) of a change; null when there is none to show (no reference count, or a
  * withheld one). A rise from zero (pct null, diff > 0) is the top class.
  */
-export function changeClassIndex(pct: number | null | undefined, diff: number | null | undefined = null): number | null {
+export function changeClassIndex(
+  pct: number | null | undefined,
+  diff: number | null | undefined = null,
+): number | null {
   if (pct == null || !Number.isFinite(pct)) return diff != null && diff > 0 ? 6 : diff === 0 ? 3 : null;
   if (pct <= -25) return 0;
   if (pct <= -10) return 1;

@@ -9,7 +9,12 @@ import { formatMonthLong } from '../lib/format.ts';
 import type { AreaKind } from '../state/urlState.ts';
 import type { Agenda, AgendaArea } from './agenda.ts';
 
-const KIND_LABEL: Record<AreaKind, string> = { alcaldia: 'Alcaldía', colonia: 'Colonia', sector: 'Sector', cuadrante: 'Cuadrante' };
+const KIND_LABEL: Record<AreaKind, string> = {
+  alcaldia: 'Alcaldía',
+  colonia: 'Colonia',
+  sector: 'Sector',
+  cuadrante: 'Cuadrante',
+};
 
 export type Slide =
   | { type: 'title' }
@@ -75,7 +80,10 @@ export function monthRange(month: Month): { from: string; to: string } {
 }
 
 /** `/api/compare` periods for the month against the month before and against the same month a year earlier. */
-export function changePeriods(month: Month): { previousMonth: { p1: string; p2: string }; yearEarlier: { p1: string; p2: string } } {
+export function changePeriods(month: Month): {
+  previousMonth: { p1: string; p2: string };
+  yearEarlier: { p1: string; p2: string };
+} {
   const period = (m: Month) => `${m}-01..${addMonths(m, 1)}-01`;
   return {
     previousMonth: { p1: period(addMonths(month, -1)), p2: period(month) },

@@ -15,7 +15,9 @@ describe('slide footer', () => {
         { source: 'ssc_other', source_kind: 'official', incidents: 1, from: '2016-01-01', until: '2016-01-02' },
       ],
     };
-    expect(sourcesLine(health)).toBe('Fuentes: SSC/SSP-DF (datos abiertos); FGJ-CDMX (datos abiertos); reportes ciudadanos moderados');
+    expect(sourcesLine(health)).toBe(
+      'Fuentes: SSC/SSP-DF (datos abiertos); FGJ-CDMX (datos abiertos); reportes ciudadanos moderados',
+    );
     expect(dataUntilLine(health)).toBe('Datos al 30 de junio de 2022');
     expect(dataUntilLine(null)).toBe('Datos al —');
     expect(sourceLabel('mystery_feed')).toBe('mystery_feed');

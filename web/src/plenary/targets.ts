@@ -13,6 +13,10 @@ export const TARGET_STATUS_LABELS: Record<string, { icon: string; label: string 
 };
 
 /** The last `count` months of the progress up to and including `month`. */
-export function progressRows(progress: Pick<TargetProgress, 'items'>, month: Month, count = 6): TargetProgress['items'] {
+export function progressRows(
+  progress: Pick<TargetProgress, 'items'>,
+  month: Month,
+  count = 6,
+): TargetProgress['items'] {
   return progress.items.filter((item) => item.month <= month).slice(-count);
 }

@@ -20,10 +20,25 @@ export function trendVerdict(trend: Pick<Trend, 'direction' | 'p' | 'n'>): Trend
   const p = formatP(trend.p);
   switch (trend.direction) {
     case 'up':
-      return { icon: '▲', headline: 'Tendencia al alza', explanation: `Significativa (Mann-Kendall, p = ${p} < 0.05, ${trend.n} meses).`, p };
+      return {
+        icon: '▲',
+        headline: 'Tendencia al alza',
+        explanation: `Significativa (Mann-Kendall, p = ${p} < 0.05, ${trend.n} meses).`,
+        p,
+      };
     case 'down':
-      return { icon: '▼', headline: 'Tendencia a la baja', explanation: `Significativa (Mann-Kendall, p = ${p} < 0.05, ${trend.n} meses).`, p };
+      return {
+        icon: '▼',
+        headline: 'Tendencia a la baja',
+        explanation: `Significativa (Mann-Kendall, p = ${p} < 0.05, ${trend.n} meses).`,
+        p,
+      };
     default:
-      return { icon: '=', headline: 'Sin tendencia significativa', explanation: `Mann-Kendall: p = ${p} ≥ 0.05 en ${trend.n} meses.`, p };
+      return {
+        icon: '=',
+        headline: 'Sin tendencia significativa',
+        explanation: `Mann-Kendall: p = ${p} ≥ 0.05 en ${trend.n} meses.`,
+        p,
+      };
   }
 }

@@ -4,7 +4,11 @@
  */
 
 export type RankBy = 'count' | 'rate' | 'change';
-export const RANK_BY_LABELS: Record<RankBy, string> = { count: 'Incidentes', rate: 'Tasa por 100 mil habitantes', change: 'Cambio' };
+export const RANK_BY_LABELS: Record<RankBy, string> = {
+  count: 'Incidentes',
+  rate: 'Tasa por 100 mil habitantes',
+  change: 'Cambio',
+};
 /** Rates are re-ranked with the population floor, so every area is asked for (the API's maximum). */
 export const RATE_LIMIT = 2000;
 export const DEFAULT_LIMIT = 50;

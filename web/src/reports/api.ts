@@ -19,7 +19,12 @@ async function call<T>(url: string, init?: RequestInit): Promise<T> {
     throw new ApiError(OFFLINE_MESSAGE, 'network', 0);
   }
   const body = await response.json().catch(() => null);
-  if (!response.ok) throw new ApiError(body?.error?.message ?? `Error ${response.status}`, body?.error?.code ?? 'http', response.status);
+  if (!response.ok)
+    throw new ApiError(
+      body?.error?.message ?? `Error ${response.status}`,
+      body?.error?.code ?? 'http',
+      response.status,
+    );
   return body as T;
 }
 

@@ -32,14 +32,22 @@ export interface ReportPayload {
 
 export const MAX_DESCRIPTION = 2000;
 
-const localDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Mexico_City', year: 'numeric', month: '2-digit', day: '2-digit' });
+const localDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'America/Mexico_City',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** Today's date in Mexico City (YYYY-MM-DD): the latest date the form accepts. */
 export function todayInCdmx(now: Date = new Date()): string {
   return localDate.format(now);
 }
 
-export function buildReportPayload(f: ReportFields, now: Date = new Date()): { payload: ReportPayload } | { error: string } {
+export function buildReportPayload(
+  f: ReportFields,
+  now: Date = new Date(),
+): { payload: ReportPayload } | { error: string } {
   if (!f.category) return { error: 'Elija qué pasó.' };
   if (!/^\d{4}-\d{2}-\d{2}$/.test(f.date)) return { error: 'Indique la fecha.' };
   if (f.date > todayInCdmx(now)) return { error: 'La fecha no puede ser futura.' };
@@ -54,7 +62,8 @@ export function buildReportPayload(f: ReportFields, now: Date = new Date()): { p
   else if (f.placeText.trim().length >= 3) return { error: 'Confirme el lugar que entendimos antes de enviar.' };
   else return { error: 'Indique dónde: elija un punto en el mapa o escriba una colonia, calle o estación.' };
   const description = f.description.trim();
-  if (description.length > MAX_DESCRIPTION) return { error: `La descripción admite hasta ${MAX_DESCRIPTION} caracteres.` };
+  if (description.length > MAX_DESCRIPTION)
+    return { error: `La descripción admite hasta ${MAX_DESCRIPTION} caracteres.` };
   if (!f.consent) return { error: 'Para enviar el reporte necesitamos su consentimiento.' };
   return {
     payload: {

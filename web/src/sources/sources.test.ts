@@ -25,14 +25,25 @@ describe('cifra negra helpers', () => {
   });
 
   it('sums published counts and counts withheld areas apart', () => {
-    expect(sumCounts([{ id: 'a', name: 'A', count: 4 }, { id: 'b', name: 'B', count: null }, { id: 'c', name: 'C', count: 6 }])).toEqual({
+    expect(
+      sumCounts([
+        { id: 'a', name: 'A', count: 4 },
+        { id: 'b', name: 'B', count: null },
+        { id: 'c', name: 'C', count: 6 },
+      ]),
+    ).toEqual({
       total: 10,
       withheld: 1,
     });
   });
 
   it('scales bars to the largest source', () => {
-    expect(barWidths({ official: 200, news: 50, citizen: 0, chat: 100 })).toEqual({ official: 100, news: 25, citizen: 0, chat: 50 });
+    expect(barWidths({ official: 200, news: 50, citizen: 0, chat: 100 })).toEqual({
+      official: 100,
+      news: 25,
+      citizen: 0,
+      chat: 50,
+    });
     expect(barWidths({ official: 0, news: 0, citizen: 0, chat: 0 }).official).toBe(0);
   });
 });

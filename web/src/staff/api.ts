@@ -37,7 +37,8 @@ export interface ModerationQueue {
 }
 
 /** Where an approved report is counted (server/moderation/placement.ts). */
-export type ApproveLocation = { lat: number; lon: number } | { area: { kind: 'alcaldia' | 'colonia'; id: string } } | null;
+export type ApproveLocation =
+  { lat: number; lon: number } | { area: { kind: 'alcaldia' | 'colonia'; id: string } } | null;
 
 export interface StaffUser {
   id: number;
@@ -96,7 +97,11 @@ export const staffApi = {
   queue: (status: ReportStatus, signal?: AbortSignal) =>
     getJson<ModerationQueue>('/api/moderation/reports', { status, limit: '500' }, signal),
   approve: (folio: string, location: ApproveLocation) =>
-    sendJson<{ folio: string; status: 'approved'; incident_id: string }>('POST', folioPath(folio, 'approve'), location ?? undefined),
+    sendJson<{ folio: string; status: 'approved'; incident_id: string }>(
+      'POST',
+      folioPath(folio, 'approve'),
+      location ?? undefined,
+    ),
   merge: (folio: string, incidentId: string) =>
     sendJson<{ folio: string; status: 'merged' }>('POST', folioPath(folio, 'merge'), { incident_id: incidentId }),
   reject: (folio: string, reason: string) =>
@@ -105,10 +110,18 @@ export const staffApi = {
   invite: (email: string, role: string, territory: string[]) =>
     sendJson<Invitation>('POST', '/api/invitations', { email, role, ...(territory.length ? { territory } : {}) }),
   changeRole: (id: number, role: string, territory: string[]) =>
-    sendJson<{ id: number; role: string; territory: string[] }>('PATCH', `/api/users/${id}`, territory.length ? { role, territory } : { role }),
+    sendJson<{ id: number; role: string; territory: string[] }>(
+      'PATCH',
+      `/api/users/${id}`,
+      territory.length ? { role, territory } : { role },
+    ),
   tokens: () => getJson<{ items: ApiToken[] }>('/api/tokens'),
   createToken: (role: string, name: string, territory: string[]) =>
-    sendJson<{ id: number; token: string }>('POST', '/api/tokens', territory.length ? { role, name, territory } : { role, name }),
+    sendJson<{ id: number; token: string }>(
+      'POST',
+      '/api/tokens',
+      territory.length ? { role, name, territory } : { role, name },
+    ),
   revokeToken: (id: number) => sendJson<{ id: number; revoked: true }>('DELETE', `/api/tokens/${id}`, undefined),
   disableUser: (id: number) => sendJson<{ id: number; disabled: true }>('DELETE', `/api/users/${id}`, undefined),
   audit: (query: AuditQuery) => getJson<{ items: AuditItem[]; next_cursor: string | null }>('/api/audit', { ...query }),

@@ -28,7 +28,11 @@ export const HEALTH_LABELS: Record<SourceHealth, string> = {
   removed: 'ya no configurada',
 };
 
-const dateTime = new Intl.DateTimeFormat('es-MX', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/Mexico_City' });
+const dateTime = new Intl.DateTimeFormat('es-MX', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'America/Mexico_City',
+});
 
 /** A timestamp in Mexico City time, or a dash. */
 export function formatRunTime(iso: string | null | undefined): string {

@@ -139,7 +139,12 @@ export class MapState {
 
   /** What the map draws: hexagons or coloured areas, and which boundary layer (lib/areaColoring). */
   get coloring(): AreaColoring {
-    return areaColoring({ colorBy: this.colorBy, layer: this.layer, sensitive: this.sensitiveCategories, role: this.viewerRole });
+    return areaColoring({
+      colorBy: this.colorBy,
+      layer: this.layer,
+      sensitive: this.sensitiveCategories,
+      role: this.viewerRole,
+    });
   }
 
   /** "Áreas": colour the boundary layer; hexagons as a layer have no areas, so alcaldías are taken. */

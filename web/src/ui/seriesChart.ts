@@ -55,7 +55,11 @@ export function axisLabelIndices(count: number, target = 5): number[] {
  * Where a month label hangs from its bar: the first starts at its bar's left edge and the last ends
  * at its bar's right edge, so neither runs past the chart ("ago 201" clipped); the others are centred.
  */
-export function axisLabelPlacement(index: number, count: number, bar: Bar): { x: number; anchor: 'start' | 'middle' | 'end' } {
+export function axisLabelPlacement(
+  index: number,
+  count: number,
+  bar: Bar,
+): { x: number; anchor: 'start' | 'middle' | 'end' } {
   if (count > 1 && index === count - 1) return { x: bar.x + bar.width, anchor: 'end' };
   if (index === 0) return { x: bar.x, anchor: 'start' };
   return { x: bar.x + bar.width / 2, anchor: 'middle' };
