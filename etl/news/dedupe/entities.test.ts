@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namedEntities, shareDistinctiveEntity } from './entities.ts';
+import { namedEntities, shareDistinctiveEntity, withoutOrganisationNames } from './entities.ts';
 
 // Hand-written sentences in the styles of prosecutors' releases and crime pages (not real news).
 const keys = (text: string) =>
@@ -51,5 +51,17 @@ describe('shareDistinctiveEntity', () => {
     expect(shareDistinctiveEntity(namedEntities('Brandon Ulises "N"'), namedEntities('Kevin Alejandro "N"'))).toBe(
       false,
     );
+  });
+});
+
+describe('withoutOrganisationNames', () => {
+  // Hand-written: a group named after a barrio, in an arrest made elsewhere.
+  it('blanks the names of criminal groups, keeping the offsets of everything else', () => {
+    const text =
+      'Detienen a tres de La Unión Tepito en la Gustavo A. Madero; una célula del Cártel de Tláhuac también.';
+    const out = withoutOrganisationNames(text);
+    expect(out).toHaveLength(text.length);
+    expect(out).not.toMatch(/Tepito|Tl[aá]huac/);
+    expect(out.indexOf('Gustavo A. Madero')).toBe(text.indexOf('Gustavo A. Madero'));
   });
 });

@@ -128,6 +128,21 @@ export function namedEntities(text: string): NamedEntity[] {
 }
 
 /**
+ * The text with criminal groups' names blanked out (same length, so offsets still point into the
+ * original): "La Unión Tepito", "Cártel de Tláhuac" name an organisation, not where the event was, and
+ * a geocoder reading them would place an arrest in Gustavo A. Madero in the colonia Morelos.
+ */
+export function withoutOrganisationNames(text: string): string {
+  let out = text;
+  const blank = (start: number, end: number) => {
+    out = out.slice(0, start) + ' '.repeat(end - start) + out.slice(end);
+  };
+  for (const m of text.matchAll(GROUP)) blank(m.index! + m[0].length - m[1]!.length, m.index! + m[0].length);
+  for (const m of text.matchAll(KNOWN_GROUP)) blank(m.index!, m.index! + m[0].length);
+  return out;
+}
+
+/**
  * Whether two entity lists share a distinctive one: a plate, a group, a make-and-model, or a person
  * named with at least two words. A one-word name ("Juan 'N'") or a bare make ("Nissan") is common
  * across a city's week of crime news and counts only when `weakToo` (the caller has other agreement).

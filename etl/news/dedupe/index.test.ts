@@ -138,3 +138,40 @@ describe('samePlace', () => {
     );
   });
 });
+
+describe('an unplaced report and crime-class neighbours (hand-written descriptors)', () => {
+  const placed = { lat: 19.4236, lon: -99.1633, colonia_id: '15-008', alcaldia_id: '09015', precision: 'station' };
+  const nowhere = { lat: null, lon: null, colonia_id: null, alcaldia_id: null, precision: null };
+  const wire = contentVector(
+    'Tres hombres armados asaltaron a los pasajeros de una unidad del Metrobús de la Línea 1 a la altura de la estación Nuevo León y se llevaron celulares y carteras',
+  );
+  const tabloid = contentVector(
+    'Tres sujetos con pistolas se subieron a un camión de la Línea 1 y a la altura de Nuevo León bolsearon a los pasajeros: celulares y carteras',
+  );
+  const other = contentVector(
+    'Una mujer denunció que le quitaron la bolsa en un puesto de tacos; el ladrón huyó corriendo',
+  );
+  const on = (
+    vector: Map<string, number>,
+    place: typeof placed | typeof nowhere,
+    categories: string[],
+  ): EventDescriptor => ({ date: '2024-03-20', categories, place, vector });
+
+  it('joins an unplaced report with close wording and a neighbouring crime class (robbery on a bus ~ robbery of a passer-by)', () => {
+    expect(
+      compareEvents(on(tabloid, nowhere, ['robo_transeunte']), on(wire, placed, ['robo_transporte_otro'])).same,
+    ).toBe(true);
+  });
+
+  it('keeps an unplaced report with other wording apart, even on the same day and class', () => {
+    expect(
+      compareEvents(on(other, nowhere, ['robo_transeunte']), on(wire, placed, ['robo_transporte_otro'])).same,
+    ).toBe(false);
+  });
+
+  it('does not treat unrelated classes as neighbours', () => {
+    expect(
+      compareEvents(on(tabloid, nowhere, ['homicidio_doloso']), on(wire, placed, ['robo_transporte_otro'])).same,
+    ).toBe(false);
+  });
+});

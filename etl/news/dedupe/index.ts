@@ -10,7 +10,8 @@
  *    needs every one of: dates within `windowDays`, the same place (same colonia, or points within
  *    `maxKm`, or the same alcaldía when one side is only placed to the alcaldía), a shared category,
  *    and content-word cosine similarity ≥ `minCosine` (names, streets, ages, objects in common);
- *    or, failing the place or wording, a shared distinctive named entity (`entities.ts`: a suspect
+ *    when one side could not be placed at all, the place test is replaced by closer wording
+ *    (cosine ≥ `unplacedMinCosine`); or, failing the place or wording, a shared distinctive named entity (`entities.ts`: a suspect
  *    "Brandon Ulises 'N'", a criminal group, a make and model, plates) within the date window and
  *    without contradicting places (two different alcaldías).
  */
@@ -162,9 +163,19 @@ export interface EventMatchOptions {
   windowDays?: number;
   maxKm?: number;
   minCosine?: number;
+  /** Cosine needed when one side has no place at all (it cannot agree on the place). */
+  unplacedMinCosine?: number;
 }
 
-export const EVENT_DEFAULTS: Required<EventMatchOptions> = { windowDays: 1, maxKm: 1, minCosine: 0.2 };
+export const EVENT_DEFAULTS: Required<EventMatchOptions> = {
+  windowDays: 1,
+  maxKm: 1,
+  minCosine: 0.2,
+  unplacedMinCosine: 0.45,
+};
+
+const isPlaced = (p: EventPlace) =>
+  p.alcaldia_id !== null || p.colonia_id !== null || (p.lat !== null && p.lon !== null);
 
 /** Great-circle distance (haversine), km. */
 export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
@@ -205,8 +216,10 @@ export function samePlace(a: EventPlace, b: EventPlace, maxKm = EVENT_DEFAULTS.m
  */
 export function sameCrimeClass(a: readonly string[], b: readonly string[]): boolean {
   if (a.some((c) => b.includes(c))) return true;
-  const groups = new Set(a.map((c) => getCategory(c)?.group).filter(Boolean));
-  return b.some((c) => groups.has(getCategory(c)?.group));
+  // Every group, not only the most specific: a robbery on a bus (robo_transporte_publico, also robo)
+  // is a neighbour of a robbery of a passer-by (robo) that a tabloid calls "bolsear a los pasajeros".
+  const groups = new Set(a.flatMap((c) => getCategory(c)?.groups ?? []));
+  return b.some((c) => (getCategory(c)?.groups ?? []).some((g) => groups.has(g)));
 }
 
 /** Why two reports are (not) the same event: every test, for review and for tests. */
@@ -220,9 +233,12 @@ export function compareEvents(a: EventDescriptor, b: EventDescriptor, opts: Even
     a.place.alcaldia_id !== null && b.place.alcaldia_id !== null && a.place.alcaldia_id !== b.place.alcaldia_id;
   const sharedEntity = shareDistinctiveEntity(a.entities ?? [], b.entities ?? [], sharedCategory);
   const inWindow = days <= o.windowDays;
-  const same =
-    inWindow && ((sharedCategory && place && similarity >= o.minCosine) || (sharedEntity && !placesConflict));
-  return { same, days, sharedCategory, place, similarity, sharedEntity, placesConflict };
+  // A report the geocoder could not place ("a la altura de Nuevo León", a tabloid's nickname for the
+  // barrio) neither agrees nor disagrees on the place: it needs much closer wording instead.
+  const placeUnknown = !isPlaced(a.place) || !isPlaced(b.place);
+  const agrees = place ? similarity >= o.minCosine : placeUnknown && similarity >= o.unplacedMinCosine;
+  const same = inWindow && ((sharedCategory && agrees) || (sharedEntity && !placesConflict));
+  return { same, days, sharedCategory, place, placeUnknown, similarity, sharedEntity, placesConflict };
 }
 
 /** An earlier article as the matcher sees it. */

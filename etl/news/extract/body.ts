@@ -11,7 +11,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { chooseBody, containerParagraphs, type BodyCandidate, type BodyMethod } from './body-choice.ts';
 import { articleBodyParagraphs, type JsonObject } from './jsonld.ts';
-import { collapseWhitespace, foldText, type Doc } from './text.ts';
+import { collapseWhitespace, foldText, isDateline, type Doc } from './text.ts';
 
 /** Elements that never hold article prose. */
 const NEVER_CONTENT = [
@@ -294,11 +294,16 @@ export interface BodyResult {
   method: BodyMethod | null;
 }
 
-/** Article prose only: inserts, captions, the byline and the headline repeated, closing initials dropped. */
+/** Article prose only: inserts, captions, the byline, the date line and the headline repeated, closing initials dropped. */
 function keepProse(paragraphs: string[], hints: BodyHints): string[] {
   const title = foldText(hints.title ?? '');
   const kept = paragraphs.filter(
-    (p) => !isInsertParagraph(p) && !isCaption(p) && !isBylineLine(p, hints.author) && foldText(p) !== title,
+    (p) =>
+      !isInsertParagraph(p) &&
+      !isCaption(p) &&
+      !isBylineLine(p, hints.author) &&
+      !isDateline(p) &&
+      foldText(p) !== title,
   );
   while (kept.length > 0 && isSignOff(kept[kept.length - 1]!)) kept.pop();
   return kept;

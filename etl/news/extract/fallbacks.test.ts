@@ -140,3 +140,18 @@ describe('the saved real pages (../shared/data/news-pages) keep their kind', () 
     }
   });
 });
+
+describe('byline inside a date line whose class names neither author nor date (hand-made fixture)', () => {
+  const page = extractPage(read('byline-in-dateline.html'), { source: 'x' });
+  it('reads the author and the date from the "Publicado el … · Escrito por …" line', () => {
+    expect(page.author).toBe('Laura Gómez Ibarra');
+    expect(page.published_at).toBe('2025-11-03T10:20:00-06:00'); // 10:20 in Mexico City (UTC-6 since 2022)
+    expect(page.methods).toMatchObject({ author: 'byline', published_at: 'visible-text' });
+  });
+  it('keeps the date line out of the body', () => {
+    const paragraphs = paragraphsOf(page.text);
+    expect(paragraphs).toHaveLength(3);
+    expect(paragraphs[0]).toMatch(/^El parque de la colonia Las Moras cuenta desde este lunes/);
+    expect(page.text).not.toMatch(/Publicado el|Lo más visto/);
+  });
+});

@@ -2,11 +2,12 @@
  * Article metadata from the markup publishers add for search engines and social networks:
  * schema.org JSON-LD (https://schema.org/NewsArticle), Open Graph (https://ogp.me/) and
  * `article:*` meta tags, `<link rel=canonical>` (RFC 6596), `<time datetime>`, and as a last
- * resort visible Spanish dates and bylines.
+ * resort visible Spanish dates and bylines: in elements whose class says so, else in a date line
+ * recognised by its words ("Publicado el … por …"), whatever its class.
  */
 import { hasMexicoCityOffset, normalizeIsoDate, parseSpanishDate } from './dates.ts';
 import { articleNodes, authorNames, type JsonObject } from './jsonld.ts';
-import { collapseWhitespace, foldText, metaContent, type Doc } from './text.ts';
+import { bylineInDateline, collapseWhitespace, foldText, isDateline, metaContent, type Doc } from './text.ts';
 
 export { collapseWhitespace, foldText, type Doc } from './text.ts';
 export { jsonLdNodes } from './jsonld.ts';
@@ -66,6 +67,17 @@ function visibleBylines(doc: Doc): string[] {
   return out;
 }
 
+/** Date lines of the page (`isDateline`), found by their words since their class names vary by template. */
+function datelines(doc: Doc): string[] {
+  const out: string[] = [];
+  for (const el of doc.querySelectorAll('p, div, span, small, li, time')) {
+    if (el.querySelector('p, div, li')) continue; // leaf-like blocks only
+    const text = collapseWhitespace(el.textContent ?? '');
+    if (isDateline(text)) out.push(text);
+  }
+  return out;
+}
+
 export interface Found<M> {
   value: string | null;
   method: M | null;
@@ -94,6 +106,10 @@ export function extractAuthor(doc: Doc, nodes: JsonObject[]): Found<AuthorMethod
     .map((b) => cleanByline(b, site))
     .find((b) => b.length >= 4 && !isPlaceholderAuthor(b, site));
   if (byline) return { value: byline, method: 'byline' };
+  const inDateline = datelines(doc)
+    .map((d) => bylineInDateline(d))
+    .find((b): b is string => b !== null && !isPlaceholderAuthor(b, site));
+  if (inDateline) return { value: inDateline, method: 'byline' };
   return structured[0] ?? { value: null, method: null };
 }
 
@@ -123,6 +139,10 @@ export function extractPublishedAt(doc: Doc, nodes: JsonObject[]): Found<DateMet
   }
   for (const el of doc.querySelectorAll('time, [class*="date" i], [class*="fecha" i], [itemprop="datePublished"]')) {
     const iso = parseSpanishDate(collapseWhitespace(el.textContent ?? ''));
+    if (iso) return { value: iso, method: 'visible-text' };
+  }
+  for (const line of datelines(doc)) {
+    const iso = parseSpanishDate(line);
     if (iso) return { value: iso, method: 'visible-text' };
   }
   return { value: null, method: null };

@@ -24,3 +24,32 @@ export function metaContent(doc: Doc, ...keys: string[]): string[] {
   }
   return out;
 }
+
+/**
+ * A date line, whatever its markup: a short line that opens with "Publicado", "Actualizado",
+ * "Escrito" … ("Publicado el 15/10/2025 por Héctor Villaseñor"), the way many templates print date
+ * and byline together under the headline. It is metadata, never article prose.
+ */
+export function isDateline(text: string): boolean {
+  return (
+    text.length <= 160 &&
+    /^(publicad[oa]|actualizad[oa]|escrito|redactad[oa]|fecha de publicacion)\b/.test(
+      foldText(text).replace(/^[\s|·•-]+/, ''),
+    )
+  );
+}
+
+const NAME_PART = "[A-ZÁÉÍÓÚÑ][\\p{L}.'’-]*";
+/** "… por Héctor Villaseñor", "… Escrito por Laura Gómez Ibarra | Sección": the name after "por", up to a separator. */
+const BYLINE_IN_LINE = new RegExp(
+  `\\b[Pp]or:?\\s+(${NAME_PART}(?:\\s+(?:de|del|la|las|los|y|${NAME_PART})){1,5})\\s*(?:$|[|·•,/–—]|\\s-\\s)`,
+  'u',
+);
+
+/** The person named after "por" in a date line, or null. */
+export function bylineInDateline(text: string): string | null {
+  const name = BYLINE_IN_LINE.exec(text)?.[1]
+    ?.trim()
+    .replace(/\s+(de|del|la|las|los|y)$/i, '');
+  return name && name.split(/\s+/).length >= 2 ? name : null;
+}

@@ -11,7 +11,7 @@ import { getGeocoder, type GeocodeOutput } from '../../../reference/geocoder/ind
 import { EXTRACTOR_VERSION, type ExtractedArticle } from '../extract/index.ts';
 import { classifyArticle, CLASSIFIER_VERSION, type ArticleClassification } from '../classify/index.ts';
 import { contentVector, findSameEvent, findSameStory, minhash, type EventDescriptor } from '../dedupe/index.ts';
-import { namedEntities, type NamedEntity } from '../dedupe/entities.ts';
+import { namedEntities, withoutOrganisationNames, type NamedEntity } from '../dedupe/entities.ts';
 import { eventDate, newsIncident, placingSentence } from './incident.ts';
 import type { ArticleStatus, Database, SourceRelation } from '../../../db/schema.ts';
 
@@ -32,6 +32,11 @@ export interface ArticleInput {
 /** Days around an article's date searched for earlier copies (copies may be republished later). */
 const STORY_WINDOW_DAYS = 7;
 export const GEOCODE_CHARS = 1500;
+
+/** What the geocoder reads of an article: headline and lead, organisations' names blanked (`withoutOrganisationNames`). */
+export function geocodingText(title: string | null, text: string): string {
+  return withoutOrganisationNames(`${title ?? ''}\n${text.slice(0, GEOCODE_CHARS)}`);
+}
 
 /** Regional editions and states: a page from `hidalgo.quadratin.com.mx` or `lasillarota.com/hidalgo/` is not CDMX news. */
 const REGION =
@@ -67,8 +72,9 @@ interface Placement {
 
 function place(input: ArticleInput): Placement {
   const g = getGeocoder();
+  const answer = g.geocodeText(geocodingText(input.article.title, input.article.text));
+  // The blanked text has the original's offsets: the sentence is quoted as written.
   const text = `${input.article.title ?? ''}\n${input.article.text.slice(0, GEOCODE_CHARS)}`;
-  const answer = g.geocodeText(text);
   const geocode = { ...answer, placing_sentence: placingSentence(text, answer.mentions) };
   if (geocode.status === 'outside_cdmx') return { geocode, unplaced: 'outside_cdmx' };
   const cue = outsideCityCue(input.article.url || input.url, input.article.text, (t) => g.geocodeText(t));
