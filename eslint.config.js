@@ -27,11 +27,15 @@ export default tseslint.config(
         },
       ],
       '@typescript-eslint/no-unused-expressions': ['error', { allowShortCircuit: true, allowTernary: true }],
-      // a variable a closure reads before its one assignment (set once the store is open) stays `let`
-      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
       // Sets and maps built inside a handler and then assigned to $state are temporaries, not state.
       'svelte/prefer-svelte-reactivity': 'off',
     },
+  },
+  {
+    // a variable a closure reads before its one assignment (set once the store is open) stays `let`;
+    // Svelte files keep the plugin's own rule, which knows that `let { … } = $props()` is reactive
+    files: ['**/*.ts'],
+    rules: { 'prefer-const': ['error', { ignoreReadBeforeAssign: true }] },
   },
   {
     files: ['**/*.svelte', '**/*.svelte.ts'],

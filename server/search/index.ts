@@ -55,28 +55,26 @@ const placeIndexes = new WeakMap<Gazetteer, PlaceSearch>();
 export function matchPlaces(gaz: Gazetteer, q: string, limit: number): SearchResult[] {
   let index = placeIndexes.get(gaz);
   if (!index) placeIndexes.set(gaz, (index = new PlaceSearch(gaz.pointLandmarkList, gaz.corners)));
-  return index
-    .search(q, limit)
-    .map((h): SearchResult =>
-      h.type === 'landmark'
-        ? {
-            type: 'landmark',
-            id: h.landmark.id,
-            name: h.landmark.name,
-            kind: h.landmark.kind,
-            lat: h.landmark.lat,
-            lon: h.landmark.lon,
-            alcaldia_id: h.landmark.alcaldiaId,
-          }
-        : {
-            type: 'corner',
-            id: `esquina:${h.alcaldiaId}:${h.name}`,
-            name: h.name,
-            lat: h.lat,
-            lon: h.lon,
-            alcaldia_id: h.alcaldiaId,
-          },
-    );
+  return index.search(q, limit).map((h): SearchResult =>
+    h.type === 'landmark'
+      ? {
+          type: 'landmark',
+          id: h.landmark.id,
+          name: h.landmark.name,
+          kind: h.landmark.kind,
+          lat: h.landmark.lat,
+          lon: h.landmark.lon,
+          alcaldia_id: h.landmark.alcaldiaId,
+        }
+      : {
+          type: 'corner',
+          id: `esquina:${h.alcaldiaId}:${h.name}`,
+          name: h.name,
+          lat: h.lat,
+          lon: h.lon,
+          alcaldia_id: h.alcaldiaId,
+        },
+  );
 }
 
 /** Station names as folded strings, with and without a leading article ("la raza", "raza"). */
