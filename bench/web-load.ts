@@ -11,14 +11,20 @@
  * "Ready" is the route's element in the page plus two animation frames (the frame holding it painted):
  * the map's `data-hexagons-state="ready"` (the hexagons drawn), the report form, the login page.
  *
- * `npm run bench -- web-load`; `BENCH_WEB_LOADS` (default 3) loads per route, the median is printed.
+ * `npm run bench -- web-load`; `BENCH_WEB_LOADS` (default 3) loads per route, the median is printed;
+ * `BENCH_WEB_ROUTES=/,reportar` picks routes (by path or name); `BENCH_WEB_DIST=<folder>` serves that
+ * build as it is instead of (re)building web/dist, e.g. to compare two builds.
  * The server shares this process with the Playwright driver, which only relays a few messages.
  */
 import { readFileSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { openStore, type Store } from '../db/connect.ts';
 import { CHROMIUM_ARGS, findChromium } from '../tests/harness/chromium.ts';
-import { startTestServer } from '../tests/harness/server.ts';
+import { startTestServer, type TestServer } from '../tests/harness/server.ts';
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../server/app.ts';
+import { mountWebApp } from '../server/static/index.ts';
 import {
   cachedDumpPath,
   importInto,
@@ -157,17 +163,40 @@ async function bundledStore(log: (line: string) => void): Promise<Store> {
   return store;
 }
 
+/** The app over `store` serving an existing build folder as it is (to compare builds side by side). */
+async function serveBuild(store: Store, distDir: string): Promise<TestServer> {
+  const app = createApp({ store });
+  mountWebApp(app as unknown as Parameters<typeof mountWebApp>[0], distDir);
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
+  };
+}
+
 export async function run(opts: { loads?: number; log?: (line: string) => void } = {}): Promise<RouteFigures[]> {
   const log = opts.log ?? ((line: string) => console.log(line));
   const loads = opts.loads ?? Number(process.env.BENCH_WEB_LOADS ?? 3);
   const executablePath = findChromium();
   if (!executablePath) throw new Error('no Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH');
   const store = await bundledStore(log);
-  const server = await startTestServer(store, { buildWeb: true });
+  const dist = process.env.BENCH_WEB_DIST;
+  const server = dist ? await serveBuild(store, dist) : await startTestServer(store, { buildWeb: true });
+  const only = process.env.BENCH_WEB_ROUTES?.split(',');
+  const routes = only
+    ? WEB_ROUTES.filter((r) => only.some((o) => r.path.includes(o) || r.name.includes(o)))
+    : WEB_ROUTES;
   const browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS] });
   const results: RouteFigures[] = [];
   try {
-    for (const route of WEB_ROUTES) {
+    for (const route of routes) {
       await loadOnce(browser, server.url, route); // warm-up: the server's caches and code paths
       const figures: LoadFigures[] = [];
       for (let i = 0; i < loads; i++) figures.push(await loadOnce(browser, server.url, route));
