@@ -12,18 +12,22 @@ import { publicResolutionForZoom } from './lib/h3Resolution.ts';
 import { defaultPeriod } from './lib/months.ts';
 import { MapState } from './state/mapState.svelte.ts';
 
-export function startEarlyRequests(location: Pick<Location, 'hash' | 'search'>): void {
-  if (location.hash !== '' && location.hash !== '#') return;
-  void import('./map/MapView.svelte').catch(() => {}); // App imports it again and reports a failure
+/** Returns the hexagon request's answer when one was started (for tests), else undefined. */
+export function startEarlyRequests(
+  location: Pick<Location, 'hash' | 'search'>,
+  loadMapView: () => Promise<unknown> = () => import('./map/MapView.svelte'),
+): Promise<unknown> | undefined {
+  if (location.hash !== '' && location.hash !== '#') return undefined;
+  loadMapView().catch(() => {}); // App imports it again and reports a failure
   const health = prefetch(() => api.health());
   prefetch(() => api.categories());
-  health
-    .then((facts) => {
-      const view = MapState.fromUrl(location.search);
-      const until = mainDataUntil(facts);
-      if (!view.period && until) view.period = defaultPeriod(until);
-      if (!view.period || view.hexMode !== 'count' || view.coloring.areas) return;
-      prefetch(() => api.hotspots(publicResolutionForZoom(view.zoom), view.filters));
-    })
-    .catch(() => {}); // the app asks again and shows the error
+  const hexagons = health.then((facts) => {
+    const view = MapState.fromUrl(location.search);
+    const until = mainDataUntil(facts);
+    if (!view.period && until) view.period = defaultPeriod(until);
+    if (!view.period || view.hexMode !== 'count' || view.coloring.areas) return undefined;
+    return prefetch(() => api.hotspots(publicResolutionForZoom(view.zoom), view.filters));
+  });
+  hexagons.catch(() => {}); // the app asks again and shows the error
+  return hexagons;
 }
