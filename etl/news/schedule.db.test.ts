@@ -90,7 +90,8 @@ describe.skipIf(noNews)('background jobs on the saved news pages', () => {
             store: getStore(),
             dataDir: freshDir(),
             env,
-            clock: manualClock(Date.now()).clock,
+            // before the other cases' clocks: the purges it records do not make theirs look done
+            clock: manualClock(Date.parse('2025-12-01T12:00:00Z')).clock,
             log: (l) => lines.push(l),
           });
           await jobs.idle();
@@ -253,6 +254,44 @@ describe.skipIf(noNews)('background jobs on the saved news pages', () => {
           .executeTakeFirst();
         expect(incident?.alcaldia_2023).toBe('09015');
         await jobs.stop();
+      });
+
+      it('two processes on one store purge once a day between them, not once each (shared run records)', async () => {
+        const store = getStore();
+        const t0 = Date.parse('2026-06-01T12:00:00Z');
+        const runsSince = async (job: string) =>
+          (
+            await store.db
+              .selectFrom('job_runs')
+              .select('instance')
+              .where('job', '=', job)
+              .where('started_at', '>=', new Date(t0))
+              .execute()
+          ).length;
+        const a = manualClock(t0);
+        const b = manualClock(t0);
+        const first = startBackgroundJobs({
+          store,
+          dataDir: freshDir(),
+          env: { NEWS_SCHEDULE: 'off' },
+          clock: a.clock,
+        });
+        await first.idle();
+        const second = startBackgroundJobs({
+          store,
+          dataDir: freshDir(),
+          env: { NEWS_SCHEDULE: 'off' },
+          clock: b.clock,
+        });
+        await second.idle();
+        expect([await runsSince('retención de chats'), await runsSince('retención de bitácora')]).toEqual([1, 1]);
+        // a day later both look again: the first to look purges, the other finds it done
+        a.advance(DAY);
+        b.advance(DAY);
+        await second.tick();
+        await first.tick();
+        expect([await runsSince('retención de chats'), await runsSince('retención de bitácora')]).toEqual([2, 2]);
+        await Promise.all([first.stop(), second.stop()]);
       });
     },
     { contents: 'empty' },
