@@ -82,6 +82,8 @@ describeApi('sessions and the privacy policy', (ctx) => {
       const pub = await getJson(publicApp, url);
       expect(pub.body.access, `round ${round}`).toBe('public');
       expect(pub.headers.get('cache-control')).not.toMatch(/private/);
+      // the public answer is one for every anonymous caller: a CDN may keep it (no Vary: Cookie)
+      expect(pub.headers.get('vary')).not.toMatch(/Cookie/i);
       const own = await getJson(publicApp, url, mesa.read);
       expect(own.body.access, `round ${round}`).toBeUndefined();
       expect(own.body.series).toEqual(expected);
