@@ -91,6 +91,19 @@ describeApi(
       expect(body).toMatchObject({ file: 'Chat de WhatsApp con Vecinos.txt', messages: 8, incidents: 2 });
     });
 
+    it('reads a Telegram JSON export sent as application/json, and a zipped iOS export (_chat.txt)', async () => {
+      // counts read from the hand-written telegram.json: 5 messages, two of them incident reports
+      const telegram = await upload(readFileSync(join(FIXTURES, 'telegram.json')), '?dry_run=1', {
+        'content-type': 'application/json',
+      });
+      expect(telegram.status).toBe(200);
+      expect(telegram.body).toMatchObject({ format: 'telegram', messages: 5, incidents: 2 });
+      // whatsapp-ios.txt: 6 messages, one incident report
+      const ios = zipSync({ '_chat.txt': readFileSync(join(FIXTURES, 'whatsapp-ios.txt')) });
+      const zipped = await upload(ios, '?dry_run=1', { 'content-type': 'application/zip' });
+      expect(zipped.body).toMatchObject({ file: '_chat.txt', format: 'whatsapp-ios', messages: 6, incidents: 1 });
+    });
+
     it('refuses callers who may not moderate, and a session write without the CSRF header', async () => {
       const anonymous = await ctx().publicApp.request('/api/moderation/chat-imports?dry_run=1', {
         method: 'POST',
