@@ -30,6 +30,7 @@ import { registerAccounts, SESSION_OPENING_ROUTES } from './accounts/index.ts';
 import { visibilityClass } from './policy/index.ts';
 import { registerReports } from './reports/index.ts';
 import { registerModeration } from './moderation/index.ts';
+import { CHAT_IMPORTS_PATH } from './moderation/chat-imports/index.ts';
 import { registerPlenary } from './plenary/index.ts';
 import { registerTargets } from './targets/index.ts';
 import { registerPatrol } from './patrol/index.ts';
@@ -95,7 +96,7 @@ export function createApp(opts: AppOptions): Hono {
   // the client's address, scheme and host, through trusted proxies only: every later check reads it
   app.use('*', clientAddress(settings.security.trustProxy));
   app.use('*', securityHeaders(settings.security));
-  app.use('/api/*', apiBodyLimit(settings.security.apiBodyLimit));
+  app.use('/api/*', apiBodyLimit(settings.security.apiBodyLimit, [CHAT_IMPORTS_PATH]));
   // who is asking first: the cache keys answers by the caller's visibility class
   const auth = authenticate(services.repositories, settings.accounts);
   app.use('/api/*', auth);

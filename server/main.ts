@@ -117,7 +117,10 @@ async function main() {
     inDatabase: store.backend === 'postgres',
     dataDir: config.dataDir,
   });
-  const services = createServices(store, { accounts: { sessionKey: Buffer.from(sessionKey!, 'hex') } });
+  const services = createServices(store, {
+    accounts: { sessionKey: Buffer.from(sessionKey!, 'hex') },
+    chat: { dataDir: config.dataDir },
+  });
   const { audit } = services;
   dataVersion = services.dataVersion;
   const app = createApp({ store, services, logger });

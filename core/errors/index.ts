@@ -95,6 +95,16 @@ export const ERRORS = {
   forbidden_origin: { status: 403, message: 'Origen de la solicitud no permitido' },
   authentication_required: { status: 401, message: 'Se requiere un token de acceso' },
   report_already_decided: { status: 409, message: 'El reporte ya fue moderado' },
+  // chat-export upload (server/moderation/chat-imports.ts)
+  empty_file: { status: 400, message: 'El archivo está vacío' },
+  not_a_chat_export: {
+    status: 422,
+    message: 'El archivo no es una exportación de chat de WhatsApp (.txt) o Telegram (.json)',
+  },
+  unsupported_archive: {
+    status: 415,
+    message: 'El .zip debe contener una sola exportación de chat (.txt de WhatsApp o .json de Telegram)',
+  },
   // moderation: approving a report that has no place (server/moderation/placement.ts)
   origin_article: {
     status: 409,

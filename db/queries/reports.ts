@@ -31,6 +31,21 @@ export async function insertReport(store: Pick<Store, 'db'>, report: NewReport):
   return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
+/** Which of these chat references are already queued (a dry run of a chat import counts them as already queued). */
+export async function queuedChatRefs(store: Pick<Store, 'db'>, refs: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  // in slices: one statement's parameters stay far below PostgreSQL's 65,535
+  for (let i = 0; i < refs.length; i += 1000) {
+    const rows = await store.db
+      .selectFrom('citizen_reports')
+      .select('chat_ref')
+      .where('chat_ref', 'in', refs.slice(i, i + 1000))
+      .execute();
+    for (const r of rows) found.add(r.chat_ref!);
+  }
+  return found;
+}
+
 /** The report queued with this `Idempotency-Key`, if any. */
 export async function reportByClientKey(store: Pick<Store, 'db'>, key: string): Promise<ReportRow | undefined> {
   return withDay(

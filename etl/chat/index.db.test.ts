@@ -15,7 +15,7 @@ import { getGeocoder } from '../../reference/geocoder/index.ts';
 import { IncidentWriter } from '../../db/incidents/writer.ts';
 import { reportIncident } from '../reports/index.ts';
 import { runCommand } from '../../cli/index.ts';
-import { importChat } from './index.ts';
+import { importChat, importChatExport } from './index.ts';
 
 const fixture = (name: string) => join(import.meta.dirname, '../../tests/fixtures/chat', name);
 const NOW = new Date('2024-08-01T12:00:00Z');
@@ -25,6 +25,43 @@ describeEachBackend(
   (getStore) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'chat-'));
     const chatRows = async () => (await listReports(getStore(), { limit: 500 })).filter((r) => r.origin === 'chat');
+
+    it('a dry run counts what the import would queue and writes nothing', async () => {
+      const before = await getStore().db.selectFrom('imports').select('id').execute();
+      const preview = await importChat(getStore(), fixture('whatsapp-android.txt'), {
+        dataDir,
+        now: NOW,
+        dryRun: true,
+      });
+      expect(preview).toMatchObject({
+        dry_run: true,
+        import_id: null,
+        first_date: '2024-05-12',
+        last_date: '2024-05-13',
+        incidents: 2,
+        queued: 2,
+        already_queued: 0,
+        placed: 2,
+        unplaced: 0,
+      });
+      expect(preview.sample.map((s) => [s.category, s.date])).toEqual([
+        ['robo_transeunte', '2024-05-12'],
+        ['robo_vehiculo', '2024-05-12'],
+      ]);
+      expect(await chatRows()).toHaveLength(0);
+      expect(await getStore().db.selectFrom('imports').select('id').execute()).toEqual(before);
+    });
+
+    it('refuses content with no chat message (not_a_chat_export) and records nothing', async () => {
+      // hand-written: a CSV and a JSON object that is not a Telegram export
+      for (const content of ['fecha,delito\n2024-05-12,robo\n', '{"name": "otra cosa"}'])
+        await expect(importChatExport(getStore(), { name: 'x', content }, { dataDir, now: NOW })).rejects.toMatchObject(
+          {
+            code: 'not_a_chat_export',
+          },
+        );
+      expect(await getStore().db.selectFrom('imports').select('id').where('source', '=', 'chat').execute()).toEqual([]);
+    });
 
     it('queues the incident messages of a WhatsApp Android export, and counts the rest', async () => {
       const report = await importChat(getStore(), fixture('whatsapp-android.txt'), { dataDir, now: NOW });
@@ -75,6 +112,14 @@ describeEachBackend(
       const again = await importChat(getStore(), fixture('whatsapp-android.txt'), { dataDir, now: NOW });
       expect(again).toMatchObject({ incidents: 2, queued: 0, already_queued: 2 });
       expect(await chatRows()).toHaveLength(2);
+      const preview = await importChat(getStore(), fixture('whatsapp-android.txt'), {
+        dataDir,
+        now: NOW,
+        dryRun: true,
+      });
+      expect(preview).toMatchObject({ incidents: 2, queued: 0, already_queued: 2 });
+      const imports = await getStore().db.selectFrom('imports').select('id').where('source', '=', 'chat').execute();
+      expect(imports).toEqual([{ id: again.import_id }]);
     });
 
     it('reads the iOS and Telegram exports', async () => {

@@ -13,6 +13,7 @@
  * - `POST …/merge` `{"incident_id": "123"}` → links the report to that incident; nothing new is counted.
  * - `POST …/reject` `{"reason": "…"}` → rejected with the reason.
  * A report already decided → 409 `report_already_decided`; an unknown folio → 404.
+ * - `POST /api/moderation/chat-imports` → a chat export uploaded and queued (chat-imports/).
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { parseJsonBody } from '../shared/json-body.ts';
@@ -26,6 +27,7 @@ import type { Services } from '../services/types.ts';
 import type { ApiApp, ApiEnv } from '../context.ts';
 import { principalOf, type Principal } from '../auth/index.ts';
 import { ApproveBody, approvedPlacement } from './placement.ts';
+import { CHAT_IMPORTS_PATH, registerChatImports } from './chat-imports/index.ts';
 
 const MODERATOR_ROLES = new Set(['moderador', 'admin']);
 
@@ -88,15 +90,15 @@ function moderatorView(r: ReportRow) {
 export function registerModeration(app: ApiApp, services: Services): void {
   const reports = services.repositories.reports;
   app.use('/api/moderation/*', requireModerator);
-  app.use(
-    '/api/moderation/*',
-    bodyLimit({
-      maxSize: 8 * 1024,
-      onError: () => {
-        throw new AppError('payload_too_large');
-      },
-    }),
-  );
+  const smallBodies = bodyLimit({
+    maxSize: 8 * 1024,
+    onError: () => {
+      throw new AppError('payload_too_large');
+    },
+  });
+  // decisions are small JSON bodies; a chat export is a file with its own cap (chat-imports/)
+  app.use('/api/moderation/*', (c, next) => (c.req.path === CHAT_IMPORTS_PATH ? next() : smallBodies(c, next)));
+  registerChatImports(app, services);
 
   app.get('/api/moderation/reports', async (c) => {
     const q = ListQuery.safeParse(c.req.query());

@@ -711,6 +711,80 @@ function describedRoutes(): Json {
           ...errors('invalid_body', 'not_found', 'report_already_decided', ...AUTH_ERRORS),
         },
       ),
+      '/api/moderation/chat-imports': {
+        post: {
+          summary:
+            'Importar una exportación de chat vecinal (WhatsApp .txt, Telegram .json, o un .zip con una de ellas) como cuerpo de la solicitud: sus mensajes de incidentes van a la cola de moderación. Con dry_run=1 solo cuenta lo que se importaría y no guarda nada. Importar el mismo archivo otra vez no duplica mensajes y devuelve el id de la primera importación.',
+          parameters: [
+            {
+              name: 'dry_run',
+              in: 'query',
+              description: '1: vista previa, no guarda nada',
+              schema: { enum: ['0', '1', 'true', 'false'], default: '0' },
+            },
+            {
+              name: 'file_name',
+              in: 'query',
+              description: 'nombre del archivo subido (se registra con la importación)',
+              schema: { type: 'string', minLength: 1, maxLength: 200 },
+            },
+          ],
+          requestBody: {
+            required: true,
+            content: Object.fromEntries(
+              ['text/plain', 'application/json', 'application/zip', 'application/octet-stream'].map((type) => [
+                type,
+                { schema: { type: 'string', format: 'binary' } },
+              ]),
+            ),
+          },
+          security: STAFF_SECURITY,
+          responses: {
+            ...created(
+              'Lo importado (o lo que se importaría, con dry_run=1)',
+              obj({
+                dry_run: { type: 'boolean' },
+                import_id: nullable(int),
+                file: str,
+                format: { enum: ['whatsapp-android', 'whatsapp-ios', 'telegram'] },
+                first_date: nullable(date),
+                last_date: nullable(date),
+                messages: int,
+                text_messages: int,
+                media: int,
+                system: int,
+                malformed: int,
+                incidents: int,
+                placed: int,
+                unplaced: int,
+                queued: int,
+                already_queued: int,
+                sample: {
+                  type: 'array',
+                  items: obj({
+                    date,
+                    category: str,
+                    precision: nullable(str),
+                    alcaldia: nullable(str),
+                    colonia: nullable(str),
+                    excerpt: str,
+                  }),
+                },
+                retention_days: int,
+              }),
+            ),
+            ...errors(
+              'invalid_parameter',
+              'empty_file',
+              'not_a_chat_export',
+              'unsupported_archive',
+              'payload_too_large',
+              'csrf_failed',
+              ...AUTH_ERRORS,
+            ),
+          },
+        },
+      },
       ...Object.fromEntries(
         (
           [

@@ -103,12 +103,16 @@ export function securityHeaders(opts: Pick<SecurityOptions, 'extraOrigins'> = {}
   };
 }
 
-/** 413 `payload_too_large` past `maxBytes` (Content-Length or streamed); routes may cap lower. */
-export function apiBodyLimit(maxBytes: number): MiddlewareHandler {
-  return bodyLimit({
+/**
+ * 413 `payload_too_large` past `maxBytes` (Content-Length or streamed); routes may cap lower.
+ * `ownCap`: paths that take files and enforce their own, larger cap (a chat export upload).
+ */
+export function apiBodyLimit(maxBytes: number, ownCap: readonly string[] = []): MiddlewareHandler {
+  const limit = bodyLimit({
     maxSize: maxBytes,
     onError: () => {
       throw new AppError('payload_too_large', `máximo ${maxBytes} bytes`);
     },
   });
+  return (c, next) => (ownCap.includes(c.req.path) ? next() : limit(c, next));
 }

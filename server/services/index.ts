@@ -11,6 +11,8 @@ import { readOrCreateSecret } from '../../db/secrets.ts';
 import { loadBoundarySets, loadStations, type Station } from '../../reference/boundaries/index.ts';
 import { getGeocoder } from '../../reference/geocoder/index.ts';
 import { newsScheduleView, type NewsScheduleView } from '../../etl/news/schedule.ts';
+import { importChatExport } from '../../etl/chat/index.ts';
+import { parseConfig } from '../../core/config/index.ts';
 import { loadIntersections } from '../../reference/streets/index.ts';
 import { loadTransit } from '../../reference/transit/index.ts';
 import { accountSettings, type AccountOptions } from '../accounts/options.ts';
@@ -53,6 +55,8 @@ export interface ServiceOptions {
   security?: SecurityOptions;
   /** the news schedule admins see at /api/news/sources (default: NEWS_CONFIG and NEWS_SCHEDULE from the environment) */
   news?: { schedule?: () => NewsScheduleView };
+  /** chat-export uploads: the DATA_DIR whose `secrets/chat-salt` pseudonymises senders on PGlite (default env DATA_DIR) */
+  chat?: { dataDir?: string };
 }
 
 /** The session key kept in `DATA_DIR/secrets/session-key` (created on first start, db/secrets.ts). */
@@ -78,6 +82,9 @@ export function createServices(store: ServiceStore, opts: ServiceOptions = {}): 
     repositories,
     reference,
     incidentWriter: () => (writer ??= new IncidentWriter(reference.geocoder().reverse)),
+    // the command line's chat import (etl/chat), fed from memory: same parser, same queue, same salt
+    importChat: (file, { dryRun }) =>
+      importChatExport(store, file, { dataDir: opts.chat?.dataDir ?? parseConfig(process.env).DATA_DIR, dryRun }),
     policy,
     publicData: createPublicData({
       repo: repositories.incidents,

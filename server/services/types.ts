@@ -7,6 +7,7 @@
 import type { BoundarySet, Station } from '../../reference/boundaries/index.ts';
 import type { ReadyGeocoder } from '../../reference/geocoder/index.ts';
 import type { NewsScheduleView } from '../../etl/news/schedule.ts';
+import type { ChatExport, ChatImportReport } from '../../etl/chat/index.ts';
 import type { IntersectionRow } from '../../reference/streets/index.ts';
 import type { TransitExtract } from '../../reference/transit/index.ts';
 import type { AccountSettings } from '../accounts/options.ts';
@@ -75,4 +76,6 @@ export interface Services {
   settings: FeatureSettings;
   /** the store's one way to write incidents (report approval), placing them with the reference geocoder */
   incidentWriter(): IncidentWriter;
+  /** queues a chat export's incident messages for moderation (etl/chat); `dryRun` counts them and writes nothing */
+  importChat(file: ChatExport, opts: { dryRun: boolean }): Promise<ChatImportReport>;
 }

@@ -225,6 +225,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/moderation/chat-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Importar una exportación de chat vecinal (WhatsApp .txt, Telegram .json, o un .zip con una de ellas) como cuerpo de la solicitud: sus mensajes de incidentes van a la cola de moderación. Con dry_run=1 solo cuenta lo que se importaría y no guarda nada. Importar el mismo archivo otra vez no duplica mensajes y devuelve el id de la primera importación. */
+        post: operations["postModerationChatImports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/moderation/reports": {
         parameters: {
             query?: never;
@@ -784,7 +801,7 @@ export interface components {
         };
         ErrorDetail: {
             /** @enum {unknown} */
-            code: "invalid_parameter" | "invalid_date" | "invalid_range" | "invalid_period" | "invalid_resolution" | "invalid_category" | "invalid_kind" | "invalid_vintage" | "invalid_cell" | "invalid_tile" | "invalid_query" | "invalid_body" | "unknown_territory" | "range_too_long" | "too_many_ids" | "duplicate_parameter" | "not_found" | "unknown_area" | "payload_too_large" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "db_unavailable" | "query_timeout" | "audit_unavailable" | "service_starting" | "missing_date" | "missing_category" | "malformed_row" | "header_changed" | "download_incomplete" | "resource_not_found" | "robots_disallowed" | "fetch_failed" | "fetch_timeout" | "fetch_dns_failed" | "fetch_connection_refused" | "robots_unavailable" | "invalid_token" | "forbidden" | "forbidden_resolution" | "sensitive_category" | "month_aligned_required" | "outside_cdmx" | "future_date" | "consent_required" | "unplaced_location" | "forbidden_origin" | "authentication_required" | "report_already_decided" | "origin_article" | "report_unplaced" | "invalid_credentials" | "too_many_attempts" | "csrf_failed" | "account_disabled" | "invitation_invalid" | "account_exists" | "last_admin" | "pdf_renderer_unavailable" | "pdf_renderer_busy" | "pdf_render_timeout";
+            code: "invalid_parameter" | "invalid_date" | "invalid_range" | "invalid_period" | "invalid_resolution" | "invalid_category" | "invalid_kind" | "invalid_vintage" | "invalid_cell" | "invalid_tile" | "invalid_query" | "invalid_body" | "unknown_territory" | "range_too_long" | "too_many_ids" | "duplicate_parameter" | "not_found" | "unknown_area" | "payload_too_large" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "db_unavailable" | "query_timeout" | "audit_unavailable" | "service_starting" | "missing_date" | "missing_category" | "malformed_row" | "header_changed" | "download_incomplete" | "resource_not_found" | "robots_disallowed" | "fetch_failed" | "fetch_timeout" | "fetch_dns_failed" | "fetch_connection_refused" | "robots_unavailable" | "invalid_token" | "forbidden" | "forbidden_resolution" | "sensitive_category" | "month_aligned_required" | "outside_cdmx" | "future_date" | "consent_required" | "unplaced_location" | "forbidden_origin" | "authentication_required" | "report_already_decided" | "empty_file" | "not_a_chat_export" | "unsupported_archive" | "origin_article" | "report_unplaced" | "invalid_credentials" | "too_many_attempts" | "csrf_failed" | "account_disabled" | "invitation_invalid" | "account_exists" | "last_admin" | "pdf_renderer_unavailable" | "pdf_renderer_busy" | "pdf_render_timeout";
             message: string;
         };
         Period: {
@@ -1919,6 +1936,129 @@ export interface operations {
             };
             /** @description Error: invitation_invalid */
             410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postModerationChatImports: {
+        parameters: {
+            query?: {
+                /** @description 1: vista previa, no guarda nada */
+                dry_run?: "0" | "1" | "true" | "false";
+                /** @description nombre del archivo subido (se registra con la importación) */
+                file_name?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": string;
+                "application/octet-stream": string;
+                "application/zip": string;
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description Lo importado (o lo que se importaría, con dry_run=1) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        already_queued: number;
+                        dry_run: boolean;
+                        file: string;
+                        first_date: string | null;
+                        /** @enum {unknown} */
+                        format: "whatsapp-android" | "whatsapp-ios" | "telegram";
+                        import_id: number | null;
+                        incidents: number;
+                        last_date: string | null;
+                        malformed: number;
+                        media: number;
+                        messages: number;
+                        placed: number;
+                        queued: number;
+                        retention_days: number;
+                        sample: {
+                            alcaldia: string | null;
+                            category: string;
+                            colonia: string | null;
+                            /** Format: date */
+                            date: string;
+                            excerpt: string;
+                            precision: string | null;
+                        }[];
+                        system: number;
+                        text_messages: number;
+                        unplaced: number;
+                    };
+                };
+            };
+            /** @description Error: invalid_parameter, empty_file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: csrf_failed, forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: unsupported_archive */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: not_a_chat_export */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -124,9 +124,24 @@ export async function sendJson<T>(
   if (body !== undefined) headers['content-type'] = 'application/json';
   const csrf = csrfToken ?? sessionCsrfToken; // the logged-in session's, unless given
   if (csrf) headers['x-csrf-token'] = csrf;
+  return send<T>(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+}
+
+/** POSTs a file as the raw request body (a chat export), with the session's CSRF token; JSON answer. */
+export function postFile<T>(path: string, file: Blob, params: Record<string, string> = {}): Promise<T> {
+  const query = new URLSearchParams(params);
+  const headers = {
+    accept: 'application/json',
+    'content-type': file.type || 'application/octet-stream',
+    ...csrfHeaders(),
+  };
+  return send<T>(query.size ? `${path}?${query}` : path, { method: 'POST', headers, body: file });
+}
+
+async function send<T>(url: string, init: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(url, init);
   } catch {
     throw new ApiError(OFFLINE_MESSAGE, 'network', 0);
   }

@@ -3,7 +3,8 @@
  * the `mc_session` cookie goes with every same-origin request, state changes carry the CSRF token
  * (api/http `sendJson`). Every action is the API's own audited route; nothing is decided here.
  */
-import { getJson, sendJson } from '../api/http.ts';
+import type { ApiAnswer } from '../api/contract.ts';
+import { getJson, postFile, sendJson } from '../api/http.ts';
 
 export type ReportStatus = 'pending' | 'approved' | 'merged' | 'rejected';
 
@@ -91,6 +92,9 @@ export interface AuditQuery {
   cursor?: string;
 }
 
+/** What a chat export holds (`dry_run`) or what its import queued (server/moderation/chat-imports). */
+export type ChatImportResult = ApiAnswer<'/api/moderation/chat-imports', 'post'>;
+
 const folioPath = (folio: string, action: string) => `/api/moderation/reports/${encodeURIComponent(folio)}/${action}`;
 
 export const staffApi = {
@@ -124,5 +128,10 @@ export const staffApi = {
     ),
   revokeToken: (id: number) => sendJson<{ id: number; revoked: true }>('DELETE', `/api/tokens/${id}`, undefined),
   disableUser: (id: number) => sendJson<{ id: number; disabled: true }>('DELETE', `/api/users/${id}`, undefined),
+  importChat: (file: File, dryRun: boolean) =>
+    postFile<ChatImportResult>('/api/moderation/chat-imports', file, {
+      dry_run: dryRun ? '1' : '0',
+      file_name: file.name.slice(0, 200),
+    }),
   audit: (query: AuditQuery) => getJson<{ items: AuditItem[]; next_cursor: string | null }>('/api/audit', { ...query }),
 };
