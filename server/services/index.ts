@@ -11,6 +11,7 @@ import { readOrCreateSecret } from '../../db/secrets.ts';
 import { loadBoundarySets, loadStations, type Station } from '../../reference/boundaries/index.ts';
 import { getGeocoder } from '../../reference/geocoder/index.ts';
 import { newsScheduleView, type NewsScheduleView } from '../../etl/news/schedule.ts';
+import { syncScheduleView, type SyncScheduleView } from '../../etl/sync/index.ts';
 import { loadIntersections } from '../../reference/streets/index.ts';
 import { loadTransit } from '../../reference/transit/index.ts';
 import { accountSettings, type AccountOptions } from '../accounts/options.ts';
@@ -22,6 +23,7 @@ import { createPublicData } from '../policy/public.ts';
 import type { ReportOptions } from '../reports/guard.ts';
 import { securityOptions, type SecurityOptions } from '../security/index.ts';
 import { defaultBoundaryLoader, type BoundaryLoader } from '../shared/boundaries.ts';
+import { healthByVersion } from '../shared/coverage.ts';
 import type { ReadRouting, ReferenceData, Services } from './types.ts';
 
 export type { Services } from './types.ts';
@@ -53,6 +55,8 @@ export interface ServiceOptions {
   security?: SecurityOptions;
   /** the news schedule admins see at /api/news/sources (default: NEWS_CONFIG and NEWS_SCHEDULE from the environment) */
   news?: { schedule?: () => NewsScheduleView };
+  /** the open-data sync's schedule at /api/sources (default: SYNC_CONFIG, SYNC_SCHEDULE and SYNC_INTERVAL_DAYS from the environment) */
+  sync?: { schedule?: () => SyncScheduleView };
 }
 
 /** The session key kept in `DATA_DIR/secrets/session-key` (created on first start, db/secrets.ts). */
@@ -68,6 +72,7 @@ export function createServices(store: ServiceStore, opts: ServiceOptions = {}): 
     security: securityOptions(opts.security),
     cache: opts.cache ?? {},
     news: { schedule: opts.news?.schedule ?? (() => newsScheduleView()) },
+    sync: { schedule: opts.sync?.schedule ?? (() => syncScheduleView()) },
   };
   const audit = opts.audit ?? createAuditLog(repositories.audit);
   // a log made here has no other owner: its last entries are written when the store closes
@@ -87,6 +92,7 @@ export function createServices(store: ServiceStore, opts: ServiceOptions = {}): 
     }),
     // the version that keys the cache is the primary's: a replica's may lag behind it
     dataVersion: opts.dataVersion ?? new DataVersion(primaryDataVersion(store, repositories.incidents)),
+    healthAt: healthByVersion(repositories.incidents),
     reads: readRouting(store),
     audit,
     settings,
