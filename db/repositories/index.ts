@@ -55,7 +55,15 @@ import {
 import { latestJobRuns } from '../queries/job-runs.ts';
 import { lastImportsBySource } from '../queries/imports.ts';
 
-export type { IncidentRepository, Area, Bbox, Period, Health, IncidentFilter, SourceCoverage } from '../queries/index.ts';
+export type {
+  IncidentRepository,
+  Area,
+  Bbox,
+  Period,
+  Health,
+  IncidentFilter,
+  SourceCoverage,
+} from '../queries/index.ts';
 export type { CellCount, StatsQueries, SourceMonths } from '../queries/stats.ts';
 export type { User, LiveSession, Invitation, RedeemResult, LoginLimits } from '../queries/accounts.ts';
 export type { Role, TokenRecord, TokenListing } from '../queries/tokens.ts';

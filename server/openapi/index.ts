@@ -1092,7 +1092,10 @@ function describedRoutes(): Json {
           last_month: { type: 'string', pattern: '^\\d{4}-\\d{2}$' },
         }),
         SourceStatus: obj({
-          id: { ...str, description: 'incidents.source: ssc_points, fgj_victimas, fgj_carpetas, news, citizen, chat …' },
+          id: {
+            ...str,
+            description: 'incidents.source: ssc_points, fgj_victimas, fgj_carpetas, news, citizen, chat …',
+          },
           kind: { enum: ['official', 'news', 'citizen', 'chat'] },
           label: { ...str, description: 'short name for a line of text ("FGJ")' },
           title: str,
@@ -1102,7 +1105,10 @@ function describedRoutes(): Json {
           last_month: nullable({ type: 'string', pattern: '^\\d{4}-\\d{2}$' }),
           first_day: nullable(date),
           last_day: nullable(date),
-          last_import: { ...nullable({ type: 'string', format: 'date-time' }), description: 'last official import finished' },
+          last_import: {
+            ...nullable({ type: 'string', format: 'date-time' }),
+            description: 'last official import finished',
+          },
           sync: nullable(
             obj({
               key: { ...str, description: 'the source key in the sync sources file' },

@@ -25,7 +25,12 @@ export interface SourceSpan {
 export function sourceSpans(sources: readonly SourceCoverage[], kinds: readonly string[] | null): SourceSpan[] {
   return sources
     .filter((s) => !kinds || kinds.includes(s.source_kind))
-    .map((s) => ({ source: s.source, kind: s.source_kind, first_month: s.from.slice(0, 7), last_month: s.until.slice(0, 7) }))
+    .map((s) => ({
+      source: s.source,
+      kind: s.source_kind,
+      first_month: s.from.slice(0, 7),
+      last_month: s.until.slice(0, 7),
+    }))
     .sort((a, b) => a.first_month.localeCompare(b.first_month) || a.source.localeCompare(b.source));
 }
 

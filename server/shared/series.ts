@@ -31,10 +31,12 @@ export function seriesRange(h: Health, filter: { from?: string; to?: string }): 
 
 /** The series of a place (area or H3 cell) as `principal` may see it (the range as `seriesRange`). */
 export async function visibleSeries(
-  { repositories, publicData, dataVersion, healthAt }: Pick<
-    Services,
-    'repositories' | 'publicData' | 'dataVersion' | 'healthAt'
-  >,
+  {
+    repositories,
+    publicData,
+    dataVersion,
+    healthAt,
+  }: Pick<Services, 'repositories' | 'publicData' | 'dataVersion' | 'healthAt'>,
   principal: Principal | null,
   q: {
     level: PlaceLevel;
@@ -62,11 +64,11 @@ export async function visibleSeries(
       ...base,
       series: markCoverage(
         await repo.areaSeries({
-        ...q.level,
-        id: q.place.id,
-        from,
-        to,
-        categories: plan.categories,
+          ...q.level,
+          id: q.place.id,
+          from,
+          to,
+          categories: plan.categories,
           sources: q.sources,
         }),
         spans,

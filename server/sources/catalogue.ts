@@ -33,11 +33,7 @@ const BY_KIND: Record<string, string> = {
 };
 
 /** A source's label, title and scope: the sync's own words first, then the known sources, then its kind. */
-export function describeSource(
-  id: string,
-  kind: string,
-  synced?: { label: string; title: string },
-): SourceDescription {
+export function describeSource(id: string, kind: string, synced?: { label: string; title: string }): SourceDescription {
   const known = KNOWN[id];
   if (synced) return { label: synced.label, title: synced.title, scope: known?.scope ?? null };
   return known ?? { label: BY_KIND[kind] ?? id, title: id, scope: null };

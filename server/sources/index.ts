@@ -59,7 +59,9 @@ export function registerSources(app: ApiApp, services: Services): void {
     const schedule = settings.sync.schedule();
     const runsByKey = new Map(runs.map((r) => [r.source ?? '', r]));
     // the sync writes each key's records under its format's source id
-    const syncKeyOf = new Map<string, string>(Object.entries(schedule.sources?.sources ?? {}).map(([key, s]) => [s.format, key]));
+    const syncKeyOf = new Map<string, string>(
+      Object.entries(schedule.sources?.sources ?? {}).map(([key, s]) => [s.format, key]),
+    );
     const now = Date.now();
 
     const syncOf = (id: string): SourceStatus['sync'] => {

@@ -40,7 +40,10 @@ describe('slide footer', () => {
       sync: null,
     });
     expect(
-      sourcesLine(null, [status('fgj_victimas', 'FGJ', 'Milpa Alta', '2016-01', '2022-06'), status('ssc_points', 'SSC', null, '2013-01', '2016-09')]),
+      sourcesLine(null, [
+        status('fgj_victimas', 'FGJ', 'Milpa Alta', '2016-01', '2022-06'),
+        status('ssc_points', 'SSC', null, '2013-01', '2016-09'),
+      ]),
     ).toBe('Fuentes: SSC: datos de ene 2013 a sep 2016 · FGJ (Milpa Alta): datos de ene 2016 a jun 2022');
   });
 });
