@@ -56,6 +56,11 @@ const BENCHES: Bench[] = [
     about: 'hotspots, hexagon tiles, compare, rank at 1×/10×/30× (`--scale`) beside bare node:http and PostGIS',
     run: async () => (await import('./api.bench.ts')).run({ backends }),
   },
+  {
+    name: 'web-load',
+    about: 'web app per route in headless Chromium: compressed JS and time to ready, new visitor',
+    run: async () => (await import('./web-load.ts')).run(),
+  },
 ];
 
 /** Benchmark names on the command line: every argument but options and the value after `--scale`. */

@@ -28,12 +28,13 @@ async function main(): Promise<void> {
   // no response cache: every heavy request is computed
   const server = await listenApp(createApp({ store, cache: { maxEntries: 0 } }));
   try {
-    const colonias =
-      (
-        (await (await fetch(`${server.url}/api/areas?kind=colonia&vintage=2016`)).json()) as {
-          items?: { id: string }[];
-        }
-      ).items?.map((a) => a.id) ?? [];
+    // every colonia id, from the boundaries the map loads (there is no area list route)
+    const boundaries = (await (await fetch(`${server.url}/api/boundaries/colonia?vintage=2016`)).json()) as {
+      features?: { properties?: { id?: string } }[];
+    };
+    const colonias = (boundaries.features ?? []).map((f) => String(f.properties?.id ?? '')).filter(Boolean);
+    // without ids the first request would measure an empty list, not the worst case
+    if (colonias.length === 0) throw new Error('worst-case: /api/boundaries/colonia listed no colonias');
     const ids = colonias.slice(0, 2000).join(',');
     const heavy = [
       `/api/compare?kind=colonia&ids=${ids}&p1=${FROM}..2012-01-01&p2=2012-01-01..${TO}`,

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { runCommand } from './index.ts';
 
 function captured() {
@@ -24,6 +25,20 @@ describe('cli config', () => {
     expect(lines).toContain('SESSION_KEY=(definida)');
     expect(lines).toContain('DATABASE_REPLICA_URL=postgres://r:***@replica/mapa');
     expect(out.join('')).not.toContain('x'.repeat(40));
+  });
+
+  it('prints one line for each variable .env.example documents, and no other', async () => {
+    const example = readFileSync(new URL('../.env.example', import.meta.url), 'utf8');
+    const documented = [...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]);
+    expect(documented.length).toBeGreaterThan(20);
+    const { out, io } = captured();
+    expect(await runCommand(['config'], { store: noStore, io })).toBe(0);
+    const printed = out
+      .join('')
+      .trim()
+      .split('\n')
+      .map((line) => line.slice(0, line.indexOf('=')));
+    expect([...printed].sort()).toEqual([...documented].sort());
   });
 
   it('exits 2 naming the invalid variable', async () => {

@@ -25,7 +25,7 @@ import { runNewsOnce, runSucceeded } from '../etl/news/pipeline/index.ts';
 import { loadSourcesFile, runSync, syncSucceeded } from '../etl/sync/index.ts';
 import { loadNewsConfig } from '../etl/news/sources/index.ts';
 import { createToken, isRole, ROLES } from '../db/queries/tokens.ts';
-import { unknownTerritories } from '../reference/boundaries/index.ts';
+import { resolveTerritory, territoryProblems } from '../reference/boundaries/territory.ts';
 import { importChat } from '../etl/chat/index.ts';
 import { runTokenRevoke, runUserCommand, withPasswordFromStdin } from './accounts/index.ts';
 import { Printed, UsageError } from './outcomes.ts';
@@ -37,7 +37,7 @@ const USAGE = `uso:
   npm run etl -- news --once [--feed URL] [--config ARCHIVO]
   npm run etl -- sync [--config ARCHIVO] [--from-dir DIRECTORIO]
   npm run etl -- import-chat ARCHIVO   (exportación de WhatsApp .txt o Telegram .json)
-  npm run cli -- token create --role ${ROLES.join('|')} --name NOMBRE [--territory ID,…]
+  npm run cli -- token create --role ${ROLES.join('|')} --name NOMBRE [--territory ID,…]   (alcaldías por cvegeo, sectores como 2016:NOMBRE o 2023:NOMBRE)
   npm run --silent cli -- user create --email CORREO --role ${ROLES.join('|')} [--name NOMBRE] [--territory ID,…]   (contraseña por stdin)
   npm run --silent cli -- token revoke ID|TOKEN
   npm run --silent cli -- config   (la configuración resuelta del entorno, formato .env)
@@ -139,13 +139,15 @@ export const COMMANDS: Record<string, Command> = {
       throw new UsageError(`token: rol desconocido "${values.role ?? ''}" (use ${ROLES.join(', ')})`);
     const name = values.name?.trim();
     if (!name) throw new UsageError('token: falta --name');
-    const territory = (values.territory ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean);
-    const unknown = unknownTerritories(territory);
-    if (unknown.length)
-      throw new UsageError(`token: territorio desconocido (alcaldías por cvegeo o sectores): ${unknown.join(', ')}`);
+    const resolved = resolveTerritory(
+      (values.territory ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    );
+    const problems = territoryProblems(resolved);
+    if (problems) throw new AppError('unknown_territory', problems);
+    const territory = resolved.territory;
     const s = await store();
     const token = await createToken(s, { role: values.role, name, territory });
     io.stdout(`${token}\n`);

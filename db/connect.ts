@@ -28,6 +28,7 @@ import * as m013 from './migrations/013_news_decisions.ts';
 import * as m014 from './migrations/014_aggregates.ts';
 import * as m015 from './migrations/015_sync.ts';
 import * as m016 from './migrations/016_audit_logins.ts';
+import * as m017 from './migrations/017_territory_vintage.ts';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -116,6 +117,7 @@ const migrations: Record<string, Migration> = {
   '014_aggregates': m014,
   '015_sync': m015,
   '016_audit_logins': m016,
+  '017_territory_vintage': m017,
 };
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 

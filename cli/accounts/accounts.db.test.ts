@@ -64,19 +64,23 @@ describeEachBackend('cli user create', (getStore) => {
       ),
     ).rejects.toBeInstanceOf(UsageError);
     const before = (await sql<{ n: number }>`select count(*)::int as n from users`.execute(store.db)).rows[0].n;
-    for (const args of [
-      ['user', 'create', '--email', 'y@example.mx', '--role', 'mesa'],
-      ['user', 'create', '--email', 'y@example.mx', '--role', 'mesa', '--territory', '09099'],
-      ['user', 'create', '--email', 'y@example.mx', '--role', 'jefe'],
-      ['user', 'create', '--email', 'no-es-correo', '--role', 'admin'],
-      ['user', 'create', '--email', 'mesa.uno@example.mx', '--role', 'admin'],
-      ['user', 'list'],
-    ]) {
+    const refusals: [string[], RegExp][] = [
+      [['user', 'create', '--email', 'y@example.mx', '--role', 'mesa'], /--territory/],
+      [
+        ['user', 'create', '--email', 'y@example.mx', '--role', 'mesa', '--territory', '09099'],
+        /"unknown_territory".*09099/,
+      ],
+      [['user', 'create', '--email', 'y@example.mx', '--role', 'jefe'], /rol desconocido "jefe"/],
+      [['user', 'create', '--email', 'no-es-correo', '--role', 'admin'], /--email inválido/],
+      [['user', 'create', '--email', 'mesa.uno@example.mx', '--role', 'admin'], /user|cuenta/i],
+      [['user', 'list'], /user create/],
+    ];
+    for (const [args, message] of refusals) {
       const argv = await withPasswordFromStdin(args, Readable.from([`${PASSWORD}\n`]));
       const c = capture();
       expect(await runCommand(argv, { store, io: c.io }), args.join(' ')).toBe(2);
       expect(c.out.join('')).toBe('');
-      expect(c.err.join('')).toMatch(/user|cuenta/i);
+      expect(c.err.join(''), args.join(' ')).toMatch(message);
     }
     expect((await sql<{ n: number }>`select count(*)::int as n from users`.execute(store.db)).rows[0].n).toBe(before);
   });

@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import type { CommandIO } from '../../db/channel/index.ts';
 import type { Store } from '../../db/connect.ts';
 import { createUser, normaliseEmail, revokeToken, userByEmail } from '../../db/queries/accounts.ts';
-import { unknownTerritories } from '../../reference/boundaries/index.ts';
+import { resolveTerritory, territoryProblems } from '../../reference/boundaries/territory.ts';
 import { hashPassword, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS } from '../../db/queries/password.ts';
 import { isRole, ROLES } from '../../db/queries/tokens.ts';
 import { AppError } from '../../core/errors/index.ts';
@@ -78,17 +78,19 @@ export async function runUserCommand(args: string[], { store }: Ctx): Promise<un
     throw new UsageError(`user: rol desconocido "${values.role ?? ''}" (use ${ROLES.join(', ')})`);
   const hash = values['password-hash'];
   if (!hash || !hash.startsWith('scrypt$')) throw new UsageError('user: la contraseña se lee de stdin');
-  const territory = (values.territory ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const resolved = resolveTerritory(
+    (values.territory ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+  const territory = resolved.territory;
   const scoped = values.role === 'mesa' || values.role === 'enlace';
-  if (scoped !== territory.length > 0)
+  if (scoped !== resolved.territory.length + resolved.unknown.length + resolved.ambiguous.length > 0)
     throw new UsageError('user: mesa y enlace llevan --territory; los demás roles no');
-  const unknown = unknownTerritories(territory);
+  const problems = territoryProblems(resolved);
+  if (problems) throw new AppError('unknown_territory', problems);
   const s = await store();
-  if (unknown.length)
-    throw new UsageError(`user: territorio desconocido (alcaldías por cvegeo o sectores): ${unknown.join(', ')}`);
   if (await userByEmail(s, email)) throw new AppError('account_exists', email);
   // the hash was made from stdin by the client process: stored as given
   const user = await createUser(s, {

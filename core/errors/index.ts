@@ -19,6 +19,12 @@ export const ERRORS = {
   invalid_tile: { status: 400, message: 'Coordenadas de tesela inválidas' },
   invalid_query: { status: 400, message: 'Búsqueda inválida' },
   invalid_body: { status: 400, message: 'Cuerpo de la solicitud inválido' },
+  // a territory names alcaldías or sectores of ONE numbering: the same sector name covers other streets in 2016 and 2023
+  unknown_territory: {
+    status: 400,
+    message:
+      'Territorio desconocido: use la cvegeo de una alcaldía o un sector con su vigencia (2016:NOMBRE o 2023:NOMBRE)',
+  },
   // bounded cost: every request names a plausible, bounded range and list (core/time/calendar.ts PLAUSIBLE_*)
   range_too_long: {
     status: 400,

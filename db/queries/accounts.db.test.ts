@@ -14,7 +14,6 @@ import {
   loginBlockedForMs,
   recordLoginAttempt,
   redeemInvitation,
-  unknownTerritoryIds,
 } from './accounts.ts';
 import { verifyPassword } from './password.ts';
 
@@ -111,8 +110,6 @@ describeEachBackend(
       expect(await disableUser(store, user.id)).toBe('disabled');
       expect(credentialsEpoch()).toBeGreaterThan(before);
       expect((await findUserForLogin(store, 'off@example.mx'))?.disabled_at).toBeInstanceOf(Date);
-      // 09015 = Cuauhtémoc (cvegeo), from data/boundaries/alcaldias
-      expect(await unknownTerritoryIds(store, ['09015', '09099', 'no-existe'])).toEqual(['09099', 'no-existe']);
     });
   },
   { contents: 'full' },

@@ -486,18 +486,3 @@ export async function revokeToken(
   credentialsChanged();
   return Number(r.numUpdatedRows) > 0;
 }
-
-// ---- territories ----
-
-/** The ids of `ids` that are neither an alcaldía nor a sector (either vintage): a territory must name real areas. */
-export async function unknownTerritoryIds(store: Pick<Store, 'db'>, ids: readonly string[]): Promise<string[]> {
-  if (!ids.length) return [];
-  const rows = await store.db
-    .selectFrom('areas')
-    .select('id')
-    .where('kind', 'in', ['alcaldia', 'sector'])
-    .where('id', 'in', [...ids])
-    .execute();
-  const known = new Set(rows.map((r) => r.id));
-  return ids.filter((id) => !known.has(id));
-}

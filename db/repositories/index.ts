@@ -27,7 +27,6 @@ import {
   settleLoginAttempt,
   redeemInvitation,
   touchSession,
-  unknownTerritoryIds,
 } from '../queries/accounts.ts';
 import { findToken, issueToken, listTokens } from '../queries/tokens.ts';
 import { insertAuditEntries, listAuditEntries, purgeAuditEntries } from '../queries/audit.ts';
@@ -118,7 +117,6 @@ const accountQueries = {
   claimLoginAttempt,
   settleLoginAttempt,
   purgeLoginAttempts,
-  unknownTerritoryIds,
 };
 const reportQueries = {
   insert: insertReport,

@@ -15,9 +15,9 @@
  * killed halfway is simply due again after a restart (and idempotent: 304s and dedupe).
  *
  * Several processes on one PostgreSQL store: each job runs under the store's `exclusive` lock
- * (`pg_try_advisory_xact_lock`), so at most one process runs it at a time, and the news job re-reads
- * the shared run records once it holds the lock — a pass another process has just made is not made
- * again. On PGlite one process owns the store and the lock is a no-op.
+ * (`pg_try_advisory_xact_lock`), so at most one process runs it at a time, and every job (news, sync,
+ * the purges) re-reads the shared run records once it holds the lock — a pass or a purge another
+ * process has just made is not made again. On PGlite one process owns the store and the lock is a no-op.
  *
  * `SCHEDULE_MINUTE_SECONDS` shortens the schedule's minute (tests: 1 → an hourly source every
  * minute of the clock is due every 60 s, the daily purge every 24 min); default 60.
@@ -168,6 +168,37 @@ export function everyJob(
   };
 }
 
+/**
+ * A job due every `everyMs` after its last run recorded in `job_runs`, whichever process made it:
+ * with several API processes on one store a daily purge runs once a day among them, not once in
+ * each (the store's lock keeps two from running it at the same moment; the records keep the second
+ * from running it again just after). `run` records its own run, with its counts.
+ */
+export function recordedEveryJob(
+  store: Pick<Store, 'db'>,
+  name: string,
+  everyMs: number,
+  run: (now: Date) => Promise<string | void>,
+): Job {
+  const lastRuns = storeLastRuns(store, name);
+  const due = (now: Date) => {
+    const last = lastRuns.get('');
+    return last === undefined || now.getTime() - last >= everyMs;
+  };
+  return {
+    name,
+    due,
+    async run(now) {
+      // another process may have run it since this one last looked
+      await lastRuns.load?.();
+      if (!due(now)) return;
+      const message = await run(now);
+      await lastRuns.load?.();
+      return message;
+    },
+  };
+}
+
 /** Last completed run per source id, as epoch ms. */
 export interface LastRuns {
   get(id: string): number | undefined;
@@ -271,7 +302,7 @@ export function newsJob(
 
 /** The chat-retention job: blanks expired chat texts at start and then every day. */
 export function retentionJob(store: Pick<Store, 'db'>, everyMs = 24 * 3600_000): Job {
-  return everyJob('retención de chats', everyMs, async (now) => {
+  return recordedEveryJob(store, 'retención de chats', everyMs, async (now) => {
     const purged = await purgeExpiredText(store, now);
     await recordJobRuns(store, [
       { job: 'retención de chats', source: null, startedAt: now, status: 'ok', counts: { purged }, instance: INSTANCE },
@@ -366,7 +397,7 @@ export const AUDIT_RETENTION_JOB = 'retención de bitácora';
 
 /** The audit-retention job: deletes audit entries older than `days` at start and then every day. */
 export function auditRetentionJob(store: Pick<Store, 'db'>, days: number, everyMs = 24 * 3600_000): Job {
-  return everyJob(AUDIT_RETENTION_JOB, everyMs, async (now) => {
+  return recordedEveryJob(store, AUDIT_RETENTION_JOB, everyMs, async (now) => {
     const purged = await purgeAuditEntries(store, new Date(now.getTime() - days * 86_400_000));
     await recordJobRuns(store, [
       { job: AUDIT_RETENTION_JOB, source: null, startedAt: now, status: 'ok', counts: { purged }, instance: INSTANCE },

@@ -228,19 +228,3 @@ export function loadStations(): Station[] {
   }
   return (stations = out);
 }
-
-let territoryIds: Set<string> | undefined;
-
-/**
- * The ids of `ids` that name no territory a role can hold (an alcaldía's cvegeo or a sector's name, of
- * either vintage), from the bundled boundaries: a fresh data folder whose store holds no areas yet
- * must not accept a typo that would silently grant nothing.
- */
-export function unknownTerritories(ids: readonly string[]): string[] {
-  territoryIds ??= new Set(
-    loadBoundarySets()
-      .filter((s) => s.kind === 'alcaldia' || s.kind === 'sector')
-      .flatMap((s) => s.features.map((f) => f.id)),
-  );
-  return ids.filter((id) => !territoryIds!.has(id));
-}

@@ -4,7 +4,7 @@
  * csv-parse, not through the gazetteer), colonias from the IECM names, inside/outside from the alcaldía
  * polygons with turf (an independent point-in-polygon).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { booleanPointInPolygon, distance } from '@turf/turf';
 import { parse } from 'csv-parse/sync';
@@ -12,10 +12,11 @@ import { describe, expect, it } from 'vitest';
 import { SHARED_DATA_DIR } from '../files/index.ts';
 import { loadBoundarySets } from '../boundaries/index.ts';
 import { getGeocoder } from './index.ts';
+import { SHARED, sharedDataMissing } from '../../tests/support/shared-data.ts';
 
 const g = getGeocoder();
 const STOPS = join(SHARED_DATA_DIR, 'transit/semovi_gtfs_2025/stops.txt');
-const haveFeed = existsSync(STOPS);
+const haveFeed = !sharedDataMissing([SHARED.gtfs]);
 const stops = haveFeed
   ? (parse(readFileSync(STOPS, 'utf8'), { columns: true, bom: true }) as Array<Record<string, string>>)
   : [];
@@ -124,7 +125,7 @@ describe('colonias and corners as people write them (hand-written texts; names f
 });
 
 const ATUS = join(SHARED_DATA_DIR, 'streets/inegi_atus_cdmx_2022_2023.csv');
-const haveAtus = existsSync(ATUS);
+const haveAtus = !sharedDataMissing([SHARED.streets]);
 describe.skipIf(!haveAtus)('street corners (hand-written texts; points from the INEGI ATUS rows read here)', () => {
   const rows = haveAtus
     ? (parse(readFileSync(ATUS, 'utf8'), { columns: true, bom: true }) as Array<Record<string, string>>)

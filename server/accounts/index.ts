@@ -40,6 +40,7 @@ import { principalOf } from '../auth/index.ts';
 import { clearSessionCookie, csrfTokenFor, newSessionId, sessionIdHash, setSessionCookie } from '../auth/session.ts';
 import { clientOf } from '../http/client.ts';
 import { sameOriginOnly } from '../http/origin.ts';
+import { resolveTerritory, territoryProblems } from '../../reference/boundaries/territory.ts';
 
 export { accountSettings, type AccountOptions, type AccountSettings } from './options.ts';
 
@@ -177,21 +178,17 @@ export function registerAccounts(app: ApiApp, services: Services): void {
     return c.json({ user: null });
   });
 
-  /** The territory of a body, deduplicated; 400 when it names an area that does not exist. */
-  async function knownTerritory(given: readonly string[] | undefined): Promise<string[]> {
-    const territory = [...new Set(given ?? [])];
-    const unknown = await accounts.unknownTerritoryIds(territory);
-    if (unknown.length)
-      throw new AppError(
-        'invalid_body',
-        `territorio desconocido (use alcaldías por cvegeo o sectores): ${unknown.join(', ')}`,
-      );
-    return territory;
+  /** The territory of a body in its stored form; 400 `unknown_territory` when an entry names no area of one numbering. */
+  function knownTerritory(given: readonly string[] | undefined): string[] {
+    const resolved = resolveTerritory(given ?? []);
+    const problems = territoryProblems(resolved);
+    if (problems) throw new AppError('unknown_territory', problems);
+    return resolved.territory;
   }
 
   app.post('/api/invitations', noStore, requireAdmin, limit, async (c) => {
     const body = await jsonBody(c, InvitationBody);
-    const territory = await knownTerritory(body.territory);
+    const territory = knownTerritory(body.territory);
     const p = principalOf(c)!;
     const { token, invitation } = await accounts.createInvitation({
       email: body.email,
@@ -231,7 +228,7 @@ export function registerAccounts(app: ApiApp, services: Services): void {
   app.patch('/api/users/:id', noStore, requireAdmin, limit, async (c) => {
     const id = pathId(c.req.param('id'));
     const body = await jsonBody(c, RoleBody);
-    const territory = await knownTerritory(body.territory);
+    const territory = knownTerritory(body.territory);
     const result = Number.isInteger(id)
       ? await accounts.changeUserRole(id, { role: body.role, territory })
       : 'not_found';
@@ -246,7 +243,7 @@ export function registerAccounts(app: ApiApp, services: Services): void {
 
   app.post('/api/tokens', noStore, requireAdmin, limit, async (c) => {
     const body = await jsonBody(c, TokenBody);
-    const territory = await knownTerritory(body.territory);
+    const territory = knownTerritory(body.territory);
     const { id, token } = await services.repositories.tokens.issue({ role: body.role, name: body.name, territory });
     return c.json({ id, token, role: body.role, name: body.name, territory }, 201);
   });

@@ -6,7 +6,8 @@
  */
 import { expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { loadCuadrante2016Lookup } from '../../reference/boundaries/index.ts';
+import { loadBoundarySets, loadCuadrante2016Lookup } from '../../reference/boundaries/index.ts';
+import { createToken } from '../../db/queries/tokens.ts';
 import { runCommand } from '../../cli/index.ts';
 import { hashToken } from '../../db/queries/tokens.ts';
 import { countBy, rowsWhere } from '../../tests/support/expect.ts';
@@ -82,6 +83,8 @@ describeApi('sessions and the privacy policy', (ctx) => {
       const pub = await getJson(publicApp, url);
       expect(pub.body.access, `round ${round}`).toBe('public');
       expect(pub.headers.get('cache-control')).not.toMatch(/private/);
+      // the public answer is one for every anonymous caller: a CDN may keep it (no Vary: Cookie)
+      expect(pub.headers.get('vary')).not.toMatch(/Cookie/i);
       const own = await getJson(publicApp, url, mesa.read);
       expect(own.body.access, `round ${round}`).toBeUndefined();
       expect(own.body.series).toEqual(expected);
@@ -92,6 +95,40 @@ describeApi('sessions and the privacy policy', (ctx) => {
     const out = await publicApp.request('/api/session', { method: 'DELETE', headers: mesa.write });
     expect(out.status).toBe(200);
     expect((await getJson(publicApp, url, mesa.read)).body.access).toBe('public');
+  });
+
+  it('a sector territory names one numbering: detail on its polygon, the public view of the same-named sector of the other numbering', async () => {
+    const { publicApp, store } = ctx();
+    const sets = loadBoundarySets();
+    const features = (kind: string, vintage: number) =>
+      sets.find((s) => s.kind === kind && s.vintage === vintage)!.features;
+    const [s2016, s2023] = [2016, 2023].map((v) => new Map(features('sector', v).map((f) => [f.id, f])));
+    // sector names of both numberings whose polygons differ, from the bundled boundaries
+    const shared = [...s2023.keys()]
+      .filter(
+        (id) => s2016.has(id) && JSON.stringify(s2016.get(id)!.geometry) !== JSON.stringify(s2023.get(id)!.geometry),
+      )
+      .sort();
+    expect(shared.length).toBeGreaterThan(0);
+    const name = shared[0]!;
+    const auth = {
+      Authorization: `Bearer ${await createToken(store, { role: 'enlace', name: 'sector-2023', territory: [`2023:${name}`] })}`,
+    };
+    const series = (vintage: number) =>
+      `/api/areas/sector/${encodeURIComponent(name)}/series?vintage=${vintage}&category=${CATEGORY}&from=2015-05-01&to=2015-08-01`;
+    const mine = await getJson(publicApp, series(2023), auth);
+    expect(mine.status).toBe(200);
+    expect(mine.body.access).toBeUndefined();
+    const other = await getJson(publicApp, series(2016), auth);
+    expect(other.body.access).toBe('public');
+    expect(other.body).toEqual((await getJson(publicApp, series(2016))).body);
+    // the patrol sheet (detail only): a cuadrante of the 2023 sector, not one of the 2016 sector of that name
+    const cuadranteOf = (vintage: number) => features('cuadrante', vintage).find((f) => f.sectorId === name)!.id;
+    const patrol = (vintage: number) =>
+      `/api/patrol?vintage=${vintage}&cuadrante=${encodeURIComponent(cuadranteOf(vintage))}&from=2015-05-01&to=2015-08-01`;
+    expect((await getJson(publicApp, patrol(2023), auth)).status).toBe(200);
+    const refused = await getJson(publicApp, patrol(2016), auth);
+    expect([refused.status, refused.body.error.code]).toEqual([403, 'forbidden']);
   });
 
   it('`token revoke ID` (and `token revoke TOKEN`) makes the token 401 on the next request, memo or not', async () => {

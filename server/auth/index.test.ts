@@ -39,6 +39,7 @@ describe('token create (CLI) and the middleware', () => {
   it('prints one line holding only a high-entropy token and stores only its SHA-256, role, name and territory', async () => {
     const { io, out, err } = capture();
     const code = await runCommand(
+      // ALAMEDA is a sector of the 2023 numbering only (data/boundaries): stored qualified
       ['token', 'create', '--role', 'enlace', '--name', 'Enlace Cuauhtémoc', '--territory', '09015,ALAMEDA'],
       { store, io },
     );
@@ -51,7 +52,7 @@ describe('token create (CLI) and the middleware', () => {
     expect(rows.rows).toHaveLength(1);
     const row = rows.rows[0];
     expect(row.token_sha256).toBe(createHash('sha256').update(token).digest('hex'));
-    expect(row).toMatchObject({ role: 'enlace', name: 'Enlace Cuauhtémoc', territory: ['09015', 'ALAMEDA'] });
+    expect(row).toMatchObject({ role: 'enlace', name: 'Enlace Cuauhtémoc', territory: ['09015', '2023:ALAMEDA'] });
     expect(JSON.stringify(row)).not.toContain(token.slice(3));
     // two tokens never repeat
     const again = capture();
@@ -76,6 +77,34 @@ describe('token create (CLI) and the middleware', () => {
     expect(
       Number((await sql<{ n: number }>`select count(*)::int as n from api_tokens`.execute(store.db)).rows[0].n),
     ).toBe(before);
+  });
+
+  it('an unknown territory, or a sector name of both numberings without one, exits 2 with unknown_territory and stores nothing', async () => {
+    const count = async () =>
+      Number((await sql<{ n: number }>`select count(*)::int as n from api_tokens`.execute(store.db)).rows[0].n);
+    const before = await count();
+    // 99999 is no cvegeo; OASIS is a sector in 2016 and in 2023 (data/boundaries); 2016:ALAMEDA exists only in 2023
+    for (const territory of ['99999', 'OASIS', '2016:ALAMEDA', '09015,2016:NO-EXISTE']) {
+      const { io, out, err } = capture();
+      const args = ['token', 'create', '--role', 'enlace', '--name', 'x', '--territory', territory];
+      expect(await runCommand(args, { store, io }), territory).toBe(2);
+      expect(out.join('')).toBe('');
+      expect(JSON.parse(err.join('')).error.code, territory).toBe('unknown_territory');
+    }
+    expect(await count()).toBe(before);
+    const { io, out } = capture();
+    expect(
+      await runCommand(['token', 'create', '--role', 'enlace', '--name', 'x', '--territory', '2016:OASIS'], {
+        store,
+        io,
+      }),
+    ).toBe(0);
+    const row = await sql<{
+      territory: string[];
+    }>`select territory from api_tokens where token_sha256 = ${createHash('sha256').update(out.join('').trim()).digest('hex')}`.execute(
+      store.db,
+    );
+    expect(row.rows[0]!.territory).toEqual(['2016:OASIS']);
   });
 
   it('resolves a created token to its role; a guessed one is 401 invalid_token', async () => {

@@ -17,6 +17,7 @@
 import type { ApiApp } from '../context.ts';
 import type { Services } from '../services/types.ts';
 import { errorBody } from '../errors/index.ts';
+import { REQUEST_ID_HEADER, requestIdFor } from '../http/request-log.ts';
 
 /** Seconds a client should wait before asking a starting server again. */
 const STARTING_RETRY_SECONDS = 5;
@@ -38,6 +39,8 @@ export function startingHandler(phase: () => string): (req: Request) => Response
         'content-type': 'application/json; charset=UTF-8',
         'cache-control': 'no-store',
         'retry-after': String(STARTING_RETRY_SECONDS),
+        // the request id on this answer too: a load balancer's failed probe is traced like any other
+        [REQUEST_ID_HEADER]: requestIdFor(req.headers.get(REQUEST_ID_HEADER)),
       },
     });
   };

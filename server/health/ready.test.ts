@@ -27,6 +27,10 @@ describeApi(
       expect(((await starting(new Request('http://localhost/api/ready')).json()) as any).phase).toBe('aplicación web');
       const other = starting(new Request('http://localhost/api/hotspots?res=8'));
       expect([other.status, ((await other.json()) as any).error.code]).toEqual([503, 'service_starting']);
+      // every answer carries a request id: a fresh one, or the proxy's when it sent an acceptable one
+      expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      const traced = starting(new Request('http://localhost/api/ready', { headers: { 'X-Request-Id': 'lb-probe-7' } }));
+      expect(traced.headers.get('x-request-id')).toBe('lb-probe-7');
     });
 
     it('after: 200 {ready: true}, never cached', async () => {

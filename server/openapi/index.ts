@@ -53,7 +53,7 @@ const PRIVACY_DESCRIPTION = [
   'Acceso y privacidad. Sin token (público): solo agregados; hexágonos H3 de resolución ≤ 8 (más fina: 403 forbidden_resolution; las teselas se quedan en 8 al acercarse); periodos de meses completos (from/to/p1/p2 el día 1 de un mes: si no, 400 month_aligned_required).',
   'Cada cifra pública se construye con valores mensuales publicados por celda (hexágono o área) y mes. Por omisión (PUBLIC_DISCLOSURE=cell-key) cada conteo se publica perturbado por el método de clave de celda (cell-key, como la Oficina Nacional de Estadística del Reino Unido en el censo 2021): nunca se publica un valor de 1 a k−1 (k = 3 por omisión; se vuelven 0 o ≥ k), el ruido es de ±2 como máximo a partir de k, no tiene sesgo y la misma celda recibe siempre el mismo ruido, de modo que repetir o combinar solicitudes no revela un conteo pequeño. Una cifra de varios meses es la suma de los meses publicados. Con PUBLIC_DISCLOSURE=suppression (la regla anterior) un conteo de 1 a k−1 se reserva (null) y las sumas llevan partial: true. Las respuestas públicas llevan access: "public" y min_count.',
   'Categorías sensibles (secuestro, extorsion, violacion, feminicidio): públicas solo por alcaldía y mes, y solo los meses terminados al menos 30 días antes de la fecha de referencia (la menor entre el último dato y hoy); pedirlas en hexágonos, colonias, sectores o cuadrantes da 403 sensitive_category. Sin filtro de categoría, el público recibe todas las categorías NO sensibles.',
-  'Con token (Authorization: Bearer <token>, creado con `npm run --silent cli -- token create --role ROLE --name NOMBRE [--territory ID,…]`): admin y moderador ven todo exacto; mesa y enlace ven exacto dentro de su territorio (alcaldías por cvegeo o sectores) y la vista pública fuera de él; sus hexágonos son los públicos. Un token inválido: 401 invalid_token. Las respuestas con token son Cache-Control: private.',
+  'Con token (Authorization: Bearer <token>, creado con `npm run --silent cli -- token create --role ROLE --name NOMBRE [--territory ID,…]`): admin y moderador ven todo exacto; mesa y enlace ven exacto dentro de su territorio (alcaldías por cvegeo o sectores de una vigencia: 2016:NOMBRE o 2023:NOMBRE) y la vista pública fuera de él; sus hexágonos son los públicos. Un token inválido: 401 invalid_token. Las respuestas con token son Cache-Control: private.',
 ].join('\n');
 
 const get = (summary: string, parameters: Json[], responses: Json) => ({ get: { summary, parameters, responses } });
@@ -843,7 +843,7 @@ function describedRoutes(): Json {
         },
       },
       '/api/invitations': post(
-        'Invitar (admin): liga de un solo uso, válida 7 días, para crear una cuenta con ese correo, rol y territorio (mesa y enlace: alcaldías por cvegeo o sectores)',
+        'Invitar (admin): liga de un solo uso, válida 7 días, para crear una cuenta con ese correo, rol y territorio (mesa y enlace: alcaldías por cvegeo o sectores de una vigencia, 2016:NOMBRE o 2023:NOMBRE; un nombre de sector que existe en ambas vigencias sin ella, o un área desconocida: 400 unknown_territory)',
         [],
         obj(
           {
@@ -866,7 +866,7 @@ function describedRoutes(): Json {
             }),
             '201',
           ),
-          ...errors('invalid_body', 'csrf_failed', ...AUTH_ERRORS),
+          ...errors('invalid_body', 'unknown_territory', 'csrf_failed', ...AUTH_ERRORS),
         },
       ),
       '/api/invitations/accept': post(
@@ -921,7 +921,7 @@ function describedRoutes(): Json {
           },
           responses: {
             ...created('Cuenta actualizada', obj({ id: int, role: str, territory: { type: 'array', items: str } })),
-            ...errors('invalid_body', 'not_found', 'last_admin', 'csrf_failed', ...AUTH_ERRORS),
+            ...errors('invalid_body', 'unknown_territory', 'not_found', 'last_admin', 'csrf_failed', ...AUTH_ERRORS),
           },
         },
         ...staffDelete(
@@ -972,7 +972,7 @@ function describedRoutes(): Json {
               obj({ id: int, token: str, role: str, name: str, territory: { type: 'array', items: str } }),
               '201',
             ),
-            ...errors('invalid_body', ...AUTH_ERRORS),
+            ...errors('invalid_body', 'unknown_territory', ...AUTH_ERRORS),
           },
         ),
       },

@@ -141,8 +141,10 @@ describeEachBackend('GET /api/patrol', (getStore) => {
     expect(pub.body.error.code).toBe('forbidden');
     expect((await getJson(await as('moderador', []), url())).status).toBe(200);
     expect((await getJson(await as('enlace', [info.cvegeo]), url())).status).toBe(200);
-    expect((await getJson(await as('mesa', [info.sector]), url())).status).toBe(200);
-    expect((await getJson(await as('mesa', [CUADRANTE]), url())).status).toBe(200);
+    // a sector names its numbering: the cuadrante's 2016 sector, not the 2023 sector of that name, nor a bare name
+    expect((await getJson(await as('mesa', [`2016:${info.sector}`]), url())).status).toBe(200);
+    expect((await getJson(await as('mesa', [`2023:${info.sector}`]), url())).status).toBe(403);
+    expect((await getJson(await as('mesa', [info.sector]), url())).status).toBe(403);
     const other = info.cvegeo === '09002' ? '09003' : '09002';
     const outside = await getJson(await as('mesa', [other]), url());
     expect(outside.status).toBe(403);

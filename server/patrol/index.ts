@@ -15,7 +15,7 @@ import type { H3Resolution } from '../services/ports.ts';
 import type { ApiApp } from '../context.ts';
 import type { Services } from '../services/types.ts';
 import { requireArea } from '../shared/places.ts';
-import { territoryArea } from '../shared/territory.ts';
+import { sectorOfCuadrante, territoryArea } from '../shared/territory.ts';
 import { principalOf } from '../auth/index.ts';
 import { DEFAULT_VINTAGE, parseFilter, parseParams } from '../params/index.ts';
 import { requireDetail } from '../policy/index.ts';
@@ -75,7 +75,7 @@ export function registerPatrol(app: ApiApp, { repositories, reference }: Service
       cuadrante: {
         id: area.id,
         name: area.name,
-        sector: where.sector_id ?? null,
+        sector: sectorOfCuadrante(vintage, area.id),
         alcaldia: alcaldia?.name ?? null,
         alcaldia_id: area.alcaldia_id,
       },

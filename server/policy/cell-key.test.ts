@@ -67,3 +67,20 @@ describe('cell key', () => {
     expect(perturb(2, 1000, 3)).toBe(perturb(2, 1000 + KEY_RANGE, 3));
   });
 });
+
+describe('cell-key figures of a parent and its children (k = 3)', () => {
+  const k = 3;
+  it('a parent can be published 0 while a child is published ≥ k: a published 0 means 0 … k, not 0 (docs/privacy.md)', () => {
+    // parent of 3 = one child of 2 (keys sum a) + one of 1 (key b); every pair of key sums
+    let zeroParentChildShown = 0;
+    for (const a of keys)
+      for (const b of keys) if (perturb(3, a + b, k) === 0 && perturb(2, a, k) >= k) zeroParentChildShown++;
+    expect(zeroParentChildShown).toBeGreaterThan(0);
+    // b is uniform over the keys, so the parent's key is independent of the child's: the share is the product of
+    // the two marginal shares (15 % × 61 % in the table of docs/privacy.md, counted here over the keys)
+    const parentZero = keys.filter((c) => perturb(3, c, k) === 0).length;
+    const childShown = keys.filter((c) => perturb(2, c, k) >= k).length;
+    expect(zeroParentChildShown).toBe(parentZero * childShown);
+    expect(zeroParentChildShown / KEY_RANGE ** 2).toBeGreaterThan(0.05);
+  });
+});

@@ -15,7 +15,8 @@ import type { Principal } from '../auth/index.ts';
 
 const admin: Principal = { role: 'admin', territory: [], name: 'a' };
 const moderador: Principal = { role: 'moderador', territory: [], name: 'm' };
-const mesa: Principal = { role: 'mesa', territory: ['09015', 'CUH-1'], name: 'mesa' };
+// hand-written territory: an alcaldía and a sector of the 2023 numbering
+const mesa: Principal = { role: 'mesa', territory: ['09015', '2023:CUH-1'], name: 'mesa' };
 const code = (fn: () => unknown) => {
   try {
     fn();
@@ -134,8 +135,8 @@ describe('who sees what', () => {
     expect(visibilityClass(null)).toBe('public');
     expect(visibilityClass(admin)).toBe('full');
     expect(visibilityClass(moderador)).toBe('full');
-    expect(visibilityClass(mesa)).toBe('territory:mesa:09015,CUH-1');
-    expect(visibilityClass({ ...mesa, territory: ['CUH-1', '09015'] })).toBe(visibilityClass(mesa));
+    expect(visibilityClass(mesa)).toBe('territory:mesa:09015,2023:CUH-1');
+    expect(visibilityClass({ ...mesa, territory: ['2023:CUH-1', '09015'] })).toBe(visibilityClass(mesa));
     expect(visibilityClass({ ...mesa, role: 'enlace' })).not.toBe(visibilityClass(mesa));
   });
   it('hexagons: exact for admin/moderador; public res ≤ 8, whole months, no sensitive category', () => {
@@ -157,7 +158,7 @@ describe('who sees what', () => {
   });
   it('areas: territory → detail; any area outside, or all areas → public', () => {
     const inside = { id: 'M-1.1.1', alcaldia_id: '09015' };
-    const sector = { id: 'CUH-1', alcaldia_id: null };
+    const sector = { id: 'CUH-1', alcaldia_id: null, sector_id: '2023:CUH-1' };
     const outside = { id: 'X', alcaldia_id: '09002' };
     expect(
       areaPlan(mesa, {
@@ -180,8 +181,41 @@ describe('who sees what', () => {
     ).toMatchObject({ exact: false, sensitive: true });
     expect(publicCategories(null, 'alcaldia').categories).not.toContain('secuestro');
   });
-  it('a cuadrante is inside a territory that lists its sector (server/areas/territory adds sector_id)', () => {
-    const ofSector = { id: 'C-9.9.9', alcaldia_id: '09002', sector_id: 'CUH-1' };
+  it('a sector is inside only in the numbering the territory names; its bare name is never compared', () => {
+    const plan = (area: { id: string; alcaldia_id: string | null; sector_id?: string | null }) =>
+      areaPlan(mesa, { kind: 'sector', areas: [area], categories: null, windows: [] }).exact;
+    expect(plan({ id: 'CUH-1', alcaldia_id: '09002', sector_id: '2023:CUH-1' })).toBe(true);
+    expect(plan({ id: 'CUH-1', alcaldia_id: '09002', sector_id: '2016:CUH-1' })).toBe(false);
+    expect(plan({ id: 'CUH-1', alcaldia_id: '09002' })).toBe(false);
+    // a territory that still held a bare name (unknown to the store when migrated) matches nothing
+    const legacy: Principal = { role: 'enlace', territory: ['CUH-1'], name: 'legacy' };
+    expect(
+      areaPlan(legacy, {
+        kind: 'sector',
+        areas: [{ id: 'CUH-1', alcaldia_id: null, sector_id: '2016:CUH-1' }],
+        categories: null,
+        windows: [],
+      }).exact,
+    ).toBe(false);
+    expect(
+      areaPlan(legacy, {
+        kind: 'sector',
+        areas: [{ id: 'CUH-1', alcaldia_id: null, sector_id: '2023:CUH-1' }],
+        categories: null,
+        windows: [],
+      }).exact,
+    ).toBe(false);
+  });
+  it('a cuadrante is inside a territory that lists its sector of the same numbering (server/shared/territory adds sector_id)', () => {
+    const ofSector = { id: 'C-9.9.9', alcaldia_id: '09002', sector_id: '2023:CUH-1' };
+    expect(
+      areaPlan(mesa, {
+        kind: 'cuadrante',
+        areas: [{ ...ofSector, sector_id: '2016:CUH-1' }],
+        categories: null,
+        windows: [],
+      }).exact,
+    ).toBe(false);
     const sectorUnknown = { id: 'C-9.9.9', alcaldia_id: '09002' };
     expect(areaPlan(mesa, { kind: 'cuadrante', areas: [ofSector], categories: null, windows: [] }).exact).toBe(true);
     expect(areaPlan(mesa, { kind: 'cuadrante', areas: [sectorUnknown], categories: null, windows: [] }).exact).toBe(

@@ -5,8 +5,10 @@
  * Who sees what:
  * - `admin` and `moderador`: every aggregate, exactly (the spine and Mesa contracts keep their numbers).
  * - `mesa` and `enlace`: exact figures for areas inside their territory (an area is inside when its
- *   id, its alcaldía id or — for a cuadrante — its sector id is one of the territory's entries:
- *   alcaldía cvegeo ids or sector ids; routes pass areas through server/shared/territory);
+ *   alcaldía or — for a sector or a cuadrante — its sector of the requested numbering is one of the
+ *   territory's entries: alcaldía cvegeo ids or `<vintage>:<sector>`; routes pass areas through
+ *   server/shared/territory). A sector name of 2016 and the same name of 2023 are different
+ *   streets: a territory naming one gets the public view of the other;
  *   a request that names any area outside it, or every area of a kind, gets the public view.
  *   Hexagons never follow a territory's borders, so they get the public hexagons.
  * - the public (no token): aggregates only, built as described below.
@@ -93,11 +95,16 @@ export function visibilityClass(p: Caller): string {
   return `territory:${p.role}:${[...p.territory].sort().join(',')}`;
 }
 
-/** An area is inside a territory when its id or its alcaldía id is listed. */
-export function insideTerritory(p: Caller, area: { id: string; alcaldia_id: string | null }): boolean {
+/**
+ * An area is inside a territory when its alcaldía (an alcaldía's own id) or its vintage-qualified
+ * sector is listed. The area's bare id is never compared: a sector's name is the same in both
+ * numberings, and the territory names one of them.
+ */
+export function insideTerritory(p: Caller, area: TerritoryArea): boolean {
   if (!p) return false;
   if (seesEverything(p)) return true;
-  return p.territory.includes(area.id) || (area.alcaldia_id !== null && p.territory.includes(area.alcaldia_id));
+  if (area.alcaldia_id !== null && p.territory.includes(area.alcaldia_id)) return true;
+  return Boolean(area.sector_id && p.territory.includes(area.sector_id));
 }
 
 /** What a route must compute: the exact figures, or the public ones with these rules. */
@@ -254,21 +261,23 @@ export function todayInCdmx(now = new Date()): string {
 
 // --- detail routes (helper "mesa-api": patrol planning, target writes) --------------------------
 
-/** An area as the detail checks see it: a cuadrante also names its sector (territories list sectors). */
+/**
+ * An area as the territory checks see it (server/shared/territory builds it): its alcaldía — an
+ * alcaldía's own id — and, for a sector or a cuadrante, its sector in the requested numbering.
+ */
 export interface TerritoryArea {
   id: string;
   alcaldia_id: string | null;
-  /** the sector holding a cuadrante, when known */
+  /** `<vintage>:<sector>`: a sector itself, or the sector holding a cuadrante, when known */
   sector_id?: string | null;
 }
 
 /**
- * Whether `area` lies in the caller's territory: `insideTerritory`, or — for a cuadrante — its
- * sector is listed (a Mesa whose territory is a sector plans the patrols of that sector's cuadrantes).
+ * Whether `area` lies in the caller's territory (`insideTerritory`): a Mesa whose territory is a
+ * sector plans the patrols of that sector's cuadrantes, of that numbering only.
  */
 export function withinTerritory(p: Caller, area: TerritoryArea): boolean {
-  if (insideTerritory(p, area)) return true;
-  return Boolean(p && area.sector_id && p.territory.includes(area.sector_id));
+  return insideTerritory(p, area);
 }
 
 /**

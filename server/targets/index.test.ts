@@ -192,10 +192,12 @@ describeEachBackend('targets (metas)', (getStore) => {
     const alcaldia = [...sectorOf.values()].find((v) => v.sector === SECTOR)!.cvegeo;
     const as = async (role: 'mesa' | 'enlace' | 'moderador', territory: string[]) =>
       withBearer(publicApp, await createToken(store, { role, name: `t-${role}`, territory }));
-    const mesaSector = await as('mesa', [SECTOR]);
+    // sector territories name their numbering (the targets here are 2016 sectors)
+    const mesaSector = await as('mesa', [`2016:${SECTOR}`]);
     const mesaAlcaldia = await as('mesa', [alcaldia]);
     const mesaElsewhere = await as('mesa', ['09002']);
-    const enlace = await as('enlace', [SECTOR]);
+    const enlace = await as('enlace', [`2016:${SECTOR}`]);
+    expect((await post(await as('mesa', [`2023:${SECTOR}`]), sectorTarget())).status).toBe(403);
     const moderador = await as('moderador', []);
 
     expect((await post(publicApp, sectorTarget())).body.error.code).toBe('forbidden');

@@ -394,7 +394,7 @@ describe('Mesa views (headless Chromium)', () => {
       password: 'clave-de-la-mesa-1',
       name: 'Mesa Oasis',
       role: 'mesa',
-      territory: ['OASIS'],
+      territory: ['2016:OASIS'],
     });
     await page.goto(`${server.url}/#entrar`);
     await page.locator('[data-testid="login-page"]').waitFor({ timeout: 60_000 });

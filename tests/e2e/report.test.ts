@@ -92,4 +92,32 @@ describe('citizen report: browser → moderation → hotspots', () => {
     await expect.poll(() => page.locator('.lookup [role="status"]').textContent()).toContain('Aprobado');
     expect(pageErrors).toEqual([]);
   }, 300_000);
+
+  it('opens without the map code; "Elegir en el mapa" loads the map and takes the tapped point', async () => {
+    const phone = await browser.context.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    phone.on('pageerror', (error) => pageErrors.push(error.message));
+    const scripts: string[] = [];
+    phone.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
+    await phone.goto(`${server.url}/#reportar`);
+    const form = phone.locator('[data-testid="report-form"]');
+    await form.waitFor({ timeout: 60_000 });
+    await phone.waitForLoadState('networkidle');
+    // the map screen (MapLibre, deck.gl) is a chunk of its own, fetched only when the map is shown
+    expect(scripts.filter((path) => path.includes('MapView'))).toEqual([]);
+    expect(await phone.locator('.maplibregl-canvas').count()).toBe(0);
+
+    await form.locator('[data-testid="report-pick"]').click();
+    // the layers (the picker among them) are mounted once the map has loaded; the hexagon layer marks it
+    await phone.waitForSelector('[data-testid="map"][data-hexagons-state]', { timeout: 90_000 });
+    expect(scripts.some((path) => path.includes('MapView'))).toBe(true);
+    await phone.locator('[data-testid="map"]').click({ position: { x: 300, y: 620 } });
+    await expect
+      .poll(() => form.locator('.understood').textContent(), { timeout: 30_000 })
+      .toMatch(/^Punto elegido: 19\.\d{5}, -99\.\d{5}$/);
+    expect(pageErrors).toEqual([]);
+    await phone.close();
+  }, 300_000);
 });

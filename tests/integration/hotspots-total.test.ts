@@ -7,7 +7,7 @@
  * — not by the project's own point-in-polygon. Per-cell counts are checked too, with h3-js's
  * `latLngToCell` on the raw coordinates.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -16,7 +16,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { latLngToCell } from 'h3-js';
 import { expect, it } from 'vitest';
 import { createAdminApp as createApp } from '../support/index.ts';
-import { BUNDLED_DATA_DIR, SHARED_DATA_DIR } from '../../reference/files/index.ts';
+import { BUNDLED_DATA_DIR } from '../../reference/files/index.ts';
 import { bundledDataImported, describeEachBackend } from '../harness/stores.ts';
 
 /** SSC labels per canonical category or group, spelled out as the police file writes them. */
@@ -62,11 +62,11 @@ interface SscRow {
   id: string;
 }
 
+/** The bundled copy of the SSC points (the project ships it: a plain clone has it, no ../shared needed). */
 function readSscPoints(): SscRow[] {
-  const shared = join(SHARED_DATA_DIR, 'crime/ssc_crime_points_2013_2016.csv');
-  const text = existsSync(shared)
-    ? readFileSync(shared, 'utf8')
-    : gunzipSync(readFileSync(join(BUNDLED_DATA_DIR, 'crime/ssc_crime_points_2013_2016.csv.gz'))).toString('utf8');
+  const text = gunzipSync(readFileSync(join(BUNDLED_DATA_DIR, 'crime/ssc_crime_points_2013_2016.csv.gz'))).toString(
+    'utf8',
+  );
   return parse(text, { columns: true }) as SscRow[];
 }
 

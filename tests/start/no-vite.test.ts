@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../reference/files/index.ts';
+import { freePort } from '../harness/postgres-cluster.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'mc-no-vite-'));
 writeFileSync(
@@ -73,6 +74,23 @@ describe('start-up without vite', () => {
     writeFileSync(join(built, 'index.html'), '<!doctype html><title>x</title>');
     expect(withoutVite(ensure(built, true)).out).toBe('OK');
     expect(withoutVite(ensure(built, false)).out).toBe('OK');
+  });
+
+  it('npm start itself (server/main.ts, NODE_ENV=production) loads its whole import graph without vite', async () => {
+    // every static import of main.ts loads before main() runs; then the start stops on the unreachable
+    // database (or, without web/dist, on the advice to build): either way with its own message, never vite's
+    const closed = await freePort();
+    const main = JSON.stringify(pathToFileURL(join(REPO_ROOT, 'server/main.ts')).href);
+    const r = withoutVite(`await import(${main});`, {
+      NODE_ENV: 'production',
+      PORT: '0',
+      DATA_DIR: join(dir, 'main-data'),
+      DATABASE_URL: `postgres://nobody@127.0.0.1:${closed}/mapa`,
+      LOG_LEVEL: 'fatal',
+    });
+    expect(r.err).toMatch(/Error al iniciar: /);
+    expect(r.err).not.toContain('VITE_HIDDEN');
+    expect(r.status).toBe(1);
   });
 
   it('the server modules main.ts mounts load without vite', () => {

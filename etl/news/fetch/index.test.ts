@@ -17,6 +17,10 @@ import {
   type ServedArticle,
 } from '../../../tests/support/news/local-news-server.ts';
 import { sha256Hex } from './store.ts';
+import { SHARED, sharedDataMissing } from '../../../tests/support/shared-data.ts';
+
+/** the saved news pages are not in the repository */
+const noPages = sharedDataMissing([SHARED.newsPages]);
 
 /** Paths are the pathnames of each page's canonical URL, titles its headline, as read off the pages. */
 const ARTICLES: ServedArticle[] = [
@@ -82,7 +86,7 @@ async function rejection(p: Promise<unknown>): Promise<AppError> {
   throw new Error('expected a rejection');
 }
 
-describe('Fetcher', () => {
+describe.skipIf(noPages)('Fetcher', () => {
   it('fetches the feed and every page it lists, archiving each page under its SHA-256', async () => {
     server = await startNewsServer({ articles: ARTICLES }); // no robots.txt: 404 → allowed
     const archive = tempDir();

@@ -200,7 +200,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Invitar (admin): liga de un solo uso, válida 7 días, para crear una cuenta con ese correo, rol y territorio (mesa y enlace: alcaldías por cvegeo o sectores) */
+        /** Invitar (admin): liga de un solo uso, válida 7 días, para crear una cuenta con ese correo, rol y territorio (mesa y enlace: alcaldías por cvegeo o sectores de una vigencia, 2016:NOMBRE o 2023:NOMBRE; un nombre de sector que existe en ambas vigencias sin ella, o un área desconocida: 400 unknown_territory) */
         post: operations["postInvitations"];
         delete?: never;
         options?: never;
@@ -801,7 +801,7 @@ export interface components {
         };
         ErrorDetail: {
             /** @enum {unknown} */
-            code: "invalid_parameter" | "invalid_date" | "invalid_range" | "invalid_period" | "invalid_resolution" | "invalid_category" | "invalid_kind" | "invalid_vintage" | "invalid_cell" | "invalid_tile" | "invalid_query" | "invalid_body" | "range_too_long" | "too_many_ids" | "duplicate_parameter" | "not_found" | "unknown_area" | "payload_too_large" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "db_unavailable" | "query_timeout" | "audit_unavailable" | "service_starting" | "missing_date" | "missing_category" | "malformed_row" | "header_changed" | "download_incomplete" | "resource_not_found" | "robots_disallowed" | "fetch_failed" | "fetch_timeout" | "fetch_dns_failed" | "fetch_connection_refused" | "robots_unavailable" | "invalid_token" | "forbidden" | "forbidden_resolution" | "sensitive_category" | "month_aligned_required" | "outside_cdmx" | "future_date" | "consent_required" | "unplaced_location" | "forbidden_origin" | "authentication_required" | "report_already_decided" | "origin_article" | "report_unplaced" | "invalid_credentials" | "too_many_attempts" | "csrf_failed" | "account_disabled" | "invitation_invalid" | "account_exists" | "last_admin" | "pdf_renderer_unavailable" | "pdf_renderer_busy" | "pdf_render_timeout";
+            code: "invalid_parameter" | "invalid_date" | "invalid_range" | "invalid_period" | "invalid_resolution" | "invalid_category" | "invalid_kind" | "invalid_vintage" | "invalid_cell" | "invalid_tile" | "invalid_query" | "invalid_body" | "unknown_territory" | "range_too_long" | "too_many_ids" | "duplicate_parameter" | "not_found" | "unknown_area" | "payload_too_large" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "db_unavailable" | "query_timeout" | "audit_unavailable" | "service_starting" | "missing_date" | "missing_category" | "malformed_row" | "header_changed" | "download_incomplete" | "resource_not_found" | "robots_disallowed" | "fetch_failed" | "fetch_timeout" | "fetch_dns_failed" | "fetch_connection_refused" | "robots_unavailable" | "invalid_token" | "forbidden" | "forbidden_resolution" | "sensitive_category" | "month_aligned_required" | "outside_cdmx" | "future_date" | "consent_required" | "unplaced_location" | "forbidden_origin" | "authentication_required" | "report_already_decided" | "origin_article" | "report_unplaced" | "invalid_credentials" | "too_many_attempts" | "csrf_failed" | "account_disabled" | "invitation_invalid" | "account_exists" | "last_admin" | "pdf_renderer_unavailable" | "pdf_renderer_busy" | "pdf_render_timeout";
             message: string;
         };
         Period: {
@@ -1875,7 +1875,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: invalid_body */
+            /** @description Error: invalid_body, unknown_territory */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4449,7 +4449,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: invalid_body */
+            /** @description Error: invalid_body, unknown_territory */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4841,7 +4841,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: invalid_body */
+            /** @description Error: invalid_body, unknown_territory */
             400: {
                 headers: {
                     [name: string]: unknown;

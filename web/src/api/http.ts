@@ -33,7 +33,41 @@ export function csrfHeaders(): Record<string, string> {
   return sessionCsrfToken ? { 'x-csrf-token': sessionCsrfToken } : {};
 }
 
-export async function getJson<T>(
+/**
+ * GET requests started before anyone asked for them (`prefetch`), by URL: the first `getJson` of the
+ * same URL takes the answer instead of asking again. Only the first: later ones ask the server.
+ */
+const prefetched = new Map<string, Promise<unknown>>();
+let prefetching = false;
+
+/**
+ * Runs `request` (a call of the API client) so that its GETs start now and their answers wait for the
+ * app's first identical request: the URL comes from the same code either way, so a different view
+ * simply asks again. For the map's first answers, requested while the map's code is still downloading.
+ */
+export function prefetch<T>(request: () => Promise<T>): Promise<T> {
+  prefetching = true;
+  try {
+    const answer = request();
+    answer.catch(() => {}); // nobody may ever take it: not an unhandled rejection
+    return answer;
+  } finally {
+    prefetching = false;
+  }
+}
+
+/** A waiting answer for `signal`'s request: an abort rejects with the AbortError fetch would give. */
+function takeAnswer<T>(answer: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return answer;
+  if (signal.aborted) return Promise.reject(new DOMException('The operation was aborted.', 'AbortError'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new DOMException('The operation was aborted.', 'AbortError'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    answer.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+export function getJson<T>(
   path: string,
   params: Record<string, string | undefined> = {},
   signal?: AbortSignal,
@@ -41,6 +75,20 @@ export async function getJson<T>(
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') query.set(key, value);
   const url = query.size ? `${path}?${query.toString().replaceAll('%2C', ',')}` : path;
+  if (prefetching) {
+    const answer = fetchJson<T>(url);
+    prefetched.set(url, answer);
+    return answer;
+  }
+  const early = prefetched.get(url) as Promise<T> | undefined;
+  if (early) {
+    prefetched.delete(url);
+    return takeAnswer(early, signal);
+  }
+  return fetchJson<T>(url, signal);
+}
+
+async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, { signal, headers: { accept: 'application/json' } });
@@ -66,7 +114,6 @@ export async function getJson<T>(
   return body as T;
 }
 
-/** POST/DELETE with JSON; a session (cookie) caller must send its CSRF token. */
 export async function sendJson<T>(
   method: 'POST' | 'PATCH' | 'DELETE',
   path: string,

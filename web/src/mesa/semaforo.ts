@@ -1,8 +1,9 @@
 /**
  * Display rules for the Semáforo Delictivo and the Mann-Kendall trend.
  * The statistics themselves are computed by the server (geo/stats); this only names and colours
- * them. Colours are from Okabe & Ito's colour-blind-safe palette (jfly.uni-koeln.de/color), and
- * every colour is always shown with its text label, so the colour is never the only cue.
+ * them. Colours are from Okabe & Ito's colour-blind-safe palette (jfly.uni-koeln.de/color), the
+ * vermillion darkened and black text on the green so every label reaches 4.5:1 (as plenary/palette.ts),
+ * and every colour is always shown with its text label, so the colour is never the only cue.
  */
 import { addMonths, monthsToRange, type Month } from '../lib/months.ts';
 
@@ -17,9 +18,9 @@ export interface SemaforoStyle {
 }
 
 export const SEMAFORO_STYLES: Record<'verde' | 'amarillo' | 'rojo' | 'none', SemaforoStyle> = {
-  verde: { label: 'Verde', background: '#009E73', text: '#ffffff' },
+  verde: { label: 'Verde', background: '#009E73', text: '#000000' },
   amarillo: { label: 'Amarillo', background: '#F0E442', text: '#1d2630' },
-  rojo: { label: 'Rojo', background: '#D55E00', text: '#ffffff' },
+  rojo: { label: 'Rojo', background: '#B34700', text: '#ffffff' },
   none: { label: 'Sin línea base', background: '#d9dde1', text: '#1d2630' },
 };
 

@@ -3,13 +3,14 @@
  * sequential colour scale. Pure. Rows are days (0 = lunes … 6 = domingo, as `/api/patrol`),
  * columns hours 0–23.
  *
- * Colours: ColorBrewer's 5-class Blues (colour-blind safe, prints in grey); classes are equal
+ * Colours: ColorBrewer's 5-class Blues (colour-blind safe, prints in grey), its fourth class taken from
+ * the 7-class scale (#3182bd → #2171b5) so the white numbers on it reach 4.5:1; classes are equal
  * steps of the table's maximum, because a patrol planner reads the table as "how busy is this
  * hour compared with the busiest hour", and every cell also shows its number.
  */
 export const DAY_NAMES = ['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo'] as const;
 
-export const BLUES_5 = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'] as const;
+export const BLUES_5 = ['#eff3ff', '#bdd7e7', '#6baed6', '#2171b5', '#08519c'] as const;
 
 export interface HeatTotals {
   byDay: number[];

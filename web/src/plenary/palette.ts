@@ -5,7 +5,8 @@
  * Semáforo: the Okabe–Ito palette (Okabe & Ito, "Color Universal Design", 2008): bluish green,
  * yellow and vermillion — the vermillion darkened (#D55E00 → #B34700) so the three also differ in
  * lightness (WCAG relative luminance 0.14 / 0.26 / 0.74) and stay distinct under deuteranopia,
- * protanopia and in grey print; white text on it meets WCAG AA (5.5:1). (The map's YlOrRd scale in lib/colorScale.ts is
+ * protanopia and in grey print; white text on it meets WCAG AA (5.5:1), and the green carries black
+ * text (6.1:1; white would be 3.4:1). (The map's YlOrRd scale in lib/colorScale.ts is
  * sequential, for counts; a change needs a diverging scale.)
  *
  * Change maps: ColorBrewer's 7-class PuOr (Brewer & Harrower, colorbrewer2.org, marked
@@ -22,7 +23,7 @@ export interface SemaforoStyle {
 }
 
 export const SEMAFORO_STYLES: Record<SemaforoColor, SemaforoStyle> = {
-  verde: { background: '#009E73', text: '#ffffff', label: 'Verde', icon: '▼', meaning: 'baja de 25 % o más' },
+  verde: { background: '#009E73', text: '#000000', label: 'Verde', icon: '▼', meaning: 'baja de 25 % o más' },
   amarillo: {
     background: '#F0E442',
     text: '#1d2630',

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { applyAction, slideAction } from './keys.ts';
-import { buildSlides, changePeriods, clampSlide, slideHeading, trendRange, type SlideLabels } from './slides.ts';
+import {
+  buildSlides,
+  changePeriods,
+  clampSlide,
+  mapSlideCounts,
+  slideHeading,
+  trendRange,
+  type SlideLabels,
+} from './slides.ts';
+import { formatCount } from '../lib/format.ts';
 import { baselineLabel, progressRows } from './targets.ts';
 import { formatP, trendVerdict } from './trend.ts';
 
@@ -101,5 +110,18 @@ describe('plenary slides', () => {
     // baseline_to is excluded: a 2015 baseline ends in December
     expect(baselineLabel({ baseline_from: '2015-01-01', baseline_to: '2016-01-01' })).toBe('ene 2015 – dic 2015');
     expect(baselineLabel({ baseline_from: '2015-03-01', baseline_to: '2015-04-01' })).toBe('mar 2015');
+  });
+
+  it('the map slide says 0 for an area no comparison lists, and "dato reservado" only for a withheld figure', () => {
+    // hand-written compare items
+    expect(mapSlideCounts(false, null, null)).toEqual({});
+    const none = mapSlideCounts(true, null, null);
+    expect(none).toEqual({ month: 0, yearEarlier: 0, previousMonth: 0 });
+    expect(Object.values(none).map(formatCount)).toEqual(['0', '0', '0']);
+    // listed in the month comparison only: the month from it, the year before 0
+    expect(mapSlideCounts(true, null, { p1: 4, p2: 7 })).toEqual({ month: 7, yearEarlier: 0, previousMonth: 4 });
+    const withheld = mapSlideCounts(true, { p1: null, p2: 5 }, { p1: 0, p2: 5 });
+    expect(withheld).toEqual({ month: 5, yearEarlier: null, previousMonth: 0 });
+    expect(formatCount(withheld.yearEarlier)).toBe('dato reservado');
   });
 });

@@ -91,6 +91,31 @@ export function changePeriods(month: Month): {
   };
 }
 
+/** One area's figures in a `/api/compare` answer (null: a withheld figure). */
+export interface ComparedFigures {
+  p1: number | null;
+  p2: number | null;
+}
+
+/**
+ * The counts beside the change map: the month, the same month a year earlier and the month before
+ * (undefined while loading). An area missing from a comparison had no incidents to publish — the
+ * answers list only areas with some — so it says 0; only a withheld (null) figure reads "dato
+ * reservado". The month comes from the year comparison when the area is in it, else the month one.
+ */
+export function mapSlideCounts(
+  loaded: boolean,
+  yearEarlier: ComparedFigures | null,
+  previousMonth: ComparedFigures | null,
+): { month?: number | null; yearEarlier?: number | null; previousMonth?: number | null } {
+  if (!loaded) return {};
+  return {
+    month: yearEarlier ? yearEarlier.p2 : (previousMonth?.p2 ?? 0),
+    yearEarlier: yearEarlier ? yearEarlier.p1 : 0,
+    previousMonth: previousMonth ? previousMonth.p1 : 0,
+  };
+}
+
 /** The trend slide's range: the TREND_MONTHS months ending with `month`, half-open. */
 export function trendRange(month: Month): { from: string; to: string } {
   return { from: `${addMonths(month, -(TREND_MONTHS - 1))}-01`, to: `${addMonths(month, 1)}-01` };

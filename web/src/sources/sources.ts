@@ -55,7 +55,7 @@ export function reportsExceedingOfficial(
   return rows.sort((a, b) => b.excess - a.excess || a.name.localeCompare(b.name, 'es')).slice(0, limit);
 }
 
-/** Sum of published counts; `withheld` says how many areas were left out as "menos de k". */
+/** Sum of published counts; `withheld` says how many areas had a withheld figure (null): left out of the sum. */
 export function sumCounts(areas: readonly AreaCount[]): { total: number; withheld: number } {
   let total = 0;
   let withheld = 0;

@@ -1,7 +1,9 @@
 /**
  * The territory an admin gives a mesa or enlace, picked by name: alcaldías (INEGI cvegeo) and
- * sectores (both numberings), as the API's invitation takes them (ids). Matching ignores case and
- * accents so "alvaro obregon" finds "Álvaro Obregón". Pure, tested beside it.
+ * sectores of one numbering (`2016:NOMBRE` or `2023:NOMBRE`), as the API's invitation takes them.
+ * A sector name of 2016 and the same name of 2023 cover different streets, so each is its own
+ * option. Matching ignores case and accents so "alvaro obregon" finds "Álvaro Obregón". Pure,
+ * tested beside it.
  */
 
 export interface TerritoryOption {
@@ -22,8 +24,8 @@ export function foldText(text: string): string {
 }
 
 /**
- * One option per alcaldía and sector. A sector's label names its numbering and alcaldía, so two
- * sectores with the same name in 2016 and 2023 can be told apart.
+ * One option per alcaldía and per sector of each numbering. A sector's label names its numbering
+ * and alcaldía, so two sectores with the same name in 2016 and 2023 can be told apart.
  */
 export function territoryOptions(
   alcaldias: readonly AreaFeature[],
@@ -41,14 +43,20 @@ export function territoryOptions(
   const seen = new Set<string>();
   for (const set of sectors) {
     for (const f of set.features) {
-      const id = String(f.properties?.id ?? '');
-      if (!id || seen.has(id)) continue;
+      const sectorId = String(f.properties?.id ?? '');
+      const id = `${set.vintage}:${sectorId}`;
+      if (!sectorId || seen.has(id)) continue;
       seen.add(id);
-      const name = String(f.properties?.name ?? id);
+      const name = String(f.properties?.name ?? sectorId);
       const alcaldiaId = f.properties?.alcaldia_id ? String(f.properties.alcaldia_id) : null;
       const alcaldia = alcaldiaId ? (names.get(alcaldiaId) ?? alcaldiaId) : null;
       const label = `Sector ${name} (${set.vintage})${alcaldia ? ` · ${alcaldia}` : ''}`;
-      out.push({ id, kind: 'sector', label, key: foldText(`sector ${name} ${set.vintage} ${alcaldia ?? ''} ${id}`) });
+      out.push({
+        id,
+        kind: 'sector',
+        label,
+        key: foldText(`sector ${name} ${set.vintage} ${alcaldia ?? ''} ${sectorId}`),
+      });
     }
   }
   return out;
@@ -59,4 +67,10 @@ export function matchTerritory(options: readonly TerritoryOption[], query: strin
   const words = foldText(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return [];
   return options.filter((o) => words.every((w) => o.key.includes(w))).slice(0, limit);
+}
+
+/** A stored territory entry as an admin reads it: `2023:ALPES` → `Sector ALPES (2023)`; an alcaldía's cvegeo as is. */
+export function territoryEntryLabel(entry: string): string {
+  const sector = /^(\d{4}):(.+)$/.exec(entry);
+  return sector ? `Sector ${sector[2]} (${sector[1]})` : entry;
 }

@@ -1,0 +1,49 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { getJson } from './api/http.ts';
+import { startEarlyRequests } from './early.ts';
+
+/** A fetch that records URLs; /api/health answers data up to 30 September 2016 (a hand-written example). */
+function recordingFetch(): string[] {
+  const urls: string[] = [];
+  vi.stubGlobal('fetch', async (url: string) => {
+    urls.push(url);
+    const body = url.startsWith('/api/health')
+      ? { ok: true, db: 'pglite', incidents: 1, data_until: '2016-09-30' }
+      : url.startsWith('/api/categories')
+        ? { groups: [] }
+        : { res: 7, cells: [] };
+    return { ok: true, status: 200, json: async () => body } as unknown as Response;
+  });
+  return urls;
+}
+
+describe('startEarlyRequests', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('on the default view asks for the facts, then the hexagons of the last 12 full months, and the map chunk', async () => {
+    const urls = recordingFetch();
+    const loadMapView = vi.fn(async () => ({}));
+    await startEarlyRequests({ hash: '', search: '' }, loadMapView);
+    expect(loadMapView).toHaveBeenCalledOnce();
+    // default zoom 9.8 → resolution 7; data until 2016-09-30 → October 2015 … September 2016, half-open
+    expect(urls).toEqual(['/api/health', '/api/categories', '/api/hotspots?res=7&from=2015-10-01&to=2016-10-01']);
+    // the map's own identical request takes that answer instead of asking again
+    await getJson('/api/hotspots', { res: '7', from: '2015-10-01', to: '2016-10-01' });
+    expect(urls).toHaveLength(3);
+  });
+
+  it('follows the zoom and period of a shared URL', async () => {
+    const urls = recordingFetch();
+    await startEarlyRequests({ hash: '', search: '?z=11&p=2014-01..2014-03' }, async () => ({}));
+    expect(urls.at(-1)).toBe('/api/hotspots?res=8&from=2014-01-01&to=2014-04-01');
+  });
+
+  it('starts nothing on the report form or the login page', () => {
+    const urls = recordingFetch();
+    const loadMapView = vi.fn(async () => ({}));
+    expect(startEarlyRequests({ hash: '#reportar', search: '' }, loadMapView)).toBeUndefined();
+    expect(startEarlyRequests({ hash: '#entrar', search: '' }, loadMapView)).toBeUndefined();
+    expect(loadMapView).not.toHaveBeenCalled();
+    expect(urls).toEqual([]);
+  });
+});
