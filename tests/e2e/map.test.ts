@@ -365,6 +365,17 @@ describe('web map (headless Chromium)', () => {
     expect(await page.locator('[data-testid="uncovered-note"]').textContent()).toContain(
       `${uncovered.length} ${uncovered.length === 1 ? 'mes' : 'meses'} sin datos de la fuente (no es cero)`,
     );
+    // the comparison with the year before and the semáforo of the last month would read those months as a drop to zero
+    const covered = (m: string) => months.some((s) => s.first <= m && m <= s.last);
+    const before = yearMonths.map((m) => `${Number(year) - 1}${m.slice(4)}`);
+    const notCompared = [...before, ...yearMonths].filter((m) => !covered(m)).length;
+    expect(await page.locator('[data-testid="change-uncovered"]').textContent()).toContain(
+      `${notCompared} ${notCompared === 1 ? 'mes' : 'meses'} sin datos de la fuente: no se comparan`,
+    );
+    expect(await page.locator('[data-testid="change"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="semaforo-uncovered"]').textContent()).toBe(
+      `Las fuentes no tienen datos de diciembre de ${year}: sin semáforo para ese mes.`,
+    );
     await page.waitForTimeout(500);
     mkdirSync(join(ARTIFACTS, 'screenshots'), { recursive: true });
     await page

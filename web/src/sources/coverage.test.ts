@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverageLine, sourceSpanText, sourcesOnScreen, type SourceStatus } from './coverage.ts';
+import { coverageLine, sourceSpanText, sourcesOnScreen, uncoveredMonths, type SourceStatus } from './coverage.ts';
 
 // hand-written answers in the shape of /api/sources (the bundled sources' real months)
 const base = { title: '', first_day: null, last_day: null, last_import: null, sync: null };
@@ -64,5 +64,16 @@ describe('source coverage lines', () => {
     );
     expect(coverageLine([ssc], ['chat'])).toBe('Sin datos de las fuentes elegidas');
     expect(coverageLine(null, null)).toBe('Sin datos de las fuentes elegidas');
+  });
+
+  it('finds the months of a period that no source holding data covers', () => {
+    // SSC 2013-01 … 2016-09, FGJ 2016-01 … 2022-06, news 2024-03: a gap from 2022-07 to 2024-02
+    expect(uncoveredMonths([ssc, fgj, news, pending], '2022-05', '2022-08')).toEqual(['2022-07', '2022-08']);
+    expect(uncoveredMonths([ssc, fgj, news], '2024-01', '2024-04')).toEqual(['2024-01', '2024-02', '2024-04']);
+    expect(uncoveredMonths([ssc, fgj], '2016-09', '2016-10')).toEqual([]);
+    expect(uncoveredMonths([ssc], '2012-11', '2013-01')).toEqual(['2012-11', '2012-12']);
+    // a source without incidents covers nothing; an unanswered /api/sources marks nothing
+    expect(uncoveredMonths([pending], '2020-01', '2020-01')).toEqual(['2020-01']);
+    expect(uncoveredMonths(null, '2030-01', '2030-02')).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@
 import type { ApiAnswer } from '../api/contract.ts';
 import type { SourceKind } from '../api/client.ts';
 import { formatMonthShort } from '../lib/format.ts';
+import { monthsBetween, type Month } from '../lib/months.ts';
 
 export type SourcesAnswer = ApiAnswer<'/api/sources'>;
 export type SourceStatus = SourcesAnswer['sources'][number];
@@ -30,4 +31,15 @@ export function sourceSpanText(s: SourceStatus): string {
 export function coverageLine(sources: readonly SourceStatus[] | null, kinds: readonly SourceKind[] | null): string {
   const shown = sourcesOnScreen(sources ?? [], kinds);
   return shown.length ? shown.map(sourceSpanText).join(' · ') : 'Sin datos de las fuentes elegidas';
+}
+
+/**
+ * The months of `first … last` that no source holding data covers (a month after every source's
+ * last month is no data, not zero): a comparison or a semáforo over them would read a drop to zero.
+ * Empty while `/api/sources` has not answered.
+ */
+export function uncoveredMonths(sources: readonly SourceStatus[] | null, first: Month, last: Month): Month[] {
+  if (!sources) return [];
+  const spans = sourcesOnScreen(sources, null);
+  return monthsBetween(first, last).filter((m) => !spans.some((s) => s.first_month! <= m && m <= s.last_month!));
 }
