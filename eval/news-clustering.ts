@@ -21,6 +21,7 @@ import { eventDate } from '../etl/news/pipeline/incident.ts';
 import { geocodingText } from '../etl/news/pipeline/process.ts';
 import { HELD_OUT, TUNING, type ClusteringArticle } from '../tests/fixtures/news-clustering/handwritten.ts';
 import { FEED_30 } from '../tests/fixtures/news-clustering/feed30.ts';
+import { COLLOQUIAL_PAIRS } from '../tests/fixtures/news-clustering/colloquial-pairs.ts';
 
 export interface ClusteringScore {
   articles: number;
@@ -122,6 +123,7 @@ function main(): void {
     ['tuning (hand-written)', TUNING],
     ['held-out (hand-written)', HELD_OUT],
     ['feed of 30, 6 duplicates (hand-written, held out)', FEED_30],
+    ['colloquial pairs (hand-written, held out, blind)', COLLOQUIAL_PAIRS],
   ] as const) {
     const s = scoreClustering(set);
     rows.push(

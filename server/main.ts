@@ -14,7 +14,7 @@ import { createApp } from './app.ts';
 import { createServices } from './services/index.ts';
 import { readConfig } from './config.ts';
 import { ensureWebBuild, mountWebApp } from './static/index.ts';
-import { startBackgroundJobs } from '../etl/news/schedule.ts';
+import { startBackgroundJobs } from '../etl/jobs/index.ts';
 import { closePlenaryRenderers } from './plenary/index.ts';
 import { startingHandler } from './health/index.ts';
 import { resolveSecret, secretFromEnvValue, SECRET_ENV } from './services/store.ts';

@@ -1,9 +1,10 @@
 /**
  * The scheduler on a hand-driven clock: no test waits for real time. Jobs here are small closures
- * that record what ran; the news job against a real feed and store is in schedule.db.test.ts.
+ * that record what ran; the jobs against a real feed and store are in etl/jobs/index.db.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { dueSources, everyJob, memoryLastRuns, newsJob, Scheduler, type Clock, type Job } from './schedule.ts';
+import { everyJob, memoryLastRuns, Scheduler, type Clock, type Job } from '../jobs/scheduler.ts';
+import { dueSources, newsJob } from './schedule.ts';
 import { parseNewsConfig } from './sources/index.ts';
 
 const MIN = 60_000;

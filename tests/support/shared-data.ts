@@ -39,6 +39,7 @@ export function sharedDataMissing(paths: readonly string[], opts: SharedDataOpti
 export const SHARED = {
   newsPages: 'news-pages',
   newsSample: 'news-sample/articles_sample.jsonl',
+  laPrensa: 'news-sample/laprensa_policiaca_2024.jsonl',
   gtfs: 'transit/semovi_gtfs_2025/stops.txt',
   streets: 'streets/inegi_atus_cdmx_2022_2023.csv',
 } as const;

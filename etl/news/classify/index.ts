@@ -9,6 +9,8 @@
  */
 import type { CategoryId } from '../../../core/taxonomy/index.ts';
 import {
+  ACCIDENT,
+  ACCIDENT_SENSE,
   ALLEGED,
   ATTEMPT,
   CONTEXT_SENTENCE,
@@ -74,7 +76,7 @@ function regionWeight(inTitle: boolean, s: Sentence): number {
 }
 
 /** Category scores over one block of normalised text (the headline, or the body). */
-function scoreBlock(norm: string, inTitle: boolean, scores: Map<CategoryId, number>): void {
+function scoreBlock(norm: string, inTitle: boolean, scores: Map<CategoryId, number>, accidentArticle: boolean): void {
   const add = (c: CategoryId, w: number) => scores.set(c, (scores.get(c) ?? 0) + w);
   // A robbery sentence without its own context ("el atraco fue captado en video") is about the
   // robbery the lead set up ("se robaron una motocicleta"): it inherits the lead's context.
@@ -82,7 +84,13 @@ function scoreBlock(norm: string, inTitle: boolean, scores: Map<CategoryId, numb
   for (const s of sentences(norm)) {
     if (NEGATION.test(s.text)) continue; // the sentence denies or doubts what it names
     const w = regionWeight(inTitle, s);
-    for (const rule of RULES) for (const _ of s.text.matchAll(rule.pattern)) add(rule.category, rule.weight * w);
+    const accident = ACCIDENT.test(s.text);
+    for (const rule of RULES) {
+      // in an accident's sentence every death or injury word is the accident's; elsewhere in an
+      // article about an accident, only the words that need company ("murió", "lesionados")
+      if (ACCIDENT_SENSE.has(rule.category) && (accident || (accidentArticle && rule.weight < 2))) continue;
+      for (const _ of s.text.matchAll(rule.pattern)) add(rule.category, rule.weight * w);
+    }
     for (const _ of s.text.matchAll(ROBBERY)) {
       const own = ROBBERY_CONTEXT.find(([, re]) => re.test(s.text))?.[0] ?? null;
       if (own && leadContext === null && (inTitle || s.start < LEAD_CHARS)) leadContext = own;
@@ -104,7 +112,7 @@ const OPINION_CUES =
  * headline's present ("Asaltan…", "Cae…"), a victim, a time of day, a corner.
  */
 const INCIDENT_CUES =
-  /(\b(asaltaron|robaron|despojaron|dispararon|asesinaron|mataron|ejecutaron|acribillaron|balearon|hirieron|golpearon|amagaron|arrebataron|quitaron|se llevaron|ingresaron|irrumpieron|forzaron|catearon|arrestaron|capturaron|aprehendieron|frenaron|huyeron|escaparon|atropello|apunalaron|lesionaron|privaron|secuestraron|extorsionaban|despojaban|amenazaba(n)?)\b|\b(asaltan|roban|detienen|cae|caen|hallan|localizan|ejecutan|asesinan|matan|hieren|balean|atracan|capturan|arrestan|golpean|secuestran|apunalan)\b|resulto herid|sin vida|hallazgo de|detuvieron|detenid[oa]s?|fue(ron)? (asesinad|herid|baleado|lesionad|asaltad|robad|secuestrad|privad|localizad|hallad)|los hechos|el hecho|ocurrio|se registro|la victima|el agresor|en la colonia|en calles? de|en el cruce|esquina con|la (noche|tarde|manana|madrugada) del?|alrededor de las|a las \d)/g;
+  /(\b(asaltaron|robaron|despojaron|dispararon|asesinaron|mataron|ejecutaron|acribillaron|balearon|hirieron|golpearon|amagaron|arrebataron|quitaron|se llevaron|ingresaron|irrumpieron|forzaron|catearon|arrestaron|capturaron|aprehendieron|frenaron|huyeron|escaparon|atropello|apunalaron|lesionaron|privaron|secuestraron|extorsionaban|despojaban|amenazaba(n)?)\b|\b(asaltan|roban|detienen|cae|caen|hallan|localizan|encuentran|ejecutan|ultiman|asesinan|matan|hieren|balean|atracan|atraca|capturan|arrestan|golpean|secuestran|apunalan|picotean|le bajan|le dan piso)\b|\b(se pelaron|se echo a correr|lo amagaron|la amagaron|lo encanonaron|la encanonaron|le metieron)\b|resulto herid|resultaron herid|reportaron|sin vida|hallazgo de|detuvieron|detenid[oa]s?|fue(ron)? (asesinad|herid|baleado|lesionad|asaltad|robad|secuestrad|privad|localizad|hallad)|los hechos|el hecho|ocurrio|se registro|la victima|el agresor|en la colonia|en (la )?calles? (de )?|por la (noche|tarde|manana|madrugada)|en el cruce|esquina con|la (noche|tarde|manana|madrugada) del?|alrededor de las|a las \d)/g;
 
 const count = (re: RegExp, s: string) => [...s.matchAll(re)].length;
 
@@ -114,7 +122,7 @@ function kindOf(title: string, lead: string, hasCrime: boolean): { kind: Article
   const incident = count(INCIDENT_CUES, lead) + count(INCIDENT_CUES, title);
   const stats = count(STAT_CUES, `${title} ${lead}`);
   const advisory = count(ADVISORY_CUES, `${title} ${lead}`);
-  if (!hasCrime) return { kind: 'other', reason: 'no_crime_terms' };
+  if (!hasCrime) return { kind: 'other', reason: ACCIDENT.test(head) ? 'accident' : 'no_crime_terms' };
   if (incident >= 2 && incident >= stats && incident >= advisory) return { kind: 'incident', reason: null };
   if (stats >= 2 && stats >= advisory) return { kind: 'statistics', reason: 'statistics' };
   if (advisory >= 2) return { kind: 'advisory', reason: 'advisory' };
@@ -189,8 +197,10 @@ export function classifyArticle(input: ClassifyInput): ArticleClassification {
   const title = normaliseText(input.title ?? '');
   const body = normaliseText(input.text);
   const scores = new Map<CategoryId, number>();
-  if (title) scoreBlock(title, true, scores);
-  scoreBlock(body, false, scores);
+  // the headline or the first sentence says what the article is about
+  const accidentArticle = ACCIDENT.test(title) || ACCIDENT.test(sentences(body)[0]?.text ?? '');
+  if (title) scoreBlock(title, true, scores, accidentArticle);
+  scoreBlock(body, false, scores, accidentArticle);
 
   // A feminicide is a homicide of a woman: report it once, as the more specific category.
   if (scores.has('feminicidio') && scores.has('homicidio_doloso')) {

@@ -29,7 +29,13 @@ const r = (category: CategoryId, pattern: RegExp, weight = 2): LexiconRule => ({
 export const RULES: readonly LexiconRule[] = [
   r(
     'homicidio_doloso',
-    /\b(asesin(a|an|o|aron|ad[oa]s?|ato|atos)|ultimad[oa]s?|ejecutad[oa]s?|acribillad[oa]s?|(multi)?homicidios?(?! culposo)|mataron|matan)\b/g,
+    /\b(asesin(a|an|o|aron|ad[oa]s?|ato|atos)|ultim(ad[oa]s?|an|aron)|ejecut(ad[oa]s?|an|aron)|acribillad[oa]s?|(multi)?homicidios?(?! culposo)|mataron|matan)\b/g,
+  ),
+  // the tabloid register: a body wrapped in a blanket or a bag, "le dieron cuello"
+  r(
+    'homicidio_doloso',
+    /\b(encobijad[oa]s?|embolsad[oa]s?|encintad[oa]s?|le dieron cuello|huellas de violencia)\b/g,
+    1.5,
   ),
   r(
     'homicidio_doloso',
@@ -39,11 +45,16 @@ export const RULES: readonly LexiconRule[] = [
   r('feminicidio', /\bfeminicidi(o|os)\b/g, 3),
   r(
     'lesiones_arma_fuego',
-    /\b(balacera|balaceras|balead[oa]s?|balean|balearon|a balazos|herid[oa]s? (de|por) bala|herid[oa]s? (por|con) (impacto de |disparo de )?arma de fuego|lesionad[oa]s? por arma de fuego|abrieron fuego|disparo e hirio|detonaciones)\b/g,
+    /\b(balacera|balaceras|tiroteos?|balead[oa]s?|balean|balearon|a balazos|de balazos|plomazos?|herid[oa]s? (de|por) bala|herid[oa]s? (por|con) (impacto de |disparo de )?arma de fuego|lesionad[oa]s? por arma de fuego|abrieron fuego|disparo e hirio|detonaciones)\b/g,
+  ),
+  r(
+    'lesiones_arma_fuego',
+    /\b(balazos?|disparos?|dispararon|disparandole|rafagas?|impactos? de bala|casquillos|heridas? de bala)\b/g,
+    1,
   ),
   r(
     'lesiones',
-    /\b(lesionad[oa]s?|lesionando|lesiones dolosas|golpead[oa]s?|golpearon|agredid[oa]s? fisicamente|agrediendo fisicamente|apunalad[oa]s?|navajazos?|herid[oa]s?)\b/g,
+    /\b(lesionad[oa]s?|lesionando|lesiones dolosas|golpead[oa]s?|golpearon|agredid[oa]s? fisicamente|agrediendo fisicamente|apunalad[oa]s?|punaladas?|navajazos?|picad[oa]s?|picotea(n|ron|do)|acuchillad[oa]s?|golpiza|herid[oa]s?)\b/g,
     1,
   ),
   r(
@@ -73,7 +84,7 @@ export const RULES: readonly LexiconRule[] = [
 
 /** Robbery words; the sentence around each decides which robbery category it is. */
 export const ROBBERY =
-  /\b(rob(o|os|ar|aron|ando|ado|ada|ados|aban|an|a|e|en)|asalt(o|os|ar|aron|an|a|ado|ada|ante|antes)|atracos?|despoj(o|ar|aron|ado|ada)|despojarl[oa]|hurto|carteristas?|ladron(es)?|les? quit(aron|an|o|aban)|bolse(ar|aron|aban)|arrebat(o|a|ar|aron)|desapoderad[oa]|sustraid[oa])\b/g;
+  /\b(rob(o|os|ar|aron|ando|ado|ada|ados|aban|an|a|e|en)|asalt(o|os|ar|aron|an|a|ado|ada|ante|antes)|atrac(os?|a|an|aron|ar)|despoj(o|ar|aron|ado|ada)|despojarl[oa]|hurto|carteristas?|ladron(es)?|les? quit(aron|an|o|aban)|bolse(ar|aron|aban)|arrebat(o|a|ar|aron)|desapoderad[oa]|sustraid[oa]|(moto)?(ladron|rat)(es|as)?|motorratas?|farder[oa]s?|le baj(an|aron|o)|les baj(an|aron|o))\b/g;
 
 /** Context → robbery category, most specific first; the first that matches the sentence wins. */
 export const ROBBERY_CONTEXT: readonly [CategoryId, RegExp][] = [
@@ -95,6 +106,18 @@ export const ROBBERY_CONTEXT: readonly [CategoryId, RegExp][] = [
   ],
   ['robo_casa_habitacion', /\b(casa habitacion|domicilio particular|vivienda|brincar(on)? la barda|departamento)\b/],
 ];
+
+/**
+ * Deaths and injuries with no crime behind them: road and work accidents, falls, fires,
+ * intoxications, self-harm. Within such a sentence the words of a death or an injury ("murió",
+ * "lesionados", even "arrollan y matan") describe the accident, not a homicide or an assault; the
+ * police-beat pages report both side by side, with the same verbs.
+ */
+export const ACCIDENT =
+  /\b(atropell\w*|arroll(ad[oa]s?|o|an|aron|ar)|embist\w*|envisti\w*|choc(o|aron|ar|a)|choque|volc(o|aron|adura|ar)|vuelc(a|an)|accidente|percance vial|incidente vial|derrap\w*|perdio el control|cayo (desde|de)|caida (desde|de)|se desplom\w*|incendio|intoxicad[oa]s?|intoxicacion|ahogad[oa]s?|electrocutad[oa]s?|suicid\w*|quitarse la vida|se quito la vida|atent(ar|ara|o) contra su (propia )?vida)\b/;
+
+/** Categories whose words, in an accident's sentence, describe the accident (see `ACCIDENT`). */
+export const ACCIDENT_SENSE: ReadonlySet<CategoryId> = new Set(['homicidio_doloso', 'lesiones']);
 
 /** A robbery with no other context is a robbery of a passer-by (the commonest kind in the city). */
 export const DEFAULT_ROBBERY: CategoryId = 'robo_transeunte';

@@ -32,6 +32,11 @@ describe('namedEntities', () => {
     expect(b).toEqual(a);
   });
 
+  it('reads a known make without a vehicle noun before it, as colloquial reports name a car', () => {
+    expect(keys('Desde un Chevrolet Aveo blanco le dispararon')).toEqual(['vehicle:chevrolet aveo']);
+    expect(keys('se subieron a un Nissan y huyeron')).toEqual(['vehicle:nissan']);
+  });
+
   it('skips words after a vehicle noun that are not makes', () => {
     expect(keys('un taxi de la CDMX y un auto Con placas')).toEqual([]);
   });

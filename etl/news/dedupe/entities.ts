@@ -74,6 +74,14 @@ const VEHICLE = new RegExp(
   `${VEHICLE_NOUN}\\s+(?:de\\s+la\\s+)?(?:marca\\s+)?([A-Z][A-Za-z]+)(?:,?\\s+(?:tipo|modelo|l[ií]nea)?\\s*([A-Z][A-Za-z0-9]+))?`,
   'gu',
 );
+/**
+ * The commonest makes on the city's streets, recognised without a vehicle noun before them ("desde
+ * un Chevrolet Aveo blanco"), the way colloquial reports name a car.
+ */
+const KNOWN_MAKE = new RegExp(
+  `\\b(Nissan|Chevrolet|Volkswagen|Ford|Toyota|Honda|Mazda|Kia|Hyundai|Seat|Dodge|Renault|Suzuki|Mitsubishi|Jeep|BMW|Audi|Mercedes|Peugeot|Chrysler|Italika|Tesla|BYD|MG)(?:\\s+([A-Z][A-Za-z0-9]+))?`,
+  'gu',
+);
 /** Capitalised words after a vehicle noun that are not makes ("un auto Con…", "taxi de la CDMX"). */
 const NOT_MAKE = new Set([
   'con',
@@ -116,7 +124,7 @@ export function namedEntities(text: string): NamedEntity[] {
   for (const m of text.matchAll(PERSON_N)) add('person', nameKey(m[1]!));
   for (const m of text.matchAll(GROUP)) add('group', fold(m[1]!).split(/\s+/));
   for (const m of text.matchAll(KNOWN_GROUP)) add('group', fold(m[1]!).split(/\s+/));
-  for (const m of text.matchAll(VEHICLE)) {
+  for (const m of [...text.matchAll(VEHICLE), ...text.matchAll(KNOWN_MAKE)]) {
     const make = fold(m[1]!);
     if (NOT_MAKE.has(make) || make.length < 3) continue;
     const model = m[2] && !NOT_MAKE.has(fold(m[2])) ? fold(m[2]) : null;

@@ -4,6 +4,8 @@
  * we need four properties of one node, not RDF expansion, and pages often ship JSON that a strict
  * processor rejects (a broken block is skipped, the others still count).
  */
+import { flatTextParagraphs } from './flat-text.ts';
+
 export type JsonObject = Record<string, unknown>;
 
 /** Every JSON object in the page's JSON-LD blocks, `@graph` arrays flattened. Broken blocks are skipped. */
@@ -80,12 +82,7 @@ export function articleBodyParagraphs(nodes: JsonObject[]): string[] {
   const body = articleNodes(nodes)
     .map((n) => n.articleBody)
     .find((b): b is string => typeof b === 'string' && b.trim().length > 0);
-  if (!body) return [];
-  return body
-    .replace(/<[^>]+>/g, ' ') // a few CMSs put HTML in articleBody
-    .split(/\s*\n\s*/)
-    .map((p) => p.replace(/[\s\u00a0]+/g, ' ').trim())
-    .filter(Boolean);
+  return body ? flatTextParagraphs(body) : [];
 }
 
 /** Author names of the story node, references resolved. */

@@ -16,8 +16,9 @@ import { IncidentWriter } from '../../db/incidents/writer.ts';
 import { reportIncident } from '../reports/index.ts';
 import { startNewsServer, type NewsServer } from '../../tests/support/news/local-news-server.ts';
 import { sameEventFeed } from '../../tests/support/news/derived-pages.ts';
-import type { NewsRunSummary } from './pipeline/index.ts';
-import { startBackgroundJobs, type Clock } from './schedule.ts';
+import type { NewsRunSummary } from '../news/pipeline/index.ts';
+import { startBackgroundJobs } from './index.ts';
+import type { Clock } from './scheduler.ts';
 import { SHARED, sharedDataMissing } from '../../tests/support/shared-data.ts';
 
 const MIN = 60_000;
