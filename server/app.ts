@@ -10,6 +10,7 @@ import { errorBody, handleError } from './errors/index.ts';
 import { responseCache } from './cache/index.ts';
 import { withCachedFastPath } from './cache/fast-path.ts';
 import { registerHealth } from './health/index.ts';
+import { registerSources } from './sources/index.ts';
 import { registerCategories } from './categories/index.ts';
 import { registerHotspots } from './hotspots/index.ts';
 import { registerTiles } from './tiles/index.ts';
@@ -56,6 +57,7 @@ export interface AppOptions extends ServiceOptions {
 /** Every feature, in registration order (the catch-all 404 comes after them). */
 const FEATURES: readonly Register[] = [
   registerHealth,
+  registerSources,
   registerCategories,
   registerHotspots,
   registerTiles,

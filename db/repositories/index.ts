@@ -52,8 +52,17 @@ import {
   rejectNewsIncident,
 } from '../queries/news.ts';
 import { latestJobRuns } from '../queries/job-runs.ts';
+import { lastImportsBySource } from '../queries/imports.ts';
 
-export type { IncidentRepository, Area, Bbox, Period, Health, IncidentFilter } from '../queries/index.ts';
+export type {
+  IncidentRepository,
+  Area,
+  Bbox,
+  Period,
+  Health,
+  IncidentFilter,
+  SourceCoverage,
+} from '../queries/index.ts';
 export type { CellCount, StatsQueries, SourceMonths } from '../queries/stats.ts';
 export type { User, LiveSession, Invitation, RedeemResult, LoginLimits } from '../queries/accounts.ts';
 export type { Role, TokenRecord, TokenListing } from '../queries/tokens.ts';
@@ -166,6 +175,10 @@ export type NewsRepository = { [K in keyof typeof newsQueries]: Bound<(typeof ne
 export interface JobRunRepository {
   latest: Bound<typeof latestJobRuns>;
 }
+/** When each official source was last imported. */
+export interface ImportRepository {
+  lastBySource: Bound<typeof lastImportsBySource>;
+}
 /** Per-cell monthly counts, the input of the public (published) hexagons. */
 export interface PublishedRepository {
   cellMonthCounts: Bound<typeof cellMonthCounts>;
@@ -191,6 +204,7 @@ export interface Repositories {
   rateLimits: RateLimitRepository;
   news: NewsRepository;
   jobRuns: JobRunRepository;
+  imports: ImportRepository;
 }
 
 /**
@@ -217,5 +231,6 @@ export function createRepositories(
     rateLimits: bindStore(store, { countReport, countScopedRequest, purgeReportWindows }),
     news: bindStore(store, newsQueries),
     jobRuns: bindStore(store, { latest: latestJobRuns }),
+    imports: bindStore(store, { lastBySource: lastImportsBySource }),
   };
 }

@@ -18,7 +18,13 @@ import { discoverResource } from './ckan.ts';
 import { downloadFile, type Validators } from './download.ts';
 import { loadSourcesFile, type SourcesFile } from './sources.ts';
 
-export { DEFAULT_SOURCES_FILE, loadSourcesFile, type SourcesFile } from './sources.ts';
+export {
+  DEFAULT_SOURCES_FILE,
+  loadSourcesFile,
+  syncScheduleView,
+  type SourcesFile,
+  type SyncScheduleView,
+} from './sources.ts';
 
 /** The sync's name in the scheduler and in `job_runs` (one row per source key and run). */
 export const SYNC_JOB = 'datos abiertos';

@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { AppError } from '../../core/errors/index.ts';
+import { parseConfig } from '../../core/config/index.ts';
 import { FORMAT_IDS } from '../official/mappings.ts';
 
 export const DEFAULT_SOURCES_FILE = fileURLToPath(new URL('./sources.json', import.meta.url));
@@ -57,4 +58,27 @@ export function loadSourcesFile(path = DEFAULT_SOURCES_FILE): SourcesFile {
   if (!parsed.success)
     throw new AppError('invalid_parameter', `archivo de fuentes ${path}: ${z.prettifyError(parsed.error)}`);
   return parsed.data;
+}
+
+/**
+ * The sync's schedule as the server describes it (`/api/sources`): the sources file in use
+ * (`SYNC_CONFIG`, else the bundled one), whether the monthly job runs (`SYNC_SCHEDULE=monthly`) and
+ * its interval. An unreadable file is reported, not thrown: the listing must still show the data.
+ */
+export interface SyncScheduleView {
+  sources: SourcesFile | null;
+  active: boolean;
+  intervalMs: number;
+  error: string | null;
+}
+
+export function syncScheduleView(env: NodeJS.ProcessEnv = process.env): SyncScheduleView {
+  const parsed = parseConfig(env);
+  const intervalMs = parsed.SYNC_INTERVAL_DAYS * 24 * 60 * parsed.SCHEDULE_MINUTE_SECONDS * 1000;
+  try {
+    const sources = loadSourcesFile(parsed.SYNC_CONFIG ?? undefined);
+    return { sources, active: parsed.SYNC_SCHEDULE, intervalMs, error: null };
+  } catch (err) {
+    return { sources: null, active: false, intervalMs, error: err instanceof Error ? err.message : String(err) };
+  }
 }

@@ -23,7 +23,15 @@ describeApi('GET /api/areas/{kind}/{id}/series', (ctx) => {
       r.date.slice(0, 7),
     );
     const months = ['2015-01', '2015-02', '2015-03', '2015-04', '2015-05', '2015-06', '2015-07', '2015-08', '2015-09'];
-    expect(body.series).toEqual(months.map((period) => ({ period, count: byMonth[period] ?? 0 })));
+    // the store holds the sample only: months outside its first … last month have no data (not zero)
+    const days = sample.rows.map((r) => r.date).sort();
+    const [first, last] = [days[0]!.slice(0, 7), days.at(-1)!.slice(0, 7)];
+    expect(body.series).toEqual(
+      months.map((period) =>
+        period < first || period > last ? { period, coverage: 'none' } : { period, count: byMonth[period] ?? 0 },
+      ),
+    );
+    expect(body.sources).toEqual([{ source: 'ssc_points', kind: 'official', first_month: first, last_month: last }]);
     expect(body).toMatchObject({ kind: 'cuadrante', id, vintage: 2016, category: 'robo_vehiculo', interval: 'month' });
   });
 

@@ -2,7 +2,9 @@
  * `GET /api/areas/{kind}/{id}/series`: the dense monthly series of one area, or of one H3 cell with
  * `kind` = h3 (`/api/areas/h3/884995b847fffff/series`). Callers who may not see the place in detail
  * (server/policy `areaPlan`, `hexagonPlan`) get the public series: whole-month windows, months with
- * 1 … k−1 incidents as null, sensitive categories only for alcaldías after the delay.
+ * 1 … k−1 incidents as null, sensitive categories only for alcaldías after the delay. Months that
+ * no requested source covers carry `coverage: 'none'` and no count; `sources` lists each requested
+ * source's first and last month (server/shared/coverage.ts).
  */
 import type { ApiApp } from '../context.ts';
 import type { Services } from '../services/types.ts';
@@ -38,6 +40,7 @@ export function registerAreas(app: ApiApp, services: Services): void {
       to: v.to,
       interval: 'month',
       series: v.series,
+      sources: v.sources,
     };
     return c.json(v.access === 'public' ? { ...body, access: 'public' } : body);
   });

@@ -10,6 +10,7 @@ import { cellToBoundary, cellToLatLng } from 'h3-js';
 import { expect, it } from 'vitest';
 import { createToken } from '../../db/queries/tokens.ts';
 import { describeEachBackend } from '../../tests/harness/stores.ts';
+import { sourceMonths } from '../../tests/support/source-months.ts';
 import { createApp } from '../app.ts';
 import { getJson, withBearer } from '../../tests/support/index.ts';
 import { monthViolation } from '../../tests/support/published.ts';
@@ -219,6 +220,33 @@ describeEachBackend('GET /api/export/…', (getStore) => {
       s.body.series.map((p: Row) => asCells({ kind: 'cuadrante', id: 'C-1.1.1', name: 'C-1.1.1', ...p })),
     );
     expect(rows).toHaveLength(12);
+    // a range running past every source's last month: those months carry coverage 'none' and an empty count
+    const lq = 'kind=cuadrante&id=C-1.1.1&vintage=2016&from=2022-05-01&to=2022-09-01';
+    const late = await getJson(admin, '/api/areas/cuadrante/C-1.1.1/series?vintage=2016&from=2022-05-01&to=2022-09-01');
+    const lateRows = readCsv((await download(admin, `/api/export/series.csv?${lq}`)).text);
+    expect(Object.keys(lateRows[0]!)).toEqual(['kind', 'id', 'name', 'period', 'count', 'coverage']);
+    expect(lateRows).toEqual(
+      late.body.series.map((p: Row) =>
+        asCells({
+          kind: 'cuadrante',
+          id: 'C-1.1.1',
+          name: 'C-1.1.1',
+          period: p.period,
+          count: p.count,
+          coverage: p.coverage,
+        }),
+      ),
+    );
+    // independently: the months after the last month any source holds in the store
+    const lastHeld = (await sourceMonths(getStore()))
+      .map((m) => m.last)
+      .sort()
+      .at(-1)!;
+    const afterAll = ['2022-05', '2022-06', '2022-07', '2022-08'].filter((m) => m > lastHeld);
+    expect(afterAll.length).toBeGreaterThan(0);
+    expect(lateRows.filter((r) => r.coverage === 'none').map((r) => [r.period, r.count])).toEqual(
+      afterAll.map((m) => [m, '']),
+    );
 
     const pq = 'cuadrante=O-3.6.4&vintage=2016&from=2015-01-01&to=2016-01-01';
     const p = await getJson(admin, `/api/patrol?${pq}`);

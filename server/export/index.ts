@@ -115,7 +115,16 @@ export const EXPORTS: readonly ExportSpec[] = [
     source: (q) => `/api/areas/${need(q, 'kind')}/${need(q, 'id')}/series`,
     sourcePath: '/api/areas/{kind}/{id}/series',
     formats: ['csv'],
-    rows: (b) => b.series.map((s: Row) => ({ kind: b.kind, id: b.id, name: b.name, ...s })),
+    // fixed columns: a month no source covers has no count, and must not move the count column
+    rows: (b) =>
+      b.series.map((s: Row) => ({
+        kind: b.kind,
+        id: b.id,
+        name: b.name,
+        period: s.period,
+        count: s.count ?? null,
+        coverage: s.coverage ?? null,
+      })),
     filename: (b) => `serie_${b.kind}_${b.id}_${range(b)}`,
   },
   {

@@ -46,21 +46,7 @@ export function startingHandler(phase: () => string): (req: Request) => Response
   };
 }
 
-type Health = Awaited<ReturnType<Services['repositories']['incidents']['health']>>;
-
-export function registerHealth(app: ApiApp, { repositories: { incidents: repo } }: Services): void {
-  let memo: { version: string; health: Promise<Health> } | undefined;
-  const healthAt = (version: string): Promise<Health> => {
-    if (memo?.version !== version) {
-      const health = repo.health();
-      memo = { version, health };
-      health.catch(() => {
-        if (memo?.health === health) memo = undefined; // a failed read is retried on the next call
-      });
-    }
-    return memo.health;
-  };
-
+export function registerHealth(app: ApiApp, { repositories: { incidents: repo }, healthAt }: Services): void {
   app.get('/api/ready', async (c) => {
     c.set('skipLru', true);
     c.set('cacheControl', 'no-store');

@@ -195,6 +195,14 @@ function describedRoutes(): Json {
           },
         },
       ),
+      '/api/sources': get(
+        'Fuentes de incidentes: meses que cubre cada una, incidentes, última importación y sincronización',
+        [],
+        ok(
+          'Every source with its first and last month; sources the open-data sync keeps current carry its last and next run',
+          obj({ sources: { type: 'array', items: ref('SourceStatus') } }),
+        ),
+      ),
       '/api/categories': get(
         'Catálogo de categorías y grupos',
         [],
@@ -265,8 +273,20 @@ function describedRoutes(): Json {
               interval: { const: 'month' },
               series: {
                 type: 'array',
-                items: obj({ period: { type: 'string', pattern: '^\\d{4}-\\d{2}$' }, count: int }),
+                items: obj(
+                  {
+                    period: { type: 'string', pattern: '^\\d{4}-\\d{2}$' },
+                    count: { ...nullable(int), description: 'null: withheld (fewer than k, public answers only)' },
+                    coverage: {
+                      enum: ['partial', 'none'],
+                      description:
+                        'absent: every requested source covers the month; partial: only some do; none: none does (no count: no data, not zero)',
+                    },
+                  },
+                  ['period'],
+                ),
               },
+              sources: { type: 'array', items: ref('SourceSpan') },
             }),
           ),
           ...errors(
@@ -1139,6 +1159,41 @@ function describedRoutes(): Json {
         ErrorDetail: obj({ code: { enum: Object.keys(ERRORS) }, message: str }),
         Error: obj({ error: { $ref: '#/components/schemas/ErrorDetail' } }),
         Period: obj({ from: date, to: date }),
+        SourceSpan: obj({
+          source: str,
+          kind: { enum: ['official', 'news', 'citizen', 'chat'] },
+          first_month: { type: 'string', pattern: '^\\d{4}-\\d{2}$' },
+          last_month: { type: 'string', pattern: '^\\d{4}-\\d{2}$' },
+        }),
+        SourceStatus: obj({
+          id: {
+            ...str,
+            description: 'incidents.source: ssc_points, fgj_victimas, fgj_carpetas, news, citizen, chat …',
+          },
+          kind: { enum: ['official', 'news', 'citizen', 'chat'] },
+          label: { ...str, description: 'short name for a line of text ("FGJ")' },
+          title: str,
+          scope: { ...nullable(str), description: 'where the source applies when not the whole city' },
+          incidents: int,
+          first_month: nullable({ type: 'string', pattern: '^\\d{4}-\\d{2}$' }),
+          last_month: nullable({ type: 'string', pattern: '^\\d{4}-\\d{2}$' }),
+          first_day: nullable(date),
+          last_day: nullable(date),
+          last_import: {
+            ...nullable({ type: 'string', format: 'date-time' }),
+            description: 'last official import finished',
+          },
+          sync: nullable(
+            obj({
+              key: { ...str, description: 'the source key in the sync sources file' },
+              scheduled: { type: 'boolean', description: 'SYNC_SCHEDULE=monthly in this deployment' },
+              last_run: nullable({ type: 'string', format: 'date-time' }),
+              last_status: nullable({ enum: ['ok', 'failed'] }),
+              last_ok: nullable({ type: 'string', format: 'date-time' }),
+              next_run: nullable({ type: 'string', format: 'date-time' }),
+            }),
+          ),
+        }),
       },
       parameters: {
         ...mesaParameters(),

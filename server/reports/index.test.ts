@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { latLngToCell } from 'h3-js';
+import { sql } from 'kysely';
 import { createApp } from '../app.ts';
 import { createToken } from '../../db/queries/tokens.ts';
 import { honeypotCount } from '../../db/queries/reports.ts';
@@ -178,8 +179,18 @@ describeApi(
         ctx().app,
         '/api/areas/alcaldia/09015/series?from=2015-06-01&to=2015-08-01&category=robo_transeunte&source=citizen',
       );
+      // the citizen source covers its first … last month in the store: a month outside it is no data, not zero
+      const citizen = await ctx()
+        .store.db.selectFrom('incidents')
+        .select([
+          sql<string>`to_char(min(occurred_on), 'YYYY-MM')`.as('first'),
+          sql<string>`to_char(max(occurred_on), 'YYYY-MM')`.as('last'),
+        ])
+        .where('source', '=', 'citizen')
+        .executeTakeFirstOrThrow();
+      const covered = (period: string) => citizen.first <= period && period <= citizen.last;
       expect(series.body.series).toEqual([
-        { period: '2015-06', count: 0 },
+        covered('2015-06') ? { period: '2015-06', count: 0 } : { period: '2015-06', coverage: 'none' },
         { period: '2015-07', count: 1 },
       ]);
       const row = await ctx()

@@ -13,6 +13,7 @@ import { getGeocoder } from '../../reference/geocoder/index.ts';
 import { newsScheduleView, type NewsScheduleView } from '../../etl/news/schedule.ts';
 import { importChatExport } from '../../etl/chat/index.ts';
 import { parseConfig } from '../../core/config/index.ts';
+import { syncScheduleView, type SyncScheduleView } from '../../etl/sync/index.ts';
 import { loadIntersections } from '../../reference/streets/index.ts';
 import { loadTransit } from '../../reference/transit/index.ts';
 import { accountSettings, type AccountOptions } from '../accounts/options.ts';
@@ -24,6 +25,7 @@ import { createPublicData } from '../policy/public.ts';
 import type { ReportOptions } from '../reports/guard.ts';
 import { securityOptions, type SecurityOptions } from '../security/index.ts';
 import { defaultBoundaryLoader, type BoundaryLoader } from '../shared/boundaries.ts';
+import { healthByVersion } from '../shared/coverage.ts';
 import type { ReadRouting, ReferenceData, Services } from './types.ts';
 
 export type { Services } from './types.ts';
@@ -57,6 +59,8 @@ export interface ServiceOptions {
   news?: { schedule?: () => NewsScheduleView };
   /** chat-export uploads: the DATA_DIR whose `secrets/chat-salt` pseudonymises senders on PGlite (default env DATA_DIR) */
   chat?: { dataDir?: string };
+  /** the open-data sync's schedule at /api/sources (default: SYNC_CONFIG, SYNC_SCHEDULE and SYNC_INTERVAL_DAYS from the environment) */
+  sync?: { schedule?: () => SyncScheduleView };
 }
 
 /** The session key kept in `DATA_DIR/secrets/session-key` (created on first start, db/secrets.ts). */
@@ -72,6 +76,7 @@ export function createServices(store: ServiceStore, opts: ServiceOptions = {}): 
     security: securityOptions(opts.security),
     cache: opts.cache ?? {},
     news: { schedule: opts.news?.schedule ?? (() => newsScheduleView()) },
+    sync: { schedule: opts.sync?.schedule ?? (() => syncScheduleView()) },
   };
   const audit = opts.audit ?? createAuditLog(repositories.audit);
   // a log made here has no other owner: its last entries are written when the store closes
@@ -94,6 +99,7 @@ export function createServices(store: ServiceStore, opts: ServiceOptions = {}): 
     }),
     // the version that keys the cache is the primary's: a replica's may lag behind it
     dataVersion: opts.dataVersion ?? new DataVersion(primaryDataVersion(store, repositories.incidents)),
+    healthAt: healthByVersion(repositories.incidents),
     reads: readRouting(store),
     audit,
     settings,

@@ -33,6 +33,7 @@ export type {
   ReportRow,
   ReportStatus,
   Role,
+  SourceCoverage,
   SourceMonths,
   StatsQueries,
   TargetRecord,

@@ -8,6 +8,7 @@ import type { BoundarySet, Station } from '../../reference/boundaries/index.ts';
 import type { ReadyGeocoder } from '../../reference/geocoder/index.ts';
 import type { NewsScheduleView } from '../../etl/news/schedule.ts';
 import type { ChatExport, ChatImportReport } from '../../etl/chat/index.ts';
+import type { SyncScheduleView } from '../../etl/sync/index.ts';
 import type { IntersectionRow } from '../../reference/streets/index.ts';
 import type { TransitExtract } from '../../reference/transit/index.ts';
 import type { AccountSettings } from '../accounts/options.ts';
@@ -19,7 +20,7 @@ import type { PublicData } from '../policy/public.ts';
 import type { ReportOptions } from '../reports/guard.ts';
 import type { SecuritySettings } from '../security/index.ts';
 import type { BoundaryLoader } from '../shared/boundaries.ts';
-import type { IncidentWriter, Repositories } from './ports.ts';
+import type { Health, IncidentWriter, Repositories } from './ports.ts';
 
 /** Bundled reference data (reference/), each part loaded at its first use and kept for the process. */
 export interface ReferenceData {
@@ -47,6 +48,8 @@ export interface FeatureSettings {
   cache: { maxEntries?: number; maxBytes?: number };
   /** the configured news sources and whether their schedule runs (read at each request: the file may change) */
   news: { schedule(): NewsScheduleView };
+  /** the open-data sync's sources file and schedule (read at each request, like the news schedule) */
+  sync: { schedule(): SyncScheduleView };
 }
 
 /**
@@ -69,6 +72,8 @@ export interface Services {
   publicData: PublicData;
   /** bumped by every import; keys the response cache */
   dataVersion: DataVersion;
+  /** the store's incident count and per-source dates at a data version (computed once per version) */
+  healthAt(version: string): Promise<Health>;
   /** read replicas for the read-only queries */
   reads: ReadRouting;
   /** the buffered writer of the audit log */

@@ -6,34 +6,37 @@ import { monthsInRange, nextMonthStart } from '../../core/time/calendar.ts';
 import type { Principal } from '../auth/index.ts';
 import { publishSeries } from '../policy/index.ts';
 import type { Services } from '../services/types.ts';
-import type { IncidentRepository, PlaceLevel } from '../services/ports.ts';
+import type { Health, PlaceLevel } from '../services/ports.ts';
 import { placePlan, type Place } from './places.ts';
+import { markCoverage, sourceSpans, type CoveredPoint, type SourceSpan } from './coverage.ts';
 
 export interface VisibleSeries {
   from: string | null;
   to: string | null;
   /** 'public' when the policy's public rules applied, 'detail' otherwise */
   access: 'public' | 'detail';
-  series: { period: string; count: number | null }[];
+  /** months no requested source covers have `coverage: 'none'` and no count (server/shared/coverage.ts) */
+  series: CoveredPoint[];
+  /** the requested sources' first and last months */
+  sources: SourceSpan[];
 }
 
 /** Without a range a series spans the data: first month of the oldest incident … last month. */
-export async function seriesRange(
-  repo: IncidentRepository,
-  filter: { from?: string; to?: string },
-): Promise<{ from?: string; to?: string }> {
-  let { from, to } = filter;
-  if (from === undefined || to === undefined) {
-    const h = await repo.health();
-    from ??= h.dataFrom ? `${h.dataFrom.slice(0, 7)}-01` : undefined;
-    to ??= h.dataUntil ? nextMonthStart(h.dataUntil) : undefined;
-  }
-  return { from, to };
+export function seriesRange(h: Health, filter: { from?: string; to?: string }): { from?: string; to?: string } {
+  return {
+    from: filter.from ?? (h.dataFrom ? `${h.dataFrom.slice(0, 7)}-01` : undefined),
+    to: filter.to ?? (h.dataUntil ? nextMonthStart(h.dataUntil) : undefined),
+  };
 }
 
 /** The series of a place (area or H3 cell) as `principal` may see it (the range as `seriesRange`). */
 export async function visibleSeries(
-  { repositories, publicData }: Pick<Services, 'repositories' | 'publicData'>,
+  {
+    repositories,
+    publicData,
+    dataVersion,
+    healthAt,
+  }: Pick<Services, 'repositories' | 'publicData' | 'dataVersion' | 'healthAt'>,
   principal: Principal | null,
   q: {
     level: PlaceLevel;
@@ -46,20 +49,30 @@ export async function visibleSeries(
 ): Promise<VisibleSeries> {
   const repo = repositories.incidents;
   const plan = placePlan(principal, { level: q.level, ids: [q.place.id], places: [q.place] }, q.categories, [q]);
-  const { from, to } = await seriesRange(repo, q);
-  const base = { from: from ?? null, to: to ?? null, access: plan.exact ? ('detail' as const) : ('public' as const) };
+  const health = await healthAt(await dataVersion.current());
+  const { from, to } = seriesRange(health, q);
+  const spans = sourceSpans(health.sources, q.sources ?? null);
+  const base = {
+    from: from ?? null,
+    to: to ?? null,
+    access: plan.exact ? ('detail' as const) : ('public' as const),
+    sources: spans,
+  };
   if (!(from && to && from < to)) return { ...base, series: [] };
   if (plan.exact)
     return {
       ...base,
-      series: await repo.areaSeries({
-        ...q.level,
-        id: q.place.id,
-        from,
-        to,
-        categories: plan.categories,
-        sources: q.sources,
-      }),
+      series: markCoverage(
+        await repo.areaSeries({
+          ...q.level,
+          id: q.place.id,
+          from,
+          to,
+          categories: plan.categories,
+          sources: q.sources,
+        }),
+        spans,
+      ),
     };
   // public windows are whole months (the plan checked them); the cells carry the record-key sums the policy perturbs with
   const monthly = await repositories.stats.monthlyCountsByArea({
@@ -72,6 +85,9 @@ export async function visibleSeries(
   });
   return {
     ...base,
-    series: publishSeries(monthsInRange(from, to), monthly.get(q.place.id), await publicData.publication(plan)),
+    series: markCoverage(
+      publishSeries(monthsInRange(from, to), monthly.get(q.place.id), await publicData.publication(plan)),
+      spans,
+    ),
   };
 }

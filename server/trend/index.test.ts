@@ -139,12 +139,12 @@ describeEachBackend('GET /api/trend', (getStore) => {
     await expectTrend(sparse[0], 'homicidio_doloso', sparse[1]);
   });
 
-  it('a range with no incidents: n months of zeros, no trend', async () => {
+  it('a range before every source begins: no month is covered, n = 0, no trend (not twelve zeros)', async () => {
     const { body } = await getJson(
       api(),
       '/api/trend?kind=cuadrante&vintage=2016&id=O-2.3.10&from=2012-01-01&to=2013-01-01',
     );
-    expect(body).toMatchObject({ n: 12, s: 0, var_s: 0, z: 0, p: 1, tau: 0, direction: 'none' });
+    expect(body).toMatchObject({ n: 0, s: 0, var_s: 0, z: 0, p: 1, tau: 0, direction: 'none' });
   });
 
   it('without from/to spans the data: 2013-01 (SSC) … 2022-06 (FGJ Milpa Alta), 114 months', async () => {

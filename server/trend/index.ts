@@ -1,7 +1,8 @@
 /**
  * `GET /api/trend?kind&id&from&to&category&vintage`: Mann-Kendall trend test on one area's monthly
  * counts — or one H3 cell's, with `kind=h3&id=<cell>`. The series is the dense one of `/api/areas/{kind}/{id}/series` (every
- * month overlapping [from, to), zero months included — n counts them); the test is `mannKendall`
+ * month overlapping [from, to), zero months included — n counts them — except months no requested
+ * source covers, which are data missing, not zeros); the test is `mannKendall`
  * from geo/stats (Var(S) corrected for ties, continuity correction ±1 in z, two-sided p,
  * tau = S / (n(n−1)/2), direction by p < 0.05). Without from/to the range spans the data, as the
  * series endpoint does. A range that does not start and end on the first of a month has partial
@@ -54,9 +55,11 @@ export function registerTrend(app: ApiApp, services: Services): void {
       categories: filter.categories,
       sources: filter.sources,
     });
-    // public: the test runs on the published months only (withheld months are left out, n counts the rest)
-    const counts = v.series.flatMap((s) => (s.count === null ? [] : [s.count]));
-    const withheld = v.series.length - counts.length;
+    // the test runs on the months a requested source covers (after a source's last month there is no
+    // data, not zero crime) and, for the public, on the published ones (withheld months are left out)
+    const covered = v.series.filter((s) => s.coverage !== 'none');
+    const counts = covered.flatMap((s) => (s.count === null || s.count === undefined ? [] : [s.count]));
+    const withheld = covered.length - counts.length;
     const body: TrendBody = {
       ...levelFields(level),
       id: place.id,

@@ -24,6 +24,7 @@ import { freshStore, type TestStore } from '../harness/stores.ts';
 import { startTestServer, type TestServer } from '../harness/server.ts';
 import { launchBrowser, type LaunchedBrowser } from '../harness/chromium.ts';
 import { monthViolation } from '../support/published.ts';
+import { expectedCoverageLine, sourceMonths } from '../support/source-months.ts';
 
 const ARTIFACTS = join(REPO_ROOT, '.test-artifacts');
 /** A half year inside the SSC data (2013-01 … 2016-09), as the map's URL and the API spell it. */
@@ -326,6 +327,61 @@ describe('web map (headless Chromium)', () => {
     });
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(ARTIFACTS, 'screenshots', 'areas-colonias.png') });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('names each source with its months, and marks the months after every source ends as no data, not zero', async () => {
+    const months = await sourceMonths(store);
+    expect(months.map((s) => s.source).sort()).toEqual(['fgj_victimas', 'ssc_points']);
+    const lastCovered = months
+      .map((s) => s.last)
+      .sort()
+      .at(-1)!;
+    // a year that runs past the last month any source holds, in Milpa Alta (the FGJ file's alcaldía)
+    const year = lastCovered.slice(0, 4);
+    const yearMonths = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+    const uncovered = yearMonths.filter((m) => m > lastCovered);
+    expect(uncovered.length).toBeGreaterThan(0);
+    await page.goto(`${server.url}/?p=${year}-01..${year}-12&layer=alcaldia&sel=09009&c=-99.0200,19.1900&z=11`);
+    const line = page.locator('[data-testid="source-coverage"]');
+    await line.waitFor({ timeout: 60_000 });
+    expect(await line.textContent()).toBe(expectedCoverageLine(months));
+    const panel = page.locator('[data-testid="area-panel"][data-area-id="09009"][data-state="ready"]');
+    await panel.waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="series-table"] tr[data-period]').first().waitFor({ state: 'attached' });
+    const rows = await page.$$eval('[data-testid="series-table"] tr[data-period]', (trs) =>
+      trs.map((tr) => ({
+        period: tr.getAttribute('data-period'),
+        coverage: tr.getAttribute('data-coverage'),
+        counted: tr.hasAttribute('data-count') || tr.hasAttribute('data-withheld'),
+        text: tr.querySelectorAll('td')[1]?.textContent,
+      })),
+    );
+    expect(rows.map((r) => r.period)).toEqual(yearMonths);
+    for (const row of rows)
+      if (uncovered.includes(row.period!))
+        expect(row, row.period!).toMatchObject({ coverage: 'none', counted: false, text: 'sin datos de la fuente' });
+      else expect(row.counted && row.coverage !== 'none', row.period!).toBe(true);
+    expect(await page.locator('[data-testid="uncovered-note"]').textContent()).toContain(
+      `${uncovered.length} ${uncovered.length === 1 ? 'mes' : 'meses'} sin datos de la fuente (no es cero)`,
+    );
+    // the comparison with the year before and the semáforo of the last month would read those months as a drop to zero
+    const covered = (m: string) => months.some((s) => s.first <= m && m <= s.last);
+    const before = yearMonths.map((m) => `${Number(year) - 1}${m.slice(4)}`);
+    const notCompared = [...before, ...yearMonths].filter((m) => !covered(m)).length;
+    expect(await page.locator('[data-testid="change-uncovered"]').textContent()).toContain(
+      `${notCompared} ${notCompared === 1 ? 'mes' : 'meses'} sin datos de la fuente: no se comparan`,
+    );
+    expect(await page.locator('[data-testid="change"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="semaforo-uncovered"]').textContent()).toBe(
+      `Las fuentes no tienen datos de diciembre de ${year}: sin semáforo para ese mes.`,
+    );
+    await page.waitForTimeout(500);
+    mkdirSync(join(ARTIFACTS, 'screenshots'), { recursive: true });
+    await page
+      .locator('[data-testid="data-until"]')
+      .screenshot({ path: join(ARTIFACTS, 'screenshots', 'data-until.png') });
+    await panel.screenshot({ path: join(ARTIFACTS, 'screenshots', 'area-uncovered-months.png') });
     expect(pageErrors).toEqual([]);
   });
 });

@@ -23,6 +23,7 @@ import { closePlenaryRenderers } from '../../server/plenary/index.ts';
 import { freshStore, type TestStore } from '../harness/stores.ts';
 import { startTestServer, type TestServer } from '../harness/server.ts';
 import { launchBrowser, type LaunchedBrowser } from '../harness/chromium.ts';
+import { expectedCoverageLine, sourceMonths } from '../support/source-months.ts';
 
 const ARTIFACTS = join(REPO_ROOT, '.test-artifacts');
 const MONTH = '2016-06';
@@ -58,6 +59,8 @@ describe('plenary mode (headless Chromium)', () => {
   let auth: { authorization: string };
   /** the sector with the most robo a transeúnte in the month (GET /api/rank as admin) */
   let sector: { id: string; name: string; count: number };
+  /** every slide's sources line: each source with its first and last month in the store */
+  let sourcesLine: string;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
@@ -73,6 +76,7 @@ describe('plenary mode (headless Chromium)', () => {
       `/api/rank?kind=sector&vintage=${VINTAGE}&from=${MONTH}-01&to=2016-07-01&category=${CATEGORY}&by=count&limit=1`,
     );
     sector = rank.items[0];
+    sourcesLine = `Fuentes: ${expectedCoverageLine(await sourceMonths(store))}`;
   }, 600_000);
 
   afterAll(async () => {
@@ -99,6 +103,7 @@ describe('plenary mode (headless Chromium)', () => {
     expect(await page.locator('[data-testid="slide-data-until"]').textContent()).toMatch(
       /^Datos al \d{1,2} de [a-z]+ de \d{4}$/,
     );
+    expect(await page.locator('[data-testid="slide-sources"]').textContent()).toBe(sourcesLine);
     if (number > 1) expect(page.url()).toContain(`slide=${number}`);
   }
 
@@ -229,6 +234,7 @@ describe('plenary mode (headless Chromium)', () => {
     expect(first).toContain(squeeze('Mesa de Seguridad y Justicia: junio de 2016'));
     expect(first).toContain(squeeze(`Sector ${sector.name}`));
     expect(first).toContain(squeeze(`Datos al`));
+    expect(first).toContain(squeeze(sourcesLine));
     expect(first).toContain('1/5');
     expect(health.data_until).toBeTruthy();
     expect(squeeze(pages[1])).toContain(squeeze('Semáforo delictivo: Robo a transeúnte'));

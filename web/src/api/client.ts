@@ -7,6 +7,7 @@
 import type { AreaKind, PlaceKind, Vintage } from '../state/urlState.ts';
 import { getJson, placeParams, type Filters } from './http.ts';
 import type { Comparison, Hotspots } from './aggregates.ts';
+import type { ApiAnswer } from './contract.ts';
 
 export * from './http.ts';
 export * from './mesa.ts';
@@ -44,7 +45,10 @@ export interface CategoryGroup {
 
 export interface SeriesPoint {
   period: string;
-  count: number | null;
+  /** null: withheld by the privacy rule; absent when no requested source covers the month */
+  count?: number | null;
+  /** absent: every requested source covers the month; `none`: no source does (no data, not zero) */
+  coverage?: 'partial' | 'none';
 }
 
 export interface AreaSeries {
@@ -117,6 +121,8 @@ export interface Pai {
 
 export const api = {
   health: (signal?: AbortSignal) => getJson<Health>('/api/health', {}, signal),
+  /** every source with the months it covers, its last import and sync */
+  sources: (signal?: AbortSignal) => getJson<ApiAnswer<'/api/sources'>>('/api/sources', {}, signal),
   categories: async (signal?: AbortSignal) =>
     normalizeCategories(await getJson<unknown>('/api/categories', {}, signal)),
   hotspots: (res: number, filters: Filters, signal?: AbortSignal) =>

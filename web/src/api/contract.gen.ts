@@ -618,6 +618,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fuentes de incidentes: meses que cubre cada una, incidentes, última importación y sincronización */
+        get: operations["getSources"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/targets": {
         parameters: {
             query?: never;
@@ -810,6 +827,41 @@ export interface components {
             /** Format: date */
             to: string;
         };
+        SourceSpan: {
+            first_month: string;
+            /** @enum {unknown} */
+            kind: "official" | "news" | "citizen" | "chat";
+            last_month: string;
+            source: string;
+        };
+        SourceStatus: {
+            first_day: string | null;
+            first_month: string | null;
+            /** @description incidents.source: ssc_points, fgj_victimas, fgj_carpetas, news, citizen, chat … */
+            id: string;
+            incidents: number;
+            /** @enum {unknown} */
+            kind: "official" | "news" | "citizen" | "chat";
+            /** @description short name for a line of text ("FGJ") */
+            label: string;
+            last_day: string | null;
+            /** @description last official import finished */
+            last_import: string | null;
+            last_month: string | null;
+            /** @description where the source applies when not the whole city */
+            scope: string | null;
+            sync: {
+                /** @description the source key in the sync sources file */
+                key: string;
+                last_ok: string | null;
+                last_run: string | null;
+                last_status: ("ok" | "failed") | null;
+                next_run: string | null;
+                /** @description SYNC_SCHEDULE=monthly in this deployment */
+                scheduled: boolean;
+            } | null;
+            title: string;
+        };
     };
     responses: never;
     parameters: {
@@ -931,9 +983,16 @@ export interface operations {
                         /** @description kind=h3 only */
                         res?: number;
                         series: {
-                            count: number;
+                            /** @description null: withheld (fewer than k, public answers only) */
+                            count?: number | null;
+                            /**
+                             * @description absent: every requested source covers the month; partial: only some do; none: none does (no count: no data, not zero)
+                             * @enum {unknown}
+                             */
+                            coverage?: "partial" | "none";
                             period: string;
                         }[];
+                        sources: components["schemas"]["SourceSpan"][];
                         to: string | null;
                         /** @description areas only */
                         vintage?: number;
@@ -3919,6 +3978,37 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
+            };
+        };
+    };
+    getSources: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every source with its first and last month; sources the open-data sync keeps current carry its last and next run */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sources: components["schemas"]["SourceStatus"][];
+                    };
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

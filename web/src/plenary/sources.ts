@@ -1,8 +1,10 @@
 /**
- * "Datos al …" and the sources line every slide carries, from `/api/health`. Pure.
+ * "Datos al …" and the sources line every slide carries: each source on screen with its months
+ * (`/api/sources`), else the publishers from `/api/health`. Pure.
  */
-import type { Health } from '../api/client.ts';
+import { mainDataUntil, type Health } from '../api/client.ts';
 import { formatLongDate } from '../lib/format.ts';
+import { coverageLine, type SourceStatus } from '../sources/coverage.ts';
 
 /** Publishers by source id prefix (the ids are the importers' names, e.g. `ssc_points`). */
 const PUBLISHERS: [prefix: string, label: string][] = [
@@ -18,12 +20,18 @@ export function sourceLabel(source: string, sourceKind = ''): string {
   return PUBLISHERS.find(([prefix]) => key.startsWith(prefix) || sourceKind === prefix)?.[1] ?? source;
 }
 
-/** The distinct publishers, largest source first. */
-export function sourcesLine(health: Health | null): string {
+/**
+ * "Fuentes: SSC: datos de ene 2013 a sep 2016 · FGJ (Milpa Alta): datos de ene 2016 a jun 2022" from
+ * `/api/sources`; without it, the distinct publishers, largest source first.
+ */
+export function sourcesLine(health: Health | null, sources: readonly SourceStatus[] | null = null): string {
+  if (sources?.some((s) => s.incidents > 0)) return `Fuentes: ${coverageLine(sources, null)}`;
   const labels = [...new Set((health?.sources ?? []).map((s) => sourceLabel(s.source, s.source_kind)))];
   return labels.length ? `Fuentes: ${labels.join('; ')}` : 'Fuentes: SSC/SSP-DF y FGJ-CDMX (datos abiertos)';
 }
 
+/** The last date of the largest source: a small source running years past it would mislead. */
 export function dataUntilLine(health: Health | null): string {
-  return health?.data_until ? `Datos al ${formatLongDate(health.data_until)}` : 'Datos al —';
+  const until = health ? mainDataUntil(health) : null;
+  return until ? `Datos al ${formatLongDate(until)}` : 'Datos al —';
 }

@@ -16,6 +16,7 @@ import {
   type Vintage,
 } from './urlState.ts';
 import type { CategoryGroup, Health } from '../api/client.ts';
+import type { ApiAnswer } from '../api/contract.ts';
 import type { HexClass, HexMode } from '../lib/hotspotClasses.ts';
 import { areaColoring, sensitiveChosen, type AreaColoring } from '../lib/areaColoring.ts';
 import type { ColorClass } from '../lib/colorScale.ts';
@@ -88,6 +89,8 @@ export class MapState {
 
   /** Server facts, loaded once. */
   health = $state<Health | null>(null);
+  /** `/api/sources`: each source's months (null until loaded, or when the server is older) */
+  sources = $state<ApiAnswer<'/api/sources'>['sources'] | null>(null);
   categoryGroups = $state<CategoryGroup[]>([]);
   /** First month with data (the month slider's lower end). */
   firstDataMonth: Month = '2013-01';

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { markCoverage, monthCoverage, sourceSpans } from './coverage.ts';
+
+// hand-written store answer in the shape of `health().sources` (months like the bundled sources', counts made up)
+const held = [
+  { source: 'fgj_victimas', source_kind: 'official', incidents: 7558, from: '2016-01-01', until: '2022-06-30' },
+  { source: 'ssc_points', source_kind: 'official', incidents: 131141, from: '2013-01-01', until: '2016-09-30' },
+  { source: 'news', source_kind: 'news', incidents: 4, from: '2024-03-02', until: '2024-03-28' },
+];
+
+describe('source coverage of a monthly series', () => {
+  it('lists the requested kinds of sources as first … last month, earliest first', () => {
+    expect(sourceSpans(held, null)).toEqual([
+      { source: 'ssc_points', kind: 'official', first_month: '2013-01', last_month: '2016-09' },
+      { source: 'fgj_victimas', kind: 'official', first_month: '2016-01', last_month: '2022-06' },
+      { source: 'news', kind: 'news', first_month: '2024-03', last_month: '2024-03' },
+    ]);
+    expect(sourceSpans(held, ['news']).map((s) => s.source)).toEqual(['news']);
+    expect(sourceSpans(held, ['chat'])).toEqual([]);
+  });
+
+  it('a month is covered by all, some or none of the sources; first and last months count as covered', () => {
+    const official = sourceSpans(held, ['official']);
+    expect(monthCoverage('2012-12', official)).toBe('none');
+    expect(monthCoverage('2013-01', official)).toBe('partial'); // SSC only
+    expect(monthCoverage('2016-01', official)).toBe('full'); // both overlap Jan … Sep 2016
+    expect(monthCoverage('2016-09', official)).toBe('full');
+    expect(monthCoverage('2016-10', official)).toBe('partial'); // FGJ only
+    expect(monthCoverage('2022-06', official)).toBe('partial');
+    expect(monthCoverage('2022-07', official)).toBe('none');
+    // no source of the requested kinds holds data: nothing is covered
+    expect(monthCoverage('2016-01', [])).toBe('none');
+  });
+
+  it('drops the count of an uncovered month (zero or withheld alike) and marks partly covered months', () => {
+    const spans = sourceSpans(held, ['official']);
+    const series = [
+      { period: '2012-12', count: 0 },
+      { period: '2013-01', count: 5 },
+      { period: '2016-05', count: null },
+      { period: '2022-07', count: null },
+      { period: '2022-08', count: 3 },
+    ];
+    expect(markCoverage(series, spans)).toEqual([
+      { period: '2012-12', coverage: 'none' },
+      { period: '2013-01', count: 5, coverage: 'partial' },
+      { period: '2016-05', count: null },
+      { period: '2022-07', coverage: 'none' },
+      { period: '2022-08', coverage: 'none' },
+    ]);
+  });
+});

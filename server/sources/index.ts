@@ -1,0 +1,103 @@
+/**
+ * `GET /api/sources` (public): every source of incidents with the months it covers — first and last
+ * month, how many incidents, when it was last imported — and, for the sources the open-data sync
+ * keeps current (etl/sync), its last sync and the next one. The map's "FGJ: datos de ene 2016 a
+ * jun 2022" line and every plenary slide read it: sources end at very different dates, and one
+ * overall "datos al …" date would make a source that stopped years ago look current.
+ *
+ * Sources the sync is configured for but that hold no incidents yet are listed too (with no
+ * months), so an operator sees that a sync is pending. Failure reasons stay in the admin listing
+ * (`job_runs`): the public sees only whether the last sync succeeded.
+ */
+import type { ApiApp } from '../context.ts';
+import type { Services } from '../services/types.ts';
+import { SYNC_JOB } from '../../etl/sync/index.ts';
+import { describeSource } from './catalogue.ts';
+
+export interface SourceStatus {
+  /** `incidents.source` */
+  id: string;
+  kind: string;
+  /** short name for a line of text ("FGJ") */
+  label: string;
+  title: string;
+  /** where the source applies when not the whole city */
+  scope: string | null;
+  incidents: number;
+  /** first and last month of its incidents (`YYYY-MM`); null while it holds none */
+  first_month: string | null;
+  last_month: string | null;
+  /** first and last day of its incidents (`YYYY-MM-DD`) */
+  first_day: string | null;
+  last_day: string | null;
+  /** when its last import finished (ISO 8601); null for sources written one by one (news, reports) */
+  last_import: string | null;
+  /** the open-data sync of this source; null when the sync does not cover it */
+  sync: {
+    key: string;
+    /** the schedule runs in this deployment (`SYNC_SCHEDULE=monthly`) */
+    scheduled: boolean;
+    last_run: string | null;
+    last_status: 'ok' | 'failed' | null;
+    last_ok: string | null;
+    next_run: string | null;
+  } | null;
+}
+
+export function registerSources(app: ApiApp, services: Services): void {
+  app.get('/api/sources', async (c) => {
+    // a sync that found nothing new leaves the data version as it was but changes its run times:
+    // revalidate every time (the counts are computed once per data version by healthAt)
+    c.set('skipLru', true);
+    c.set('cacheControl', 'no-cache');
+    const { repositories, dataVersion, healthAt, settings } = services;
+    const [health, imports, runs] = await Promise.all([
+      healthAt(await dataVersion.current()),
+      repositories.imports.lastBySource(),
+      repositories.jobRuns.latest(SYNC_JOB),
+    ]);
+    const schedule = settings.sync.schedule();
+    const runsByKey = new Map(runs.map((r) => [r.source ?? '', r]));
+    // the sync writes each key's records under its format's source id
+    const syncKeyOf = new Map<string, string>(
+      Object.entries(schedule.sources?.sources ?? {}).map(([key, s]) => [s.format, key]),
+    );
+    const now = Date.now();
+
+    const syncOf = (id: string): SourceStatus['sync'] => {
+      const key = syncKeyOf.get(id);
+      if (key === undefined) return null;
+      const run = runsByKey.get(key);
+      const due = run ? run.startedAt.getTime() + schedule.intervalMs : now;
+      return {
+        key,
+        scheduled: schedule.active,
+        last_run: run?.finishedAt.toISOString() ?? null,
+        last_status: run?.status ?? null,
+        last_ok: run?.lastOkAt?.toISOString() ?? null,
+        next_run: schedule.active ? new Date(Math.max(due, now)).toISOString() : null,
+      };
+    };
+    const configured = schedule.sources?.sources ?? {};
+    const status = (id: string, kind: string, held?: (typeof health.sources)[number]): SourceStatus => {
+      const sync = Object.values(configured).find((s) => s.format === id);
+      const described = describeSource(id, kind, sync && { label: sync.label, title: sync.title });
+      return {
+        id,
+        kind,
+        ...described,
+        incidents: held?.incidents ?? 0,
+        first_month: held?.from.slice(0, 7) ?? null,
+        last_month: held?.until.slice(0, 7) ?? null,
+        first_day: held?.from ?? null,
+        last_day: held?.until ?? null,
+        last_import: imports.get(id)?.toISOString() ?? null,
+        sync: syncOf(id),
+      };
+    };
+    const sources = health.sources.map((s) => status(s.source, s.source_kind, s));
+    for (const s of Object.values(configured))
+      if (!sources.some((x) => x.id === s.format)) sources.push(status(s.format, 'official'));
+    return c.json({ sources });
+  });
+}
