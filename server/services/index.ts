@@ -3,6 +3,7 @@
  * `db/`. Options are those of `createApp` (server/app.ts); anything not given gets its default here,
  * so every feature receives resolved settings through one `register(app, services)` signature.
  */
+import { parseConfig } from '../../core/config/index.ts';
 import type { Store } from '../../db/connect.ts';
 import { createRepositories, type IncidentRepository } from '../../db/repositories/index.ts';
 import { createIncidentRepository } from '../../db/queries/index.ts';
@@ -53,6 +54,7 @@ export interface ServiceOptions {
   security?: SecurityOptions;
   /** the news schedule admins see at /api/news/sources (default: NEWS_CONFIG and NEWS_SCHEDULE from the environment) */
   news?: { schedule?: () => NewsScheduleView };
+  basemap?: { pmtiles?: string | null };
 }
 
 /** The session key kept in `DATA_DIR/secrets/session-key` (created on first start, db/secrets.ts). */
@@ -68,6 +70,7 @@ export function createServices(store: ServiceStore, opts: ServiceOptions = {}): 
     security: securityOptions(opts.security),
     cache: opts.cache ?? {},
     news: { schedule: opts.news?.schedule ?? (() => newsScheduleView()) },
+    basemap: { pmtiles: opts.basemap?.pmtiles ?? parseConfig(process.env).BASEMAP_PMTILES ?? null },
   };
   const audit = opts.audit ?? createAuditLog(repositories.audit);
   // a log made here has no other owner: its last entries are written when the store closes

@@ -46,6 +46,8 @@ export interface FeatureSettings {
   cache: { maxEntries?: number; maxBytes?: number };
   /** the configured news sources and whether their schedule runs (read at each request: the file may change) */
   news: { schedule(): NewsScheduleView };
+  /** the street basemap's PMTiles archive (`BASEMAP_PMTILES`), or null: boundaries only */
+  basemap: { pmtiles: string | null };
 }
 
 /**
