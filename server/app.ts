@@ -18,6 +18,7 @@ import { registerAreas } from './areas/index.ts';
 import { registerCompare } from './compare/index.ts';
 import { registerRank } from './rank/index.ts';
 import { registerBoundaries } from './boundaries/index.ts';
+import { registerBasemap } from './basemap/index.ts';
 import { registerTransit } from './transit/index.ts';
 import { registerSearch } from './search/index.ts';
 import { registerOpenApi } from './openapi/index.ts';
@@ -66,6 +67,7 @@ const FEATURES: readonly Register[] = [
   registerRank,
   registerBoundaries,
   registerTransit,
+  registerBasemap,
   registerSearch,
   registerSemaforo,
   registerTrend,

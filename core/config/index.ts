@@ -129,6 +129,8 @@ export const configSchema = z.object({
       'PASSWORD_SCRYPT_N: use una potencia de dos de 16384 a 1048576 — PASSWORD_SCRYPT_N must be a power of two from 16384 to 1048576',
   }),
   API_BODY_LIMIT: integer('API_BODY_LIMIT', 65536, 1),
+  /** a PMTiles v3 archive of vector street tiles, served to the map as its basemap */
+  BASEMAP_PMTILES: text(),
   CSP_EXTRA_ORIGINS: list(/\s+/).superRefine((origins, ctx) => {
     for (const o of origins) {
       if (!CSP_ORIGIN.test(o))

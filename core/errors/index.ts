@@ -35,6 +35,7 @@ export const ERRORS = {
   duplicate_parameter: { status: 400, message: 'Parámetro repetido: cada parámetro va una sola vez' },
   // lookups (404)
   not_found: { status: 404, message: 'Recurso no encontrado' },
+  range_not_satisfiable: { status: 416, message: 'Rango de bytes fuera del archivo' },
   unknown_area: { status: 404, message: 'Área desconocida' },
   // server side
   payload_too_large: { status: 413, message: 'Solicitud demasiado grande' },

@@ -387,6 +387,13 @@ function describedRoutes(): Json {
           ),
         },
       ),
+      '/api/basemap': get(
+        'Mapa base de calles autohospedado (BASEMAP_PMTILES): dónde está el archivo PMTiles v3 que el mapa lee por rangos de bytes, o null si no hay uno (el mapa dibuja solo los límites). El archivo se sirve en /basemap/cdmx.pmtiles, fuera de /api/, con Range/206 (416 range_not_satisfiable fuera del archivo)',
+        [],
+        {
+          ...ok('Mapa base configurado, o pmtiles: null', ref('Basemap')),
+        },
+      ),
       '/api/search': get(
         'Búsqueda de colonias, alcaldías, cuadrantes, sectores y estaciones',
         [
@@ -1156,6 +1163,14 @@ function describedRoutes(): Json {
     },
     components: {
       schemas: {
+        Basemap: {
+          type: 'object',
+          properties: {
+            pmtiles: nullable({ ...str, description: 'ruta del archivo PMTiles (mismo origen)' }),
+            attribution: { ...str, description: 'atribución de los datos del mapa base (OpenStreetMap)' },
+          },
+          required: ['pmtiles'],
+        },
         ErrorDetail: obj({ code: { enum: Object.keys(ERRORS) }, message: str }),
         Error: obj({ error: { $ref: '#/components/schemas/ErrorDetail' } }),
         Period: obj({ from: date, to: date }),

@@ -3,6 +3,7 @@
  * `db/`. Options are those of `createApp` (server/app.ts); anything not given gets its default here,
  * so every feature receives resolved settings through one `register(app, services)` signature.
  */
+import { parseConfig } from '../../core/config/index.ts';
 import type { Store } from '../../db/connect.ts';
 import { createRepositories, type IncidentRepository } from '../../db/repositories/index.ts';
 import { createIncidentRepository } from '../../db/queries/index.ts';
@@ -12,7 +13,6 @@ import { loadBoundarySets, loadStations, type Station } from '../../reference/bo
 import { getGeocoder } from '../../reference/geocoder/index.ts';
 import { newsScheduleView, type NewsScheduleView } from '../../etl/news/schedule.ts';
 import { importChatExport } from '../../etl/chat/index.ts';
-import { parseConfig } from '../../core/config/index.ts';
 import { syncScheduleView, type SyncScheduleView } from '../../etl/sync/index.ts';
 import { loadIntersections } from '../../reference/streets/index.ts';
 import { loadTransit } from '../../reference/transit/index.ts';
@@ -61,6 +61,7 @@ export interface ServiceOptions {
   chat?: { dataDir?: string };
   /** the open-data sync's schedule at /api/sources (default: SYNC_CONFIG, SYNC_SCHEDULE and SYNC_INTERVAL_DAYS from the environment) */
   sync?: { schedule?: () => SyncScheduleView };
+  basemap?: { pmtiles?: string | null };
 }
 
 /** The session key kept in `DATA_DIR/secrets/session-key` (created on first start, db/secrets.ts). */
@@ -77,6 +78,7 @@ export function createServices(store: ServiceStore, opts: ServiceOptions = {}): 
     cache: opts.cache ?? {},
     news: { schedule: opts.news?.schedule ?? (() => newsScheduleView()) },
     sync: { schedule: opts.sync?.schedule ?? (() => syncScheduleView()) },
+    basemap: { pmtiles: opts.basemap?.pmtiles ?? parseConfig(process.env).BASEMAP_PMTILES ?? null },
   };
   const audit = opts.audit ?? createAuditLog(repositories.audit);
   // a log made here has no other owner: its last entries are written when the store closes

@@ -50,6 +50,8 @@ export interface FeatureSettings {
   news: { schedule(): NewsScheduleView };
   /** the open-data sync's sources file and schedule (read at each request, like the news schedule) */
   sync: { schedule(): SyncScheduleView };
+  /** the street basemap's PMTiles archive (`BASEMAP_PMTILES`), or null: boundaries only */
+  basemap: { pmtiles: string | null };
 }
 
 /**

@@ -11,7 +11,9 @@ function recordingFetch(): string[] {
       ? { ok: true, db: 'pglite', incidents: 1, data_until: '2016-09-30' }
       : url.startsWith('/api/categories')
         ? { groups: [] }
-        : { res: 7, cells: [] };
+        : url.startsWith('/api/basemap')
+          ? { pmtiles: null }
+          : { res: 7, cells: [] };
     return { ok: true, status: 200, json: async () => body } as unknown as Response;
   });
   return urls;
@@ -20,16 +22,21 @@ function recordingFetch(): string[] {
 describe('startEarlyRequests', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  it('on the default view asks for the facts, then the hexagons of the last 12 full months, and the map chunk', async () => {
+  it('on the default view asks for the facts and the basemap, then the hexagons of the last 12 full months, and the map chunk', async () => {
     const urls = recordingFetch();
     const loadMapView = vi.fn(async () => ({}));
     await startEarlyRequests({ hash: '', search: '' }, loadMapView);
     expect(loadMapView).toHaveBeenCalledOnce();
     // default zoom 9.8 → resolution 7; data until 2016-09-30 → October 2015 … September 2016, half-open
-    expect(urls).toEqual(['/api/health', '/api/categories', '/api/hotspots?res=7&from=2015-10-01&to=2016-10-01']);
+    expect(urls).toEqual([
+      '/api/health',
+      '/api/categories',
+      '/api/basemap',
+      '/api/hotspots?res=7&from=2015-10-01&to=2016-10-01',
+    ]);
     // the map's own identical request takes that answer instead of asking again
     await getJson('/api/hotspots', { res: '7', from: '2015-10-01', to: '2016-10-01' });
-    expect(urls).toHaveLength(3);
+    expect(urls).toHaveLength(4);
   });
 
   it('follows the zoom and period of a shared URL', async () => {

@@ -21,6 +21,7 @@ export function startEarlyRequests(
   loadMapView().catch(() => {}); // App imports it again and reports a failure
   const health = prefetch(() => api.health());
   prefetch(() => api.categories());
+  prefetch(() => api.basemap());
   const hexagons = health.then((facts) => {
     const view = MapState.fromUrl(location.search);
     const until = mainDataUntil(facts);

@@ -5,9 +5,9 @@
  * so callers import everything from this module.
  */
 import type { AreaKind, PlaceKind, Vintage } from '../state/urlState.ts';
+import type { ApiAnswer } from './contract.ts';
 import { getJson, placeParams, type Filters } from './http.ts';
 import type { Comparison, Hotspots } from './aggregates.ts';
-import type { ApiAnswer } from './contract.ts';
 
 export * from './http.ts';
 export * from './mesa.ts';
@@ -151,6 +151,7 @@ export const api = {
   boundaries: (kind: AreaKind, vintage: Vintage, signal?: AbortSignal) =>
     getJson<GeoJSON.FeatureCollection>(`/api/boundaries/${kind}`, { vintage }, signal),
   transit: (signal?: AbortSignal) => getJson<GeoJSON.FeatureCollection>('/api/transit', {}, signal),
+  basemap: () => getJson<ApiAnswer<'/api/basemap'>>('/api/basemap'),
   search: async (q: string, signal?: AbortSignal) =>
     normalizeSearch(await getJson<unknown>('/api/search', { q }, signal)),
 };

@@ -38,6 +38,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/basemap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mapa base de calles autohospedado (BASEMAP_PMTILES): dónde está el archivo PMTiles v3 que el mapa lee por rangos de bytes, o null si no hay uno (el mapa dibuja solo los límites). El archivo se sirve en /basemap/cdmx.pmtiles, fuera de /api/, con Range/206 (416 range_not_satisfiable fuera del archivo) */
+        get: operations["getBasemap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/boundaries/{kind}": {
         parameters: {
             query?: never;
@@ -813,12 +830,17 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Basemap: {
+            /** @description atribución de los datos del mapa base (OpenStreetMap) */
+            attribution?: string;
+            pmtiles: string | null;
+        };
         Error: {
             error: components["schemas"]["ErrorDetail"];
         };
         ErrorDetail: {
             /** @enum {unknown} */
-            code: "invalid_parameter" | "invalid_date" | "invalid_range" | "invalid_period" | "invalid_resolution" | "invalid_category" | "invalid_kind" | "invalid_vintage" | "invalid_cell" | "invalid_tile" | "invalid_query" | "invalid_body" | "unknown_territory" | "range_too_long" | "too_many_ids" | "duplicate_parameter" | "not_found" | "unknown_area" | "payload_too_large" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "db_unavailable" | "query_timeout" | "audit_unavailable" | "service_starting" | "missing_date" | "missing_category" | "malformed_row" | "header_changed" | "download_incomplete" | "resource_not_found" | "robots_disallowed" | "fetch_failed" | "fetch_timeout" | "fetch_dns_failed" | "fetch_connection_refused" | "robots_unavailable" | "invalid_token" | "forbidden" | "forbidden_resolution" | "sensitive_category" | "month_aligned_required" | "outside_cdmx" | "future_date" | "consent_required" | "unplaced_location" | "forbidden_origin" | "authentication_required" | "report_already_decided" | "empty_file" | "not_a_chat_export" | "unsupported_archive" | "origin_article" | "report_unplaced" | "invalid_credentials" | "too_many_attempts" | "csrf_failed" | "account_disabled" | "invitation_invalid" | "account_exists" | "last_admin" | "pdf_renderer_unavailable" | "pdf_renderer_busy" | "pdf_render_timeout";
+            code: "invalid_parameter" | "invalid_date" | "invalid_range" | "invalid_period" | "invalid_resolution" | "invalid_category" | "invalid_kind" | "invalid_vintage" | "invalid_cell" | "invalid_tile" | "invalid_query" | "invalid_body" | "unknown_territory" | "range_too_long" | "too_many_ids" | "duplicate_parameter" | "not_found" | "range_not_satisfiable" | "unknown_area" | "payload_too_large" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "db_unavailable" | "query_timeout" | "audit_unavailable" | "service_starting" | "missing_date" | "missing_category" | "malformed_row" | "header_changed" | "download_incomplete" | "resource_not_found" | "robots_disallowed" | "fetch_failed" | "fetch_timeout" | "fetch_dns_failed" | "fetch_connection_refused" | "robots_unavailable" | "invalid_token" | "forbidden" | "forbidden_resolution" | "sensitive_category" | "month_aligned_required" | "outside_cdmx" | "future_date" | "consent_required" | "unplaced_location" | "forbidden_origin" | "authentication_required" | "report_already_decided" | "empty_file" | "not_a_chat_export" | "unsupported_archive" | "origin_article" | "report_unplaced" | "invalid_credentials" | "too_many_attempts" | "csrf_failed" | "account_disabled" | "invitation_invalid" | "account_exists" | "last_admin" | "pdf_renderer_unavailable" | "pdf_renderer_busy" | "pdf_render_timeout";
             message: string;
         };
         Period: {
@@ -1132,6 +1154,35 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
+            };
+        };
+    };
+    getBasemap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Mapa base configurado, o pmtiles: null */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Basemap"];
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

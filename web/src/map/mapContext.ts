@@ -8,6 +8,8 @@ export interface MapHandle {
   map: MapLibreMap;
   /** The element holding the canvas; layers write their status attributes on it (tests read them). */
   container: HTMLElement;
+  /** A street basemap paints the ground: layers drawn under MapLibre's canvas would be hidden by it. */
+  opaqueBasemap: boolean;
 }
 
 export function provideMap(handle: MapHandle): void {
