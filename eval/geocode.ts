@@ -4,6 +4,8 @@
  * Sets (labels never come from the geocoder; see tests/fixtures/geocode/):
  * - Citizen, tuning / held-out: hand-written informal texts (citizen.ts), labelled by name from the
  *   data files (labels.ts); the held-out 30 % is scored but never tuned on.
+ * - Citizen, held-out 2: a second hand-written held-out set (citizen-unseen.ts): corners with "esq." /
+ *   "casi esquina" / "a la altura de", "frente al metro", "saliendo del metrobus", taxi plates, typos.
  * - News: the 44 real articles of ../shared/data/news-sample (24 of articles_sample.jsonl, 20 of
  *   laprensa_policiaca_2024.jsonl), labels in news-annotations.ts; texts read from the shared folder.
  * - Hand-written outside: short news-style texts, mostly outside the city (handwritten.ts).
@@ -24,6 +26,7 @@ import { gazetteerInput, getGeocoder } from '../reference/geocoder/index.ts';
 import { LAPRENSA_LABELS, NEWS_LABELS, type NewsLabel } from '../tests/fixtures/geocode/news-annotations.ts';
 import { HANDWRITTEN } from '../tests/fixtures/geocode/handwritten.ts';
 import { CITIZEN_HELD_OUT, CITIZEN_TUNING, type CitizenText } from '../tests/fixtures/geocode/citizen.ts';
+import { CITIZEN_UNSEEN } from '../tests/fixtures/geocode/citizen-unseen.ts';
 import type { PlaceLabel } from '../tests/fixtures/geocode/labels.ts';
 import { CONFIDENCE_BUCKETS, pct, scoreSet, type ScoredText, type SetScore } from './geocode-score.ts';
 
@@ -180,6 +183,7 @@ export function main(): void {
   const sets: Array<[string, ScoredText[]]> = [
     ['citizen tuning', citizenSet(CITIZEN_TUNING)],
     ['citizen held-out', citizenSet(CITIZEN_HELD_OUT)],
+    ['citizen held-out 2', citizenSet(CITIZEN_UNSEEN)],
     ['news (real)', newsSet()],
     ['hand-written outside', handwrittenSet()],
   ];

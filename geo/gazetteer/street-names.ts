@@ -50,6 +50,26 @@ export function streetKeyVariants(key: string): string[] {
 }
 
 /**
+ * Bare words locals use for one road: "Viaducto" alone is Viaducto Miguel Alemán (called Río de la Piedad east
+ * of Tlalpan), never Viaducto Tlalpan or Viaducto Río Becerra, which are always named in full.
+ */
+const BARE_ROAD_NAMES = new Map([['viaducto', ['viaducto miguel aleman', 'viaducto rio piedad']]]);
+
+/**
+ * The keys a street name written in a report may have in the data: its own key and short forms
+ * (`streetKeyVariants`), "central" for "eje central …" (INEGI writes "CENTRAL (LÁZARO CÁRDENAS)"), and the
+ * road a bare word means (`BARE_ROAD_NAMES`, which replaces the bare word: its leading-word match would take
+ * every road of that kind).
+ */
+export function writtenStreetKeys(key: string): string[] {
+  const bare = BARE_ROAD_NAMES.get(key);
+  if (bare) return bare;
+  const keys = streetKeyVariants(key);
+  if (/^eje central( |$)/.test(key)) keys.push('central');
+  return [...new Set(keys)];
+}
+
+/**
  * Keys of a name as written in the INEGI file: the name itself, any parenthesised alias ("INTERIOR
  * (AVENIDA RÍO MIXCOAC)") and their short forms (`streetKeyVariants`).
  */

@@ -6,7 +6,7 @@
  * landmark is read by those mentions instead; a street named alone gets no point here.
  */
 import { fold, type Gazetteer } from '../gazetteer/index.ts';
-import { cornerPoint, cornersOf, metres, type CornerFinding } from './corners.ts';
+import { metres, placeCorner, type CornerFinding } from './corners.ts';
 import type { Mention } from './mentions.ts';
 
 /** Two corners of one avenue farther apart than this are no segment people name with "entre". */
@@ -103,7 +103,7 @@ function cornerOfAny(
 ): CornerFinding | null {
   for (const a of avenues)
     for (const r of refs) {
-      const p = cornerPoint(cornersOf(gaz, a, r, stated));
+      const p = placeCorner(gaz, a, r, stated);
       if (p) return p;
     }
   return null;

@@ -8,23 +8,20 @@ import {
   fold,
   streetKey,
   streetKeyOfWords,
-  streetKeyVariants,
+  writtenStreetKeys,
   pairKey,
   type CornerEntry,
   type Gazetteer,
 } from '../gazetteer/index.ts';
 import type { Mention } from './mentions.ts';
+import { crossingOf } from './crossings.ts';
+import { metres } from './distance.ts';
 
 /** Corners of one name pair farther apart than this are different places. */
 const SAME_CORNER_M = 1000;
 const JOINER = /^\s*(,\s*)?(y|e|con|esq\.?|esquina|esquina con|esquina de|casi esquina con|casi esq\.? con)\s*$/i;
 
-/** Metres between two points (equirectangular: good to a few metres over the few km that matter here). */
-export function metres(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const x = (b.lon - a.lon) * Math.cos(((a.lat + b.lat) / 2) * (Math.PI / 180)) * 111_320;
-  const y = (b.lat - a.lat) * 110_574;
-  return Math.hypot(x, y);
-}
+export { metres };
 
 export interface CornerFinding {
   lat: number;
@@ -57,7 +54,31 @@ export function cornersOf(gaz: Gazetteer, a: string, b: string, statedAlcaldias:
   const ka = streetKey(a);
   const kb = streetKey(b);
   if (!ka || !kb || ka === kb) return [];
-  return cornersOfKeys(gaz, ka, kb, statedAlcaldias);
+  for (const x of writtenStreetKeys(ka))
+    for (const y of writtenStreetKeys(kb)) {
+      const found = cornersOfKeys(gaz, x, y, statedAlcaldias);
+      if (found.length) return found;
+    }
+  return [];
+}
+
+/**
+ * The point of the corner of two street names (as written): the corner the data names, else where the two
+ * streets cross (`crossingOf`); null when neither names one place.
+ */
+export function placeCorner(
+  gaz: Gazetteer,
+  a: string,
+  b: string,
+  statedAlcaldias: ReadonlySet<string>,
+): CornerFinding | null {
+  const named = cornerPoint(cornersOf(gaz, a, b, statedAlcaldias));
+  if (named) return named;
+  const ka = streetKey(a);
+  const kb = streetKey(b);
+  if (!ka || !kb || ka === kb) return null;
+  const crossing = crossingOf(gaz, writtenStreetKeys(ka), writtenStreetKeys(kb), statedAlcaldias);
+  return crossing && { ...crossing, precision: 'intersection' };
 }
 
 /** Corners of two street keys, within the stated alcaldías when there are any. */
@@ -82,7 +103,7 @@ export function findCorner(
     const a = mentions[k]!;
     const b = mentions[k + 1]!;
     if (a.type !== 'calle' || b.type !== 'calle' || !JOINER.test(text.slice(a.end, b.start))) continue;
-    const point = cornerPoint(cornersOf(gaz, a.text, b.text, statedAlcaldias));
+    const point = placeCorner(gaz, a.text, b.text, statedAlcaldias);
     if (point) return point;
   }
   return null;
@@ -98,6 +119,17 @@ const FIRST_WORDS = /^\s*([a-z0-9]+)(?:\.?\s+([a-z0-9]+))?(?:\s+([a-z0-9]+))?/;
 const CLAUSE_END = /[,;:.!?()\n]/;
 /** Longest street name tried on each side of a joiner, in words. */
 const MAX_NAME_WORDS = 5;
+
+/** Every street key of the corner index (full keys and their leading words). */
+const knownKeys = new WeakMap<Gazetteer, Set<string>>();
+function streetKnown(gaz: Gazetteer): Set<string> {
+  let known = knownKeys.get(gaz);
+  if (!known) {
+    known = new Set([...gaz.corners.keys()].flatMap((pair) => pair.split('|')));
+    knownKeys.set(gaz, known);
+  }
+  return known;
+}
 
 /** First and last words of every corner key, so most joiners cost two set lookups. */
 const keyEnds = new WeakMap<Gazetteer, { first: Set<string>; last: Set<string> }>();
@@ -155,8 +187,8 @@ export function findCornerInWords(
       for (let b = 1; b <= keysB.length; b++) {
         if (!keysB[b - 1] || (best && a + b <= best.words)) continue;
         // The written names may carry an axis number or a title the data leaves out ("eje 8 sur popocatepetl").
-        for (const ka of streetKeyVariants(keyA))
-          for (const kb of streetKeyVariants(keysB[b - 1]!)) {
+        for (const ka of writtenStreetKeys(keyA))
+          for (const kb of writtenStreetKeys(keysB[b - 1]!)) {
             const found: CornerFinding | null =
               best && a + b <= best.words ? null : cornerPoint(cornersOfKeys(gaz, ka, kb, statedAlcaldias));
             if (found) best = { found, words: a + b };
@@ -164,6 +196,18 @@ export function findCornerInWords(
       }
     }
     if (best) return best.found;
+    // No corner the data names: where the longest pair of known street names cross.
+    const known = streetKnown(gaz);
+    for (let a = Math.min(MAX_NAME_WORDS, left.length); a >= 1; a--) {
+      const keyA = streetKeyOfWords(left.slice(-a));
+      if (!keyA || !writtenStreetKeys(keyA).some((k) => known.has(k))) continue;
+      for (let b = keysB.length; b >= 1; b--) {
+        const keyB = keysB[b - 1];
+        if (!keyB || keyB === keyA || !writtenStreetKeys(keyB).some((k) => known.has(k))) continue;
+        const crossing = crossingOf(gaz, writtenStreetKeys(keyA), writtenStreetKeys(keyB), statedAlcaldias);
+        if (crossing) return { ...crossing, precision: 'intersection' };
+      }
+    }
   }
   return null;
 }

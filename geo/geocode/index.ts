@@ -12,6 +12,7 @@ import { decideColonia, idfWeights, rankColonias, type IdfWeights } from './stru
 import { constrainToStatedAlcaldia } from './stated-alcaldia.ts';
 import { findCorner, findCornerInWords, metres } from './corners.ts';
 import { findAvenuePoint } from './avenues.ts';
+import { maskPlates } from './plates.ts';
 
 /** Places of one landmark name farther apart than this are different landmarks ("Hospital General"). */
 const SAME_LANDMARK_M = 1000;
@@ -181,7 +182,9 @@ export function createGeocoder(gaz: Gazetteer): Geocoder {
     return emptyResult('not_found');
   }
 
-  function geocodeText(text: string): GeocodeResult {
+  function geocodeText(written: string): GeocodeResult {
+    // A plate ("taxi con placas A12-345") names a vehicle: its digits are no street number, cuadrante or name.
+    const text = maskPlates(written);
     // An alcaldía written beside a colonia decides which colonia of that name is meant (stated-alcaldia.ts).
     const found = constrainToStatedAlcaldia(gaz, idf, findMentions(gaz, text), text);
     const mentions: PublicMention[] = found.map(({ text: t, start, end, type, resolved_id }) => ({

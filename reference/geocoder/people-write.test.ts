@@ -159,4 +159,54 @@ describe.skipIf(!haveAtus)('street corners (hand-written texts; points from the 
     const r = g.geocodeText('Asalto sobre avenida Insurgentes Sur');
     expect(r.precision === 'intersection' || r.precision === 'street').toBe(false);
   });
+  /** Metres from the result to the nearest ATUS row naming a street that matches `street` (either column). */
+  const metresToStreet = (r: { lat: number | null; lon: number | null }, street: RegExp) => {
+    const hits = rows.filter((x) => street.test(x.calle1!) || street.test(x.calle2!));
+    expect(hits.length).toBeGreaterThan(0);
+    return Math.min(
+      ...hits.map((x) => distance([r.lon!, r.lat!], [Number(x.longitud), Number(x.latitud)], { units: 'meters' })),
+    );
+  };
+  const alcaldiaOf = (r: { lat: number | null; lon: number | null }) =>
+    alcaldias.find((f) => booleanPointInPolygon([r.lon!, r.lat!], f.geometry))?.id;
+
+  // No ATUS row names these corners: the point must lie on both streets (near rows of each).
+  it.each([
+    ['Eje Central y Mosqueta', /CENTRAL/, /MOSQUETA/, ['09015']],
+    ['robo en eje central esquina mosqueta', /CENTRAL/, /MOSQUETA/, ['09015']],
+    ['Insurgentes esquina Viaducto', /INSURGENTES SUR/, /VIADUCTO MIGUEL ALEM/, ['09014', '09015']],
+    [
+      'asaltaron a un repartidor en insurgentes y viaducto',
+      /INSURGENTES SUR/,
+      /VIADUCTO MIGUEL ALEM/,
+      ['09014', '09015'],
+    ],
+    ['sobre insurgentes a la altura de viaducto', /INSURGENTES SUR/, /VIADUCTO MIGUEL ALEM/, ['09014', '09015']],
+  ])('%s → where the two streets cross', (text, a, b, alcaldiaIds) => {
+    const r = g.geocodeText(text);
+    expect(r).toMatchObject({ status: 'ok', precision: 'intersection' });
+    expect(metresToStreet(r, a)).toBeLessThan(150);
+    expect(metresToStreet(r, b)).toBeLessThan(150);
+    expect(alcaldiaIds).toContain(alcaldiaOf(r));
+  });
+
+  it('"Viaducto" alone is Viaducto Miguel Alemán, not the Viaducto Tlalpan corner of Insurgentes', () => {
+    const r = g.geocodeText('Insurgentes esquina Viaducto');
+    expect(r.alcaldia_id).not.toBe('09012');
+    const tlalpanCorner = metresToCorner(r, /INSURGENTES/, /VIADUCTO TLALPAN/);
+    expect(tlalpanCorner).toBeGreaterThan(10_000);
+  });
+
+  it('a taxi plate is neither part of a street name nor a cuadrante', () => {
+    const plain = g.geocodeText('un taxi me asalto en Calzada de Tlalpan esquina con Taxqueña');
+    const plated = g.geocodeText('un taxi con placas A12-345 me asalto en Calzada de Tlalpan esquina con Taxqueña');
+    const inName = g.geocodeText('asalto en Calzada de Tlalpan A12-345 esquina con Taxqueña');
+    expect(plain).toMatchObject({ status: 'ok', precision: 'intersection' });
+    expect(metresToCorner(plain, /TLALPAN/, /TAXQUE/)).toBeLessThan(300);
+    for (const r of [plated, inName]) expect([r.status, r.lat, r.lon]).toEqual([plain.status, plain.lat, plain.lon]);
+    const coded = g.geocodeText('un taxi con placas P-1.3.8 me asalto en la colonia Doctores');
+    expect(coded.precision).toBe('colonia');
+    expect(coded.colonia).toMatch(/^DOCTORES /);
+    expect(coded.mentions.some((m) => m.type === 'cuadrante')).toBe(false);
+  });
 });
