@@ -11,6 +11,7 @@ import { parseConfig } from '../core/config/index.ts';
 import { openStore } from '../db/connect.ts';
 import { importBundledData, isStoreEmpty } from '../etl/bundled.ts';
 import { createApp } from '../server/app.ts';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { listenApp, percentile } from './http-load.ts';
 
 const HEAVY = 6;
@@ -51,6 +52,9 @@ async function main(): Promise<void> {
 
 async function measureRound(baseUrl: string, heavy: string[], colonias: number, round: string): Promise<void> {
   const health: number[] = [];
+  // the server runs in this process: its event loop's stalls are what keeps /api/health waiting
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
   let running = true;
   const probe = (async () => {
     while (running) {
@@ -71,10 +75,14 @@ async function measureRound(baseUrl: string, heavy: string[], colonias: number, 
   );
   running = false;
   await probe;
+  loop.disable();
   console.log(`worst-case (${round}): ${HEAVY} concurrent anonymous requests (${colonias} colonias, ${FROM}..${TO})`);
   for (const t of timings) console.log(`  ${t.path}: ${t.status} in ${t.ms.toFixed(0)} ms`);
   console.log(
     `  /api/health under them: ${health.length} samples, p50 ${percentile(health, 50).toFixed(1)} ms, p99 ${percentile(health, 99).toFixed(1)} ms, max ${Math.max(...health).toFixed(1)} ms (target p99 < 100 ms)`,
+  );
+  console.log(
+    `  event loop meanwhile: longest stall ${(loop.max / 1e6).toFixed(0)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms`,
   );
 }
 
