@@ -26,6 +26,16 @@ const str = { type: 'string' };
 const nullable = (t: Json) => ({ oneOf: [t, { type: 'null' }] });
 const date = { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
 const obj = (properties: Json, required = Object.keys(properties)) => ({ type: 'object', properties, required });
+/** Optional properties added to an `obj` schema (present in some answers only, e.g. public ones). */
+const withOptional = (schema: ReturnType<typeof obj>, properties: Json) => ({
+  ...schema,
+  properties: { ...schema.properties, ...properties },
+});
+/** What a public answer (no detail for the caller) adds: its access class and the publication threshold k. */
+const PUBLIC_ANSWER = {
+  access: { enum: ['public'], description: 'public answers only' },
+  min_count: { ...int, description: 'public answers only: k, the smallest published count besides 0' },
+};
 
 function errors(...codes: (keyof typeof ERRORS)[]): Json {
   const byStatus = new Map<number, string[]>();
@@ -92,7 +102,7 @@ const numericId = (what: string): Json => ({
 const FILTER = [param('from'), param('to'), param('category'), param('source')];
 /** Where a Mesa figure is counted: areas answer `vintage`, H3 cells (`kind=h3`) answer `res`. */
 const LEVEL = {
-  kind: str,
+  kind: { enum: [...AREA_KINDS, 'h3'] },
   vintage: { ...int, description: 'areas only' },
   res: { ...int, description: 'kind=h3 only' },
 };
@@ -121,6 +131,10 @@ function describedRoutes(): Json {
     population: nullable(int),
     rate_p1: nullable({ type: 'number' }),
     rate_p2: nullable({ type: 'number' }),
+  });
+  const publicCompareItem = withOptional(compareItem, {
+    partial_p1: { type: 'boolean', description: 'public answers only: some month of p1 is withheld' },
+    partial_p2: { type: 'boolean', description: 'public answers only: some month of p2 is withheld' },
   });
   const rankItem = obj({
     rank: int,
@@ -169,6 +183,11 @@ function describedRoutes(): Json {
             db: { enum: ['pglite', 'postgres'] },
             incidents: int,
             data_until: nullable(date),
+            sources: {
+              type: 'array',
+              description: 'por fuente, de la más grande a la más pequeña: sus incidentes y su primer y último día',
+              items: obj({ source: str, source_kind: str, incidents: int, from: date, until: date }),
+            },
           }),
         ),
         '503': {
@@ -226,20 +245,23 @@ function describedRoutes(): Json {
       '/api/hotspots': get('Incidentes por celda H3', [param('res'), ...FILTER], {
         ...ok(
           'Counts per H3 cell (located incidents only)',
-          obj({
-            res: int,
-            from: nullable(date),
-            to: nullable(date),
-            category: nullable(str),
-            cells: {
-              type: 'array',
-              items: obj({
-                h3: str,
-                count: nullable(int),
-                partial: { type: 'boolean', description: 'public answers only' },
-              }),
-            },
-          }),
+          withOptional(
+            obj({
+              res: int,
+              from: nullable(date),
+              to: nullable(date),
+              category: nullable(str),
+              cells: {
+                type: 'array',
+                items: obj({
+                  h3: str,
+                  count: nullable(int),
+                  partial: { type: 'boolean', description: 'public answers only' },
+                }),
+              },
+            }),
+            PUBLIC_ANSWER,
+          ),
         ),
         ...errors(
           'invalid_resolution',
@@ -314,12 +336,15 @@ function describedRoutes(): Json {
         {
           ...ok(
             `diff = p2 − p1; pct = 100·diff/p1 (null when p1 = 0); rate = count / population × 100 000 for the period, not annualised (null without population).${H3_PLACES}`,
-            leveled({
-              category: nullable(str),
-              p1: ref('Period'),
-              p2: ref('Period'),
-              items: { type: 'array', items: compareItem },
-            }),
+            withOptional(
+              leveled({
+                category: nullable(str),
+                p1: ref('Period'),
+                p2: ref('Period'),
+                items: { type: 'array', items: publicCompareItem },
+              }),
+              PUBLIC_ANSWER,
+            ),
           ),
           ...errors(
             'invalid_kind',
@@ -466,14 +491,20 @@ function describedRoutes(): Json {
         {
           ...ok(
             `Mann-Kendall test on the dense monthly counts of [from, to) (the series of /api/areas/{kind}/{id}/series; n counts the zero months): S = Σ_{i<j} sign(x_j − x_i); var_s corrected for ties; z with continuity correction ±1 (0 when S = 0); p two-sided (normal approximation); tau = S / (n(n−1)/2); direction "up"/"down" when p < 0.05, else "none". n < 2 or an all-tied series: s = 0, z = 0, p = 1, direction "none". Without from/to the range spans the data. Public answers run the test on the published months only (withheld_months says how many were left out).${H3_PLACES}`,
-            leveled({
-              id: str,
-              name: str,
-              category: nullable(str),
-              from: nullable(date),
-              to: nullable(date),
-              ...trendStats,
-            }),
+            withOptional(
+              leveled({
+                id: str,
+                name: str,
+                category: nullable(str),
+                from: nullable(date),
+                to: nullable(date),
+                ...trendStats,
+              }),
+              {
+                ...PUBLIC_ANSWER,
+                withheld_months: { ...int, description: 'public answers only: months left out of the test (withheld)' },
+              },
+            ),
           ),
           ...errors(
             'invalid_kind',

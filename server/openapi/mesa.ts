@@ -135,7 +135,19 @@ const patrol = obj({
   unknown_hour: int,
   unlocated: int,
   res: int,
-  top_cells: { type: 'array', items: obj({ h3: str, res: int, count: int }) },
+  top_cells: {
+    type: 'array',
+    items: obj({
+      h3: str,
+      res: int,
+      count: int,
+      place: nullable({
+        ...obj({ kind: { enum: ['station', 'corner'] }, name: str, label: str, distance_m: int }),
+        description:
+          'la estación o esquina más cercana al centro de la celda ("cerca de Metro Insurgentes"); null a más de 1.5 km',
+      }),
+    }),
+  },
   by_category: { type: 'array', items: obj({ category: str, count: int }) },
 });
 

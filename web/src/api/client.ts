@@ -13,14 +13,8 @@ export * from './http.ts';
 export * from './mesa.ts';
 export * from './aggregates.ts';
 
-export interface Health {
-  ok: boolean;
-  db: 'pglite' | 'postgres';
-  incidents: number;
-  data_until: string | null;
-  /** per source, largest first */
-  sources?: { source: string; source_kind: string; incidents: number; from: string; until: string }[];
-}
+/** `/api/health`: the store's facts (per source, largest first). */
+export type Health = ApiAnswer<'/api/health'>;
 
 /**
  * The date the default period ends at: the end of the largest source. The overall `data_until` can
@@ -72,52 +66,12 @@ export interface SearchResult {
   detail?: string;
 }
 
-/** The analysed hexagon maps (`/api/hotspots/gistar`, `/emerging`, `/pai`). */
-export interface GiStarCell {
-  h3: string;
-  count: number;
-  z: number;
-  p: number;
-  hot: boolean | null;
-}
-
-export interface GiStar {
-  res: number;
-  cells: GiStarCell[];
-}
-
-export interface EmergingCell {
-  h3: string;
-  category: string;
-  label: string;
-  count: number;
-  hot_months: number;
-  cold_months: number;
-  trend: { s: number; z: number; p: number; tau: number; direction: 'up' | 'down' | 'none' };
-}
-
-export interface Emerging {
-  res: number;
-  months: number;
-  study_cells: number;
-  summary: Record<string, number>;
-  cells: EmergingCell[];
-}
-
-export interface Pai {
-  res: number;
-  top: number;
-  training: number;
-  mean_pai: number | null;
-  items: {
-    month: string;
-    pai: number | null;
-    hit_rate: number | null;
-    area_share: number;
-    hits: number;
-    total: number;
-  }[];
-}
+/** The analysed hexagon maps (`/api/hotspots/gistar`, `/emerging`, `/pai`), as the contract describes them. */
+export type GiStar = ApiAnswer<'/api/hotspots/gistar'>;
+export type GiStarCell = GiStar['cells'][number];
+export type Emerging = ApiAnswer<'/api/hotspots/emerging'>;
+export type EmergingCell = Emerging['cells'][number];
+export type Pai = ApiAnswer<'/api/hotspots/pai'>;
 
 export const api = {
   health: (signal?: AbortSignal) => getJson<Health>('/api/health', {}, signal),

@@ -1000,7 +1000,8 @@ export interface operations {
                         id: string;
                         /** @constant */
                         interval: "month";
-                        kind: string;
+                        /** @enum {unknown} */
+                        kind: "alcaldia" | "colonia" | "sector" | "cuadrante" | "h3";
                         name: string;
                         /** @description kind=h3 only */
                         res?: number;
@@ -1316,6 +1317,11 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /**
+                         * @description public answers only
+                         * @enum {unknown}
+                         */
+                        access?: "public";
                         category: string | null;
                         items: {
                             diff: number | null;
@@ -1323,12 +1329,19 @@ export interface operations {
                             name: string;
                             p1: number | null;
                             p2: number | null;
+                            /** @description public answers only: some month of p1 is withheld */
+                            partial_p1?: boolean;
+                            /** @description public answers only: some month of p2 is withheld */
+                            partial_p2?: boolean;
                             pct: number | null;
                             population: number | null;
                             rate_p1: number | null;
                             rate_p2: number | null;
                         }[];
-                        kind: string;
+                        /** @enum {unknown} */
+                        kind: "alcaldia" | "colonia" | "sector" | "cuadrante" | "h3";
+                        /** @description public answers only: k, the smallest published count besides 0 */
+                        min_count?: number;
                         p1: components["schemas"]["Period"];
                         p2: components["schemas"]["Period"];
                         /** @description kind=h3 only */
@@ -1519,6 +1532,16 @@ export interface operations {
                         db: "pglite" | "postgres";
                         incidents: number;
                         ok: boolean;
+                        /** @description por fuente, de la más grande a la más pequeña: sus incidentes y su primer y último día */
+                        sources: {
+                            /** Format: date */
+                            from: string;
+                            incidents: number;
+                            source: string;
+                            source_kind: string;
+                            /** Format: date */
+                            until: string;
+                        }[];
                     };
                 };
             };
@@ -1574,6 +1597,11 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /**
+                         * @description public answers only
+                         * @enum {unknown}
+                         */
+                        access?: "public";
                         category: string | null;
                         cells: {
                             count: number | null;
@@ -1582,6 +1610,8 @@ export interface operations {
                             partial: boolean;
                         }[];
                         from: string | null;
+                        /** @description public answers only: k, the smallest published count besides 0 */
+                        min_count?: number;
                         res: number;
                         to: string | null;
                     };
@@ -3113,6 +3143,13 @@ export interface operations {
                         top_cells: {
                             count: number;
                             h3: string;
+                            place: {
+                                distance_m: number;
+                                /** @enum {unknown} */
+                                kind: "station" | "corner";
+                                label: string;
+                                name: string;
+                            } | null;
                             res: number;
                         }[];
                         total: number;
@@ -3789,7 +3826,8 @@ export interface operations {
                             name: string;
                             pct_change: number | null;
                         }[];
-                        kind: string;
+                        /** @enum {unknown} */
+                        kind: "alcaldia" | "colonia" | "sector" | "cuadrante" | "h3";
                         month: string;
                         /** @description kind=h3 only */
                         res?: number;
@@ -4803,12 +4841,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /**
+                         * @description public answers only
+                         * @enum {unknown}
+                         */
+                        access?: "public";
                         category: string | null;
                         /** @enum {unknown} */
                         direction: "up" | "down" | "none";
                         from: string | null;
                         id: string;
-                        kind: string;
+                        /** @enum {unknown} */
+                        kind: "alcaldia" | "colonia" | "sector" | "cuadrante" | "h3";
+                        /** @description public answers only: k, the smallest published count besides 0 */
+                        min_count?: number;
                         n: number;
                         name: string;
                         p: number;
@@ -4820,6 +4866,8 @@ export interface operations {
                         var_s: number;
                         /** @description areas only */
                         vintage?: number;
+                        /** @description public answers only: months left out of the test (withheld) */
+                        withheld_months?: number;
                         z: number;
                     };
                 };

@@ -3,6 +3,7 @@
  * sources side by side): response types and calls.
  */
 import type { AreaKind, PlaceKind, Vintage } from '../state/urlState.ts';
+import type { ApiAnswer } from './contract.ts';
 import { getJson, placeParams, sendJson, type Filters } from './http.ts';
 import type { Comparison, Hotspots } from './aggregates.ts';
 
@@ -29,31 +30,10 @@ export interface Semaforo {
   items: SemaforoItem[];
 }
 
-export interface Trend {
-  n: number;
-  s: number;
-  var_s: number;
-  z: number;
-  p: number;
-  tau: number;
-  direction: 'up' | 'down' | 'none';
-  from?: string | null;
-  to?: string | null;
-  withheld_months?: number;
-}
+export type Trend = ApiAnswer<'/api/trend'>;
 
-export interface SessionUser {
-  id: string | number;
-  email: string;
-  name: string | null;
-  role: 'mesa' | 'enlace' | 'moderador' | 'admin';
-  territory: string[] | null;
-}
-
-export interface Session {
-  user: SessionUser | null;
-  csrf_token?: string;
-}
+export type Session = ApiAnswer<'/api/session'>;
+export type SessionUser = NonNullable<Session['user']>;
 
 export interface Target {
   id: string | number;
@@ -92,40 +72,10 @@ export interface NewTarget {
 }
 
 /** One article behind a news incident (`GET /api/news/incidents`, detail roles only). */
-export interface NewsSource {
-  article_id: string;
-  outlet: string;
-  title: string | null;
-  url: string;
-  published_at: string | null;
-  relation: 'origin' | 'same_story' | 'same_event';
-  precision: string | null;
-  confidence: number | null;
-  placing_sentence: string | null;
-}
+export type NewsIncidents = ApiAnswer<'/api/news/incidents'>;
+export type NewsSource = NewsIncidents['incidents'][number]['sources'][number];
 
-export interface NewsIncidents {
-  area: { kind: AreaKind; id: string; name: string; vintage: number };
-  total: number;
-  incidents: { id: string; occurred_on: string; category: string; location_precision: string; sources: NewsSource[] }[];
-}
-
-export interface Patrol {
-  cuadrante: { id: string; name: string; sector?: string | null; alcaldia?: string | null };
-  from: string | null;
-  to: string | null;
-  total: number;
-  heat: { rows: number; cols: number; counts: number[][] };
-  unknown_hour: number;
-  /** `place`: the nearest station or street corner ("cerca de Metro Insurgentes"), null when none within 1.5 km */
-  top_cells: {
-    h3: string;
-    res: number;
-    count: number;
-    place: { kind: 'station' | 'corner'; name: string; label: string; distance_m: number } | null;
-  }[];
-  by_category: { category: string; count: number }[];
-}
+export type Patrol = ApiAnswer<'/api/patrol'>;
 
 export const mesaApi = {
   semaforo: (
