@@ -147,15 +147,18 @@ function describedRoutes(): Json {
     diff: nullable(int),
     pct: nullable({ type: 'number' }),
   });
-  const semaforoItem = obj({
-    id: str,
-    name: str,
-    count: int,
-    baseline_mean: nullable({ type: 'number' }),
-    baseline_months: { ...int, minimum: 0, maximum: 36 },
-    pct_change: nullable({ type: 'number' }),
-    color: { enum: ['verde', 'amarillo', 'rojo', null] },
-  });
+  const semaforoItem = withOptional(
+    obj({
+      id: str,
+      name: str,
+      count: { ...nullable(int), description: 'null: withheld (public answers only)' },
+      baseline_mean: nullable({ type: 'number' }),
+      baseline_months: { ...int, minimum: 0, maximum: 36 },
+      pct_change: nullable({ type: 'number' }),
+      color: { enum: ['verde', 'amarillo', 'rojo', null] },
+    }),
+    { partial: { type: 'boolean', description: 'public answers only: a month of the baseline is withheld' } },
+  );
   const trendStats = {
     n: int,
     s: int,
@@ -468,11 +471,14 @@ function describedRoutes(): Json {
         {
           ...ok(
             `count = incidents in \`month\`; baseline_mean = mean monthly count over the 36 months before \`month\` (zero months count 0); pct_change = 100·(count − baseline_mean)/baseline_mean, rounded to 6 decimals. color: "verde" when pct_change ≤ −25 %, "amarillo" when −25 % < pct_change ≤ 0, "rojo" when pct_change > 0 (decided in exact arithmetic). Zero baseline (no incident in the 36 months): pct_change is null and color is "rojo" if count > 0, "verde" if count = 0. Data coverage: each source placing incidents at this level (areas of this kind and vintage, or cells of this resolution) covers the months from its first to its last incident month; the union of those ranges is the data. baseline_months = how many of the 36 months lie in it; with fewer than 36, or when \`month\` itself lies outside it, color is null (baseline_mean and pct_change are then over the covered months only, null when none is). Without ids: every area of the kind; with kind=h3 and no ids, every cell of \`res\` with incidents in the 37 months.${H3_PLACES}`,
-            leveled({
-              category: nullable(str),
-              month: { type: 'string', pattern: '^\\d{4}-\\d{2}$' },
-              items: { type: 'array', items: semaforoItem },
-            }),
+            withOptional(
+              leveled({
+                category: nullable(str),
+                month: { type: 'string', pattern: '^\\d{4}-\\d{2}$' },
+                items: { type: 'array', items: semaforoItem },
+              }),
+              PUBLIC_ANSWER,
+            ),
           ),
           ...errors(
             'invalid_kind',

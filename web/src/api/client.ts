@@ -37,22 +37,10 @@ export interface CategoryGroup {
   categories: Category[];
 }
 
-export interface SeriesPoint {
-  period: string;
-  /** null: withheld by the privacy rule; absent when no requested source covers the month */
-  count?: number | null;
-  /** absent: every requested source covers the month; `none`: no source does (no data, not zero) */
-  coverage?: 'partial' | 'none';
-}
-
-export interface AreaSeries {
-  kind: PlaceKind;
-  id: string;
-  /** the area's or cell's display name (a cell: the colonia and alcaldía at its centre) */
-  name?: string;
-  vintage?: Vintage;
-  series: SeriesPoint[];
-}
+/** `/api/areas/{kind}/{id}/series`: a place's monthly series with each source's months (`sources`). */
+export type AreaSeries = ApiAnswer<'/api/areas/{kind}/{id}/series'>;
+/** `count` null: withheld by the privacy rule; absent with `coverage: 'none'` (no requested source covers the month). */
+export type SeriesPoint = AreaSeries['series'][number];
 
 export interface SearchResult {
   kind: string;

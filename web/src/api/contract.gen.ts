@@ -3815,19 +3815,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /**
+                         * @description public answers only
+                         * @enum {unknown}
+                         */
+                        access?: "public";
                         category: string | null;
                         items: {
                             baseline_mean: number | null;
                             baseline_months: number;
                             /** @enum {unknown} */
                             color: "verde" | "amarillo" | "rojo" | null;
-                            count: number;
+                            /** @description null: withheld (public answers only) */
+                            count: number | null;
                             id: string;
                             name: string;
+                            /** @description public answers only: a month of the baseline is withheld */
+                            partial?: boolean;
                             pct_change: number | null;
                         }[];
                         /** @enum {unknown} */
                         kind: "alcaldia" | "colonia" | "sector" | "cuadrante" | "h3";
+                        /** @description public answers only: k, the smallest published count besides 0 */
+                        min_count?: number;
                         month: string;
                         /** @description kind=h3 only */
                         res?: number;

@@ -9,55 +9,16 @@ import type { Comparison, Hotspots } from './aggregates.ts';
 
 export type SourceKind = 'official' | 'news' | 'citizen' | 'chat';
 
-export interface SemaforoItem {
-  id: string;
-  name: string;
-  /** null = withheld (public view) */
-  count: number | null;
-  baseline_mean: number | null;
-  baseline_months: number;
-  pct_change: number | null;
-  color: 'verde' | 'amarillo' | 'rojo' | null;
-  partial?: boolean;
-}
-
-export interface Semaforo {
-  kind: PlaceKind;
-  vintage: number;
-  category: string | null;
-  month: string;
-  min_count?: number;
-  items: SemaforoItem[];
-}
+export type Semaforo = ApiAnswer<'/api/semaforo'>;
+export type SemaforoItem = Semaforo['items'][number];
 
 export type Trend = ApiAnswer<'/api/trend'>;
 
 export type Session = ApiAnswer<'/api/session'>;
 export type SessionUser = NonNullable<Session['user']>;
 
-export interface Target {
-  id: string | number;
-  name: string;
-  kind: AreaKind;
-  area_id: string;
-  area_name?: string;
-  vintage: number | null;
-  category: string;
-  baseline_from: string;
-  baseline_to: string;
-  reduction_pct: number;
-  due_month: string;
-  created_at?: string;
-  created_by?: string;
-}
-
-export interface TargetProgress {
-  target: Target;
-  baseline_monthly_mean: number | null;
-  goal_monthly: number | null;
-  items: { month: string; count: number | null; goal: number | null; met: boolean | null; partial?: boolean }[];
-  status: 'cumplida' | 'en_curso' | 'no_cumplida' | null;
-}
+export type Target = ApiAnswer<'/api/targets'>['items'][number];
+export type TargetProgress = ApiAnswer<'/api/targets/{target_id}/progress'>;
 
 export interface NewTarget {
   name: string;
