@@ -217,7 +217,16 @@ describeEachBackend('GET /api/export/…', (getStore) => {
     const s = await getJson(admin, '/api/areas/cuadrante/C-1.1.1/series?vintage=2016&from=2015-01-01&to=2016-01-01');
     const rows = readCsv((await download(admin, `/api/export/series.csv?${sq}`)).text);
     expect(rows).toEqual(
-      s.body.series.map((p: Row) => asCells({ kind: 'cuadrante', id: 'C-1.1.1', name: 'C-1.1.1', ...p })),
+      s.body.series.map((p: Row) =>
+        asCells({
+          kind: 'cuadrante',
+          id: 'C-1.1.1',
+          name: 'C-1.1.1',
+          period: p.period,
+          count: p.count,
+          coverage: p.coverage,
+        }),
+      ),
     );
     expect(rows).toHaveLength(12);
     // a range running past every source's last month: those months carry coverage 'none' and an empty count
@@ -237,8 +246,10 @@ describeEachBackend('GET /api/export/…', (getStore) => {
         }),
       ),
     );
-    // independently: the months after the last month any source holds in the store
+    // independently: the months after the last month any source holds in the store, FGJ's víctimas file
+    // left out (it publishes Milpa Alta only; C-1.1.1 is in Cuauhtémoc)
     const lastHeld = (await sourceMonths(getStore()))
+      .filter((m) => m.source !== 'fgj_victimas')
       .map((m) => m.last)
       .sort()
       .at(-1)!;

@@ -19,6 +19,13 @@ describe('source coverage of a monthly series', () => {
     expect(sourceSpans(held, ['chat'])).toEqual([]);
   });
 
+  it('a source limited to one alcaldía (FGJ víctimas: Milpa Alta, 09009) spans no place elsewhere', () => {
+    expect(sourceSpans(held, null, '09015').map((s) => s.source)).toEqual(['ssc_points', 'news']);
+    expect(sourceSpans(held, null, '09009').map((s) => s.source)).toEqual(['ssc_points', 'fgj_victimas', 'news']);
+    // a place in no known alcaldía: every source may cover it
+    expect(sourceSpans(held, null, null)).toHaveLength(3);
+  });
+
   it('a month is covered by all, some or none of the sources; first and last months count as covered', () => {
     const official = sourceSpans(held, ['official']);
     expect(monthCoverage('2012-12', official)).toBe('none');

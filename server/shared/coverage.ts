@@ -6,11 +6,15 @@
  * `null` (which means withheld by the privacy rule) and never 0 — and months that only some of the
  * requested sources cover with `coverage: 'partial'`.
  *
- * Coverage is a source's first … last month over the whole city: the public sees those dates in
- * `/api/sources`, so marking them costs no privacy. (Per-area first and last months would say when
- * a small source first reported in a colonia; the Mesa targets use those behind the policy.)
+ * Coverage is a source's first … last month over the part of the city it publishes: the whole city,
+ * or the one alcaldía its catalogue entry names (FGJ's víctimas file covers Milpa Alta only, so a
+ * Cuauhtémoc series after the SSC's last month is "no data", not zeros). The public sees those dates
+ * and scopes in `/api/sources`, so marking them costs no privacy. (Per-area first and last months
+ * would say when a small source first reported in a colonia; the Mesa targets use those behind the
+ * policy.)
  */
 import type { Health, IncidentRepository, SourceCoverage } from '../services/ports.ts';
+import { sourceScopeAlcaldia } from './source-catalogue.ts';
 
 export type MonthCoverage = 'full' | 'partial' | 'none';
 
@@ -22,9 +26,22 @@ export interface SourceSpan {
   last_month: string;
 }
 
-export function sourceSpans(sources: readonly SourceCoverage[], kinds: readonly string[] | null): SourceSpan[] {
+/**
+ * The spans of the requested source kinds (all when `kinds` is null) that can cover a place in
+ * `alcaldiaId`: a source limited to another alcaldía is left out. Without an alcaldía (a place the
+ * reference data does not put in one), every source counts.
+ */
+export function sourceSpans(
+  sources: readonly SourceCoverage[],
+  kinds: readonly string[] | null,
+  alcaldiaId: string | null = null,
+): SourceSpan[] {
   return sources
     .filter((s) => !kinds || kinds.includes(s.source_kind))
+    .filter((s) => {
+      const scope = sourceScopeAlcaldia(s.source);
+      return !scope || !alcaldiaId || scope === alcaldiaId;
+    })
     .map((s) => ({
       source: s.source,
       kind: s.source_kind,

@@ -51,7 +51,8 @@ export async function visibleSeries(
   const plan = placePlan(principal, { level: q.level, ids: [q.place.id], places: [q.place] }, q.categories, [q]);
   const health = await healthAt(await dataVersion.current());
   const { from, to } = seriesRange(health, q);
-  const spans = sourceSpans(health.sources, q.sources ?? null);
+  const alcaldia = q.place.alcaldia_id ?? (q.level.kind === 'alcaldia' ? q.place.id : null);
+  const spans = sourceSpans(health.sources, q.sources ?? null, alcaldia);
   const base = {
     from: from ?? null,
     to: to ?? null,

@@ -12,7 +12,7 @@
 import type { ApiApp } from '../context.ts';
 import type { Services } from '../services/types.ts';
 import { SYNC_JOB } from '../../etl/sync/index.ts';
-import { describeSource } from './catalogue.ts';
+import { describeSource } from '../shared/source-catalogue.ts';
 
 export interface SourceStatus {
   /** `incidents.source` */

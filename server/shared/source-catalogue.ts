@@ -5,7 +5,10 @@
 export interface SourceDescription {
   label: string;
   title: string;
+  /** the part of the city the source publishes, in words; null: the whole city */
   scope: string | null;
+  /** that part as an alcaldía id (cvegeo), when it is one: places elsewhere get no data from it */
+  scopeAlcaldia?: string;
 }
 
 const KNOWN: Record<string, SourceDescription> = {
@@ -18,6 +21,7 @@ const KNOWN: Record<string, SourceDescription> = {
     label: 'FGJ',
     title: 'FGJ-CDMX: víctimas en carpetas de investigación (datos abiertos)',
     scope: 'Milpa Alta',
+    scopeAlcaldia: '09009',
   },
   fgj_carpetas: { label: 'FGJ', title: 'FGJ-CDMX: carpetas de investigación (datos abiertos)', scope: null },
   news: { label: 'Prensa', title: 'Notas de prensa geolocalizadas', scope: null },
@@ -37,4 +41,9 @@ export function describeSource(id: string, kind: string, synced?: { label: strin
   const known = KNOWN[id];
   if (synced) return { label: synced.label, title: synced.title, scope: known?.scope ?? null };
   return known ?? { label: BY_KIND[kind] ?? id, title: id, scope: null };
+}
+
+/** The alcaldía a source is limited to (its published scope), or null when it covers the whole city. */
+export function sourceScopeAlcaldia(id: string): string | null {
+  return KNOWN[id]?.scopeAlcaldia ?? null;
 }
