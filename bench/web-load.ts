@@ -21,8 +21,6 @@ import { chromium, type Browser } from 'playwright-core';
 import { openStore, type Store } from '../db/connect.ts';
 import { CHROMIUM_ARGS, findChromium } from '../tests/harness/chromium.ts';
 import { startTestServer, type TestServer } from '../tests/harness/server.ts';
-import { serve } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
 import { createApp } from '../server/app.ts';
 import { mountWebApp } from '../server/static/index.ts';
 import {
@@ -34,7 +32,7 @@ import {
 } from '../tests/harness/bundled-import.ts';
 import { compactDump } from '../tests/harness/pglite-dump.ts';
 import { fmtInt, fmtMs, isMain, table } from './bench-env.ts';
-import { percentile } from './http-load.ts';
+import { listenApp, percentile } from './http-load.ts';
 
 export interface WebRoute {
   name: string;
@@ -167,18 +165,7 @@ async function bundledStore(log: (line: string) => void): Promise<Store> {
 async function serveBuild(store: Store, distDir: string): Promise<TestServer> {
   const app = createApp({ store });
   mountWebApp(app as unknown as Parameters<typeof mountWebApp>[0], distDir);
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-        server.close((err) => (err ? reject(err) : resolve()));
-      }),
-  };
+  return listenApp(app);
 }
 
 export async function run(opts: { loads?: number; log?: (line: string) => void } = {}): Promise<RouteFigures[]> {
