@@ -167,7 +167,30 @@ export class PooledPostgresDialect implements Dialect {
   }
 }
 
-/** Startup parameters of every pooled connection (primary and replicas): the statement timeout, when there is one. */
-export function connectionSettings(statementTimeoutMs: number): { connection?: { statement_timeout: number } } {
-  return statementTimeoutMs > 0 ? { connection: { statement_timeout: statementTimeoutMs } } : {};
+/** Longest wait, in seconds, before a pooled connection tries the server again after a failed attempt. */
+export const MAX_RECONNECT_DELAY_S = 1;
+
+/**
+ * Seconds to wait before reconnect attempt `retries` (the pool's count of failed attempts in a row):
+ * doubling from 50 ms, capped at `MAX_RECONNECT_DELAY_S`, with jitter so the pool's connections do
+ * not knock together. postgres.js's default grows as 3^retries / 100 up to 20 s; behind a busy API
+ * an outage of a few seconds fails dozens of attempts, so after the database is back every query
+ * waited 10–20 s for a connection — a restart of PostgreSQL looked like a much longer outage.
+ */
+export function reconnectDelay(retries: number): number {
+  return (0.5 + Math.random() / 2) * Math.min(0.05 * 2 ** retries, MAX_RECONNECT_DELAY_S);
+}
+
+/**
+ * Settings of every pooled connection (primary and replicas): the reconnect backoff, and the
+ * statement timeout as a startup parameter when there is one.
+ */
+export function connectionSettings(statementTimeoutMs: number): {
+  backoff: (retries: number) => number;
+  connection?: { statement_timeout: number };
+} {
+  return {
+    backoff: reconnectDelay,
+    ...(statementTimeoutMs > 0 ? { connection: { statement_timeout: statementTimeoutMs } } : {}),
+  };
 }
