@@ -39,13 +39,14 @@ export interface NewsIncident {
   lat: number | null;
   lon: number | null;
   colonia_id: string | null;
+  /** the alcaldía that holds the incident (2023 boundaries, else 2016), null when unplaced */
+  alcaldia_id: string | null;
   sources: NewsSource[];
 }
 
 export interface NewsIncidentQuery extends Pick<IncidentFilter, 'from' | 'to' | 'categories'> {
-  kind: AreaKind;
-  vintage: Vintage;
-  areaId: string;
+  /** the area whose incidents are listed; absent: the whole city */
+  area?: { kind: AreaKind; vintage: Vintage; id: string };
   /** At most this many incidents, newest first. */
   limit: number;
 }
@@ -57,21 +58,21 @@ const jsonField = (v: unknown): Record<string, unknown> | null =>
       ? (JSON.parse(v) as Record<string, unknown>)
       : (v as Record<string, unknown>);
 
-/** The area's news incidents, newest first, each with its sources oldest first; `total` counts them all. */
+/** The news incidents of an area (or the city), newest first, each with its sources oldest first; `total` counts them all. */
 export async function newsIncidents(
   store: Pick<Store, 'db'>,
   q: NewsIncidentQuery,
 ): Promise<{ total: number; incidents: NewsIncident[] }> {
-  const col = areaColumn(q.kind, q.vintage);
-  const base = applyIncidentFilter(store.db.selectFrom('incidents'), {
+  const filtered = applyIncidentFilter(store.db.selectFrom('incidents'), {
     from: q.from,
     to: q.to,
     categories: q.categories,
     sources: ['news'],
-  }).where(col, '=', q.areaId);
+  });
+  const base = q.area ? filtered.where(areaColumn(q.area.kind, q.area.vintage), '=', q.area.id) : filtered;
   const [{ total }] = await base.select((eb) => eb.fn.countAll<string>().as('total')).execute();
   const rows = await base
-    .select(['id', 'category', 'location_precision', 'lat', 'lon', 'colonia'])
+    .select(['id', 'category', 'location_precision', 'lat', 'lon', 'colonia', 'alcaldia_2023', 'alcaldia_2016'])
     // as text: the drivers disagree on how a `date` comes back
     .select(sql<string>`occurred_on::text`.as('day'))
     .orderBy('occurred_on', 'desc')
@@ -123,6 +124,7 @@ export async function newsIncidents(
       lat: r.lat,
       lon: r.lon,
       colonia_id: r.colonia,
+      alcaldia_id: r.alcaldia_2023 ?? r.alcaldia_2016,
       sources: byIncident.get(String(r.id)) ?? [],
     })),
   };

@@ -76,10 +76,38 @@ describeEachBackend('GET /api/news/incidents', (getStore) => {
     expect(copies[0].sources.map((s: any) => s.relation).sort()).toEqual(['origin', 'same_story']);
   });
 
+  it('lists the whole city for moderators, each incident with its alcaldía; a mesa and the public are refused', async () => {
+    const store = getStore();
+    const moderator = withBearer(app, await createToken(store, { role: 'moderador', name: 'm' }));
+    const city = await getJson(moderator, `/api/news/incidents?${MARCH}&limit=200`);
+    expect(city.status).toBe(200);
+    expect(city.body.area).toBeNull();
+    // a moderator's decision must show on the next look: browsers revalidate instead of reusing it
+    const headers = (await moderator.request(`/api/news/incidents?${MARCH}`)).headers;
+    expect(headers.get('cache-control')).toBe('private, no-cache');
+    // every area list of March is part of the city list: the sum over the 16 alcaldías
+    const alcaldias = loadBoundarySets().find((s) => s.kind === 'alcaldia')!.features;
+    let perAlcaldia = 0;
+    for (const f of alcaldias) perAlcaldia += (await getJson(admin, url('alcaldia', String(f.id)))).body.total;
+    expect(city.body.total).toBeGreaterThanOrEqual(perAlcaldia);
+    expect(perAlcaldia).toBeGreaterThan(0);
+    const pantitlan = city.body.incidents.find((i: any) => i.sources.some((s: any) => s.url.endsWith('/t01')));
+    expect(pantitlan.alcaldia_id).toBe(pantitlanAlcaldia());
+    const dates = city.body.incidents.map((i: any) => i.occurred_on);
+    expect(dates).toEqual([...dates].sort().reverse());
+    const mesa = withBearer(app, await createToken(store, { role: 'mesa', name: 'm', territory: ['09017'] }));
+    for (const who of [mesa, app]) {
+      const r = await getJson(who, `/api/news/incidents?${MARCH}`);
+      expect([r.status, r.body.error?.code]).toEqual([403, 'forbidden']);
+      expect(JSON.stringify(r.body)).not.toContain('Pantitl');
+    }
+  });
+
   it('refuses bad parameters with a code', async () => {
     const cases: [string, number, string][] = [
       ['/api/news/incidents?kind=h3&id=8849a', 400, 'invalid_kind'],
       ['/api/news/incidents?kind=alcaldia', 400, 'invalid_parameter'],
+      ['/api/news/incidents?id=09017', 400, 'invalid_kind'],
       ['/api/news/incidents?kind=alcaldia&id=99999', 404, 'unknown_area'],
       [url('alcaldia', '09017', '&limit=0'), 400, 'invalid_parameter'],
       [url('alcaldia', '09017', '&limit=201'), 400, 'invalid_parameter'],

@@ -1,6 +1,6 @@
 /**
  * `GET /api/news/incidents?kind&id&vintage&from&to&category&limit`: the news incidents of one area
- * with the articles behind each — outlet, headline, URL, publication time, whether the article is
+ * (or, without kind and id, of the whole city: the moderators' review list) with the articles behind each — outlet, headline, URL, publication time, whether the article is
  * the origin, a copy or another outlet's report of the same event, and how the geocoder placed it
  * (precision, confidence, the sentence that named the place), so a Mesa can check a claim and a
  * moderator can correct one.
@@ -31,7 +31,7 @@ import { principalOf } from '../auth/index.ts';
 import { DEFAULT_VINTAGE, parseFilter, parseParams } from '../params/index.ts';
 import { parsePlaceKind, requireArea } from '../shared/places.ts';
 import { territoryArea } from '../shared/territory.ts';
-import { requireDetail } from '../policy/index.ts';
+import { requireDetail, seesEverything } from '../policy/index.ts';
 import { registerNewsSources } from './sources.ts';
 
 export const NEWS_LIST_DEFAULT = 50;
@@ -104,7 +104,19 @@ export function registerNews(app: ApiApp, services: Services): void {
   });
 
   app.get('/api/news/incidents', async (c) => {
+    // under moderation: a decision must show on the next look, so browsers revalidate (ETag) every time
+    c.set('cacheControl', 'private, no-cache');
     const query = c.req.query();
+    const filter = parseFilter(query);
+    const limit = parseNewsLimit(query.limit);
+    const listed = { from: filter.from, to: filter.to, categories: filter.categories, limit };
+    if (query.kind === undefined && query.id === undefined) {
+      // the whole city: the moderators' review list; a mesa or enlace asks for its territory's areas
+      if (!seesEverything(principalOf(c)))
+        throw new AppError('forbidden', 'la lista de toda la ciudad es para moderación y administración');
+      const { total, incidents } = await repositories.news.incidents(listed);
+      return c.json({ area: null, from: filter.from ?? null, to: filter.to ?? null, total, incidents });
+    }
     const kind = parsePlaceKind(query.kind);
     if (kind === 'h3')
       throw new AppError(
@@ -112,20 +124,13 @@ export function registerNews(app: ApiApp, services: Services): void {
         'kind=h3: las notas se listan por área (alcaldia, colonia, sector, cuadrante)',
       );
     const vintage = parseParams(query, ['vintage']).vintage ?? DEFAULT_VINTAGE;
-    const filter = parseFilter(query);
-    const limit = parseNewsLimit(query.limit);
     const id = query.id?.trim();
     if (!id) throw new AppError('invalid_parameter', 'falta el parámetro id');
     const area = await requireArea(repositories.incidents, kind, vintage, id);
     requireDetail(principalOf(c), [territoryArea(kind, vintage, area)]);
     const { total, incidents } = await repositories.news.incidents({
-      kind,
-      vintage,
-      areaId: area.id,
-      from: filter.from,
-      to: filter.to,
-      categories: filter.categories,
-      limit,
+      ...listed,
+      area: { kind, vintage, id: area.id },
     });
     return c.json({
       area: { kind, id: area.id, name: area.name, vintage },

@@ -163,7 +163,7 @@ const newsSource = obj({
   placing_sentence: nullable(str),
 });
 const newsIncidents = obj({
-  area: obj({ kind: { enum: [...AREA_KINDS] }, id: str, name: str, vintage: int }),
+  area: nullable(obj({ kind: { enum: [...AREA_KINDS] }, id: str, name: str, vintage: int })),
   from: nullable(str),
   to: nullable(str),
   total: int,
@@ -177,6 +177,7 @@ const newsIncidents = obj({
       lat: nullable(num),
       lon: nullable(num),
       colonia_id: nullable(str),
+      alcaldia_id: nullable(str),
       sources: { type: 'array', items: newsSource },
     }),
   },
@@ -365,10 +366,10 @@ export function mesaPaths(): Record<string, Json> {
     },
     '/api/news/incidents': {
       get: {
-        summary: `Incidentes de notas de prensa de un área con sus fuentes (medio, titular, URL, fecha de publicación, relación: origin = la primera nota, same_story = copia sindicada, same_event = otra nota del mismo hecho; precisión y confianza del geocodificador y la oración que nombró el lugar), los más recientes primero (limit 1–${NEWS_LIST_MAX}, por omisión ${NEWS_LIST_DEFAULT}; total = todos). Detalle: admin y moderador, o mesa/enlace cuyo territorio contiene el área; cualquier otro, el público incluido: 403 forbidden (el público ve las notas solo como conteos publicados).`,
+        summary: `Incidentes de notas de prensa de un área (sin kind ni id: de toda la ciudad, solo moderador y admin; area = null) con sus fuentes (medio, titular, URL, fecha de publicación, relación: origin = la primera nota, same_story = copia sindicada, same_event = otra nota del mismo hecho; precisión y confianza del geocodificador y la oración que nombró el lugar), los más recientes primero (limit 1–${NEWS_LIST_MAX}, por omisión ${NEWS_LIST_DEFAULT}; total = todos). Detalle: admin y moderador, o mesa/enlace cuyo territorio contiene el área; cualquier otro, el público incluido: 403 forbidden (el público ve las notas solo como conteos publicados).`,
         parameters: [
-          { name: 'kind', in: 'query', required: true, schema: { enum: [...AREA_KINDS] } },
-          { name: 'id', in: 'query', required: true, schema: str },
+          { name: 'kind', in: 'query', schema: { enum: [...AREA_KINDS] } },
+          { name: 'id', in: 'query', schema: str },
           param('vintage'),
           param('from'),
           param('to'),

@@ -6,6 +6,9 @@
  * - a moderador opens #moderacion, places an unplaced chat report with a click on the small map,
  *   approves it, and the API (an admin token, not the UI) counts one more incident in the H3 cell
  *   of the point the screen says it used;
+ * - a moderador reviews news on the "Notas de prensa" tab: one event of two outlets (hand-written
+ *   articles through the news pipeline) is detached into two incidents, merged back into one and
+ *   rejected with a reason; after each step the API's city-wide list says the same;
  * - an admin invites a Mesa member with a territory picked by name; accepting the invitation
  *   through the API gives an account whose territory is that alcaldía's INEGI id;
  * - a mesa member asking for #moderacion is told "No autorizado"; she downloads the ranking as CSV
@@ -29,6 +32,8 @@ import { newFolio } from '../../core/reports/index.ts';
 import { freshStore, type TestStore } from '../harness/stores.ts';
 import { startTestServer, type TestServer } from '../harness/server.ts';
 import { launchBrowser, type LaunchedBrowser } from '../harness/chromium.ts';
+import { processHandwritten } from '../support/news/handwritten-feed.ts';
+import { TUNING } from '../fixtures/news-clustering/handwritten.ts';
 
 const SHOTS = join(REPO_ROOT, '.test-artifacts', 'screenshots');
 
@@ -143,6 +148,8 @@ describe('every role through its main task (headless Chromium)', () => {
 
     const picker = detail.locator('[data-testid="place-picker"][data-ready="true"]');
     await picker.waitFor({ timeout: 60_000 });
+    // the click goes to screen coordinates: bring the small map into the viewport first
+    await picker.scrollIntoViewIfNeeded();
     const box = (await picker.boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     const choice = (await detail.locator('[data-testid="place-choice"]').textContent())!;
@@ -164,6 +171,62 @@ describe('every role through its main task (headless Chromium)', () => {
     expect(after).toBe(before + 1);
     expect(pageErrors).toEqual([]);
   }, 240_000);
+
+  it('a moderador reviews news: detaches a joined note, merges it back, rejects the incident', async () => {
+    // one event told by two outlets (hand-written fixture: a homicide in colonia Morelos), joined by
+    // the news pipeline into one incident; each article names the corner, so each places by itself
+    const e2 = TUNING.filter((a) => a.event === 'E2');
+    await processHandwritten(store, e2);
+    const march = 'from=2024-03-01&to=2024-04-01&limit=200';
+    const cityList = async () => (await api(`/api/news/incidents?${march}`)) as { total: number; incidents: any[] };
+    const [original] = (await cityList()).incidents;
+    expect(original.sources).toHaveLength(e2.length);
+
+    await createUser(store, {
+      email: 'prensa@example.org',
+      password: 'clave-de-prensa-1',
+      name: 'Prensa',
+      role: 'moderador',
+    });
+    await login('prensa@example.org', 'clave-de-prensa-1');
+    await page.goto(`${server.url}/#moderacion`);
+    await page.locator('[data-testid="tab-news"]').click();
+    await page.fill('[data-testid="news-from"]', '2024-03');
+    await page.fill('[data-testid="news-to"]', '2024-03');
+    const items = page.locator('[data-testid="news-review-incident"]');
+    const notice = page.locator('[data-testid="news-review-notice"]');
+    await expect.poll(() => items.count(), { timeout: 60_000 }).toBe(1);
+    const card = page.locator(`[data-testid="news-review-incident"][data-id="${original.id}"]`);
+    for (const a of e2) expect(await card.textContent()).toContain(a.title);
+    await page.screenshot({ path: join(SHOTS, 'roles-moderation-news.png'), fullPage: true });
+
+    await card.locator('[data-testid="news-detach"]').click();
+    await expect.poll(() => notice.textContent(), { timeout: 30_000 }).toContain('ahora es el incidente');
+    const detached = (await cityList()).incidents.find((i) => i.id !== original.id);
+    expect(await notice.textContent()).toContain(`ahora es el incidente ${detached.id}`);
+    await expect.poll(() => items.count()).toBe(2);
+    expect(detached.sources).toHaveLength(1);
+    expect((await cityList()).incidents.find((i) => i.id === original.id).sources).toHaveLength(1);
+
+    const other = page.locator(`[data-testid="news-review-incident"][data-id="${detached.id}"]`);
+    await other.locator('[data-testid="news-merge-into"]').selectOption(original.id);
+    await other.locator('[data-testid="news-merge"]').click();
+    await expect.poll(() => notice.textContent(), { timeout: 30_000 }).toContain('unido');
+    await expect.poll(() => items.count()).toBe(1);
+    const merged = await cityList();
+    expect(merged.incidents.map((i) => i.id)).toEqual([original.id]);
+    expect(merged.incidents[0].sources).toHaveLength(e2.length);
+
+    // rejecting without a reason is refused on screen; with one, the incident leaves the list and the API
+    await card.locator('[data-testid="news-reject"]').click();
+    expect(await notice.textContent()).toContain('motivo');
+    await card.locator('[data-testid="news-reason"]').fill('nota de opinión, no un hecho');
+    await card.locator('[data-testid="news-reject"]').click();
+    await expect.poll(() => notice.textContent(), { timeout: 30_000 }).toContain('rechazado');
+    await expect.poll(() => items.count()).toBe(0);
+    expect((await cityList()).total).toBe(0);
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
 
   it('an admin invites a Mesa member with a territory picked by name', async () => {
     const alcaldias = (await api('/api/boundaries/alcaldia?vintage=2023')).features as any[];

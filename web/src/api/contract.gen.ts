@@ -334,7 +334,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Incidentes de notas de prensa de un área con sus fuentes (medio, titular, URL, fecha de publicación, relación: origin = la primera nota, same_story = copia sindicada, same_event = otra nota del mismo hecho; precisión y confianza del geocodificador y la oración que nombró el lugar), los más recientes primero (limit 1–200, por omisión 50; total = todos). Detalle: admin y moderador, o mesa/enlace cuyo territorio contiene el área; cualquier otro, el público incluido: 403 forbidden (el público ve las notas solo como conteos publicados). */
+        /** Incidentes de notas de prensa de un área (sin kind ni id: de toda la ciudad, solo moderador y admin; area = null) con sus fuentes (medio, titular, URL, fecha de publicación, relación: origin = la primera nota, same_story = copia sindicada, same_event = otra nota del mismo hecho; precisión y confianza del geocodificador y la oración que nombró el lugar), los más recientes primero (limit 1–200, por omisión 50; total = todos). Detalle: admin y moderador, o mesa/enlace cuyo territorio contiene el área; cualquier otro, el público incluido: 403 forbidden (el público ve las notas solo como conteos publicados). */
         get: operations["getNewsIncidents"];
         put?: never;
         post?: never;
@@ -2549,13 +2549,13 @@ export interface operations {
     };
     getNewsIncidents: {
         parameters: {
-            query: {
+            query?: {
                 /** @description comma-separated category or group ids (invalid_category). Categories: robo_transeunte, robo_vehiculo, robo_autopartes, robo_negocio, robo_casa_habitacion, robo_repartidor, robo_transportista, robo_cuentahabiente, robo_metro, robo_microbus, robo_taxi, robo_transporte_otro, homicidio_doloso, lesiones_arma_fuego, lesiones, violacion, secuestro, extorsion, feminicidio, narcomenudeo, portacion_armas, otros. Groups: robo, robo_transporte_publico, violencia, otros_delitos. Absent: all. */
                 category?: components["parameters"]["category"];
                 /** @description first day included, local date (invalid_date; invalid_range unless from < to) */
                 from?: components["parameters"]["from"];
-                id: string;
-                kind: "alcaldia" | "colonia" | "sector" | "cuadrante";
+                id?: string;
+                kind?: "alcaldia" | "colonia" | "sector" | "cuadrante";
                 limit?: number;
                 /** @description first day excluded */
                 to?: components["parameters"]["to"];
@@ -2581,9 +2581,10 @@ export interface operations {
                             kind: "alcaldia" | "colonia" | "sector" | "cuadrante";
                             name: string;
                             vintage: number;
-                        };
+                        } | null;
                         from: string | null;
                         incidents: {
+                            alcaldia_id: string | null;
                             category: string;
                             colonia_id: string | null;
                             id: string;

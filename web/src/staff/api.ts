@@ -95,7 +95,11 @@ export interface AuditQuery {
 /** What a chat export holds (`dry_run`) or what its import queued (server/moderation/chat-imports). */
 export type ChatImportResult = ApiAnswer<'/api/moderation/chat-imports', 'post'>;
 
+/** The news incidents of a period, city-wide or of one alcaldía (moderador, admin). */
+export type NewsReviewList = ApiAnswer<'/api/news/incidents'>;
+
 const folioPath = (folio: string, action: string) => `/api/moderation/reports/${encodeURIComponent(folio)}/${action}`;
+const newsPath = (id: string, action: string) => `/api/news/incidents/${encodeURIComponent(id)}/${action}`;
 
 export const staffApi = {
   queue: (status: ReportStatus, signal?: AbortSignal) =>
@@ -133,5 +137,16 @@ export const staffApi = {
       dry_run: dryRun ? '1' : '0',
       file_name: file.name.slice(0, 200),
     }),
+  newsIncidents: (range: { from: string; to: string }, alcaldia: string | null, signal?: AbortSignal) =>
+    getJson<NewsReviewList>(
+      '/api/news/incidents',
+      { ...range, limit: '200', ...(alcaldia ? { kind: 'alcaldia', id: alcaldia } : {}) },
+      signal,
+    ),
+  rejectNews: (id: string, reason: string) => sendJson<unknown>('POST', newsPath(id, 'reject'), { reason }),
+  correctNews: (id: string, category: string) => sendJson<unknown>('POST', newsPath(id, 'correct'), { category }),
+  detachNews: (id: string, articleId: string) =>
+    sendJson<{ new_incident_id: string | null }>('POST', newsPath(id, 'detach'), { article_id: articleId }),
+  mergeNews: (id: string, into: string) => sendJson<unknown>('POST', newsPath(id, 'merge'), { into }),
   audit: (query: AuditQuery) => getJson<{ items: AuditItem[]; next_cursor: string | null }>('/api/audit', { ...query }),
 };
