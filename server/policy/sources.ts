@@ -49,6 +49,30 @@ export interface PublishedHealth {
   sources: PublishedSource[];
 }
 
+/** Whether the public may see the months of a source of `incidents` incidents (more than k). */
+export function datedForPublic(incidents: number, k: number): boolean {
+  return incidents > k;
+}
+
+/**
+ * Of `sources` (any listing keyed by source id: the months a source covers at some level or in an
+ * area), those whose months the public may see: a source the public may not date covers nothing
+ * for the public — marking its months as covered would date its few incidents.
+ */
+export function publicDatedSources<T extends { source: string }>(sources: readonly T[], h: Health, k: number): T[] {
+  const dated = new Set(h.sources.filter((s) => datedForPublic(s.incidents, k)).map((s) => s.source));
+  return sources.filter((s) => dated.has(s.source));
+}
+
+/**
+ * The day public rules count from (the sensitive embargo): the latest last day among the sources
+ * whose months the public sees — never the day of a lone report newer than every other source.
+ */
+export function publicReferenceDay(h: Health, k: number): string | null {
+  const days = h.sources.filter((s) => datedForPublic(s.incidents, k)).map((s) => s.until);
+  return days.sort().at(-1) ?? null;
+}
+
 /** The city-wide facts of the store as `p` may see them (k = `PUBLIC_MIN_COUNT`). */
 export function publishHealth(h: Health, p: Caller, k: number): PublishedHealth {
   return seesEverything(p) ? exactHealth(h) : publicHealth(h, k);
@@ -79,7 +103,7 @@ export function exactHealth(h: Health): PublishedHealth {
 /** The public facts: months, counts of k or more, an overall count that adds up the published ones. */
 export function publicHealth(h: Health, k: number): PublishedHealth {
   const sources = h.sources.map((s): PublishedSource => {
-    const dated = s.incidents > k;
+    const dated = datedForPublic(s.incidents, k);
     return {
       source: s.source,
       source_kind: s.source_kind,

@@ -4,7 +4,8 @@
  * to learn that report's count and its day or month from `/api/health`, `/api/sources` and the
  * source months a public series is marked with: overall − the published sources, the dates of the
  * source, the overall last month, the span of a series without a range, the months a series of
- * citizen reports marks as covered. Each attack reports what it recovers; expected: nothing. An
+ * citizen reports marks as covered, the covered months of a semáforo's baseline, the month the
+ * sensitive embargo starts from. Each attack reports what it recovers; expected: nothing. An
  * admin sees the report (so each attack has something to find).
  */
 import { beforeAll, expect, it } from 'vitest';
@@ -74,6 +75,38 @@ describeApi('privacy attacks on a source of one incident', (ctx) => {
     const marks = new Set(pub.body.series.map((p: { coverage?: string }) => p.coverage ?? 'full'));
     recovered['series coverage marks'] = marks.size > 1 ? LONE_MONTH : null;
     expect([...marks]).toEqual(['none']);
+  });
+
+  it("a public semáforo counts none of the report's months as covered", async () => {
+    // month 2016-06: its 36 baseline months (2013-06 … 2016-05) hold the sample's months and the report's
+    const sampleMonths = new Set(ctx().sample.rows.map((r) => r.date.slice(0, 7)));
+    const url = `/api/semaforo?kind=alcaldia&ids=${LONE.alcaldia}&month=2016-06`;
+    const pub = await getJson(ctx().publicApp, url);
+    expect(pub.status).toBe(200);
+    const months = pub.body.items[0].baseline_months;
+    recovered['semáforo baseline months'] = months === sampleMonths.size + 1 ? LONE_MONTH : null;
+    expect(months).toBe(sampleMonths.size);
+    expect((await getJson(ctx().app, url)).body.items[0].baseline_months).toBe(sampleMonths.size + 1);
+  });
+
+  it("the sensitive embargo of a public answer does not move with the report's day", async () => {
+    const lastDay = ctx()
+      .sample.rows.map((r) => r.date)
+      .sort()
+      .at(-1)!;
+    // independent of server/policy: months that ended at least 30 days before the last day are released
+    const firstWithheld = (day: string) => {
+      const cutoff = new Date(Date.parse(`${day}T00:00:00Z`) - 30 * 86_400_000);
+      const next = new Date(cutoff.getTime() + 86_400_000);
+      return next.getUTCDate() === 1 ? next.toISOString().slice(0, 7) : cutoff.toISOString().slice(0, 7);
+    };
+    const res = await getJson(
+      ctx().publicApp,
+      `/api/rank?kind=alcaldia&category=violacion&from=2015-05-01&to=2015-06-01`,
+    );
+    expect(res.status).toBe(200);
+    recovered['sensitive embargo'] = res.body.embargo_from === firstWithheld(LONE.day) ? LONE_MONTH : null;
+    expect(res.body.embargo_from).toBe(firstWithheld(lastDay));
   });
 
   it('reports what each attack recovered (expected: nothing)', () => {
