@@ -1,7 +1,9 @@
 /**
  * `GET /api/health`: is the store reachable, which backend, how many incidents, data until when —
  * overall and per source (the map defaults to the period of the largest source, since a small
- * source such as FGJ Milpa Alta may run years past the citywide SSC data).
+ * source such as FGJ Milpa Alta may run years past the citywide SSC data). The policy decides what
+ * a caller sees of those facts (server/policy/sources.ts): the public gets months instead of days,
+ * no count below k, and an overall count that is the sum of the published ones.
  *
  * Every call reads `meta.data_version` (one indexed row), so reachability is checked each time; the
  * counts and dates — two scans of `incidents` — are recomputed only when that version changed, as
@@ -18,6 +20,8 @@ import type { ApiApp } from '../context.ts';
 import type { Services } from '../services/types.ts';
 import { errorBody } from '../errors/index.ts';
 import { REQUEST_ID_HEADER, requestIdFor } from '../http/request-log.ts';
+import { principalOf } from '../auth/index.ts';
+import { publishHealth } from '../policy/sources.ts';
 
 /** Seconds a client should wait before asking a starting server again. */
 const STARTING_RETRY_SECONDS = 5;
@@ -46,7 +50,10 @@ export function startingHandler(phase: () => string): (req: Request) => Response
   };
 }
 
-export function registerHealth(app: ApiApp, { repositories: { incidents: repo }, healthAt }: Services): void {
+export function registerHealth(
+  app: ApiApp,
+  { repositories: { incidents: repo }, healthAt, publicData }: Services,
+): void {
   app.get('/api/ready', async (c) => {
     c.set('skipLru', true);
     c.set('cacheControl', 'no-store');
@@ -65,19 +72,27 @@ export function registerHealth(app: ApiApp, { repositories: { incidents: repo },
     c.set('skipLru', true);
     c.set('cacheControl', 'no-cache');
     try {
-      const h = await healthAt(await repo.dataVersion());
+      const h = publishHealth(await healthAt(await repo.dataVersion()), principalOf(c), publicData.options.minCount);
       return c.json({
         ok: true,
         db: repo.backend,
         incidents: h.incidents,
         data_until: h.dataUntil,
+        data_until_month: h.lastMonth,
         sources: h.sources,
       });
     } catch (err) {
       c.get('log')?.error({ err, reqId: c.get('requestId') }, 'health check failed');
       c.header('Cache-Control', 'no-store');
       return c.json(
-        { ok: false, db: repo.backend, incidents: null, data_until: null, ...errorBody('db_unavailable') },
+        {
+          ok: false,
+          db: repo.backend,
+          incidents: null,
+          data_until: null,
+          data_until_month: null,
+          ...errorBody('db_unavailable'),
+        },
         503,
       );
     }

@@ -25,6 +25,7 @@ const int = { type: 'integer' };
 const str = { type: 'string' };
 const nullable = (t: Json) => ({ oneOf: [t, { type: 'null' }] });
 const date = { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
+const month = { type: 'string', pattern: '^\\d{4}-\\d{2}$' };
 const obj = (properties: Json, required = Object.keys(properties)) => ({ type: 'object', properties, required });
 /** Optional properties added to an `obj` schema (present in some answers only, e.g. public ones). */
 const withOptional = (schema: ReturnType<typeof obj>, properties: Json) => ({
@@ -184,12 +185,33 @@ function describedRoutes(): Json {
           obj({
             ok: { type: 'boolean' },
             db: { enum: ['pglite', 'postgres'] },
-            incidents: int,
-            data_until: nullable(date),
+            incidents: {
+              ...int,
+              description:
+                'con detalle (admin, moderador), el total exacto; sin él, la suma de los conteos publicados por fuente',
+            },
+            data_until: {
+              ...nullable(date),
+              description: 'último día de los datos: solo con detalle (admin, moderador); null sin él',
+            },
+            data_until_month: {
+              ...nullable(month),
+              description: 'último mes de los datos, entre las fuentes cuyos meses se publican',
+            },
             sources: {
               type: 'array',
-              description: 'por fuente, de la más grande a la más pequeña: sus incidentes y su primer y último día',
-              items: obj({ source: str, source_kind: str, incidents: int, from: date, until: date }),
+              description:
+                'por fuente, de la más grande a la más pequeña: sus incidentes, su primer y último mes y, con detalle, su primer y último día. Sin detalle, una fuente con menos de PUBLIC_MIN_COUNT incidentes no publica su conteo (null) y una con PUBLIC_MIN_COUNT o menos no publica fechas (withheld)',
+              items: obj({
+                source: str,
+                source_kind: str,
+                incidents: nullable(int),
+                first_month: nullable(month),
+                last_month: nullable(month),
+                from: nullable(date),
+                until: nullable(date),
+                withheld: { type: 'boolean', description: 'sus fechas se reservan para quien consulta' },
+              }),
             },
           }),
         ),
@@ -1226,11 +1248,19 @@ function describedRoutes(): Json {
           label: { ...str, description: 'short name for a line of text ("FGJ")' },
           title: str,
           scope: { ...nullable(str), description: 'where the source applies when not the whole city' },
-          incidents: int,
-          first_month: nullable({ type: 'string', pattern: '^\\d{4}-\\d{2}$' }),
-          last_month: nullable({ type: 'string', pattern: '^\\d{4}-\\d{2}$' }),
-          first_day: nullable(date),
-          last_day: nullable(date),
+          incidents: {
+            ...nullable(int),
+            description:
+              'null sin detalle (admin, moderador) cuando la fuente tiene menos de PUBLIC_MIN_COUNT incidentes',
+          },
+          first_month: {
+            ...nullable(month),
+            description:
+              'null sin incidentes, o sin detalle cuando la fuente tiene PUBLIC_MIN_COUNT incidentes o menos',
+          },
+          last_month: nullable(month),
+          first_day: { ...nullable(date), description: 'solo con detalle (admin, moderador)' },
+          last_day: { ...nullable(date), description: 'solo con detalle (admin, moderador)' },
           last_import: {
             ...nullable({ type: 'string', format: 'date-time' }),
             description: 'last official import finished',

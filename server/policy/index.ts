@@ -34,6 +34,9 @@
  *   Asking for one at a finer level (hexagons, colonias, sectores, cuadrantes) → 403 `sensitive_category`.
  * - Without a category filter (= every category) the public gets every NON-sensitive category,
  *   at every level: sensitive figures are public only when asked for by name, by alcaldía.
+ * - Each source's city-wide facts (`/api/health`, `/api/sources`, the months a public answer counts
+ *   as covered): months, never days; no count below k, no months for a source of k or fewer; an
+ *   overall count that is the sum of the published ones (./sources.ts).
  */
 import { AppError } from '../../core/errors/index.ts';
 import { CATEGORY_IDS, SENSITIVE_CATEGORIES } from '../../core/taxonomy/index.ts';

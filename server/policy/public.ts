@@ -20,6 +20,7 @@ import {
   type Publication,
   type PublishedFigure,
 } from './index.ts';
+import { publicReferenceDay } from './sources.ts';
 
 export interface PublicCell {
   h3: string;
@@ -73,7 +74,12 @@ export function createPublicData(deps: {
       return {
         k: options.minCount,
         rule: options.disclosure,
-        embargoFrom: sensitiveEmbargoFrom(h.dataUntil, todayInCdmx(), options.sensitiveDelayDays),
+        // from the public's last day: a lone report's day must not move the embargo (./sources.ts)
+        embargoFrom: sensitiveEmbargoFrom(
+          publicReferenceDay(h, options.minCount),
+          todayInCdmx(),
+          options.sensitiveDelayDays,
+        ),
       };
     },
 

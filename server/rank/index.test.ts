@@ -80,8 +80,9 @@ describeApi('GET /api/rank', (ctx) => {
   });
 
   it('public, a sensitive category: by alcaldía with the first withheld month and the delay; finer kinds refused', async () => {
-    const { publicApp } = ctx();
-    const dataUntil: string = (await getJson(publicApp, '/api/health')).body.data_until;
+    const { publicApp, app } = ctx();
+    // the data's last day: the public sees only its month, an admin the day
+    const dataUntil: string = (await getJson(app, '/api/health')).body.data_until;
     // independent of server/policy: the months that ended at least 30 days before the data's last date are released
     const cutoff = new Date(Date.parse(`${dataUntil.slice(0, 10)}T00:00:00Z`) - 30 * 86_400_000);
     const dayAfter = new Date(cutoff.getTime() + 86_400_000);

@@ -6,7 +6,8 @@
  *
  * Data coverage (which months "exist in the data"): every source that places incidents at the
  * requested level (areas of the kind and vintage, or cells of the resolution) covers the months from its first to its last incident month; the
- * coverage is the union of those ranges. A month outside it is not a month without crime, so it
+ * coverage is the union of those ranges (for a public answer, of the sources the public may date:
+ * server/policy/sources.ts). A month outside it is not a month without crime, so it
  * neither counts as a zero in the baseline (`baseline_months` < 36 → `color` null) nor gets a colour
  * itself. With the bundled data (SSC 2013-01 … 2016-09, FGJ Milpa Alta 2016-01 … 2022-06) the
  * coverage starts in 2013-01: month=2016-01 has 36 baseline months, 2015-12 has 35. The store does
@@ -27,6 +28,7 @@ import { principalOf } from '../auth/index.ts';
 import { exactCounts, publishMonth, type Publication } from '../policy/index.ts';
 import type { CellCount } from '../services/ports.ts';
 import { levelFields, parsePlaces, placePlan, placesOf, resolvePlaces } from '../shared/places.ts';
+import { publicDatedSources } from '../policy/sources.ts';
 
 import { coverageOf, parseMonth } from '../shared/months.ts';
 
@@ -68,7 +70,7 @@ export function publicSemaforo(
 
 export function registerSemaforo(
   app: ApiApp,
-  { repositories: { incidents: repo, stats }, publicData }: Services,
+  { repositories: { incidents: repo, stats }, publicData, healthAt, dataVersion }: Services,
 ): void {
   app.get('/api/semaforo', async (c) => {
     const query = c.req.query();
@@ -89,7 +91,12 @@ export function registerSemaforo(
         toMonth: addMonths(month, 1),
       }),
     ]);
-    const coverage = coverageOf(sources);
+    // a public answer's months are covered only by the sources the public may date (server/policy/sources.ts)
+    const coverage = coverageOf(
+      plan.exact
+        ? sources
+        : publicDatedSources(sources, await healthAt(await dataVersion.current()), publicData.options.minCount),
+    );
     const none = new Map<string, CellCount>();
     const places = placesOf(sel, counts.keys());
     const head = { ...levelFields(sel.level), category: query.category || null, month };

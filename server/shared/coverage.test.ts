@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { markCoverage, monthCoverage, sourceSpans } from './coverage.ts';
 
-// hand-written store answer in the shape of `health().sources` (months like the bundled sources', counts made up)
+// hand-written sources as a caller sees them (months like the bundled sources')
 const held = [
-  { source: 'fgj_victimas', source_kind: 'official', incidents: 7558, from: '2016-01-01', until: '2022-06-30' },
-  { source: 'ssc_points', source_kind: 'official', incidents: 131141, from: '2013-01-01', until: '2016-09-30' },
-  { source: 'news', source_kind: 'news', incidents: 4, from: '2024-03-02', until: '2024-03-28' },
+  { source: 'fgj_victimas', source_kind: 'official', first_month: '2016-01', last_month: '2022-06' },
+  { source: 'ssc_points', source_kind: 'official', first_month: '2013-01', last_month: '2016-09' },
+  { source: 'news', source_kind: 'news', first_month: '2024-03', last_month: '2024-03' },
+  // a source whose months the caller may not see (server/policy/sources.ts) covers nothing
+  { source: 'chat', source_kind: 'chat', first_month: null, last_month: null },
 ];
 
 describe('source coverage of a monthly series', () => {

@@ -9,11 +9,12 @@
  * Coverage is a source's first … last month over the part of the city it publishes: the whole city,
  * or the one alcaldía its catalogue entry names (FGJ's víctimas file covers Milpa Alta only, so a
  * Cuauhtémoc series after the SSC's last month is "no data", not zeros). The public sees those dates
- * and scopes in `/api/sources`, so marking them costs no privacy. (Per-area first and last months
+ * and scopes in `/api/sources`, so marking them costs no privacy; a source too small for the public
+ * to see its months (server/policy/sources.ts) marks no month of a public series. (Per-area first and last months
  * would say when a small source first reported in a colonia; the Mesa targets use those behind the
  * policy.)
  */
-import type { Health, IncidentRepository, SourceCoverage } from '../services/ports.ts';
+import type { Health, IncidentRepository } from '../services/ports.ts';
 import { sourceScopeAlcaldia } from './source-catalogue.ts';
 
 export type MonthCoverage = 'full' | 'partial' | 'none';
@@ -26,13 +27,22 @@ export interface SourceSpan {
   last_month: string;
 }
 
+/** A source's months as the caller may see them (server/policy/sources.ts): null when withheld. */
+export interface SourceMonthsSeen {
+  source: string;
+  source_kind: string;
+  first_month: string | null;
+  last_month: string | null;
+}
+
 /**
  * The spans of the requested source kinds (all when `kinds` is null) that can cover a place in
  * `alcaldiaId`: a source limited to another alcaldía is left out. Without an alcaldía (a place the
- * reference data does not put in one), every source counts.
+ * reference data does not put in one), every source counts. A source whose months the caller may
+ * not see covers nothing for that caller: its months would date its few incidents.
  */
 export function sourceSpans(
-  sources: readonly SourceCoverage[],
+  sources: readonly SourceMonthsSeen[],
   kinds: readonly string[] | null,
   alcaldiaId: string | null = null,
 ): SourceSpan[] {
@@ -42,12 +52,11 @@ export function sourceSpans(
       const scope = sourceScopeAlcaldia(s.source);
       return !scope || !alcaldiaId || scope === alcaldiaId;
     })
-    .map((s) => ({
-      source: s.source,
-      kind: s.source_kind,
-      first_month: s.from.slice(0, 7),
-      last_month: s.until.slice(0, 7),
-    }))
+    .flatMap((s) =>
+      s.first_month && s.last_month
+        ? [{ source: s.source, kind: s.source_kind, first_month: s.first_month, last_month: s.last_month }]
+        : [],
+    )
     .sort((a, b) => a.first_month.localeCompare(b.first_month) || a.source.localeCompare(b.source));
 }
 

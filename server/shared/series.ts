@@ -5,8 +5,9 @@
 import { monthsInRange, nextMonthStart } from '../../core/time/calendar.ts';
 import type { Principal } from '../auth/index.ts';
 import { publishSeries } from '../policy/index.ts';
+import { exactHealth, publicHealth, type PublishedHealth } from '../policy/sources.ts';
 import type { Services } from '../services/types.ts';
-import type { Health, PlaceLevel } from '../services/ports.ts';
+import type { PlaceLevel } from '../services/ports.ts';
 import { placePlan, type Place } from './places.ts';
 import { markCoverage, sourceSpans, type CoveredPoint, type SourceSpan } from './coverage.ts';
 
@@ -21,11 +22,17 @@ export interface VisibleSeries {
   sources: SourceSpan[];
 }
 
-/** Without a range a series spans the data: first month of the oldest incident … last month. */
-export function seriesRange(h: Health, filter: { from?: string; to?: string }): { from?: string; to?: string } {
+/**
+ * Without a range a series spans the data as the caller sees it: first month of the oldest incident
+ * … last month (for the public, over the sources whose months are published).
+ */
+export function seriesRange(
+  h: Pick<PublishedHealth, 'firstMonth' | 'lastMonth'>,
+  filter: { from?: string; to?: string },
+): { from?: string; to?: string } {
   return {
-    from: filter.from ?? (h.dataFrom ? `${h.dataFrom.slice(0, 7)}-01` : undefined),
-    to: filter.to ?? (h.dataUntil ? nextMonthStart(h.dataUntil) : undefined),
+    from: filter.from ?? (h.firstMonth ? `${h.firstMonth}-01` : undefined),
+    to: filter.to ?? (h.lastMonth ? nextMonthStart(h.lastMonth) : undefined),
   };
 }
 
@@ -49,7 +56,9 @@ export async function visibleSeries(
 ): Promise<VisibleSeries> {
   const repo = repositories.incidents;
   const plan = placePlan(principal, { level: q.level, ids: [q.place.id], places: [q.place] }, q.categories, [q]);
-  const health = await healthAt(await dataVersion.current());
+  const stored = await healthAt(await dataVersion.current());
+  // an exact plan sees every source's months; a public one only those the policy publishes
+  const health = plan.exact ? exactHealth(stored) : publicHealth(stored, publicData.options.minCount);
   const { from, to } = seriesRange(health, q);
   const alcaldia = q.place.alcaldia_id ?? (q.level.kind === 'alcaldia' ? q.place.id : null);
   const spans = sourceSpans(health.sources, q.sources ?? null, alcaldia);

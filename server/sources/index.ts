@@ -5,6 +5,9 @@
  * jun 2022" line and every plenary slide read it: sources end at very different dates, and one
  * overall "datos al …" date would make a source that stopped years ago look current.
  *
+ * What a caller sees of each source's counts and dates is the policy's (server/policy/sources.ts):
+ * the public gets months, no day, no count below k, and no months for a source of k or fewer.
+ *
  * Sources the sync is configured for but that hold no incidents yet are listed too (with no
  * months), so an operator sees that a sync is pending. Failure reasons stay in the admin listing
  * (`job_runs`): the public sees only whether the last sync succeeded.
@@ -13,6 +16,8 @@ import type { ApiApp } from '../context.ts';
 import type { Services } from '../services/types.ts';
 import { SYNC_JOB } from '../../etl/sync/index.ts';
 import { describeSource } from '../shared/source-catalogue.ts';
+import { principalOf } from '../auth/index.ts';
+import { publishHealth, type PublishedSource } from '../policy/sources.ts';
 
 export interface SourceStatus {
   /** `incidents.source` */
@@ -23,14 +28,18 @@ export interface SourceStatus {
   title: string;
   /** where the source applies when not the whole city */
   scope: string | null;
-  incidents: number;
-  /** first and last month of its incidents (`YYYY-MM`); null while it holds none */
+  /** null: withheld from callers without detail (fewer than k incidents) */
+  incidents: number | null;
+  /** first and last month of its incidents (`YYYY-MM`); null while it holds none or when withheld */
   first_month: string | null;
   last_month: string | null;
-  /** first and last day of its incidents (`YYYY-MM-DD`) */
+  /** first and last day of its incidents (`YYYY-MM-DD`): callers with city-wide detail only */
   first_day: string | null;
   last_day: string | null;
-  /** when its last import finished (ISO 8601); null for sources written one by one (news, reports) */
+  /**
+   * when its last import finished (ISO 8601); null for sources written one by one (news, reports)
+   * and for a source whose dates are withheld (an import's day would date its few incidents)
+   */
   last_import: string | null;
   /** the open-data sync of this source; null when the sync does not cover it */
   sync: {
@@ -50,12 +59,13 @@ export function registerSources(app: ApiApp, services: Services): void {
     // revalidate every time (the counts are computed once per data version by healthAt)
     c.set('skipLru', true);
     c.set('cacheControl', 'no-cache');
-    const { repositories, dataVersion, healthAt, settings } = services;
-    const [health, imports, runs] = await Promise.all([
+    const { repositories, dataVersion, healthAt, settings, publicData } = services;
+    const [stored, imports, runs] = await Promise.all([
       healthAt(await dataVersion.current()),
       repositories.imports.lastBySource(),
       repositories.jobRuns.latest(SYNC_JOB),
     ]);
+    const health = publishHealth(stored, principalOf(c), publicData.options.minCount);
     const schedule = settings.sync.schedule();
     const runsByKey = new Map(runs.map((r) => [r.source ?? '', r]));
     // the sync writes each key's records under its format's source id
@@ -79,19 +89,19 @@ export function registerSources(app: ApiApp, services: Services): void {
       };
     };
     const configured = schedule.sources?.sources ?? {};
-    const status = (id: string, kind: string, held?: (typeof health.sources)[number]): SourceStatus => {
+    const status = (id: string, kind: string, held?: PublishedSource): SourceStatus => {
       const sync = Object.values(configured).find((s) => s.format === id);
       const described = describeSource(id, kind, sync && { label: sync.label, title: sync.title });
       return {
         id,
         kind,
         ...described,
-        incidents: held?.incidents ?? 0,
-        first_month: held?.from.slice(0, 7) ?? null,
-        last_month: held?.until.slice(0, 7) ?? null,
+        incidents: held ? held.incidents : 0,
+        first_month: held?.first_month ?? null,
+        last_month: held?.last_month ?? null,
         first_day: held?.from ?? null,
         last_day: held?.until ?? null,
-        last_import: imports.get(id)?.toISOString() ?? null,
+        last_import: held?.withheld ? null : (imports.get(id)?.toISOString() ?? null),
         sync: syncOf(id),
       };
     };

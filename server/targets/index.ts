@@ -10,7 +10,8 @@
  *   baseline_months, items: [{month, count, goal, met}], status}`: the rule is geo/stats
  *   `targetProgress` (goal = baseline monthly mean × (1 − pct/100); status at the due month from
  *   the mean of the last 3 months; the months the data covers are those of the sources with incidents
- *   in the target's area, `areaSourceMonths`). The counts go through the policy like every other figure:
+ *   in the target's area, `areaSourceMonths` — for callers without detail, of the sources the public
+ *   may date, server/policy/sources.ts). The counts go through the policy like every other figure:
  *   callers without detail access get published monthly values (withheld months null, with
  *   `partial: true`), `access: "public"`, `min_count` and `baseline_withheld`.
  *
@@ -35,6 +36,7 @@ import { DEFAULT_VINTAGE, parseParams } from '../params/index.ts';
 import { territoryArea } from '../shared/territory.ts';
 import { areaPlan, exactCounts, publishMonth, withinTerritory } from '../policy/index.ts';
 import { coverageOf } from '../shared/months.ts';
+import { publicDatedSources } from '../policy/sources.ts';
 import { parseJsonBody } from '../shared/json-body.ts';
 
 /** The longest baseline window and the farthest due month after it, in months. */
@@ -144,7 +146,12 @@ async function withNames(
 
 /** The progress body of one target as `principal` may see it. */
 export async function targetProgressBody(
-  { repositories, publicData }: Pick<Services, 'repositories' | 'publicData'>,
+  {
+    repositories,
+    publicData,
+    healthAt,
+    dataVersion,
+  }: Pick<Services, 'repositories' | 'publicData' | 'healthAt' | 'dataVersion'>,
   principal: Principal | null,
   target: Target,
 ) {
@@ -181,7 +188,12 @@ export async function targetProgressBody(
     baselineTo: target.baseline_to.slice(0, 7),
     reductionPct: target.reduction_pct,
     dueMonth: target.due_month,
-    coverage: coverageOf(sources),
+    // a public answer's months are covered only by the sources the public may date (server/policy/sources.ts)
+    coverage: coverageOf(
+      pub
+        ? publicDatedSources(sources, await healthAt(await dataVersion.current()), publicData.options.minCount)
+        : sources,
+    ),
     counts,
   });
   const body = {

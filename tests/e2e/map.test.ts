@@ -346,6 +346,12 @@ describe('web map (headless Chromium)', () => {
     const line = page.locator('[data-testid="source-coverage"]');
     await line.waitFor({ timeout: 60_000 });
     expect(await line.textContent()).toBe(expectedCoverageLine(months));
+    // the public reads the largest source's last month, never a day
+    const ssc = months.find((s) => s.source === 'ssc_points')!;
+    const monthName = new Intl.DateTimeFormat('es-MX', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+    const dataUntil = (await page.locator('[data-testid="data-until"]').textContent())!.replace(/\s+/g, ' ').trim();
+    expect(dataUntil).toMatch(/^Datos al mes de [a-z]+ de \d{4} ·/);
+    expect(dataUntil).toContain(`Datos al mes de ${monthName.format(new Date(`${ssc.last}-01T00:00:00Z`))}`);
     const panel = page.locator('[data-testid="area-panel"][data-area-id="09009"][data-state="ready"]');
     await panel.waitFor({ timeout: 60_000 });
     await page.locator('[data-testid="series-table"] tr[data-period]').first().waitFor({ state: 'attached' });

@@ -2,13 +2,16 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getJson } from './api/http.ts';
 import { startEarlyRequests } from './early.ts';
 
-/** A fetch that records URLs; /api/health answers data up to 30 September 2016 (a hand-written example). */
+/**
+ * A fetch that records URLs; /api/health answers as it does to the public — months only — data up to
+ * September 2016 (a hand-written example).
+ */
 function recordingFetch(): string[] {
   const urls: string[] = [];
   vi.stubGlobal('fetch', async (url: string) => {
     urls.push(url);
     const body = url.startsWith('/api/health')
-      ? { ok: true, db: 'pglite', incidents: 1, data_until: '2016-09-30' }
+      ? { ok: true, db: 'pglite', incidents: 3, data_until: null, data_until_month: '2016-09', sources: [] }
       : url.startsWith('/api/categories')
         ? { groups: [] }
         : url.startsWith('/api/basemap')
@@ -27,7 +30,7 @@ describe('startEarlyRequests', () => {
     const loadMapView = vi.fn(async () => ({}));
     await startEarlyRequests({ hash: '', search: '' }, loadMapView);
     expect(loadMapView).toHaveBeenCalledOnce();
-    // default zoom 9.8 → resolution 7; data until 2016-09-30 → October 2015 … September 2016, half-open
+    // default zoom 9.8 → resolution 7; data until September 2016 → October 2015 … September 2016, half-open
     expect(urls).toEqual([
       '/api/health',
       '/api/categories',

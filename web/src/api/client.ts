@@ -17,11 +17,13 @@ export * from './aggregates.ts';
 export type Health = ApiAnswer<'/api/health'>;
 
 /**
- * The date the default period ends at: the end of the largest source. The overall `data_until` can
- * be years later when a small source (FGJ Milpa Alta) runs on past the citywide data.
+ * Where the data ends: the end of the largest source. The overall end can be years later when a
+ * small source (FGJ Milpa Alta) runs on past the citywide data. A day (`YYYY-MM-DD`) for callers
+ * with detail; the public gets only months (`YYYY-MM`), as the privacy policy publishes them.
  */
 export function mainDataUntil(health: Health): string | null {
-  return health.sources?.[0]?.until ?? health.data_until;
+  const largest = health.sources?.[0];
+  return largest?.until ?? largest?.last_month ?? health.data_until ?? health.data_until_month ?? null;
 }
 
 export interface Category {

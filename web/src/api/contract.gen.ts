@@ -857,15 +857,19 @@ export interface components {
             source: string;
         };
         SourceStatus: {
+            /** @description solo con detalle (admin, moderador) */
             first_day: string | null;
+            /** @description null sin incidentes, o sin detalle cuando la fuente tiene PUBLIC_MIN_COUNT incidentes o menos */
             first_month: string | null;
             /** @description incidents.source: ssc_points, fgj_victimas, fgj_carpetas, news, citizen, chat … */
             id: string;
-            incidents: number;
+            /** @description null sin detalle (admin, moderador) cuando la fuente tiene menos de PUBLIC_MIN_COUNT incidentes */
+            incidents: number | null;
             /** @enum {unknown} */
             kind: "official" | "news" | "citizen" | "chat";
             /** @description short name for a line of text ("FGJ") */
             label: string;
+            /** @description solo con detalle (admin, moderador) */
             last_day: string | null;
             /** @description last official import finished */
             last_import: string | null;
@@ -1527,20 +1531,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description último día de los datos: solo con detalle (admin, moderador); null sin él */
                         data_until: string | null;
+                        /** @description último mes de los datos, entre las fuentes cuyos meses se publican */
+                        data_until_month: string | null;
                         /** @enum {unknown} */
                         db: "pglite" | "postgres";
+                        /** @description con detalle (admin, moderador), el total exacto; sin él, la suma de los conteos publicados por fuente */
                         incidents: number;
                         ok: boolean;
-                        /** @description por fuente, de la más grande a la más pequeña: sus incidentes y su primer y último día */
+                        /** @description por fuente, de la más grande a la más pequeña: sus incidentes, su primer y último mes y, con detalle, su primer y último día. Sin detalle, una fuente con menos de PUBLIC_MIN_COUNT incidentes no publica su conteo (null) y una con PUBLIC_MIN_COUNT o menos no publica fechas (withheld) */
                         sources: {
-                            /** Format: date */
-                            from: string;
-                            incidents: number;
+                            first_month: string | null;
+                            from: string | null;
+                            incidents: number | null;
+                            last_month: string | null;
                             source: string;
                             source_kind: string;
-                            /** Format: date */
-                            until: string;
+                            until: string | null;
+                            /** @description sus fechas se reservan para quien consulta */
+                            withheld: boolean;
                         }[];
                     };
                 };

@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatInteger, formatLongDate, formatMonthLong, formatPercent, formatSigned } from './format.ts';
+import {
+  formatCount,
+  formatDataUntil,
+  formatInteger,
+  formatLongDate,
+  formatMonthLong,
+  formatPercent,
+  formatSigned,
+} from './format.ts';
 
 describe('es-MX formatting', () => {
   it('writes dates as calendar dates, whatever the machine time zone', () => {
     expect(formatLongDate('2016-09-30')).toBe('30 de septiembre de 2016');
     expect(formatLongDate('2022-01-01')).toBe('1 de enero de 2022');
     expect(formatMonthLong('2016-09')).toBe('septiembre de 2016');
+    // after "Datos al": a day for callers with detail, the month for the public
+    expect(formatDataUntil('2016-09-30')).toBe('30 de septiembre de 2016');
+    expect(formatDataUntil('2016-09')).toBe('mes de septiembre de 2016');
   });
 
   it('groups thousands with commas (es-MX) and signs changes', () => {

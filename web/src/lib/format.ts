@@ -48,6 +48,14 @@ export function formatLongDate(isoDate: string): string {
   return longDate.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 }
 
+/**
+ * The end of the data after "Datos al": a day (`2016-09-30` → `30 de septiembre de 2016`) or, when
+ * only its month is public, the month (`2016-09` → `mes de septiembre de 2016`).
+ */
+export function formatDataUntil(until: string): string {
+  return until.length > 7 ? formatLongDate(until) : `mes de ${formatMonthLong(until)}`;
+}
+
 /** `2016-09` → `sept 2016`. */
 export function formatMonthShort(month: string): string {
   return monthYear.format(new Date(`${month}-01T00:00:00Z`)).replace('.', '');

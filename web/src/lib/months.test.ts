@@ -14,6 +14,8 @@ describe('months', () => {
     expect(defaultPeriod('2016-09-29')).toEqual({ first: '2015-09', last: '2016-08' });
     // Leap February.
     expect(defaultPeriod('2016-02-29')).toEqual({ first: '2015-03', last: '2016-02' });
+    // Only the month is public: it is taken as the last month.
+    expect(defaultPeriod('2016-09')).toEqual({ first: '2015-10', last: '2016-09' });
   });
 
   it('finds the reference period of the same length', () => {

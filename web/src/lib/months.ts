@@ -48,12 +48,15 @@ export function monthsToPeriod(first: Month, last: Month): string {
 /**
  * The default period: the last 12 *full* months up to `dataUntil` (the latest incident date).
  * A month counts as full only when `dataUntil` is its last day; otherwise the window ends the
- * month before, so a partly loaded month never looks like a drop in incidents.
+ * month before, so a partly loaded month never looks like a drop in incidents. When only the month
+ * is known (`YYYY-MM`: the public sees no days), it is taken as the last month: the sources publish
+ * whole months, so their last month is normally complete.
  */
 export function defaultPeriod(dataUntil: string): { first: Month; last: Month } {
+  const thisMonth = dataUntil.slice(0, 7);
+  if (dataUntil.length === 7) return { first: addMonths(thisMonth, -11), last: thisMonth };
   const date = new Date(`${dataUntil.slice(0, 10)}T00:00:00Z`);
   const nextDay = new Date(date.getTime() + 86_400_000);
-  const thisMonth = dataUntil.slice(0, 7);
   const last = nextDay.getUTCDate() === 1 ? thisMonth : addMonths(thisMonth, -1);
   return { first: addMonths(last, -11), last };
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { dataUntilLine, sourceLabel, sourcesLine } from './sources.ts';
 
+/** A hand-written `/api/health` source as an admin sees it (days and months). */
+function held(source: string, source_kind: string, incidents: number, from: string, until: string) {
+  const dates = { first_month: from.slice(0, 7), last_month: until.slice(0, 7), from, until };
+  return { source, source_kind, incidents, ...dates, withheld: false };
+}
+
 describe('slide footer', () => {
   it('names each publisher once, largest source first, and the data date in Spanish', () => {
     const health = {
@@ -8,11 +14,12 @@ describe('slide footer', () => {
       db: 'pglite' as const,
       incidents: 3,
       data_until: '2022-06-30',
+      data_until_month: '2022-06',
       sources: [
-        { source: 'ssc_points', source_kind: 'official', incidents: 2, from: '2013-01-01', until: '2016-09-30' },
-        { source: 'fgj_victimas', source_kind: 'official', incidents: 1, from: '2016-01-01', until: '2022-06-30' },
-        { source: 'citizen', source_kind: 'citizen', incidents: 1, from: '2016-01-01', until: '2016-01-02' },
-        { source: 'ssc_other', source_kind: 'official', incidents: 1, from: '2016-01-01', until: '2016-01-02' },
+        held('ssc_points', 'official', 2, '2013-01-01', '2016-09-30'),
+        held('fgj_victimas', 'official', 1, '2016-01-01', '2022-06-30'),
+        held('citizen', 'citizen', 1, '2016-01-01', '2016-01-02'),
+        held('ssc_other', 'official', 1, '2016-01-01', '2016-01-02'),
       ],
     };
     expect(sourcesLine(health)).toBe(
@@ -22,6 +29,31 @@ describe('slide footer', () => {
     expect(dataUntilLine(health)).toBe('Datos al 30 de septiembre de 2016');
     expect(dataUntilLine(null)).toBe('Datos al —');
     expect(sourceLabel('mystery_feed')).toBe('mystery_feed');
+  });
+
+  it('gives the public the month of the largest source, never a withheld source’s', () => {
+    // hand-written public answer: months only, the small source withheld
+    const health = {
+      ok: true,
+      db: 'pglite' as const,
+      incidents: 2,
+      data_until: null,
+      data_until_month: '2016-09',
+      sources: [
+        { ...held('ssc_points', 'official', 2, '2013-01-01', '2016-09-30'), from: null, until: null },
+        {
+          source: 'citizen',
+          source_kind: 'citizen',
+          incidents: null,
+          first_month: null,
+          last_month: null,
+          from: null,
+          until: null,
+          withheld: true,
+        },
+      ],
+    };
+    expect(dataUntilLine(health)).toBe('Datos al mes de septiembre de 2016');
   });
 
   it('names each source with its months when /api/sources answered', () => {

@@ -3,7 +3,7 @@
  * (`/api/sources`), else the publishers from `/api/health`. Pure.
  */
 import { mainDataUntil, type Health } from '../api/client.ts';
-import { formatLongDate } from '../lib/format.ts';
+import { formatDataUntil } from '../lib/format.ts';
 import { coverageLine, type SourceStatus } from '../sources/coverage.ts';
 
 /** Publishers by source id prefix (the ids are the importers' names, e.g. `ssc_points`). */
@@ -25,13 +25,16 @@ export function sourceLabel(source: string, sourceKind = ''): string {
  * `/api/sources`; without it, the distinct publishers, largest source first.
  */
 export function sourcesLine(health: Health | null, sources: readonly SourceStatus[] | null = null): string {
-  if (sources?.some((s) => s.incidents > 0)) return `Fuentes: ${coverageLine(sources, null)}`;
+  if (sources?.some((s) => s.first_month !== null)) return `Fuentes: ${coverageLine(sources, null)}`;
   const labels = [...new Set((health?.sources ?? []).map((s) => sourceLabel(s.source, s.source_kind)))];
   return labels.length ? `Fuentes: ${labels.join('; ')}` : 'Fuentes: SSC/SSP-DF y FGJ-CDMX (datos abiertos)';
 }
 
-/** The last date of the largest source: a small source running years past it would mislead. */
+/**
+ * The last date of the largest source (a small source running years past it would mislead): its day
+ * for callers with detail, its month for the public.
+ */
 export function dataUntilLine(health: Health | null): string {
   const until = health ? mainDataUntil(health) : null;
-  return until ? `Datos al ${formatLongDate(until)}` : 'Datos al —';
+  return until ? `Datos al ${formatDataUntil(until)}` : 'Datos al —';
 }

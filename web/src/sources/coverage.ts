@@ -14,7 +14,7 @@ export type SourceStatus = SourcesAnswer['sources'][number];
 /** The sources that hold incidents of the given kinds (all kinds when null), earliest first. */
 export function sourcesOnScreen(sources: readonly SourceStatus[], kinds: readonly SourceKind[] | null): SourceStatus[] {
   return sources
-    .filter((s) => s.incidents > 0 && s.first_month && (!kinds || kinds.includes(s.kind)))
+    .filter((s) => s.first_month && (!kinds || kinds.includes(s.kind)))
     .sort((a, b) => a.first_month!.localeCompare(b.first_month!) || a.label.localeCompare(b.label, 'es'));
 }
 
