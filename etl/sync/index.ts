@@ -9,24 +9,24 @@
  * A listing source (the FGJ's monthly spreadsheets) syncs each listed file on its own, as a part
  * `<key>:<file name>` of the source (its own sync state, compared and retracted within the file).
  */
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
 import { AppError } from '../../core/errors/index.ts';
 import type { Store } from '../../db/connect.ts';
-import { markSyncChecked, saveSyncResource, syncResource } from '../../db/queries/sync.ts';
-import { hashFile } from '../official/hash.ts';
-import type { FormatId } from '../official/mappings.ts';
-import { applyPublication, type ApplyReport } from './apply.ts';
+import type { ApplyReport } from './apply.ts';
 import { discoverResource } from './ckan.ts';
-import { downloadFile, type Validators } from './download.ts';
+import { GTFS_SOURCE, syncFile, type FileTarget, type Log } from './file.ts';
+import { applyGtfs, syncedTransitExists, type GtfsReport } from './gtfs.ts';
 import { discoverListedFiles } from './listing.ts';
-import { sameDeferral, storedMonths, type MonthRange } from './reconcile.ts';
-import { loadSourcesFile, type CkanSource, type ListingSource, type SourcesFile } from './sources.ts';
+import { storedMonths } from './reconcile.ts';
+import { loadSourcesFile, type CkanSource, type GtfsSource, type ListingSource, type SourcesFile } from './sources.ts';
 
 export {
   DEFAULT_SOURCES_FILE,
   loadSourcesFile,
   syncScheduleView,
+  writesIncidents,
+  type IncidentSource,
   type SourcesFile,
   type SyncScheduleView,
 } from './sources.ts';
@@ -46,6 +46,8 @@ export interface SourceSyncReport {
   /** where a resumed download started */
   resumed_from: number;
   import?: ApplyReport;
+  /** a GTFS source: what the new transit extract holds */
+  transit?: GtfsReport;
   reason?: string;
   error?: { code: string; message: string };
   /** a listing source: one report per listed file (each month's spreadsheet) */
@@ -87,9 +89,6 @@ export function syncSucceeded(summary: SyncSummary): boolean {
   return summary.sources.every((s) => s.status !== 'failed');
 }
 
-const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
-const seconds = (s: number | null) => (s === null || !Number.isFinite(s) ? '?' : `${Math.round(s)} s`);
-
 export async function runSync(store: Store, opts: SyncOptions): Promise<SyncSummary> {
   const config = opts.config ?? loadSourcesFile();
   const log = opts.log ?? (() => {});
@@ -102,7 +101,7 @@ export async function runSync(store: Store, opts: SyncOptions): Promise<SyncSumm
   for (const [key, source] of ordered) {
     const report: SourceSyncReport = {
       key,
-      source: source.format,
+      source: source.kind === 'gtfs' ? GTFS_SOURCE : source.format,
       status: 'unchanged',
       resource_id: null,
       url: null,
@@ -112,6 +111,7 @@ export async function runSync(store: Store, opts: SyncOptions): Promise<SyncSumm
     reports.push(report);
     try {
       if (source.kind === 'listing') await syncListing(store, opts, key, source, report, log);
+      else if (source.kind === 'gtfs') await syncGtfs(store, opts, key, source, report, log);
       else await syncCkan(store, opts, config, key, source, report, log);
     } catch (err) {
       report.status = 'failed';
@@ -131,8 +131,6 @@ const errorOf = (err: unknown) =>
   err instanceof AppError
     ? { code: err.code, message: err.message }
     : { code: 'internal_error', message: String((err as Error)?.message ?? err) };
-
-type Log = (line: string) => void;
 
 async function syncCkan(
   store: Store,
@@ -233,104 +231,41 @@ async function syncListing(
   } else report.status = report.files.some((f) => f.status === 'updated') ? 'updated' : 'unchanged';
 }
 
-/** A file to sync: one on the portal (downloaded to `dest`), or one already on disk (--from-dir). */
-type FileTarget = { url: string; size: number | null; dest: string } | { local: string };
-
-interface FileJob {
-  /** the key of its `sync_resources` row */
-  stateKey: string;
-  format: FormatId;
-  /** the records it compares and retracts within (apply.ts) */
-  scope: string;
-  resourceId: string | null;
-  target: FileTarget;
-  deferTo: (MonthRange & { source: string }) | null;
-}
-
-type FileOutcome = Pick<SourceSyncReport, 'status' | 'url' | 'downloaded_bytes' | 'resumed_from' | 'import' | 'reason'>;
-
-/** Fetches (conditionally) and applies one file, unless it is what was last applied. */
-async function syncFile(store: Store, opts: SyncOptions, log: Log, job: FileJob): Promise<FileOutcome> {
-  const { stateKey: key, target } = job;
-  const out: FileOutcome = { status: 'unchanged', url: null, downloaded_bytes: 0, resumed_from: 0 };
-  const prev = await syncResource(store.db, key);
-  // a file applied while another source covered other months must be applied again (reconcile.ts)
-  const prevDeferral = prev?.importId ? await deferralOfImport(store, prev.importId) : null;
-  const deferralChanged = !sameDeferral(prevDeferral, job.deferTo);
-  let path: string;
-  let validators: Validators = { etag: null, lastModified: null };
-  if ('local' in target) {
-    path = target.local;
-    out.url = `file://${path}`;
-  } else {
-    out.url = target.url;
-    path = target.dest;
-    mkdirSync(dirname(path), { recursive: true });
-    const sameResource = prev?.url === target.url && existsSync(path);
-    log(`${key}: ${target.url}${target.size ? ` (${mb(target.size)})` : ''}\n`);
-    const outcome = await downloadFile({
-      url: target.url,
-      dest: path,
-      previous: sameResource ? prev : null,
-      expectedSize: target.size,
-      fetchImpl: opts.fetchImpl,
-      progress: (p) =>
-        log(
-          `${key}: descargados ${mb(p.bytes)}${p.total ? ` de ${mb(p.total)}` : ''} (${mb(p.bytesPerSecond)}/s, faltan ${seconds(p.etaSeconds)})\n`,
-        ),
-    });
-    if (outcome.status === 'not_modified') {
-      if (!deferralChanged) {
-        await markSyncChecked(store.db, key);
-        out.reason = 'el portal no tiene versión nueva (304)';
-        return out;
-      }
-      // the same file, applied again over the months another source now covers
-      validators = { etag: prev?.etag ?? null, lastModified: prev?.lastModified ?? null };
-    } else {
-      out.downloaded_bytes = outcome.size - outcome.resumedFrom;
-      out.resumed_from = outcome.resumedFrom;
-      validators = outcome.validators;
+/** A GTFS source: its zip fetched like any file, then turned into the transit extract (gtfs.ts). */
+async function syncGtfs(
+  store: Store,
+  opts: SyncOptions,
+  key: string,
+  source: GtfsSource,
+  report: SourceSyncReport,
+  log: Log,
+): Promise<void> {
+  let target: FileTarget;
+  if (opts.fromDir) {
+    const found = fileForKey(opts.fromDir, key);
+    if (!found) {
+      report.status = 'skipped';
+      report.reason = `no hay archivo ${key}.* en ${opts.fromDir}`;
+      return;
     }
-  }
-  const sha256 = await hashFile(path);
-  const size = statSync(path).size;
-  const state = {
-    key,
-    source: job.format,
-    resourceId: job.resourceId,
-    url: out.url,
-    ...validators,
-    size,
-    sha256,
-  };
-  if (prev?.sha256 === sha256 && !deferralChanged) {
-    await saveSyncResource(store.db, { ...state, rows: prev.rows, importId: prev.importId }, false);
-    out.reason = 'archivo idéntico al último aplicado';
-    return out;
-  }
-  out.import = await applyPublication(store, path, {
-    format: job.format,
-    sha256,
-    scope: job.scope,
-    deferTo: job.deferTo,
-    fileName: 'local' in target ? basename(path) : `${key.replace(':', '/')}${extname(path)}`,
-    progress: (p) =>
-      log(
-        `${key}: ${p.rows.toLocaleString('es-MX')} filas (${Math.round(p.rowsPerSecond).toLocaleString('es-MX')} filas/s, faltan ${seconds(p.etaSeconds)})\n`,
-      ),
-    alsoInTransaction: (trx, r) => saveSyncResource(trx, { ...state, rows: r.rows, importId: r.import_id }, true),
+    target = { local: found };
+  } else target = { url: source.url, size: null, dest: join(opts.dataDir, 'sync', `${key}.zip`) };
+  const outcome = await syncFile(store, opts, log, {
+    stateKey: key,
+    format: null,
+    scope: GTFS_SOURCE,
+    resourceId: null,
+    target,
+    deferTo: null,
+    outputMissing: !syncedTransitExists(opts.dataDir),
+    applyFile: (path, saveState) =>
+      applyGtfs(store, path, {
+        dataDir: opts.dataDir,
+        feed: `${source.title} (${'local' in target ? basename(path) : source.url}, sincronizado ${new Date().toISOString().slice(0, 10)})`,
+        alsoInTransaction: (trx, r) => saveState(trx, r.stations),
+      }),
   });
-  const r = out.import;
-  out.status = r.inserted + r.updated + r.retracted > 0 ? 'updated' : 'unchanged';
-  if (out.status === 'unchanged') out.reason = 'publicación nueva sin registros nuevos ni cambiados';
-  return out;
-}
-
-/** The months an earlier application of a file left to another source (from its import report). */
-async function deferralOfImport(store: Store, importId: number): Promise<ApplyReport['deferred_to']> {
-  const row = await store.db.selectFrom('imports').select('report').where('id', '=', importId).executeTakeFirst();
-  return ((row?.report ?? {}) as Partial<ApplyReport>).deferred_to ?? null;
+  Object.assign(report, outcome);
 }
 
 /** A listed name as a file name of DATA_DIR/sync/<key>/ (no path separators, nothing hidden). */

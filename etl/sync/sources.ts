@@ -13,6 +13,9 @@
  * page listing one file per month, as HTML links or as JSON (listing.ts): every listed file whose
  * name matches `file_matches` is a part of the source, synced on its own (a new month is one new
  * file; an unchanged month costs one conditional GET).
+ *
+ * A GTFS source (`kind: "gtfs"`: SEMOVI's transit feed, a zip at `url`) writes no incidents: it
+ * refreshes the transit extract the gazetteer and the map's transit layer read (gtfs.ts).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -57,14 +60,26 @@ const listingSource = z.object({
   format: z.enum(FORMAT_IDS),
 });
 
+const gtfsSource = z.object({
+  kind: z.literal('gtfs'),
+  label: z.string().min(1),
+  title: z.string().min(1),
+  /** the feed's zip */
+  url: z.url(),
+});
+
 export const SourcesFileSchema = z.object({
   ckan_base_url: z.url(),
-  sources: z.record(sourceKey, z.discriminatedUnion('kind', [ckanSource, listingSource])),
+  sources: z.record(sourceKey, z.discriminatedUnion('kind', [ckanSource, listingSource, gtfsSource])),
 });
 
 export type SourcesFile = z.infer<typeof SourcesFileSchema>;
 export type CkanSource = z.infer<typeof ckanSource>;
 export type ListingSource = z.infer<typeof listingSource>;
+export type GtfsSource = z.infer<typeof gtfsSource>;
+/** A source whose records are incidents (every kind but GTFS). */
+export type IncidentSource = CkanSource | ListingSource;
+export const writesIncidents = (s: SourcesFile['sources'][string]): s is IncidentSource => s.kind !== 'gtfs';
 
 /** Reads and validates a sources file; a bad one is AppError('invalid_parameter') naming the problem. */
 export function loadSourcesFile(path = DEFAULT_SOURCES_FILE): SourcesFile {

@@ -11,7 +11,7 @@
  */
 import type { ApiApp } from '../context.ts';
 import type { Services } from '../services/types.ts';
-import { SYNC_JOB } from '../../etl/sync/index.ts';
+import { SYNC_JOB, writesIncidents, type IncidentSource } from '../../etl/sync/index.ts';
 import { describeSource } from '../shared/source-catalogue.ts';
 
 export interface SourceStatus {
@@ -57,11 +57,15 @@ export function registerSources(app: ApiApp, services: Services): void {
       repositories.jobRuns.latest(SYNC_JOB),
     ]);
     const schedule = settings.sync.schedule();
+    // the sources whose records are incidents (a GTFS feed refreshes the transit layer, not data)
+    const configured = Object.fromEntries(
+      Object.entries(schedule.sources?.sources ?? {}).filter((e): e is [string, IncidentSource] =>
+        writesIncidents(e[1]),
+      ),
+    );
     const runsByKey = new Map(runs.map((r) => [r.source ?? '', r]));
     // the sync writes each key's records under its format's source id
-    const syncKeyOf = new Map<string, string>(
-      Object.entries(schedule.sources?.sources ?? {}).map(([key, s]) => [s.format, key]),
-    );
+    const syncKeyOf = new Map<string, string>(Object.entries(configured).map(([key, s]) => [s.format, key]));
     const now = Date.now();
 
     const syncOf = (id: string): SourceStatus['sync'] => {
@@ -78,7 +82,6 @@ export function registerSources(app: ApiApp, services: Services): void {
         next_run: schedule.active ? new Date(Math.max(due, now)).toISOString() : null,
       };
     };
-    const configured = schedule.sources?.sources ?? {};
     const status = (id: string, kind: string, held?: (typeof health.sources)[number]): SourceStatus => {
       const sync = Object.values(configured).find((s) => s.format === id);
       const described = describeSource(id, kind, sync && { label: sync.label, title: sync.title });
