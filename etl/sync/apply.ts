@@ -80,7 +80,7 @@ export interface ApplyOptions {
   progress?: (p: ApplyProgress) => void;
   /** incidents per write-port batch */
   batchRows?: number;
-  /** sync_records scope: the source id (default), or one part of it ("fgj_mensual:2025-03") */
+  /** sync_records scope: the source id (default), or one file of it ("fgj_mensual:carpetas_2025_03.xlsx") */
   scope?: string;
   /** months whose incidents another source counts (the rows of those months are not written) */
   deferTo?: (MonthRange & { source: string }) | null;

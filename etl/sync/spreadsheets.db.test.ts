@@ -3,9 +3,10 @@
  * `.xlsx` per month; each is a HAND-MADE workbook in the published layout built from real FGJ rows
  * (tests/harness/fgj-spreadsheet.ts), one month with longitude/latitude and one with UTM 14N metres.
  * Expected figures come from those rows and the project's taxonomy, never from the sync.
+ * The tests run in order: each starts from the store the previous one left.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -149,6 +150,23 @@ describeEachBackend(
         .select(sql<number>`count(*)::int`.as('n'))
         .executeTakeFirstOrThrow();
       expect(Number(after.n)).toBe(Number(before.n));
+    });
+
+    it('the same months taken from a folder (--from-dir DIR, files in DIR/<key>/) are recognised as applied', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'mapa-sync-xlsx-dir-'));
+      try {
+        mkdirSync(join(dir, 'fgj_mensual'));
+        for (const name of ['carpetas_2022_05.xlsx', 'carpetas_2022_06.xlsx'])
+          copyFileSync(join(dataDir, 'sync', 'fgj_mensual', name), join(dir, 'fgj_mensual', name));
+        const summary = await runSync(getStore(), { dataDir, config, fromDir: dir });
+        expect(syncSucceeded(summary)).toBe(true);
+        expect(summary.sources[0]!.files!.map((f) => [f.name, f.status, f.reason])).toEqual([
+          ['carpetas_2022_05.xlsx', 'unchanged', 'archivo idéntico al último aplicado'],
+          ['carpetas_2022_06.xlsx', 'unchanged', 'archivo idéntico al último aplicado'],
+        ]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
   },
   { contents: 'empty' },
