@@ -29,6 +29,7 @@ import { resolveTerritory, territoryProblems } from '../reference/boundaries/ter
 import { importChat } from '../etl/chat/index.ts';
 import { runTokenRevoke, runUserCommand, withPasswordFromStdin } from './accounts/index.ts';
 import { Printed, UsageError } from './outcomes.ts';
+import { useTransitFrom } from '../reference/transit/index.ts';
 
 const USAGE = `uso:
   npm run etl -- import ARCHIVO --format ${FORMAT_IDS.join('|')}
@@ -233,6 +234,8 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const { DATABASE_URL: databaseUrl, DATA_DIR: dataDir } = config;
+  // commands that geocode read the newest synced transit network, as the server does
+  useTransitFrom(dataDir);
   if (!databaseUrl && !LOCAL_COMMANDS.has(argv[0] ?? '')) {
     const viaServer = await sendCommand(dataDir, absoluteArgs(argv), processIO);
     if (viaServer !== null) return viaServer;

@@ -19,6 +19,7 @@ import { closePlenaryRenderers } from './plenary/index.ts';
 import { startingHandler } from './health/index.ts';
 import { resolveSecret, secretFromEnvValue, SECRET_ENV } from './services/store.ts';
 import { createLogger, type Logger } from './http/request-log.ts';
+import { useTransitFrom } from '../reference/transit/index.ts';
 
 /** Start-up messages until the configured logger exists (a bad LOG_LEVEL must still be reported). */
 let logger: Logger = createLogger('info');
@@ -66,6 +67,8 @@ async function main() {
     if (value) secretFromEnvValue(variable, value);
   }
   assertWritableDataDir(config.dataDir, !config.databaseUrl);
+  // the transit network of the newest synced GTFS feed in DATA_DIR, else the bundled one
+  useTransitFrom(config.dataDir);
   // Claim DATA_DIR before opening the store: a second PGlite process on the same folder would
   // corrupt it. Commands that arrive while the store is still loading wait for it.
   let storeReady!: (s: Store) => void;

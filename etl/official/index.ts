@@ -47,6 +47,12 @@ const YIELD_EVERY_ROWS = 250;
 export async function importOfficialFile(store: Store, path: string, opts: ImportOptions): Promise<ImportReport> {
   if (!isFormatId(opts.format)) throw new AppError('invalid_parameter', `formato desconocido: ${opts.format}`);
   const mapping = FORMATS[opts.format];
+  // spreadsheets are read by the sync's streaming .xlsx reader, not by this line-based one
+  if (/\.xlsx$/i.test(path))
+    throw new AppError(
+      'invalid_parameter',
+      `${basename(path)}: una hoja de cálculo se carga con etl -- sync --from-dir`,
+    );
   const fileName = opts.fileName ?? basename(path);
   const batchRows = opts.batchRows ?? 20_000;
   const started = performance.now();

@@ -28,6 +28,11 @@ export interface FormatMapping {
   secondaryLabel?: Column;
   lat: Column;
   lon: Column;
+  /**
+   * 'degrees' (default): `lat`/`lon` are latitude and longitude. 'xy': `lon` is an X and `lat` a Y
+   * column that may be degrees or UTM 14N metres, told apart by their ranges (coordinates.ts).
+   */
+  coordinates?: 'degrees' | 'xy';
   /** Areas the record itself names: kept, rather than re-derived from the point. */
   stated?: {
     /** a 2016 cuadrante id ("N-1.1.18"); its 2016 sector and alcaldía come from the SSC lookup. */
@@ -45,7 +50,7 @@ export interface FormatMapping {
   missing: readonly string[];
 }
 
-export const FORMAT_IDS = ['ssc_points', 'fgj_victimas', 'fgj_carpetas'] as const;
+export const FORMAT_IDS = ['ssc_points', 'fgj_victimas', 'fgj_carpetas', 'fgj_mensual'] as const;
 export type FormatId = (typeof FORMAT_IDS)[number];
 
 export const FORMATS: Record<FormatId, FormatMapping> = {
@@ -103,6 +108,26 @@ export const FORMATS: Record<FormatId, FormatMapping> = {
     stated: { colonia: ['colonia_catalogo', 'colonia_hecho'], alcaldia: ['alcaldia_catalogo', 'alcaldia_hecho'] },
     collapse: 'victims',
     missing: ['NA', 'NULL', 'nan'],
+  },
+  /**
+   * FGJ-CDMX monthly spreadsheets of its transparency site (since 2025, `.xlsx`, read by
+   * etl/sync/xlsx.ts): one row per carpeta (`ID_CI`) and crime. `COORD X`/`COORD Y` are longitude and
+   * latitude in some months and UTM 14N metres in others; dates and hours are spreadsheet cells,
+   * which the reader writes as yyyy-mm-dd and hh:mm:ss.
+   */
+  fgj_mensual: {
+    id: 'fgj_mensual',
+    description:
+      'FGJ-CDMX: carpetas del mes, hoja de cálculo (ID_CI, FECHA DE LOS HECHOS, HORA, MODALIDAD - DELITO, COLONIA, ALCALDÍA, COORD X, COORD Y)',
+    recordId: ['ID_CI', 'MODALIDAD - DELITO'],
+    date: { column: 'FECHA DE LOS HECHOS', format: 'yyyy-mm-dd' },
+    hour: { column: 'HORA', format: 'hh:mm' },
+    label: 'MODALIDAD - DELITO',
+    lat: 'COORD Y',
+    lon: 'COORD X',
+    coordinates: 'xy',
+    stated: { colonia: 'COLONIA', alcaldia: ['ALCALDÍA', 'ALCALDIA'] },
+    missing: ['NA', 'NULL', 'nan', 'N/A', 'SIN DATO'],
   },
 };
 

@@ -10,6 +10,7 @@ import type { ReverseGeocoder } from '../../geo/areas/index.ts';
 import type { Column, FormatMapping } from './mappings.ts';
 import { isoDate, localToUtc, parseDate, parseTime } from '../../core/time/index.ts';
 import { DerivedIdentity } from './identity.ts';
+import { pointFromXY } from './coordinates.ts';
 
 /** A normalised incident of an official file, and whether a taxonomy rule mapped its label. */
 export interface OfficialIncident extends NormalisedIncident {
@@ -162,8 +163,12 @@ export class RowNormaliser {
     const time = mapping.hour && cols.hour >= 0 ? parseTime(this.cell(fields, cols.hour), mapping.hour.format) : null;
 
     // Location: a point counts only inside the city; otherwise the areas the record names.
-    const lat = parseCoordinate(this.cell(fields, cols.lat));
-    const lon = parseCoordinate(this.cell(fields, cols.lon));
+    let lat = parseCoordinate(this.cell(fields, cols.lat));
+    let lon = parseCoordinate(this.cell(fields, cols.lon));
+    if (mapping.coordinates === 'xy') {
+      const p = pointFromXY(lon, lat);
+      [lat, lon] = p ? [p.lat, p.lon] : [Number.NaN, Number.NaN];
+    }
     const hasPoint = Number.isFinite(lat) && Number.isFinite(lon) && !(lat === 0 && lon === 0);
     const located = hasPoint && ctx.reverse.inCity(lat, lon);
     // Areas the record states replace the point's (the writer applies them over the located ones).

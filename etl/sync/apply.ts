@@ -9,7 +9,14 @@
  *   - a synced record absent from this publication → retracted, and the retraction recorded.
  *
  * The content compared is a hash of the normalised incident (not of the raw row), so a new column
- * or a reordered export changes nothing. All of it runs in ONE transaction (the incidents through
+ * or a reordered export changes nothing. A victim-level file (`collapse: 'victims'` with a record id,
+ * the víctimas format) gives one incident per carpeta and crime whose `victims` is its number of
+ * distinct rows, as the plain import does: a carpeta with three victims is one incident, never three.
+ * A source whose carpetas another source already counts (`deferTo`: the víctimas file next to the
+ * portal's carpetas file) leaves the months that source covers to it: their rows are counted in
+ * `deferred_rows` and written as no incident (see reconcile.ts).
+ * A publication that is one part of a source (a monthly spreadsheet) compares and retracts only
+ * within its own `scope`, so a new month never withdraws the records of the others. All of it runs in ONE transaction (the incidents through
  * the store's write port `db/incidents`, the sync state, the quarantine and the `imports` row), so
  * a failure at any row leaves the store as it was. Records of the same source imported by hand
  * (`etl -- import`) are not the sync's: it never retracts them.
@@ -25,9 +32,10 @@ import type { Database } from '../../db/schema.ts';
 import { IncidentWriter } from '../../db/incidents/writer.ts';
 import { recordRetractions, saveSyncedRecords, syncedContentHashes } from '../../db/queries/sync.ts';
 import { rowContext } from '../official/context.ts';
-import { parseLines, readLines } from '../official/lines.ts';
 import { FORMATS, type FormatId } from '../official/mappings.ts';
-import { RowNormaliser, resolveColumns } from '../official/rows.ts';
+import { RowNormaliser, resolveColumns, type OfficialIncident } from '../official/rows.ts';
+import type { MonthRange } from './reconcile.ts';
+import { openTable } from './table.ts';
 
 export interface ApplyReport {
   import_id: number;
@@ -43,6 +51,12 @@ export interface ApplyReport {
   non_crimes: number;
   /** rows whose record id repeats one earlier in the file (a repeated id is one record) */
   duplicate_rows: number;
+  /** victim-level files: rows that joined an incident as one more victim */
+  merged_rows: number;
+  /** rows of months another source counts (`deferTo`): not incidents of this one */
+  deferred_rows: number;
+  /** the months left to that source, when there was one */
+  deferred_to: (MonthRange & { source: string }) | null;
   /** first and last month (YYYY-MM) of the publication's incidents */
   first_month: string | null;
   last_month: string | null;
@@ -66,6 +80,10 @@ export interface ApplyOptions {
   progress?: (p: ApplyProgress) => void;
   /** incidents per write-port batch */
   batchRows?: number;
+  /** sync_records scope: the source id (default), or one file of it ("fgj_mensual:carpetas_2025_03.xlsx") */
+  scope?: string;
+  /** months whose incidents another source counts (the rows of those months are not written) */
+  deferTo?: (MonthRange & { source: string }) | null;
   /** more writes that must commit with the publication (the sync state of its resource) */
   alsoInTransaction?: (trx: Transaction<Database>, report: ApplyReport) => Promise<void>;
 }
@@ -76,9 +94,9 @@ export interface ApplyOptions {
  * never imports as empty values.
  */
 export async function checkHeader(path: string, format: FormatId): Promise<void> {
-  const src = readLines(path, 1);
-  for await (const batch of src.lines) {
-    const header = parseLines(batch)[0];
+  const src = openTable(path, 1);
+  for await (const batch of src.batches) {
+    const header = batch[0];
     if (!header || !('fields' in header))
       throw new AppError('header_changed', `${basename(path)}: encabezado ilegible`);
     const { missing } = resolveColumns(FORMATS[format], header.fields);
@@ -87,7 +105,7 @@ export async function checkHeader(path: string, format: FormatId): Promise<void>
         'header_changed',
         `${basename(path)}: faltan columnas del formato ${format}: ${missing.join(', ')}`,
       );
-    await src.lines.return(undefined);
+    await src.batches.return(undefined);
     return;
   }
   throw new AppError('header_changed', `${basename(path)}: archivo vacío`);
@@ -118,6 +136,8 @@ export async function applyPublication(store: Store, path: string, opts: ApplyOp
   const mapping = FORMATS[opts.format];
   const batchRows = opts.batchRows ?? 5000;
   const fileName = opts.fileName ?? basename(path);
+  const scope = opts.scope ?? mapping.id;
+  const deferTo = opts.deferTo ?? null;
   const started = performance.now();
   await checkHeader(path, opts.format);
   const ctx = rowContext(mapping);
@@ -141,13 +161,16 @@ export async function applyPublication(store: Store, path: string, opts: ApplyOp
       quarantine_reasons: {},
       non_crimes: 0,
       duplicate_rows: 0,
+      merged_rows: 0,
+      deferred_rows: 0,
+      deferred_to: deferTo,
       first_month: null,
       last_month: null,
       seconds: 0,
       rows_per_second: 0,
     };
     // What the last publication gave; every record seen now leaves it, so the rest were withdrawn.
-    const previous = await syncedContentHashes(trx, mapping.id);
+    const previous = await syncedContentHashes(trx, scope);
     const seen = new Set<string>();
     let insert: NormalisedIncident[] = [];
     let upsert: NormalisedIncident[] = [];
@@ -160,7 +183,7 @@ export async function applyPublication(store: Store, path: string, opts: ApplyOp
         report.inserted += r.inserted;
         report.updated += upsert.length;
       }
-      await saveSyncedRecords(trx, mapping.id, hashes);
+      await saveSyncedRecords(trx, scope, hashes);
       if (quarantine.length) await trx.insertInto('quarantine').values(quarantine).execute();
       insert = [];
       upsert = [];
@@ -168,18 +191,40 @@ export async function applyPublication(store: Store, path: string, opts: ApplyOp
       quarantine = [];
     };
 
-    const src = readLines(path);
+    // One incident of the publication: compared with what the last one gave.
+    const consider = (x: OfficialIncident) => {
+      report.incidents++;
+      const month = x.occurredOn.slice(0, 7);
+      if (!report.first_month || month < report.first_month) report.first_month = month;
+      if (!report.last_month || month > report.last_month) report.last_month = month;
+      const hash = contentHash(x);
+      const before = previous.get(x.sourceRecordId);
+      previous.delete(x.sourceRecordId);
+      if (before === hash) {
+        report.unchanged++;
+        return;
+      }
+      x.provenance = { kind: 'import', importId: report.import_id };
+      (before === undefined ? insert : upsert).push(x);
+      hashes.push({ recordId: x.sourceRecordId, contentHash: hash });
+    };
+    // Victim-level rows wait for the whole file: the victims of a carpeta need not be adjacent.
+    const victims = new Map<string, { incident: OfficialIncident; rows: Set<string> }>();
+
+    const src = openTable(path);
     let normaliser: RowNormaliser | null = null;
+    let collapse = false;
     let headerLength = 0;
     let sinceYield = 0;
     let lastTold = 0;
-    for await (const batch of src.lines) {
-      let parsed = parseLines(batch);
+    for await (const batch of src.batches) {
+      let parsed = batch;
       if (!normaliser) {
         const header = parsed[0]!;
         if (!('fields' in header)) throw new AppError('header_changed', `${fileName}: encabezado ilegible`);
         const { columns } = resolveColumns(mapping, header.fields);
         normaliser = new RowNormaliser(mapping, columns, ctx);
+        collapse = mapping.collapse === 'victims' && !normaliser.derivesIdentity;
         headerLength = header.fields.length;
         parsed = parsed.slice(1);
       }
@@ -210,25 +255,27 @@ export async function applyPublication(store: Store, path: string, opts: ApplyOp
           continue;
         }
         const x = outcome.incident;
+        const month = x.occurredOn.slice(0, 7);
+        if (deferTo && month >= deferTo.first && month <= deferTo.last) {
+          report.deferred_rows++;
+          continue;
+        }
+        if (collapse) {
+          const group = victims.get(x.sourceRecordId);
+          if (!group) victims.set(x.sourceRecordId, { incident: x, rows: new Set([p.line.text]) });
+          else if (group.rows.has(p.line.text)) report.duplicate_rows++;
+          else {
+            group.rows.add(p.line.text);
+            report.merged_rows++;
+          }
+          continue;
+        }
         if (seen.has(x.sourceRecordId)) {
           report.duplicate_rows++;
           continue;
         }
         seen.add(x.sourceRecordId);
-        report.incidents++;
-        const month = x.occurredOn.slice(0, 7);
-        if (!report.first_month || month < report.first_month) report.first_month = month;
-        if (!report.last_month || month > report.last_month) report.last_month = month;
-        const hash = contentHash(x);
-        const before = previous.get(x.sourceRecordId);
-        previous.delete(x.sourceRecordId);
-        if (before === hash) {
-          report.unchanged++;
-          continue;
-        }
-        x.provenance = { kind: 'import', importId: report.import_id };
-        (before === undefined ? insert : upsert).push(x);
-        hashes.push({ recordId: x.sourceRecordId, contentHash: hash });
+        consider(x);
       }
       if (insert.length + upsert.length >= batchRows || quarantine.length >= batchRows) await flush();
       const now = performance.now();
@@ -245,6 +292,11 @@ export async function applyPublication(store: Store, path: string, opts: ApplyOp
         });
       }
     }
+    for (const { incident, rows } of victims.values()) {
+      incident.victims = rows.size;
+      consider(incident);
+      if (insert.length + upsert.length >= batchRows) await flush();
+    }
     await flush();
 
     // Records of the last publication that this one no longer has: withdrawn by the publisher.
@@ -256,7 +308,7 @@ export async function applyPublication(store: Store, path: string, opts: ApplyOp
       const r = await writer.writeIn(trx, { retract: keys });
       report.retracted += r.retracted;
     }
-    await recordRetractions(trx, mapping.id, withdrawn, report.import_id);
+    await recordRetractions(trx, scope, withdrawn, report.import_id);
 
     report.seconds = Math.round((performance.now() - started) / 10) / 100;
     report.rows_per_second = Math.round(report.rows / Math.max(0.001, report.seconds));

@@ -7,6 +7,15 @@
  * publication a new resource id. A dataset lists several CSV resources (yearly files, the accumulated
  * one, a data dictionary): `pick: "largest"` takes the accumulated file, `"newest"` the most recently
  * modified one; `name_matches` (a case-insensitive regular expression) narrows the list first.
+ * `defer_to` names the incidents source that counts the same carpetas (reconcile.ts).
+ *
+ * Listing sources (`kind: "listing"`: the FGJ's monthly spreadsheets on its transparency site) are a
+ * page listing one file per month, as HTML links or as JSON (listing.ts): every listed file whose
+ * name matches `file_matches` is a part of the source, synced on its own (a new month is one new
+ * file; an unchanged month costs one conditional GET).
+ *
+ * A GTFS source (`kind: "gtfs"`: SEMOVI's transit feed, a zip at `url`) writes no incidents: it
+ * refreshes the transit extract the gazetteer and the map's transit layer read (gtfs.ts).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -36,15 +45,41 @@ const ckanSource = z.object({
   format: z.enum(FORMAT_IDS),
   /** a per-source portal, when not the file's `ckan_base_url` */
   ckan_base_url: z.url().optional(),
+  /** the incidents source (format id) that counts the same carpetas: its months are left to it */
+  defer_to: z.enum(FORMAT_IDS).optional(),
+});
+
+const listingSource = z.object({
+  kind: z.literal('listing'),
+  label: z.string().min(1),
+  title: z.string().min(1),
+  /** the page (HTML links or JSON) that lists the files */
+  url: z.url(),
+  /** a case-insensitive regular expression the file name must match */
+  file_matches: z.string().default('\\.xlsx$'),
+  format: z.enum(FORMAT_IDS),
+});
+
+const gtfsSource = z.object({
+  kind: z.literal('gtfs'),
+  label: z.string().min(1),
+  title: z.string().min(1),
+  /** the feed's zip */
+  url: z.url(),
 });
 
 export const SourcesFileSchema = z.object({
   ckan_base_url: z.url(),
-  sources: z.record(sourceKey, ckanSource),
+  sources: z.record(sourceKey, z.discriminatedUnion('kind', [ckanSource, listingSource, gtfsSource])),
 });
 
 export type SourcesFile = z.infer<typeof SourcesFileSchema>;
 export type CkanSource = z.infer<typeof ckanSource>;
+export type ListingSource = z.infer<typeof listingSource>;
+export type GtfsSource = z.infer<typeof gtfsSource>;
+/** A source whose records are incidents (every kind but GTFS). */
+export type IncidentSource = CkanSource | ListingSource;
+export const writesIncidents = (s: SourcesFile['sources'][string]): s is IncidentSource => s.kind !== 'gtfs';
 
 /** Reads and validates a sources file; a bad one is AppError('invalid_parameter') naming the problem. */
 export function loadSourcesFile(path = DEFAULT_SOURCES_FILE): SourcesFile {

@@ -10,7 +10,7 @@ import { parse } from 'csv-parse/sync';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { AreaFeature, AreaKind, BoundarySet, Vintage } from '../../geo/areas/index.ts';
 import { readBundled, readBundledJson } from '../files/index.ts';
-import { loadTransit, type TransitSystem } from '../transit/index.ts';
+import { loadTransit, onTransitReload, type TransitSystem } from '../transit/index.ts';
 
 export type { AreaFeature, AreaKind, BoundarySet, Vintage } from '../../geo/areas/index.ts';
 
@@ -211,6 +211,7 @@ export function loadBoundarySets(): BoundarySet[] {
 }
 
 let stations: Station[] | undefined;
+onTransitReload(() => (stations = undefined));
 
 /**
  * Every rail and BRT station of SEMOVI's GTFS (`reference/transit`), one entry per station and line (so a

@@ -9,7 +9,7 @@ import { buildGazetteer, type Gazetteer, type GazetteerInput } from '../../geo/g
 import { createGeocoder, emptyResult, type GeocodeResult } from '../../geo/geocode/index.ts';
 import { loadBoundarySets, loadStations } from '../boundaries/index.ts';
 import { loadIntersections } from '../streets/index.ts';
-import { loadTransit } from '../transit/index.ts';
+import { loadTransit, onTransitReload } from '../transit/index.ts';
 import { loadLandmarks } from '../landmarks/index.ts';
 import { stopNameParts } from '../landmarks/stop-names.ts';
 
@@ -95,6 +95,8 @@ export function gazetteerInput(reverse: ReverseGeocoder): GazetteerInput {
 }
 
 let ready: ReadyGeocoder | undefined;
+// stations and bus-stop corners come from the transit extract: a new one means a new gazetteer
+onTransitReload(() => (ready = undefined));
 
 /** The geocoder, built on first use and shared for the rest of the process. */
 export function getGeocoder(): ReadyGeocoder {

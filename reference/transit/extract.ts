@@ -1,7 +1,7 @@
 /**
  * Builds `data/transit/stations.json.gz` from SEMOVI's GTFS feed (`../shared/data/transit/semovi_gtfs_2025/`):
- * `npx tsx reference/transit/extract.ts`. The bundled extract is what the project reads; the feed itself is
- * never needed at run time.
+ * `npx tsx reference/transit/extract.ts`. The bundled extract is what the project reads, unless the open-data
+ * sync (`etl/sync/gtfs.ts`) built a newer one from a newer feed with `buildTransitExtract`.
  *
  * - Rail and BRT platforms (Metro, Metrobús, Trolebús, Cablebús, Tren Ligero, Suburbano, Tren El Insurgente) are
  *   grouped into physical stations: same system, same folded name, within `STATION_RADIUS_M` of the group's first
@@ -14,6 +14,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { collapseSpaces, fold, slug } from '../../geo/text/index.ts';
@@ -42,9 +43,18 @@ const SYSTEM_OF_AGENCY: Record<string, TransitSystem> = {
 };
 const BUS_SYSTEMS = new Set<TransitSystem>(['rtp', 'corredor', 'pumabus']);
 
-type Row = Record<string, string>;
-const readCsv = (file: string): Row[] =>
-  parse(readFileSync(join(FEED_DIR, file), 'utf8'), { columns: true, skip_empty_lines: true, bom: true }) as Row[];
+export type GtfsRow = Record<string, string>;
+type Row = GtfsRow;
+/** A GTFS table's rows, by column name (csv-parse: quoted fields, a leading BOM). */
+export const parseGtfsTable = (text: string): Row[] =>
+  parse(text, { columns: true, skip_empty_lines: true, bom: true }) as Row[];
+/** The GTFS tables the extract reads, and the columns it needs of each. */
+export const GTFS_TABLES = {
+  'routes.txt': ['route_id', 'agency_id', 'route_short_name', 'route_long_name'],
+  'trips.txt': ['trip_id', 'route_id'],
+  'stops.txt': ['stop_id', 'stop_name', 'stop_lat', 'stop_lon'],
+  'stop_times.txt': ['trip_id', 'stop_id', 'stop_sequence'],
+} as const;
 
 /** Great-circle distance in metres (haversine, mean Earth radius 6,371 km). */
 export function distanceM(aLat: number, aLon: number, bLat: number, bLon: number): number {
@@ -66,7 +76,11 @@ const nameKey = (name: string) =>
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 
-function main(): void {
+/** The transit extract of a GTFS feed whose tables `readCsv` gives; `source` says which feed it is. */
+export function buildTransitExtract(
+  readCsv: (file: keyof typeof GTFS_TABLES) => Row[],
+  source: string,
+): TransitExtract {
   const routes = new Map(readCsv('routes.txt').map((r) => [r.route_id!, r]));
   const trips = new Map(readCsv('trips.txt').map((t) => [t.trip_id!, t]));
   const stops = new Map(readCsv('stops.txt').map((s) => [s.stop_id!, s]));
@@ -93,7 +107,8 @@ function main(): void {
     const lon = Number(stop.stop_lon);
     for (const routeId of routeIds) {
       const route = routes.get(routeId)!;
-      const system = SYSTEM_OF_AGENCY[route.agency_id!]!;
+      const system = SYSTEM_OF_AGENCY[route.agency_id!];
+      if (!system) continue; // an agency a newer feed adds: not a system the map knows
       if (BUS_SYSTEMS.has(system)) {
         if (!busStops.some(([n, la, lo, sy]) => n === name && la === lat && lo === lon && sy === system))
           busStops.push([name, lat, lon, system]);
@@ -131,8 +146,8 @@ function main(): void {
   // Lines: the longest trip of each route gives the order of its stations.
   const lines: TransitExtract['lines'] = [];
   for (const route of routes.values()) {
-    const system = SYSTEM_OF_AGENCY[route.agency_id!]!;
-    if (BUS_SYSTEMS.has(system) || /^SL/.test(route.route_short_name!)) continue;
+    const system = SYSTEM_OF_AGENCY[route.agency_id!];
+    if (!system || BUS_SYSTEMS.has(system) || /^SL/.test(route.route_short_name!)) continue;
     let longest: Array<[number, string]> = [];
     for (const [tripId, seq] of tripStops)
       if (trips.get(tripId)!.route_id === route.route_id && seq.length > longest.length) longest = seq;
@@ -202,13 +217,16 @@ function main(): void {
     );
   }
 
-  const extract: TransitExtract = {
-    source:
-      'SEMOVI, Gobierno de la Ciudad de México: GTFS multimodal (datos.cdmx.gob.mx), copy in CarlosGiles/gtfs-cdmx b1e4520, calendar 2024-12-01 … 2025-12-31',
-    stations,
-    lines,
-    busStops,
-  };
+  return { source, stations, lines, busStops };
+}
+
+function main(): void {
+  const readCsv = (file: string): Row[] => parseGtfsTable(readFileSync(join(FEED_DIR, file), 'utf8'));
+  const extract = buildTransitExtract(
+    readCsv,
+    'SEMOVI, Gobierno de la Ciudad de México: GTFS multimodal (datos.cdmx.gob.mx), copy in CarlosGiles/gtfs-cdmx b1e4520, calendar 2024-12-01 … 2025-12-31',
+  );
+  const { stations, lines, busStops } = extract;
   writeFileSync(join(BUNDLED_DATA_DIR, 'transit/stations.json.gz'), gzipSync(JSON.stringify(extract), { level: 9 }));
   const bySystem = new Map<string, number>();
   for (const s of stations) bySystem.set(s.system, (bySystem.get(s.system) ?? 0) + 1);
@@ -223,4 +241,5 @@ function main(): void {
   );
 }
 
-main();
+// run as a script only (the sync imports the builder)
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -1,7 +1,16 @@
 /**
  * The transit network as bundled in `data/transit/stations.json.gz` (built from SEMOVI's GTFS by
  * `extract.ts`): physical stations with their lines, line sequences and colours, and bus stops.
+ *
+ * The open-data sync refreshes it: from a newer GTFS feed it writes the same extract to
+ * `DATA_DIR/sync/transit-stations.json.gz`, and a process that was told its data folder
+ * (`useTransitFrom`) reads that one instead; the bundled extract stays the fallback. What was built
+ * from the extract (the station list, the gazetteer, the map layer) registers with
+ * `onTransitReload` and is dropped when a sync writes a new one.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { readBundledJson } from '../files/index.ts';
 
 export type TransitSystem =
@@ -52,8 +61,39 @@ export interface TransitExtract {
 }
 
 let extract: TransitExtract | undefined;
+let dataDir: string | null = null;
+const dependants = new Set<() => void>();
 
-/** The bundled transit extract, read once per process. */
+/** Where the sync writes the extract of the newest GTFS feed of `dir` (a DATA_DIR). */
+export function syncedTransitPath(dir: string): string {
+  return join(dir, 'sync', 'transit-stations.json.gz');
+}
+
+/** From now on, read the synced extract of `dir` when there is one (null: the bundled one only). */
+export function useTransitFrom(dir: string | null): void {
+  if (dir === dataDir) return;
+  dataDir = dir;
+  reloadTransit();
+}
+
+/** `drop` is called whenever the extract changes, to forget what was built from it. */
+export function onTransitReload(drop: () => void): void {
+  dependants.add(drop);
+}
+
+/** Forgets the loaded extract and everything built from it (after a sync wrote a new one). */
+export function reloadTransit(): void {
+  extract = undefined;
+  for (const drop of dependants) drop();
+}
+
+/** The transit extract: the newest synced one when the process knows its data folder, else the bundled one; read once. */
 export function loadTransit(): TransitExtract {
-  return (extract ??= readBundledJson<TransitExtract>('transit/stations.json.gz'));
+  if (extract) return extract;
+  const synced = dataDir ? syncedTransitPath(dataDir) : null;
+  extract =
+    synced && existsSync(synced)
+      ? (JSON.parse(gunzipSync(readFileSync(synced)).toString('utf8')) as TransitExtract)
+      : readBundledJson<TransitExtract>('transit/stations.json.gz');
+  return extract;
 }

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { recordJobRuns } from '../../db/queries/job-runs.ts';
-import { loadSourcesFile, SYNC_JOB } from '../../etl/sync/index.ts';
+import { loadSourcesFile, SYNC_JOB, writesIncidents } from '../../etl/sync/index.ts';
 import { describeApi, getJson } from '../../tests/support/index.ts';
 import { writeSmallSource } from '../../tests/support/small-source.ts';
 
@@ -8,7 +8,9 @@ const DAY_MS = 86_400_000;
 const INTERVAL_MS = 30 * DAY_MS;
 // the bundled sources file: its one source (FGJ carpetas) writes records under the format's id
 const sourcesFile = loadSourcesFile();
-const [syncKey, syncSource] = Object.entries(sourcesFile.sources)[0]!;
+const [syncKey, syncSource] = Object.entries(sourcesFile.sources).flatMap(([k, s]) =>
+  writesIncidents(s) ? [[k, s] as const] : [],
+)[0]!;
 
 describeApi(
   'GET /api/sources',

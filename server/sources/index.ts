@@ -14,7 +14,7 @@
  */
 import type { ApiApp } from '../context.ts';
 import type { Services } from '../services/types.ts';
-import { SYNC_JOB } from '../../etl/sync/index.ts';
+import { SYNC_JOB, writesIncidents, type IncidentSource } from '../../etl/sync/index.ts';
 import { describeSource } from '../shared/source-catalogue.ts';
 import { principalOf } from '../auth/index.ts';
 import { publishHealth, type PublishedSource } from '../policy/sources.ts';
@@ -67,11 +67,15 @@ export function registerSources(app: ApiApp, services: Services): void {
     ]);
     const health = publishHealth(stored, principalOf(c), publicData.options.minCount);
     const schedule = settings.sync.schedule();
+    // the sources whose records are incidents (a GTFS feed refreshes the transit layer, not data)
+    const configured = Object.fromEntries(
+      Object.entries(schedule.sources?.sources ?? {}).filter((e): e is [string, IncidentSource] =>
+        writesIncidents(e[1]),
+      ),
+    );
     const runsByKey = new Map(runs.map((r) => [r.source ?? '', r]));
     // the sync writes each key's records under its format's source id
-    const syncKeyOf = new Map<string, string>(
-      Object.entries(schedule.sources?.sources ?? {}).map(([key, s]) => [s.format, key]),
-    );
+    const syncKeyOf = new Map<string, string>(Object.entries(configured).map(([key, s]) => [s.format, key]));
     const now = Date.now();
 
     const syncOf = (id: string): SourceStatus['sync'] => {
@@ -88,7 +92,6 @@ export function registerSources(app: ApiApp, services: Services): void {
         next_run: schedule.active ? new Date(Math.max(due, now)).toISOString() : null,
       };
     };
-    const configured = schedule.sources?.sources ?? {};
     const status = (id: string, kind: string, held?: PublishedSource): SourceStatus => {
       const sync = Object.values(configured).find((s) => s.format === id);
       const described = describeSource(id, kind, sync && { label: sync.label, title: sync.title });

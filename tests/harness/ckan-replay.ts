@@ -3,7 +3,9 @@
  * answers CKAN's `GET /api/3/action/package_show?id=…` and serves the listed files with ETag and
  * Last-Modified (conditional GET → 304) and byte ranges (`Range` + `If-Range` → 206), as the
  * portal's file store does. Tests publish files into it, and can make the next download break off
- * after some bytes (a truncated download) or kill the server in the middle of one.
+ * after some bytes (a truncated download) or kill the server in the middle of one. Files outside
+ * CKAN are served the same way at a path of their own (`serve`): the FGJ transparency site's listing
+ * page of monthly spreadsheets and the spreadsheets themselves, a GTFS zip.
  */
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -18,6 +20,8 @@ export interface ReplayResource {
   lastModified?: string;
   /** the `size` package_show lists (default: the body's length; null lists none) */
   listedSize?: number | null;
+  /** default text/csv */
+  contentType?: string;
 }
 
 export interface ReplayRequest {
@@ -31,6 +35,7 @@ export class CkanReplay {
   private server: Server | null = null;
   private port = 0;
   private datasets = new Map<string, ReplayResource[]>();
+  private files = new Map<string, ReplayResource>();
   private cut: { afterBytes: number; kill: boolean } | null = null;
   readonly requests: ReplayRequest[] = [];
 
@@ -54,6 +59,17 @@ export class CkanReplay {
       dataset,
       resources.map((r) => ({ ...r, lastModified: r.lastModified ?? stamp })),
     );
+  }
+
+  /** Serves `body` at `path` (e.g. "/transparencia/carpetas/index.html"), replacing what was there. */
+  serve(path: string, body: Buffer, contentType: string, lastModified?: string): void {
+    const stamp = lastModified ?? new Date(Math.floor(Date.now() / 1000) * 1000).toUTCString();
+    this.files.set(path, { id: path, name: path, format: '', body, lastModified: stamp, contentType });
+  }
+
+  /** Stops serving `path`. */
+  unserve(path: string): void {
+    this.files.delete(path);
   }
 
   /**
@@ -112,7 +128,7 @@ export class CkanReplay {
       );
       return;
     }
-    const resource = this.resourceByPath(url.pathname);
+    const resource = this.resourceByPath(url.pathname) ?? this.files.get(url.pathname);
     if (!resource) {
       answer(404);
       res.writeHead(404).end();
@@ -123,7 +139,7 @@ export class CkanReplay {
       etag,
       'last-modified': resource.lastModified!,
       'accept-ranges': 'bytes',
-      'content-type': 'text/csv',
+      'content-type': resource.contentType ?? 'text/csv',
     };
     if (
       req.headers['if-none-match'] === etag ||

@@ -121,3 +121,23 @@ export function portalCsv(
   }
   return Buffer.from(`${lines.join('\n')}\n`);
 }
+
+const VICTIMAS = readFileSync(SOURCE);
+
+/**
+ * The portal's víctimas file: the real bundled file of Milpa Alta served as the portal spells it
+ * (its own header — `idCarpeta, …, Año, Fecha, Hora, …, Alcalia, …` — ids and numbers written as
+ * floats, `Hora` in seconds, CRLF line ends), keeping only the rows `keep` accepts (all by default). Its lines are
+ * not re-shaped, only filtered.
+ */
+export function portalVictimasCsv(keep: (fields: Record<string, string>) => boolean = () => true): Buffer {
+  const text = gunzipSync(VICTIMAS).toString('utf8');
+  const [header, ...lines] = text.split(/\r?\n/).filter((l) => l !== '');
+  const names = parse(header!, { bom: true })[0] as string[];
+  const kept = lines.filter((line) => {
+    const values = (parse(line, { relax_quotes: true })[0] ?? []) as string[];
+    return keep(Object.fromEntries(names.map((n, i) => [n, values[i] ?? ''])));
+  });
+  // the file's own CRLF line ends
+  return Buffer.from(`${[header, ...kept].join('\r\n')}\r\n`);
+}
