@@ -13,7 +13,9 @@ import type {
   StatsQueries,
 } from '../services/ports.ts';
 import {
+  publicationTable,
   publishTotal,
+  publishWindowSum,
   sensitiveEmbargoFrom,
   todayInCdmx,
   type PolicyOptions,
@@ -92,22 +94,14 @@ export function createPublicData(deps: {
 
     async areaTotals(q, pub) {
       if (!q.periods.length) return new Map();
-      const from = q.periods.reduce((m, p) => (p.from < m ? p.from : m), q.periods[0].from);
-      const to = q.periods.reduce((m, p) => (p.to > m ? p.to : m), q.periods[0].to);
-      const monthly = await stats.monthlyCountsByArea({
-        ...q,
-        categories: q.categories,
-        sources: q.sources,
-        ids: q.ids,
-        fromMonth: from.slice(0, 7),
-        toMonth: to.slice(0, 7),
-      });
-      const windows = q.periods.map((p) => monthsInRange(p.from, p.to));
+      const windows = q.periods.map((p) => ({ fromMonth: p.from.slice(0, 7), toMonth: p.to.slice(0, 7) }));
+      const sums = await stats.windowSumsByArea({ ...q, windows }, publicationTable(pub));
+      const windowMonths = q.periods.map((p) => monthsInRange(p.from, p.to));
       const out = new Map<string, PublishedFigure[]>();
-      for (const [id, months] of monthly) {
+      for (const [id, perWindow] of sums) {
         out.set(
           id,
-          windows.map((w) => publishTotal(months, pub, w)),
+          windowMonths.map((w, i) => publishWindowSum(perWindow[i], pub, w)),
         );
       }
       return out;
