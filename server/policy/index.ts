@@ -245,6 +245,9 @@ function windowFigure(sum: number, partial: boolean): PublishedFigure {
   return { count: partial && sum === 0 ? null : sum, partial };
 }
 
+/** Tables by rule and k: built once (a few thousand `publishMonth` calls), not per request. */
+const publicationTables = new Map<string, MonthValueTable>();
+
 /**
  * `publishMonth` as a table the store applies to every place-month in SQL (db/queries/stats.ts
  * `windowSumsByArea`), so long windows over many places are summed in the database and not row by
@@ -253,13 +256,17 @@ function windowFigure(sum: number, partial: boolean): PublishedFigure {
  * suppression publishes them as they are), which server/policy tests check against `publishMonth`.
  */
 export function publicationTable(pub: Publication): MonthValueTable {
-  const cap = pub.rule === 'suppression' ? pub.k : sharedNoiseFrom(pub.k);
-  const valueOf = (n: number, key: number) =>
-    publishMonth('', { count: n, keySum: key }, { ...pub, embargoFrom: undefined });
-  const small: (number | null)[] = [];
-  for (let n = 0; n < cap; n++) for (let key = 0; key < KEY_RANGE; key++) small.push(valueOf(n, key));
-  const shift = Array.from({ length: KEY_RANGE }, (_, key) => valueOf(cap, key)! - cap);
-  return { keyRange: KEY_RANGE, cap, small, shift, ...(pub.embargoFrom ? { withheldFrom: pub.embargoFrom } : {}) };
+  const rule = pub.rule ?? 'cell-key';
+  let table = publicationTables.get(`${rule}:${pub.k}`);
+  if (!table) {
+    const cap = rule === 'suppression' ? pub.k : sharedNoiseFrom(pub.k);
+    const valueOf = (n: number, key: number) => publishMonth('', { count: n, keySum: key }, { k: pub.k, rule });
+    const small: (number | null)[] = [];
+    for (let n = 0; n < cap; n++) for (let key = 0; key < KEY_RANGE; key++) small.push(valueOf(n, key));
+    const shift = Array.from({ length: KEY_RANGE }, (_, key) => valueOf(cap, key)! - cap);
+    publicationTables.set(`${rule}:${pub.k}`, (table = { keyRange: KEY_RANGE, cap, small, shift }));
+  }
+  return pub.embargoFrom ? { ...table, withheldFrom: pub.embargoFrom } : table;
 }
 
 /**
