@@ -1,8 +1,8 @@
 /**
  * Computing public answers by the policy's rules (./index.ts): every (cell | area, month) is
- * published, then summed — hexagons here, from counts per cell and month; area totals in the
- * database (`stats.windowSumsByArea` with `publicationTable`), so a 120-month window over every
- * colonia arrives as one row per area. Routes call these when a plan is not `exact`.
+ * published, then summed — hexagons here, from counts per cell and month; area totals (compare,
+ * rank, semáforo) in the database (`stats.windowSumsByArea` with `publicationTable`), so a 120-month
+ * window over every colonia arrives as one row per area. Routes call these when a plan is not `exact`.
  */
 import { monthsInRange } from '../../core/time/calendar.ts';
 import type {
