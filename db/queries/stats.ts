@@ -42,6 +42,34 @@ export interface MonthlyCountsFilter {
   toMonth: string;
 }
 
+/**
+ * A rule that turns one place-month's count n and cell key (its records' key sum mod `keyRange`)
+ * into the value a window sums — null for a withheld month. The store only looks values up; which
+ * values they are is the caller's rule (server/policy builds this from its own publication).
+ */
+export interface MonthValueTable {
+  keyRange: number;
+  /** counts below this are looked up in `small`; counts from it on are n + `shift[key]` */
+  cap: number;
+  /** `small[n * keyRange + key]` for n < cap (null: withheld) */
+  small: readonly (number | null)[];
+  /** `shift[key]`, keyRange entries */
+  shift: readonly number[];
+  /** months ≥ this (`YYYY-MM`) are withheld whatever their count */
+  withheldFrom?: string;
+}
+
+/** One place's months in one window, each valued by a `MonthValueTable`: the sum of the values, and whether one was withheld. */
+export interface WindowSum {
+  sum: number;
+  withheld: boolean;
+}
+
+export interface WindowSumsQuery extends Omit<MonthlyCountsFilter, 'fromMonth' | 'toMonth'> {
+  /** `[fromMonth, toMonth)` each, `YYYY-MM` */
+  windows: readonly { fromMonth: string; toMonth: string }[];
+}
+
 export interface StatsQueries {
   /**
    * Per source, the first and last month of its incidents that are placed at `level` (in some area
@@ -51,6 +79,12 @@ export interface StatsQueries {
   sourceMonths(level: PlaceLevel): Promise<SourceMonths[]>;
   /** Incident counts (and record-key sums) per place id and month (`YYYY-MM`) in `[fromMonth, toMonth)`; zero months absent. */
   monthlyCountsByArea(q: MonthlyCountsQuery): Promise<Map<string, Map<string, CellCount>>>;
+  /**
+   * Per place id with incidents in the windows' span, per window (in order): every place-month
+   * valued by `table`, summed in the database — one row per place instead of one per place and
+   * month, so that a long window over every area parses a few thousand rows, not a hundred thousand.
+   */
+  windowSumsByArea(q: PlaceLevel & WindowSumsQuery, table: MonthValueTable): Promise<Map<string, WindowSum[]>>;
 }
 
 /**
@@ -102,6 +136,51 @@ export function createStatsQueries(store: Pick<Store, 'db'>): StatsQueries {
         .groupBy(['place', 'month'])
         .execute();
       return nestCellCounts(rows);
+    },
+
+    async windowSumsByArea(q, table) {
+      if (!q.windows.length) return new Map();
+      const fromMonth = q.windows.reduce((m, w) => (w.fromMonth < m ? w.fromMonth : m), q.windows[0].fromMonth);
+      const toMonth = q.windows.reduce((m, w) => (w.toMonth > m ? w.toMonth : m), q.windows[0].toMonth);
+      const rows = placeMonthRows(db, {
+        level: q,
+        from: firstDay(fromMonth),
+        to: firstDay(toMonth),
+        categories: q.categories,
+        sources: q.sources,
+        placeIds: q.ids ? placeDbIds(q, q.ids) : undefined,
+      });
+      const range = table.keyRange;
+      const withheld = table.withheldFrom ? sql`month >= ${firstDay(table.withheldFrom)}` : sql`FALSE`;
+      const columns = q.windows.map((w, i) => {
+        const inWindow = sql`month >= ${firstDay(w.fromMonth)} AND month < ${firstDay(w.toMonth)}`;
+        return sql`coalesce(sum(value) FILTER (WHERE ${inWindow}), 0)::float8 AS ${sql.ref(`sum${i}`)},
+          coalesce(bool_or(value IS NULL) FILTER (WHERE ${inWindow}), FALSE) AS ${sql.ref(`withheld${i}`)}`;
+      });
+      // the table is parsed once (MATERIALIZED), not once per row; '' in `small` is a withheld value
+      const { rows: sums } = await sql<Record<string, unknown>>`
+        WITH t AS MATERIALIZED (
+          SELECT string_to_array(${table.small.map((v) => (v === null ? '' : String(v))).join(',')}, ',', '')::int[] AS small,
+                 string_to_array(${table.shift.join(',')}, ',')::int[] AS shift
+        ), cells AS (
+          SELECT place, month, sum(count)::int AS n, ((sum(key_sum) % ${range} + ${range}) % ${range})::int AS cell_key
+          FROM ${rows} AS u GROUP BY place, month
+        ), valued AS (
+          SELECT place, month,
+            CASE WHEN ${withheld} THEN NULL
+                 WHEN n >= ${table.cap} THEN n + t.shift[cell_key + 1]
+                 ELSE t.small[n * ${range} + cell_key + 1] END AS value
+          FROM cells CROSS JOIN t
+        )
+        SELECT ${placeIdExpr(q)} AS id, ${sql.join(columns)} FROM valued GROUP BY place`.execute(db);
+      const out = new Map<string, WindowSum[]>();
+      for (const r of sums) {
+        out.set(
+          String(r.id),
+          q.windows.map((_, i) => ({ sum: Number(r[`sum${i}`]), withheld: Boolean(r[`withheld${i}`]) })),
+        );
+      }
+      return out;
     },
   };
 }

@@ -63,7 +63,7 @@ export type {
   IncidentFilter,
   SourceCoverage,
 } from '../queries/index.ts';
-export type { CellCount, StatsQueries, SourceMonths } from '../queries/stats.ts';
+export type { CellCount, MonthValueTable, StatsQueries, SourceMonths, WindowSum } from '../queries/stats.ts';
 export type { User, LiveSession, Invitation, RedeemResult, LoginLimits } from '../queries/accounts.ts';
 export type { Role, TokenRecord, TokenListing } from '../queries/tokens.ts';
 export type { AuditEntry, AuditKind, AuditItem, AuditFilter } from '../queries/audit.ts';

@@ -3,13 +3,15 @@
  * ETags and `If-None-Match` → 304. A cache entry holds the finished body bytes, its ETag and its
  * headers, computed once, so a hit costs a map lookup and one `Response` — close to a bare
  * `node:http` server returning the same bytes. A gzip copy is made the first time a client that
- * accepts gzip asks for a large entry.
+ * accepts gzip asks for a large entry — on the thread pool, not the event loop: a whole-city
+ * answer of a few hundred kB takes tens of ms to compress, which kept every other request waiting.
  *
  * The data version is `meta.data_version`, which every import bumps: a new version changes every
  * key, so stale entries are never served and simply age out of the LRU.
  */
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { Context, MiddlewareHandler } from 'hono';
 
 /** Re-reads the data version at most once per `ttlMs`; `invalidate()` forces the next read. */
@@ -109,6 +111,28 @@ export interface CacheEntry {
 }
 
 export const GZIP_MIN_BYTES = 1024;
+
+const gzipAsync = promisify(gzip);
+/** Entries whose gzip copy is being made: concurrent requests for one entry wait for the same copy. */
+const gzipping = new WeakMap<CacheEntry, Promise<Variant>>();
+
+function gzipVariant(e: CacheEntry): Promise<Variant> {
+  let pending = gzipping.get(e);
+  if (!pending) {
+    pending = gzipAsync(e.identity.body).then((gz) => {
+      e.gzip = variant(
+        new Uint8Array(gz),
+        { ...e.identity.headers, 'Content-Encoding': 'gzip' },
+        e.identity.etag.replace(/"$/, '-gz"'),
+      );
+      e.bytes += gz.byteLength;
+      gzipping.delete(e);
+      return e.gzip;
+    });
+    gzipping.set(e, pending);
+  }
+  return pending;
+}
 export const DEFAULT_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
 
 /** Path plus query parameters sorted by name, so `?a=1&b=2` and `?b=2&a=1` share an entry. */
@@ -213,7 +237,7 @@ export function responseCache(
     const variantKey = opts.variant?.(c);
     const key = version === undefined ? undefined : cacheKey(version, variantKey, normaliseUrl(raw.url));
     const hit = key === undefined ? undefined : lru.get(key);
-    if (hit) return serve(hit);
+    if (hit) return await serve(hit);
 
     // the version the answer is computed from: the keyed one, or a replica's (maybe behind it)
     let servedVersion = version;
@@ -243,20 +267,11 @@ export function responseCache(
     const entry: CacheEntry = { identity: variant(body, headers, etagOf(body)), bytes: body.byteLength + 256 };
     if (storable) lru.set(key, entry);
     c.res = undefined as unknown as Response; // Hono: replace rather than merge headers
-    c.res = serve(entry);
+    c.res = await serve(entry);
 
-    function serve(e: CacheEntry): Response {
+    async function serve(e: CacheEntry): Promise<Response> {
       if (gzipOk && e.identity.body.byteLength >= GZIP_MIN_BYTES) {
-        if (!e.gzip) {
-          const gz = new Uint8Array(gzipSync(e.identity.body));
-          e.gzip = variant(
-            gz,
-            { ...e.identity.headers, 'Content-Encoding': 'gzip' },
-            e.identity.etag.replace(/"$/, '-gz"'),
-          );
-          e.bytes += gz.byteLength;
-        }
-        return reply(e.gzip, ifNoneMatch, method === 'HEAD');
+        return reply(e.gzip ?? (await gzipVariant(e)), ifNoneMatch, method === 'HEAD');
       }
       return reply(e.identity, ifNoneMatch, method === 'HEAD');
     }

@@ -80,13 +80,18 @@ function keyedRow(n: number, k: number): number[] {
 
 const tables = new Map<number, number[][]>();
 
+/** From this count on, every count n is published as n plus the noise of its key alone (the shared row, shifted). */
+export function sharedNoiseFrom(k: number): number {
+  return k + MAX_NOISE;
+}
+
 /** The published figure of a cell with `n` records whose keys sum to `keySum`, for threshold k. */
 export function perturb(n: number, keySum: number, k: number): number {
   if (n <= 0) return 0;
   let table = tables.get(k);
   if (!table) tables.set(k, (table = []));
   // counts ≥ k + MAX_NOISE share the noise of n = k + MAX_NOISE, shifted
-  const base = Math.min(n, k + MAX_NOISE);
+  const base = Math.min(n, sharedNoiseFrom(k));
   const row = (table[base] ??= keyedRow(base, k));
   return row[cellKey(keySum)] + (n - base);
 }

@@ -41,8 +41,8 @@
 import { AppError } from '../../core/errors/index.ts';
 import { CATEGORY_IDS, SENSITIVE_CATEGORIES } from '../../core/taxonomy/index.ts';
 import { addDays, nextMonthStart } from '../../core/time/calendar.ts';
-import type { AreaKind, CellCount } from '../services/ports.ts';
-import { perturb } from './cell-key.ts';
+import type { AreaKind, CellCount, MonthValueTable, WindowSum } from '../services/ports.ts';
+import { KEY_RANGE, perturb, sharedNoiseFrom } from './cell-key.ts';
 import type { Principal } from '../auth/index.ts';
 
 export const DEFAULT_PUBLIC_MIN_COUNT = 3;
@@ -240,7 +240,50 @@ export function publishTotal(
     if (v === null) partial = true;
     else sum += v;
   }
+  return windowFigure(sum, partial);
+}
+
+/** A window's figure from its sum of published values: null when something was withheld and nothing shows. */
+function windowFigure(sum: number, partial: boolean): PublishedFigure {
   return { count: partial && sum === 0 ? null : sum, partial };
+}
+
+/** Tables by rule and k: built once (a few thousand `publishMonth` calls), not per request. */
+const publicationTables = new Map<string, MonthValueTable>();
+
+/**
+ * `publishMonth` as a table the store applies to every place-month in SQL (db/queries/stats.ts
+ * `windowSumsByArea`), so long windows over many places are summed in the database and not row by
+ * row on the event loop. Every entry is read off `publishMonth` itself; counts from `cap` on rely
+ * on the rule publishing n as n plus a noise of the key alone (the cell-key method's shared row;
+ * suppression publishes them as they are), which server/policy tests check against `publishMonth`.
+ */
+export function publicationTable(pub: Publication): MonthValueTable {
+  const rule = pub.rule ?? 'cell-key';
+  let table = publicationTables.get(`${rule}:${pub.k}`);
+  if (!table) {
+    const cap = rule === 'suppression' ? pub.k : sharedNoiseFrom(pub.k);
+    const valueOf = (n: number, key: number) => publishMonth('', { count: n, keySum: key }, { k: pub.k, rule });
+    const small: (number | null)[] = [];
+    for (let n = 0; n < cap; n++) for (let key = 0; key < KEY_RANGE; key++) small.push(valueOf(n, key));
+    const shift = Array.from({ length: KEY_RANGE }, (_, key) => valueOf(cap, key)! - cap);
+    publicationTables.set(`${rule}:${pub.k}`, (table = { keyRange: KEY_RANGE, cap, small, shift }));
+  }
+  return pub.embargoFrom ? { ...table, withheldFrom: pub.embargoFrom } : table;
+}
+
+/**
+ * The public figure of a window from the store's sum of its published months (`publicationTable`),
+ * equal to `publishTotal` over the same months: an embargoed month of the window withholds even
+ * where the place had no incidents.
+ */
+export function publishWindowSum(
+  summed: WindowSum | undefined,
+  pub: Publication,
+  windowMonths: readonly string[],
+): PublishedFigure {
+  const embargoed = pub.embargoFrom !== undefined && windowMonths.some((m) => m >= pub.embargoFrom!);
+  return windowFigure(summed?.sum ?? 0, embargoed || Boolean(summed?.withheld));
 }
 
 /** The exact counts of monthly cells (detail access: no perturbation). */

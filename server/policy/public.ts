@@ -1,6 +1,8 @@
 /**
- * Computing public answers by the policy's rules (./index.ts): fetch counts per (cell | area,
- * month), publish each month, then sum. Routes call these when a plan is not `exact`.
+ * Computing public answers by the policy's rules (./index.ts): every (cell | area, month) is
+ * published, then summed — hexagons here, from counts per cell and month; area totals (compare,
+ * rank, semáforo) in the database (`stats.windowSumsByArea` with `publicationTable`), so a 120-month
+ * window over every colonia arrives as one row per area. Routes call these when a plan is not `exact`.
  */
 import { monthsInRange } from '../../core/time/calendar.ts';
 import type {
@@ -13,7 +15,9 @@ import type {
   StatsQueries,
 } from '../services/ports.ts';
 import {
+  publicationTable,
   publishTotal,
+  publishWindowSum,
   sensitiveEmbargoFrom,
   todayInCdmx,
   type PolicyOptions,
@@ -98,22 +102,14 @@ export function createPublicData(deps: {
 
     async areaTotals(q, pub) {
       if (!q.periods.length) return new Map();
-      const from = q.periods.reduce((m, p) => (p.from < m ? p.from : m), q.periods[0].from);
-      const to = q.periods.reduce((m, p) => (p.to > m ? p.to : m), q.periods[0].to);
-      const monthly = await stats.monthlyCountsByArea({
-        ...q,
-        categories: q.categories,
-        sources: q.sources,
-        ids: q.ids,
-        fromMonth: from.slice(0, 7),
-        toMonth: to.slice(0, 7),
-      });
-      const windows = q.periods.map((p) => monthsInRange(p.from, p.to));
+      const windows = q.periods.map((p) => ({ fromMonth: p.from.slice(0, 7), toMonth: p.to.slice(0, 7) }));
+      const sums = await stats.windowSumsByArea({ ...q, windows }, publicationTable(pub));
+      const windowMonths = q.periods.map((p) => monthsInRange(p.from, p.to));
       const out = new Map<string, PublishedFigure[]>();
-      for (const [id, months] of monthly) {
+      for (const [id, perWindow] of sums) {
         out.set(
           id,
-          windows.map((w) => publishTotal(months, pub, w)),
+          windowMonths.map((w, i) => publishWindowSum(perWindow[i], pub, w)),
         );
       }
       return out;

@@ -19,6 +19,7 @@ export type {
   JobRunRepository,
   LatestJobRun,
   LiveSession,
+  MonthValueTable,
   NewReport,
   NewTarget,
   PatrolCounts,
@@ -41,6 +42,7 @@ export type {
   TokenRecord,
   TokenRepository,
   User,
+  WindowSum,
 } from '../../db/repositories/index.ts';
 export {
   dummyPasswordHash,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { semaforo, semaforoColor } from './index.ts';
+import { semaforo, semaforoColor, semaforoFromSums } from './index.ts';
 import { addMonths, monthsBefore } from '../months/index.ts';
 import { StatsInputError } from '../errors.ts';
 
@@ -153,5 +153,25 @@ describe('semaforo — real SSC monthly panel (robo a transeúnte c.v., January 
     expect(tally.verde).toBeGreaterThan(0);
     expect(tally.amarillo + tally.rojo).toBeGreaterThan(0);
     expect(addMonths('2016-01', -36)).toBe('2013-01');
+  });
+});
+
+describe('semaforoFromSums', () => {
+  it('gives what semaforo gives for the month count and the covered baseline sum (hand-written months)', () => {
+    // a baseline with an uncovered start: coverage from 2013-06, so 31 of the 36 months count
+    const coverage = { from: '2013-06', to: '2016-02' };
+    const counts = flat(2, 7);
+    const covered = monthsBefore('2016-01', 36).filter((m) => m >= '2013-06');
+    expect(covered).toHaveLength(31);
+    expect(semaforoFromSums({ month: '2016-01', count: 7, baselineSum: 2 * 31, coverage })).toEqual(
+      semaforo({ month: '2016-01', counts, coverage }),
+    );
+    expect(semaforoFromSums({ month: '2016-01', count: 0, baselineSum: 0, coverage: FULL })).toEqual({
+      count: 0,
+      baseline_mean: 0,
+      baseline_months: 36,
+      pct_change: null,
+      color: 'verde',
+    });
   });
 });

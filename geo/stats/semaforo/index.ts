@@ -75,15 +75,32 @@ export function roundPct(pct: number): number {
 
 export function semaforo({ month, counts, coverage }: SemaforoInput): SemaforoResult {
   monthIndex(month); // validates the format
-  const count = countIn(counts, month);
-  let sum = 0;
-  let covered = 0;
+  let baselineSum = 0;
   for (const m of monthsBefore(month, SEMAFORO_BASELINE_MONTHS)) {
-    if (!isCovered(coverage, m)) continue;
-    covered++;
-    sum += countIn(counts, m);
+    if (isCovered(coverage, m)) baselineSum += countIn(counts, m);
   }
-  const baselineMean = covered > 0 ? sum / covered : null;
+  return semaforoFromSums({ month, count: countIn(counts, month), baselineSum, coverage });
+}
+
+/**
+ * The same rule from sums already taken: the month's count and the sum of its covered baseline
+ * months (callers whose uncovered months hold no incidents may sum every baseline month).
+ */
+export function semaforoFromSums({
+  month,
+  count,
+  baselineSum,
+  coverage,
+}: {
+  month: string;
+  count: number;
+  baselineSum: number;
+  coverage: MonthCoverage;
+}): SemaforoResult {
+  monthIndex(month); // validates the format
+  let covered = 0;
+  for (const m of monthsBefore(month, SEMAFORO_BASELINE_MONTHS)) if (isCovered(coverage, m)) covered++;
+  const baselineMean = covered > 0 ? baselineSum / covered : null;
   const pctChange = baselineMean ? roundPct(((count - baselineMean) / baselineMean) * 100) : null;
   const complete = covered === SEMAFORO_BASELINE_MONTHS && isCovered(coverage, month);
   return {
@@ -91,7 +108,7 @@ export function semaforo({ month, counts, coverage }: SemaforoInput): SemaforoRe
     baseline_mean: baselineMean,
     baseline_months: covered,
     pct_change: pctChange,
-    color: complete ? semaforoColor(count, sum, covered) : null,
+    color: complete ? semaforoColor(count, baselineSum, covered) : null,
   };
 }
 
