@@ -25,6 +25,7 @@ import {
   type PublishedFigure,
 } from './index.ts';
 import { publicReferenceDay } from './sources.ts';
+import { healthByVersion } from '../shared/coverage.ts';
 
 export interface PublicCell {
   h3: string;
@@ -70,11 +71,13 @@ export function createPublicData(deps: {
   options: PolicyOptions;
 }): PublicData {
   const { repo, stats, published, options } = deps;
+  // the embargo's reference day needs the per-source facts: two scans of incidents, so once per data version
+  const healthAt = healthByVersion(repo);
   return {
     options,
     async publication(plan) {
       if (!plan.sensitive) return { k: options.minCount, rule: options.disclosure };
-      const h = await repo.health();
+      const h = await healthAt(await repo.dataVersion());
       return {
         k: options.minCount,
         rule: options.disclosure,
