@@ -32,6 +32,7 @@ describeApi('GET /api/health', (ctx) => {
           incidents: sample.rows.length,
           first_month: earliest!.slice(0, 7),
           last_month: latest!.slice(0, 7),
+          last_month_complete: isMonthEnd(latest!),
           from: earliest,
           until: latest,
           withheld: false,
@@ -57,6 +58,7 @@ describeApi('GET /api/health', (ctx) => {
           incidents: sample.rows.length,
           first_month: days[0]!.slice(0, 7),
           last_month: days.at(-1)!.slice(0, 7),
+          last_month_complete: isMonthEnd(days.at(-1)!),
           from: null,
           until: null,
           withheld: false,
@@ -66,6 +68,12 @@ describeApi('GET /api/health', (ctx) => {
     expect(JSON.stringify(body)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 });
+
+/** The day is its month's last: day 0 of the next month, by the calendar (independent of the policy's helper). */
+function isMonthEnd(day: string): boolean {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m, 0)).getUTCDate() === d;
+}
 
 describeApi('GET /api/health with a source of one incident', (ctx) => {
   beforeAll(async () => {
@@ -83,6 +91,7 @@ describeApi('GET /api/health with a source of one incident', (ctx) => {
       incidents: null,
       first_month: null,
       last_month: null,
+      last_month_complete: null,
       from: null,
       until: null,
       withheld: true,

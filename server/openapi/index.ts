@@ -208,6 +208,11 @@ function describedRoutes(): Json {
                 incidents: nullable(int),
                 first_month: nullable(month),
                 last_month: nullable(month),
+                last_month_complete: {
+                  ...nullable({ type: 'boolean' }),
+                  description:
+                    'su último día es el último de su mes (un periodo por omisión puede terminar en ese mes); null si sus fechas se reservan',
+                },
                 from: nullable(date),
                 until: nullable(date),
                 withheld: { type: 'boolean', description: 'sus fechas se reservan para quien consulta' },

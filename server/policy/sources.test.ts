@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Health } from '../services/ports.ts';
 import type { Principal } from '../auth/index.ts';
-import { publishHealth } from './sources.ts';
+import { endsItsMonth, publishHealth } from './sources.ts';
 
 const K = 3;
 // hand-written store facts: one large source and three tiny ones around k
@@ -45,5 +45,20 @@ describe('publishHealth: what a caller sees of each source', () => {
     expect(h.incidents).toBe(stored.incidents);
     expect([h.dataUntil, h.lastMonth]).toEqual(['2024-05-20', '2024-05']);
     expect(h.sources.at(-1)).toMatchObject({ incidents: 2, from: '2024-05-20', until: '2024-05-20', withheld: false });
+  });
+
+  it('says whether a dated source’s last month is complete, never for a withheld one', () => {
+    const h = publishHealth(stored, null, K);
+    // ssc ends on 30 September (complete), news on 5 November (partly loaded)
+    expect(h.sources.map((s) => s.last_month_complete)).toEqual([true, false, null, null]);
+  });
+});
+
+describe('endsItsMonth', () => {
+  it('knows month lengths, leap years included', () => {
+    const ends = ['2016-09-30', '2016-02-29', '2015-02-28', '2016-12-31', '2024-01-31'];
+    const notEnds = ['2016-09-25', '2016-02-28', '2016-12-30', '2024-04-29'];
+    expect(ends.map(endsItsMonth)).toEqual(ends.map(() => true));
+    expect(notEnds.map(endsItsMonth)).toEqual(notEnds.map(() => false));
   });
 });

@@ -28,6 +28,11 @@ export interface PublishedSource {
   /** first and last month (`YYYY-MM`); null when withheld */
   first_month: string | null;
   last_month: string | null;
+  /**
+   * whether the source's last day is its last month's last day — a default period may end with that
+   * month without showing a partly loaded month as a drop; null when the months are withheld
+   */
+  last_month_complete: boolean | null;
   /** first and last day (`YYYY-MM-DD`): callers with city-wide detail only, else null */
   from: string | null;
   until: string | null;
@@ -73,6 +78,13 @@ export function publicReferenceDay(h: Health, k: number): string | null {
   return days.sort().at(-1) ?? null;
 }
 
+/** Whether the day `YYYY-MM-DD` is the last of its month. */
+export function endsItsMonth(day: string): boolean {
+  const next = new Date(`${day.slice(0, 10)}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.getUTCDate() === 1;
+}
+
 /** The city-wide facts of the store as `p` may see them (k = `PUBLIC_MIN_COUNT`). */
 export function publishHealth(h: Health, p: Caller, k: number): PublishedHealth {
   return seesEverything(p) ? exactHealth(h) : publicHealth(h, k);
@@ -93,6 +105,7 @@ export function exactHealth(h: Health): PublishedHealth {
       incidents: s.incidents,
       first_month: s.from.slice(0, 7),
       last_month: s.until.slice(0, 7),
+      last_month_complete: endsItsMonth(s.until),
       from: s.from,
       until: s.until,
       withheld: false,
@@ -110,6 +123,7 @@ export function publicHealth(h: Health, k: number): PublishedHealth {
       incidents: s.incidents >= k ? s.incidents : null,
       first_month: dated ? s.from.slice(0, 7) : null,
       last_month: dated ? s.until.slice(0, 7) : null,
+      last_month_complete: dated ? endsItsMonth(s.until) : null,
       from: null,
       until: null,
       withheld: !dated,

@@ -7,7 +7,7 @@
  * requests (the same URLs, built by the same client) take these answers. When the map ends up asking
  * something else (another zoom after fitting the window, a logged-in view), it simply asks again.
  */
-import { api, mainDataUntil, prefetch } from './api/client.ts';
+import { api, defaultPeriodEnd, prefetch } from './api/client.ts';
 import { publicResolutionForZoom } from './lib/h3Resolution.ts';
 import { defaultPeriod } from './lib/months.ts';
 import { MapState } from './state/mapState.svelte.ts';
@@ -24,7 +24,7 @@ export function startEarlyRequests(
   prefetch(() => api.basemap());
   const hexagons = health.then((facts) => {
     const view = MapState.fromUrl(location.search);
-    const until = mainDataUntil(facts);
+    const until = defaultPeriodEnd(facts);
     if (!view.period && until) view.period = defaultPeriod(until);
     if (!view.period || view.hexMode !== 'count' || view.coloring.areas) return undefined;
     return prefetch(() => api.hotspots(publicResolutionForZoom(view.zoom), view.filters));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeCategories, normalizeSearch } from './client.ts';
+import { defaultPeriodEnd, normalizeCategories, normalizeSearch } from './client.ts';
 
 describe('API response normalisers', () => {
   it('groups categories by their group, in server order, and keeps ungrouped ones alone', () => {
@@ -55,5 +55,23 @@ describe('API response normalisers', () => {
     });
     expect(landmark).toMatchObject({ kind: 'landmark', areaKind: null, center: [-99.122, 19.409], detail: 'mercado' });
     expect(corner).toMatchObject({ kind: 'corner', areaKind: null, center: [-99.1444, 19.3953], detail: undefined });
+  });
+});
+
+describe('defaultPeriodEnd', () => {
+  // hand-written /api/health answers (only the fields read)
+  const source = (fields: Record<string, unknown>) =>
+    ({
+      sources: [{ source: 'ssc_points', until: null, last_month: null, last_month_complete: null, ...fields }],
+    }) as never;
+  it('is the largest source’s last day when the caller may see days', () => {
+    expect(defaultPeriodEnd(source({ until: '2016-09-25', last_month: '2016-09', last_month_complete: false }))).toBe(
+      '2016-09-25',
+    );
+  });
+  it('is its last month for the public, or the month before when that month is only partly loaded', () => {
+    expect(defaultPeriodEnd(source({ last_month: '2016-09', last_month_complete: true }))).toBe('2016-09');
+    expect(defaultPeriodEnd(source({ last_month: '2016-09', last_month_complete: false }))).toBe('2016-08');
+    expect(defaultPeriodEnd(source({ last_month: '2016-01', last_month_complete: false }))).toBe('2015-12');
   });
 });

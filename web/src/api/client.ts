@@ -8,6 +8,7 @@ import type { AreaKind, PlaceKind, Vintage } from '../state/urlState.ts';
 import type { ApiAnswer } from './contract.ts';
 import { getJson, placeParams, type Filters } from './http.ts';
 import type { Comparison, Hotspots } from './aggregates.ts';
+import { addMonths } from '../lib/months.ts';
 
 export * from './http.ts';
 export * from './mesa.ts';
@@ -24,6 +25,19 @@ export type Health = ApiAnswer<'/api/health'>;
 export function mainDataUntil(health: Health): string | null {
   const largest = health.sources?.[0];
   return largest?.until ?? largest?.last_month ?? health.data_until ?? health.data_until_month ?? null;
+}
+
+/**
+ * Where the default period may end: the largest source's last day (detail), else its last month —
+ * or the month before when the API says that month is only partly loaded, so the default view never
+ * shows a partial month as a drop. `defaultPeriod` takes either form.
+ */
+export function defaultPeriodEnd(health: Health): string | null {
+  const largest = health.sources?.[0];
+  if (largest?.until) return largest.until;
+  if (largest?.last_month)
+    return largest.last_month_complete === false ? addMonths(largest.last_month, -1) : largest.last_month;
+  return health.data_until ?? health.data_until_month ?? null;
 }
 
 export interface Category {

@@ -1546,6 +1546,8 @@ export interface operations {
                             from: string | null;
                             incidents: number | null;
                             last_month: string | null;
+                            /** @description su último día es el último de su mes (un periodo por omisión puede terminar en ese mes); null si sus fechas se reservan */
+                            last_month_complete: boolean | null;
                             source: string;
                             source_kind: string;
                             until: string | null;
