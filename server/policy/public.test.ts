@@ -2,7 +2,8 @@
  * The public area totals are summed in the database (`stats.windowSumsByArea` with the policy's
  * `publicationTable`). The independent check: the same figures computed the other way, month by
  * month — `stats.monthlyCountsByArea` read per place and month, each month published by
- * `publishTotal` — on the full bundled import, over long windows and every area of a kind.
+ * `publishTotal` — on the full bundled import, over long windows and every area of a kind. The
+ * public hexagons of the whole city are checked the same way against `published.cellMonthCounts`.
  */
 import { expect, it } from 'vitest';
 import { createRepositories } from '../../db/repositories/index.ts';
@@ -96,6 +97,40 @@ describeEachBackend('public area totals summed in the database', (getStore) => {
       expect(expected.size, label).toBeGreaterThan(0);
       const sorted = (m: Map<string, PublishedFigure[]>) => [...m].sort(([a], [b]) => (a < b ? -1 : 1));
       expect(sorted(actual), label).toEqual(sorted(expected));
+    }
+  });
+
+  it('public hexagons of the whole city equal the month-by-month publication of each cell', async () => {
+    const { incidents, stats, published } = createRepositories(getStore());
+    const options = { minCount: 3, disclosure: 'cell-key' as const, sensitiveDelayDays: 30 };
+    const publicData = createPublicData({ repo: incidents, stats, published, options });
+    const queries = [
+      {
+        res: 8 as const,
+        from: '2007-01-01',
+        to: '2017-01-01',
+        categories: NON_SENSITIVE,
+        pub: { k: 3, rule: 'cell-key' as const },
+      },
+      { res: 7 as const, from: '2015-10-01', to: '2016-10-01', categories: ['robo_transeunte'], pub: { k: 5 } },
+      {
+        res: 6 as const,
+        from: '2016-01-01',
+        to: '2016-02-01',
+        categories: NON_SENSITIVE,
+        pub: { k: 3, rule: 'suppression' as const },
+      },
+    ];
+    for (const { pub, ...q } of queries) {
+      const actual = await publicData.hotspots(q, pub);
+      const expected = [];
+      for (const [h3, months] of await published.cellMonthCounts(q)) {
+        const figure = publishTotal(months, pub);
+        if (figure.count !== 0 || figure.partial) expected.push({ h3, ...figure });
+      }
+      expected.sort((a, b) => (a.h3 < b.h3 ? -1 : 1));
+      expect(expected.length, JSON.stringify(q.res)).toBeGreaterThan(0);
+      expect(actual, JSON.stringify({ res: q.res, pub })).toEqual(expected);
     }
   });
 });

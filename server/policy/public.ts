@@ -91,14 +91,25 @@ export function createPublicData(deps: {
     },
 
     async hotspots(q, pub) {
-      const monthly = await published.cellMonthCounts(q);
       // only cells with incidents can be listed (an embargoed window month with no incidents in the
       // cell does not list it), and a cell published as 0 is left out like a cell without incidents:
       // listing it would tell that it has some
       const cells: PublicCell[] = [];
-      for (const [h3, months] of monthly) {
-        const figure = publishTotal(months, pub);
+      const keep = (h3: string, figure: PublishedFigure) => {
         if (figure.count !== 0 || figure.partial) cells.push({ h3, ...figure });
+      };
+      if (q.from && q.to && !q.bbox) {
+        // the whole city over a bounded window (the map's request): every cell-month valued and
+        // summed in the database, one row per cell — the same figures as month by month below
+        const window = { fromMonth: q.from.slice(0, 7), toMonth: q.to.slice(0, 7) };
+        const sums = await stats.windowSumsByArea(
+          { kind: 'h3', res: q.res, categories: q.categories, sources: q.sources, windows: [window] },
+          publicationTable(pub),
+        );
+        const months = monthsInRange(q.from, q.to);
+        for (const [h3, [sum]] of sums) keep(h3, publishWindowSum(sum, pub, months));
+      } else {
+        for (const [h3, months] of await published.cellMonthCounts(q)) keep(h3, publishTotal(months, pub));
       }
       return cells.sort((a, b) => (a.h3 < b.h3 ? -1 : a.h3 > b.h3 ? 1 : 0));
     },

@@ -3,7 +3,9 @@ import { dataUntilLine, sourceLabel, sourcesLine } from './sources.ts';
 
 /** A hand-written `/api/health` source as an admin sees it (days and months). */
 function held(source: string, source_kind: string, incidents: number, from: string, until: string) {
-  const dates = { first_month: from.slice(0, 7), last_month: until.slice(0, 7), from, until };
+  const last_month_complete =
+    new Date(`${until}T00:00:00Z`).getUTCMonth() !== new Date(`${until}T24:00:00Z`).getUTCMonth();
+  const dates = { first_month: from.slice(0, 7), last_month: until.slice(0, 7), last_month_complete, from, until };
   return { source, source_kind, incidents, ...dates, withheld: false };
 }
 
@@ -47,6 +49,7 @@ describe('slide footer', () => {
           incidents: null,
           first_month: null,
           last_month: null,
+          last_month_complete: null,
           from: null,
           until: null,
           withheld: true,
