@@ -1,6 +1,7 @@
 /**
  * Six concurrent worst-case anonymous requests (compare and rank over the longest
- * allowed range — 120 months — with every colonia, and a rank with a category list), and the
+ * allowed range — 120 months — with every colonia, a rank with a category list, and the whole
+ * city's res-8 hexagons over the same range), and the
  * latency of `/api/health` while they run. Prints p50/p99 of health and each heavy request's time;
  * the target is health p99 < 100 ms and no public request over 1 s.
  *
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
       `/api/compare?kind=colonia&ids=${ids}&p1=${FROM}..2012-01-01&p2=2012-01-01..${TO}`,
       `/api/rank?kind=colonia&from=${FROM}&to=${TO}&category=robo_transeunte,robo_vehiculo,robo_casa_habitacion`,
       `/api/compare?kind=cuadrante&p1=${FROM}..2012-01-01&p2=2012-01-01..${TO}`,
+      `/api/hotspots?res=8&from=${FROM}&to=${TO}`,
     ];
     // the first round meets a cold server (reference data loads on first use); the second a warm one
     for (const round of ['first after start', 'warm']) await measureRound(server.url, heavy, colonias.length, round);

@@ -1,41 +1,29 @@
 /**
- * OpenAPI entries of the Mesa routes (helper "mesa-api"): targets (metas), patrol planning and
- * exports. Spread into the document by ./index.ts; kept apart so the shared file stays small.
+ * OpenAPI paths of the Mesa routes: targets (metas), patrol planning, news provenance and exports,
+ * and the component parameters they refer to.
  */
-import { ERRORS } from '../../core/errors/index.ts';
 import { AREA_KINDS } from '../services/ports.ts';
 import { EXPORTS } from '../export/index.ts';
 import { DAY_LABELS, PATROL_DEFAULT_RES, PATROL_MAX_RES, PATROL_MIN_RES, PATROL_TOP_CELLS } from '../patrol/index.ts';
 import { MAX_BASELINE_MONTHS, MAX_TARGET_HORIZON_MONTHS } from '../targets/index.ts';
 import { NEWS_LIST_DEFAULT, NEWS_LIST_MAX } from '../news/index.ts';
+import {
+  bool,
+  errors,
+  FILTER,
+  FILTER_ERRORS,
+  int,
+  type Json,
+  month,
+  nullable,
+  num,
+  obj,
+  param,
+  str,
+} from './schema.ts';
 
-type Json = Record<string, unknown>;
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const param = (name: string, where: 'query' | 'path' = 'query'): Json => ({
-  $ref: `#/components/parameters/${where === 'path' ? 'path_' : ''}${name}`,
-});
-const int = { type: 'integer' };
-const num = { type: 'number' };
-const str = { type: 'string' };
-const bool = { type: 'boolean' };
-const nullable = (t: Json) => ({ oneOf: [t, { type: 'null' }] });
-const obj = (properties: Json, required = Object.keys(properties)) => ({ type: 'object', properties, required });
-const month = { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' };
-const FILTER = [param('from'), param('to'), param('category'), param('source')];
-const FILTER_ERRORS = ['invalid_date', 'invalid_range', 'invalid_category'] as const;
-
-function errors(...codes: (keyof typeof ERRORS)[]): Json {
-  const byStatus = new Map<number, string[]>();
-  for (const code of [...codes, 'internal_error' as const])
-    byStatus.set(ERRORS[code].status, [...(byStatus.get(ERRORS[code].status) ?? []), code]);
-  return Object.fromEntries(
-    [...byStatus].map(([s, cs]) => [
-      String(s),
-      { description: `Error: ${cs.join(', ')}`, content: { 'application/json': { schema: ref('Error') } } },
-    ]),
-  );
-}
-const ok = (description: string, schema: Json, type = 'application/json', status = '200') => ({
+/** An answer of any status, without the caching headers of `ok` (which every 200 GET lists). */
+const answer = (description: string, schema: Json, type = 'application/json', status = '200') => ({
   [status]: { description, content: { [type]: { schema } } },
 });
 
@@ -309,7 +297,7 @@ export function mesaPaths(): Record<string, Json> {
         summary: 'Metas de las Mesas (todas, las más recientes primero; kind/ids/vintage las filtran)',
         parameters: [{ name: 'kind', in: 'query', schema: { enum: [...AREA_KINDS] } }, param('ids'), param('vintage')],
         responses: {
-          ...ok('Metas', obj({ items: { type: 'array', items: target } })),
+          ...answer('Metas', obj({ items: { type: 'array', items: target } })),
           ...errors('invalid_kind', 'invalid_parameter', 'invalid_vintage', 'invalid_token'),
         },
       },
@@ -318,20 +306,20 @@ export function mesaPaths(): Record<string, Json> {
           'Definir una meta: admin, o una mesa cuyo territorio contiene el área (si no, 403 forbidden). ' + TARGET_RULE,
         parameters: [],
         requestBody: { required: true, content: { 'application/json': { schema: targetBody } } },
-        responses: { ...ok('Meta creada', target, 'application/json', '201'), ...errors(...WRITE_ERRORS) },
+        responses: { ...answer('Meta creada', target, 'application/json', '201'), ...errors(...WRITE_ERRORS) },
       },
     },
     '/api/targets/{target_id}': {
       get: {
         summary: 'Una meta',
         parameters: [param('target_id', 'path')],
-        responses: { ...ok('Meta', target), ...errors('not_found', 'invalid_token') },
+        responses: { ...answer('Meta', target), ...errors('not_found', 'invalid_token') },
       },
       delete: {
         summary: 'Borrar una meta (admin, o la mesa de ese territorio)',
         parameters: [param('target_id', 'path')],
         responses: {
-          ...ok('Borrada', obj({ id: int, deleted: { const: true } })),
+          ...answer('Borrada', obj({ id: int, deleted: { const: true } })),
           ...errors('not_found', 'forbidden', 'invalid_token'),
         },
       },
@@ -341,7 +329,7 @@ export function mesaPaths(): Record<string, Json> {
         summary: 'Avance mensual de una meta. ' + TARGET_RULE,
         parameters: [param('target_id', 'path')],
         responses: {
-          ...ok('Avance', progress),
+          ...answer('Avance', progress),
           ...errors('not_found', 'unknown_area', 'sensitive_category', 'invalid_token'),
         },
       },
@@ -351,7 +339,7 @@ export function mesaPaths(): Record<string, Json> {
         summary: `Hoja de patrullaje de un cuadrante: incidentes por día de la semana (fila 0 = lunes … 6 = domingo) × hora local (0–23), sin hora (unknown_hour), sin punto (unlocated), las ${PATROL_TOP_CELLS} celdas H3 con más incidentes dentro del cuadrante (solo los incidentes del cuadrante) y las categorías. Detalle: admin y moderador, o mesa/enlace cuyo territorio contiene el cuadrante (su alcaldía, su sector o él mismo); cualquier otro, el público incluido: 403 forbidden. Sin from/to: todos los datos.`,
         parameters: [param('cuadrante'), param('vintage'), param('patrol_res'), ...FILTER],
         responses: {
-          ...ok('Hoja de patrullaje', patrol),
+          ...answer('Hoja de patrullaje', patrol),
           ...errors(
             'invalid_parameter',
             'invalid_vintage',
@@ -381,7 +369,7 @@ export function mesaPaths(): Record<string, Json> {
           },
         ],
         responses: {
-          ...ok('Incidentes de prensa con sus fuentes', newsIncidents),
+          ...answer('Incidentes de prensa con sus fuentes', newsIncidents),
           ...errors(
             'invalid_kind',
             'invalid_parameter',
@@ -399,7 +387,7 @@ export function mesaPaths(): Record<string, Json> {
         summary:
           'Fuentes de noticias configuradas (admin) con su última ejecución programada (inicio, fin, proceso, ok o failed con el motivo: DNS, conexión rechazada, tiempo agotado, estado HTTP, robots.txt), los conteos de esa pasada, el último éxito y la próxima ejecución (null si el calendario no corre o la fuente está desactivada). Las fuentes que ya no están en la configuración pero tienen ejecuciones aparecen con configured = false.',
         responses: {
-          ...ok('Estado de las fuentes de noticias', newsSourceStatus),
+          ...answer('Estado de las fuentes de noticias', newsSourceStatus),
           ...errors('authentication_required', 'forbidden', 'invalid_token'),
         },
       },
