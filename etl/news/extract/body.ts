@@ -12,6 +12,7 @@ import { parseHTML } from 'linkedom';
 import { chooseBody, containerParagraphs, type BodyCandidate, type BodyMethod } from './body-choice.ts';
 import { articleBodyParagraphs, type JsonObject } from './jsonld.ts';
 import { collapseWhitespace, foldText, isDateline, type Doc } from './text.ts';
+import { PROMPT_CUES, STORY_LINK_CUES } from './cues.ts';
 
 /** Elements that never hold article prose. */
 const NEVER_CONTENT = [
@@ -171,45 +172,7 @@ export const CONTENT_CONTAINERS = [
  * newsletter box ("Lee también:", "Te recomendamos", "Sigue nuestro canal…"). A paragraph that
  * starts with one of them is not article prose.
  */
-const INSERT_CUE = new RegExp(
-  '^(' +
-    [
-      'lee tambien',
-      'lea tambien',
-      'leer tambien',
-      'tambien lee',
-      'te recomendamos',
-      'te puede interesar',
-      'te podria interesar',
-      'podria interesarte',
-      'puede interesarte',
-      'quiza te interese',
-      'puedes leer',
-      'lee mas',
-      'leer mas',
-      'sigue leyendo',
-      'mas informacion',
-      'relacionad[oa]s?',
-      'en video',
-      'video:',
-      'sigue nuestro canal',
-      'siguenos',
-      'suscribete',
-      'unete',
-      'recibe (las|nuestras) noticias',
-      'no te pierdas',
-      'para mas informacion visita',
-      'descarga nuestra app',
-      'mira tambien',
-      'checa tambien',
-      've tambien',
-      'ademas lee',
-      'continua leyendo',
-      'ultima actualizacion',
-      'escrito en ',
-    ].join('|') +
-    ')',
-);
+const INSERT_CUE = new RegExp(`^(${[...STORY_LINK_CUES, ...PROMPT_CUES].join('|')})`);
 
 export function isInsertParagraph(text: string): boolean {
   return INSERT_CUE.test(foldText(text).replace(/^[\s"“”'¡¿*:>-]+/, ''));

@@ -8,6 +8,7 @@
  * classification and geocoding.
  */
 import { collapseWhitespace } from './text.ts';
+import { accentTolerant, STORY_LINK_CUES } from './cues.ts';
 
 /**
  * Spanish headlines are written in sentence case, so inside an inserted headline a capitalised
@@ -23,8 +24,7 @@ const SENTENCE_STARTERS = new Set(
 );
 
 /** Cues of a link to another story; what follows them is that story's headline. */
-const LINK_CUE =
-  /\b(?:te recomendamos|te puede interesar|te podr[ií]a interesar|podr[ií]a interesarte|puede interesarte|quiz[aá] te interese|lee tambi[eé]n|lea tambi[eé]n|leer tambi[eé]n|tambi[eé]n lee|mira tambi[eé]n|checa tambi[eé]n|ve tambi[eé]n|adem[aá]s lee|lee m[aá]s|leer m[aá]s|relacionad[oa]s?|en video)\s*:\s*/giu;
+const LINK_CUE = new RegExp(`\\b(?:${STORY_LINK_CUES.map(accentTolerant).join('|')})\\s*:\\s*`, 'giu');
 const MAX_HEADLINE_WORDS = 30;
 
 /** Follow and subscribe prompts: from the cue to the channel or the account. */
