@@ -33,9 +33,7 @@ describe('the map over a self-hosted PMTiles basemap', () => {
     store = await freshStore('pglite');
     server = await startTestServer(store, { buildWeb: true, basemap: { pmtiles: archive } });
     browser = await launchBrowser();
-    page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1200, height: 800 });
-    page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
+    page = await browser.newPage({ width: 1200, height: 800 }, pageErrors);
     page.on('response', (res) => {
       if (new URL(res.url()).pathname === '/basemap/cdmx.pmtiles')
         ranges.push({ status: res.status(), range: res.request().headers()['range'] ?? null });

@@ -48,9 +48,7 @@ describe('a moderador imports a chat export from the browser (headless Chromium)
       chat: { dataDir: mkdtempSync(join(tmpdir(), 'e2e-chat-')) },
     });
     browser = await launchBrowser();
-    page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1400, height: 900 });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page = await browser.newPage({ width: 1400, height: 900 }, pageErrors);
     adminToken = await createToken(store, { role: 'admin', name: 'e2e-admin' });
     await createUser(store, {
       email: 'modera.chat@example.org',

@@ -79,9 +79,7 @@ describe('web map (headless Chromium)', () => {
     store = await freshStore('pglite');
     server = await startTestServer(store, { buildWeb: true });
     browser = await launchBrowser();
-    page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1400, height: 900 });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page = await browser.newPage({ width: 1400, height: 900 }, pageErrors);
   }, 600_000);
 
   afterAll(async () => {

@@ -89,9 +89,7 @@ describe('Mesa views (headless Chromium)', () => {
     store = await freshStore('pglite');
     server = await startTestServer(store, { buildWeb: true });
     browser = await launchBrowser();
-    page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1400, height: 900 });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page = await browser.newPage({ width: 1400, height: 900 }, pageErrors);
     mkdirSync(ARTIFACTS, { recursive: true });
   }, 600_000);
 

@@ -68,10 +68,8 @@ describe('plenary mode (headless Chromium)', () => {
     server = await startTestServer(store, { buildWeb: true });
     browser = await launchBrowser();
     auth = { authorization: `Bearer ${await createToken(store, { role: 'admin', name: 'e2e-plenary' })}` };
-    page = await browser.context.newPage();
+    page = await browser.newPage({ width: 1400, height: 800 }, pageErrors);
     await page.setExtraHTTPHeaders(auth);
-    await page.setViewportSize({ width: 1400, height: 800 });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
     const rank = await api(
       `/api/rank?kind=sector&vintage=${VINTAGE}&from=${MONTH}-01&to=2016-07-01&category=${CATEGORY}&by=count&limit=1`,
     );

@@ -22,9 +22,7 @@ describe('citizen report: browser → moderation → hotspots', () => {
     store = await freshStore('pglite');
     server = await startTestServer(store, { buildWeb: true, reports: { rateLimit: 0 } });
     browser = await launchBrowser();
-    page = await browser.context.newPage();
-    await page.setViewportSize({ width: 390, height: 844 }); // a phone: the form is mobile first
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page = await browser.newPage({ width: 390, height: 844 }, pageErrors); // a phone: the form is mobile first
   }, 600_000);
 
   afterAll(async () => {

@@ -63,9 +63,7 @@ describe('every role through its main task (headless Chromium)', () => {
     store = await freshStore('pglite');
     server = await startTestServer(store, { buildWeb: true });
     browser = await launchBrowser();
-    page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1400, height: 900 });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page = await browser.newPage({ width: 1400, height: 900 }, pageErrors);
     page.on('console', (message) => {
       if (message.type() === 'error' && /already exists/.test(message.text())) pageErrors.push(message.text());
     });

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { ChromiumInfo } from './context.ts';
 // one list of Chromium paths and flags, shared with the server's plenary export (PDF/PNG)
 import { CHROMIUM_ARGS, CHROMIUM_CANDIDATES as CANDIDATES, findChromium } from '../../server/plenary/chromium.ts';
@@ -49,6 +49,11 @@ export function chromiumInfo(): ChromiumInfo {
 
 export interface LaunchedBrowser {
   context: BrowserContext;
+  /**
+   * A new tab of `width` × `height` whose uncaught page errors (with their stack, to find the line)
+   * are pushed to `errors`: every browser test ends by expecting that list empty.
+   */
+  newPage(size: { width: number; height: number }, errors: string[]): Promise<Page>;
   /** closes the browser and removes its throwaway profile. */
   close(): Promise<void>;
 }
@@ -70,6 +75,12 @@ export async function launchBrowser(executablePath?: string): Promise<LaunchedBr
     });
     return {
       context,
+      async newPage(size, errors) {
+        const page = await context.newPage();
+        await page.setViewportSize(size);
+        page.on('pageerror', (error) => errors.push(error.stack ?? error.message));
+        return page;
+      },
       async close() {
         try {
           await context.close();
