@@ -11,10 +11,9 @@ import {
   credentialsEpoch,
   disableUser,
   findUserForLogin,
-  loginBlockedForMs,
-  recordLoginAttempt,
   redeemInvitation,
 } from './accounts.ts';
+import { loginBlockedForMs, recordLoginAttempt } from './login-attempts.ts';
 import { verifyPassword } from './password.ts';
 
 const PASSWORD = 'una-contraseña-larga';

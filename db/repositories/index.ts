@@ -12,22 +12,20 @@ import {
   changeUserRole,
   createInvitation,
   revokeToken,
-  createSession,
   credentialsEpoch,
-  deleteSession,
   disableUser,
-  findSession,
   findUserForLogin,
   listUsers,
+  redeemInvitation,
+} from '../queries/accounts.ts';
+import {
   claimLoginAttempt,
   loginBlockedForMs,
-  purgeExpiredSessions,
   purgeLoginAttempts,
   recordLoginAttempt,
   settleLoginAttempt,
-  redeemInvitation,
-  touchSession,
-} from '../queries/accounts.ts';
+} from '../queries/login-attempts.ts';
+import { createSession, deleteSession, findSession, purgeExpiredSessions, touchSession } from '../queries/sessions.ts';
 import { findToken, issueToken, listTokens } from '../queries/tokens.ts';
 import { insertAuditEntries, listAuditEntries, purgeAuditEntries } from '../queries/audit.ts';
 import {
@@ -44,13 +42,13 @@ import {
 import { areaSourceMonths, createTarget, deleteTarget, getTarget, listTargets } from '../queries/targets.ts';
 import { patrolCounts } from '../queries/patrol.ts';
 import { countReport, countScopedRequest, purgeReportWindows } from '../queries/rate-limit.ts';
+import { newsIncidents } from '../queries/news.ts';
 import {
   correctNewsIncident,
   detachNewsArticle,
   mergeNewsIncidents,
-  newsIncidents,
   rejectNewsIncident,
-} from '../queries/news.ts';
+} from '../queries/news-decisions.ts';
 import { latestJobRuns } from '../queries/job-runs.ts';
 import { lastImportsBySource } from '../queries/imports.ts';
 
@@ -64,21 +62,17 @@ export type {
   SourceCoverage,
 } from '../queries/index.ts';
 export type { CellCount, MonthValueTable, StatsQueries, SourceMonths, WindowSum } from '../queries/stats.ts';
-export type { User, LiveSession, Invitation, RedeemResult, LoginLimits } from '../queries/accounts.ts';
+export type { User, Invitation, RedeemResult } from '../queries/accounts.ts';
+export type { LiveSession } from '../queries/sessions.ts';
+export type { LoginLimits } from '../queries/login-attempts.ts';
 export type { Role, TokenRecord, TokenListing } from '../queries/tokens.ts';
 export type { AuditEntry, AuditKind, AuditItem, AuditFilter } from '../queries/audit.ts';
 export type { ReportRow, ReportStatus, NewReport } from '../queries/reports.ts';
 export type { TargetRecord, NewTarget } from '../queries/targets.ts';
 export type { PatrolCounts, PatrolQuery } from '../queries/patrol.ts';
 export type { LatestJobRun } from '../queries/job-runs.ts';
-export type {
-  Correction,
-  IncidentFromArticle,
-  NewsIncident,
-  NewsIncidentQuery,
-  NewsSource,
-  StoredArticle,
-} from '../queries/news.ts';
+export type { NewsIncident, NewsIncidentQuery, NewsSource } from '../queries/news.ts';
+export type { Correction, IncidentFromArticle, StoredArticle } from '../queries/news-decisions.ts';
 // Pure helpers and constants of the store's vocabulary that the API shares (no store involved).
 export { foldForSearch } from '../queries/index.ts';
 export { ROLES } from '../queries/tokens.ts';

@@ -13,7 +13,7 @@ import type { GeocodeOutput } from '../../../reference/geocoder/index.ts';
 import { localToUtc, type LocalDate } from '../../../core/time/index.ts';
 import type { ArticleClassification } from '../classify/index.ts';
 import { localDateOf } from '../classify/index.ts';
-import type { StoredArticle } from '../../../db/queries/news.ts';
+import type { StoredArticle } from '../../../db/queries/news-decisions.ts';
 
 export const NEWS_SOURCE = 'news';
 
