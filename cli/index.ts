@@ -1,7 +1,7 @@
 /**
  * `npm run etl -- <command> …`: a thin command router over the ETL.
  *
- *   import FILE --format ssc_points|fgj_victimas|fgj_carpetas   one official export
+ *   import FILE --format ssc_points|fgj_victimas|fgj_victimas_cdmx|fgj_carpetas   one official export
  *   import-bundled                                              the areas and the bundled crime files
  *   sync [--config FILE] [--from-dir DIR]                       the open-data portal's newest files (etl/sync)
  *

@@ -18,7 +18,7 @@ import { discoverResource } from './ckan.ts';
 import { GTFS_SOURCE, syncFile, type FileTarget, type Log } from './file.ts';
 import { applyGtfs, syncedTransitExists, type GtfsReport } from './gtfs.ts';
 import { discoverListedFiles } from './listing.ts';
-import { storedMonths } from './reconcile.ts';
+import { retractSupersededVictimas, storedMonths, type SupersededReport } from './reconcile.ts';
 import { loadSourcesFile, type CkanSource, type GtfsSource, type ListingSource, type SourcesFile } from './sources.ts';
 
 export {
@@ -71,6 +71,8 @@ export interface SyncSummary {
   /** whether any incident changed */
   changed: boolean;
   sources: SourceSyncReport[];
+  /** víctimas incidents not written by the sync, retracted because the carpetas source counts their month (reconcile.ts) */
+  superseded: SupersededReport[];
 }
 
 export interface SyncOptions {
@@ -119,11 +121,15 @@ export async function runSync(store: Store, opts: SyncOptions): Promise<SyncSumm
       log(`${key}: ${report.error.message}\n`);
     }
   }
+  // bundled or hand-imported víctimas rows of months the carpetas source now counts (reconcile.ts)
+  const superseded = await retractSupersededVictimas(store);
+  for (const s of superseded) log(`${s.source}: ${s.retracted} incidentes cubiertos por fgj_carpetas retirados\n`);
   return {
     started_at: started.toISOString(),
     finished_at: new Date().toISOString(),
-    changed: reports.some((r) => r.status === 'updated'),
+    changed: reports.some((r) => r.status === 'updated') || superseded.some((s) => s.retracted > 0),
     sources: reports,
+    superseded,
   };
 }
 
