@@ -115,23 +115,13 @@ export async function retractSupersededVictimas(store: Pick<Store, 'db'>): Promi
       .where('status', '=', 'done')
       .executeTakeFirst();
     if (lastImport?.id == null) return [];
-    const alcaldia = sql`coalesce(alcaldia_2023, alcaldia_2016)`;
-    const superseded = await trx
+    const alcaldia = sql<string | null>`coalesce(alcaldia_2023, alcaldia_2016)`;
+    const candidates = await trx
       .selectFrom('incidents as v')
-      .select(['v.source', 'v.source_record_id'])
+      .select(['v.source', 'v.source_record_id', alcaldia.as('alcaldia')])
       .where('v.source', 'in', VICTIMAS_SOURCES as string[])
       .where('v.occurred_on', '>=', `${months.first}-01` as never)
       .where('v.occurred_on', '<', monthAfter(months.last) as never)
-      .where(
-        sql`coalesce(v.alcaldia_2023, v.alcaldia_2016)`,
-        'in',
-        trx
-          .selectFrom('incidents')
-          .select(alcaldia.as('alcaldia'))
-          .distinct()
-          .where('source', '=', CARPETAS_SOURCE)
-          .where(alcaldia, 'is not', null),
-      )
       // what the sync wrote, it reconciles when it applies the file (apply.ts `deferTo`)
       .where(({ not, exists, selectFrom }) =>
         not(
@@ -146,6 +136,19 @@ export async function retractSupersededVictimas(store: Pick<Store, 'db'>): Promi
       .orderBy('v.source')
       .orderBy('v.source_record_id')
       .execute();
+    if (candidates.length === 0) return [];
+    // the carpetas source's alcaldías: read only when there is something to reconcile (a scan of its rows)
+    const covered = new Set(
+      (
+        await trx
+          .selectFrom('incidents')
+          .select(alcaldia.as('alcaldia'))
+          .distinct()
+          .where('source', '=', CARPETAS_SOURCE)
+          .execute()
+      ).map((r) => r.alcaldia),
+    );
+    const superseded = candidates.filter((c) => c.alcaldia !== null && covered.has(c.alcaldia));
     if (superseded.length === 0) return [];
     const writer = new IncidentWriter(NO_PLACEMENT);
     const reports: SupersededReport[] = [];
