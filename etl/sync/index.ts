@@ -111,6 +111,16 @@ export async function runSync(store: Store, opts: SyncOptions): Promise<SyncSumm
       resumed_from: 0,
     };
     reports.push(report);
+    // the months it leaves to that source are unknown while that source failed: applying it now would
+    // write (and hold in memory) incidents of months the next successful run takes back
+    const deferredFailed =
+      'defer_to' in source && reports.some((r) => r.source === source.defer_to && r.status === 'failed');
+    if (deferredFailed) {
+      report.status = 'skipped';
+      report.reason = `${source.defer_to} falló en esta corrida: sus meses no se conocen`;
+      log(`${key}: ${report.reason}\n`);
+      continue;
+    }
     try {
       if (source.kind === 'listing') await syncListing(store, opts, key, source, report, log);
       else if (source.kind === 'gtfs') await syncGtfs(store, opts, key, source, report, log);

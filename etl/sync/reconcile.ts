@@ -18,14 +18,16 @@
  *     when the víctimas file is applied; when the carpetas source later covers more months, the next
  *     sync applies the víctimas file again (even unchanged) and retracts its incidents of those months;
  *   - víctimas incidents the sync did not write (the bundled file loaded on first start, a file
- *     imported by hand with `etl -- import`) are reconciled at the end of every sync run
- *     (`retractSupersededVictimas`): those of a month the carpetas source covers, in an alcaldía its
- *     records cover, are retracted through the incidents write port, and each retraction is recorded
- *     in `sync_retractions` (source, record id, and the carpetas import that supersedes it), in one
- *     transaction. Retraction was chosen over a "superseded" flag so that every reader of `incidents`
- *     (aggregates, series, exports, coverage) needs no new filter; nothing is lost: the rows stay in
- *     their file and the list of superseded records in `sync_retractions`. An identical file is not
- *     imported twice (by its sha256), so a hand re-import does not bring them back; a víctimas record
+ *     imported by hand with `etl -- import`) are reconciled by `retractSupersededVictimas` at the end
+ *     of every sync run, after `etl -- import` of an FGJ file and after `import-bundled`: those of a
+ *     month the carpetas source covers, in an alcaldía its records cover, are retracted through the
+ *     incidents write port, and each retraction is recorded in `sync_retractions` (source, record id,
+ *     and the carpetas import that supersedes it), in one transaction. Retraction was chosen over a
+ *     "superseded" flag so that no reader of `incidents` (aggregates, series, exports, coverage) needs
+ *     a new filter. Nothing is lost: the rows stay in their file, the superseded record ids in
+ *     `sync_retractions`; a later import of a víctimas file writes those records again (the import
+ *     skips only ids still stored) and the same command retracts them while the carpetas source
+ *     covers their month — once it no longer does (its records gone), they stay. A víctimas record
  *     without an alcaldía is kept, since no carpetas record can be said to cover it.
  *
  * So at any time each month counts one FGJ source, and `/api/sources` shows each source's months as

@@ -15,7 +15,13 @@ import { parse } from 'csv-parse/sync';
 import { classifyLabel } from '../../core/taxonomy/index.ts';
 import { CkanReplay } from '../../tests/harness/ckan-replay.ts';
 import { describeEachBackend } from '../../tests/harness/stores.ts';
-import { portalCarpetasRows, portalCsv, portalVictimasCsv, type PortalRow } from '../../tests/harness/portal-files.ts';
+import {
+  PORTAL_CARPETAS_HEADER,
+  portalCarpetasRows,
+  portalCsv,
+  portalVictimasCsv,
+  type PortalRow,
+} from '../../tests/harness/portal-files.ts';
 import { runSync, syncSucceeded, type SourcesFile } from './index.ts';
 
 const CARPETAS = 'carpetas-de-investigacion-fgj-de-la-ciudad-de-mexico';
@@ -98,6 +104,21 @@ describeEachBackend(
     afterAll(async () => {
       await replay.close();
       rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    it('while the carpetas source it defers to fails, the víctimas file waits: nothing imported', async () => {
+      // a carpetas publication with a renamed column: refused, so its months are unknown in this run
+      const header = PORTAL_CARPETAS_HEADER.map((c) => (c === 'latitud' ? 'lat' : c));
+      replay.publish(CARPETAS, [
+        { id: 'car-1', name: 'carpetas.csv', format: 'CSV', body: portalCsv(carpetasRows, { header }) },
+      ]);
+      const summary = await sync({ fgj_victimas_cdmx: victimasSource, fgj_carpetas: carpetasSource });
+      expect(summary.sources.map((s) => [s.key, s.status])).toEqual([
+        ['fgj_carpetas', 'failed'],
+        ['fgj_victimas_cdmx', 'skipped'],
+      ]);
+      expect(summary.changed).toBe(false);
+      expect(await bySource()).toEqual({});
     });
 
     it('a víctimas file alone gives one incident per carpeta and crime, with its victims counted', async () => {

@@ -37,7 +37,7 @@ describe('source coverage of a monthly series', () => {
     ];
     expect(sourceSpans(victimas, null, '09015').map((s) => s.source)).toEqual(['fgj_victimas_cdmx']);
     expect(sourceSpans(victimas, null, '09009').map((s) => s.source)).toEqual(['fgj_victimas', 'fgj_victimas_cdmx']);
-    expect(describeSource('fgj_victimas_cdmx', 'official')).toMatchObject({ label: 'FGJ', scope: null });
+    expect(describeSource('fgj_victimas_cdmx', 'official')).toMatchObject({ label: 'FGJ víctimas', scope: null });
     expect(describeSource('fgj_victimas', 'official')).toMatchObject({ scope: 'Milpa Alta', scopeAlcaldia: '09009' });
     // the sync's own label and title do not bring back the Milpa Alta scope
     expect(describeSource('fgj_victimas_cdmx', 'official', { label: 'FGJ', title: 'x' }).scope).toBeNull();

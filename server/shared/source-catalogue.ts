@@ -23,8 +23,9 @@ const KNOWN: Record<string, SourceDescription> = {
     scope: 'Milpa Alta',
     scopeAlcaldia: '09009',
   },
+  // its own label: once both FGJ sources hold months, the map names them apart
   fgj_victimas_cdmx: {
-    label: 'FGJ',
+    label: 'FGJ víctimas',
     title: 'FGJ-CDMX: víctimas en carpetas de investigación, toda la ciudad (datos abiertos)',
     scope: null,
   },
