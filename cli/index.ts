@@ -1,7 +1,7 @@
 /**
  * `npm run etl -- <command> …`: a thin command router over the ETL.
  *
- *   import FILE --format ssc_points|fgj_victimas|fgj_carpetas   one official export
+ *   import FILE --format ssc_points|fgj_victimas|fgj_victimas_cdmx|fgj_carpetas   one official export
  *   import-bundled                                              the areas and the bundled crime files
  *   sync [--config FILE] [--from-dir DIR]                       the open-data portal's newest files (etl/sync)
  *
@@ -23,6 +23,7 @@ import { FORMAT_IDS, importOfficialFile, isFormatId, terminalProgress } from '..
 import { runExtractCommand } from '../etl/news/extract/command.ts';
 import { runNewsOnce, runSucceeded } from '../etl/news/pipeline/index.ts';
 import { loadSourcesFile, runSync, syncSucceeded } from '../etl/sync/index.ts';
+import { CARPETAS_SOURCE, retractSupersededVictimas, VICTIMAS_SOURCES } from '../etl/sync/reconcile.ts';
 import { loadNewsConfig } from '../etl/news/sources/index.ts';
 import { createToken, isRole, ROLES } from '../db/queries/tokens.ts';
 import { resolveTerritory, territoryProblems } from '../reference/boundaries/territory.ts';
@@ -70,7 +71,11 @@ export const COMMANDS: Record<string, Command> = {
     if (!format || !isFormatId(format)) throw new UsageError(`import: --format debe ser ${FORMAT_IDS.join(', ')}`);
     const file = resolve(positionals[0]);
     if (!existsSync(file)) throw new UsageError(`import: no existe el archivo ${file}`);
-    return importOfficialFile(await store(), file, { format, progress: terminalProgress(sink(io, ttyOf(io))) });
+    const target = await store();
+    const report = await importOfficialFile(target, file, { format, progress: terminalProgress(sink(io, ttyOf(io))) });
+    if (format !== CARPETAS_SOURCE && !VICTIMAS_SOURCES.includes(format)) return report;
+    // a hand import of either FGJ file: each month still counts one FGJ source (etl/sync/reconcile.ts)
+    return { ...report, superseded: await retractSupersededVictimas(target) };
   },
   async 'import-bundled'(args, { store, io }) {
     if (args.length) throw new UsageError('import-bundled: no lleva argumentos');

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Store } from '../db/connect.ts';
 import { importAreas } from './areas/index.ts';
 import { BUNDLED_DATA_DIR } from '../reference/files/index.ts';
+import { retractSupersededVictimas, type SupersededReport } from './sync/reconcile.ts';
 import {
   importOfficialFile,
   terminalProgress,
@@ -20,6 +21,8 @@ export type BundledProgress = ImportProgress | { phase: 'areas'; file: string; r
 export interface BundledResult {
   areas: number;
   reports: ImportReport[];
+  /** víctimas incidents retracted because the carpetas source already counts their months (a synced store) */
+  superseded: SupersededReport[];
 }
 
 /** The crime files shipped in `data/crime/`, in import order. */
@@ -51,7 +54,8 @@ export async function importBundledData(
   for (const f of BUNDLED_CRIME_FILES) {
     reports.push(await importOfficialFile(store, f.path, { format: f.format, progress }));
   }
-  return { areas, reports };
+  // loaded into a store the sync already filled: each month still counts one FGJ source
+  return { areas, reports, superseded: await retractSupersededVictimas(store) };
 }
 
 /** True when the store holds no incidents yet (a fresh database: load the bundled data). */

@@ -50,8 +50,24 @@ export interface FormatMapping {
   missing: readonly string[];
 }
 
-export const FORMAT_IDS = ['ssc_points', 'fgj_victimas', 'fgj_carpetas', 'fgj_mensual'] as const;
+export const FORMAT_IDS = ['ssc_points', 'fgj_victimas', 'fgj_victimas_cdmx', 'fgj_carpetas', 'fgj_mensual'] as const;
 export type FormatId = (typeof FORMAT_IDS)[number];
+
+const FGJ_VICTIMAS: FormatMapping = {
+  id: 'fgj_victimas',
+  description:
+    'FGJ-CDMX: víctimas en carpetas de investigación (idCarpeta, Fecha, Hora, Delito, Categoria, Colonia, Alcalia, latitud, longitud)',
+  recordId: ['idCarpeta', 'Delito'],
+  date: { column: 'Fecha', format: 'dd/mm/yyyy' },
+  hour: { column: 'Hora', format: 'seconds' },
+  label: 'Delito',
+  secondaryLabel: 'Categoria',
+  lat: 'latitud',
+  lon: 'longitud',
+  stated: { colonia: 'Colonia', alcaldia: ['Alcalia', 'Alcaldia', 'alcaldia_hecho'] },
+  collapse: 'victims',
+  missing: ['NA', 'NULL', 'nan'],
+};
 
 export const FORMATS: Record<FormatId, FormatMapping> = {
   /** SSC (police) crime points 2013–2016: one row = one incident keyed by `id`. */
@@ -71,21 +87,18 @@ export const FORMATS: Record<FormatId, FormatMapping> = {
    * FGJ-CDMX "víctimas en carpetas de investigación": one row per victim; an incident is one
    * (idCarpeta, Delito). `Fecha` is dd/mm/yyyy, `Hora` seconds since midnight.
    */
-  fgj_victimas: {
-    id: 'fgj_victimas',
-    description:
-      'FGJ-CDMX: víctimas en carpetas de investigación (idCarpeta, Fecha, Hora, Delito, Categoria, Colonia, Alcalia, latitud, longitud)',
-    recordId: ['idCarpeta', 'Delito'],
-    date: { column: 'Fecha', format: 'dd/mm/yyyy' },
-    hour: { column: 'Hora', format: 'seconds' },
-    label: 'Delito',
-    secondaryLabel: 'Categoria',
-    lat: 'latitud',
-    lon: 'longitud',
-    stated: { colonia: 'Colonia', alcaldia: ['Alcalia', 'Alcaldia', 'alcaldia_hecho'] },
-    collapse: 'victims',
-    missing: ['NA', 'NULL', 'nan'],
+  fgj_victimas: FGJ_VICTIMAS,
+  /**
+   * The same víctimas layout as the portal publishes it for the whole city. Its own source id, so the
+   * bundled Milpa Alta file (`fgj_victimas`, scoped to that alcaldía in the source catalogue) and the
+   * city-wide file are each described, scoped and reconciled as what they are.
+   */
+  fgj_victimas_cdmx: {
+    ...FGJ_VICTIMAS,
+    id: 'fgj_victimas_cdmx',
+    description: FGJ_VICTIMAS.description.replace('FGJ-CDMX:', 'FGJ-CDMX, toda la ciudad:'),
   },
+
   /**
    * FGJ-CDMX "carpetas de investigación": one row per carpeta and crime, with `fecha_hecho`
    * (yyyy-mm-dd) and `hora_hecho` (hh:mm[:ss]). Older exports carry `idCarpeta`; the portal's current

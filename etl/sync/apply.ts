@@ -19,7 +19,8 @@
  * within its own `scope`, so a new month never withdraws the records of the others. All of it runs in ONE transaction (the incidents through
  * the store's write port `db/incidents`, the sync state, the quarantine and the `imports` row), so
  * a failure at any row leaves the store as it was. Records of the same source imported by hand
- * (`etl -- import`) are not the sync's: it never retracts them.
+ * (`etl -- import`) are not the publication's: applying it never retracts them (víctimas rows of
+ * months the carpetas source covers are reconciled at the end of the sync run, reconcile.ts).
  */
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';

@@ -18,7 +18,7 @@ import { discoverResource } from './ckan.ts';
 import { GTFS_SOURCE, syncFile, type FileTarget, type Log } from './file.ts';
 import { applyGtfs, syncedTransitExists, type GtfsReport } from './gtfs.ts';
 import { discoverListedFiles } from './listing.ts';
-import { storedMonths } from './reconcile.ts';
+import { retractSupersededVictimas, storedMonths, type SupersededReport } from './reconcile.ts';
 import { loadSourcesFile, type CkanSource, type GtfsSource, type ListingSource, type SourcesFile } from './sources.ts';
 
 export {
@@ -71,6 +71,8 @@ export interface SyncSummary {
   /** whether any incident changed */
   changed: boolean;
   sources: SourceSyncReport[];
+  /** víctimas incidents not written by the sync, retracted because the carpetas source counts their month (reconcile.ts) */
+  superseded: SupersededReport[];
 }
 
 export interface SyncOptions {
@@ -109,6 +111,16 @@ export async function runSync(store: Store, opts: SyncOptions): Promise<SyncSumm
       resumed_from: 0,
     };
     reports.push(report);
+    // the months it leaves to that source are unknown while that source failed: applying it now would
+    // write (and hold in memory) incidents of months the next successful run takes back
+    const deferredFailed =
+      'defer_to' in source && reports.some((r) => r.source === source.defer_to && r.status === 'failed');
+    if (deferredFailed) {
+      report.status = 'skipped';
+      report.reason = `${source.defer_to} falló en esta corrida: sus meses no se conocen`;
+      log(`${key}: ${report.reason}\n`);
+      continue;
+    }
     try {
       if (source.kind === 'listing') await syncListing(store, opts, key, source, report, log);
       else if (source.kind === 'gtfs') await syncGtfs(store, opts, key, source, report, log);
@@ -119,11 +131,15 @@ export async function runSync(store: Store, opts: SyncOptions): Promise<SyncSumm
       log(`${key}: ${report.error.message}\n`);
     }
   }
+  // bundled or hand-imported víctimas rows of months the carpetas source now counts (reconcile.ts)
+  const superseded = await retractSupersededVictimas(store);
+  for (const s of superseded) log(`${s.source}: ${s.retracted} incidentes cubiertos por fgj_carpetas retirados\n`);
   return {
     started_at: started.toISOString(),
     finished_at: new Date().toISOString(),
-    changed: reports.some((r) => r.status === 'updated'),
+    changed: reports.some((r) => r.status === 'updated') || superseded.some((s) => s.retracted > 0),
     sources: reports,
+    superseded,
   };
 }
 

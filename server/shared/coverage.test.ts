@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { markCoverage, monthCoverage, sourceSpans } from './coverage.ts';
+import { describeSource } from './source-catalogue.ts';
 
 // hand-written sources as a caller sees them (months like the bundled sources')
 const held = [
@@ -26,6 +27,20 @@ describe('source coverage of a monthly series', () => {
     expect(sourceSpans(held, null, '09009').map((s) => s.source)).toEqual(['ssc_points', 'fgj_victimas', 'news']);
     // a place in no known alcaldía: every source may cover it
     expect(sourceSpans(held, null, null)).toHaveLength(3);
+  });
+
+  it("the portal's city-wide víctimas file (its own source id) spans every alcaldía, unlike the Milpa Alta file", () => {
+    // hand-written: both víctimas sources over the same months
+    const victimas = [
+      { source: 'fgj_victimas', source_kind: 'official', first_month: '2016-01', last_month: '2022-06' },
+      { source: 'fgj_victimas_cdmx', source_kind: 'official', first_month: '2016-01', last_month: '2022-06' },
+    ];
+    expect(sourceSpans(victimas, null, '09015').map((s) => s.source)).toEqual(['fgj_victimas_cdmx']);
+    expect(sourceSpans(victimas, null, '09009').map((s) => s.source)).toEqual(['fgj_victimas', 'fgj_victimas_cdmx']);
+    expect(describeSource('fgj_victimas_cdmx', 'official')).toMatchObject({ label: 'FGJ víctimas', scope: null });
+    expect(describeSource('fgj_victimas', 'official')).toMatchObject({ scope: 'Milpa Alta', scopeAlcaldia: '09009' });
+    // the sync's own label and title do not bring back the Milpa Alta scope
+    expect(describeSource('fgj_victimas_cdmx', 'official', { label: 'FGJ', title: 'x' }).scope).toBeNull();
   });
 
   it('a month is covered by all, some or none of the sources; first and last months count as covered', () => {

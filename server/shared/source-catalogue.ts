@@ -23,6 +23,12 @@ const KNOWN: Record<string, SourceDescription> = {
     scope: 'Milpa Alta',
     scopeAlcaldia: '09009',
   },
+  // its own label: once both FGJ sources hold months, the map names them apart
+  fgj_victimas_cdmx: {
+    label: 'FGJ víctimas',
+    title: 'FGJ-CDMX: víctimas en carpetas de investigación, toda la ciudad (datos abiertos)',
+    scope: null,
+  },
   fgj_carpetas: { label: 'FGJ', title: 'FGJ-CDMX: carpetas de investigación (datos abiertos)', scope: null },
   news: { label: 'Prensa', title: 'Notas de prensa geolocalizadas', scope: null },
   citizen: { label: 'Reportes', title: 'Reportes ciudadanos moderados', scope: null },
