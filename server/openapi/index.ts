@@ -72,7 +72,7 @@ function describedRoutes(): Json {
         SourceStatus: obj({
           id: {
             ...str,
-            description: 'incidents.source: ssc_points, fgj_victimas, fgj_carpetas, news, citizen, chat …',
+            description: 'incidents.source: ssc_points, fgj_victimas, fgj_victimas_cdmx, fgj_carpetas, fgj_mensual, news, citizen, chat …',
           },
           kind: { enum: ['official', 'news', 'citizen', 'chat'] },
           label: { ...str, description: 'short name for a line of text ("FGJ")' },

@@ -861,7 +861,7 @@ export interface components {
             first_day: string | null;
             /** @description null sin incidentes, o sin detalle cuando la fuente tiene PUBLIC_MIN_COUNT incidentes o menos */
             first_month: string | null;
-            /** @description incidents.source: ssc_points, fgj_victimas, fgj_carpetas, news, citizen, chat … */
+            /** @description incidents.source: ssc_points, fgj_victimas, fgj_victimas_cdmx, fgj_carpetas, fgj_mensual, news, citizen, chat … */
             id: string;
             /** @description null sin detalle (admin, moderador) cuando la fuente tiene menos de PUBLIC_MIN_COUNT incidentes */
             incidents: number | null;
