@@ -2,8 +2,9 @@
  * The maintained aggregates (migration 014) on both backends, against GROUP BY over the raw
  * incidents written here independently (one statement per resolution or area column): after the
  * bundled import (the COPY path), after inserts, a correction that moves a row and a retraction
- * through the write port (the row path), and after `aggregates rebuild` (the CLI) has repaired a
- * damaged table.
+ * through the write port (the row path), after the same writes with the aggregates deferred to one
+ * rebuild of the months touched (the sync's path), and after `aggregates rebuild` (the CLI) has
+ * repaired a damaged table.
  */
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
@@ -163,6 +164,33 @@ describeEachBackend('maintained aggregates', (getStore) => {
       store.db,
     );
     expect(Number(zeros[0]!.n)).toBe(0);
+  });
+
+  it('follow the same writes when the caller defers them to one rebuild of the months touched (the sync)', async () => {
+    const store = getStore();
+    const touched = new Set<string>();
+    const [first, second, third] = rows;
+    await store.db.transaction().execute(async (trx) => {
+      await writer.writeIn(trx, { insert: rows.map((r) => incidentOf(r)) }, { deferAggregatesTo: touched });
+      const moved = incidentOf(first!, {
+        point: { lat: Number(second!.lat), lon: Number(second!.long) },
+        occurredOn: '2001-02-03',
+        category: 'homicidio',
+      });
+      await writer.writeIn(
+        trx,
+        { upsert: [moved], retract: [{ source: SOURCE, sourceRecordId: third!.id }] },
+        { deferAggregatesTo: touched },
+      );
+      await writer.rebuildMonthsIn(trx, touched);
+    });
+    // the months of the rows written and of the row moved away from its first month
+    const expectedMonths = new Set([...rows.map((r) => `${r.date.slice(0, 7)}-01`), '2001-02-01']);
+    expect([...touched].sort()).toEqual([...expectedMonths].sort());
+    expect((await testGroups(store)).filter((g) => g.res === 6).reduce((s, g) => s + g.count, 0)).toBe(rows.length - 1);
+    await expectEqualToRaw(store, SOURCE);
+    await writer.write(store.db, { retract: rows.map((r) => ({ source: SOURCE, sourceRecordId: r.id })) });
+    expect(await testGroups(store)).toEqual([]);
   });
 
   it(

@@ -56,6 +56,14 @@ export interface WriteOptions {
    * existing incident as one more source): bump the data version even if no incident row changed.
    */
   alsoChanged?: boolean;
+  /**
+   * Leave the aggregates to the caller: instead of a delta per statement, the months (`YYYY-MM-01`)
+   * the batch touches — of the rows written and of the stored rows they replace or remove — are
+   * added to this set, and the caller recomputes them once (`rebuildMonthsIn`) before it commits.
+   * For a file applied as many batches in one transaction (the open-data sync) one GROUP BY per
+   * touched month costs far less than a delta per batch over ever larger aggregate tables.
+   */
+  deferAggregatesTo?: Set<string>;
 }
 
 /** Rows per INSERT statement: 31 parameters each, well under PostgreSQL's 65,535 per statement. */
@@ -87,11 +95,7 @@ export class IncidentWriter {
         .returning(['id', 'source', 'source_record_id'])
         .execute();
       result.inserted += rows.length;
-      await applyDelta(
-        trx,
-        rows.map((r) => String(r.id)),
-        1,
-      );
+      await this.added(trx, rows, chunk, opts);
       const ids = new Map(rows.map((r) => [keyOf(r.source, r.source_record_id), String(r.id)]));
       for (const x of chunk) {
         const key = keyOf(x.source, x.sourceRecordId);
@@ -103,7 +107,7 @@ export class IncidentWriter {
     for (let i = 0; i < upsert.length; i += ROWS_PER_STATEMENT) {
       const chunk = upsert.slice(i, i + ROWS_PER_STATEMENT);
       // a corrected row may move to another cell, area, month or category: its old groups lose it
-      await applyDelta(trx, await storedIds(trx, chunk), -1);
+      await this.removing(trx, await storedIds(trx, chunk), opts);
       const rows = await trx
         .insertInto('incidents')
         .values(chunk.map((x) => incidentValues(x, this.place(x))))
@@ -117,17 +121,13 @@ export class IncidentWriter {
       const ids = new Map(rows.map((r) => [keyOf(r.source, r.source_record_id), String(r.id)]));
       for (const x of chunk) result.ids.push(ids.get(keyOf(x.source, x.sourceRecordId))!);
       result.upserted += rows.length;
-      await applyDelta(
-        trx,
-        rows.map((r) => String(r.id)),
-        1,
-      );
+      await this.added(trx, rows, chunk, opts);
     }
     const retract = batch.retract ?? [];
     for (let i = 0; i < retract.length; i += ROWS_PER_STATEMENT) {
       const ids = await storedIds(trx, retract.slice(i, i + ROWS_PER_STATEMENT));
       if (ids.length === 0) continue;
-      await applyDelta(trx, ids, -1);
+      await this.removing(trx, ids, opts);
       const res = await trx
         .deleteFrom('incidents')
         .where('id', 'in', ids as never[])
@@ -137,6 +137,40 @@ export class IncidentWriter {
     result.changed = result.inserted + result.upserted + result.retracted > 0 || Boolean(opts.alsoChanged);
     if (result.changed) await sql.raw(BUMP_DATA_VERSION).execute(trx);
     return result;
+  }
+
+  /** Recomputes the aggregates of `months` (`YYYY-MM-01`) from the incidents: see `deferAggregatesTo`. */
+  async rebuildMonthsIn(trx: Transaction<Database>, months: Iterable<string>): Promise<void> {
+    for (const statement of monthRebuildStatements(months)) await sql.raw(statement).execute(trx);
+  }
+
+  /** The rows just written count in the aggregates: a delta now, or their months for the caller's rebuild. */
+  private async added(
+    trx: Transaction<Database>,
+    rows: readonly { id: unknown }[],
+    written: readonly NormalisedIncident[],
+    opts: WriteOptions,
+  ): Promise<void> {
+    if (opts.deferAggregatesTo) for (const x of written) opts.deferAggregatesTo.add(monthOf(x.occurredOn));
+    else
+      await applyDelta(
+        trx,
+        rows.map((r) => String(r.id)),
+        1,
+      );
+  }
+
+  /** Stored rows about to be replaced or removed leave the aggregates: a delta now, or their months. */
+  private async removing(trx: Transaction<Database>, ids: readonly string[], opts: WriteOptions): Promise<void> {
+    if (!opts.deferAggregatesTo) return applyDelta(trx, ids, -1);
+    if (ids.length === 0) return;
+    const months = await trx
+      .selectFrom('incidents')
+      .select(sql<string>`to_char(month, 'YYYY-MM-DD')`.as('month'))
+      .distinct()
+      .where('id', 'in', ids as never[])
+      .execute();
+    for (const m of months) opts.deferAggregatesTo.add(m.month);
   }
 
   /** A COPY-based load inside `Store.rawTransaction` (the official import). */

@@ -177,10 +177,12 @@ export async function applyPublication(store: Store, path: string, opts: ApplyOp
     let upsert: NormalisedIncident[] = [];
     let hashes: { recordId: string; contentHash: string }[] = [];
     let quarantine: { import_id: number; source: string; line_no: number; reason: string; raw: string }[] = [];
+    // the aggregates of every month the publication touches are recomputed once, before commit
+    const touched = { deferAggregatesTo: new Set<string>() };
 
     const flush = async () => {
       if (insert.length || upsert.length) {
-        const r = await writer.writeIn(trx, { insert, upsert });
+        const r = await writer.writeIn(trx, { insert, upsert }, touched);
         report.inserted += r.inserted;
         report.updated += upsert.length;
       }
@@ -306,10 +308,11 @@ export async function applyPublication(store: Store, path: string, opts: ApplyOp
       const keys: IncidentKey[] = withdrawn
         .slice(i, i + batchRows)
         .map((sourceRecordId) => ({ source: mapping.id, sourceRecordId }));
-      const r = await writer.writeIn(trx, { retract: keys });
+      const r = await writer.writeIn(trx, { retract: keys }, touched);
       report.retracted += r.retracted;
     }
     await recordRetractions(trx, scope, withdrawn, report.import_id);
+    await writer.rebuildMonthsIn(trx, touched.deferAggregatesTo);
 
     report.seconds = Math.round((performance.now() - started) / 10) / 100;
     report.rows_per_second = Math.round(report.rows / Math.max(0.001, report.seconds));
