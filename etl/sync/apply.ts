@@ -16,8 +16,10 @@
  * portal's carpetas file) leaves the months that source covers to it: their rows are counted in
  * `deferred_rows` and written as no incident (see reconcile.ts).
  * A publication that is one part of a source (a monthly spreadsheet) compares and retracts only
- * within its own `scope`, so a new month never withdraws the records of the others. All of it runs in ONE transaction (the incidents through
- * the store's write port `db/incidents`, the sync state, the quarantine and the `imports` row), so
+ * within its own `scope`, so a new month never withdraws the records of the others. All of it runs
+ * in ONE transaction (the incidents through the store's write port `db/incidents`, whose aggregates
+ * are recomputed once for the months the publication touched, the sync state, the quarantine and
+ * the `imports` row), so
  * a failure at any row leaves the store as it was. Records of the same source imported by hand
  * (`etl -- import`) are not the publication's: applying it never retracts them (víctimas rows of
  * months the carpetas source covers are reconciled at the end of the sync run, reconcile.ts).
