@@ -163,13 +163,9 @@ async function syncCkan(
     : null;
   let target: FileTarget;
   if (opts.fromDir) {
-    const found = fileForKey(opts.fromDir, key);
-    if (!found) {
-      report.status = 'skipped';
-      report.reason = `no hay archivo ${key}.* en ${opts.fromDir}`;
-      return;
-    }
-    target = { local: found };
+    const local = localTarget(opts.fromDir, key, report);
+    if (!local) return;
+    target = local;
   } else {
     const resource = await discoverResource(source.ckan_base_url ?? config.ckan_base_url, source, opts.fetchImpl);
     report.resource_id = resource.id;
@@ -247,6 +243,15 @@ async function syncListing(
   } else report.status = report.files.some((f) => f.status === 'updated') ? 'updated' : 'unchanged';
 }
 
+/** `--from-dir`: the source's file in DIR (named by its key), or a skipped report when there is none. */
+function localTarget(dir: string, key: string, report: SourceSyncReport): FileTarget | null {
+  const found = fileForKey(dir, key);
+  if (found) return { local: found };
+  report.status = 'skipped';
+  report.reason = `no hay archivo ${key}.* en ${dir}`;
+  return null;
+}
+
 /** A GTFS source: its zip fetched like any file, then turned into the transit extract (gtfs.ts). */
 async function syncGtfs(
   store: Store,
@@ -258,13 +263,9 @@ async function syncGtfs(
 ): Promise<void> {
   let target: FileTarget;
   if (opts.fromDir) {
-    const found = fileForKey(opts.fromDir, key);
-    if (!found) {
-      report.status = 'skipped';
-      report.reason = `no hay archivo ${key}.* en ${opts.fromDir}`;
-      return;
-    }
-    target = { local: found };
+    const local = localTarget(opts.fromDir, key, report);
+    if (!local) return;
+    target = local;
   } else target = { url: source.url, size: null, dest: join(opts.dataDir, 'sync', `${key}.zip`) };
   const outcome = await syncFile(store, opts, log, {
     stateKey: key,
