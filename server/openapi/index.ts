@@ -14,6 +14,7 @@ import { PAI_DEFAULTS } from '../pai/index.ts';
 import { date, int, type Json, month, nullable, obj, STAFF_SECURITY, str } from './schema.ts';
 import { accountPaths } from './accounts.ts';
 import { mapPaths } from './maps.ts';
+import { newsPaths } from './news.ts';
 import { mesaParameters, mesaPaths } from './mesa.ts';
 import { plenaryPaths } from './plenary.ts';
 import { reportPaths } from './reports.ts';
@@ -46,6 +47,7 @@ function describedRoutes(): Json {
       ...mapPaths(),
       ...statisticsPaths(),
       ...reportPaths(),
+      ...newsPaths(),
       ...mesaPaths(),
       ...accountPaths(),
       ...plenaryPaths(),
@@ -72,7 +74,8 @@ function describedRoutes(): Json {
         SourceStatus: obj({
           id: {
             ...str,
-            description: 'incidents.source: ssc_points, fgj_victimas, fgj_victimas_cdmx, fgj_carpetas, fgj_mensual, news, citizen, chat …',
+            description:
+              'incidents.source: ssc_points, fgj_victimas, fgj_victimas_cdmx, fgj_carpetas, fgj_mensual, news, citizen, chat …',
           },
           kind: { enum: ['official', 'news', 'citizen', 'chat'] },
           label: { ...str, description: 'short name for a line of text ("FGJ")' },

@@ -1,12 +1,11 @@
 /**
- * OpenAPI paths of the Mesa routes: targets (metas), patrol planning, news provenance and exports,
+ * OpenAPI paths of the Mesa routes: targets (metas), patrol planning and exports,
  * and the component parameters they refer to.
  */
 import { AREA_KINDS } from '../services/ports.ts';
 import { EXPORTS } from '../export/index.ts';
 import { DAY_LABELS, PATROL_DEFAULT_RES, PATROL_MAX_RES, PATROL_MIN_RES, PATROL_TOP_CELLS } from '../patrol/index.ts';
 import { MAX_BASELINE_MONTHS, MAX_TARGET_HORIZON_MONTHS } from '../targets/index.ts';
-import { NEWS_LIST_DEFAULT, NEWS_LIST_MAX } from '../news/index.ts';
 import {
   bool,
   errors,
@@ -137,67 +136,6 @@ const patrol = obj({
     }),
   },
   by_category: { type: 'array', items: obj({ category: str, count: int }) },
-});
-
-const newsSource = obj({
-  article_id: str,
-  outlet: str,
-  title: nullable(str),
-  url: str,
-  published_at: nullable({ type: 'string', format: 'date-time' }),
-  relation: { enum: ['origin', 'same_story', 'same_event'] },
-  precision: nullable(str),
-  confidence: nullable(num),
-  placing_sentence: nullable(str),
-});
-const newsIncidents = obj({
-  area: nullable(obj({ kind: { enum: [...AREA_KINDS] }, id: str, name: str, vintage: int })),
-  from: nullable(str),
-  to: nullable(str),
-  total: int,
-  incidents: {
-    type: 'array',
-    items: obj({
-      id: str,
-      occurred_on: { type: 'string', format: 'date' },
-      category: str,
-      location_precision: str,
-      lat: nullable(num),
-      lon: nullable(num),
-      colonia_id: nullable(str),
-      alcaldia_id: nullable(str),
-      sources: { type: 'array', items: newsSource },
-    }),
-  },
-});
-
-const dateTime = { type: 'string', format: 'date-time' };
-const newsSourceStatus = obj({
-  schedule: obj({ active: { type: 'boolean' }, interval_minutes: nullable(int), config_error: nullable(str) }),
-  sources: {
-    type: 'array',
-    items: obj({
-      id: str,
-      outlet: nullable(str),
-      kind: nullable(str),
-      url: nullable(str),
-      enabled: { type: 'boolean' },
-      configured: { type: 'boolean' },
-      interval_minutes: nullable(int),
-      last_run: nullable(
-        obj({
-          started_at: dateTime,
-          finished_at: dateTime,
-          status: { enum: ['ok', 'failed'] },
-          reason: nullable(str),
-          pass_counts: nullable({ type: 'object', additionalProperties: int }),
-          instance: str,
-        }),
-      ),
-      last_ok_at: nullable(dateTime),
-      next_run_at: nullable(dateTime),
-    }),
-  },
 });
 
 const WRITE_ERRORS = [
@@ -349,46 +287,6 @@ export function mesaPaths(): Record<string, Json> {
             'invalid_token',
             ...FILTER_ERRORS,
           ),
-        },
-      },
-    },
-    '/api/news/incidents': {
-      get: {
-        summary: `Incidentes de notas de prensa de un área (sin kind ni id: de toda la ciudad, solo moderador y admin; area = null) con sus fuentes (medio, titular, URL, fecha de publicación, relación: origin = la primera nota, same_story = copia sindicada, same_event = otra nota del mismo hecho; precisión y confianza del geocodificador y la oración que nombró el lugar), los más recientes primero (limit 1–${NEWS_LIST_MAX}, por omisión ${NEWS_LIST_DEFAULT}; total = todos). Detalle: admin y moderador, o mesa/enlace cuyo territorio contiene el área; cualquier otro, el público incluido: 403 forbidden (el público ve las notas solo como conteos publicados).`,
-        parameters: [
-          { name: 'kind', in: 'query', schema: { enum: [...AREA_KINDS] } },
-          { name: 'id', in: 'query', schema: str },
-          param('vintage'),
-          param('from'),
-          param('to'),
-          param('category'),
-          {
-            name: 'limit',
-            in: 'query',
-            schema: { ...int, minimum: 1, maximum: NEWS_LIST_MAX, default: NEWS_LIST_DEFAULT },
-          },
-        ],
-        responses: {
-          ...answer('Incidentes de prensa con sus fuentes', newsIncidents),
-          ...errors(
-            'invalid_kind',
-            'invalid_parameter',
-            'invalid_vintage',
-            'unknown_area',
-            'forbidden',
-            'invalid_token',
-            ...FILTER_ERRORS,
-          ),
-        },
-      },
-    },
-    '/api/news/sources': {
-      get: {
-        summary:
-          'Fuentes de noticias configuradas (admin) con su última ejecución programada (inicio, fin, proceso, ok o failed con el motivo: DNS, conexión rechazada, tiempo agotado, estado HTTP, robots.txt), los conteos de esa pasada, el último éxito y la próxima ejecución (null si el calendario no corre o la fuente está desactivada). Las fuentes que ya no están en la configuración pero tienen ejecuciones aparecen con configured = false.',
-        responses: {
-          ...answer('Estado de las fuentes de noticias', newsSourceStatus),
-          ...errors('authentication_required', 'forbidden', 'invalid_token'),
         },
       },
     },

@@ -221,50 +221,5 @@ export function reportPaths(): Json {
         },
       },
     },
-    ...Object.fromEntries(
-      (
-        [
-          [
-            'reject',
-            'Rechazar un incidente de prensa (sale del mapa; sus notas quedan registradas)',
-            obj({ reason: { type: 'string', minLength: 1, maxLength: 500 } }),
-          ],
-          [
-            'correct',
-            'Corregir categoría y/o punto (lat y lon juntos, dentro de la Ciudad de México) de un incidente de prensa; conserva su id',
-            obj({ category: str, lat: { type: 'number' }, lon: { type: 'number' } }, []),
-          ],
-          [
-            'detach',
-            'Separar una nota mal unida: queda como incidente propio si está ubicada, si no como nota sin incidente (409 origin_article para la primera nota)',
-            obj({ article_id: str }),
-          ],
-          [
-            'merge',
-            'Unir este incidente a otro (into): sus notas pasan a ser fuentes del otro y este sale del mapa',
-            obj({ into: str }),
-          ],
-        ] as const
-      ).map(([action, summary, body]) => [
-        `/api/news/incidents/{id}/${action}`,
-        post(
-          `${summary}. Moderador o admin; cada decisión queda registrada y una nueva corrida del proceso de notas no la deshace.`,
-          [param('id', 'path')],
-          body,
-          {
-            ...created(
-              'Decisión aplicada',
-              obj({ incident_id: str, decision: { const: action } }, ['incident_id', 'decision']),
-            ),
-            ...errors(
-              'invalid_body',
-              'not_found',
-              ...(action === 'detach' ? (['origin_article'] as const) : []),
-              ...AUTH_ERRORS,
-            ),
-          },
-        ),
-      ]),
-    ),
   };
 }
