@@ -5,18 +5,9 @@
  * (inside the polygon) for every area.
  */
 import { fold, parseName, significant, words, type ParsedName } from './normalize.ts';
-import {
-  ALCALDIA_VARIANTS,
-  CITIES_AMBIGUOUS,
-  EDOMEX_AMBIGUOUS,
-  LANDMARK_COLONIAS,
-  EDOMEX_MUNICIPALITIES,
-  OUTSIDE_CITIES,
-  OUTSIDE_CUES,
-  PERSON_NAMED_ALCALDIAS,
-  STATES,
-  STATES_AMBIGUOUS,
-} from './places.ts';
+import { ALCALDIA_VARIANTS, LANDMARK_COLONIAS, PERSON_NAMED_ALCALDIAS } from './places.ts';
+import { CITIES_AMBIGUOUS, OUTSIDE_CITIES, OUTSIDE_CUES, STATES, STATES_AMBIGUOUS } from './outside-places.ts';
+import { EDOMEX_AMBIGUOUS, EDOMEX_MUNICIPALITIES } from './edomex.ts';
 import { WordTrie } from './trie.ts';
 import { FuzzyNames, nameVariants } from './place-names.ts';
 import { pairKey, streetKeys } from './street-names.ts';
