@@ -7,8 +7,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Store } from '../connect.ts';
 import type { Database, PlaceLevel } from '../schema.ts';
-import { placeMonthRows, sourceMonthsAt } from './aggregated.ts';
+import { cellsOfBbox, placeMonthRows, sourceMonthsAt } from './aggregated.ts';
 import { placeDbIds, placeIdExpr } from './places.ts';
+import type { LonLatBbox as Bbox } from '../../geo/h3/index.ts';
 
 /** The months one source covers: its first and last incident month (`YYYY-MM`, both included). */
 export interface SourceMonths {
@@ -68,6 +69,8 @@ export interface WindowSum {
 export interface WindowSumsQuery extends Omit<MonthlyCountsFilter, 'fromMonth' | 'toMonth'> {
   /** `[fromMonth, toMonth)` each, `YYYY-MM` */
   windows: readonly { fromMonth: string; toMonth: string }[];
+  /** H3 levels only: the cells whose centre lies in this box (a map tile's) */
+  bbox?: Bbox;
 }
 
 export interface StatsQueries {
@@ -142,13 +145,14 @@ export function createStatsQueries(store: Pick<Store, 'db'>): StatsQueries {
       if (!q.windows.length) return new Map();
       const fromMonth = q.windows.reduce((m, w) => (w.fromMonth < m ? w.fromMonth : m), q.windows[0].fromMonth);
       const toMonth = q.windows.reduce((m, w) => (w.toMonth > m ? w.toMonth : m), q.windows[0].toMonth);
+      const inBox = q.kind === 'h3' ? cellsOfBbox(q.res, q.bbox) : { keep: () => true };
       const rows = placeMonthRows(db, {
         level: q,
         from: firstDay(fromMonth),
         to: firstDay(toMonth),
         categories: q.categories,
         sources: q.sources,
-        placeIds: q.ids ? placeDbIds(q, q.ids) : undefined,
+        placeIds: q.ids ? placeDbIds(q, q.ids) : inBox.placeIds,
       });
       const range = table.keyRange;
       const withheld = table.withheldFrom ? sql`month >= ${firstDay(table.withheldFrom)}` : sql`FALSE`;
@@ -175,6 +179,7 @@ export function createStatsQueries(store: Pick<Store, 'db'>): StatsQueries {
         SELECT ${placeIdExpr(q)} AS id, ${sql.join(columns)} FROM valued GROUP BY place`.execute(db);
       const out = new Map<string, WindowSum[]>();
       for (const r of sums) {
+        if (!inBox.keep(String(r.id))) continue;
         out.set(
           String(r.id),
           q.windows.map((_, i) => ({ sum: Number(r[`sum${i}`]), withheld: Boolean(r[`withheld${i}`]) })),

@@ -100,7 +100,7 @@ describeEachBackend('public area totals summed in the database', (getStore) => {
     }
   });
 
-  it('public hexagons of the whole city equal the month-by-month publication of each cell', async () => {
+  it('public hexagons, of the whole city or of a tile’s box, equal the month-by-month publication of each cell', async () => {
     const { incidents, stats, published } = createRepositories(getStore());
     const options = { minCount: 3, disclosure: 'cell-key' as const, sensitiveDelayDays: 30 };
     const publicData = createPublicData({ repo: incidents, stats, published, options });
@@ -120,6 +120,23 @@ describeEachBackend('public area totals summed in the database', (getStore) => {
         categories: NON_SENSITIVE,
         pub: { k: 3, rule: 'suppression' as const },
       },
+      // a tile's box around the Centro Histórico (cells listed by key), and one over the whole city (centres tested)
+      {
+        res: 8 as const,
+        from: '2015-01-01',
+        to: '2016-01-01',
+        categories: NON_SENSITIVE,
+        bbox: [-99.15, 19.42, -99.12, 19.44] as const,
+        pub: { k: 3, rule: 'cell-key' as const },
+      },
+      {
+        res: 8 as const,
+        from: '2015-01-01',
+        to: '2016-01-01',
+        categories: NON_SENSITIVE,
+        bbox: [-99.4, 19.1, -98.9, 19.6] as const,
+        pub: { k: 3, rule: 'cell-key' as const },
+      },
     ];
     for (const { pub, ...q } of queries) {
       const actual = await publicData.hotspots(q, pub);
@@ -130,7 +147,7 @@ describeEachBackend('public area totals summed in the database', (getStore) => {
       }
       expected.sort((a, b) => (a.h3 < b.h3 ? -1 : 1));
       expect(expected.length, JSON.stringify(q.res)).toBeGreaterThan(0);
-      expect(actual, JSON.stringify({ res: q.res, pub })).toEqual(expected);
+      expect(actual, JSON.stringify({ res: q.res, pub, bbox: 'bbox' in q ? q.bbox : null })).toEqual(expected);
     }
   });
 });

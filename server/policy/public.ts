@@ -98,12 +98,12 @@ export function createPublicData(deps: {
       const keep = (h3: string, figure: PublishedFigure) => {
         if (figure.count !== 0 || figure.partial) cells.push({ h3, ...figure });
       };
-      if (q.from && q.to && !q.bbox) {
-        // the whole city over a bounded window (the map's request): every cell-month valued and
-        // summed in the database, one row per cell — the same figures as month by month below
+      if (q.from && q.to) {
+        // a bounded window (the map's request, a tile's): every cell-month valued and summed in the
+        // database, one row per cell — the same figures as month by month below
         const window = { fromMonth: q.from.slice(0, 7), toMonth: q.to.slice(0, 7) };
         const sums = await stats.windowSumsByArea(
-          { kind: 'h3', res: q.res, categories: q.categories, sources: q.sources, windows: [window] },
+          { kind: 'h3', res: q.res, categories: q.categories, sources: q.sources, bbox: q.bbox, windows: [window] },
           publicationTable(pub),
         );
         const months = monthsInRange(q.from, q.to);
