@@ -2,7 +2,8 @@
  * End-to-end, each role through its main task in headless Chromium over the real server and a
  * fresh copy of the bundled import:
  * - anyone: a search pick of a colonia while cuadrantes are shown switches the layer, opens the
- *   colonia's panel, raises no page error, and the result list stays closed;
+ *   colonia's panel, raises no page error, and the result list stays closed; «metro hidalgo», typed
+ *   in lowercase, offers the station first and the map flies to it;
  * - a moderador opens #moderacion, places an unplaced chat report with a click on the small map,
  *   approves it, and the API (an admin token, not the UI) counts one more incident in the H3 cell
  *   of the point the screen says it used;
@@ -34,6 +35,7 @@ import { startTestServer, type TestServer } from '../harness/server.ts';
 import { launchBrowser, type LaunchedBrowser } from '../harness/chromium.ts';
 import { processHandwritten } from '../support/news/handwritten-feed.ts';
 import { TUNING } from '../fixtures/news-clustering/handwritten.ts';
+import { loadTransit } from '../../reference/transit/index.ts';
 
 const SHOTS = join(REPO_ROOT, '.test-artifacts', 'screenshots');
 
@@ -101,6 +103,27 @@ describe('every role through its main task (headless Chromium)', () => {
     expect(await page.locator('#search-results').count()).toBe(0);
     expect(await page.locator('#search-input').getAttribute('aria-expanded')).toBe('false');
     await page.screenshot({ path: join(SHOTS, 'roles-search-colonia.png') });
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+
+  it('a neighbour types «metro hidalgo» in lowercase, picks the station and the map flies to it', async () => {
+    // the station's point from the bundled transit file, not from the search answer
+    const hidalgo = loadTransit().stations.find((st) => st.system === 'metro' && st.name === 'Hidalgo');
+    expect(hidalgo, 'Metro Hidalgo in the station file').toBeTruthy();
+    await page.goto(`${server.url}/?p=2016-01..2016-06`);
+    await page.locator('#search-input').waitFor({ timeout: 60_000 });
+    await page.fill('#search-input', 'metro hidalgo');
+    const option = page.locator('#search-results [role="option"]').first();
+    await option.waitFor({ timeout: 30_000 });
+    expect(await option.textContent()).toMatch(/^Hidalgo\s*Metro/);
+    await option.locator('button').click();
+    await expect
+      .poll(() => new URL(page.url()).searchParams.get('c'), { timeout: 30_000 })
+      .toMatch(/^-?\d+\.\d+,\d+\.\d+$/);
+    const [lng, lat] = new URL(page.url()).searchParams.get('c')!.split(',').map(Number);
+    expect(Math.abs(lng! - hidalgo!.lon)).toBeLessThan(0.001);
+    expect(Math.abs(lat! - hidalgo!.lat)).toBeLessThan(0.001);
+    expect(Number(new URL(page.url()).searchParams.get('z'))).toBeGreaterThanOrEqual(14);
     expect(pageErrors).toEqual([]);
   }, 180_000);
 
