@@ -14,7 +14,7 @@ import { getGeocoder } from '../../reference/geocoder/index.ts';
 import { newFolio } from '../../core/reports/index.ts';
 import { IncidentWriter } from '../../db/incidents/writer.ts';
 import { reportIncident } from '../reports/index.ts';
-import { startNewsServer, type NewsServer } from '../../tests/support/news/local-news-server.ts';
+import { HIDALGO_PAGES, startNewsServer, type NewsServer } from '../../tests/support/news/local-news-server.ts';
 import { sameEventFeed } from '../../tests/support/news/derived-pages.ts';
 import type { NewsRunSummary } from '../news/pipeline/index.ts';
 import { startBackgroundJobs } from './index.ts';
@@ -23,33 +23,6 @@ import { SHARED, sharedDataMissing } from '../../tests/support/shared-data.ts';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
-const HIDALGO = [
-  {
-    path: '/hidalgo/estado/senadoras',
-    file: 'lasillarotahgoindividual.html',
-    title: 'Senadoras',
-    pubDate: 'Wed, 15 Oct 2025 16:20:00 GMT',
-  },
-  {
-    path: '/sucesos/desaparecidos-lluvias',
-    file: 'quadratinhidalgoindividual.html',
-    title: 'Lluvias',
-    pubDate: 'Wed, 15 Oct 2025 16:33:00 GMT',
-  },
-  {
-    path: '/semarnath-tiraderos',
-    file: 'lajornadahidalgoindividual.html',
-    title: 'Tiraderos',
-    pubDate: 'Mon, 06 Oct 2025 18:34:00 GMT',
-  },
-  {
-    path: '/entretenimiento/muestra',
-    file: 'eluniversalhidalgoindividual.html',
-    title: 'Muestra',
-    pubDate: 'Mon, 06 Oct 2025 19:59:00 GMT',
-  },
-];
-
 let server: NewsServer;
 const dirs: string[] = [];
 /** the saved news pages and the news sample are not in the repository */
@@ -57,7 +30,11 @@ const noNews = sharedDataMissing([SHARED.newsPages, SHARED.newsSample]);
 const derived = noNews ? undefined! : sameEventFeed();
 beforeAll(async () => {
   if (noNews) return;
-  server = await startNewsServer({ articles: HIDALGO, extraPages: derived.extraPages, feedOnly: derived.feedOnly });
+  server = await startNewsServer({
+    articles: HIDALGO_PAGES,
+    extraPages: derived.extraPages,
+    feedOnly: derived.feedOnly,
+  });
   // Built once up front: building it inside the first pass would stall the in-process server meanwhile.
   getGeocoder();
 });

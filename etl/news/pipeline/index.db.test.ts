@@ -6,38 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachBackend } from '../../../tests/harness/stores.ts';
 import { runCommand } from '../../../cli/index.ts';
 import { closedPort } from '../../../tests/support/news/closed-port.ts';
-import { startNewsServer, type NewsServer, type ServedArticle } from '../../../tests/support/news/local-news-server.ts';
+import { HIDALGO_PAGES, startNewsServer, type NewsServer } from '../../../tests/support/news/local-news-server.ts';
 import { sameEventFeed } from '../../../tests/support/news/derived-pages.ts';
 import { runNewsOnce } from './index.ts';
 import { SHARED, sharedDataMissing } from '../../../tests/support/shared-data.ts';
-
-/** The four saved article pages (Hidalgo editions), at their canonical paths. */
-const HIDALGO: ServedArticle[] = [
-  {
-    path: '/hidalgo/estado/senadoras',
-    file: 'lasillarotahgoindividual.html',
-    title: 'Senadoras',
-    pubDate: 'Wed, 15 Oct 2025 16:20:00 GMT',
-  },
-  {
-    path: '/sucesos/desaparecidos-lluvias',
-    file: 'quadratinhidalgoindividual.html',
-    title: 'Lluvias',
-    pubDate: 'Wed, 15 Oct 2025 16:33:00 GMT',
-  },
-  {
-    path: '/semarnath-tiraderos',
-    file: 'lajornadahidalgoindividual.html',
-    title: 'Tiraderos',
-    pubDate: 'Mon, 06 Oct 2025 18:34:00 GMT',
-  },
-  {
-    path: '/entretenimiento/muestra',
-    file: 'eluniversalhidalgoindividual.html',
-    title: 'Muestra',
-    pubDate: 'Mon, 06 Oct 2025 19:59:00 GMT',
-  },
-];
 
 let server: NewsServer;
 const dataDirs: string[] = [];
@@ -47,7 +19,11 @@ const derived = noNews ? undefined! : sameEventFeed();
 
 beforeAll(async () => {
   if (noNews) return;
-  server = await startNewsServer({ articles: HIDALGO, extraPages: derived.extraPages, feedOnly: derived.feedOnly });
+  server = await startNewsServer({
+    articles: HIDALGO_PAGES,
+    extraPages: derived.extraPages,
+    feedOnly: derived.feedOnly,
+  });
 });
 afterAll(async () => {
   await server?.close();

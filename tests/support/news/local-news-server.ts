@@ -25,8 +25,36 @@ export interface ServedArticle {
   pubDate: string;
 }
 
+/** The four saved article pages of `news-pages/` (Hidalgo editions), at their canonical paths. */
+export const HIDALGO_PAGES: readonly ServedArticle[] = [
+  {
+    path: '/hidalgo/estado/senadoras',
+    file: 'lasillarotahgoindividual.html',
+    title: 'Senadoras',
+    pubDate: 'Wed, 15 Oct 2025 16:20:00 GMT',
+  },
+  {
+    path: '/sucesos/desaparecidos-lluvias',
+    file: 'quadratinhidalgoindividual.html',
+    title: 'Lluvias',
+    pubDate: 'Wed, 15 Oct 2025 16:33:00 GMT',
+  },
+  {
+    path: '/semarnath-tiraderos',
+    file: 'lajornadahidalgoindividual.html',
+    title: 'Tiraderos',
+    pubDate: 'Mon, 06 Oct 2025 18:34:00 GMT',
+  },
+  {
+    path: '/entretenimiento/muestra',
+    file: 'eluniversalhidalgoindividual.html',
+    title: 'Muestra',
+    pubDate: 'Mon, 06 Oct 2025 19:59:00 GMT',
+  },
+];
+
 export interface NewsServerOptions {
-  articles: ServedArticle[];
+  articles: readonly ServedArticle[];
   /** robots.txt body; absent → 404. */
   robots?: string;
   /** Status for robots.txt instead of 200/404 (e.g. 503). */
