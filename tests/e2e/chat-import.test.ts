@@ -19,7 +19,7 @@ import { createToken } from '../../db/queries/tokens.ts';
 import { createUser } from '../../db/queries/accounts.ts';
 import { emptyStore, type TestStore } from '../harness/stores.ts';
 import { startTestServer, type TestServer } from '../harness/server.ts';
-import { launchBrowser, type LaunchedBrowser } from '../harness/chromium.ts';
+import { launchBrowser, loginThroughPage, type LaunchedBrowser } from '../harness/chromium.ts';
 
 const SHOTS = join(REPO_ROOT, '.test-artifacts', 'screenshots');
 const EXPORT = readFileSync(join(REPO_ROOT, 'tests/fixtures/chat/whatsapp-android.txt'));
@@ -66,11 +66,7 @@ describe('a moderador imports a chat export from the browser (headless Chromium)
   });
 
   it('picks the file, sees the preview, confirms, and finds the messages in the queue', async () => {
-    await page.goto(`${server.url}/#entrar`);
-    await page.locator('[data-testid="login-page"]').waitFor({ timeout: 60_000 });
-    await page.fill('input[name="email"]', 'modera.chat@example.org');
-    await page.fill('input[name="password"]', 'clave-de-moderacion-2');
-    await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), page.click('button[type="submit"]')]);
+    await loginThroughPage(page, server.url, 'modera.chat@example.org', 'clave-de-moderacion-2');
     await page.goto(`${server.url}/#moderacion`);
     const panel = page.locator('[data-testid="chat-import"]');
     await panel.waitFor({ timeout: 60_000 });

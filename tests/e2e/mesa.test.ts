@@ -28,7 +28,7 @@ import { REPO_ROOT, readBundled } from '../../reference/files/index.ts';
 import { createToken } from '../../db/queries/tokens.ts';
 import { freshStore, type TestStore } from '../harness/stores.ts';
 import { startTestServer, type TestServer } from '../harness/server.ts';
-import { launchBrowser, type LaunchedBrowser } from '../harness/chromium.ts';
+import { launchBrowser, loginThroughPage, type LaunchedBrowser } from '../harness/chromium.ts';
 import { cellToLatLng } from 'h3-js';
 import { monthlyByCell, monthlyOf, rawSscRows, ROBO_TRANSEUNTE, sectorLookup2016 } from '../support/ssc-raw.ts';
 import { createUser } from '../../db/queries/accounts.ts';
@@ -394,11 +394,7 @@ describe('Mesa views (headless Chromium)', () => {
       role: 'mesa',
       territory: ['2016:OASIS'],
     });
-    await page.goto(`${server.url}/#entrar`);
-    await page.locator('[data-testid="login-page"]').waitFor({ timeout: 60_000 });
-    await page.fill('input[name="email"]', 'mesa.oasis@example.org');
-    await page.fill('input[name="password"]', 'clave-de-la-mesa-1');
-    await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), page.click('button[type="submit"]')]);
+    await loginThroughPage(page, server.url, 'mesa.oasis@example.org', 'clave-de-la-mesa-1');
     await page.goto(`${server.url}/?p=2016-01..2016-06&layer=sector&v=2016&sel=OASIS&z=13`);
     await page.locator('[data-testid="account-badge"][data-role="mesa"]').waitFor({ timeout: 60_000 });
     await page.locator('[data-testid="open-targets"]').click();
@@ -445,11 +441,7 @@ describe('Mesa views (headless Chromium)', () => {
     });
     // the previous test's Mesa is still signed in: a new visitor
     await page.context().clearCookies();
-    await page.goto(`${server.url}/#entrar`);
-    await page.locator('[data-testid="login-page"]').waitFor({ timeout: 60_000 });
-    await page.fill('input[name="email"]', 'mesa.vc@example.org');
-    await page.fill('input[name="password"]', 'clave-de-la-mesa-2');
-    await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), page.click('button[type="submit"]')]);
+    await loginThroughPage(page, server.url, 'mesa.vc@example.org', 'clave-de-la-mesa-2');
     await page.goto(`${server.url}/?p=2024-01..2024-03&layer=alcaldia&sel=09017&z=12`);
     await page.locator('[data-testid="account-badge"][data-role="mesa"]').waitFor({ timeout: 60_000 });
     await page.locator('[data-testid="open-news"]').click();

@@ -32,7 +32,7 @@ import { recordJobRuns } from '../../db/queries/job-runs.ts';
 import { newFolio } from '../../core/reports/index.ts';
 import { freshStore, type TestStore } from '../harness/stores.ts';
 import { startTestServer, type TestServer } from '../harness/server.ts';
-import { launchBrowser, type LaunchedBrowser } from '../harness/chromium.ts';
+import { launchBrowser, loginThroughPage, type LaunchedBrowser } from '../harness/chromium.ts';
 import { processHandwritten } from '../support/news/handwritten-feed.ts';
 import { TUNING } from '../fixtures/news-clustering/handwritten.ts';
 import { loadTransit } from '../../reference/transit/index.ts';
@@ -49,11 +49,7 @@ describe('every role through its main task (headless Chromium)', () => {
 
   async function login(email: string, password: string) {
     await browser.context.clearCookies();
-    await page.goto(`${server.url}/#entrar`);
-    await page.locator('[data-testid="login-page"]').waitFor({ timeout: 60_000 });
-    await page.fill('input[name="email"]', email);
-    await page.fill('input[name="password"]', password);
-    await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), page.click('button[type="submit"]')]);
+    await loginThroughPage(page, server.url, email, password);
   }
 
   const api = async (path: string) =>

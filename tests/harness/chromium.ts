@@ -111,3 +111,15 @@ async function injectedChromium() {
 async function injectedError() {
   return (await injected())?.error ?? undefined;
 }
+
+/**
+ * Signs in through the app's own login page (`#entrar`) as a person would, and waits for the reload
+ * that follows a successful login.
+ */
+export async function loginThroughPage(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/#entrar`);
+  await page.locator('[data-testid="login-page"]').waitFor({ timeout: 60_000 });
+  await page.fill('input[name="email"]', email);
+  await page.fill('input[name="password"]', password);
+  await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), page.click('button[type="submit"]')]);
+}
