@@ -37,7 +37,7 @@ export function servicePaths(): Json {
               last_month_complete: {
                 ...nullable({ type: 'boolean' }),
                 description:
-                  'su último día es el último de su mes (un periodo por omisión puede terminar en ese mes); null si sus fechas se reservan',
+                  'su último día es el último de su mes (un periodo por omisión puede terminar en ese mes); null si sus fechas se reservan y, para el público, en fuentes que no son archivos oficiales (diría si un reporte cayó ese día)',
               },
               from: nullable(date),
               until: nullable(date),

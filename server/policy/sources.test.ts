@@ -47,10 +47,16 @@ describe('publishHealth: what a caller sees of each source', () => {
     expect(h.sources.at(-1)).toMatchObject({ incidents: 2, from: '2024-05-20', until: '2024-05-20', withheld: false });
   });
 
-  it('says whether a dated source’s last month is complete, never for a withheld one', () => {
-    const h = publishHealth(stored, null, K);
-    // ssc ends on 30 September (complete), news on 5 November (partly loaded)
-    expect(h.sources.map((s) => s.last_month_complete)).toEqual([true, false, null, null]);
+  it('says whether an official file’s last month is complete; nothing of a report source’s last day', () => {
+    // ssc ends on 30 September (complete); news ends on 5 November (partly loaded), which the bit would date
+    expect(publishHealth(stored, null, K).sources.map((s) => s.last_month_complete)).toEqual([true, null, null, null]);
+    // admin: every source (chat ends 2 June, citizen 20 May: both partly loaded)
+    expect(publishHealth(stored, admin, K).sources.map((s) => s.last_month_complete)).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 

@@ -30,7 +30,10 @@ export interface PublishedSource {
   last_month: string | null;
   /**
    * whether the source's last day is its last month's last day — a default period may end with that
-   * month without showing a partly loaded month as a drop; null when the months are withheld
+   * month without showing a partly loaded month as a drop. The public gets it for official files
+   * only (the authorities publish every day of them in their own open data); for citizen reports,
+   * chats and news it would say whether one of them fell on a month's last day: null, as when the
+   * months are withheld
    */
   last_month_complete: boolean | null;
   /** first and last day (`YYYY-MM-DD`): callers with city-wide detail only, else null */
@@ -123,7 +126,7 @@ export function publicHealth(h: Health, k: number): PublishedHealth {
       incidents: s.incidents >= k ? s.incidents : null,
       first_month: dated ? s.from.slice(0, 7) : null,
       last_month: dated ? s.until.slice(0, 7) : null,
-      last_month_complete: dated ? endsItsMonth(s.until) : null,
+      last_month_complete: dated && s.source_kind === 'official' ? endsItsMonth(s.until) : null,
       from: null,
       until: null,
       withheld: !dated,

@@ -1546,7 +1546,7 @@ export interface operations {
                             from: string | null;
                             incidents: number | null;
                             last_month: string | null;
-                            /** @description su último día es el último de su mes (un periodo por omisión puede terminar en ese mes); null si sus fechas se reservan */
+                            /** @description su último día es el último de su mes (un periodo por omisión puede terminar en ese mes); null si sus fechas se reservan y, para el público, en fuentes que no son archivos oficiales (diría si un reporte cayó ese día) */
                             last_month_complete: boolean | null;
                             source: string;
                             source_kind: string;
